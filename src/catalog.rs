@@ -1,0 +1,734 @@
+//! RON data files → a validated [`Catalog`]: loading, merging, validation
+//! with file, line and column.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::model::{Credit, RecordKind, Records, Role};
+use crate::search::closest;
+
+/// The plausible range of years for releases, births and memberships.
+/// A year outside it is a data error (most likely a typo).
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2035;
+
+/// A validated set of records, merged from one or more RON files.
+///
+/// Build it with [`Catalog::from_str`], [`Catalog::from_path`] (a file or a
+/// directory of `*.ron` files), [`CatalogBuilder`] for several sources, or
+/// take the shipped dataset with [`Catalog::bundled`]. Then turn it into an
+/// [`Explorer`](crate::Explorer) to ask questions.
+///
+/// Loading checks, and reports with file, line and column: RON syntax,
+/// unknown or missing fields, wrong types, invalid ids (slugs), duplicate
+/// ids, references to ids that do not exist (with a suggestion), empty names
+/// and titles, Hangul fields without Hangul, implausible years (outside
+/// [`PLAUSIBLE_YEARS`]), roles that do not fit their ends, duplicate credits
+/// and `unverified` marks that name no field. Every problem of every file is
+/// reported, not only the first.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Catalog;
+///
+/// let text = r#"(
+///     people: [(id: "iu", name: "IU", sources: ["https://example.org"])],
+///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023-04-26")],
+///     credits: [(from: "iu", to: "dream", role: Cast(billing: Lead))],
+/// )"#;
+/// let catalog = Catalog::from_str("mine.ron", text)?;
+/// assert_eq!(catalog.records().people.len(), 1);
+///
+/// let err = Catalog::from_str("bad.ron", &text.replace("to: \"dream\"", "to: \"drem\"")).unwrap_err();
+/// assert_eq!(err.to_string(), "bad.ron:4:35: unknown id \"drem\" (did you mean \"dream\"?)");
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    records: Records,
+    origins: Origins,
+}
+
+/// Where each record came from, section by section, in the same order as the
+/// merged [`Records`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Origins {
+    people: Vec<Location>,
+    groups: Vec<Location>,
+    works: Vec<Location>,
+    organisations: Vec<Location>,
+    credits: Vec<Location>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+impl Catalog {
+    /// The dataset shipped with the crate (the files of `data/`, compiled in).
+    ///
+    /// # Panics
+    ///
+    /// Never in a released build: the shipped data is validated by the
+    /// crate's tests.
+    pub fn bundled() -> Catalog {
+        let mut builder = CatalogBuilder::new();
+        for (name, text) in BUNDLED {
+            builder.add_str(name, text);
+        }
+        builder.build().unwrap_or_else(|e| panic!("the bundled dataset is invalid:\n{e}"))
+    }
+
+    /// Loads one RON document; `name` is used in error positions.
+    ///
+    /// # Errors
+    ///
+    /// Any problem listed in the [type's docs](Catalog), with its position.
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(name: &str, text: &str) -> Result<Catalog> {
+        let mut builder = CatalogBuilder::new();
+        builder.add_str(name, text);
+        builder.build()
+    }
+
+    /// Loads a RON file, or every `*.ron` file of a directory (in name
+    /// order), and merges them.
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::Io`] when the path cannot be read, a located error
+    /// for invalid UTF-8, and any problem listed in the [type's docs](Catalog).
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Catalog> {
+        let mut builder = CatalogBuilder::new();
+        builder.add_path(path);
+        builder.build()
+    }
+
+    /// The merged records.
+    pub fn records(&self) -> &Records {
+        &self.records
+    }
+
+    /// Consumes the catalog and returns its records.
+    pub fn into_records(self) -> Records {
+        self.records
+    }
+
+    /// The catalog written back as one RON document, which loads again into
+    /// an equal catalog (up to the positions of its records).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let catalog = hallyu::Catalog::bundled();
+    /// let text = catalog.to_ron();
+    /// let again = hallyu::Catalog::from_str("again.ron", &text)?;
+    /// assert_eq!(again.records(), catalog.records());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn to_ron(&self) -> String {
+        let config = ron::ser::PrettyConfig::new()
+            .struct_names(false)
+            .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+        ron::ser::to_string_pretty(&self.records, config)
+            .unwrap_or_else(|e| panic!("records always serialise: {e}"))
+    }
+
+    /// Where the record with this id is defined, if it exists.
+    pub fn location_of(&self, id: &str) -> Option<&Location> {
+        let r = &self.records;
+        let o = &self.origins;
+        r.people
+            .iter()
+            .position(|p| p.id == id)
+            .map(|i| &o.people[i])
+            .or_else(|| r.groups.iter().position(|g| g.id == id).map(|i| &o.groups[i]))
+            .or_else(|| r.works.iter().position(|w| w.id == id).map(|i| &o.works[i]))
+            .or_else(|| {
+                r.organisations.iter().position(|x| x.id == id).map(|i| &o.organisations[i])
+            })
+    }
+
+    /// The location of the `index`-th credit.
+    pub(crate) fn credit_location(&self, index: usize) -> Option<&Location> {
+        self.origins.credits.get(index)
+    }
+}
+
+/// Gathers several RON sources and merges them into one [`Catalog`].
+///
+/// Problems are collected as sources are added and reported together by
+/// [`CatalogBuilder::build`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::CatalogBuilder;
+///
+/// let mut builder = CatalogBuilder::new();
+/// builder.add_str("people.ron", r#"(people: [(id: "iu", name: "IU")])"#);
+/// builder.add_str("works.ron", r#"(
+///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
+///     credits: [(from: "iu", to: "dream", role: Cast(billing: Lead))],
+/// )"#);
+/// let catalog = builder.build()?;
+/// assert_eq!(catalog.records().credits.len(), 1);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct CatalogBuilder {
+    files: Vec<ParsedFile>,
+    errors: Vec<Error>,
+}
+
+#[derive(Debug)]
+struct ParsedFile {
+    records: Records,
+    locator: Locator,
+}
+
+impl CatalogBuilder {
+    /// An empty builder.
+    pub fn new() -> CatalogBuilder {
+        CatalogBuilder::default()
+    }
+
+    /// Adds one RON document; `name` is used in error positions.
+    pub fn add_str(&mut self, name: &str, text: &str) -> &mut CatalogBuilder {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        match options.from_str::<Records>(text) {
+            Ok(records) => {
+                let locator = Locator::new(name, text);
+                self.files.push(ParsedFile { records, locator });
+            }
+            Err(e) => {
+                let location = Location {
+                    file: name.to_string(),
+                    line: e.span.start.line,
+                    column: e.span.start.col,
+                };
+                let message = parse_message(&e.code);
+                self.errors.push(Error::new(ErrorKind::Parse { message }).at(Some(location)));
+            }
+        }
+        self
+    }
+
+    /// Adds a RON file, or every `*.ron` file of a directory in name order.
+    pub fn add_path(&mut self, path: impl AsRef<Path>) -> &mut CatalogBuilder {
+        let path = path.as_ref();
+        let io = |e: std::io::Error| {
+            Error::new(ErrorKind::Io { path: path.to_path_buf(), message: e.to_string() })
+        };
+        if path.is_dir() {
+            let entries = match std::fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    self.errors.push(io(e));
+                    return self;
+                }
+            };
+            let mut files: Vec<_> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                self.errors.push(io(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "the directory holds no .ron file",
+                )));
+            }
+            for file in files {
+                self.add_path(file);
+            }
+            return self;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let name = path.display().to_string();
+                match std::str::from_utf8(&bytes) {
+                    Ok(text) => {
+                        self.add_str(&name, text);
+                    }
+                    Err(e) => {
+                        let good = &bytes[..e.valid_up_to()];
+                        let text = String::from_utf8_lossy(good);
+                        let line = 1 + text.matches('\n').count();
+                        let column = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+                        let message = format!(
+                            "invalid UTF-8 (byte 0x{:02x}): data files must be UTF-8",
+                            bytes[e.valid_up_to()]
+                        );
+                        let location = Location { file: name, line, column };
+                        self.errors.push(Error::new(ErrorKind::Parse { message }).at(Some(location)));
+                    }
+                }
+            }
+            Err(e) => self.errors.push(io(e)),
+        }
+        self
+    }
+
+    /// Merges and validates everything added.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found, as one [`Error`] (of kind [`ErrorKind::Many`]
+    /// when there are several).
+    pub fn build(self) -> Result<Catalog> {
+        let CatalogBuilder { files, mut errors } = self;
+        let mut records = Records::default();
+        let mut origins = Origins::default();
+        let mut spots = Vec::new();
+        for file in files {
+            let loc = &file.locator;
+            let r = file.records;
+            let at = |section: &str, i: usize, field: &str| loc.field(section, i, field);
+            origins.people.extend((0..r.people.len()).map(|i| at("people", i, "id")));
+            origins.groups.extend((0..r.groups.len()).map(|i| at("groups", i, "id")));
+            origins.works.extend((0..r.works.len()).map(|i| at("works", i, "id")));
+            origins
+                .organisations
+                .extend((0..r.organisations.len()).map(|i| at("organisations", i, "id")));
+            origins.credits.extend((0..r.credits.len()).map(|i| at("credits", i, "from")));
+            for i in 0..r.credits.len() {
+                spots.push([
+                    at("credits", i, "from"),
+                    at("credits", i, "to"),
+                    at("credits", i, "role"),
+                ]);
+            }
+            validate_fields(&r, loc, &mut errors);
+            records.people.extend(r.people);
+            records.groups.extend(r.groups);
+            records.works.extend(r.works);
+            records.organisations.extend(r.organisations);
+            records.credits.extend(r.credits);
+        }
+        validate_links(&records, &origins, &spots, &mut errors);
+        Error::collect(errors)?;
+        Ok(Catalog { records, origins })
+    }
+}
+
+fn parse_message(code: &ron::Error) -> String {
+    let text = code.to_string();
+    // ron's messages start with a capital letter and may end with a period;
+    // ours are one lowercase phrase.
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+    let rest: String = chars.collect();
+    format!("{first}{rest}").trim_end_matches('.').to_string()
+}
+
+/// Whether `id` is a slug: lowercase ASCII letters and digits in runs joined
+/// by single hyphens.
+pub(crate) fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Whether a string holds at least one Hangul syllable or jamo.
+pub(crate) fn has_hangul(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+    })
+}
+
+const PERSON_FIELDS: &[&str] =
+    &["name", "hangul", "aliases", "born", "professions", "disambiguation"];
+const WORK_FIELDS: &[&str] =
+    &["title", "hangul", "aliases", "released", "ended", "album", "network"];
+const NAME_FIELDS: &[&str] = &["name", "hangul", "aliases"];
+
+/// Checks of one record's own fields.
+struct FieldCheck<'a> {
+    loc: &'a Locator,
+    section: &'static str,
+    index: usize,
+    id: &'a str,
+}
+
+impl FieldCheck<'_> {
+    fn fail(&self, field: &str, message: String) -> Error {
+        Error::new(ErrorKind::Invalid { id: self.id.to_string(), message })
+            .at(Some(self.loc.field(self.section, self.index, field)))
+    }
+
+    fn check(
+        &self,
+        name_field: &'static str,
+        name: &str,
+        hangul: Option<&str>,
+        unverified: &[String],
+        allowed: &[&str],
+        lists: &[(&str, &[String])],
+        errors: &mut Vec<Error>,
+    ) {
+        if !is_slug(self.id) {
+            errors.push(self.fail(
+                "id",
+                "invalid id: ids are lowercase slugs such as \"park-seo-joon\" (a-z, 0-9, single hyphens)"
+                    .to_string(),
+            ));
+        }
+        if name.trim().is_empty() {
+            errors.push(self.fail(name_field, format!("empty {name_field}")));
+        }
+        if let Some(h) = hangul {
+            if !has_hangul(h) {
+                errors.push(self.fail("hangul", format!("hangul \"{h}\" contains no Hangul")));
+            }
+        }
+        for mark in unverified {
+            let (field, value) = match mark.split_once(':') {
+                Some((f, v)) => (f, Some(v)),
+                None => (mark.as_str(), None),
+            };
+            if !allowed.contains(&field) {
+                errors.push(self.fail(
+                    "unverified",
+                    format!("unverified mark \"{mark}\" names no field (expected one of {})", allowed.join(", ")),
+                ));
+            } else if let Some(value) = value {
+                let found = lists.iter().any(|(f, list)| *f == field && list.iter().any(|v| v == value));
+                if !found {
+                    errors.push(self.fail(
+                        "unverified",
+                        format!("unverified mark \"{mark}\": {field} holds no \"{value}\""),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn year(&self, field: &str, year: i32, errors: &mut Vec<Error>) {
+        if !PLAUSIBLE_YEARS.contains(&year) {
+            errors.push(self.fail(
+                field,
+                format!(
+                    "implausible year {year} in {field} (expected {} to {})",
+                    PLAUSIBLE_YEARS.start(),
+                    PLAUSIBLE_YEARS.end()
+                ),
+            ));
+        }
+    }
+}
+
+fn validate_fields(r: &Records, loc: &Locator, errors: &mut Vec<Error>) {
+    for (index, p) in r.people.iter().enumerate() {
+        let c = FieldCheck { loc, section: "people", index, id: &p.id };
+        let lists: &[(&str, &[String])] = &[("aliases", &p.aliases)];
+        c.check("name", &p.name, p.hangul.as_deref(), &p.unverified, PERSON_FIELDS, lists, errors);
+        if let Some(born) = p.born {
+            c.year("born", born.year, errors);
+        }
+    }
+    for (index, g) in r.groups.iter().enumerate() {
+        let c = FieldCheck { loc, section: "groups", index, id: &g.id };
+        let lists: &[(&str, &[String])] = &[("aliases", &g.aliases)];
+        c.check("name", &g.name, g.hangul.as_deref(), &g.unverified, NAME_FIELDS, lists, errors);
+    }
+    for (index, w) in r.works.iter().enumerate() {
+        let c = FieldCheck { loc, section: "works", index, id: &w.id };
+        let lists: &[(&str, &[String])] = &[("aliases", &w.aliases)];
+        c.check("title", &w.title, w.hangul.as_deref(), &w.unverified, WORK_FIELDS, lists, errors);
+        c.year("released", w.released.year, errors);
+        if let Some(ended) = w.ended {
+            c.year("ended", ended.year, errors);
+            if ended < w.released {
+                errors.push(c.fail("ended", format!("ends ({ended}) before it is released ({})", w.released)));
+            }
+        }
+    }
+    for (index, o) in r.organisations.iter().enumerate() {
+        let c = FieldCheck { loc, section: "organisations", index, id: &o.id };
+        let lists: &[(&str, &[String])] = &[("aliases", &o.aliases)];
+        c.check("name", &o.name, o.hangul.as_deref(), &o.unverified, NAME_FIELDS, lists, errors);
+    }
+    for (index, credit) in r.credits.iter().enumerate() {
+        if let Role::Member { since, until } = credit.role {
+            let id = format!("{} → {}", credit.from, credit.to);
+            let c = FieldCheck { loc, section: "credits", index, id: &id };
+            for year in since.iter().chain(until.iter()) {
+                c.year("role", *year, errors);
+            }
+            if let (Some(s), Some(u)) = (since, until) {
+                if u < s {
+                    errors.push(c.fail("role", format!("membership ends ({u}) before it begins ({s})")));
+                }
+            }
+        }
+    }
+}
+
+fn validate_links(r: &Records, o: &Origins, spots: &[[Location; 3]], errors: &mut Vec<Error>) {
+    let mut kinds: HashMap<&str, (RecordKind, &Location)> = HashMap::new();
+    let all = [
+        (RecordKind::Person, r.people.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), &o.people),
+        (RecordKind::Group, r.groups.iter().map(|x| x.id.as_str()).collect(), &o.groups),
+        (RecordKind::Work, r.works.iter().map(|x| x.id.as_str()).collect(), &o.works),
+        (RecordKind::Organisation, r.organisations.iter().map(|x| x.id.as_str()).collect(), &o.organisations),
+    ];
+    for (kind, ids, locations) in &all {
+        for (id, location) in ids.iter().zip(locations.iter()) {
+            if let Some((_, first)) = kinds.get(id) {
+                errors.push(
+                    Error::new(ErrorKind::DuplicateId { id: id.to_string(), first: Some((*first).clone()) })
+                        .at(Some(location.clone())),
+                );
+            } else {
+                kinds.insert(id, (*kind, location));
+            }
+        }
+    }
+    let mut seen: HashSet<(&str, &str, &Role)> = HashSet::new();
+    for (credit, [from_at, to_at, role_at]) in r.credits.iter().zip(spots) {
+        let Credit { from, to, role, .. } = credit;
+        let mut resolve = |id: &str, at: &Location| {
+            let found = kinds.get(id).map(|(k, _)| *k);
+            if found.is_none() {
+                let suggestion = closest(id, kinds.keys().copied()).map(str::to_string);
+                errors.push(
+                    Error::new(ErrorKind::UnknownReference { id: id.to_string(), suggestion })
+                        .at(Some(at.clone())),
+                );
+            }
+            found
+        };
+        let (Some(fk), Some(tk)) = (resolve(from, from_at), resolve(to, to_at)) else {
+            continue;
+        };
+        if from == to {
+            errors.push(
+                Error::new(ErrorKind::Invalid {
+                    id: from.clone(),
+                    message: format!("credit links \"{from}\" to itself"),
+                })
+                .at(Some(from_at.clone())),
+            );
+        } else if !role.fits(fk, tk) {
+            errors.push(
+                Error::new(ErrorKind::Invalid {
+                    id: format!("{from} → {to}"),
+                    message: format!(
+                        "role {} does not fit a {fk} → {tk} credit (it links {})",
+                        role.name(),
+                        role.expected_ends()
+                    ),
+                })
+                .at(Some(role_at.clone())),
+            );
+        } else if !seen.insert((from, to, role)) {
+            errors.push(
+                Error::new(ErrorKind::Invalid {
+                    id: format!("{from} → {to}"),
+                    message: format!("duplicate credit ({})", role.name()),
+                })
+                .at(Some(from_at.clone())),
+            );
+        }
+    }
+}
+
+/// Finds the positions of records and fields in a RON text that parsed.
+///
+/// RON's parser reports positions only for its own errors, so validation
+/// errors are located by scanning the text once: each record of each
+/// top-level section, and within it the first value of each field.
+#[derive(Debug, Clone)]
+pub(crate) struct Locator {
+    file: String,
+    sections: HashMap<String, Vec<RecordSpan>>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct RecordSpan {
+    start: (usize, usize),
+    fields: Vec<(String, (usize, usize))>,
+}
+
+impl Locator {
+    pub(crate) fn new(file: &str, text: &str) -> Locator {
+        let mut sections: HashMap<String, Vec<RecordSpan>> = HashMap::new();
+        let chars: Vec<char> = text.chars().collect();
+        let (mut i, mut line, mut col) = (0usize, 1usize, 1usize);
+        let mut stack: Vec<char> = Vec::new();
+        let mut keys: Vec<Option<String>> = vec![None];
+        let mut pending_field: Option<String> = None;
+        // Advances over one char, keeping line and column.
+        macro_rules! bump {
+            () => {{
+                if chars[i] == '\n' {
+                    line += 1;
+                    col = 1;
+                } else {
+                    col += 1;
+                }
+                i += 1;
+            }};
+        }
+        while i < chars.len() {
+            let c = chars[i];
+            let here = (line, col);
+            let depth = stack.len();
+            // A value token at record level or deeper is attributed to the
+            // pending field of the current record.
+            let value_at = move |sections: &mut HashMap<String, Vec<RecordSpan>>,
+                                pending: &mut Option<String>,
+                                keys: &[Option<String>]| {
+                if depth >= 3 {
+                    if let (Some(Some(section)), Some(field)) = (keys.get(1), pending.take()) {
+                        if let Some(rec) = sections.get_mut(section).and_then(|v| v.last_mut()) {
+                            rec.fields.push((field, here));
+                        }
+                    }
+                }
+            };
+            match c {
+                '/' if chars.get(i + 1) == Some(&'/') => {
+                    while i < chars.len() && chars[i] != '\n' {
+                        bump!();
+                    }
+                }
+                '/' if chars.get(i + 1) == Some(&'*') => {
+                    let mut level = 0usize;
+                    while i < chars.len() {
+                        if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                            level += 1;
+                            bump!();
+                        } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                            level -= 1;
+                            bump!();
+                            if level == 0 {
+                                bump!();
+                                break;
+                            }
+                        }
+                        bump!();
+                    }
+                }
+                '#' if depth == 0 => {
+                    // An attribute such as #![enable(implicit_some)].
+                    let mut level = 0i32;
+                    while i < chars.len() {
+                        match chars[i] {
+                            '[' => level += 1,
+                            ']' => {
+                                level -= 1;
+                                if level == 0 {
+                                    bump!();
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                        bump!();
+                    }
+                }
+                '"' | '\'' => {
+                    value_at(&mut sections, &mut pending_field, &keys);
+                    let quote = c;
+                    bump!();
+                    while i < chars.len() && chars[i] != quote {
+                        if chars[i] == '\\' {
+                            bump!();
+                        }
+                        if i < chars.len() {
+                            bump!();
+                        }
+                    }
+                    if i < chars.len() {
+                        bump!();
+                    }
+                }
+                'r' if matches!(chars.get(i + 1), Some('"') | Some('#')) => {
+                    value_at(&mut sections, &mut pending_field, &keys);
+                    bump!();
+                    let mut hashes = 0;
+                    while i < chars.len() && chars[i] == '#' {
+                        hashes += 1;
+                        bump!();
+                    }
+                    if i < chars.len() {
+                        bump!(); // opening quote
+                    }
+                    while i < chars.len() {
+                        if chars[i] == '"' && (1..=hashes).all(|k| chars.get(i + k) == Some(&'#')) {
+                            for _ in 0..=hashes {
+                                bump!();
+                            }
+                            break;
+                        }
+                        bump!();
+                    }
+                }
+                '(' | '[' | '{' => {
+                    if c == '(' && depth == 2 && stack[1] == '[' {
+                        if let Some(Some(section)) = keys.get(1) {
+                            sections.entry(section.clone()).or_default().push(RecordSpan {
+                                start: here,
+                                fields: Vec::new(),
+                            });
+                        }
+                    }
+                    value_at(&mut sections, &mut pending_field, &keys);
+                    stack.push(c);
+                    keys.truncate(stack.len());
+                    keys.push(None);
+                    bump!();
+                }
+                ')' | ']' | '}' => {
+                    stack.pop();
+                    keys.truncate(stack.len() + 1);
+                    bump!();
+                }
+                c if c.is_alphanumeric() || c == '_' || c == '-' || c == '+' || c == '.' => {
+                    let start = i;
+                    while i < chars.len()
+                        && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '-' | '+' | '.'))
+                    {
+                        bump!();
+                    }
+                    let word: String = chars[start..i].iter().collect();
+                    // Is it a key (followed by ':')?
+                    let mut j = i;
+                    while j < chars.len() && chars[j].is_whitespace() {
+                        j += 1;
+                    }
+                    if chars.get(j) == Some(&':') {
+                        if let Some(slot) = keys.last_mut() {
+                            *slot = Some(word.clone());
+                        }
+                        if depth == 3 {
+                            pending_field = Some(word);
+                        }
+                    } else {
+                        value_at(&mut sections, &mut pending_field, &keys);
+                    }
+                }
+                _ => bump!(),
+            }
+        }
+        Locator { file: file.to_string(), sections }
+    }
+
+    /// The position of `field` in the `index`-th record of `section`; the
+    /// record's start when the field is not written; the file's start when
+    /// the record is not found.
+    pub(crate) fn field(&self, section: &str, index: usize, field: &str) -> Location {
+        let (line, column) = self
+            .sections
+            .get(section)
+            .and_then(|records| records.get(index))
+            .map(|rec| {
+                rec.fields.iter().find(|(f, _)| f == field).map_or(rec.start, |(_, pos)| *pos)
+            })
+            .unwrap_or((1, 1));
+        Location { file: self.file.clone(), line, column }
+    }
+}

@@ -1,0 +1,273 @@
+//! The one error type of the crate.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A position in a data file: the file, a 1-based line and a 1-based column.
+///
+/// Printed as `data/videos.ron:41:17`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Location {
+    /// The file as the user named it (or a label such as `<string>`).
+    pub file: String,
+    /// The line, starting at 1.
+    pub line: usize,
+    /// The column in characters, starting at 1.
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// The error type of every fallible operation in this crate.
+///
+/// Use [`Error::kind`] to tell the cases apart and [`Error::location`] for the
+/// file position of data errors. A load that finds several problems returns
+/// one error of kind [`ErrorKind::Many`]; [`Error::iter`] walks all of them.
+///
+/// `Display` prints one lowercase line per problem, starting with the
+/// position when there is one:
+///
+/// ```text
+/// data/videos.ron:41:17: unknown record "park-seojoon" (did you mean "park-seo-joon"?)
+/// ```
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Catalog, ErrorKind};
+///
+/// let err = Catalog::from_str("mine.ron", "(people: [(id: \"x\")])").unwrap_err();
+/// assert_eq!(err.location().map(|l| (l.line, l.column)), Some((1, 20)));
+/// assert!(matches!(err.kind(), ErrorKind::Parse { .. }));
+/// assert!(err.to_string().starts_with("mine.ron:1:20: "));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error(Box<Inner>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
+    location: Option<Location>,
+}
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file could not be read.
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// The operating system's message.
+        message: String,
+    },
+    /// The RON text is malformed or does not fit the schema: a syntax error,
+    /// an unknown or missing field, a value of the wrong type.
+    Parse {
+        /// The parser's message.
+        message: String,
+    },
+    /// Two records have the same id.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where the first record with this id is.
+        first: Option<Location>,
+    },
+    /// A credit refers to an id that no record has.
+    UnknownReference {
+        /// The id that was not found.
+        id: String,
+        /// The closest existing id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A record breaks a rule of the schema (an empty name, an implausible
+    /// year, an invalid slug, a role that does not fit its ends, …).
+    Invalid {
+        /// The offending record's id.
+        id: String,
+        /// What is wrong, in one lowercase phrase.
+        message: String,
+    },
+    /// Several problems; see [`Error::iter`].
+    Many(Vec<Error>),
+    /// A name matched nothing.
+    NotFound {
+        /// What was looked for (`person`, `work`, …).
+        what: &'static str,
+        /// The name as given.
+        query: String,
+        /// The nearest names, best first.
+        suggestions: Vec<String>,
+    },
+    /// A name matched more than one record.
+    Ambiguous {
+        /// The name as given.
+        query: String,
+        /// Each candidate as `id (description)`.
+        candidates: Vec<String>,
+    },
+    /// A value given as text (a role, a work kind, a year range) is not valid.
+    InvalidValue {
+        /// What the value is for.
+        what: &'static str,
+        /// The value as given.
+        value: String,
+        /// The accepted values or forms.
+        expected: Vec<String>,
+    },
+    /// An external program (Graphviz) is missing or failed, or an output could
+    /// not be produced.
+    Render {
+        /// What happened, including the program's own message.
+        message: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error(Box::new(Inner { kind, location: None }))
+    }
+
+    pub(crate) fn at(mut self, location: Option<Location>) -> Error {
+        self.0.location = location;
+        self
+    }
+
+    pub(crate) fn invalid_value(
+        what: &'static str,
+        value: &str,
+        expected: impl IntoIterator<Item = String>,
+    ) -> Error {
+        Error::new(ErrorKind::InvalidValue {
+            what,
+            value: value.to_string(),
+            expected: expected.into_iter().collect(),
+        })
+    }
+
+    pub(crate) fn render(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Render { message: message.into() })
+    }
+
+    /// Combines a list of errors: none is `Ok`, one is itself, more are
+    /// [`ErrorKind::Many`].
+    pub(crate) fn collect(mut errors: Vec<Error>) -> Result<(), Error> {
+        match errors.len() {
+            0 => Ok(()),
+            1 => Err(errors.pop().expect("one error")),
+            _ => Err(Error::new(ErrorKind::Many(errors))),
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    /// Where in a data file the problem is, when it comes from a data file.
+    pub fn location(&self) -> Option<&Location> {
+        self.0.location.as_ref()
+    }
+
+    /// Every single problem: the errors of an [`ErrorKind::Many`], or this
+    /// error alone.
+    pub fn iter(&self) -> impl Iterator<Item = &Error> {
+        match &self.0.kind {
+            ErrorKind::Many(list) => list.iter().collect::<Vec<_>>().into_iter(),
+            _ => vec![self].into_iter(),
+        }
+    }
+
+    /// Whether a lookup found nothing ([`ErrorKind::NotFound`]).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self.0.kind, ErrorKind::NotFound { .. })
+    }
+
+    /// Whether a lookup found several records ([`ErrorKind::Ambiguous`]).
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self.0.kind, ErrorKind::Ambiguous { .. })
+    }
+
+    /// Whether this error (or one of several) comes from a data file.
+    pub fn is_data(&self) -> bool {
+        self.iter().any(|e| {
+            matches!(
+                e.kind(),
+                ErrorKind::Parse { .. }
+                    | ErrorKind::DuplicateId { .. }
+                    | ErrorKind::UnknownReference { .. }
+                    | ErrorKind::Invalid { .. }
+                    | ErrorKind::Io { .. }
+            )
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.0.location {
+            write!(f, "{loc}: ")?;
+        }
+        match &self.0.kind {
+            ErrorKind::Io { path, message } => {
+                write!(f, "cannot read {}: {message}", path.display())
+            }
+            ErrorKind::Parse { message } => f.write_str(message),
+            ErrorKind::DuplicateId { id, first } => {
+                write!(f, "duplicate id \"{id}\"")?;
+                if let Some(first) = first {
+                    write!(f, " (first defined at {first})")?;
+                }
+                Ok(())
+            }
+            ErrorKind::UnknownReference { id, suggestion } => {
+                write!(f, "unknown id \"{id}\"")?;
+                if let Some(s) = suggestion {
+                    write!(f, " (did you mean \"{s}\"?)")?;
+                }
+                Ok(())
+            }
+            ErrorKind::Invalid { id, message } => write!(f, "\"{id}\": {message}"),
+            ErrorKind::Many(list) => {
+                write!(f, "{} errors:", list.len())?;
+                for e in list {
+                    write!(f, "\n{e}")?;
+                }
+                Ok(())
+            }
+            ErrorKind::NotFound { what, query, suggestions } => {
+                write!(f, "no {what} named \"{query}\"")?;
+                if !suggestions.is_empty() {
+                    write!(f, " (did you mean {}?)", quoted_list(suggestions))?;
+                }
+                Ok(())
+            }
+            ErrorKind::Ambiguous { query, candidates } => {
+                write!(f, "\"{query}\" is ambiguous: it names {}", quoted_list(candidates))
+            }
+            ErrorKind::InvalidValue { what, value, expected } => {
+                write!(f, "invalid {what} \"{value}\" (expected {})", expected.join(", "))
+            }
+            ErrorKind::Render { message } => f.write_str(message),
+        }
+    }
+}
+
+fn quoted_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        n => format!("{} or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

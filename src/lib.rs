@@ -1,0 +1,86 @@
+/*!
+A graph of Korean pop culture — actors, singers, rappers, groups, music
+videos, dramas, films and variety shows — that answers "who appeared with
+whom", and explains every answer with the works that link the people.
+
+The crate ships a sourced dataset (every person, group and work of the
+article "12 Classic K-pop Music Videos Featuring K-drama Actors", corrected,
+plus the dramas, films and shows that connect them), compiled in: a program
+that depends on `hallyu` needs no files.
+
+# Example
+
+```
+use hallyu::{Explorer, Filter};
+
+let explorer = Explorer::bundled();
+let seo_joon = explorer.person("Park Seo-joon")?;
+let woo_shik = explorer.person("최우식")?; // Hangul works too
+
+// The works they share, each with both roles.
+let shared = explorer.shared_works(seo_joon, woo_shik, &Filter::new());
+assert!(shared.iter().any(|s| explorer[s.work].title == "Gyopo Hairstyle"));
+
+// A shortest chain of co-appearances, one readable line per hop.
+let dara = explorer.person("Dara")?;
+let min_ho = explorer.person("lee-min-ho")?;
+let path = explorer.shortest_path(min_ho, dara, &Filter::new()).unwrap();
+assert_eq!(path.len(), 1); // "Kiss" or the Cass 2X commercial: both star them
+println!("{path}");
+# Ok::<(), hallyu::Error>(())
+```
+
+# Overview
+
+* [`Catalog`] loads RON data files (or the bundled dataset) and validates
+  them; every error names the file, line and column.
+* [`Explorer`] is the built graph: name lookup ([`Explorer::person`], …),
+  records by id (`explorer[id]`) and the queries:
+  [`co_appearances`](Explorer::co_appearances),
+  [`shared_works`](Explorer::shared_works),
+  [`works_of`](Explorer::works_of), [`credits_on`](Explorer::credits_on),
+  [`members`](Explorer::members), [`groups_of`](Explorer::groups_of) and
+  [`shortest_path`](Explorer::shortest_path).
+* [`Filter`] decides which credits count in every query: roles (on-screen by
+  default), years, kinds of work, unverified claims, group membership.
+* [`export`] turns parts of the graph into DOT; [`render`] draws them as SVG
+  or PNG, with Graphviz when it is installed and a built-in renderer when it
+  is not.
+
+# Semantics
+
+Two people **co-appear** when both have a counted credit on the same work.
+By default the counted roles are the on-screen ones (performer, featured
+artist, cast), claims marked unverified are left out, and a group's credit
+counts for the people who were its members in the work's year (answers say
+"via BIGBANG"). Paths alternate person → work → person and never pass through
+a group or an organisation.
+*/
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod catalog;
+mod error;
+mod explorer;
+mod filter;
+mod id;
+mod index;
+pub mod model;
+mod query;
+mod search;
+
+pub mod export;
+pub mod render;
+
+pub use catalog::{Catalog, CatalogBuilder, PLAUSIBLE_YEARS};
+pub use error::{Error, ErrorKind, Location, Result};
+pub use explorer::Explorer;
+pub use filter::{Filter, RoleSet, parse_years};
+pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
+pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork};
+pub use query::path::{Path, Step};
+pub use search::normalize;
+
+/// The petgraph version this crate builds on, re-exported so that
+/// [`Explorer::graph`] can be used with matching types.
+pub use petgraph;

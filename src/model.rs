@@ -1,0 +1,759 @@
+//! The records of a catalog, exactly as they are written in the RON data files.
+//!
+//! Every type here derives serde's [`Serialize`] and [`Deserialize`]; the data
+//! files are lists of these records (see `data/README.md`). Records refer to
+//! each other by their stable string keys (slugs such as `park-seo-joon`);
+//! [`Explorer`](crate::Explorer) resolves those keys into typed ids once, when
+//! it is built.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A person: actor, singer, rapper, model, producer, director, …
+///
+/// # Example
+///
+/// ```
+/// let explorer = hallyu::Explorer::bundled();
+/// let id = explorer.person("Park Seo-joon")?;
+/// let person = &explorer[id];
+/// assert_eq!(person.hangul.as_deref(), Some("박서준"));
+/// assert!(person.aliases.iter().any(|a| a == "Park Yong-kyu"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The stable key, a lowercase slug such as `park-seo-joon`.
+    pub id: String,
+    /// The canonical romanised name, e.g. `Park Seo-joon`.
+    pub name: String,
+    /// The name in Hangul, e.g. `박서준`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hangul: Option<String>,
+    /// Other names: stage names, birth names, other romanisations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Tells this person apart from another one with the same name
+    /// (e.g. `actor, born 1993`). Required by the data checks when two people
+    /// share a normalised name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disambiguation: Option<String>,
+    /// What the person does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub professions: Vec<Profession>,
+    /// Date of birth, when a source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<PartialDate>,
+    /// Free-form remarks (why a claim is marked unverified, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where the facts of this record come from (URLs).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How sure the sources are about this record as a whole.
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+    /// Names of fields whose values no cited source states (for example a
+    /// Hangul spelling known only to the editor), e.g. `["hangul"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unverified: Vec<String>,
+}
+
+/// A group: boy or girl group, band, duo, or a circle of friends such as the
+/// Wooga Squad.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// The stable key, e.g. `bigbang`.
+    pub id: String,
+    /// The canonical name, e.g. `BIGBANG`.
+    pub name: String,
+    /// The name in Hangul, e.g. `빅뱅`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hangul: Option<String>,
+    /// Other names (`B2ST`, `Wooga family`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What kind of group this is.
+    pub kind: GroupKind,
+    /// Free-form remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where the facts of this record come from (URLs).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How sure the sources are about this record as a whole.
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+    /// Names of fields whose values no cited source states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unverified: Vec<String>,
+}
+
+/// A work: music video, drama, film, variety show or commercial.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Work {
+    /// The stable key, e.g. `haru-haru`.
+    pub id: String,
+    /// The official English (or romanised) title.
+    pub title: String,
+    /// The title in Hangul, e.g. `하루하루`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hangul: Option<String>,
+    /// Alternative titles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What kind of work this is.
+    pub kind: WorkKind,
+    /// The first release or air date; the year is required.
+    pub released: PartialDate,
+    /// The last air date of a series, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<PartialDate>,
+    /// The album or release vehicle of a music video's song.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub album: Option<String>,
+    /// The network, platform or distributor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
+    /// Free-form remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where the facts of this record come from (URLs).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How sure the sources are about this record as a whole.
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+    /// Names of fields whose values no cited source states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unverified: Vec<String>,
+}
+
+/// An organisation: label, production company, broadcaster, brand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// The stable key, e.g. `zanybros`.
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    /// The name in Hangul.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hangul: Option<String>,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What kind of organisation this is.
+    pub kind: OrganisationKind,
+    /// Free-form remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where the facts of this record come from (URLs).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How sure the sources are about this record as a whole.
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+    /// Names of fields whose values no cited source states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unverified: Vec<String>,
+}
+
+/// A link between two records: who did what on which work, who belongs to
+/// which group, which organisation produced or banned a work.
+///
+/// The [`Role`] decides which kinds of record may stand at each end; see
+/// [`Role::fits`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    /// The subject: a person or group for work credits and memberships, a
+    /// work for organisation and work-to-work links.
+    pub from: String,
+    /// The object: usually a work; a group for [`Role::Member`]; an
+    /// organisation for [`Role::ProducedBy`] and the like.
+    pub to: String,
+    /// What `from` is or did on `to`.
+    pub role: Role,
+    /// Free-form remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where this link is stated (URLs).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How sure the sources are about this link.
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+}
+
+/// What a credit says `from` is or did on `to`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Role {
+    /// The artist of a song, shown in its music video; a cast member or host
+    /// of a variety show.
+    Performer,
+    /// A featured artist (`feat.`).
+    Featured,
+    /// An acting role.
+    Cast {
+        /// Lead, supporting or cameo.
+        billing: Billing,
+        /// The character's name, when a source gives it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        character: Option<String>,
+    },
+    /// Directed the work.
+    Director,
+    /// Composed the music.
+    Composer,
+    /// Wrote the lyrics.
+    Lyricist,
+    /// Wrote, arranged or produced the music.
+    MusicProducer,
+    /// Sang a song of the work's soundtrack (not an on-screen appearance).
+    Soundtrack {
+        /// The song's title, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        song: Option<String>,
+    },
+    /// A person is a member of a group.
+    Member {
+        /// The year the membership began, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        since: Option<i32>,
+        /// The last year of the membership, when it ended.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<i32>,
+    },
+    /// A person or group is signed to a label or agency.
+    SignedTo,
+    /// A work was produced by an organisation.
+    ProducedBy,
+    /// A work was banned from broadcast by an organisation.
+    BannedBy,
+    /// A work was made for, or used in, a commercial or a brand's campaign.
+    TieIn,
+    /// A work is a sequel of another work.
+    SequelOf,
+}
+
+/// The billing of an acting role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Billing {
+    /// A leading role.
+    Lead,
+    /// A supporting role.
+    Supporting,
+    /// A brief appearance.
+    Cameo,
+}
+
+/// The kinds of record a credit can connect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RecordKind {
+    /// A [`Person`].
+    Person,
+    /// A [`Group`].
+    Group,
+    /// A [`Work`].
+    Work,
+    /// An [`Organisation`].
+    Organisation,
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RecordKind::Person => "person",
+            RecordKind::Group => "group",
+            RecordKind::Work => "work",
+            RecordKind::Organisation => "organisation",
+        })
+    }
+}
+
+impl Role {
+    /// The short lowercase name of the role, as used in the data files and
+    /// in explanations: `cast`, `performer`, `member`, …
+    pub fn name(&self) -> &'static str {
+        match self {
+            Role::Performer => "performer",
+            Role::Featured => "featured",
+            Role::Cast { .. } => "cast",
+            Role::Director => "director",
+            Role::Composer => "composer",
+            Role::Lyricist => "lyricist",
+            Role::MusicProducer => "music producer",
+            Role::Soundtrack { .. } => "soundtrack",
+            Role::Member { .. } => "member",
+            Role::SignedTo => "signed to",
+            Role::ProducedBy => "produced by",
+            Role::BannedBy => "banned by",
+            Role::TieIn => "tie-in",
+            Role::SequelOf => "sequel of",
+        }
+    }
+
+    /// The role's kind, as used by [`RoleSet`](crate::RoleSet) filters.
+    pub fn kind(&self) -> RoleKind {
+        match self {
+            Role::Performer => RoleKind::Performer,
+            Role::Featured => RoleKind::Featured,
+            Role::Cast { billing: Billing::Lead, .. } => RoleKind::Lead,
+            Role::Cast { billing: Billing::Supporting, .. } => RoleKind::Supporting,
+            Role::Cast { billing: Billing::Cameo, .. } => RoleKind::Cameo,
+            Role::Director => RoleKind::Director,
+            Role::Composer => RoleKind::Composer,
+            Role::Lyricist => RoleKind::Lyricist,
+            Role::MusicProducer => RoleKind::MusicProducer,
+            Role::Soundtrack { .. } => RoleKind::Soundtrack,
+            Role::Member { .. } => RoleKind::Member,
+            Role::SignedTo => RoleKind::SignedTo,
+            Role::ProducedBy => RoleKind::ProducedBy,
+            Role::BannedBy => RoleKind::BannedBy,
+            Role::TieIn => RoleKind::TieIn,
+            Role::SequelOf => RoleKind::SequelOf,
+        }
+    }
+
+    /// Whether a credit with this role may go from a record of kind `from`
+    /// to a record of kind `to`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::{RecordKind, Role};
+    ///
+    /// assert!(Role::Performer.fits(RecordKind::Group, RecordKind::Work));
+    /// let member = Role::Member { since: None, until: None };
+    /// assert!(member.fits(RecordKind::Person, RecordKind::Group));
+    /// assert!(!member.fits(RecordKind::Work, RecordKind::Group));
+    /// ```
+    pub fn fits(&self, from: RecordKind, to: RecordKind) -> bool {
+        use RecordKind::*;
+        let artist = matches!(from, Person | Group);
+        match self {
+            Role::Performer | Role::Featured | Role::Soundtrack { .. } => artist && to == Work,
+            Role::Cast { .. }
+            | Role::Director
+            | Role::Composer
+            | Role::Lyricist
+            | Role::MusicProducer => from == Person && to == Work,
+            Role::Member { .. } => from == Person && to == Group,
+            Role::SignedTo => artist && to == Organisation,
+            Role::ProducedBy | Role::BannedBy => from == Work && to == Organisation,
+            Role::TieIn => from == Work && matches!(to, Work | Organisation),
+            Role::SequelOf => from == Work && to == Work,
+        }
+    }
+
+    /// A description of the ends this role accepts, for error messages.
+    pub(crate) fn expected_ends(&self) -> &'static str {
+        match self {
+            Role::Performer | Role::Featured | Role::Soundtrack { .. } => {
+                "a person or group to a work"
+            }
+            Role::Cast { .. }
+            | Role::Director
+            | Role::Composer
+            | Role::Lyricist
+            | Role::MusicProducer => "a person to a work",
+            Role::Member { .. } => "a person to a group",
+            Role::SignedTo => "a person or group to an organisation",
+            Role::ProducedBy | Role::BannedBy => "a work to an organisation",
+            Role::TieIn => "a work to a work or organisation",
+            Role::SequelOf => "a work to a work",
+        }
+    }
+}
+
+/// A role without its details: the unit of [`RoleSet`](crate::RoleSet).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum RoleKind {
+    /// [`Role::Performer`].
+    Performer,
+    /// [`Role::Featured`].
+    Featured,
+    /// [`Role::Cast`] with [`Billing::Lead`].
+    Lead,
+    /// [`Role::Cast`] with [`Billing::Supporting`].
+    Supporting,
+    /// [`Role::Cast`] with [`Billing::Cameo`].
+    Cameo,
+    /// [`Role::Director`].
+    Director,
+    /// [`Role::Composer`].
+    Composer,
+    /// [`Role::Lyricist`].
+    Lyricist,
+    /// [`Role::MusicProducer`].
+    MusicProducer,
+    /// [`Role::Soundtrack`].
+    Soundtrack,
+    /// [`Role::Member`].
+    Member,
+    /// [`Role::SignedTo`].
+    SignedTo,
+    /// [`Role::ProducedBy`].
+    ProducedBy,
+    /// [`Role::BannedBy`].
+    BannedBy,
+    /// [`Role::TieIn`].
+    TieIn,
+    /// [`Role::SequelOf`].
+    SequelOf,
+}
+
+impl RoleKind {
+    /// Every role kind, in declaration order.
+    pub const ALL: [RoleKind; 16] = [
+        RoleKind::Performer,
+        RoleKind::Featured,
+        RoleKind::Lead,
+        RoleKind::Supporting,
+        RoleKind::Cameo,
+        RoleKind::Director,
+        RoleKind::Composer,
+        RoleKind::Lyricist,
+        RoleKind::MusicProducer,
+        RoleKind::Soundtrack,
+        RoleKind::Member,
+        RoleKind::SignedTo,
+        RoleKind::ProducedBy,
+        RoleKind::BannedBy,
+        RoleKind::TieIn,
+        RoleKind::SequelOf,
+    ];
+
+    /// The lowercase name used on the command line: `lead`, `cameo`, `soundtrack`, …
+    pub fn name(self) -> &'static str {
+        match self {
+            RoleKind::Performer => "performer",
+            RoleKind::Featured => "featured",
+            RoleKind::Lead => "lead",
+            RoleKind::Supporting => "supporting",
+            RoleKind::Cameo => "cameo",
+            RoleKind::Director => "director",
+            RoleKind::Composer => "composer",
+            RoleKind::Lyricist => "lyricist",
+            RoleKind::MusicProducer => "music-producer",
+            RoleKind::Soundtrack => "soundtrack",
+            RoleKind::Member => "member",
+            RoleKind::SignedTo => "signed-to",
+            RoleKind::ProducedBy => "produced-by",
+            RoleKind::BannedBy => "banned-by",
+            RoleKind::TieIn => "tie-in",
+            RoleKind::SequelOf => "sequel-of",
+        }
+    }
+}
+
+impl FromStr for RoleKind {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<RoleKind, crate::Error> {
+        let wanted = crate::search::normalize(s);
+        RoleKind::ALL
+            .into_iter()
+            .find(|k| crate::search::normalize(k.name()) == wanted)
+            .ok_or_else(|| {
+                let names = RoleKind::ALL.iter().map(|k| k.name().to_string());
+                crate::Error::invalid_value("role", s, names)
+            })
+    }
+}
+
+/// The kind of a [`Work`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum WorkKind {
+    /// A music video.
+    MusicVideo,
+    /// A television or web drama series.
+    Drama,
+    /// A feature film.
+    Film,
+    /// A variety or reality show.
+    Variety,
+    /// A commercial (CF).
+    Commercial,
+}
+
+impl WorkKind {
+    /// Every work kind, in declaration order.
+    pub const ALL: [WorkKind; 5] = [
+        WorkKind::MusicVideo,
+        WorkKind::Drama,
+        WorkKind::Film,
+        WorkKind::Variety,
+        WorkKind::Commercial,
+    ];
+
+    /// The short lowercase name: `mv`, `drama`, `film`, `variety`, `commercial`.
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkKind::MusicVideo => "mv",
+            WorkKind::Drama => "drama",
+            WorkKind::Film => "film",
+            WorkKind::Variety => "variety",
+            WorkKind::Commercial => "commercial",
+        }
+    }
+
+    /// A readable label: `music video`, `drama`, …
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkKind::MusicVideo => "music video",
+            other => other.name(),
+        }
+    }
+}
+
+impl FromStr for WorkKind {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<WorkKind, crate::Error> {
+        let wanted = crate::search::normalize(s);
+        WorkKind::ALL
+            .into_iter()
+            .find(|k| {
+                crate::search::normalize(k.name()) == wanted
+                    || crate::search::normalize(k.label()) == wanted
+            })
+            .ok_or_else(|| {
+                let names = WorkKind::ALL.iter().map(|k| k.name().to_string());
+                crate::Error::invalid_value("work kind", s, names)
+            })
+    }
+}
+
+/// The kind of a [`Group`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum GroupKind {
+    /// A boy group.
+    BoyGroup,
+    /// A girl group.
+    GirlGroup,
+    /// A band that plays instruments.
+    Band,
+    /// A duo.
+    Duo,
+    /// A circle of friends known by a name (the Wooga Squad).
+    FriendGroup,
+}
+
+/// The kind of an [`Organisation`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum OrganisationKind {
+    /// A record label or entertainment agency.
+    Label,
+    /// A production company (Zanybros).
+    ProductionCompany,
+    /// A broadcaster (KBS, MBC, SBS).
+    Broadcaster,
+    /// A brand or its company (Cass, Oriental Brewery).
+    Brand,
+}
+
+/// What a person does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Profession {
+    /// Actor or actress.
+    Actor,
+    /// Singer.
+    Singer,
+    /// Rapper.
+    Rapper,
+    /// Model.
+    Model,
+    /// Music or record producer.
+    Producer,
+    /// Composer or songwriter.
+    Composer,
+    /// Lyricist.
+    Lyricist,
+    /// Film or music video director.
+    Director,
+    /// Television personality or host.
+    Presenter,
+    /// Journalist or critic.
+    Journalist,
+}
+
+/// How sure the sources are about a record or a link.
+///
+/// The marks follow `FACTS.md`: `C` is [`Confidence::Confirmed`], `C-fan` is
+/// [`Confidence::Secondary`], `U` (and claims known to the editor only) is
+/// [`Confidence::Unverified`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Confidence {
+    /// Stated directly by a cited source.
+    #[default]
+    Confirmed,
+    /// Stated only by a fan blog or a secondary site.
+    Secondary,
+    /// Not confirmed by any source found, or contradicted: kept so that the
+    /// claim is not lost, left out of queries by default.
+    Unverified,
+}
+
+impl Confidence {
+    /// Whether this is [`Confidence::Confirmed`].
+    pub fn is_confirmed(&self) -> bool {
+        *self == Confidence::Confirmed
+    }
+
+    /// Whether this is [`Confidence::Unverified`].
+    pub fn is_unverified(&self) -> bool {
+        *self == Confidence::Unverified
+    }
+}
+
+/// A date whose month and day may be unknown: `2008`, `2008-08` or
+/// `2008-08-08`. Written as a string in the data files.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::PartialDate;
+///
+/// let d: PartialDate = "2008-08-08".parse()?;
+/// assert_eq!((d.year, d.month, d.day), (2008, Some(8), Some(8)));
+/// assert_eq!(d.to_string(), "2008-08-08");
+/// assert!("2008-13".parse::<PartialDate>().is_err());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// A date of which only the year is known.
+    pub fn year(year: i32) -> PartialDate {
+        PartialDate { year, month: None, day: None }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<PartialDate, crate::Error> {
+        let bad = || {
+            crate::Error::invalid_value(
+                "date",
+                s,
+                ["YYYY", "YYYY-MM", "YYYY-MM-DD"].map(String::from),
+            )
+        };
+        let mut parts = s.split('-');
+        let number = |p: Option<&str>, len: usize| -> Result<Option<u32>, crate::Error> {
+            match p {
+                None => Ok(None),
+                Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    Ok(Some(p.parse().map_err(|_| bad())?))
+                }
+                Some(_) => Err(bad()),
+            }
+        };
+        let year = number(parts.next(), 4)?.ok_or_else(bad)?;
+        let month = number(parts.next(), 2)?;
+        let day = number(parts.next(), 2)?;
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(bad());
+            }
+            if let Some(d) = day {
+                if d < 1 || d > days_in_month(year as i32, m) {
+                    return Err(bad());
+                }
+            }
+        }
+        Ok(PartialDate {
+            year: year as i32,
+            month: month.map(|m| m as u8),
+            day: day.map(|d| d as u8),
+        })
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(|_| {
+            serde::de::Error::custom(format!(
+                "invalid date \"{s}\": expected \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\""
+            ))
+        })
+    }
+}
+
+/// The contents of one data file: lists of records, each list optional.
+///
+/// This is what a RON data file holds. Several files merge into one
+/// [`Catalog`](crate::Catalog).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Records {
+    /// People.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// Works.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub works: Vec<Work>,
+    /// Organisations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Organisation>,
+    /// Credits and other links.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<Credit>,
+}

@@ -1,0 +1,251 @@
+//! Co-appearances: who shares a work with whom.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
+use crate::index::{Appearance, DIRECT};
+
+/// How a person is credited on a work: the credit, and the group it came
+/// through when the credit is the group's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Credited {
+    /// The credit (a person's own, or the group's).
+    pub credit: CreditId,
+    /// The group whose credit this is, when the person counts as its member.
+    pub via: Option<GroupId>,
+}
+
+impl Credited {
+    pub(crate) fn of(app: &Appearance) -> Credited {
+        Credited {
+            credit: CreditId(app.credit),
+            via: (app.via != DIRECT).then_some(GroupId(app.via)),
+        }
+    }
+
+    /// A short phrase for the role: `cast (lead) as Min-hyuk`, `performer via BIGBANG`.
+    pub fn describe(&self, explorer: &Explorer) -> String {
+        use crate::model::Role;
+        let mut s = match &explorer[self.credit].role {
+            Role::Cast { billing, character } => {
+                let mut s = format!("cast ({})", format!("{billing:?}").to_lowercase());
+                if let Some(c) = character {
+                    s.push_str(&format!(" as {c}"));
+                }
+                s
+            }
+            Role::Soundtrack { song: Some(song) } => format!("soundtrack \"{song}\""),
+            other => other.name().to_string(),
+        };
+        if let Some(g) = self.via {
+            s.push_str(&format!(" via {}", explorer[g].name));
+        }
+        s
+    }
+}
+
+/// A work two people share, with how each of them is credited on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SharedWork {
+    /// The work.
+    pub work: WorkId,
+    /// How the first person is credited.
+    pub left: Credited,
+    /// How the second person is credited.
+    pub right: Credited,
+}
+
+/// A person who shares at least one work with another, and the works.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoStar {
+    /// The co-star.
+    pub person: PersonId,
+    /// The shared works, oldest first; `left` is the asking person.
+    pub works: Vec<SharedWork>,
+}
+
+/// The co-stars of one person, strongest first, created by
+/// [`Explorer::co_appearances`].
+///
+/// Prints as one line per co-star: `Choi Woo-shik: 1 work (Gyopo Hairstyle (2021))`.
+#[derive(Clone, Debug)]
+pub struct CoAppearances<'e> {
+    explorer: &'e Explorer,
+    person: PersonId,
+    costars: Vec<CoStar>,
+}
+
+impl<'e> CoAppearances<'e> {
+    /// The person asked about.
+    pub fn person(&self) -> PersonId {
+        self.person
+    }
+
+    /// The co-stars: most shared works first, then by name.
+    pub fn iter(&self) -> std::slice::Iter<'_, CoStar> {
+        self.costars.iter()
+    }
+
+    /// The number of distinct co-stars.
+    pub fn len(&self) -> usize {
+        self.costars.len()
+    }
+
+    /// Whether the person shares no work with anyone.
+    pub fn is_empty(&self) -> bool {
+        self.costars.is_empty()
+    }
+
+    /// The entry of one co-star, if they share a work.
+    pub fn get(&self, person: PersonId) -> Option<&CoStar> {
+        self.costars.iter().find(|c| c.person == person)
+    }
+
+    /// The explorer the answer came from.
+    pub fn explorer(&self) -> &'e Explorer {
+        self.explorer
+    }
+}
+
+impl<'a, 'e> IntoIterator for &'a CoAppearances<'e> {
+    type Item = &'a CoStar;
+    type IntoIter = std::slice::Iter<'a, CoStar>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.costars.iter()
+    }
+}
+
+impl fmt::Display for CoAppearances<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.explorer;
+        for c in &self.costars {
+            let n = c.works.len();
+            let titles: Vec<String> = c.works.iter().map(|s| e.label(Entity::Work(s.work))).collect();
+            writeln!(
+                f,
+                "{}: {n} work{} ({})",
+                e.label(Entity::Person(c.person)),
+                if n == 1 { "" } else { "s" },
+                titles.join(", ")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Explorer {
+    /// Everyone who shares a work with `person`, with the shared works,
+    /// strongest first (most shared works, then name).
+    ///
+    /// Which credits count is set by the [`Filter`]: by default on-screen
+    /// roles, no unverified claims, and group credits count for the group's
+    /// members of the time (then [`Credited::via`] names the group). When a
+    /// person is credited twice on one work, their own credit is shown.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let woo_shik = explorer.person("Choi Woo-shik")?;
+    /// let costars = explorer.co_appearances(me, &Filter::new());
+    /// let entry = costars.get(woo_shik).expect("they share works");
+    /// assert!(entry.works.iter().any(|s| explorer[s.work].title == "Gyopo Hairstyle"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn co_appearances(&self, person: PersonId, filter: &Filter) -> CoAppearances<'_> {
+        let mut by_person: HashMap<u32, HashMap<u32, SharedWork>> = HashMap::new();
+        for mine in self.index.of_person(person.0, filter) {
+            for theirs in self.index.in_work(mine.work, filter) {
+                if theirs.person == person.0 {
+                    continue;
+                }
+                let shared = SharedWork {
+                    work: WorkId(mine.work),
+                    left: Credited::of(mine),
+                    right: Credited::of(theirs),
+                };
+                by_person
+                    .entry(theirs.person)
+                    .or_default()
+                    .entry(mine.work)
+                    .and_modify(|s| prefer_direct(s, &shared))
+                    .or_insert(shared);
+            }
+        }
+        let mut costars: Vec<CoStar> = by_person
+            .into_iter()
+            .map(|(p, works)| {
+                let mut works: Vec<SharedWork> = works.into_values().collect();
+                self.sort_by_release(&mut works);
+                CoStar { person: PersonId(p), works }
+            })
+            .collect();
+        costars.sort_by(|a, b| {
+            b.works
+                .len()
+                .cmp(&a.works.len())
+                .then_with(|| self[a.person].name.cmp(&self[b.person].name))
+                .then_with(|| a.person.cmp(&b.person))
+        });
+        CoAppearances { explorer: self, person, costars }
+    }
+
+    /// The works `a` and `b` share, oldest first, with how each is credited
+    /// (`left` is `a`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let min_ho = explorer.person("Lee Min-ho")?;
+    /// let dara = explorer.person("Dara")?;
+    /// let shared = explorer.shared_works(min_ho, dara, &Filter::new());
+    /// assert_eq!(explorer[shared[0].work].title, "Kiss");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn shared_works(&self, a: PersonId, b: PersonId, filter: &Filter) -> Vec<SharedWork> {
+        let mut mine: HashMap<u32, Credited> = HashMap::new();
+        for app in self.index.of_person(a.0, filter) {
+            let c = Credited::of(app);
+            mine.entry(app.work).and_modify(|old| prefer(old, c)).or_insert(c);
+        }
+        let mut out: HashMap<u32, SharedWork> = HashMap::new();
+        for app in self.index.of_person(b.0, filter) {
+            if let Some(&left) = mine.get(&app.work) {
+                let s = SharedWork { work: WorkId(app.work), left, right: Credited::of(app) };
+                out.entry(app.work).and_modify(|old| prefer_direct(old, &s)).or_insert(s);
+            }
+        }
+        let mut out: Vec<SharedWork> = if a == b { Vec::new() } else { out.into_values().collect() };
+        self.sort_by_release(&mut out);
+        out
+    }
+
+    pub(crate) fn sort_by_release(&self, works: &mut [SharedWork]) {
+        works.sort_by(|x, y| {
+            let (wx, wy) = (&self[x.work], &self[y.work]);
+            wx.released.cmp(&wy.released).then_with(|| wx.title.cmp(&wy.title))
+        });
+    }
+}
+
+/// Keeps a person's own credit over one that comes through a group.
+fn prefer(old: &mut Credited, new: Credited) {
+    if old.via.is_some() && new.via.is_none() {
+        *old = new;
+    }
+}
+
+fn prefer_direct(old: &mut SharedWork, new: &SharedWork) {
+    prefer(&mut old.left, new.left);
+    prefer(&mut old.right, new.right);
+}
