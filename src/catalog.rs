@@ -103,6 +103,19 @@ impl Catalog {
         builder.build()
     }
 
+    /// Validates records made in code.
+    ///
+    /// # Errors
+    ///
+    /// The problems listed in the [type's docs](Catalog) that records can
+    /// have once parsed (duplicate ids, unknown references, …), located at
+    /// `name:1:1`.
+    pub fn from_records(name: &str, records: Records) -> Result<Catalog> {
+        let mut builder = CatalogBuilder::new();
+        builder.add_records(name, records);
+        builder.build()
+    }
+
     /// The merged records.
     pub fn records(&self) -> &Records {
         &self.records
@@ -202,15 +215,22 @@ impl CatalogBuilder {
                 self.files.push(ParsedFile { records, locator });
             }
             Err(e) => {
-                let location = Location {
-                    file: name.to_string(),
-                    line: e.span.start.line,
-                    column: e.span.start.col,
-                };
+                let (line, column) = skip_blanks(text, e.span.start.line, e.span.start.col);
+                let location = Location { file: name.to_string(), line, column };
                 let message = parse_message(&e.code);
                 self.errors.push(Error::new(ErrorKind::Parse { message }).at(Some(location)));
             }
         }
+        self
+    }
+
+    /// Adds records made in code (for example by an importer or a
+    /// generator); `name` is used in error positions, which for such records
+    /// point at the record's place in its list (`name:credits[3]` is not
+    /// available, so line 1, column 1 is given).
+    pub fn add_records(&mut self, name: &str, records: Records) -> &mut CatalogBuilder {
+        let locator = Locator { file: name.to_string(), sections: HashMap::new() };
+        self.files.push(ParsedFile { records, locator });
         self
     }
 
@@ -310,6 +330,23 @@ impl CatalogBuilder {
         Error::collect(errors)?;
         Ok(Catalog { records, origins })
     }
+}
+
+/// ron's spans may start on the blanks before the offending value; moves a
+/// 1-based (line, column) forward to the first non-blank character.
+fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(rest) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return (line, column);
+    };
+    let mut col = column;
+    for c in rest.chars().skip(column.saturating_sub(1)) {
+        if c == ' ' || c == '\t' {
+            col += 1;
+        } else {
+            return (line, col);
+        }
+    }
+    (line, column)
 }
 
 fn parse_message(code: &ron::Error) -> String {

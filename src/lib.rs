@@ -77,8 +77,7 @@ pub use error::{Error, ErrorKind, Location, Result};
 pub use explorer::Explorer;
 pub use filter::{Filter, RoleSet, parse_years};
 pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
-pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork};
-pub use query::path::{Path, Step};
+pub use query::*;
 pub use search::normalize;
 
 /// The petgraph version this crate builds on, re-exported so that

@@ -118,9 +118,14 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 /// be a likely typo.
 pub(crate) fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (query.chars().count() / 3).clamp(1, 4);
+    let long_enough = query.chars().count() >= 3;
     candidates
-        .map(|c| (edit_distance(query, c), c))
-        .filter(|(d, _)| *d <= limit)
+        .filter_map(|c| {
+            let d = edit_distance(query, c);
+            // A typo, or a shortened id ("wooga" for "wooga-squad").
+            let partial = long_enough && c.starts_with(query);
+            (d <= limit || partial).then_some((if partial { d.min(limit) } else { d }, c))
+        })
         .min()
         .map(|(_, c)| c)
 }
