@@ -243,7 +243,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     let (from, to) = ex.ends(c);
                     let other = if to == Entity::Work(work) { from } else { to };
                     let mark = if ex[c].confidence.is_unverified() { " (unverified)" } else { "" };
-                    s.push_str(&format!("  {:<14} {}{mark}\n", role_text(&ex[c].role), ex.label(other)));
+                    s.push_str(&format!("  {:<30} {}{mark}\n", ex.label(other), role_text(&ex[c].role)));
                 }
                 s
             });
