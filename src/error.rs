@@ -41,9 +41,9 @@ impl fmt::Display for Location {
 /// use hallyu::{Catalog, ErrorKind};
 ///
 /// let err = Catalog::from_str("mine.ron", "(people: [(id: \"x\")])").unwrap_err();
-/// assert_eq!(err.location().map(|l| (l.line, l.column)), Some((1, 20)));
+/// assert_eq!(err.location().map(|l| (l.line, l.column)), Some((1, 19)));
 /// assert!(matches!(err.kind(), ErrorKind::Parse { .. }));
-/// assert!(err.to_string().starts_with("mine.ron:1:20: "));
+/// assert!(err.to_string().starts_with("mine.ron:1:19: "));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error(Box<Inner>);

@@ -80,6 +80,11 @@ pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 pub use query::*;
 pub use search::normalize;
 
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// The petgraph version this crate builds on, re-exported so that
 /// [`Explorer::graph`] can be used with matching types.
 pub use petgraph;

@@ -206,10 +206,11 @@ impl Explorer {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
-    /// let min_ho = explorer.person("Lee Min-ho")?;
+    /// let min_ho = explorer.person("lee-min-ho")?;
     /// let dara = explorer.person("Dara")?;
     /// let shared = explorer.shared_works(min_ho, dara, &Filter::new());
-    /// assert_eq!(explorer[shared[0].work].title, "Kiss");
+    /// let titles: Vec<&str> = shared.iter().map(|s| explorer[s.work].title.as_str()).collect();
+    /// assert_eq!(titles, ["Cass 2X CF", "Kiss"]); // the commercial and its song's video
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn shared_works(&self, a: PersonId, b: PersonId, filter: &Filter) -> Vec<SharedWork> {
