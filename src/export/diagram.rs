@@ -1,0 +1,168 @@
+//! A drawing-ready picture of part of the graph: nodes with kinds and labels,
+//! edges with roles. Every exporter and renderer works from a [`Diagram`].
+
+use crate::model::{RoleKind, WorkKind};
+
+/// What a diagram node stands for; decides its shape and colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NodeKind {
+    /// A person.
+    Person,
+    /// A group.
+    Group,
+    /// A work of the given kind.
+    Work(WorkKind),
+    /// An organisation.
+    Organisation,
+}
+
+/// How strongly a node or edge is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Emphasis {
+    /// Drawn normally.
+    #[default]
+    Normal,
+    /// Highlighted (the hops of a path, the centre of a neighbourhood).
+    Highlight,
+    /// Faded (context around a highlighted path).
+    Faded,
+}
+
+/// One node of a [`Diagram`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiagramNode {
+    /// The stable key of the record (`park-seo-joon`); the DOT node id.
+    pub key: String,
+    /// What the node stands for.
+    pub kind: NodeKind,
+    /// The main label, e.g. `Park Seo-joon (박서준)` or `Haru Haru (2008)`.
+    pub label: String,
+    /// How strongly it is drawn.
+    pub emphasis: Emphasis,
+}
+
+/// One edge of a [`Diagram`], from a person, group or work to a work, group
+/// or organisation (the direction of the data's credit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiagramEdge {
+    /// Index of the source node in [`Diagram::nodes`].
+    pub from: usize,
+    /// Index of the target node in [`Diagram::nodes`].
+    pub to: usize,
+    /// The role of the credit; decides the line style.
+    pub role: RoleKind,
+    /// A short label (a character name, `via BIGBANG`), possibly empty.
+    pub label: String,
+    /// Whether the credit is unverified (drawn dotted).
+    pub unverified: bool,
+    /// How strongly it is drawn.
+    pub emphasis: Emphasis,
+}
+
+/// A picture of part of the graph, ready to be exported as DOT or rendered.
+///
+/// Made by the view builders of [`crate::export`], or by hand.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagram {
+    /// The title drawn above the picture.
+    pub title: String,
+    /// The nodes, in a deterministic order.
+    pub nodes: Vec<DiagramNode>,
+    /// The edges, in a deterministic order.
+    pub edges: Vec<DiagramEdge>,
+}
+
+impl Diagram {
+    /// An empty diagram with a title.
+    pub fn new(title: impl Into<String>) -> Diagram {
+        Diagram {
+            title: title.into(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        }
+    }
+
+    /// Adds a node (or returns the index of the node with the same key) and
+    /// returns its index.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::{Diagram, NodeKind};
+    ///
+    /// let mut d = Diagram::new("t");
+    /// let a = d.add_node("iu", NodeKind::Person, "IU (아이유)");
+    /// assert_eq!(d.add_node("iu", NodeKind::Person, "ignored"), a);
+    /// assert_eq!(d.nodes[a].label, "IU (아이유)");
+    /// assert_eq!(d.node_index("iu"), Some(a));
+    /// ```
+    pub fn add_node(&mut self, key: &str, kind: NodeKind, label: impl Into<String>) -> usize {
+        if let Some(i) = self.node_index(key) {
+            return i;
+        }
+        self.nodes.push(DiagramNode {
+            key: key.to_string(),
+            kind,
+            label: label.into(),
+            emphasis: Emphasis::Normal,
+        });
+        self.nodes.len() - 1
+    }
+
+    /// Adds an edge between two node indices and returns its index.
+    ///
+    /// Indices are not checked here: exporters and renderers skip an edge
+    /// whose ends are not nodes of the diagram (the renderers say so in
+    /// their warnings).
+    pub fn add_edge(
+        &mut self,
+        from: usize,
+        to: usize,
+        role: RoleKind,
+        label: impl Into<String>,
+    ) -> usize {
+        self.edges.push(DiagramEdge {
+            from,
+            to,
+            role,
+            label: label.into(),
+            unverified: false,
+            emphasis: Emphasis::Normal,
+        });
+        self.edges.len() - 1
+    }
+
+    /// The index of the node with this key, if there is one.
+    pub fn node_index(&self, key: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.key == key)
+    }
+
+    /// Whether the diagram has no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The two end nodes of an edge, or `None` when an index is out of range.
+    pub fn ends(&self, edge: &DiagramEdge) -> Option<(&DiagramNode, &DiagramNode)> {
+        Some((self.nodes.get(edge.from)?, self.nodes.get(edge.to)?))
+    }
+
+    /// Messages for the edges whose ends are not nodes of the diagram; the
+    /// exporters and renderers skip those edges.
+    pub(crate) fn dangling_edges(&self) -> Vec<String> {
+        let n = self.nodes.len();
+        self.edges
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.from >= n || e.to >= n)
+            .map(|(i, e)| {
+                format!(
+                    "edge {i} ({} -> {}) refers to a node that does not exist \
+                     (the diagram has {n} nodes); skipped",
+                    e.from, e.to
+                )
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,29 @@
+//! Pictures of the graph as data: a drawing-ready [`Diagram`] and its DOT
+//! export.
+//!
+//! A [`Diagram`] says what to draw (nodes with kinds and labels, edges with
+//! roles, emphasis for paths); [`dot`] turns it into Graphviz DOT text built
+//! as a graphviz-rust AST, and [`crate::render`] turns it into SVG or PNG.
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::export::{dot, Diagram, NodeKind};
+//! use hallyu::model::{RoleKind, WorkKind};
+//!
+//! let mut d = Diagram::new("Haru Haru");
+//! let a = d.add_node("bigbang", NodeKind::Group, "BIGBANG (빅뱅)");
+//! let b = d.add_node("haru-haru", NodeKind::Work(WorkKind::MusicVideo), "Haru Haru (2008)");
+//! d.add_edge(a, b, RoleKind::Performer, "");
+//!
+//! let text = dot::to_dot(&d, &dot::DotOptions::new());
+//! assert!(text.contains(r#""bigbang" -> "haru-haru""#));
+//! assert!(text.contains(r#"label="BIGBANG (빅뱅)""#));
+//! ```
+
+pub(crate) mod diagram;
+pub mod dot;
+mod views;
+
+pub use diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
+pub use views::{MAX_VIEW_HOPS, View};

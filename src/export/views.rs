@@ -1,0 +1,392 @@
+//! Views: which part of an [`Explorer`] a [`Diagram`] shows.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+use crate::explorer::Explorer;
+use crate::export::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
+
+use crate::filter::Filter;
+use crate::id::{CreditId, Entity, PersonId, WorkId};
+use crate::model::Role;
+use crate::query::costars::Credited;
+
+/// The largest number of hops a neighbourhood view expands, whatever is
+/// asked: beyond it a picture of this graph is the whole component anyway,
+/// and too large to read.
+pub const MAX_VIEW_HOPS: usize = 6;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Subject {
+    Catalog,
+    Neighbourhood(PersonId),
+    Path(PersonId, PersonId),
+    Pair(PersonId, PersonId),
+    Work(WorkId),
+}
+
+/// What a picture shows: built with one of the constructors, refined with
+/// the option methods, drawn with [`View::diagram`].
+///
+/// * [`View::catalog`]: everything the filter admits (people, groups, works,
+///   memberships; organisations with [`View::organisations`]);
+/// * [`View::neighbourhood`]: a person and everyone within `hops` shared
+///   works, with the works that link them;
+/// * [`View::path`]: a shortest path, its hops highlighted, optionally with
+///   the neighbourhood around it faded ([`View::context`]);
+/// * [`View::pair`]: two people side by side with the works they share (or
+///   the path between them when they share none);
+/// * [`View::work`]: a work with everyone and everything credited on it.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+/// use hallyu::export::{Emphasis, View};
+///
+/// let explorer = Explorer::bundled();
+/// let a = explorer.person("Park Seo-joon")?;
+/// let b = explorer.person("Choi Woo-shik")?;
+/// let diagram = View::path(a, b).diagram(&explorer)?;
+/// assert_eq!(diagram.nodes.iter().filter(|n| n.emphasis == Emphasis::Highlight).count(), 3);
+/// assert!(diagram.title.contains("Park Seo-joon"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    subject: Subject,
+    filter: Filter,
+    hops: usize,
+    context: usize,
+    organisations: bool,
+    title: Option<String>,
+}
+
+impl View {
+    fn new(subject: Subject) -> View {
+        View { subject, filter: Filter::new(), hops: 1, context: 0, organisations: false, title: None }
+    }
+
+    /// Everything the filter admits.
+    pub fn catalog() -> View {
+        View::new(Subject::Catalog)
+    }
+
+    /// A person and everyone within `hops` shared works (at most
+    /// [`MAX_VIEW_HOPS`]).
+    pub fn neighbourhood(person: PersonId, hops: usize) -> View {
+        View { hops: hops.min(MAX_VIEW_HOPS), ..View::new(Subject::Neighbourhood(person)) }
+    }
+
+    /// A shortest path from `a` to `b`, highlighted.
+    pub fn path(a: PersonId, b: PersonId) -> View {
+        View::new(Subject::Path(a, b))
+    }
+
+    /// Two people side by side with the works they share.
+    pub fn pair(a: PersonId, b: PersonId) -> View {
+        View::new(Subject::Pair(a, b))
+    }
+
+    /// A work with all its credits.
+    pub fn work(work: WorkId) -> View {
+        View::new(Subject::Work(work))
+    }
+
+    /// Which credits count (default: [`Filter::new`]).
+    pub fn filter(mut self, filter: Filter) -> View {
+        self.filter = filter;
+        self
+    }
+
+    /// Around a path, also draw (faded) the people within this many hops of
+    /// it, and the works that link them (default 0; at most
+    /// [`MAX_VIEW_HOPS`]).
+    pub fn context(mut self, hops: usize) -> View {
+        self.context = hops.min(MAX_VIEW_HOPS);
+        self
+    }
+
+    /// Whether the catalog view also draws organisations (producers,
+    /// broadcasters, brands) and their links (default: no).
+    pub fn organisations(mut self, yes: bool) -> View {
+        self.organisations = yes;
+        self
+    }
+
+    /// Replaces the generated title.
+    pub fn title(mut self, title: impl Into<String>) -> View {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Draws the view of `explorer`.
+    ///
+    /// # Errors
+    ///
+    /// Never for the catalog, neighbourhood, pair and work views; a path
+    /// view of two people that no chain of works connects is an
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) that says so.
+    pub fn diagram(&self, explorer: &Explorer) -> crate::Result<Diagram> {
+        let mut b = Builder::new(explorer, &self.filter);
+        let title = match &self.subject {
+            Subject::Catalog => {
+                b.catalog(self.organisations);
+                "Who appeared with whom".to_string()
+            }
+            Subject::Neighbourhood(p) => {
+                let people = neighbourhood(explorer, &[*p], self.hops, &self.filter);
+                b.people_and_links(&people, Emphasis::Normal);
+                b.emphasise_person(*p);
+                format!("{} and everyone within {} hop{}", explorer[*p].name, self.hops, plural(self.hops))
+            }
+            Subject::Path(a, z) => {
+                let Some(path) = explorer.shortest_path(*a, *z, &self.filter) else {
+                    return Err(crate::Error::new(crate::ErrorKind::NotFound {
+                        what: "path",
+                        query: format!("{} → {}", explorer[*a].name, explorer[*z].name),
+                        suggestions: Vec::new(),
+                    }));
+                };
+                if self.context > 0 {
+                    let around = neighbourhood(explorer, &path.people(), self.context, &self.filter);
+                    b.people_and_links(&around, Emphasis::Faded);
+                }
+                b.path(path.steps());
+                format!(
+                    "{} → {}: {} hop{}",
+                    explorer[*a].name,
+                    explorer[*z].name,
+                    path.len(),
+                    plural(path.len())
+                )
+            }
+            Subject::Pair(x, y) => {
+                let shared = explorer.shared_works(*x, *y, &self.filter);
+                if shared.is_empty() {
+                    if let Some(path) = explorer.shortest_path(*x, *y, &self.filter) {
+                        b.path(path.steps());
+                    } else {
+                        b.person(*x, Emphasis::Highlight);
+                        b.person(*y, Emphasis::Highlight);
+                    }
+                } else {
+                    for s in &shared {
+                        b.appearance(*x, s.work, s.left, Emphasis::Highlight);
+                        b.appearance(*y, s.work, s.right, Emphasis::Highlight);
+                    }
+                }
+                format!(
+                    "{} and {}: {} shared work{}",
+                    explorer[*x].name,
+                    explorer[*y].name,
+                    shared.len(),
+                    plural(shared.len())
+                )
+            }
+            Subject::Work(w) => {
+                b.work_credits(*w);
+                explorer.label(Entity::Work(*w))
+            }
+        };
+        let mut diagram = b.finish();
+        diagram.title = self.title.clone().unwrap_or(title);
+        Ok(diagram)
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The people within `hops` shared works of any of `start`, in BFS order.
+fn neighbourhood(explorer: &Explorer, start: &[PersonId], hops: usize, filter: &Filter) -> Vec<PersonId> {
+    let mut seen: HashMap<PersonId, usize> = HashMap::new();
+    let mut order = Vec::new();
+    let mut queue = VecDeque::new();
+    for &p in start {
+        if seen.insert(p, 0).is_none() {
+            order.push(p);
+            queue.push_back(p);
+        }
+    }
+    while let Some(p) = queue.pop_front() {
+        let d = seen[&p];
+        if d == hops {
+            continue;
+        }
+        for c in explorer.co_appearances(p, filter).iter() {
+            if !seen.contains_key(&c.person) {
+                seen.insert(c.person, d + 1);
+                order.push(c.person);
+                queue.push_back(c.person);
+            }
+        }
+    }
+    order
+}
+
+/// Adds nodes and edges without duplicates, keeping the strongest emphasis.
+struct Builder<'a> {
+    explorer: &'a Explorer,
+    filter: &'a Filter,
+    diagram: Diagram,
+    nodes: HashMap<Entity, usize>,
+    edges: HashMap<(usize, usize), usize>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(explorer: &'a Explorer, filter: &'a Filter) -> Builder<'a> {
+        Builder { explorer, filter, diagram: Diagram::default(), nodes: HashMap::new(), edges: HashMap::new() }
+    }
+
+    fn node(&mut self, e: Entity, emphasis: Emphasis) -> usize {
+        let ex = self.explorer;
+        let i = *self.nodes.entry(e).or_insert_with(|| {
+            let kind = match e {
+                Entity::Person(_) => NodeKind::Person,
+                Entity::Group(_) => NodeKind::Group,
+                Entity::Work(w) => NodeKind::Work(ex[w].kind),
+                Entity::Organisation(_) => NodeKind::Organisation,
+            };
+            self.diagram.nodes.push(DiagramNode {
+                key: ex.key(e).to_string(),
+                kind,
+                label: ex.label(e),
+                emphasis: Emphasis::Faded,
+            });
+            self.diagram.nodes.len() - 1
+        });
+        let node = &mut self.diagram.nodes[i];
+        node.emphasis = stronger(node.emphasis, emphasis);
+        i
+    }
+
+    fn person(&mut self, p: PersonId, emphasis: Emphasis) -> usize {
+        self.node(Entity::Person(p), emphasis)
+    }
+
+    fn emphasise_person(&mut self, p: PersonId) {
+        self.person(p, Emphasis::Highlight);
+    }
+
+    fn edge(&mut self, from: Entity, to: Entity, credit: CreditId, via: Option<String>, emphasis: Emphasis) {
+        let (a, b) = (self.node(from, emphasis), self.node(to, emphasis));
+        let ex = self.explorer;
+        let c = &ex[credit];
+        let label = match (via, &c.role) {
+            (Some(group), _) => format!("via {group}"),
+            (None, Role::Cast { character: Some(ch), .. }) => ch.clone(),
+            (None, Role::Soundtrack { song: Some(s) }) => format!("OST “{s}”"),
+            _ => String::new(),
+        };
+        match self.edges.get(&(a, b)) {
+            Some(&i) => {
+                let e = &mut self.diagram.edges[i];
+                e.emphasis = stronger(e.emphasis, emphasis);
+            }
+            None => {
+                self.diagram.edges.push(DiagramEdge {
+                    from: a,
+                    to: b,
+                    role: c.role.kind(),
+                    label,
+                    unverified: c.confidence.is_unverified(),
+                    emphasis,
+                });
+                self.edges.insert((a, b), self.diagram.edges.len() - 1);
+            }
+        }
+    }
+
+    fn appearance(&mut self, p: PersonId, w: WorkId, how: Credited, emphasis: Emphasis) {
+        let via = how.via.map(|g| self.explorer[g].name.clone());
+        self.edge(Entity::Person(p), Entity::Work(w), how.credit, via, emphasis);
+    }
+
+    /// The people and every admitted work that links two of them.
+    fn people_and_links(&mut self, people: &[PersonId], emphasis: Emphasis) {
+        let ex = self.explorer;
+        let mut count: HashMap<WorkId, usize> = HashMap::new();
+        let works: Vec<Vec<(WorkId, Credited)>> = people.iter().map(|&p| ex.works_of(p, self.filter)).collect();
+        for list in &works {
+            for (w, _) in list {
+                *count.entry(*w).or_default() += 1;
+            }
+        }
+        for (&p, list) in people.iter().zip(&works) {
+            self.person(p, emphasis);
+            for &(w, how) in list {
+                if count[&w] >= 2 {
+                    self.appearance(p, w, how, emphasis);
+                }
+            }
+        }
+    }
+
+    fn path(&mut self, steps: &[crate::query::path::Step]) {
+        for s in steps {
+            self.appearance(s.from, s.work, s.from_credit, Emphasis::Highlight);
+            self.appearance(s.to, s.work, s.to_credit, Emphasis::Highlight);
+        }
+    }
+
+    fn admitted(&self, credit: CreditId) -> bool {
+        let c = &self.explorer[credit];
+        self.filter.unverified || !c.confidence.is_unverified()
+    }
+
+    fn catalog(&mut self, organisations: bool) {
+        let ex = self.explorer;
+        let mut groups_drawn = BTreeSet::new();
+        for w in ex.works().filter(|&w| ex.admits(self.filter, w)) {
+            for &c in ex.credits_of(Entity::Work(w)) {
+                let (from, to) = ex.ends(c);
+                let role = ex[c].role.kind();
+                let org_link = matches!(from, Entity::Organisation(_)) || matches!(to, Entity::Organisation(_));
+                let counted = self.filter.role_set().contains(role) || (organisations && org_link);
+                if counted && self.admitted(c) && (!org_link || organisations) {
+                    if let Entity::Group(g) = from {
+                        groups_drawn.insert(g);
+                    }
+                    if matches!(to, Entity::Work(_)) || org_link {
+                        self.edge(from, to, c, None, Emphasis::Normal);
+                    }
+                }
+            }
+        }
+        // Memberships of the groups drawn, for the members already drawn
+        // (and all members when group credits count for them).
+        for g in groups_drawn {
+            for (p, c) in ex.members(g) {
+                let drawn = self.nodes.contains_key(&Entity::Person(p));
+                if (drawn || self.filter.groups) && self.admitted(c) {
+                    self.edge(Entity::Person(p), Entity::Group(g), c, None, Emphasis::Normal);
+                }
+            }
+        }
+    }
+
+    fn work_credits(&mut self, w: WorkId) {
+        let ex = self.explorer;
+        self.node(Entity::Work(w), Emphasis::Highlight);
+        for &c in ex.credits_on(w).iter() {
+            if self.admitted(c) {
+                let (from, to) = ex.ends(c);
+                self.edge(from, to, c, None, Emphasis::Normal);
+            }
+        }
+    }
+
+    fn finish(self) -> Diagram {
+        self.diagram
+    }
+}
+
+fn stronger(a: Emphasis, b: Emphasis) -> Emphasis {
+    let rank = |e| match e {
+        Emphasis::Faded => 0,
+        Emphasis::Normal => 1,
+        Emphasis::Highlight => 2,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}

@@ -1,0 +1,1440 @@
+//! The built-in renderer: a layered layout written straight to SVG, in pure
+//! Rust, so that a picture can be made on a machine without Graphviz.
+//!
+//! 1. Layers (columns, left to right): by kind (people and groups, then
+//!    works, then organisations) or by distance from the first node (for
+//!    paths and neighbourhoods). An edge that skips a column gets a reserved
+//!    slot in every column it crosses, so that it never runs through a box.
+//! 2. Order within columns: a dozen rounds of the barycenter heuristic, the
+//!    order with the fewest crossings kept.
+//! 3. Vertical positions: each column placed as close as its spacing allows
+//!    to the mean of its neighbours (isotonic regression), a few sweeps.
+//! 4. Edges: horizontal stubs inside columns, cubic Béziers in the gaps
+//!    between columns, edges within a column bulging into the gap beside it;
+//!    labels in the gaps on a white ground.
+//!
+//! Text widths are estimated per character (Hangul and CJK 1 em, Latin about
+//! 0.56 em), with a little slack, so that boxes fit whichever of the listed
+//! fonts the viewer has.
+
+use std::collections::{HashMap, VecDeque};
+use std::fmt::Write as _;
+
+use crate::export::dot::{
+    self, Arrow, Dash, EdgeLook, NodeLook, Shape, edge_look, legend_entries, node_look,
+};
+use crate::export::{Diagram, DiagramEdge, Emphasis, NodeKind};
+
+/// How the built-in renderer chooses its columns.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Layers {
+    /// By distance when something is highlighted (a path, the centre of a
+    /// neighbourhood), by kind otherwise.
+    #[default]
+    Auto,
+    /// People and groups, then works, then organisations.
+    ByKind,
+    /// By the number of hops from the first node (breadth-first).
+    ByDistance,
+}
+
+/// What the built-in renderer needs to know.
+pub(crate) struct Settings<'a> {
+    pub(crate) layers: Layers,
+    pub(crate) legend: bool,
+    pub(crate) font: &'a str,
+}
+
+const FONT_SIZE: f64 = 13.0;
+const LINE_HEIGHT: f64 = 17.0;
+const PAD_X: f64 = 12.0;
+const PAD_Y: f64 = 7.0;
+const MAX_TEXT_WIDTH: f64 = 280.0;
+const MAX_EDGE_LABEL_WIDTH: f64 = 170.0;
+const EDGE_FONT_SIZE: f64 = 10.5;
+const EDGE_LINE_HEIGHT: f64 = 13.0;
+const NODE_GAP: f64 = 14.0;
+const DUMMY_GAP: f64 = 5.0;
+const MARGIN: f64 = 24.0;
+const BASE_GAP: f64 = 120.0;
+const TITLE_SIZE: f64 = 20.0;
+const ROUNDS: usize = 12;
+
+/// Estimated advance of a character, in em.
+fn char_em(c: char) -> f64 {
+    match c {
+        '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200F}' | '\u{FE00}'..='\u{FE0F}' => 0.0,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}' => 1.0,
+        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' => 1.2,
+        'i' | 'l' | 'j' | '\'' | '|' | '.' | ',' | ':' | ';' | '!' | ' ' => 0.3,
+        'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '"' | '`' => 0.4,
+        'm' | 'w' => 0.84,
+        'M' | 'W' => 0.9,
+        'A'..='Z' => 0.68,
+        'a'..='z' => 0.56,
+        '0'..='9' => 0.58,
+        c if c.is_ascii() => 0.6,
+        c if c.is_control() => 0.0,
+        _ => 0.64,
+    }
+}
+
+/// Estimated width of a line of text, in pixels.
+pub(crate) fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().map(char_em).sum::<f64>() * size * 1.04
+}
+
+/// Splits a label into lines no wider than `max` pixels: at line breaks,
+/// then at spaces, then (for a long word) between characters.
+fn wrap(label: &str, size: f64, max: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    for raw in label.split('\n') {
+        let raw = raw.trim_end_matches('\r');
+        if text_width(raw, size) <= max {
+            lines.push(raw.to_string());
+            continue;
+        }
+        let mut line = String::new();
+        for word in raw.split(' ') {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if text_width(&candidate, size) <= max {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            // The word alone; break it if it is still too wide.
+            for c in word.chars() {
+                line.push(c);
+                if text_width(&line, size) > max && line.chars().count() > 1 {
+                    line.pop();
+                    lines.push(std::mem::take(&mut line));
+                    line.push(c);
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// A box or a reserved slot in a column.
+struct Item {
+    layer: usize,
+    /// The diagram node, or `None` for a slot of an edge crossing the column.
+    node: Option<usize>,
+    width: f64,
+    height: f64,
+    lines: Vec<String>,
+}
+
+/// One drawn edge: the items it passes, in column order.
+struct Route {
+    edge: usize,
+    items: Vec<usize>,
+    /// Whether the edge's target is `items[0]` (it runs right to left).
+    reversed: bool,
+    /// Both ends in the same column.
+    same_layer: bool,
+    label: Vec<String>,
+}
+
+struct Layout {
+    items: Vec<Item>,
+    layers: Vec<Vec<usize>>,
+    pos: Vec<usize>,
+    up: Vec<Vec<usize>>,
+    down: Vec<Vec<usize>>,
+    same: Vec<Vec<usize>>,
+    routes: Vec<Route>,
+    y: Vec<f64>,
+}
+
+/// Draws the diagram as SVG; returns the text and warnings.
+pub(crate) fn render(diagram: &Diagram, settings: &Settings<'_>) -> (String, Vec<String>) {
+    let mut warnings = diagram.dangling_edges();
+    let first = dot::first_with_key(diagram);
+    for (i, &f) in first.iter().enumerate() {
+        if f != i {
+            warnings.push(format!(
+                "node {i} has the same key as node {f} (\"{}\"); drawn once",
+                diagram.nodes[i].key
+            ));
+        }
+    }
+    let mut layout = build(diagram, &first, settings.layers);
+    order(&mut layout);
+    place(&mut layout);
+    (write_svg(diagram, &layout, settings), warnings)
+}
+
+fn assign_layers(
+    diagram: &Diagram,
+    first: &[usize],
+    layers: Layers,
+    edges: &[(usize, usize, usize)],
+) -> Vec<usize> {
+    let n = diagram.nodes.len();
+    let by_distance = match layers {
+        Layers::ByKind => false,
+        Layers::ByDistance => true,
+        Layers::Auto => {
+            diagram
+                .nodes
+                .iter()
+                .any(|n| n.emphasis == Emphasis::Highlight)
+                || diagram
+                    .edges
+                    .iter()
+                    .any(|e| e.emphasis == Emphasis::Highlight)
+        }
+    };
+    let mut layer = vec![usize::MAX; n];
+    if by_distance {
+        let mut adj = vec![Vec::new(); n];
+        for &(_, a, b) in edges {
+            adj[a].push(b);
+            adj[b].push(a);
+        }
+        let mut queue = VecDeque::new();
+        for start in 0..n {
+            if first[start] != start || layer[start] != usize::MAX {
+                continue;
+            }
+            layer[start] = 0;
+            queue.push_back(start);
+            while let Some(v) = queue.pop_front() {
+                for &w in &adj[v] {
+                    if layer[w] == usize::MAX {
+                        layer[w] = layer[v] + 1;
+                        queue.push_back(w);
+                    }
+                }
+            }
+        }
+    } else {
+        let mut used = [false; 3];
+        for (i, node) in diagram.nodes.iter().enumerate() {
+            if first[i] == i {
+                let l = match node.kind {
+                    NodeKind::Person | NodeKind::Group => 0,
+                    NodeKind::Work(_) => 1,
+                    NodeKind::Organisation => 2,
+                };
+                layer[i] = l;
+                used[l] = true;
+            }
+        }
+        // Close the gaps left by missing kinds.
+        let mut remap = [0; 3];
+        let mut next = 0;
+        for l in 0..3 {
+            remap[l] = next;
+            if used[l] {
+                next += 1;
+            }
+        }
+        for l in layer.iter_mut().filter(|l| **l != usize::MAX) {
+            *l = remap[*l];
+        }
+    }
+    layer
+}
+
+fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layout {
+    let n = diagram.nodes.len();
+    // Valid edges, as (edge index, from, to) on first-of-key nodes.
+    let edges: Vec<(usize, usize, usize)> = diagram
+        .edges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((i, *first.get(e.from)?, *first.get(e.to)?)))
+        .collect();
+    let layer = assign_layers(diagram, first, layers, &edges);
+    let layer_count = layer
+        .iter()
+        .filter(|&&l| l != usize::MAX)
+        .max()
+        .map_or(0, |m| m + 1);
+
+    let mut items = Vec::with_capacity(n);
+    let mut item_of = vec![usize::MAX; n];
+    for (i, node) in diagram.nodes.iter().enumerate() {
+        if first[i] != i {
+            continue;
+        }
+        let lines = wrap(&node.label, FONT_SIZE, MAX_TEXT_WIDTH);
+        // Highlighted labels are bold, a little wider.
+        let bold = if node.emphasis == Emphasis::Highlight {
+            1.08
+        } else {
+            1.0
+        };
+        let text_w = lines
+            .iter()
+            .map(|l| text_width(l, FONT_SIZE) * bold)
+            .fold(0.0, f64::max);
+        let width = (text_w + 2.0 * PAD_X).max(48.0).ceil();
+        let extra = if dot::node_look(node.kind, node.emphasis).shape == Shape::Double {
+            4.0
+        } else {
+            0.0
+        };
+        let height = (lines.len().max(1) as f64 * LINE_HEIGHT + 2.0 * PAD_Y + extra).ceil();
+        item_of[i] = items.len();
+        items.push(Item {
+            layer: layer[i],
+            node: Some(i),
+            width: width + extra,
+            height,
+            lines,
+        });
+    }
+
+    let mut routes = Vec::with_capacity(edges.len());
+    for &(e, a, b) in &edges {
+        let (la, lb) = (layer[a], layer[b]);
+        let reversed = la > lb;
+        let (lo, hi) = if reversed { (b, a) } else { (a, b) };
+        let (llo, lhi) = (layer[lo], layer[hi]);
+        let mut chain = vec![item_of[lo]];
+        for l in llo + 1..lhi {
+            chain.push(items.len());
+            items.push(Item {
+                layer: l,
+                node: None,
+                width: 0.0,
+                height: 2.0,
+                lines: Vec::new(),
+            });
+        }
+        chain.push(item_of[hi]);
+        let edge = &diagram.edges[e];
+        let label = if edge.label.is_empty() {
+            Vec::new()
+        } else {
+            wrap(&edge.label, EDGE_FONT_SIZE, MAX_EDGE_LABEL_WIDTH)
+        };
+        routes.push(Route {
+            edge: e,
+            items: chain,
+            reversed,
+            same_layer: la == lb,
+            label,
+        });
+    }
+
+    let count = items.len();
+    let mut layout = Layout {
+        layers: vec![Vec::new(); layer_count],
+        pos: vec![0; count],
+        up: vec![Vec::new(); count],
+        down: vec![Vec::new(); count],
+        same: vec![Vec::new(); count],
+        y: vec![0.0; count],
+        routes,
+        items,
+    };
+    for (id, item) in layout.items.iter().enumerate() {
+        layout.pos[id] = layout.layers[item.layer].len();
+        layout.layers[item.layer].push(id);
+    }
+    for route in &layout.routes {
+        if route.same_layer {
+            let (a, b) = (route.items[0], route.items[route.items.len() - 1]);
+            if a != b {
+                layout.same[a].push(b);
+                layout.same[b].push(a);
+            }
+            continue;
+        }
+        for pair in route.items.windows(2) {
+            layout.down[pair[0]].push(pair[1]);
+            layout.up[pair[1]].push(pair[0]);
+        }
+    }
+    layout
+}
+
+/// Orders the columns: barycenter sweeps, keeping the best order seen.
+fn order(layout: &mut Layout) {
+    let mut best = layout.layers.clone();
+    let mut best_crossings = crossings(layout);
+    for round in 0..ROUNDS {
+        let downward = round % 2 == 0;
+        let count = layout.layers.len();
+        let sequence: Vec<usize> = if downward {
+            (1..count).collect()
+        } else {
+            (0..count.saturating_sub(1)).rev().collect()
+        };
+        // A single column can still gather members around their group.
+        let sequence = if count == 1 { vec![0] } else { sequence };
+        for l in sequence {
+            let mut keyed: Vec<(f64, usize)> = layout.layers[l]
+                .iter()
+                .map(|&v| {
+                    let neighbours = if downward {
+                        &layout.up[v]
+                    } else {
+                        &layout.down[v]
+                    };
+                    let key = mean_pos(layout, neighbours)
+                        .or_else(|| mean_pos(layout, &layout.same[v]).map(|p| p + 0.5))
+                        .unwrap_or(layout.pos[v] as f64);
+                    (key, v)
+                })
+                .collect();
+            keyed.sort_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then(layout.pos[a.1].cmp(&layout.pos[b.1]))
+            });
+            for (p, &(_, v)) in keyed.iter().enumerate() {
+                layout.layers[l][p] = v;
+                layout.pos[v] = p;
+            }
+        }
+        let c = crossings(layout);
+        if c < best_crossings {
+            best_crossings = c;
+            best = layout.layers.clone();
+        }
+    }
+    layout.layers = best;
+    for layer in &layout.layers {
+        for (p, &v) in layer.iter().enumerate() {
+            layout.pos[v] = p;
+        }
+    }
+}
+
+fn mean_pos(layout: &Layout, items: &[usize]) -> Option<f64> {
+    if items.is_empty() {
+        return None;
+    }
+    Some(items.iter().map(|&v| layout.pos[v] as f64).sum::<f64>() / items.len() as f64)
+}
+
+/// Crossings between adjacent columns (counted with a Fenwick tree).
+fn crossings(layout: &Layout) -> u64 {
+    let mut total = 0u64;
+    for l in 0..layout.layers.len().saturating_sub(1) {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for &a in &layout.layers[l] {
+            for &b in &layout.down[a] {
+                pairs.push((layout.pos[a], layout.pos[b]));
+            }
+        }
+        pairs.sort_unstable();
+        let size = layout.layers[l + 1].len() + 1;
+        let mut tree = vec![0u64; size + 1];
+        for (seen, &(_, b)) in pairs.iter().enumerate() {
+            // Count earlier pairs whose lower end is right of b.
+            let mut i = b + 1;
+            let mut not_greater = 0;
+            while i > 0 {
+                not_greater += tree[i];
+                i &= i - 1;
+            }
+            total += seen as u64 - not_greater;
+            let mut i = b + 1;
+            while i <= size {
+                tree[i] += 1;
+                i += i & i.wrapping_neg();
+            }
+        }
+    }
+    total
+}
+
+fn gap_between(layout: &Layout, a: usize, b: usize) -> f64 {
+    let (ia, ib) = (&layout.items[a], &layout.items[b]);
+    let gap = if ia.node.is_some() && ib.node.is_some() {
+        NODE_GAP
+    } else {
+        DUMMY_GAP
+    };
+    (ia.height + ib.height) / 2.0 + gap
+}
+
+/// Places one column as close as possible to the desired centres while
+/// keeping the spacing (weighted isotonic regression, pool adjacent
+/// violators).
+fn place_column(layout: &mut Layout, l: usize, desired: &[f64], weight: &[f64]) {
+    let column = &layout.layers[l];
+    let k = column.len();
+    if k == 0 {
+        return;
+    }
+    let mut offset = vec![0.0; k];
+    for i in 1..k {
+        offset[i] = offset[i - 1] + gap_between(layout, column[i - 1], column[i]);
+    }
+    // Blocks of (total weight, weighted sum, count).
+    let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(k);
+    for i in 0..k {
+        let target = desired[i] - offset[i];
+        blocks.push((weight[i], weight[i] * target, 1));
+        while blocks.len() > 1 {
+            let (w2, s2, c2) = blocks[blocks.len() - 1];
+            let (w1, s1, c1) = blocks[blocks.len() - 2];
+            if s1 / w1 <= s2 / w2 {
+                break;
+            }
+            blocks.pop();
+            let last = blocks.len() - 1;
+            blocks[last] = (w1 + w2, s1 + s2, c1 + c2);
+        }
+    }
+    let mut i = 0;
+    let column = column.clone();
+    for (w, s, c) in blocks {
+        let z = s / w;
+        for _ in 0..c {
+            layout.y[column[i]] = z + offset[i];
+            i += 1;
+        }
+    }
+}
+
+fn place(layout: &mut Layout) {
+    let count = layout.layers.len();
+    // Start: every column stacked from the top, centred on the tallest.
+    let mut heights = vec![0.0; count];
+    for (l, height) in heights.iter_mut().enumerate() {
+        let column = layout.layers[l].clone();
+        let mut y = 0.0;
+        for (i, &v) in column.iter().enumerate() {
+            if i > 0 {
+                y += gap_between(layout, column[i - 1], v);
+            }
+            layout.y[v] = y;
+        }
+        *height = y;
+    }
+    let tallest = heights.iter().cloned().fold(0.0, f64::max);
+    for (l, height) in heights.iter().enumerate() {
+        let shift = (tallest - height) / 2.0;
+        for &v in &layout.layers[l] {
+            layout.y[v] += shift;
+        }
+    }
+    let weight_of = |layout: &Layout, v: usize| {
+        if layout.items[v].node.is_none() {
+            3.0
+        } else {
+            1.0
+        }
+    };
+    for round in 0..8 {
+        let both = round >= 6;
+        let downward = round % 2 == 0;
+        let sequence: Vec<usize> = if downward {
+            (0..count).collect()
+        } else {
+            (0..count).rev().collect()
+        };
+        for l in sequence {
+            let column = layout.layers[l].clone();
+            let mut desired = Vec::with_capacity(column.len());
+            let mut weight = Vec::with_capacity(column.len());
+            for &v in &column {
+                let mut sum = 0.0;
+                let mut n = 0usize;
+                let sides: [&Vec<usize>; 2] = [&layout.up[v], &layout.down[v]];
+                for (s, side) in sides.iter().enumerate() {
+                    let wanted = both || (s == 0) == downward;
+                    if wanted {
+                        for &w in side.iter() {
+                            sum += layout.y[w];
+                            n += 1;
+                        }
+                    }
+                }
+                if n == 0 {
+                    for &w in &layout.same[v] {
+                        sum += layout.y[w];
+                        n += 1;
+                    }
+                }
+                desired.push(if n == 0 { layout.y[v] } else { sum / n as f64 });
+                weight.push(weight_of(layout, v) * (1.0 + n as f64).sqrt());
+            }
+            place_column(layout, l, &desired, &weight);
+        }
+    }
+    // Move to the origin: top of the highest box at 0.
+    let top = layout
+        .items
+        .iter()
+        .enumerate()
+        .map(|(v, item)| layout.y[v] - item.height / 2.0)
+        .fold(f64::INFINITY, f64::min);
+    if top.is_finite() {
+        for y in layout.y.iter_mut() {
+            *y -= top;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Geometry and SVG.
+
+/// Appends a number with at most one decimal.
+fn num(out: &mut String, x: f64) {
+    let x = if x.is_finite() {
+        (x * 10.0).round() / 10.0
+    } else {
+        0.0
+    };
+    let x = if x == 0.0 { 0.0 } else { x };
+    if x.fract() == 0.0 {
+        let _ = write!(out, "{}", x as i64);
+    } else {
+        let _ = write!(out, "{x:.1}");
+    }
+}
+
+/// Appends text escaped for XML content and attributes; characters XML 1.0
+/// forbids become U+FFFD.
+pub(crate) fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+}
+
+/// An SVG `font-family` value from a comma-separated list: names with
+/// spaces quoted.
+fn font_family(list: &str) -> String {
+    let mut parts = Vec::new();
+    for name in list.split(',') {
+        let name = name.trim().trim_matches(|c| c == '\'' || c == '"');
+        if name.is_empty() {
+            continue;
+        }
+        let generic = matches!(
+            name,
+            "serif" | "sans-serif" | "monospace" | "cursive" | "fantasy" | "system-ui"
+        );
+        if generic || !name.contains(' ') {
+            parts.push(name.to_string());
+        } else {
+            parts.push(format!("'{}'", name.replace('\'', "")));
+        }
+    }
+    if !parts.iter().any(|p| p == "sans-serif") {
+        parts.push("sans-serif".to_string());
+    }
+    parts.join(", ")
+}
+
+struct Geometry {
+    col_x: Vec<f64>,
+    col_w: Vec<f64>,
+    /// Same-column edges in column 0 bulge left, others right.
+    left_bulge: f64,
+    right_edge: f64,
+    top: f64,
+    height: f64,
+}
+
+fn bulge(dy: f64) -> f64 {
+    16.0 + (dy.abs() * 0.08).min(34.0)
+}
+
+fn label_size(lines: &[String]) -> (f64, f64) {
+    let w = lines
+        .iter()
+        .map(|l| text_width(l, EDGE_FONT_SIZE))
+        .fold(0.0, f64::max);
+    (w + 8.0, lines.len() as f64 * EDGE_LINE_HEIGHT + 4.0)
+}
+
+fn geometry(layout: &Layout, title_height: f64) -> Geometry {
+    let count = layout.layers.len();
+    let mut col_w = vec![0.0f64; count];
+    for item in &layout.items {
+        col_w[item.layer] = col_w[item.layer].max(item.width);
+    }
+    // What each gap has to hold: labels and bulges.
+    let mut gap_need = vec![0.0f64; count];
+    // Busy gaps get wider, so that crowded curves stay readable.
+    let mut segments = vec![0usize; count];
+    for route in &layout.routes {
+        if !route.same_layer {
+            for &v in &route.items[..route.items.len() - 1] {
+                segments[layout.items[v].layer] += 1;
+            }
+        }
+    }
+    let mut left_bulge = 0.0f64;
+    for route in &layout.routes {
+        let first = route.items[0];
+        let l = layout.items[first].layer;
+        let last = route.items[route.items.len() - 1];
+        let (lw, _) = if route.label.is_empty() {
+            (0.0, 0.0)
+        } else {
+            label_size(&route.label)
+        };
+        if route.same_layer {
+            let b = bulge(layout.y[first] - layout.y[last]);
+            let need = b + if lw > 0.0 { lw + 8.0 } else { 0.0 };
+            if l == 0 && count > 1 {
+                left_bulge = left_bulge.max(need);
+            } else {
+                gap_need[l] = gap_need[l].max(need + 8.0);
+            }
+        } else {
+            gap_need[l] = gap_need[l].max(lw + 40.0);
+        }
+    }
+    let mut col_x = vec![0.0; count];
+    let mut x = MARGIN + left_bulge;
+    for l in 0..count {
+        col_x[l] = x;
+        x += col_w[l];
+        if l + 1 < count {
+            let busy = BASE_GAP + ((segments[l] as f64).sqrt() * 8.0).min(120.0);
+            x += busy.max(gap_need[l] + 20.0);
+        } else {
+            x += gap_need[l];
+        }
+    }
+    let height = layout
+        .items
+        .iter()
+        .enumerate()
+        .map(|(v, item)| layout.y[v] + item.height / 2.0)
+        .fold(0.0, f64::max);
+    Geometry {
+        col_x,
+        col_w,
+        left_bulge,
+        right_edge: x,
+        top: MARGIN + title_height,
+        height,
+    }
+}
+
+impl Geometry {
+    fn cx(&self, layout: &Layout, v: usize) -> f64 {
+        let l = layout.items[v].layer;
+        self.col_x[l] + self.col_w[l] / 2.0
+    }
+    /// Left and right x of an item where edges attach: the box sides, or the
+    /// column sides for a slot.
+    fn sides(&self, layout: &Layout, v: usize) -> (f64, f64) {
+        let item = &layout.items[v];
+        let l = item.layer;
+        if item.node.is_none() {
+            return (self.col_x[l], self.col_x[l] + self.col_w[l]);
+        }
+        let cx = self.cx(layout, v);
+        (cx - item.width / 2.0, cx + item.width / 2.0)
+    }
+    fn y(&self, layout: &Layout, v: usize) -> f64 {
+        self.top + layout.y[v]
+    }
+}
+
+/// A route end on a box side: the y it heads to, the route, which end.
+type Attachment = (f64, usize, usize);
+
+/// Attachment points: every route end on a box side gets its own y, sorted
+/// by where the route goes, spread over the middle of the side.
+fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
+    // For each route, the y at items[0] and at items[last].
+    let mut ends: Vec<[f64; 2]> = vec![[0.0; 2]; layout.routes.len()];
+    // (item, side) -> list of (sort key, route, which end)
+    let mut attach: HashMap<(usize, bool), Vec<Attachment>> = HashMap::new();
+    let count = layout.layers.len();
+    for (r, route) in layout.routes.iter().enumerate() {
+        let a = route.items[0];
+        let b = route.items[route.items.len() - 1];
+        if route.same_layer {
+            let right = !(layout.items[a].layer == 0 && count > 1);
+            attach
+                .entry((a, right))
+                .or_default()
+                .push((geo.y(layout, b), r, 0));
+            attach
+                .entry((b, right))
+                .or_default()
+                .push((geo.y(layout, a), r, 1));
+        } else {
+            let next = route.items[1];
+            let prev = route.items[route.items.len() - 2];
+            attach
+                .entry((a, true))
+                .or_default()
+                .push((geo.y(layout, next), r, 0));
+            attach
+                .entry((b, false))
+                .or_default()
+                .push((geo.y(layout, prev), r, 1));
+        }
+    }
+    let mut keys: Vec<(usize, bool)> = attach.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let Some(list) = attach.get_mut(&key) else {
+            continue;
+        };
+        list.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+        let v = key.0;
+        let cy = geo.y(layout, v);
+        let k = list.len();
+        let h = layout.items[v].height;
+        let step = if k > 1 && layout.items[v].node.is_some() {
+            ((h - 10.0).max(0.0) / (k - 1) as f64).min(6.0)
+        } else {
+            0.0
+        };
+        for (i, &(_, r, end)) in list.iter().enumerate() {
+            ends[r][end] = cy + (i as f64 - (k - 1) as f64 / 2.0) * step;
+        }
+    }
+    ends
+}
+
+fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, dir: f64) {
+    let len = 7.0 + look.width;
+    let half = 3.0 + look.width * 0.6;
+    let back = tip_x - dir * len;
+    match look.arrow {
+        Arrow::Tee => {
+            out.push_str("<path d=\"M");
+            num(out, tip_x - dir * 2.0);
+            out.push(' ');
+            num(out, y - half - 1.0);
+            out.push_str(" V");
+            num(out, y + half + 1.0);
+            out.push_str("\" stroke=\"");
+            out.push_str(look.color);
+            out.push_str("\" stroke-width=\"");
+            num(out, look.width.max(1.0) + 1.0);
+            out.push_str("\" fill=\"none\"/>\n");
+        }
+        Arrow::Normal | Arrow::Empty => {
+            out.push_str("<path d=\"M");
+            num(out, tip_x);
+            out.push(' ');
+            num(out, y);
+            out.push_str(" L");
+            num(out, back);
+            out.push(' ');
+            num(out, y - half);
+            out.push_str(" L");
+            num(out, back);
+            out.push(' ');
+            num(out, y + half);
+            out.push_str(" Z\" fill=\"");
+            out.push_str(if look.arrow == Arrow::Empty {
+                "white"
+            } else {
+                look.color
+            });
+            out.push_str("\" stroke=\"");
+            out.push_str(look.color);
+            out.push_str("\" stroke-width=\"1\"/>\n");
+        }
+    }
+}
+
+fn arrow_len(look: &EdgeLook) -> f64 {
+    match look.arrow {
+        Arrow::Tee => 2.0,
+        _ => 7.0 + look.width,
+    }
+}
+
+fn stroke_attrs(out: &mut String, look: &EdgeLook) {
+    out.push_str(" fill=\"none\" stroke=\"");
+    out.push_str(look.color);
+    out.push_str("\" stroke-width=\"");
+    num(out, look.width);
+    out.push('"');
+    match look.dash {
+        Dash::Solid => {}
+        Dash::Dashed => out.push_str(" stroke-dasharray=\"6 4\""),
+        Dash::Dotted => out.push_str(" stroke-dasharray=\"1 3.5\" stroke-linecap=\"round\""),
+    }
+}
+
+fn edge_class(out: &mut String, look: &EdgeLook) {
+    out.push_str("<g class=\"edge ");
+    out.push_str(look.class);
+    out.push_str(look.state);
+    out.push_str("\">\n");
+}
+
+/// Writes the label lines centred at (x, y) on a white ground.
+fn edge_label(out: &mut String, lines: &[String], x: f64, y: f64, anchor: &str, color: &str) {
+    let (w, h) = label_size(lines);
+    let left = match anchor {
+        "start" => x - 4.0,
+        "end" => x - w + 4.0,
+        _ => x - w / 2.0,
+    };
+    out.push_str("<rect class=\"edge-label\" x=\"");
+    num(out, left);
+    out.push_str("\" y=\"");
+    num(out, y - h / 2.0);
+    out.push_str("\" width=\"");
+    num(out, w);
+    out.push_str("\" height=\"");
+    num(out, h);
+    out.push_str("\" rx=\"3\" fill=\"white\" fill-opacity=\"0.9\"/>\n");
+    text_block(
+        out,
+        lines,
+        x,
+        y,
+        EDGE_FONT_SIZE,
+        EDGE_LINE_HEIGHT,
+        anchor,
+        color,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_block(
+    out: &mut String,
+    lines: &[String],
+    x: f64,
+    cy: f64,
+    size: f64,
+    line_height: f64,
+    anchor: &str,
+    color: &str,
+) {
+    let first = cy - (lines.len() as f64 - 1.0) * line_height / 2.0 + size * 0.35;
+    out.push_str("<text x=\"");
+    num(out, x);
+    out.push_str("\" y=\"");
+    num(out, first);
+    out.push_str("\" font-size=\"");
+    num(out, size);
+    out.push_str("\" text-anchor=\"");
+    out.push_str(anchor);
+    out.push_str("\" fill=\"");
+    out.push_str(color);
+    out.push_str("\">");
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push_str("<tspan>");
+        } else {
+            out.push_str("<tspan x=\"");
+            num(out, x);
+            out.push_str("\" dy=\"");
+            num(out, line_height);
+            out.push_str("\">");
+        }
+        escape(out, line);
+        out.push_str("</tspan>");
+    }
+    out.push_str("</text>\n");
+}
+
+/// Where to put an edge label along a gap-crossing curve (from `x0, y0` to
+/// `x1, y1`, control points at `mid`): the first of a few spots along the
+/// curve where the label stays inside the gap and clear of the labels
+/// already placed, else the middle. Records the spot taken.
+fn label_spot(lines: &[String], curve: [f64; 5], placed: &mut Vec<[f64; 4]>) -> (f64, f64) {
+    let [x0, y0, mid, y1, x1] = curve;
+    let (w, h) = label_size(lines);
+    let at = |t: f64| {
+        let u = 1.0 - t;
+        let x = u * u * u * x0 + 3.0 * u * t * mid + t * t * t * x1;
+        let y = (u * u * u + 3.0 * u * u * t) * y0 + (3.0 * u * t * t + t * t * t) * y1;
+        (x, y)
+    };
+    let clear = |x: f64, y: f64| {
+        x - w / 2.0 >= x0 + 2.0
+            && x + w / 2.0 <= x1 - 2.0
+            && placed.iter().all(|r| {
+                x + w / 2.0 <= r[0]
+                    || r[0] + r[2] <= x - w / 2.0
+                    || y + h / 2.0 <= r[1]
+                    || r[1] + r[3] <= y - h / 2.0
+            })
+    };
+    let spot = [0.5, 0.38, 0.62, 0.28, 0.72, 0.18, 0.82]
+        .into_iter()
+        .map(at)
+        .find(|&(x, y)| clear(x, y))
+        .unwrap_or_else(|| at(0.5));
+    placed.push([spot.0 - w / 2.0, spot.1 - h / 2.0, w, h]);
+    spot
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_route(
+    out: &mut String,
+    diagram: &Diagram,
+    layout: &Layout,
+    geo: &Geometry,
+    route: &Route,
+    ends: [f64; 2],
+    placed: &mut Vec<[f64; 4]>,
+    labels: &mut String,
+) {
+    let edge: &DiagramEdge = &diagram.edges[route.edge];
+    let look = edge_look(edge.role, edge.unverified, edge.emphasis);
+    let head_len = arrow_len(&look);
+    edge_class(out, &look);
+    if let Some((from, to)) = diagram.ends(edge) {
+        out.push_str("<title>");
+        escape(out, &from.label);
+        out.push_str(" — ");
+        out.push_str(dot::role_label(edge.role));
+        out.push_str(" → ");
+        escape(out, &to.label);
+        if edge.unverified {
+            out.push_str(" (unverified)");
+        }
+        out.push_str("</title>\n");
+    }
+    let a = route.items[0];
+    let b = route.items[route.items.len() - 1];
+    let mut label_at: Option<(f64, f64, &str)> = None;
+    out.push_str("<path d=\"");
+    if route.same_layer {
+        let l = layout.items[a].layer;
+        let right = !(l == 0 && layout.layers.len() > 1);
+        let (ya, yb) = (ends[0], ends[1]);
+        let (xa, xb, col_edge, dir) = if right {
+            let edge_x = geo.col_x[l] + geo.col_w[l];
+            (geo.sides(layout, a).1, geo.sides(layout, b).1, edge_x, 1.0)
+        } else {
+            (
+                geo.sides(layout, a).0,
+                geo.sides(layout, b).0,
+                geo.col_x[l],
+                -1.0,
+            )
+        };
+        let bx = col_edge + dir * bulge(ya - yb);
+        let (ya, yb) = if a == b {
+            (ya - 5.0, yb + 5.0)
+        } else {
+            (ya, yb)
+        };
+        // The edge runs from `from` to `to`; the route from a to b.
+        let head_at_b = !route.reversed;
+        let xb_end = if head_at_b { xb + dir * head_len } else { xb };
+        let xa_start = if head_at_b { xa } else { xa + dir * head_len };
+        out.push('M');
+        num(out, xa_start);
+        out.push(' ');
+        num(out, ya);
+        out.push_str(" H");
+        num(out, col_edge);
+        out.push_str(" C");
+        num(out, bx);
+        out.push(' ');
+        num(out, ya);
+        out.push(' ');
+        num(out, bx);
+        out.push(' ');
+        num(out, yb);
+        out.push(' ');
+        num(out, col_edge);
+        out.push(' ');
+        num(out, yb);
+        out.push_str(" H");
+        num(out, xb_end);
+        out.push('"');
+        stroke_attrs(out, &look);
+        out.push_str("/>\n");
+        if head_at_b {
+            arrow(out, &look, xb, yb, -dir);
+        } else {
+            arrow(out, &look, xa, ya, -dir);
+        }
+        let apex = col_edge + dir * 0.75 * (bx - col_edge).abs();
+        label_at = Some((
+            apex + dir * 4.0,
+            (ya + yb) / 2.0,
+            if right { "start" } else { "end" },
+        ));
+    } else {
+        // Tail at items[0] unless reversed.
+        let start_x = geo.sides(layout, a).1 + if route.reversed { head_len } else { 0.0 };
+        out.push('M');
+        num(out, start_x);
+        out.push(' ');
+        num(out, ends[0]);
+        let k = route.items.len();
+        for j in 0..k - 1 {
+            let (p, q) = (route.items[j], route.items[j + 1]);
+            let lp = layout.items[p].layer;
+            let col_right = geo.col_x[lp] + geo.col_w[lp];
+            let col_left_q = geo.col_x[layout.items[q].layer];
+            let yp = if j == 0 { ends[0] } else { geo.y(layout, p) };
+            let yq = if j + 1 == k - 1 {
+                ends[1]
+            } else {
+                geo.y(layout, q)
+            };
+            out.push_str(" H");
+            num(out, col_right);
+            let mid = (col_right + col_left_q) / 2.0;
+            out.push_str(" C");
+            num(out, mid);
+            out.push(' ');
+            num(out, yp);
+            out.push(' ');
+            num(out, mid);
+            out.push(' ');
+            num(out, yq);
+            out.push(' ');
+            num(out, col_left_q);
+            out.push(' ');
+            num(out, yq);
+            if j == 0 && !route.label.is_empty() {
+                let spot = label_spot(&route.label, [col_right, yp, mid, yq, col_left_q], placed);
+                label_at = Some((spot.0, spot.1, "middle"));
+            }
+            if j + 1 < k - 1 {
+                // Through the reserved slot.
+                out.push_str(" H");
+                num(out, geo.sides(layout, q).1);
+            }
+        }
+        let end_x = geo.sides(layout, b).0 - if route.reversed { 0.0 } else { head_len };
+        out.push_str(" H");
+        num(out, end_x);
+        out.push('"');
+        stroke_attrs(out, &look);
+        out.push_str("/>\n");
+        if route.reversed {
+            arrow(out, &look, geo.sides(layout, a).1, ends[0], -1.0);
+        } else {
+            arrow(out, &look, geo.sides(layout, b).0, ends[1], 1.0);
+        }
+    }
+    if let (Some((x, y, anchor)), false) = (label_at, route.label.is_empty()) {
+        // Labels go on top of every line: they are written after all edges.
+        edge_label(labels, &route.label, x, y, anchor, look.text);
+    }
+    out.push_str("</g>\n");
+}
+
+fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f64, h: f64) {
+    let rx = match look.shape {
+        Shape::Rounded => (h / 2.0).min(11.0),
+        Shape::Double => 8.0,
+        Shape::Square | Shape::Notched => 1.5,
+    };
+    out.push_str("<rect class=\"node\" x=\"");
+    num(out, x);
+    out.push_str("\" y=\"");
+    num(out, y);
+    out.push_str("\" width=\"");
+    num(out, w);
+    out.push_str("\" height=\"");
+    num(out, h);
+    out.push_str("\" rx=\"");
+    num(out, rx);
+    out.push_str("\" fill=\"");
+    out.push_str(look.fill);
+    out.push_str("\" stroke=\"");
+    out.push_str(look.stroke);
+    out.push_str("\" stroke-width=\"");
+    num(out, look.stroke_width);
+    out.push_str("\"/>\n");
+    match look.shape {
+        Shape::Double => {
+            out.push_str("<rect x=\"");
+            num(out, x + 3.0);
+            out.push_str("\" y=\"");
+            num(out, y + 3.0);
+            out.push_str("\" width=\"");
+            num(out, w - 6.0);
+            out.push_str("\" height=\"");
+            num(out, h - 6.0);
+            out.push_str("\" rx=\"5.5\" fill=\"none\" stroke=\"");
+            out.push_str(look.stroke);
+            out.push_str("\" stroke-width=\"1\"/>\n");
+        }
+        Shape::Notched => {
+            let c = 7.0f64.min(h / 3.0);
+            out.push_str("<path d=\"");
+            for (px, py, dx, dy) in [
+                (x, y, 1.0, 1.0),
+                (x + w, y, -1.0, 1.0),
+                (x, y + h, 1.0, -1.0),
+                (x + w, y + h, -1.0, -1.0),
+            ] {
+                out.push('M');
+                num(out, px + dx * c);
+                out.push(' ');
+                num(out, py);
+                out.push_str(" L");
+                num(out, px);
+                out.push(' ');
+                num(out, py + dy * c);
+                out.push(' ');
+            }
+            out.push_str("\" fill=\"none\" stroke=\"");
+            out.push_str(look.stroke);
+            out.push_str("\" stroke-width=\"1\"/>\n");
+        }
+        Shape::Rounded | Shape::Square => {}
+    }
+}
+
+/// The legend: sample boxes and lines; returns its size.
+fn legend_size(diagram: &Diagram) -> (f64, f64) {
+    let entries = legend_entries(diagram);
+    let mut w: f64 = text_width("Legend", 12.0);
+    for kind in &entries.node_kinds {
+        w = w.max(text_width(dot::kind_label(*kind), 11.0) + 20.0);
+    }
+    for (_, label) in &entries.edges {
+        w = w.max(50.0 + text_width(label, 11.0));
+    }
+    let rows = entries.node_kinds.len() + entries.edges.len();
+    (w + 24.0, 30.0 + rows as f64 * 24.0 + 6.0)
+}
+
+fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) {
+    let entries = legend_entries(diagram);
+    let (w, h) = legend_size(diagram);
+    out.push_str("<g class=\"legend\">\n<rect x=\"");
+    num(out, x);
+    out.push_str("\" y=\"");
+    num(out, y);
+    out.push_str("\" width=\"");
+    num(out, w);
+    out.push_str("\" height=\"");
+    num(out, h);
+    out.push_str("\" rx=\"6\" fill=\"white\" stroke=\"#D1D5DB\"/>\n");
+    text_block(
+        out,
+        &["Legend".to_string()],
+        x + 12.0,
+        y + 16.0,
+        12.0,
+        14.0,
+        "start",
+        "#6B7280",
+    );
+    let mut row_y = y + 40.0;
+    for kind in &entries.node_kinds {
+        let look = node_look(*kind, Emphasis::Normal);
+        let label = dot::kind_label(*kind);
+        let bw = text_width(label, 11.0) + 16.0;
+        // Sample boxes carry no `node` class: they are not diagram nodes.
+        let mut shape = String::new();
+        node_shape(&mut shape, &look, x + 12.0, row_y - 9.0, bw, 18.0);
+        out.push_str(&shape.replacen("class=\"node\" ", "", 1));
+        text_block(
+            out,
+            &[label.to_string()],
+            x + 12.0 + bw / 2.0,
+            row_y,
+            11.0,
+            13.0,
+            "middle",
+            look.text,
+        );
+        row_y += 24.0;
+    }
+    for (look, label) in &entries.edges {
+        out.push_str("<path d=\"M");
+        num(out, x + 12.0);
+        out.push(' ');
+        num(out, row_y);
+        out.push_str(" H");
+        num(out, x + 44.0 - arrow_len(look));
+        out.push('"');
+        stroke_attrs(out, look);
+        out.push_str("/>\n");
+        arrow(out, look, x + 44.0, row_y, 1.0);
+        text_block(
+            out,
+            std::slice::from_ref(label),
+            x + 52.0,
+            row_y,
+            11.0,
+            13.0,
+            "start",
+            "#374151",
+        );
+        row_y += 24.0;
+    }
+    out.push_str("</g>\n");
+}
+
+fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<'_>) -> String {
+    let title_lines = if diagram.title.is_empty() {
+        Vec::new()
+    } else {
+        wrap(&diagram.title, TITLE_SIZE, 900.0)
+    };
+    let title_height = title_lines.len() as f64 * (TITLE_SIZE + 6.0)
+        + if title_lines.is_empty() { 0.0 } else { 14.0 };
+    let geo = geometry(layout, title_height);
+    let ends = ports(layout, &geo);
+    let legend = settings.legend && !diagram.nodes.is_empty();
+    let (legend_w, legend_h) = if legend {
+        legend_size(diagram)
+    } else {
+        (0.0, 0.0)
+    };
+    let graph_right = geo.right_edge;
+    let legend_x = graph_right + if layout.layers.is_empty() { 0.0 } else { 36.0 };
+    let title_w = title_lines
+        .iter()
+        .map(|l| text_width(l, TITLE_SIZE))
+        .fold(0.0, f64::max);
+    let mut width = if legend {
+        legend_x + legend_w
+    } else {
+        graph_right
+    };
+    width = width.max(title_w + 2.0 * MARGIN).max(120.0) + MARGIN;
+    let width = width.ceil();
+    let height = (geo.top + geo.height.max(if legend { legend_h } else { 0.0 }) + MARGIN)
+        .ceil()
+        .max(60.0);
+
+    let mut out = String::with_capacity(512 + layout.items.len() * 400 + layout.routes.len() * 300);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
+    num(&mut out, width);
+    out.push_str("\" height=\"");
+    num(&mut out, height);
+    out.push_str("\" viewBox=\"0 0 ");
+    num(&mut out, width);
+    out.push(' ');
+    num(&mut out, height);
+    out.push_str("\" font-family=\"");
+    escape(&mut out, &font_family(settings.font));
+    out.push_str("\">\n<title>");
+    escape(&mut out, &diagram.title);
+    out.push_str("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    if !title_lines.is_empty() {
+        let cy = MARGIN + (title_lines.len() as f64 * (TITLE_SIZE + 6.0)) / 2.0 - 4.0;
+        out.push_str("<g class=\"title\" font-weight=\"bold\">\n");
+        text_block(
+            &mut out,
+            &title_lines,
+            width / 2.0,
+            cy,
+            TITLE_SIZE,
+            TITLE_SIZE + 6.0,
+            "middle",
+            "#111827",
+        );
+        out.push_str("</g>\n");
+    }
+
+    out.push_str("<g class=\"edges\">\n");
+    // Faded edges first, highlighted last, so a path is drawn on top.
+    let mut routes: Vec<usize> = (0..layout.routes.len()).collect();
+    routes.sort_by_key(|&r| match diagram.edges[layout.routes[r].edge].emphasis {
+        Emphasis::Faded => 0,
+        Emphasis::Normal => 1,
+        Emphasis::Highlight => 2,
+    });
+    let mut placed = Vec::new();
+    let mut labels = String::new();
+    for r in routes {
+        write_route(
+            &mut out,
+            diagram,
+            layout,
+            &geo,
+            &layout.routes[r],
+            ends[r],
+            &mut placed,
+            &mut labels,
+        );
+    }
+    out.push_str("</g>\n<g class=\"edge-labels\">\n");
+    out.push_str(&labels);
+    out.push_str("</g>\n<g class=\"nodes\">\n");
+    for (v, item) in layout.items.iter().enumerate() {
+        let Some(i) = item.node else { continue };
+        let node = &diagram.nodes[i];
+        let look = node_look(node.kind, node.emphasis);
+        let (left, _) = geo.sides(layout, v);
+        let cy = geo.y(layout, v);
+        out.push_str("<g class=\"");
+        out.push_str(look.class);
+        match node.emphasis {
+            Emphasis::Normal => {}
+            Emphasis::Highlight => out.push_str(" highlight"),
+            Emphasis::Faded => out.push_str(" faded"),
+        }
+        out.push_str("\" data-key=\"");
+        escape(&mut out, &node.key);
+        out.push_str("\">\n<title>");
+        escape(&mut out, &node.label);
+        out.push_str("</title>\n");
+        node_shape(
+            &mut out,
+            &look,
+            left,
+            cy - item.height / 2.0,
+            item.width,
+            item.height,
+        );
+        let lines: &[String] = if item.lines.is_empty() {
+            &[]
+        } else {
+            &item.lines
+        };
+        let weight = node.emphasis == Emphasis::Highlight;
+        if weight {
+            out.push_str("<g font-weight=\"bold\">\n");
+        }
+        text_block(
+            &mut out,
+            lines,
+            geo.cx(layout, v),
+            cy,
+            FONT_SIZE,
+            LINE_HEIGHT,
+            "middle",
+            look.text,
+        );
+        if weight {
+            out.push_str("</g>\n");
+        }
+        out.push_str("</g>\n");
+    }
+    out.push_str("</g>\n");
+    if legend {
+        write_legend(&mut out, diagram, legend_x, geo.top);
+    }
+    out.push_str("</svg>\n");
+    let _ = geo.left_bulge;
+    out
+}

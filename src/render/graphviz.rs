@@ -1,0 +1,221 @@
+//! Running the Graphviz `dot` program: DOT text on its standard input, the
+//! picture on its standard output, its warnings from standard error.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::Format;
+use crate::export::dot::Layout;
+use crate::{Error, Result};
+
+/// The environment variable that names the `dot` program to run
+/// (`HALLYU_DOT=/opt/graphviz/bin/dot`); without it, `dot` is looked up on
+/// `PATH`.
+pub const DOT_ENV: &str = "HALLYU_DOT";
+
+/// An installed Graphviz: the path of its `dot` program.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::render::Graphviz;
+///
+/// match Graphviz::find() {
+///     Ok(graphviz) => assert!(graphviz.program().ends_with("dot") || graphviz.program().exists()),
+///     Err(e) => assert!(e.to_string().contains("Graphviz")),
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Graphviz {
+    program: PathBuf,
+}
+
+impl Graphviz {
+    /// Finds `dot`: the program named by the environment variable
+    /// `HALLYU_DOT` when it is set, else `dot` on `PATH`.
+    ///
+    /// # Errors
+    ///
+    /// A render error that names Graphviz, how to install it and the
+    /// built-in fallback, when no program is found.
+    pub fn find() -> Result<Graphviz> {
+        if let Some(value) = std::env::var_os(DOT_ENV)
+            && !value.is_empty()
+        {
+            let graphviz = Graphviz {
+                program: PathBuf::from(value),
+            };
+            if graphviz.check().is_ok() {
+                return Ok(graphviz);
+            }
+            return Err(Error::render(format!(
+                "{DOT_ENV} is set to \"{}\", which is not a program: set it to the path of \
+                 Graphviz's `dot`, or unset it to use `dot` from PATH",
+                graphviz.program.display()
+            )));
+        }
+        match on_path(Path::new(if cfg!(windows) { "dot.exe" } else { "dot" })) {
+            Some(program) => Ok(Graphviz { program }),
+            None => Err(not_installed()),
+        }
+    }
+
+    /// Uses the given `dot` program, without checking it now.
+    pub fn at(program: impl Into<PathBuf>) -> Graphviz {
+        Graphviz {
+            program: program.into(),
+        }
+    }
+
+    /// The path of the `dot` program.
+    pub fn program(&self) -> &Path {
+        &self.program
+    }
+
+    /// The version line Graphviz prints for `dot -V`, e.g.
+    /// `dot - graphviz version 2.43.0 (0)`.
+    ///
+    /// # Errors
+    ///
+    /// When the program cannot be run.
+    pub fn version(&self) -> Result<String> {
+        let output = Command::new(&self.program)
+            .arg("-V")
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| self.spawn_error(&e))?;
+        let text = String::from_utf8_lossy(&output.stderr);
+        let text = if text.trim().is_empty() {
+            String::from_utf8_lossy(&output.stdout)
+        } else {
+            text
+        };
+        Ok(text.trim().to_string())
+    }
+
+    /// Runs the layout program on DOT text and returns the picture and the
+    /// program's warnings.
+    ///
+    /// # Errors
+    ///
+    /// When the program cannot be started, or exits with an error (the error
+    /// carries its message).
+    pub fn run(&self, dot: &str, layout: Layout, format: Format) -> Result<(Vec<u8>, Vec<String>)> {
+        let mut child = Command::new(&self.program)
+            .arg(format!("-K{}", layout.name()))
+            .arg(format!("-T{}", format.graphviz_name()))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| self.spawn_error(&e))?;
+        // Write on another thread so that a full stdout or stderr pipe
+        // cannot block the writer.
+        let input = dot.as_bytes().to_vec();
+        let stdin = child.stdin.take();
+        let writer = std::thread::spawn(move || -> std::io::Result<()> {
+            if let Some(mut stdin) = stdin {
+                stdin.write_all(&input)?;
+            }
+            Ok(())
+        });
+        let output = child.wait_with_output().map_err(|e| {
+            Error::render(format!("Graphviz ({}) failed: {e}", self.program.display()))
+        })?;
+        let written = writer.join();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let warnings: Vec<String> = stderr
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        if !output.status.success() {
+            return Err(Error::render(format!(
+                "Graphviz ({} -K{} -T{}) failed ({}): {}",
+                self.program.display(),
+                layout.name(),
+                format.graphviz_name(),
+                output.status,
+                if warnings.is_empty() {
+                    "no message".to_string()
+                } else {
+                    warnings.join("; ")
+                }
+            )));
+        }
+        if let Ok(Err(e)) = written {
+            return Err(Error::render(format!(
+                "could not send the DOT text to Graphviz ({}): {e}",
+                self.program.display()
+            )));
+        }
+        if output.stdout.is_empty() {
+            return Err(Error::render(format!(
+                "Graphviz ({}) produced no output: {}",
+                self.program.display(),
+                warnings.join("; ")
+            )));
+        }
+        Ok((output.stdout, warnings))
+    }
+
+    /// Whether the program is there (a file, or a bare name found on PATH).
+    pub(crate) fn check(&self) -> Result<()> {
+        let bare = self.program.components().count() == 1;
+        if self.program.is_file() || bare && on_path(&self.program).is_some() {
+            Ok(())
+        } else {
+            Err(self.spawn_error(&std::io::Error::from(std::io::ErrorKind::NotFound)))
+        }
+    }
+
+    fn spawn_error(&self, e: &std::io::Error) -> Error {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::render(format!(
+                "Graphviz is not installed: the program {} was not found. Install Graphviz \
+                 (`apt-get install graphviz`, `brew install graphviz`, graphviz.org), set \
+                 {DOT_ENV} to the path of `dot`, or draw SVG with the built-in renderer \
+                 (Engine::Builtin)",
+                self.program.display()
+            ))
+        } else {
+            Error::render(format!(
+                "cannot run Graphviz ({}): {e}",
+                self.program.display()
+            ))
+        }
+    }
+}
+
+fn not_installed() -> Error {
+    Error::render(format!(
+        "Graphviz is not installed: no `dot` program on PATH. Install Graphviz \
+         (`apt-get install graphviz`, `brew install graphviz`, graphviz.org), set {DOT_ENV} \
+         to the path of `dot`, or draw SVG with the built-in renderer (Engine::Builtin)"
+    ))
+}
+
+fn on_path(name: &Path) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+/// Whether fontconfig knows a font with Korean glyphs; `None` when
+/// `fc-list` cannot be run.
+pub(crate) fn has_korean_font() -> Option<bool> {
+    let output = Command::new("fc-list")
+        .arg(":lang=ko")
+        .arg("family")
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    Some(!output.stdout.iter().all(u8::is_ascii_whitespace))
+}

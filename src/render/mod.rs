@@ -1,0 +1,417 @@
+//! Pictures: a [`Diagram`] drawn as SVG or PNG.
+//!
+//! Two engines draw:
+//!
+//! - **Graphviz**, when it is installed: the DOT text of
+//!   [`export::dot`](crate::export::dot) goes to the `dot` program (found on
+//!   `PATH`, or named by the environment variable `HALLYU_DOT`), which lays
+//!   it out with `dot` or `neato` and writes SVG or PNG;
+//! - the **built-in** renderer, pure Rust, SVG only: people and groups in a
+//!   column, works in the next, organisations in a third (or columns by
+//!   distance for paths), boxes in the same colours and edges in the same
+//!   styles as the DOT export.
+//!
+//! [`Engine::Auto`] (the default) uses Graphviz when it is found and the
+//! built-in renderer otherwise, so SVG pictures can be made on any machine.
+//! PNG needs Graphviz (and, for Hangul, a Korean font such as `fonts-nanum`).
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::export::{Diagram, NodeKind};
+//! use hallyu::model::{RoleKind, WorkKind};
+//! use hallyu::render::{self, Engine, RenderOptions};
+//!
+//! let mut d = Diagram::new("Haru Haru");
+//! let a = d.add_node("bigbang", NodeKind::Group, "BIGBANG (빅뱅)");
+//! let b = d.add_node("haru-haru", NodeKind::Work(WorkKind::MusicVideo), "Haru Haru (2008)");
+//! d.add_edge(a, b, RoleKind::Performer, "");
+//!
+//! let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+//! assert_eq!(picture.engine(), Engine::Builtin);
+//! let svg = picture.as_str().expect("SVG is text");
+//! assert!(svg.contains("BIGBANG (빅뱅)"));
+//! # Ok::<(), hallyu::Error>(())
+//! ```
+
+mod builtin;
+mod graphviz;
+
+use std::path::Path;
+
+pub use builtin::Layers;
+pub use graphviz::{DOT_ENV, Graphviz};
+
+use crate::export::Diagram;
+use crate::export::dot::{self, DotOptions};
+use crate::{Error, Result};
+
+/// Which program draws the picture.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Engine {
+    /// Graphviz when it is installed, else the built-in renderer (SVG only).
+    #[default]
+    Auto,
+    /// Graphviz's `dot` program; an error when it is missing.
+    Graphviz,
+    /// The built-in pure-Rust renderer (SVG).
+    Builtin,
+}
+
+impl Engine {
+    /// The engine's name: `auto`, `graphviz` or `builtin`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Auto => "auto",
+            Engine::Graphviz => "graphviz",
+            Engine::Builtin => "builtin",
+        }
+    }
+}
+
+/// The picture format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// SVG: text, scalable; labels stay text, so the viewer's fonts apply.
+    #[default]
+    Svg,
+    /// PNG: pixels, made by Graphviz.
+    Png,
+}
+
+impl Format {
+    /// The usual file extension: `svg` or `png`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+
+    /// The format a file name asks for, from its extension (any case).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::Format;
+    ///
+    /// assert_eq!(Format::from_path("out/haru.PNG"), Some(Format::Png));
+    /// assert_eq!(Format::from_path("haru.svg"), Some(Format::Svg));
+    /// assert_eq!(Format::from_path("haru.dot"), None);
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Option<Format> {
+        let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }
+    }
+
+    fn graphviz_name(self) -> &'static str {
+        self.extension()
+    }
+}
+
+/// How to draw a diagram.
+///
+/// Defaults: [`Engine::Auto`], [`Format::Svg`], the default [`DotOptions`]
+/// (which also give the built-in renderer its legend and fonts),
+/// [`Layers::Auto`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::dot::{DotOptions, Layout};
+/// use hallyu::render::{Engine, Format, RenderOptions};
+///
+/// let options = RenderOptions::new()
+///     .engine(Engine::Graphviz)
+///     .format(Format::Png)
+///     .dot(DotOptions::new().layout(Layout::Neato));
+/// assert_eq!(options.format_wanted(), Format::Png);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    engine: Engine,
+    format: Format,
+    dot: DotOptions,
+    layers: Layers,
+    graphviz: Option<Graphviz>,
+}
+
+impl RenderOptions {
+    /// The default options.
+    pub fn new() -> RenderOptions {
+        RenderOptions::default()
+    }
+
+    /// Sets the engine.
+    pub fn engine(mut self, engine: Engine) -> RenderOptions {
+        self.engine = engine;
+        self
+    }
+
+    /// Sets the format.
+    pub fn format(mut self, format: Format) -> RenderOptions {
+        self.format = format;
+        self
+    }
+
+    /// Sets the DOT options (direction, clusters, legend, layout program,
+    /// fonts). The built-in renderer uses the legend and font settings and
+    /// always lays out left to right.
+    pub fn dot(mut self, options: DotOptions) -> RenderOptions {
+        self.dot = options;
+        self
+    }
+
+    /// Sets how the built-in renderer chooses its columns.
+    pub fn layers(mut self, layers: Layers) -> RenderOptions {
+        self.layers = layers;
+        self
+    }
+
+    /// Uses this Graphviz instead of looking for one.
+    pub fn graphviz(mut self, graphviz: Graphviz) -> RenderOptions {
+        self.graphviz = Some(graphviz);
+        self
+    }
+
+    /// The engine asked for.
+    pub fn engine_wanted(&self) -> Engine {
+        self.engine
+    }
+
+    /// The format asked for.
+    pub fn format_wanted(&self) -> Format {
+        self.format
+    }
+
+    /// The DOT options.
+    pub fn dot_options(&self) -> &DotOptions {
+        &self.dot
+    }
+
+    /// How the built-in renderer chooses its columns.
+    pub fn layer_mode(&self) -> Layers {
+        self.layers
+    }
+}
+
+/// A picture: its bytes, the engine that drew it, and warnings.
+///
+/// Created by [`render`] and [`Renderer::render`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    bytes: Vec<u8>,
+    engine: Engine,
+    format: Format,
+    warnings: Vec<String>,
+}
+
+impl Rendered {
+    /// The picture's bytes (SVG text or PNG data).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The picture's bytes, taken.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
+    /// The SVG text; `None` for PNG.
+    pub fn as_str(&self) -> Option<&str> {
+        match self.format {
+            Format::Svg => std::str::from_utf8(&self.bytes).ok(),
+            Format::Png => None,
+        }
+    }
+
+    /// The engine that drew it: [`Engine::Graphviz`] or [`Engine::Builtin`],
+    /// never [`Engine::Auto`].
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// The picture's format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// What the engine warned about (Graphviz's messages, skipped edges, a
+    /// fallback to the built-in renderer, a missing Korean font).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Writes the picture to a file.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be written.
+    pub fn write_to(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        std::fs::write(path, &self.bytes)
+            .map_err(|e| Error::render(format!("cannot write {}: {e}", path.display())))
+    }
+}
+
+/// Draws diagrams with fixed options; finds Graphviz once.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{Diagram, NodeKind};
+/// use hallyu::render::{Engine, RenderOptions, Renderer};
+///
+/// let renderer = Renderer::new(RenderOptions::new().engine(Engine::Builtin));
+/// let mut d = Diagram::new("IU");
+/// d.add_node("iu", NodeKind::Person, "IU (아이유)");
+/// let picture = renderer.render(&d)?;
+/// assert!(picture.as_str().is_some_and(|svg| svg.contains("아이유")));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Renderer {
+    options: RenderOptions,
+    graphviz: std::result::Result<Graphviz, Error>,
+}
+
+impl Renderer {
+    /// A renderer with these options. Graphviz is looked for now (or the one
+    /// the options name is checked) unless the engine is [`Engine::Builtin`].
+    pub fn new(options: RenderOptions) -> Renderer {
+        let graphviz = match (&options.graphviz, options.engine) {
+            (_, Engine::Builtin) => Err(Error::render("Graphviz not wanted")),
+            (Some(g), _) => g.check().map(|()| g.clone()),
+            (None, _) => Graphviz::find(),
+        };
+        Renderer { options, graphviz }
+    }
+
+    /// The options.
+    pub fn options(&self) -> &RenderOptions {
+        &self.options
+    }
+
+    /// Draws a diagram.
+    ///
+    /// Edges whose ends are not nodes of the diagram are skipped, with a
+    /// warning.
+    ///
+    /// # Errors
+    ///
+    /// - [`Engine::Graphviz`] when Graphviz is missing or fails;
+    /// - [`Format::Png`] without Graphviz;
+    /// - [`Engine::Builtin`] with [`Format::Png`].
+    pub fn render(&self, diagram: &Diagram) -> Result<Rendered> {
+        let format = self.options.format;
+        match (self.options.engine, &self.graphviz) {
+            (Engine::Builtin, _) => self.builtin(diagram, Vec::new()),
+            (Engine::Graphviz, Ok(g)) | (Engine::Auto, Ok(g)) => self.graphviz(g, diagram),
+            (Engine::Graphviz, Err(e)) => Err(e.clone()),
+            (Engine::Auto, Err(e)) => match format {
+                Format::Svg => self.builtin(
+                    diagram,
+                    vec![format!("{e}; drawn with the built-in renderer")],
+                ),
+                Format::Png => Err(Error::render(format!(
+                    "PNG needs Graphviz, which was not found ({e}); or ask for SVG, which the \
+                     built-in renderer draws"
+                ))),
+            },
+        }
+    }
+
+    /// Draws a diagram and writes it to a file.
+    ///
+    /// # Errors
+    ///
+    /// As [`Renderer::render`], and when the file cannot be written.
+    pub fn render_to_file(&self, diagram: &Diagram, path: impl AsRef<Path>) -> Result<Rendered> {
+        let picture = self.render(diagram)?;
+        picture.write_to(path)?;
+        Ok(picture)
+    }
+
+    fn builtin(&self, diagram: &Diagram, mut warnings: Vec<String>) -> Result<Rendered> {
+        if self.options.format != Format::Svg {
+            return Err(Error::render(
+                "the built-in renderer draws SVG only: ask for Format::Svg, or install Graphviz \
+                 (`apt-get install graphviz`) for PNG",
+            ));
+        }
+        let settings = builtin::Settings {
+            layers: self.options.layers,
+            legend: self.options.dot.has_legend(),
+            font: self.options.dot.font_families(),
+        };
+        let (svg, more) = builtin::render(diagram, &settings);
+        warnings.extend(more);
+        Ok(Rendered {
+            bytes: svg.into_bytes(),
+            engine: Engine::Builtin,
+            format: Format::Svg,
+            warnings,
+        })
+    }
+
+    fn graphviz(&self, graphviz: &Graphviz, diagram: &Diagram) -> Result<Rendered> {
+        let mut warnings = diagram.dangling_edges();
+        let text = dot::to_dot(diagram, &self.options.dot);
+        let (bytes, messages) =
+            graphviz.run(&text, self.options.dot.layout_hint(), self.options.format)?;
+        warnings.extend(messages);
+        if self.options.format == Format::Png
+            && has_hangul(diagram)
+            && let Some(false) = graphviz::has_korean_font()
+        {
+            warnings.push(
+                "no font with Korean glyphs is installed: Hangul will show as empty boxes in the \
+                 PNG (install fonts-nanum or fonts-noto-cjk, or use SVG)"
+                    .to_string(),
+            );
+        }
+        Ok(Rendered {
+            bytes,
+            engine: Engine::Graphviz,
+            format: self.options.format,
+            warnings,
+        })
+    }
+}
+
+fn has_hangul(diagram: &Diagram) -> bool {
+    let hangul = |s: &str| {
+        s.chars().any(|c| matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}'))
+    };
+    hangul(&diagram.title)
+        || diagram.nodes.iter().any(|n| hangul(&n.label))
+        || diagram.edges.iter().any(|e| hangul(&e.label))
+}
+
+/// Draws a diagram: [`Renderer::new`] then [`Renderer::render`].
+///
+/// # Errors
+///
+/// As [`Renderer::render`].
+pub fn render(diagram: &Diagram, options: &RenderOptions) -> Result<Rendered> {
+    Renderer::new(options.clone()).render(diagram)
+}
+
+/// Draws a diagram and writes it to a file.
+///
+/// # Errors
+///
+/// As [`Renderer::render`], and when the file cannot be written.
+pub fn render_to_file(
+    diagram: &Diagram,
+    options: &RenderOptions,
+    path: impl AsRef<Path>,
+) -> Result<Rendered> {
+    Renderer::new(options.clone()).render_to_file(diagram, path)
+}
