@@ -5,6 +5,15 @@
 //! cargo run --example explore -- costars "Park Seo-joon" --json
 //! cargo run --example explore -- list works --kind drama
 //! cargo run --example explore -- --data my-data/ info "Someone"
+//! cargo run --example explore -- paths "Song Joong-ki" "Seo Yea-ji" --limit 3
+//! cargo run --example explore -- bacon "Park Seo-joon" --years 2008..2016 --kinds mv,drama
+//! cargo run --example explore -- centre --top 5
+//! cargo run --example explore -- rank --by betweenness --json
+//! cargo run --example explore -- introduce lee-min-ho "Park Seo-joon"
+//! cargo run --example explore -- recommend "Park Seo-joon"
+//! cargo run --example explore -- neighbours "Park Seo-joon" -k 1
+//! cargo run --example explore -- components
+//! cargo run --example explore -- projection --json   # the co-appearance graph
 //! ```
 //!
 //! An unknown or ambiguous name prints the suggestions and exits with
@@ -15,7 +24,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use hallyu::model::{Role, WorkKind};
-use hallyu::{Entity, Explorer, Filter, PersonId, RoleSet, SharedWork, WorkId};
+use hallyu::{
+    AllPathsOptions, Entity, Explorer, Filter, Measure, NeighbourhoodOptions, Path, PersonId,
+    RoleSet, SharedWork, WorkId,
+};
 use serde_json::{Value, json};
 
 /// Explore the hallyu graph of Korean pop culture.
@@ -58,13 +70,19 @@ fn parse_kind(s: &str) -> Result<WorkKind, hallyu::Error> {
     s.parse()
 }
 
+fn parse_measure(s: &str) -> Result<Measure, hallyu::Error> {
+    s.parse()
+}
+
 fn parse_roles(s: &str) -> Result<RoleSet, hallyu::Error> {
     s.parse()
 }
 
 impl FilterArgs {
     fn filter(&self) -> Filter {
-        let mut f = Filter::new().include_unverified(self.unverified).expand_groups(!self.no_groups);
+        let mut f = Filter::new()
+            .include_unverified(self.unverified)
+            .expand_groups(!self.no_groups);
         if let Some(y) = &self.years {
             f = f.years(y.clone());
         }
@@ -92,6 +110,51 @@ enum Command {
     Works { name: String },
     /// Everyone credited on a work.
     Cast { title: String },
+    /// Every shortest chain of shared works between two people (capped), with the count of all.
+    Paths {
+        a: String,
+        b: String,
+        /// Print at most this many paths.
+        #[arg(long, default_value_t = AllPathsOptions::DEFAULT_LIMIT)]
+        limit: usize,
+    },
+    /// Distances from a person: the Bacon-number histogram, mean, farthest, unreachable.
+    Bacon { name: String },
+    /// The centre of the universe: people by component size, then mean distance.
+    Centre {
+        /// Print only the first N.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+    },
+    /// Rank people by a centrality measure of the co-appearance graph.
+    Rank {
+        /// degree, shared-works, closeness or betweenness.
+        #[arg(long, value_parser = parse_measure)]
+        by: Measure,
+        /// Print only the first N.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+    },
+    /// Who could introduce A to B: people who co-appeared with both.
+    Introduce { a: String, b: String },
+    /// People a person has not worked with, through their co-stars.
+    Recommend {
+        name: String,
+        /// Print only the first N.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+    },
+    /// The people and works within k hops of a person.
+    Neighbours {
+        name: String,
+        /// The number of hops (at most 6).
+        #[arg(short = 'k', long = "hops", default_value_t = NeighbourhoodOptions::DEFAULT_HOPS)]
+        hops: usize,
+    },
+    /// The connected components, largest first.
+    Components,
+    /// The person co-appearance graph: one line per pair (tab-separated keys and works).
+    Projection,
     /// List the people, works, groups or organisations.
     List {
         what: ListWhat,
@@ -125,7 +188,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::from(if e.is_not_found() || e.is_ambiguous() { 2 } else { 1 })
+            ExitCode::from(if e.is_not_found() || e.is_ambiguous() {
+                2
+            } else {
+                1
+            })
         }
     }
 }
@@ -151,13 +218,19 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     })
                 })
                 .collect();
-            out.print(json!({ "person": person_json(ex, me), "costars": list }), || {
-                if costars.is_empty() {
-                    format!("{} shares no work with anyone under this filter.\n", ex[me].name)
-                } else {
-                    format!("Co-stars of {}:\n{costars}", ex.label(me.into()))
-                }
-            });
+            out.print(
+                json!({ "person": person_json(ex, me), "costars": list }),
+                || {
+                    if costars.is_empty() {
+                        format!(
+                            "{} shares no work with anyone under this filter.\n",
+                            ex[me].name
+                        )
+                    } else {
+                        format!("Co-stars of {}:\n{costars}", ex.label(me.into()))
+                    }
+                },
+            );
         }
         Command::Shared { a, b } => {
             let (pa, pb) = (ex.person(a)?, ex.person(b)?);
@@ -170,9 +243,15 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                 || {
                     let mut s = String::new();
                     if shared.is_empty() {
-                        s.push_str(&format!("{} and {} share no work", ex[pa].name, ex[pb].name));
+                        s.push_str(&format!(
+                            "{} and {} share no work",
+                            ex[pa].name, ex[pb].name
+                        ));
                         match &path {
-                            Some(p) => s.push_str(&format!("; they are connected in {} hops:\n{p}", p.len())),
+                            Some(p) => s.push_str(&format!(
+                                "; they are connected in {} hops:\n{p}",
+                                p.len()
+                            )),
                             None => s.push_str(", and no chain of works connects them.\n"),
                         }
                     } else {
@@ -198,10 +277,18 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                         "to": person_json(ex, s.to),
                     })).collect::<Vec<_>>(),
                 }),
-                None => json!({ "from": person_json(ex, pa), "to": person_json(ex, pb), "length": null }),
+                None => {
+                    json!({ "from": person_json(ex, pa), "to": person_json(ex, pb), "length": null })
+                }
             };
             out.print(value, || match &path {
-                Some(p) => format!("{} to {}: {} hop{}\n{p}", ex[pa].name, ex[pb].name, p.len(), plural(p.len())),
+                Some(p) => format!(
+                    "{} to {}: {} hop{}\n{p}",
+                    ex[pa].name,
+                    ex[pb].name,
+                    p.len(),
+                    plural(p.len())
+                ),
                 None => format!(
                     "No path: no chain of shared works connects {} and {} under this filter.\n",
                     ex[pa].name, ex[pb].name
@@ -220,7 +307,14 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                 || {
                     works
                         .iter()
-                        .map(|(w, c)| format!("{} [{}] — {}\n", ex.label((*w).into()), ex[*w].kind.label(), c.describe(ex)))
+                        .map(|(w, c)| {
+                            format!(
+                                "{} [{}] — {}\n",
+                                ex.label((*w).into()),
+                                ex[*w].kind.label(),
+                                c.describe(ex)
+                            )
+                        })
                         .collect()
                 },
             );
@@ -237,16 +331,235 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                             "confidence": format!("{:?}", ex[c].confidence) })
                 })
                 .collect();
-            out.print(json!({ "work": work_json(ex, work), "credits": list }), || {
-                let mut s = format!("{} [{}]\n", ex.label(work.into()), ex[work].kind.label());
-                for &c in &credits {
-                    let (from, to) = ex.ends(c);
-                    let other = if to == Entity::Work(work) { from } else { to };
-                    let mark = if ex[c].confidence.is_unverified() { " (unverified)" } else { "" };
-                    s.push_str(&format!("  {:<30} {}{mark}\n", ex.label(other), role_text(&ex[c].role)));
+            out.print(
+                json!({ "work": work_json(ex, work), "credits": list }),
+                || {
+                    let mut s = format!("{} [{}]\n", ex.label(work.into()), ex[work].kind.label());
+                    for &c in &credits {
+                        let (from, to) = ex.ends(c);
+                        let other = if to == Entity::Work(work) { from } else { to };
+                        let mark = if ex[c].confidence.is_unverified() {
+                            " (unverified)"
+                        } else {
+                            ""
+                        };
+                        s.push_str(&format!(
+                            "  {:<30} {}{mark}\n",
+                            ex.label(other),
+                            role_text(&ex[c].role)
+                        ));
+                    }
+                    s
+                },
+            );
+        }
+        Command::Paths { a, b, limit } => {
+            let (pa, pb) = (ex.person(a)?, ex.person(b)?);
+            let all = ex.all_shortest_paths(pa, pb, &AllPathsOptions::new().limit(*limit), &filter);
+            out.print(
+                json!({ "from": person_json(ex, pa), "to": person_json(ex, pb), "length": all.distance(),
+                        "count": all.count(), "truncated": all.is_truncated(),
+                        "paths": all.iter().map(|p| path_json(ex, p)).collect::<Vec<_>>() }),
+                || all.to_string(),
+            );
+        }
+        Command::Bacon { name } => {
+            let me = ex.person(name)?;
+            let d = ex.distances(me, &filter);
+            let people =
+                |list: &[PersonId]| list.iter().map(|&p| person_json(ex, p)).collect::<Vec<_>>();
+            out.print(
+                json!({ "person": person_json(ex, me), "histogram": d.histogram(), "reachable": d.reachable(),
+                        "mean": d.mean(), "eccentricity": d.eccentricity(), "farthest": people(d.farthest()),
+                        "unreachable_count": d.unreachable().len(), "unreachable": people(d.unreachable()) }),
+                || {
+                    let mut s = d.to_string();
+                    if !d.unreachable().is_empty() {
+                        let names: Vec<&str> = d.unreachable().iter().map(|&p| ex[p].name.as_str()).collect();
+                        s.push_str(&format!("  {}\n", names.join(", ")));
+                    }
+                    s
+                },
+            );
+        }
+        Command::Centre { top } => {
+            let ranking = ex.centre_ranking(&filter);
+            let list: Vec<Value> = ranking
+                .iter()
+                .take(*top)
+                .map(|c| {
+                    json!({ "person": person_json(ex, c.person), "component_size": c.component_size,
+                            "mean_distance": c.mean_distance, "eccentricity": c.eccentricity })
+                })
+                .collect();
+            out.print(json!(list), || {
+                let mut s = String::new();
+                for (i, c) in ranking.iter().take(*top).enumerate() {
+                    let mean = c
+                        .mean_distance
+                        .map_or("-".to_string(), |m| format!("{m:.3}"));
+                    s.push_str(&format!(
+                        "{:>3}. {:<28} mean {mean:>6}  eccentricity {}  component {}\n",
+                        i + 1,
+                        ex[c.person].name,
+                        c.eccentricity,
+                        c.component_size
+                    ));
                 }
                 s
             });
+        }
+        Command::Rank { by, top } => {
+            let c = ex.centrality(&filter);
+            let ranked = c.ranked(*by);
+            let list: Vec<Value> = ranked
+                .iter()
+                .take(*top)
+                .map(|s| {
+                    json!({ "person": person_json(ex, s.person), "degree": s.degree, "shared_works": s.shared_works,
+                            "closeness": s.closeness, "betweenness": s.betweenness })
+                })
+                .collect();
+            out.print(json!({ "by": by.name(), "ranking": list }), || {
+                let mut s = format!(
+                    "{:>3}  {:<28} {:>6} {:>6} {:>9} {:>11}\n",
+                    "", "person", "degree", "works", "closeness", "betweenness"
+                );
+                for (i, p) in ranked.iter().take(*top).enumerate() {
+                    s.push_str(&format!(
+                        "{:>3}. {:<28} {:>6} {:>6} {:>9.4} {:>11.4}\n",
+                        i + 1,
+                        ex[p.person].name,
+                        p.degree,
+                        p.shared_works,
+                        p.closeness,
+                        p.betweenness
+                    ));
+                }
+                s
+            });
+        }
+        Command::Introduce { a, b } => {
+            let (pa, pb) = (ex.person(a)?, ex.person(b)?);
+            let intros = ex.introductions(pa, pb, &filter);
+            let works = |ws: &[WorkId]| ws.iter().map(|&w| work_json(ex, w)).collect::<Vec<_>>();
+            let list: Vec<Value> = intros
+                .iter()
+                .map(|i| {
+                    json!({ "person": person_json(ex, i.person), "strength": i.strength(),
+                            "with_a": works(&i.with_a), "with_b": works(&i.with_b) })
+                })
+                .collect();
+            out.print(json!({ "a": person_json(ex, pa), "b": person_json(ex, pb), "introductions": list }), || {
+                if intros.is_empty() {
+                    return format!("Nobody co-appeared with both {} and {}.\n", ex[pa].name, ex[pb].name);
+                }
+                let titles = |ws: &[WorkId]| ws.iter().map(|&w| ex.label(w.into())).collect::<Vec<_>>().join(", ");
+                intros
+                    .iter()
+                    .map(|i| {
+                        format!(
+                            "{}: with {} in {}; with {} in {}\n",
+                            ex[i.person].name,
+                            ex[pa].name,
+                            titles(&i.with_a),
+                            ex[pb].name,
+                            titles(&i.with_b)
+                        )
+                    })
+                    .collect()
+            });
+        }
+        Command::Recommend { name, top } => {
+            let me = ex.person(name)?;
+            let recs = ex.recommendations(me, &filter);
+            let list: Vec<Value> = recs
+                .iter()
+                .take(*top)
+                .map(|r| {
+                    json!({ "person": person_json(ex, r.person), "strength": r.strength(),
+                            "through": r.through.iter().map(|&p| person_json(ex, p)).collect::<Vec<_>>() })
+                })
+                .collect();
+            out.print(
+                json!({ "person": person_json(ex, me), "recommendations": list }),
+                || {
+                    recs.iter()
+                        .take(*top)
+                        .map(|r| {
+                            let names: Vec<&str> =
+                                r.through.iter().map(|&p| ex[p].name.as_str()).collect();
+                            format!(
+                                "{} ({}): through {}\n",
+                                ex[r.person].name,
+                                r.strength(),
+                                names.join(", ")
+                            )
+                        })
+                        .collect()
+                },
+            );
+        }
+        Command::Neighbours { name, hops } => {
+            let me = ex.person(name)?;
+            let options = NeighbourhoodOptions::new().hops(*hops);
+            let near = ex.neighbourhood(me, &options, &filter);
+            let centre = near.by_key(&ex[me].id).and_then(|e| match e {
+                Entity::Person(p) => Some(p),
+                _ => None,
+            });
+            let distances = centre.map(|p| near.distances(p, &filter));
+            let people: Vec<PersonId> = near.people().collect();
+            let dist = |p: PersonId| distances.as_ref().and_then(|d| d.distance(p));
+            out.print(
+                json!({ "person": person_json(ex, me), "hops": options.max_hops(),
+                        "people": people.iter().map(|&p| { let mut v = person_json(&near, p); v["distance"] = json!(dist(p)); v }).collect::<Vec<_>>(),
+                        "works": near.works().map(|w| work_json(&near, w)).collect::<Vec<_>>() }),
+                || {
+                    let mut s = format!(
+                        "Within {} hop{} of {}: {} people, {} works\n",
+                        options.max_hops(),
+                        plural(options.max_hops()),
+                        ex[me].name,
+                        people.len(),
+                        near.works().len()
+                    );
+                    let mut sorted = people.clone();
+                    sorted.sort_by(|&x, &y| (dist(x), &near[x].name).cmp(&(dist(y), &near[y].name)));
+                    for p in sorted {
+                        s.push_str(&format!("  {} {}\n", dist(p).map_or("-".into(), |d| d.to_string()), near.label(p.into())));
+                    }
+                    for w in near.works() {
+                        s.push_str(&format!("  work: {} [{}]\n", near.label(w.into()), near[w].kind.label()));
+                    }
+                    s
+                },
+            );
+        }
+        Command::Components => {
+            let components = ex.components(&filter);
+            let list: Vec<Value> = components
+                .iter()
+                .map(|c| {
+                    json!({ "people": c.people.iter().map(|&p| person_json(ex, p)).collect::<Vec<_>>(),
+                            "works": c.works.iter().map(|&w| ex[w].id.clone()).collect::<Vec<_>>() })
+                })
+                .collect();
+            out.print(json!(list), || components.to_string());
+        }
+        Command::Projection => {
+            let projection = ex.projection(&filter);
+            let keys = |ws: &[WorkId]| ws.iter().map(|&w| ex[w].id.clone()).collect::<Vec<_>>();
+            out.print(
+                json!({ "nodes": ex.people().map(|p| ex[p].id.clone()).collect::<Vec<_>>(),
+                        "edges": projection.edges().map(|(a, b, ws)| json!([ex[a].id, ex[b].id, keys(ws)])).collect::<Vec<_>>() }),
+                || {
+                    projection
+                        .edges()
+                        .map(|(a, b, ws)| format!("{}\t{}\t{}\n", ex[a].id, ex[b].id, keys(ws).join(",")))
+                        .collect()
+                },
+            );
         }
         Command::List { what, kind } => {
             let items: Vec<Entity> = match what {
@@ -254,8 +567,10 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                 ListWhat::Groups => ex.groups().map(Entity::Group).collect(),
                 ListWhat::Organisations => ex.organisations().map(Entity::Organisation).collect(),
                 ListWhat::Works => {
-                    let mut works: Vec<WorkId> =
-                        ex.works().filter(|w| kind.is_none_or(|k| ex[*w].kind == k)).collect();
+                    let mut works: Vec<WorkId> = ex
+                        .works()
+                        .filter(|w| kind.is_none_or(|k| ex[*w].kind == k))
+                        .collect();
                     works.sort_by_key(|w| (ex[*w].kind, ex[*w].released));
                     works.into_iter().map(Entity::Work).collect()
                 }
@@ -284,7 +599,10 @@ struct Output {
 impl Output {
     fn print(&self, value: Value, text: impl FnOnce() -> String) {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialise"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).expect("JSON values serialise")
+            );
         } else {
             print!("{}", text());
         }
@@ -319,6 +637,20 @@ fn role_text(role: &Role) -> String {
 
 fn person_json(ex: &Explorer, p: PersonId) -> Value {
     json!({ "id": ex[p].id, "name": ex[p].name, "hangul": ex[p].hangul })
+}
+
+fn path_json(ex: &Explorer, p: &Path<'_>) -> Value {
+    json!({
+        "length": p.len(),
+        "people": p.people().iter().map(|&q| person_json(ex, q)).collect::<Vec<_>>(),
+        "steps": p.steps().iter().map(|s| json!({
+            "from": ex[s.from].id,
+            "from_role": s.from_credit.describe(ex),
+            "work": work_json(ex, s.work),
+            "to_role": s.to_credit.describe(ex),
+            "to": ex[s.to].id,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 fn work_json(ex: &Explorer, w: WorkId) -> Value {
@@ -374,7 +706,11 @@ fn info_text(ex: &Explorer, e: Entity) -> String {
     };
     if let Entity::Work(w) = e {
         let work = &ex[w];
-        s.push_str(&format!("  {} released {}", work.kind.label(), work.released));
+        s.push_str(&format!(
+            "  {} released {}",
+            work.kind.label(),
+            work.released
+        ));
         if let Some(n) = &work.network {
             s.push_str(&format!(" on {n}"));
         }
@@ -391,8 +727,17 @@ fn info_text(ex: &Explorer, e: Entity) -> String {
     }
     for &c in ex.credits_of(e) {
         let (from, to) = ex.ends(c);
-        let mark = if ex[c].confidence.is_unverified() { " (unverified)" } else { "" };
-        s.push_str(&format!("  {} —{}→ {}{mark}\n", ex.label(from), role_text(&ex[c].role), ex.label(to)));
+        let mark = if ex[c].confidence.is_unverified() {
+            " (unverified)"
+        } else {
+            ""
+        };
+        s.push_str(&format!(
+            "  {} —{}→ {}{mark}\n",
+            ex.label(from),
+            role_text(&ex[c].role),
+            ex.label(to)
+        ));
     }
     for src in sources {
         s.push_str(&format!("  source: {src}\n"));

@@ -124,7 +124,11 @@ impl fmt::Display for CoAppearances<'_> {
         let e = self.explorer;
         for c in &self.costars {
             let n = c.works.len();
-            let titles: Vec<String> = c.works.iter().map(|s| e.label(Entity::Work(s.work))).collect();
+            let titles: Vec<String> = c
+                .works
+                .iter()
+                .map(|s| e.label(Entity::Work(s.work)))
+                .collect();
             writeln!(
                 f,
                 "{}: {n} work{} ({})",
@@ -184,7 +188,10 @@ impl Explorer {
             .map(|(p, works)| {
                 let mut works: Vec<SharedWork> = works.into_values().collect();
                 self.sort_by_release(&mut works);
-                CoStar { person: PersonId(p), works }
+                CoStar {
+                    person: PersonId(p),
+                    works,
+                }
             })
             .collect();
         costars.sort_by(|a, b| {
@@ -194,7 +201,11 @@ impl Explorer {
                 .then_with(|| self[a.person].name.cmp(&self[b.person].name))
                 .then_with(|| a.person.cmp(&b.person))
         });
-        CoAppearances { explorer: self, person, costars }
+        CoAppearances {
+            explorer: self,
+            person,
+            costars,
+        }
     }
 
     /// The works `a` and `b` share, oldest first, with how each is credited
@@ -217,16 +228,28 @@ impl Explorer {
         let mut mine: HashMap<u32, Credited> = HashMap::new();
         for app in self.index.of_person(a.0, filter) {
             let c = Credited::of(app);
-            mine.entry(app.work).and_modify(|old| prefer(old, c)).or_insert(c);
+            mine.entry(app.work)
+                .and_modify(|old| prefer(old, c))
+                .or_insert(c);
         }
         let mut out: HashMap<u32, SharedWork> = HashMap::new();
         for app in self.index.of_person(b.0, filter) {
             if let Some(&left) = mine.get(&app.work) {
-                let s = SharedWork { work: WorkId(app.work), left, right: Credited::of(app) };
-                out.entry(app.work).and_modify(|old| prefer_direct(old, &s)).or_insert(s);
+                let s = SharedWork {
+                    work: WorkId(app.work),
+                    left,
+                    right: Credited::of(app),
+                };
+                out.entry(app.work)
+                    .and_modify(|old| prefer_direct(old, &s))
+                    .or_insert(s);
             }
         }
-        let mut out: Vec<SharedWork> = if a == b { Vec::new() } else { out.into_values().collect() };
+        let mut out: Vec<SharedWork> = if a == b {
+            Vec::new()
+        } else {
+            out.into_values().collect()
+        };
         self.sort_by_release(&mut out);
         out
     }
@@ -234,7 +257,9 @@ impl Explorer {
     pub(crate) fn sort_by_release(&self, works: &mut [SharedWork]) {
         works.sort_by(|x, y| {
             let (wx, wy) = (&self[x.work], &self[y.work]);
-            wx.released.cmp(&wy.released).then_with(|| wx.title.cmp(&wy.title))
+            wx.released
+                .cmp(&wy.released)
+                .then_with(|| wx.title.cmp(&wy.title))
         });
     }
 }

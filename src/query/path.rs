@@ -43,7 +43,11 @@ pub struct Path<'e> {
 
 impl<'e> Path<'e> {
     pub(crate) fn new(explorer: &'e Explorer, start: PersonId, steps: Vec<Step>) -> Path<'e> {
-        Path { explorer, start, steps }
+        Path {
+            explorer,
+            start,
+            steps,
+        }
     }
 
     /// The hops, in order.
@@ -63,7 +67,9 @@ impl<'e> Path<'e> {
 
     /// The people along the path, both ends included.
     pub fn people(&self) -> Vec<PersonId> {
-        std::iter::once(self.start).chain(self.steps.iter().map(|s| s.to)).collect()
+        std::iter::once(self.start)
+            .chain(self.steps.iter().map(|s| s.to))
+            .collect()
     }
 
     /// The works along the path.
@@ -150,7 +156,12 @@ impl Explorer {
 
 /// Bidirectional BFS over person → work → person hops. Returns the steps
 /// from `a` to `b`.
-pub(crate) fn bidirectional(index: &TraversalIndex, a: u32, b: u32, filter: &Filter) -> Option<Vec<Step>> {
+pub(crate) fn bidirectional(
+    index: &TraversalIndex,
+    a: u32,
+    b: u32,
+    filter: &Filter,
+) -> Option<Vec<Step>> {
     if a as usize >= index.people() || b as usize >= index.people() {
         return None;
     }
@@ -158,8 +169,20 @@ pub(crate) fn bidirectional(index: &TraversalIndex, a: u32, b: u32, filter: &Fil
         return Some(Vec::new());
     }
     let mut seen = [HashMap::new(), HashMap::new()];
-    seen[0].insert(a, Reached { depth: 0, via: None });
-    seen[1].insert(b, Reached { depth: 0, via: None });
+    seen[0].insert(
+        a,
+        Reached {
+            depth: 0,
+            via: None,
+        },
+    );
+    seen[1].insert(
+        b,
+        Reached {
+            depth: 0,
+            via: None,
+        },
+    );
     let mut frontier = [vec![a], vec![b]];
     let mut works_done = [HashMap::<u32, ()>::new(), HashMap::new()];
     loop {
@@ -182,7 +205,13 @@ pub(crate) fn bidirectional(index: &TraversalIndex, a: u32, b: u32, filter: &Fil
                     if seen[side].contains_key(&q) {
                         continue;
                     }
-                    seen[side].insert(q, Reached { depth: depth + 1, via: Some((p, *mine, *theirs)) });
+                    seen[side].insert(
+                        q,
+                        Reached {
+                            depth: depth + 1,
+                            via: Some((p, *mine, *theirs)),
+                        },
+                    );
                     next.push(q);
                     if let Some(r) = seen[other].get(&q) {
                         let total = depth + 1 + r.depth;

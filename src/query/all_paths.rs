@@ -1,0 +1,339 @@
+//! Every shortest path between two people, capped, with the count of all.
+
+use std::fmt;
+
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::id::{PersonId, WorkId};
+use crate::query::graph::{Bfs, UNREACHED, by_name};
+use crate::query::path::{Path, Step};
+
+/// Options of [`Explorer::all_shortest_paths`]: how many paths to return.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::AllPathsOptions;
+///
+/// assert_eq!(AllPathsOptions::new().max_paths(), AllPathsOptions::DEFAULT_LIMIT);
+/// assert_eq!(AllPathsOptions::new().limit(5).max_paths(), 5);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AllPathsOptions {
+    limit: usize,
+}
+
+impl AllPathsOptions {
+    /// The number of paths returned unless [`AllPathsOptions::limit`] says
+    /// otherwise: 100.
+    pub const DEFAULT_LIMIT: usize = 100;
+
+    /// At most [`AllPathsOptions::DEFAULT_LIMIT`] paths.
+    pub fn new() -> AllPathsOptions {
+        AllPathsOptions {
+            limit: AllPathsOptions::DEFAULT_LIMIT,
+        }
+    }
+
+    /// Returns at most `limit` paths (the count of all of them is still
+    /// exact).
+    pub fn limit(mut self, limit: usize) -> AllPathsOptions {
+        self.limit = limit;
+        self
+    }
+
+    /// The most paths returned.
+    pub fn max_paths(&self) -> usize {
+        self.limit
+    }
+}
+
+impl Default for AllPathsOptions {
+    fn default() -> AllPathsOptions {
+        AllPathsOptions::new()
+    }
+}
+
+/// The shortest paths between two people, created by
+/// [`Explorer::all_shortest_paths`].
+///
+/// Prints a header line (`2 shortest paths of 2 hops`), then each path as
+/// [`Path`] prints it, separated by blank lines.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let a = explorer.person("Park Seo-joon")?;
+/// let b = explorer.person("Choi Woo-shik")?;
+/// let all = explorer.all_shortest_paths(a, b, &hallyu::AllPathsOptions::new(), &Filter::new());
+/// assert_eq!((all.distance(), all.count()), (Some(1), 1));
+/// assert!(all.to_string().starts_with("1 shortest path of 1 hop from Park Seo-joon to Choi Woo-shik"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct AllShortestPaths<'e> {
+    explorer: &'e Explorer,
+    from: PersonId,
+    to: PersonId,
+    distance: Option<usize>,
+    count: u64,
+    paths: Vec<Path<'e>>,
+}
+
+impl<'e> AllShortestPaths<'e> {
+    /// The paths returned, at most the limit of the options, ordered by
+    /// the names of the people along them.
+    pub fn paths(&self) -> &[Path<'e>] {
+        &self.paths
+    }
+
+    /// Iterates over the paths returned.
+    pub fn iter(&self) -> std::slice::Iter<'_, Path<'e>> {
+        self.paths.iter()
+    }
+
+    /// The number of paths returned.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// Whether no path was returned (no chain connects the two people, or
+    /// the limit is 0).
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// The number of all shortest paths, returned or not: 1 when both ends
+    /// are one person, 0 when no chain connects them. Counted by dynamic
+    /// programming over the breadth-first layers, not by enumeration; it
+    /// saturates at `u64::MAX`.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Whether some shortest paths were left out by the limit.
+    pub fn is_truncated(&self) -> bool {
+        (self.paths.len() as u64) < self.count
+    }
+
+    /// The length of every shortest path (hops), or `None` when no chain
+    /// connects the two people.
+    pub fn distance(&self) -> Option<usize> {
+        self.distance
+    }
+
+    /// The first person.
+    pub fn from(&self) -> PersonId {
+        self.from
+    }
+
+    /// The last person.
+    pub fn to(&self) -> PersonId {
+        self.to
+    }
+
+    /// The explorer the paths came from.
+    pub fn explorer(&self) -> &'e Explorer {
+        self.explorer
+    }
+}
+
+impl<'a, 'e> IntoIterator for &'a AllShortestPaths<'e> {
+    type Item = &'a Path<'e>;
+    type IntoIter = std::slice::Iter<'a, Path<'e>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.paths.iter()
+    }
+}
+
+impl fmt::Display for AllShortestPaths<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.explorer;
+        let Some(d) = self.distance else {
+            return writeln!(
+                f,
+                "No chain of shared works connects {} and {}.",
+                e[self.from].name, e[self.to].name
+            );
+        };
+        write!(
+            f,
+            "{} shortest path{} of {d} hop{} from {} to {}",
+            self.count,
+            if self.count == 1 { "" } else { "s" },
+            if d == 1 { "" } else { "s" },
+            e[self.from].name,
+            e[self.to].name
+        )?;
+        if self.is_truncated() {
+            write!(f, " (showing {})", self.paths.len())?;
+        }
+        writeln!(f)?;
+        for p in &self.paths {
+            write!(f, "\n{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Explorer {
+    /// Every shortest chain of shared works from `a` to `b` (up to the
+    /// options' limit, 100 by default), with the number of all of them.
+    ///
+    /// Two paths differ when their sequences of people differ: this is the
+    /// set of shortest paths of the person co-appearance graph (as
+    /// NetworkX's `all_shortest_paths` on [`Explorer::projection`]). Each hop
+    /// is explained by the earliest work the two people share (all of them
+    /// are in [`Explorer::shared_works`]). Paths are ordered by the names of
+    /// the people along them; the count is exact even when the paths are
+    /// capped.
+    ///
+    /// Runs two breadth-first searches on the compact index (from `a`, and
+    /// from `b` up to the distance found), then counts and lists paths on
+    /// the layers between them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{AllPathsOptions, Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// assert_eq!(all.distance(), Some(3));
+    /// assert_eq!((all.len(), all.count()), (9, 9));
+    /// assert!(all.iter().all(|p| p.len() == 3 && p.start() == a && p.end() == b));
+    /// println!("{all}");
+    ///
+    /// let some = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(4), &Filter::new());
+    /// assert_eq!((some.len(), some.count()), (4, 9)); // the count is of all of them
+    /// assert!(some.is_truncated());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn all_shortest_paths(
+        &self,
+        a: PersonId,
+        b: PersonId,
+        options: &AllPathsOptions,
+        filter: &Filter,
+    ) -> AllShortestPaths<'_> {
+        let mut out = AllShortestPaths {
+            explorer: self,
+            from: a,
+            to: b,
+            distance: None,
+            count: 0,
+            paths: Vec::new(),
+        };
+        let people = self.people().len();
+        if a.index() >= people || b.index() >= people {
+            return out;
+        }
+        let mut from_a = Bfs::new(self, filter);
+        from_a.run_all(a.0);
+        let d = from_a.dist[b.index()];
+        if d == UNREACHED {
+            return out;
+        }
+        out.distance = Some(d as usize);
+        if a == b {
+            out.count = 1;
+            if options.limit > 0 {
+                out.paths.push(Path::new(self, a, Vec::new()));
+            }
+            return out;
+        }
+        let mut from_b = Bfs::new(self, filter);
+        from_b.run(b.0, d, usize::MAX);
+        let (da, db) = (&from_a.dist, &from_b.dist);
+        let on_path = |v: u32| {
+            let (x, y) = (da[v as usize], db[v as usize]);
+            x != UNREACHED && y != UNREACHED && x + y == d
+        };
+
+        // Path counts, layer by layer: sigma[v] = number of shortest paths a → v.
+        let mut walk = Bfs::new(self, filter);
+        let mut sigma = vec![0u64; people];
+        sigma[a.index()] = 1;
+        // `from_a.order` is in order of distance; the nodes on a path come in layers.
+        for &v in from_a.order.iter().filter(|&&v| v != a.0 && on_path(v)) {
+            let level = da[v as usize];
+            let mut s = 0u64;
+            walk.costars(v, |u| {
+                if da[u as usize] + 1 == level && on_path(u) {
+                    s = s.saturating_add(sigma[u as usize]);
+                }
+            });
+            sigma[v as usize] = s;
+        }
+        out.count = sigma[b.index()];
+
+        // The paths themselves, in name order, until the limit.
+        let mut people_on: Vec<u32> = vec![a.0];
+        let mut found: Vec<Vec<u32>> = Vec::new();
+        let next = |u: u32, walk: &mut Bfs<'_>| -> Vec<u32> {
+            let level = da[u as usize] + 1;
+            let mut v: Vec<u32> = Vec::new();
+            walk.costars(u, |q| {
+                if da[q as usize] == level && on_path(q) {
+                    v.push(q);
+                }
+            });
+            v.sort_by(|&x, &y| by_name(self, x, y));
+            v
+        };
+        let mut stack: Vec<(Vec<u32>, usize)> = vec![(next(a.0, &mut walk), 0)];
+        while let Some((succ, i)) = stack.last_mut() {
+            if found.len() >= options.limit {
+                break;
+            }
+            let Some(&v) = succ.get(*i) else {
+                stack.pop();
+                people_on.pop();
+                continue;
+            };
+            *i += 1;
+            people_on.push(v);
+            if v == b.0 {
+                found.push(people_on.clone());
+                people_on.pop();
+            } else {
+                let s = next(v, &mut walk);
+                stack.push((s, 0));
+            }
+        }
+        out.paths = found
+            .into_iter()
+            .map(|people| self.path_through(&people, filter))
+            .collect();
+        out
+    }
+
+    /// The path along these people (each consecutive pair shares a work),
+    /// each hop explained by the earliest shared work.
+    pub(crate) fn path_through(&self, people: &[u32], filter: &Filter) -> Path<'_> {
+        let steps = people
+            .windows(2)
+            .map(|pair| {
+                let (from, to) = (PersonId(pair[0]), PersonId(pair[1]));
+                let shared = self.shared_works(from, to, filter);
+                let s = shared
+                    .first()
+                    .expect("consecutive people on a path share a work");
+                Step {
+                    from,
+                    from_credit: s.left,
+                    work: WorkId(s.work.0),
+                    to_credit: s.right,
+                    to,
+                }
+            })
+            .collect();
+        Path::new(self, PersonId(people[0]), steps)
+    }
+}

@@ -1,0 +1,346 @@
+//! Distances from one person (Bacon numbers), and the centre ranking.
+
+use std::fmt;
+
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::id::PersonId;
+use crate::query::graph::{Bfs, CoGraph, UNREACHED, by_name};
+
+/// The distances from one person to everyone else, created by
+/// [`Explorer::distances`].
+///
+/// The distance of a person is the number of shared works on a shortest
+/// chain (their "Bacon number"); the person asked about is at distance 0.
+/// People no chain reaches are listed by [`Distances::unreachable`], not
+/// dropped.
+///
+/// Prints the histogram, one line per distance, then the mean, the
+/// eccentricity, the farthest people and the number of unreachable people.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
+/// assert_eq!(d.histogram(), &[1, 14, 30, 7, 1]);
+/// assert_eq!(d.eccentricity(), 4);
+/// assert_eq!(explorer[d.farthest()[0]].name, "Yoon Doo-joon");
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Distances<'e> {
+    explorer: &'e Explorer,
+    person: PersonId,
+    dist: Vec<u32>,
+    histogram: Vec<usize>,
+    sum: u64,
+    farthest: Vec<PersonId>,
+    unreachable: Vec<PersonId>,
+}
+
+impl<'e> Distances<'e> {
+    /// The person the distances are measured from.
+    pub fn person(&self) -> PersonId {
+        self.person
+    }
+
+    /// The distance to `other`, or `None` when no chain reaches them.
+    pub fn distance(&self, other: PersonId) -> Option<usize> {
+        match self.dist.get(other.index()) {
+            Some(&d) if d != UNREACHED => Some(d as usize),
+            _ => None,
+        }
+    }
+
+    /// `histogram()[k]` is the number of people at distance `k`; entry 0
+    /// counts the person themselves, so the entries sum to
+    /// [`Distances::reachable`].
+    pub fn histogram(&self) -> &[usize] {
+        &self.histogram
+    }
+
+    /// The number of people reached, the person included: the size of
+    /// their connected component.
+    pub fn reachable(&self) -> usize {
+        self.histogram.iter().sum()
+    }
+
+    /// The mean distance to the other people reached, or `None` when nobody
+    /// else is reached.
+    pub fn mean(&self) -> Option<f64> {
+        let others = self.reachable() - 1;
+        (others > 0).then(|| self.sum as f64 / others as f64)
+    }
+
+    /// The greatest distance to anyone reached (0 when nobody else is).
+    pub fn eccentricity(&self) -> usize {
+        self.histogram.len() - 1
+    }
+
+    /// The people at the greatest distance, by name (the person themselves
+    /// when nobody else is reached).
+    pub fn farthest(&self) -> &[PersonId] {
+        &self.farthest
+    }
+
+    /// The people no chain reaches (other components, and people with no
+    /// counted work), by name.
+    pub fn unreachable(&self) -> &[PersonId] {
+        &self.unreachable
+    }
+
+    /// The explorer the distances came from.
+    pub fn explorer(&self) -> &'e Explorer {
+        self.explorer
+    }
+}
+
+impl fmt::Display for Distances<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.explorer;
+        writeln!(f, "Distances from {}:", e[self.person].name)?;
+        for (k, n) in self.histogram.iter().enumerate() {
+            writeln!(f, "  {k}: {n}")?;
+        }
+        match self.mean() {
+            Some(m) => writeln!(f, "mean {m:.3}, eccentricity {}", self.eccentricity())?,
+            None => writeln!(f, "nobody else is reachable")?,
+        }
+        let names: Vec<&str> = self.farthest.iter().map(|&p| e[p].name.as_str()).collect();
+        writeln!(f, "farthest: {}", names.join(", "))?;
+        writeln!(f, "unreachable: {} people", self.unreachable.len())
+    }
+}
+
+/// One person's place in a [`CentreRanking`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CentreEntry {
+    /// The person.
+    pub person: PersonId,
+    /// The number of people in their connected component, themselves
+    /// included.
+    pub component_size: usize,
+    /// The mean distance to the other people of the component, or `None`
+    /// when the person is alone.
+    pub mean_distance: Option<f64>,
+    /// The greatest distance to anyone of the component.
+    pub eccentricity: usize,
+}
+
+/// Everyone ranked as a "centre of the universe" (as the Oracle of Bacon
+/// does), created by [`Explorer::centre_ranking`].
+///
+/// Prints one line per person: rank, name, mean distance, component size.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let ranking = explorer.centre_ranking(&Filter::new());
+/// let top: Vec<&str> = ranking.iter().take(3).map(|c| explorer[c.person].name.as_str()).collect();
+/// assert_eq!(top, ["Park Seo-joon", "Park Hyung-sik", "Park Min-young"]);
+/// assert_eq!(ranking.position(explorer.person("Park Seo-joon")?), Some(0));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct CentreRanking<'e> {
+    explorer: &'e Explorer,
+    entries: Vec<CentreEntry>,
+}
+
+impl<'e> CentreRanking<'e> {
+    /// The entries, best centre first.
+    pub fn iter(&self) -> std::slice::Iter<'_, CentreEntry> {
+        self.entries.iter()
+    }
+
+    /// The entries, best centre first.
+    pub fn as_slice(&self) -> &[CentreEntry] {
+        &self.entries
+    }
+
+    /// The number of people ranked (every person of the explorer).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the explorer has no person.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The rank of a person, from 0.
+    pub fn position(&self, person: PersonId) -> Option<usize> {
+        self.entries.iter().position(|e| e.person == person)
+    }
+
+    /// The explorer the ranking came from.
+    pub fn explorer(&self) -> &'e Explorer {
+        self.explorer
+    }
+}
+
+impl<'a> IntoIterator for &'a CentreRanking<'_> {
+    type Item = &'a CentreEntry;
+    type IntoIter = std::slice::Iter<'a, CentreEntry>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter()
+    }
+}
+
+impl fmt::Display for CentreRanking<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, c) in self.entries.iter().enumerate() {
+            let mean = c
+                .mean_distance
+                .map_or("-".to_string(), |m| format!("{m:.3}"));
+            writeln!(
+                f,
+                "{:>3}. {:<28} mean {mean:>6}  component {}",
+                i + 1,
+                self.explorer[c.person].name,
+                c.component_size
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// For every person: (people reached including themselves, sum of
+/// distances, eccentricity), by one breadth-first search each.
+pub(crate) fn distance_sums(graph: &CoGraph) -> Vec<(usize, u64, usize)> {
+    let n = graph.len();
+    let mut dist = vec![UNREACHED; n];
+    let mut order = Vec::new();
+    (0..n as u32)
+        .map(|p| {
+            graph.bfs(p, &mut dist, &mut order);
+            let sum: u64 = order.iter().map(|&q| u64::from(dist[q as usize])).sum();
+            let ecc = order.last().map_or(0, |&q| dist[q as usize] as usize);
+            (order.len(), sum, ecc)
+        })
+        .collect()
+}
+
+impl Explorer {
+    /// The distances from `person` to everyone: the Bacon-number histogram
+    /// of the people reachable, the mean, the eccentricity, the farthest
+    /// people, and who is unreachable.
+    ///
+    /// One breadth-first search on the compact index, with flat arrays
+    /// sized to the people and works.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let d = explorer.distances(me, &Filter::new());
+    /// assert_eq!(d.histogram()[0], 1);
+    /// assert_eq!(d.histogram()[1], explorer.co_appearances(me, &Filter::new()).len());
+    /// assert_eq!(d.reachable() + d.unreachable().len(), explorer.people().len());
+    /// let herman = explorer.person("Tamar Herman")?; // in no work
+    /// assert!(d.unreachable().contains(&herman));
+    /// assert_eq!(d.distance(herman), None);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn distances(&self, person: PersonId, filter: &Filter) -> Distances<'_> {
+        let mut bfs = Bfs::new(self, filter);
+        bfs.run_all(person.0);
+        let mut histogram = Vec::new();
+        let mut sum = 0u64;
+        for &q in &bfs.order {
+            let d = bfs.dist[q as usize] as usize;
+            if histogram.len() <= d {
+                histogram.resize(d + 1, 0);
+            }
+            histogram[d] += 1;
+            sum += d as u64;
+        }
+        if histogram.is_empty() {
+            // An id from another explorer: nobody is reached, not even them.
+            histogram.push(0);
+        }
+        let ecc = histogram.len() - 1;
+        let mut farthest: Vec<u32> = bfs
+            .order
+            .iter()
+            .copied()
+            .filter(|&q| bfs.dist[q as usize] as usize == ecc)
+            .collect();
+        farthest.sort_by(|&x, &y| by_name(self, x, y));
+        let mut unreachable: Vec<u32> = (0..self.people().len() as u32)
+            .filter(|&q| bfs.dist[q as usize] == UNREACHED)
+            .collect();
+        unreachable.sort_by(|&x, &y| by_name(self, x, y));
+        Distances {
+            explorer: self,
+            person,
+            dist: std::mem::take(&mut bfs.dist),
+            histogram,
+            sum,
+            farthest: farthest.into_iter().map(PersonId).collect(),
+            unreachable: unreachable.into_iter().map(PersonId).collect(),
+        }
+    }
+
+    /// Everyone ranked as a centre of the universe: by the size of their
+    /// connected component (largest first), then by mean distance to the
+    /// rest of it (smallest first), then by name.
+    ///
+    /// Ranking by component first keeps the member of a small island (two
+    /// people who share one work have a mean distance of 1) from outranking
+    /// the centre of the big component. People alone come last.
+    ///
+    /// One breadth-first search per person on the co-appearance graph:
+    /// O(people × co-appearances).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let ranking = explorer.centre_ranking(&Filter::new());
+    /// let top = ranking.iter().next().unwrap();
+    /// assert_eq!(explorer[top.person].name, "Park Seo-joon");
+    /// assert_eq!(top.component_size, ranking.iter().map(|c| c.component_size).max().unwrap());
+    /// let alone = ranking.iter().last().unwrap();
+    /// assert_eq!((alone.component_size, alone.mean_distance), (1, None));
+    /// ```
+    pub fn centre_ranking(&self, filter: &Filter) -> CentreRanking<'_> {
+        let graph = CoGraph::new(self, filter);
+        let sums = distance_sums(&graph);
+        let mut entries: Vec<CentreEntry> = sums
+            .iter()
+            .enumerate()
+            .map(|(p, &(reached, sum, ecc))| CentreEntry {
+                person: PersonId(p as u32),
+                component_size: reached,
+                mean_distance: (reached > 1).then(|| sum as f64 / (reached - 1) as f64),
+                eccentricity: ecc,
+            })
+            .collect();
+        entries.sort_by(|x, y| {
+            y.component_size
+                .cmp(&x.component_size)
+                .then_with(|| match (x.mean_distance, y.mean_distance) {
+                    (Some(a), Some(b)) => a.total_cmp(&b),
+                    (a, b) => b.is_some().cmp(&a.is_some()),
+                })
+                .then_with(|| by_name(self, x.person.0, y.person.0))
+        });
+        CentreRanking {
+            explorer: self,
+            entries,
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Who could introduce two people, and whom a person could work with next.
+
+use std::collections::HashMap;
+
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::id::{PersonId, WorkId};
+use crate::query::graph::{Bfs, by_name};
+
+/// Someone who co-appeared with both of two people, created by
+/// [`Explorer::introductions`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let a = explorer.person("lee-min-ho")?;
+/// let b = explorer.person("Park Seo-joon")?;
+/// let best = &explorer.introductions(a, b, &Filter::new())[0];
+/// assert_eq!(explorer[best.person].name, "Park Hyung-sik");
+/// assert_eq!(best.strength(), 1);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Introduction {
+    /// The person who could introduce them.
+    pub person: PersonId,
+    /// The works they share with the first person, oldest first.
+    pub with_a: Vec<WorkId>,
+    /// The works they share with the second person, oldest first.
+    pub with_b: Vec<WorkId>,
+}
+
+impl Introduction {
+    /// The strength of the introduction: the weaker of the two ties (the
+    /// smaller number of shared works).
+    pub fn strength(&self) -> usize {
+        self.with_a.len().min(self.with_b.len())
+    }
+}
+
+/// Someone a person has not worked with but whose co-stars they have
+/// worked with, created by [`Explorer::recommendations`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let recs = explorer.recommendations(explorer.person("Park Seo-joon")?, &Filter::new());
+/// let first = &recs[0];
+/// assert_eq!(first.strength(), first.through.len());
+/// assert!(first.strength() >= recs[recs.len() - 1].strength());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recommendation {
+    /// The recommended person.
+    pub person: PersonId,
+    /// The co-stars in between (who worked with both), by name.
+    pub through: Vec<PersonId>,
+}
+
+impl Recommendation {
+    /// The strength of the recommendation: the number of distinct co-stars
+    /// in between.
+    pub fn strength(&self) -> usize {
+        self.through.len()
+    }
+}
+
+impl Explorer {
+    /// Who could introduce `a` to `b`: the people who share a work with
+    /// both, strongest first — by the weaker tie (the smaller number of
+    /// shared works, [`Introduction::strength`]), then by both ties
+    /// together, then by name.
+    ///
+    /// Empty when nobody co-appeared with both (for instance when `a` and
+    /// `b` are far apart, or when they are one person).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("lee-min-ho")?; // the lead of The Heirs
+    /// let b = explorer.person("Park Seo-joon")?;
+    /// let intros = explorer.introductions(a, b, &Filter::new());
+    /// let first = &intros[0];
+    /// assert_eq!(explorer[first.person].name, "Park Hyung-sik"); // The Heirs; Hwarang, …
+    /// assert_eq!((first.with_a.len(), first.with_b.len()), (1, 3));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn introductions(&self, a: PersonId, b: PersonId, filter: &Filter) -> Vec<Introduction> {
+        if a == b {
+            return Vec::new();
+        }
+        let of_a = self.co_appearances(a, filter);
+        let of_b = self.co_appearances(b, filter);
+        let with_b: HashMap<PersonId, Vec<WorkId>> = of_b
+            .iter()
+            .map(|c| (c.person, c.works.iter().map(|s| s.work).collect()))
+            .collect();
+        let mut out: Vec<Introduction> = of_a
+            .iter()
+            .filter(|c| c.person != b)
+            .filter_map(|c| {
+                let theirs = with_b.get(&c.person)?;
+                Some(Introduction {
+                    person: c.person,
+                    with_a: c.works.iter().map(|s| s.work).collect(),
+                    with_b: theirs.clone(),
+                })
+            })
+            .collect();
+        out.sort_by(|x, y| {
+            y.strength()
+                .cmp(&x.strength())
+                .then((y.with_a.len() + y.with_b.len()).cmp(&(x.with_a.len() + x.with_b.len())))
+                .then_with(|| by_name(self, x.person.0, y.person.0))
+        });
+        out
+    }
+
+    /// People `person` has not worked with but who worked with their
+    /// co-stars ("co-co-stars"), strongest first: by the number of distinct
+    /// co-stars in between ([`Recommendation::strength`]), then by name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let recs = explorer.recommendations(me, &Filter::new());
+    /// let costars = explorer.co_appearances(me, &Filter::new());
+    /// assert!(!recs.is_empty());
+    /// for r in &recs {
+    ///     assert!(costars.get(r.person).is_none() && r.person != me);
+    ///     assert!(r.through.iter().all(|&c| costars.get(c).is_some()));
+    /// }
+    /// assert!(recs.windows(2).all(|w| w[0].strength() >= w[1].strength()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn recommendations(&self, person: PersonId, filter: &Filter) -> Vec<Recommendation> {
+        if person.index() >= self.people().len() {
+            return Vec::new();
+        }
+        let mut walk = Bfs::new(self, filter);
+        let mine = walk.costar_list(person.0);
+        let mut through: HashMap<u32, Vec<u32>> = HashMap::new();
+        for &c in &mine {
+            for d in walk.costar_list(c) {
+                if d != person.0 && mine.binary_search(&d).is_err() {
+                    through.entry(d).or_default().push(c);
+                }
+            }
+        }
+        let mut out: Vec<Recommendation> = through
+            .into_iter()
+            .map(|(d, mut via)| {
+                via.sort_by(|&x, &y| by_name(self, x, y));
+                Recommendation {
+                    person: PersonId(d),
+                    through: via.into_iter().map(PersonId).collect(),
+                }
+            })
+            .collect();
+        out.sort_by(|x, y| {
+            y.strength()
+                .cmp(&x.strength())
+                .then_with(|| by_name(self, x.person.0, y.person.0))
+        });
+        out
+    }
+}

@@ -1,0 +1,455 @@
+//! The analytics checked against NetworkX (fixtures written by
+//! `scripts/networkx_fixtures.py`), and their behaviour on the bundled data.
+//!
+//! Regenerate the fixtures from the crate root with
+//! `pip install networkx && python3 scripts/networkx_fixtures.py`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use hallyu::model::WorkKind;
+use hallyu::{AllPathsOptions, Explorer, Filter, Measure, NeighbourhoodOptions, PersonId};
+use serde_json::Value;
+
+fn fixture(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+fn load_json(path: &str) -> Value {
+    let text = std::fs::read_to_string(fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn person(ex: &Explorer, key: &str) -> PersonId {
+    match ex.by_key(key) {
+        Some(hallyu::Entity::Person(p)) => p,
+        other => panic!("{key} is not a person: {other:?}"),
+    }
+}
+
+fn assert_close(what: &str, key: &str, got: f64, want: f64) {
+    let tolerance = 1e-9 * want.abs().max(1e-300);
+    assert!(
+        (got - want).abs() <= tolerance || (want == 0.0 && got.abs() < 1e-15),
+        "{what} of {key}: got {got}, NetworkX says {want}"
+    );
+}
+
+/// Compares every analytic of `ex` (default filter) with a NetworkX fixture.
+fn check_against_networkx(ex: &Explorer, name: &str) {
+    let nx = load_json(&format!("networkx/{name}.json"));
+    let filter = Filter::new();
+    let nodes: Vec<&str> = nx["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(nodes.len(), ex.people().len(), "{name}: node count");
+    let projection = ex.projection(&filter);
+    assert_eq!(
+        projection.edge_count() as u64,
+        nx["edges"].as_u64().unwrap(),
+        "{name}: edge count"
+    );
+
+    let c = ex.centrality(&filter);
+    for &key in &nodes {
+        let s = c.get(person(ex, key));
+        assert_eq!(
+            s.degree as u64,
+            nx["degree"][key].as_u64().unwrap(),
+            "{name}: degree of {key}"
+        );
+        assert_eq!(
+            s.shared_works as u64,
+            nx["shared_works"][key].as_u64().unwrap(),
+            "{name}: weight of {key}"
+        );
+        assert_close(
+            "closeness",
+            key,
+            s.closeness,
+            nx["closeness"][key].as_f64().unwrap(),
+        );
+        assert_close(
+            "betweenness",
+            key,
+            s.betweenness,
+            nx["betweenness"][key].as_f64().unwrap(),
+        );
+
+        let d = ex.distances(person(ex, key), &filter);
+        let want: Vec<usize> = nx["histograms"][key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect();
+        assert_eq!(d.histogram(), want.as_slice(), "{name}: histogram of {key}");
+    }
+
+    // Components, as sets of sets of keys; sizes in the same order.
+    let components = ex.components(&filter);
+    let got: BTreeSet<BTreeSet<&str>> = components
+        .iter()
+        .map(|c| c.people.iter().map(|&p| ex[p].id.as_str()).collect())
+        .collect();
+    let want: BTreeSet<BTreeSet<&str>> = nx["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            c.as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(got, want, "{name}: components");
+    let sizes: Vec<usize> = components.iter().map(|c| c.people.len()).collect();
+    let want_sizes: Vec<usize> = nx["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_array().unwrap().len())
+        .collect();
+    assert_eq!(sizes, want_sizes, "{name}: components largest first");
+
+    // Shortest path lengths and the number of shortest paths.
+    for pair in nx["pairs"].as_array().unwrap() {
+        let (a, b) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+        let (pa, pb) = (person(ex, a), person(ex, b));
+        let length = pair[2].as_u64().map(|l| l as usize);
+        let count = pair[3].as_u64().unwrap();
+        let all = ex.all_shortest_paths(pa, pb, &AllPathsOptions::new().limit(1000), &filter);
+        assert_eq!(all.distance(), length, "{name}: distance {a} → {b}");
+        assert_eq!(
+            all.count(),
+            count,
+            "{name}: number of shortest paths {a} → {b}"
+        );
+        assert_eq!(all.len() as u64, count, "{name}: paths listed {a} → {b}");
+        assert_eq!(
+            ex.shortest_path(pa, pb, &filter).map(|p| p.len()),
+            length,
+            "{name}: shortest_path {a} → {b}"
+        );
+    }
+}
+
+#[test]
+fn bundled_projection_fixture_is_current() {
+    // If this fails, the data changed: regenerate the fixtures (see the top of this file).
+    let ex = Explorer::bundled();
+    let nx = load_json("projection.json");
+    let nodes: Vec<&str> = nx["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let keys: Vec<&str> = ex.people().map(|p| ex[p].id.as_str()).collect();
+    assert_eq!(keys, nodes);
+    let projection = ex.projection(&Filter::new());
+    let got: Vec<Value> = projection
+        .edges()
+        .map(|(a, b, ws)| {
+            serde_json::json!([
+                ex[a].id,
+                ex[b].id,
+                ws.iter().map(|&w| ex[w].id.clone()).collect::<Vec<_>>()
+            ])
+        })
+        .collect();
+    assert_eq!(&Value::Array(got), &nx["edges"]);
+}
+
+#[test]
+fn bundled_matches_networkx() {
+    check_against_networkx(&Explorer::bundled(), "bundled");
+}
+
+#[test]
+fn random_graphs_match_networkx() {
+    let dir = fixture("random");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.path().file_stem()?.to_str().map(String::from))
+        .collect();
+    names.sort();
+    assert!(
+        names.len() >= 5,
+        "expected the random graphs of scripts/networkx_fixtures.py"
+    );
+    for name in names {
+        let ex = Explorer::from_path(dir.join(format!("{name}.ron"))).unwrap();
+        check_against_networkx(&ex, &name);
+    }
+}
+
+#[test]
+fn centre_ranking_puts_the_big_component_first() {
+    let ex = Explorer::bundled();
+    let ranking = ex.centre_ranking(&Filter::new());
+    assert_eq!(ranking.len(), ex.people().len());
+    let sizes: Vec<usize> = ranking.iter().map(|c| c.component_size).collect();
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]));
+    let top: Vec<&str> = ranking
+        .iter()
+        .take(5)
+        .map(|c| ex[c.person].name.as_str())
+        .collect();
+    assert_eq!(
+        top,
+        [
+            "Park Seo-joon",
+            "Park Hyung-sik",
+            "Park Min-young",
+            "Seo Yea-ji",
+            "V"
+        ]
+    );
+    // Mean distance agrees with the distances query.
+    for c in ranking.iter().take(10) {
+        let d = ex.distances(c.person, &Filter::new());
+        assert_eq!(c.mean_distance, d.mean());
+        assert_eq!(c.eccentricity, d.eccentricity());
+        assert_eq!(c.component_size, d.reachable());
+    }
+}
+
+#[test]
+fn a_small_island_does_not_outrank_the_big_component() {
+    // Two people who share one work have a mean distance of 1, better than
+    // anyone of the bundled component; they must still rank after it.
+    let text = r#"(
+        people: [
+            (id: "a", name: "A"), (id: "b", name: "B"), (id: "c", name: "C"), (id: "d", name: "D"),
+            (id: "x", name: "X"), (id: "y", name: "Y"),
+        ],
+        works: [
+            (id: "w1", title: "W1", kind: Film, released: "2020"),
+            (id: "w2", title: "W2", kind: Film, released: "2020"),
+            (id: "w3", title: "W3", kind: Film, released: "2020"),
+            (id: "island", title: "Island", kind: Film, released: "2020"),
+        ],
+        credits: [
+            (from: "a", to: "w1", role: Performer), (from: "b", to: "w1", role: Performer),
+            (from: "b", to: "w2", role: Performer), (from: "c", to: "w2", role: Performer),
+            (from: "c", to: "w3", role: Performer), (from: "d", to: "w3", role: Performer),
+            (from: "x", to: "island", role: Performer), (from: "y", to: "island", role: Performer),
+        ],
+    )"#;
+    let ex = Explorer::new(hallyu::Catalog::from_str("island.ron", text).unwrap());
+    let ranking = ex.centre_ranking(&Filter::new());
+    let names: Vec<&str> = ranking.iter().map(|c| ex[c.person].name.as_str()).collect();
+    assert_eq!(names, ["B", "C", "A", "D", "X", "Y"]);
+    assert_eq!(ranking.as_slice()[4].mean_distance, Some(1.0));
+}
+
+#[test]
+fn betweenness_top_five_on_the_bundled_data() {
+    let ex = Explorer::bundled();
+    let c = ex.centrality(&Filter::new());
+    let top: Vec<&str> = c
+        .ranked(Measure::Betweenness)
+        .iter()
+        .take(5)
+        .map(|s| ex[s.person].name.as_str())
+        .collect();
+    assert_eq!(
+        top,
+        [
+            "Park Seo-joon",
+            "Choi Woo-shik",
+            "Park Min-young",
+            "Seo Yea-ji",
+            "Park Hyung-sik"
+        ]
+    );
+    let ranked = c.ranked(Measure::Degree);
+    assert!(ranked.windows(2).all(|w| w[0].degree >= w[1].degree));
+}
+
+#[test]
+fn distances_report_the_unreachable() {
+    let ex = Explorer::bundled();
+    let me = ex.person("Park Seo-joon").unwrap();
+    let d = ex.distances(me, &Filter::new());
+    assert_eq!(d.histogram().iter().sum::<usize>(), d.reachable());
+    assert_eq!(d.reachable() + d.unreachable().len(), ex.people().len());
+    for &p in d.unreachable() {
+        assert_eq!(d.distance(p), None);
+        assert!(ex.shortest_path(me, p, &Filter::new()).is_none());
+    }
+    for &p in d.farthest() {
+        assert_eq!(d.distance(p), Some(d.eccentricity()));
+    }
+    // A filter shrinks the component: music videos and dramas of 2008–2016.
+    let narrow = Filter::new()
+        .years(2008..=2016)
+        .kinds([WorkKind::MusicVideo, WorkKind::Drama]);
+    let n = ex.distances(me, &narrow);
+    assert!(n.reachable() < d.reachable());
+    assert_eq!(n.reachable(), ex.components(&narrow).of(me).people.len());
+}
+
+#[test]
+fn all_shortest_paths_are_explained_and_capped() {
+    let ex = Explorer::bundled();
+    let a = ex.person("Song Joong-ki").unwrap();
+    let b = ex.person("Seo Yea-ji").unwrap();
+    let all = ex.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    assert_eq!((all.distance(), all.count(), all.len()), (Some(3), 9, 9));
+    let mut seen = BTreeSet::new();
+    for p in &all {
+        assert_eq!(p.len(), 3);
+        assert!(seen.insert(p.people()), "paths are distinct");
+        for s in p.steps() {
+            let shared = ex.shared_works(s.from, s.to, &Filter::new());
+            assert_eq!(
+                shared[0].work, s.work,
+                "each hop names the earliest shared work"
+            );
+        }
+    }
+    let capped = ex.all_shortest_paths(a, b, &AllPathsOptions::new().limit(2), &Filter::new());
+    assert_eq!((capped.len(), capped.count()), (2, 9));
+    assert_eq!(capped.paths()[0].people(), all.paths()[0].people());
+    assert!(
+        capped
+            .to_string()
+            .starts_with("9 shortest paths of 3 hops from Song Joong-ki to Seo Yea-ji (showing 2)")
+    );
+
+    let herman = ex.person("Tamar Herman").unwrap();
+    let none = ex.all_shortest_paths(a, herman, &AllPathsOptions::new(), &Filter::new());
+    assert_eq!((none.distance(), none.count(), none.len()), (None, 0, 0));
+    let own = ex.all_shortest_paths(a, a, &AllPathsOptions::new(), &Filter::new());
+    assert_eq!((own.distance(), own.count(), own.len()), (Some(0), 1, 1));
+}
+
+#[test]
+fn neighbourhood_is_an_explorer_every_query_accepts() {
+    let ex = Explorer::bundled();
+    let me = ex.person("Park Seo-joon").unwrap();
+    let d = ex.distances(me, &Filter::new());
+    for k in 0..=3 {
+        let near = ex.neighbourhood(me, &NeighbourhoodOptions::new().hops(k), &Filter::new());
+        let within: usize = d.histogram().iter().take(k + 1).sum();
+        assert_eq!(near.people().len(), within, "people within {k} hops");
+        let centre = person(&near, "park-seo-joon");
+        let dn = near.distances(centre, &Filter::new());
+        assert_eq!(
+            dn.reachable(),
+            within,
+            "the sub-explorer is connected ({k} hops)"
+        );
+        assert_eq!(dn.eccentricity(), k.min(d.eccentricity()));
+        // Distances inside are the same as outside.
+        for p in near.people() {
+            let outside = person(&ex, &near[p].id);
+            assert_eq!(dn.distance(p), d.distance(outside));
+        }
+        assert_eq!(near.components(&Filter::new()).len(), 1);
+    }
+    // Group credits come with the groups and memberships that explain them.
+    let gd = ex.person("G-Dragon").unwrap();
+    let near = ex.neighbourhood(gd, &NeighbourhoodOptions::new().hops(1), &Filter::new());
+    assert!(near.group("BIGBANG").is_ok());
+    assert_eq!(
+        near.co_appearances(person(&near, "g-dragon"), &Filter::new())
+            .len(),
+        ex.co_appearances(gd, &Filter::new()).len()
+    );
+}
+
+#[test]
+fn introductions_and_recommendations() {
+    let ex = Explorer::bundled();
+    let f = Filter::new();
+    let a = ex.person("lee-min-ho").unwrap();
+    let b = ex.person("Park Seo-joon").unwrap();
+    let intros = ex.introductions(a, b, &f);
+    let names: Vec<&str> = intros.iter().map(|i| ex[i.person].name.as_str()).collect();
+    assert_eq!(names, ["Park Hyung-sik", "Park Min-young"]);
+    for i in &intros {
+        assert_eq!(i.with_a.len(), ex.shared_works(a, i.person, &f).len());
+        assert_eq!(i.with_b.len(), ex.shared_works(b, i.person, &f).len());
+    }
+    // Symmetric up to the sides.
+    let back = ex.introductions(b, a, &f);
+    assert_eq!(
+        back.iter().map(|i| i.person).collect::<Vec<_>>(),
+        intros.iter().map(|i| i.person).collect::<Vec<_>>()
+    );
+
+    let recs = ex.recommendations(b, &f);
+    let costars = ex.co_appearances(b, &f);
+    let d = ex.distances(b, &f);
+    let at_two = d.histogram()[2];
+    assert_eq!(recs.len(), at_two, "everyone at distance 2 is recommended");
+    for r in &recs {
+        assert_eq!(d.distance(r.person), Some(2));
+        for &c in &r.through {
+            assert!(costars.get(c).is_some());
+            assert!(!ex.shared_works(c, r.person, &f).is_empty());
+        }
+    }
+}
+
+#[test]
+fn projection_is_a_petgraph_graph() {
+    let ex = Explorer::bundled();
+    let projection = ex.projection(&Filter::new());
+    let g = projection.graph();
+    assert_eq!(g.node_count(), ex.people().len());
+    for (a, b, works) in projection.edges() {
+        assert!(a < b);
+        assert_eq!(works.len(), ex.shared_works(a, b, &Filter::new()).len());
+        assert_eq!(projection.works_between(b, a), works);
+    }
+    let weights: HashMap<PersonId, usize> = ex
+        .centrality(&Filter::new())
+        .iter()
+        .map(|s| (s.person, s.shared_works))
+        .collect();
+    for p in ex.people() {
+        let sum: usize = g.edges(projection.node(p)).map(|e| e.weight().len()).sum();
+        assert_eq!(sum, weights[&p]);
+    }
+}
+
+#[test]
+fn filters_apply_to_every_query() {
+    let ex = Explorer::bundled();
+    let mvs = Filter::new().kinds([WorkKind::MusicVideo]);
+    let projection = ex.projection(&mvs);
+    for (_, _, works) in projection.edges() {
+        assert!(works.iter().all(|&w| ex[w].kind == WorkKind::MusicVideo));
+    }
+    let c = ex.centrality(&mvs);
+    for p in ex.people() {
+        assert_eq!(c.get(p).degree, ex.co_appearances(p, &mvs).len());
+    }
+    let components = ex.components(&mvs);
+    for comp in &components {
+        assert!(
+            comp.works
+                .iter()
+                .all(|&w| ex[w].kind == WorkKind::MusicVideo)
+        );
+    }
+    let nobody = Filter::new().years(1900..=1901);
+    assert_eq!(ex.projection(&nobody).edge_count(), 0);
+    assert_eq!(ex.components(&nobody).len(), ex.people().len());
+    assert!(
+        ex.centrality(&nobody)
+            .iter()
+            .all(|s| s.closeness == 0.0 && s.betweenness == 0.0)
+    );
+}
