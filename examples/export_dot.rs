@@ -62,7 +62,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
-            let lookup = e.downcast_ref::<hallyu::Error>().is_some_and(|e| e.is_not_found() || e.is_ambiguous());
+            let lookup = e
+                .downcast_ref::<hallyu::Error>()
+                .is_some_and(|e| e.is_not_found() || e.is_ambiguous());
             ExitCode::from(if lookup { 2 } else { 1 })
         }
     }
@@ -101,14 +103,24 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
             View::path(me, other).context(1).diagram(&explorer)?,
         ),
     ];
-    let mut videos: Vec<_> = explorer.works().filter(|&w| explorer[w].kind == WorkKind::MusicVideo).collect();
+    let mut videos: Vec<_> = explorer
+        .works()
+        .filter(|&w| explorer[w].kind == WorkKind::MusicVideo)
+        .collect();
     videos.sort_by_key(|&w| explorer[w].released);
     for w in videos {
-        pictures.push((format!("mv-{}", explorer[w].id), View::work(w).diagram(&explorer)?));
+        pictures.push((
+            format!("mv-{}", explorer[w].id),
+            View::work(w).diagram(&explorer)?,
+        ));
     }
 
     let svg = Renderer::new(RenderOptions::new().engine(engine).format(Format::Svg));
-    let png = Renderer::new(RenderOptions::new().engine(Engine::Graphviz).format(Format::Png));
+    let png = Renderer::new(
+        RenderOptions::new()
+            .engine(Engine::Graphviz)
+            .format(Format::Png),
+    );
     for (name, diagram) in &pictures {
         let dot_path = cli.out.join(format!("{name}.dot"));
         std::fs::write(&dot_path, dot::to_dot(diagram, &dot::DotOptions::new()))
@@ -116,7 +128,11 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
         println!("wrote {}", dot_path.display());
         let svg_path = cli.out.join(format!("{name}.svg"));
         let made = svg.render_to_file(diagram, &svg_path)?;
-        println!("wrote {} ({} renderer)", svg_path.display(), made.engine().name());
+        println!(
+            "wrote {} ({} renderer)",
+            svg_path.display(),
+            made.engine().name()
+        );
         for w in made.warnings() {
             eprintln!("  {}: {w}", made.engine().name());
         }

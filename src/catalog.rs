@@ -75,7 +75,9 @@ impl Catalog {
         for (name, text) in BUNDLED {
             builder.add_str(name, text);
         }
-        builder.build().unwrap_or_else(|e| panic!("the bundled dataset is invalid:\n{e}"))
+        builder
+            .build()
+            .unwrap_or_else(|e| panic!("the bundled dataset is invalid:\n{e}"))
     }
 
     /// Loads one RON document; `name` is used in error positions.
@@ -154,10 +156,18 @@ impl Catalog {
             .iter()
             .position(|p| p.id == id)
             .map(|i| &o.people[i])
-            .or_else(|| r.groups.iter().position(|g| g.id == id).map(|i| &o.groups[i]))
+            .or_else(|| {
+                r.groups
+                    .iter()
+                    .position(|g| g.id == id)
+                    .map(|i| &o.groups[i])
+            })
             .or_else(|| r.works.iter().position(|w| w.id == id).map(|i| &o.works[i]))
             .or_else(|| {
-                r.organisations.iter().position(|x| x.id == id).map(|i| &o.organisations[i])
+                r.organisations
+                    .iter()
+                    .position(|x| x.id == id)
+                    .map(|i| &o.organisations[i])
             })
     }
 
@@ -171,7 +181,16 @@ impl Catalog {
     /// [`PLAUSIBLE_YEARS`]). Each section's records are located in the file
     /// they came from, at line 1.
     pub(crate) fn trusted(files: [&str; 3], records: Records) -> Catalog {
-        let at = |file: &str, n: usize| vec![Location { file: file.to_string(), line: 1, column: 1 }; n];
+        let at = |file: &str, n: usize| {
+            vec![
+                Location {
+                    file: file.to_string(),
+                    line: 1,
+                    column: 1
+                };
+                n
+            ]
+        };
         let origins = Origins {
             people: at(files[0], records.people.len()),
             groups: Vec::new(),
@@ -232,9 +251,14 @@ impl CatalogBuilder {
             }
             Err(e) => {
                 let (line, column) = skip_blanks(text, e.span.start.line, e.span.start.col);
-                let location = Location { file: name.to_string(), line, column };
+                let location = Location {
+                    file: name.to_string(),
+                    line,
+                    column,
+                };
                 let message = parse_message(&e.code);
-                self.errors.push(Error::new(ErrorKind::Parse { message }).at(Some(location)));
+                self.errors
+                    .push(Error::new(ErrorKind::Parse { message }).at(Some(location)));
             }
         }
         self
@@ -245,7 +269,10 @@ impl CatalogBuilder {
     /// point at the record's place in its list (`name:credits[3]` is not
     /// available, so line 1, column 1 is given).
     pub fn add_records(&mut self, name: &str, records: Records) -> &mut CatalogBuilder {
-        let locator = Locator { file: name.to_string(), sections: HashMap::new() };
+        let locator = Locator {
+            file: name.to_string(),
+            sections: HashMap::new(),
+        };
         self.files.push(ParsedFile { records, locator });
         self
     }
@@ -254,7 +281,10 @@ impl CatalogBuilder {
     pub fn add_path(&mut self, path: impl AsRef<Path>) -> &mut CatalogBuilder {
         let path = path.as_ref();
         let io = |e: std::io::Error| {
-            Error::new(ErrorKind::Io { path: path.to_path_buf(), message: e.to_string() })
+            Error::new(ErrorKind::Io {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })
         };
         if path.is_dir() {
             let entries = match std::fs::read_dir(path) {
@@ -296,8 +326,13 @@ impl CatalogBuilder {
                             "invalid UTF-8 (byte 0x{:02x}): data files must be UTF-8",
                             bytes[e.valid_up_to()]
                         );
-                        let location = Location { file: name, line, column };
-                        self.errors.push(Error::new(ErrorKind::Parse { message }).at(Some(location)));
+                        let location = Location {
+                            file: name,
+                            line,
+                            column,
+                        };
+                        self.errors
+                            .push(Error::new(ErrorKind::Parse { message }).at(Some(location)));
                     }
                 }
             }
@@ -321,13 +356,21 @@ impl CatalogBuilder {
             let loc = &file.locator;
             let r = file.records;
             let at = |section: &str, i: usize, field: &str| loc.field(section, i, field);
-            origins.people.extend((0..r.people.len()).map(|i| at("people", i, "id")));
-            origins.groups.extend((0..r.groups.len()).map(|i| at("groups", i, "id")));
-            origins.works.extend((0..r.works.len()).map(|i| at("works", i, "id")));
+            origins
+                .people
+                .extend((0..r.people.len()).map(|i| at("people", i, "id")));
+            origins
+                .groups
+                .extend((0..r.groups.len()).map(|i| at("groups", i, "id")));
+            origins
+                .works
+                .extend((0..r.works.len()).map(|i| at("works", i, "id")));
             origins
                 .organisations
                 .extend((0..r.organisations.len()).map(|i| at("organisations", i, "id")));
-            origins.credits.extend((0..r.credits.len()).map(|i| at("credits", i, "from")));
+            origins
+                .credits
+                .extend((0..r.credits.len()).map(|i| at("credits", i, "from")));
             for i in 0..r.credits.len() {
                 spots.push([
                     at("credits", i, "from"),
@@ -370,7 +413,10 @@ fn parse_message(code: &ron::Error) -> String {
     // ron's messages start with a capital letter and may end with a period;
     // ours are one lowercase phrase.
     let mut chars = text.chars();
-    let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+    let first = chars
+        .next()
+        .map(|c| c.to_lowercase().collect::<String>())
+        .unwrap_or_default();
     let rest: String = chars.collect();
     format!("{first}{rest}").trim_end_matches('.').to_string()
 }
@@ -380,7 +426,10 @@ fn parse_message(code: &ron::Error) -> String {
 pub(crate) fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
@@ -391,10 +440,17 @@ pub(crate) fn has_hangul(s: &str) -> bool {
     })
 }
 
-const PERSON_FIELDS: &[&str] =
-    &["name", "hangul", "aliases", "born", "professions", "disambiguation"];
-const WORK_FIELDS: &[&str] =
-    &["title", "hangul", "aliases", "released", "ended", "album", "network"];
+const PERSON_FIELDS: &[&str] = &[
+    "name",
+    "hangul",
+    "aliases",
+    "born",
+    "professions",
+    "disambiguation",
+];
+const WORK_FIELDS: &[&str] = &[
+    "title", "hangul", "aliases", "released", "ended", "album", "network",
+];
 const NAME_FIELDS: &[&str] = &["name", "hangul", "aliases"];
 
 /// Checks of one record's own fields.
@@ -407,18 +463,20 @@ struct FieldCheck<'a> {
 
 impl FieldCheck<'_> {
     fn fail(&self, field: &str, message: String) -> Error {
-        Error::new(ErrorKind::Invalid { id: self.id.to_string(), message })
-            .at(Some(self.loc.field(self.section, self.index, field)))
+        Error::new(ErrorKind::Invalid {
+            id: self.id.to_string(),
+            message,
+        })
+        .at(Some(self.loc.field(self.section, self.index, field)))
     }
 
     fn check(
         &self,
-        name_field: &'static str,
-        name: &str,
+        (name_field, name): (&'static str, &str),
         hangul: Option<&str>,
         unverified: &[String],
         allowed: &[&str],
-        lists: &[(&str, &[String])],
+        aliases: &[String],
         errors: &mut Vec<Error>,
     ) {
         if !is_slug(self.id) {
@@ -431,10 +489,10 @@ impl FieldCheck<'_> {
         if name.trim().is_empty() {
             errors.push(self.fail(name_field, format!("empty {name_field}")));
         }
-        if let Some(h) = hangul {
-            if !has_hangul(h) {
-                errors.push(self.fail("hangul", format!("hangul \"{h}\" contains no Hangul")));
-            }
+        if let Some(h) = hangul
+            && !has_hangul(h)
+        {
+            errors.push(self.fail("hangul", format!("hangul \"{h}\" contains no Hangul")));
         }
         for mark in unverified {
             let (field, value) = match mark.split_once(':') {
@@ -444,10 +502,13 @@ impl FieldCheck<'_> {
             if !allowed.contains(&field) {
                 errors.push(self.fail(
                     "unverified",
-                    format!("unverified mark \"{mark}\" names no field (expected one of {})", allowed.join(", ")),
+                    format!(
+                        "unverified mark \"{mark}\" names no field (expected one of {})",
+                        allowed.join(", ")
+                    ),
                 ));
             } else if let Some(value) = value {
-                let found = lists.iter().any(|(f, list)| *f == field && list.iter().any(|v| v == value));
+                let found = field == "aliases" && aliases.iter().any(|v| v == value);
                 if !found {
                     errors.push(self.fail(
                         "unverified",
@@ -474,46 +535,101 @@ impl FieldCheck<'_> {
 
 fn validate_fields(r: &Records, loc: &Locator, errors: &mut Vec<Error>) {
     for (index, p) in r.people.iter().enumerate() {
-        let c = FieldCheck { loc, section: "people", index, id: &p.id };
-        let lists: &[(&str, &[String])] = &[("aliases", &p.aliases)];
-        c.check("name", &p.name, p.hangul.as_deref(), &p.unverified, PERSON_FIELDS, lists, errors);
+        let c = FieldCheck {
+            loc,
+            section: "people",
+            index,
+            id: &p.id,
+        };
+        c.check(
+            ("name", &p.name),
+            p.hangul.as_deref(),
+            &p.unverified,
+            PERSON_FIELDS,
+            &p.aliases,
+            errors,
+        );
         if let Some(born) = p.born {
             c.year("born", born.year, errors);
         }
     }
     for (index, g) in r.groups.iter().enumerate() {
-        let c = FieldCheck { loc, section: "groups", index, id: &g.id };
-        let lists: &[(&str, &[String])] = &[("aliases", &g.aliases)];
-        c.check("name", &g.name, g.hangul.as_deref(), &g.unverified, NAME_FIELDS, lists, errors);
+        let c = FieldCheck {
+            loc,
+            section: "groups",
+            index,
+            id: &g.id,
+        };
+        c.check(
+            ("name", &g.name),
+            g.hangul.as_deref(),
+            &g.unverified,
+            NAME_FIELDS,
+            &g.aliases,
+            errors,
+        );
     }
     for (index, w) in r.works.iter().enumerate() {
-        let c = FieldCheck { loc, section: "works", index, id: &w.id };
-        let lists: &[(&str, &[String])] = &[("aliases", &w.aliases)];
-        c.check("title", &w.title, w.hangul.as_deref(), &w.unverified, WORK_FIELDS, lists, errors);
+        let c = FieldCheck {
+            loc,
+            section: "works",
+            index,
+            id: &w.id,
+        };
+        c.check(
+            ("title", &w.title),
+            w.hangul.as_deref(),
+            &w.unverified,
+            WORK_FIELDS,
+            &w.aliases,
+            errors,
+        );
         c.year("released", w.released.year, errors);
         if let Some(ended) = w.ended {
             c.year("ended", ended.year, errors);
             if ended < w.released {
-                errors.push(c.fail("ended", format!("ends ({ended}) before it is released ({})", w.released)));
+                errors.push(c.fail(
+                    "ended",
+                    format!("ends ({ended}) before it is released ({})", w.released),
+                ));
             }
         }
     }
     for (index, o) in r.organisations.iter().enumerate() {
-        let c = FieldCheck { loc, section: "organisations", index, id: &o.id };
-        let lists: &[(&str, &[String])] = &[("aliases", &o.aliases)];
-        c.check("name", &o.name, o.hangul.as_deref(), &o.unverified, NAME_FIELDS, lists, errors);
+        let c = FieldCheck {
+            loc,
+            section: "organisations",
+            index,
+            id: &o.id,
+        };
+        c.check(
+            ("name", &o.name),
+            o.hangul.as_deref(),
+            &o.unverified,
+            NAME_FIELDS,
+            &o.aliases,
+            errors,
+        );
     }
     for (index, credit) in r.credits.iter().enumerate() {
         if let Role::Member { since, until } = credit.role {
             let id = format!("{} → {}", credit.from, credit.to);
-            let c = FieldCheck { loc, section: "credits", index, id: &id };
+            let c = FieldCheck {
+                loc,
+                section: "credits",
+                index,
+                id: &id,
+            };
             for year in since.iter().chain(until.iter()) {
                 c.year("role", *year, errors);
             }
-            if let (Some(s), Some(u)) = (since, until) {
-                if u < s {
-                    errors.push(c.fail("role", format!("membership ends ({u}) before it begins ({s})")));
-                }
+            if let (Some(s), Some(u)) = (since, until)
+                && u < s
+            {
+                errors.push(c.fail(
+                    "role",
+                    format!("membership ends ({u}) before it begins ({s})"),
+                ));
             }
         }
     }
@@ -522,17 +638,36 @@ fn validate_fields(r: &Records, loc: &Locator, errors: &mut Vec<Error>) {
 fn validate_links(r: &Records, o: &Origins, spots: &[[Location; 3]], errors: &mut Vec<Error>) {
     let mut kinds: HashMap<&str, (RecordKind, &Location)> = HashMap::new();
     let all = [
-        (RecordKind::Person, r.people.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), &o.people),
-        (RecordKind::Group, r.groups.iter().map(|x| x.id.as_str()).collect(), &o.groups),
-        (RecordKind::Work, r.works.iter().map(|x| x.id.as_str()).collect(), &o.works),
-        (RecordKind::Organisation, r.organisations.iter().map(|x| x.id.as_str()).collect(), &o.organisations),
+        (
+            RecordKind::Person,
+            r.people.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            &o.people,
+        ),
+        (
+            RecordKind::Group,
+            r.groups.iter().map(|x| x.id.as_str()).collect(),
+            &o.groups,
+        ),
+        (
+            RecordKind::Work,
+            r.works.iter().map(|x| x.id.as_str()).collect(),
+            &o.works,
+        ),
+        (
+            RecordKind::Organisation,
+            r.organisations.iter().map(|x| x.id.as_str()).collect(),
+            &o.organisations,
+        ),
     ];
     for (kind, ids, locations) in &all {
         for (id, location) in ids.iter().zip(locations.iter()) {
             if let Some((_, first)) = kinds.get(id) {
                 errors.push(
-                    Error::new(ErrorKind::DuplicateId { id: id.to_string(), first: Some((*first).clone()) })
-                        .at(Some(location.clone())),
+                    Error::new(ErrorKind::DuplicateId {
+                        id: id.to_string(),
+                        first: Some((*first).clone()),
+                    })
+                    .at(Some(location.clone())),
                 );
             } else {
                 kinds.insert(id, (*kind, location));
@@ -547,8 +682,11 @@ fn validate_links(r: &Records, o: &Origins, spots: &[[Location; 3]], errors: &mu
             if found.is_none() {
                 let suggestion = closest(id, kinds.keys().copied()).map(str::to_string);
                 errors.push(
-                    Error::new(ErrorKind::UnknownReference { id: id.to_string(), suggestion })
-                        .at(Some(at.clone())),
+                    Error::new(ErrorKind::UnknownReference {
+                        id: id.to_string(),
+                        suggestion,
+                    })
+                    .at(Some(at.clone())),
                 );
             }
             found
@@ -632,14 +770,13 @@ impl Locator {
             // A value token at record level or deeper is attributed to the
             // pending field of the current record.
             let value_at = move |sections: &mut HashMap<String, Vec<RecordSpan>>,
-                                pending: &mut Option<String>,
-                                keys: &[Option<String>]| {
-                if depth >= 3 {
-                    if let (Some(Some(section)), Some(field)) = (keys.get(1), pending.take()) {
-                        if let Some(rec) = sections.get_mut(section).and_then(|v| v.last_mut()) {
-                            rec.fields.push((field, here));
-                        }
-                    }
+                                 pending: &mut Option<String>,
+                                 keys: &[Option<String>]| {
+                if depth >= 3
+                    && let (Some(Some(section)), Some(field)) = (keys.get(1), pending.take())
+                    && let Some(rec) = sections.get_mut(section).and_then(|v| v.last_mut())
+                {
+                    rec.fields.push((field, here));
                 }
             };
             match c {
@@ -721,13 +858,18 @@ impl Locator {
                     }
                 }
                 '(' | '[' | '{' => {
-                    if c == '(' && depth == 2 && stack[1] == '[' {
-                        if let Some(Some(section)) = keys.get(1) {
-                            sections.entry(section.clone()).or_default().push(RecordSpan {
+                    if c == '('
+                        && depth == 2
+                        && stack[1] == '['
+                        && let Some(Some(section)) = keys.get(1)
+                    {
+                        sections
+                            .entry(section.clone())
+                            .or_default()
+                            .push(RecordSpan {
                                 start: here,
                                 fields: Vec::new(),
                             });
-                        }
                     }
                     value_at(&mut sections, &mut pending_field, &keys);
                     stack.push(c);
@@ -767,7 +909,10 @@ impl Locator {
                 _ => bump!(),
             }
         }
-        Locator { file: file.to_string(), sections }
+        Locator {
+            file: file.to_string(),
+            sections,
+        }
     }
 
     /// The position of `field` in the `index`-th record of `section`; the
@@ -779,9 +924,16 @@ impl Locator {
             .get(section)
             .and_then(|records| records.get(index))
             .map(|rec| {
-                rec.fields.iter().find(|(f, _)| f == field).map_or(rec.start, |(_, pos)| *pos)
+                rec.fields
+                    .iter()
+                    .find(|(f, _)| f == field)
+                    .map_or(rec.start, |(_, pos)| *pos)
             })
             .unwrap_or((1, 1));
-        Location { file: self.file.clone(), line, column }
+        Location {
+            file: self.file.clone(),
+            line,
+            column,
+        }
     }
 }

@@ -130,7 +130,10 @@ pub enum ErrorKind {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Error {
-        Error(Box::new(Inner { kind, location: None }))
+        Error(Box::new(Inner {
+            kind,
+            location: None,
+        }))
     }
 
     pub(crate) fn at(mut self, location: Option<Location>) -> Error {
@@ -151,7 +154,9 @@ impl Error {
     }
 
     pub(crate) fn render(message: impl Into<String>) -> Error {
-        Error::new(ErrorKind::Render { message: message.into() })
+        Error::new(ErrorKind::Render {
+            message: message.into(),
+        })
     }
 
     /// Combines a list of errors: none is `Ok`, one is itself, more are
@@ -240,7 +245,11 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            ErrorKind::NotFound { what, query, suggestions } => {
+            ErrorKind::NotFound {
+                what,
+                query,
+                suggestions,
+            } => {
                 write!(f, "no {what} named \"{query}\"")?;
                 if !suggestions.is_empty() {
                     write!(f, " (did you mean {}?)", quoted_list(suggestions))?;
@@ -248,10 +257,22 @@ impl fmt::Display for Error {
                 Ok(())
             }
             ErrorKind::Ambiguous { query, candidates } => {
-                write!(f, "\"{query}\" is ambiguous: it names {}", quoted_list(candidates))
+                write!(
+                    f,
+                    "\"{query}\" is ambiguous: it names {}",
+                    quoted_list(candidates)
+                )
             }
-            ErrorKind::InvalidValue { what, value, expected } => {
-                write!(f, "invalid {what} \"{value}\" (expected {})", expected.join(", "))
+            ErrorKind::InvalidValue {
+                what,
+                value,
+                expected,
+            } => {
+                write!(
+                    f,
+                    "invalid {what} \"{value}\" (expected {})",
+                    expected.join(", ")
+                )
             }
             ErrorKind::Render { message } => f.write_str(message),
         }

@@ -6,6 +6,7 @@ use std::ops::Index;
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
+use crate::import::store::Store;
 use crate::index::{Appearance, DIRECT, TraversalIndex};
 use crate::model::{Credit, Group, Organisation, Person, Role, Work};
 use crate::search::{NameIndex, Tier};
@@ -31,12 +32,26 @@ use crate::search::{NameIndex, Tier};
 /// ```
 #[derive(Clone, Debug)]
 pub struct Explorer {
+    data: Data,
+    pub(crate) index: TraversalIndex,
+}
+
+/// Where the records live: a catalog with its indexes, or the compact store
+/// of an imported dataset (names in one arena, records made on demand).
+#[derive(Clone, Debug)]
+enum Data {
+    Catalog(Box<Built>),
+    Imported(Box<Store>),
+}
+
+/// The indexes of an explorer built from a [`Catalog`].
+#[derive(Clone, Debug)]
+struct Built {
     catalog: Catalog,
     keys: HashMap<String, Entity>,
     names: NameIndex<Entity>,
     ends: Vec<(Entity, Entity)>,
     credits_of: HashMap<Entity, Vec<CreditId>>,
-    pub(crate) index: TraversalIndex,
     graph: petgraph::Graph<Entity, CreditId>,
 }
 
@@ -53,27 +68,52 @@ impl Explorer {
         let r = catalog.records();
         let mut keys = HashMap::new();
         let mut names = NameIndex::default();
-        let mut add = |entity: Entity, id: &str, name: &str, hangul: &Option<String>, aliases: &[String]| {
-            keys.insert(id.to_string(), entity);
-            names.insert(name, Tier::Name, entity);
-            if let Some(h) = hangul {
-                names.insert(h, Tier::Name, entity);
-            }
-            for a in aliases {
-                names.insert(a, Tier::Alias, entity);
-            }
-        };
+        let mut add =
+            |entity: Entity, id: &str, name: &str, hangul: &Option<String>, aliases: &[String]| {
+                keys.insert(id.to_string(), entity);
+                names.insert(name, Tier::Name, entity);
+                if let Some(h) = hangul {
+                    names.insert(h, Tier::Name, entity);
+                }
+                for a in aliases {
+                    names.insert(a, Tier::Alias, entity);
+                }
+            };
         for (i, p) in r.people.iter().enumerate() {
-            add(Entity::Person(PersonId::new(i)), &p.id, &p.name, &p.hangul, &p.aliases);
+            add(
+                Entity::Person(PersonId::new(i)),
+                &p.id,
+                &p.name,
+                &p.hangul,
+                &p.aliases,
+            );
         }
         for (i, g) in r.groups.iter().enumerate() {
-            add(Entity::Group(GroupId::new(i)), &g.id, &g.name, &g.hangul, &g.aliases);
+            add(
+                Entity::Group(GroupId::new(i)),
+                &g.id,
+                &g.name,
+                &g.hangul,
+                &g.aliases,
+            );
         }
         for (i, w) in r.works.iter().enumerate() {
-            add(Entity::Work(WorkId::new(i)), &w.id, &w.title, &w.hangul, &w.aliases);
+            add(
+                Entity::Work(WorkId::new(i)),
+                &w.id,
+                &w.title,
+                &w.hangul,
+                &w.aliases,
+            );
         }
         for (i, o) in r.organisations.iter().enumerate() {
-            add(Entity::Organisation(OrganisationId::new(i)), &o.id, &o.name, &o.hangul, &o.aliases);
+            add(
+                Entity::Organisation(OrganisationId::new(i)),
+                &o.id,
+                &o.name,
+                &o.hangul,
+                &o.aliases,
+            );
         }
 
         let mut ends = Vec::with_capacity(r.credits.len());
@@ -98,12 +138,21 @@ impl Explorer {
         // group's credit once more for each member of that time.
         let mut members: HashMap<GroupId, Vec<(PersonId, &Credit)>> = HashMap::new();
         for (c, &(from, to)) in r.credits.iter().zip(&ends) {
-            if let (Entity::Person(p), Entity::Group(g), Role::Member { .. }) = (from, to, &c.role) {
+            if let (Entity::Person(p), Entity::Group(g), Role::Member { .. }) = (from, to, &c.role)
+            {
                 members.entry(g).or_default().push((p, c));
             }
         }
-        let person_unverified: Vec<bool> = r.people.iter().map(|p| p.confidence.is_unverified()).collect();
-        let work_unverified: Vec<bool> = r.works.iter().map(|w| w.confidence.is_unverified()).collect();
+        let person_unverified: Vec<bool> = r
+            .people
+            .iter()
+            .map(|p| p.confidence.is_unverified())
+            .collect();
+        let work_unverified: Vec<bool> = r
+            .works
+            .iter()
+            .map(|w| w.confidence.is_unverified())
+            .collect();
         let mut apps = Vec::new();
         for (i, (c, &(from, to))) in r.credits.iter().zip(&ends).enumerate() {
             let Entity::Work(w) = to else { continue };
@@ -123,7 +172,9 @@ impl Explorer {
                 Entity::Person(p) => push(p, DIRECT, false),
                 Entity::Group(g) => {
                     for (p, m) in members.get(&g).into_iter().flatten() {
-                        let Role::Member { since, until } = m.role else { continue };
+                        let Role::Member { since, until } = m.role else {
+                            continue;
+                        };
                         if since.is_none_or(|s| s <= year) && until.is_none_or(|u| year <= u) {
                             push(*p, g.0, m.confidence.is_unverified());
                         }
@@ -138,7 +189,32 @@ impl Explorer {
             r.works.iter().map(|w| w.kind).collect(),
             apps,
         );
-        Explorer { catalog, keys, names, ends, credits_of, index, graph }
+        let built = Built {
+            catalog,
+            keys,
+            names,
+            ends,
+            credits_of,
+            graph,
+        };
+        Explorer {
+            data: Data::Catalog(Box::new(built)),
+            index,
+        }
+    }
+
+    /// The explorer of an imported dataset.
+    pub(crate) fn imported(store: Store, index: TraversalIndex) -> Explorer {
+        Explorer {
+            data: Data::Imported(Box::new(store)),
+            index,
+        }
+    }
+
+    /// Whether the explorer holds an imported dataset (see
+    /// [`import`](crate::import)) rather than a catalog.
+    pub fn is_imported(&self) -> bool {
+        matches!(self.data, Data::Imported(_))
     }
 
     /// The explorer of the dataset shipped with the crate.
@@ -165,59 +241,89 @@ impl Explorer {
     }
 
     /// The catalog the explorer was built from.
+    ///
+    /// For an imported dataset the catalog is made on the first call, from
+    /// the compact form: it takes far more memory than the explorer itself
+    /// (a few hundred bytes per record), so large imports should not ask.
     pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+        match &self.data {
+            Data::Catalog(b) => &b.catalog,
+            Data::Imported(s) => s.catalog(&self.index),
+        }
+    }
+
+    /// The number of records of each kind: people, groups, works,
+    /// organisations, credits.
+    fn counts(&self) -> [usize; 5] {
+        match &self.data {
+            Data::Catalog(b) => {
+                let r = b.catalog.records();
+                [
+                    r.people.len(),
+                    r.groups.len(),
+                    r.works.len(),
+                    r.organisations.len(),
+                    r.credits.len(),
+                ]
+            }
+            Data::Imported(s) => [s.people.len(), 0, s.works.len(), 0, self.index.apps.len()],
+        }
     }
 
     /// Every person, in data order.
     pub fn people(&self) -> impl ExactSizeIterator<Item = PersonId> + '_ {
-        (0..self.catalog.records().people.len()).map(PersonId::new)
+        (0..self.counts()[0]).map(PersonId::new)
     }
 
     /// Every group, in data order.
     pub fn groups(&self) -> impl ExactSizeIterator<Item = GroupId> + '_ {
-        (0..self.catalog.records().groups.len()).map(GroupId::new)
+        (0..self.counts()[1]).map(GroupId::new)
     }
 
     /// Every work, in data order.
     pub fn works(&self) -> impl ExactSizeIterator<Item = WorkId> + '_ {
-        (0..self.catalog.records().works.len()).map(WorkId::new)
+        (0..self.counts()[2]).map(WorkId::new)
     }
 
     /// Every organisation, in data order.
     pub fn organisations(&self) -> impl ExactSizeIterator<Item = OrganisationId> + '_ {
-        (0..self.catalog.records().organisations.len()).map(OrganisationId::new)
+        (0..self.counts()[3]).map(OrganisationId::new)
     }
 
     /// Every credit, in data order.
     pub fn credits(&self) -> impl ExactSizeIterator<Item = CreditId> + '_ {
-        (0..self.catalog.records().credits.len()).map(CreditId::new)
+        (0..self.counts()[4]).map(CreditId::new)
     }
 
-    /// The record with this stable key (`park-seo-joon`), if there is one.
+    /// The record with this stable key (`park-seo-joon`, or an IMDb key
+    /// such as `nm0000102` for imported data), if there is one.
     pub fn by_key(&self, key: &str) -> Option<Entity> {
-        self.keys.get(key).copied()
+        match &self.data {
+            Data::Catalog(b) => b.keys.get(key).copied(),
+            Data::Imported(s) => s.by_key(key),
+        }
     }
 
     /// The stable key of a record.
     pub fn key(&self, entity: Entity) -> &str {
-        let r = self.catalog.records();
         match entity {
-            Entity::Person(id) => &r.people[id.index()].id,
-            Entity::Group(id) => &r.groups[id.index()].id,
-            Entity::Work(id) => &r.works[id.index()].id,
-            Entity::Organisation(id) => &r.organisations[id.index()].id,
+            Entity::Person(id) => &self[id].id,
+            Entity::Group(id) => &self[id].id,
+            Entity::Work(id) => &self[id].id,
+            Entity::Organisation(id) => &self[id].id,
         }
     }
 
     /// The name of a record (a work's title).
     pub fn name(&self, entity: Entity) -> &str {
-        let r = self.catalog.records();
+        if let Data::Imported(s) = &self.data {
+            return s.name(entity);
+        }
         match entity {
-            Entity::Person(id) => &r.people[id.index()].name,
-            Entity::Group(id) => &r.groups[id.index()].name,
-            Entity::Work(id) => &r.works[id.index()].title,
-            Entity::Organisation(id) => &r.organisations[id.index()].name,
+            Entity::Person(id) => &self[id].name,
+            Entity::Group(id) => &self[id].name,
+            Entity::Work(id) => &self[id].title,
+            Entity::Organisation(id) => &self[id].name,
         }
     }
 
@@ -234,44 +340,62 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn label(&self, entity: Entity) -> String {
-        let r = self.catalog.records();
         let with_hangul = |name: &str, hangul: &Option<String>| match hangul {
             Some(h) => format!("{name} ({h})"),
             None => name.to_string(),
         };
         match entity {
-            Entity::Person(id) => with_hangul(&r.people[id.index()].name, &r.people[id.index()].hangul),
-            Entity::Group(id) => with_hangul(&r.groups[id.index()].name, &r.groups[id.index()].hangul),
+            Entity::Person(id) if self.is_imported() => self.name(id.into()).to_string(),
+            Entity::Person(id) => with_hangul(&self[id].name, &self[id].hangul),
+            Entity::Group(id) => with_hangul(&self[id].name, &self[id].hangul),
             Entity::Work(id) => {
-                let w = &r.works[id.index()];
-                format!("{} ({})", w.title, w.released.year)
+                let year = self.index.work_attributes(id.index()).0;
+                format!("{} ({year})", self.name(id.into()))
             }
-            Entity::Organisation(id) => {
-                with_hangul(&r.organisations[id.index()].name, &r.organisations[id.index()].hangul)
-            }
+            Entity::Organisation(id) => with_hangul(&self[id].name, &self[id].hangul),
         }
     }
 
     /// The two ends of a credit: (`from`, `to`).
     pub fn ends(&self, credit: CreditId) -> (Entity, Entity) {
-        self.ends[credit.index()]
+        match &self.data {
+            Data::Catalog(b) => b.ends[credit.index()],
+            Data::Imported(_) => {
+                let app = &self.index.apps[credit.index()];
+                (
+                    Entity::Person(PersonId(app.person)),
+                    Entity::Work(WorkId(app.work)),
+                )
+            }
+        }
     }
 
     /// Every credit that starts or ends at this record, in data order.
     pub fn credits_of(&self, entity: Entity) -> &[CreditId] {
-        self.credits_of.get(&entity).map_or(&[], Vec::as_slice)
+        match &self.data {
+            Data::Catalog(b) => b.credits_of.get(&entity).map_or(&[], Vec::as_slice),
+            Data::Imported(s) => s.credits_of(entity, &self.index),
+        }
     }
 
-    /// Where a credit is written in the data files.
+    /// Where a credit is written in the data files (`None` for imported
+    /// data, whose lines are not kept).
     pub fn credit_location(&self, credit: CreditId) -> Option<&Location> {
-        self.catalog.credit_location(credit.index())
+        match &self.data {
+            Data::Catalog(b) => b.catalog.credit_location(credit.index()),
+            Data::Imported(_) => None,
+        }
     }
 
     /// The whole catalog as a petgraph graph, read-only: one node per record
     /// that has a credit, one edge per credit (from → to). An escape hatch
-    /// for petgraph's algorithms; node indices are not ids.
+    /// for petgraph's algorithms; node indices are not ids. For an imported
+    /// dataset the graph is made on the first call.
     pub fn graph(&self) -> &petgraph::Graph<Entity, CreditId> {
-        &self.graph
+        match &self.data {
+            Data::Catalog(b) => &b.graph,
+            Data::Imported(s) => s.graph(&self.index),
+        }
     }
 
     /// Finds any record by id, name, title, alias or Hangul, ignoring case,
@@ -352,31 +476,56 @@ impl Explorer {
     ///
     /// As [`Explorer::lookup`].
     pub fn organisation(&self, name: &str) -> Result<OrganisationId> {
-        match self.find(name, "organisation", |e| matches!(e, Entity::Organisation(_)))? {
+        match self.find(name, "organisation", |e| {
+            matches!(e, Entity::Organisation(_))
+        })? {
             Entity::Organisation(id) => Ok(id),
             _ => unreachable!("find only accepts organisations"),
         }
     }
 
-    fn find(&self, name: &str, what: &'static str, accept: impl Fn(Entity) -> bool) -> Result<Entity> {
-        if let Some(&e) = self.keys.get(name.trim()) {
-            if accept(e) {
-                return Ok(e);
-            }
+    fn find(
+        &self,
+        name: &str,
+        what: &'static str,
+        accept: impl Fn(Entity) -> bool,
+    ) -> Result<Entity> {
+        if let Some(e) = self.by_key(name.trim())
+            && accept(e)
+        {
+            return Ok(e);
         }
-        let found = self.names.find(name, &accept);
+        let found = match &self.data {
+            Data::Catalog(b) => b.names.find(name, &accept),
+            Data::Imported(s) => s
+                .find_name(name)
+                .into_iter()
+                .filter(|&e| accept(e))
+                .collect(),
+        };
         match found.as_slice() {
             [one] => Ok(*one),
             [] => {
-                let suggestions =
-                    self.names.nearest(name, 3, &accept).into_iter().map(|e| self.name(e).to_string());
+                // Suggestions need a scan of every name: not on imported data.
+                let nearest = match &self.data {
+                    Data::Catalog(b) => b.names.nearest(name, 3, &accept),
+                    Data::Imported(_) => Vec::new(),
+                };
+                let suggestions = nearest.into_iter().map(|e| self.name(e).to_string());
                 let mut suggestions: Vec<String> = suggestions.collect();
                 suggestions.dedup();
-                Err(Error::new(ErrorKind::NotFound { what, query: name.to_string(), suggestions }))
+                Err(Error::new(ErrorKind::NotFound {
+                    what,
+                    query: name.to_string(),
+                    suggestions,
+                }))
             }
             many => {
                 let candidates = many.iter().map(|&e| self.describe(e)).collect();
-                Err(Error::new(ErrorKind::Ambiguous { query: name.to_string(), candidates }))
+                Err(Error::new(ErrorKind::Ambiguous {
+                    query: name.to_string(),
+                    candidates,
+                }))
             }
         }
     }
@@ -398,19 +547,33 @@ impl Explorer {
 }
 
 macro_rules! index_by {
-    ($id:ty, $out:ty, $field:ident) => {
+    ($id:ty, $out:ty, $field:ident, |$s:ident, $ix:ident, $i:ident| $imported:expr) => {
         impl Index<$id> for Explorer {
             type Output = $out;
 
             fn index(&self, id: $id) -> &$out {
-                &self.catalog.records().$field[id.index()]
+                match &self.data {
+                    Data::Catalog(b) => &b.catalog.records().$field[id.index()],
+                    Data::Imported($s) => {
+                        let ($ix, $i) = (&self.index, id.index());
+                        let _ = $ix;
+                        $imported
+                    }
+                }
             }
         }
     };
 }
 
-index_by!(PersonId, Person, people);
-index_by!(GroupId, Group, groups);
-index_by!(WorkId, Work, works);
-index_by!(OrganisationId, Organisation, organisations);
-index_by!(CreditId, Credit, credits);
+index_by!(PersonId, Person, people, |s, _ix, i| s.person(i));
+index_by!(GroupId, Group, groups, |_s, _ix, i| panic!(
+    "an imported dataset has no group {i}"
+));
+index_by!(WorkId, Work, works, |s, ix, i| s.work(i, ix));
+index_by!(
+    OrganisationId,
+    Organisation,
+    organisations,
+    |_s, _ix, i| panic!("an imported dataset has no organisation {i}")
+);
+index_by!(CreditId, Credit, credits, |s, ix, i| s.credit(i, ix));

@@ -97,7 +97,10 @@ impl FromStr for RoleSet {
             set = match crate::search::normalize(part).as_str() {
                 "onscreen" => RoleSet(set.0 | RoleSet::ON_SCREEN.0),
                 "any" | "all" => RoleSet(set.0 | RoleSet::ANY_WORK_ROLE.0),
-                "cast" => set.with(RoleKind::Lead).with(RoleKind::Supporting).with(RoleKind::Cameo),
+                "cast" => set
+                    .with(RoleKind::Lead)
+                    .with(RoleKind::Supporting)
+                    .with(RoleKind::Cameo),
                 _ => set.with(part.parse()?),
             };
         }
@@ -146,7 +149,13 @@ impl Filter {
     /// On-screen roles, every year and kind, no unverified claims, group
     /// credits count for their members.
     pub fn new() -> Filter {
-        Filter { roles: RoleSet::ON_SCREEN, years: None, kinds: u8::MAX, unverified: false, groups: true }
+        Filter {
+            roles: RoleSet::ON_SCREEN,
+            years: None,
+            kinds: u8::MAX,
+            unverified: false,
+            groups: true,
+        }
     }
 
     /// Counts only these roles.
@@ -206,7 +215,13 @@ impl Filter {
 ///
 /// An [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for any other text.
 pub fn parse_years(s: &str) -> Result<RangeInclusive<i32>, Error> {
-    let bad = || Error::invalid_value("year range", s, ["2008..2016", "2008..", "..2016"].map(String::from));
+    let bad = || {
+        Error::invalid_value(
+            "year range",
+            s,
+            ["2008..2016", "2008..", "..2016"].map(String::from),
+        )
+    };
     let (a, b) = s
         .split_once("..=")
         .or_else(|| s.split_once(".."))
@@ -214,7 +229,11 @@ pub fn parse_years(s: &str) -> Result<RangeInclusive<i32>, Error> {
         .unwrap_or((s, s));
     let year = |t: &str, default: i32| -> Result<i32, Error> {
         let t = t.trim();
-        if t.is_empty() { Ok(default) } else { t.parse().map_err(|_| bad()) }
+        if t.is_empty() {
+            Ok(default)
+        } else {
+            t.parse().map_err(|_| bad())
+        }
     };
     let (a, b) = (year(a, i32::MIN)?, year(b, i32::MAX)?);
     if a > b {

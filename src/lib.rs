@@ -70,6 +70,7 @@ mod query;
 mod search;
 
 pub mod export;
+pub mod import;
 pub mod render;
 
 pub use catalog::{Catalog, CatalogBuilder, PLAUSIBLE_YEARS};

@@ -305,9 +305,18 @@ impl Role {
         match self {
             Role::Performer => RoleKind::Performer,
             Role::Featured => RoleKind::Featured,
-            Role::Cast { billing: Billing::Lead, .. } => RoleKind::Lead,
-            Role::Cast { billing: Billing::Supporting, .. } => RoleKind::Supporting,
-            Role::Cast { billing: Billing::Cameo, .. } => RoleKind::Cameo,
+            Role::Cast {
+                billing: Billing::Lead,
+                ..
+            } => RoleKind::Lead,
+            Role::Cast {
+                billing: Billing::Supporting,
+                ..
+            } => RoleKind::Supporting,
+            Role::Cast {
+                billing: Billing::Cameo,
+                ..
+            } => RoleKind::Cameo,
             Role::Director => RoleKind::Director,
             Role::Composer => RoleKind::Composer,
             Role::Lyricist => RoleKind::Lyricist,
@@ -595,7 +604,9 @@ pub enum Profession {
 /// The marks follow `FACTS.md`: `C` is [`Confidence::Confirmed`], `C-fan` is
 /// [`Confidence::Secondary`], `U` (and claims known to the editor only) is
 /// [`Confidence::Unverified`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Confidence {
     /// Stated directly by a cited source.
     #[default]
@@ -646,7 +657,11 @@ pub struct PartialDate {
 impl PartialDate {
     /// A date of which only the year is known.
     pub fn year(year: i32) -> PartialDate {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 }
 
@@ -694,10 +709,10 @@ impl FromStr for PartialDate {
             if !(1..=12).contains(&m) {
                 return Err(bad());
             }
-            if let Some(d) = day {
-                if d < 1 || d > days_in_month(year as i32, m) {
-                    return Err(bad());
-                }
+            if let Some(d) = day
+                && (d < 1 || d > days_in_month(year as i32, m))
+            {
+                return Err(bad());
             }
         }
         Ok(PartialDate {

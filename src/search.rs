@@ -40,7 +40,9 @@ pub(crate) struct NameIndex<T> {
 
 impl<T> Default for NameIndex<T> {
     fn default() -> Self {
-        NameIndex { map: HashMap::new() }
+        NameIndex {
+            map: HashMap::new(),
+        }
     }
 }
 
@@ -66,7 +68,11 @@ impl<T: Copy + PartialEq> NameIndex<T> {
         let Some(best) = accepted.iter().map(|(t, _)| *t).min() else {
             return Vec::new();
         };
-        accepted.into_iter().filter(|(t, _)| *t == best).map(|(_, v)| v).collect()
+        accepted
+            .into_iter()
+            .filter(|(t, _)| *t == best)
+            .map(|(_, v)| v)
+            .collect()
     }
 
     /// The keys closest to `query` by edit distance, best first, at most `n`.
@@ -116,7 +122,10 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The closest string of `candidates` to `query`, if it is close enough to
 /// be a likely typo.
-pub(crate) fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    query: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (query.chars().count() / 3).clamp(1, 4);
     let long_enough = query.chars().count() >= 3;
     candidates
@@ -139,6 +148,9 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("박서준", "박서준"), 0);
-        assert_eq!(closest("park-seojoon", ["park-seo-joon", "iu"].into_iter()), Some("park-seo-joon"));
+        assert_eq!(
+            closest("park-seojoon", ["park-seo-joon", "iu"].into_iter()),
+            Some("park-seo-joon")
+        );
     }
 }

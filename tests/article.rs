@@ -18,10 +18,17 @@ fn park_seo_joon_and_choi_woo_shik_share_gyopo_hairstyle() {
     let titles: Vec<&str> = shared.iter().map(|s| ex[s.work].title.as_str()).collect();
     assert!(titles.contains(&"Gyopo Hairstyle"), "{titles:?}");
     // Symmetric: the same works from the other side.
-    let back: Vec<&str> = ex.shared_works(b, a, &Filter::new()).iter().map(|s| ex[s.work].title.as_str()).collect();
+    let back: Vec<&str> = ex
+        .shared_works(b, a, &Filter::new())
+        .iter()
+        .map(|s| ex[s.work].title.as_str())
+        .collect();
     assert_eq!(titles, back);
     // Both are credited as cameos there.
-    let gyopo = shared.iter().find(|s| ex[s.work].title == "Gyopo Hairstyle").unwrap();
+    let gyopo = shared
+        .iter()
+        .find(|s| ex[s.work].title == "Gyopo Hairstyle")
+        .unwrap();
     assert_eq!(ex[gyopo.left.credit].role.kind(), RoleKind::Cameo);
     assert_eq!(ex[gyopo.right.credit].role.kind(), RoleKind::Cameo);
 }
@@ -37,17 +44,24 @@ fn park_seo_joon_music_video_costars_are_the_people_credited_on_his_two_videos()
     for title in ["I Remember", "Gyopo Hairstyle"] {
         let work = ex.work(title).unwrap();
         for c in ex.credits_on(work) {
-            if let (Entity::Person(p), _) = ex.ends(c) {
-                if p != me && RoleSet::ON_SCREEN.contains(ex[c].role.kind()) {
-                    expected.insert(ex[p].name.clone());
-                }
+            if let (Entity::Person(p), _) = ex.ends(c)
+                && p != me
+                && RoleSet::ON_SCREEN.contains(ex[c].role.kind())
+            {
+                expected.insert(ex[p].name.clone());
             }
         }
     }
     let got = names(&ex, costars.iter().map(|c| c.person));
     assert_eq!(got, expected);
     let want: BTreeSet<String> = [
-        "Bang Yong-guk", "Yang Yo-seop", "Peakboy", "V", "Choi Woo-shik", "Park Hyung-sik", "Han Hyun-min",
+        "Bang Yong-guk",
+        "Yang Yo-seop",
+        "Peakboy",
+        "V",
+        "Choi Woo-shik",
+        "Park Hyung-sik",
+        "Han Hyun-min",
     ]
     .map(String::from)
     .into();
@@ -81,12 +95,17 @@ fn lee_min_ho_reaches_sandara_park_in_one_work() {
     let title = &ex[path.works()[0]].title;
     assert!(title == "Kiss" || title == "Cass 2X CF", "{title}");
     // In music videos only, it is "Kiss".
-    let mv = ex.shortest_path(a, b, &Filter::new().kinds([WorkKind::MusicVideo])).unwrap();
+    let mv = ex
+        .shortest_path(a, b, &Filter::new().kinds([WorkKind::MusicVideo]))
+        .unwrap();
     assert_eq!(ex[mv.works()[0]].title, "Kiss");
     let text = mv.to_string();
     assert_eq!(text.lines().count(), 1);
     assert!(text.starts_with("Lee Min-ho —cast (lead)"), "{text}");
-    assert!(text.contains("in→ Kiss (2009) ←performer in— Sandara Park"), "{text}");
+    assert!(
+        text.contains("in→ Kiss (2009) ←performer in— Sandara Park"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -120,7 +139,13 @@ fn unverified_claims_are_kept_but_left_out_by_default() {
 fn lookups_by_alias_hangul_and_spelling() {
     let ex = Explorer::bundled();
     let so_hyun = ex.person("Kim So-hyun").unwrap();
-    for name in ["kim so hyun", "Kim So Hyun", "KIM SOHYUN", "김소현", "kim-so-hyun"] {
+    for name in [
+        "kim so hyun",
+        "Kim So Hyun",
+        "KIM SOHYUN",
+        "김소현",
+        "kim-so-hyun",
+    ] {
         assert_eq!(ex.person(name).unwrap(), so_hyun, "{name}");
     }
     let pairs = [
@@ -137,7 +162,10 @@ fn lookups_by_alias_hangul_and_spelling() {
         assert_eq!(ex[ex.person(alias).unwrap()].name, name, "{alias}");
     }
     assert_eq!(ex[ex.work("하루하루").unwrap()].title, "Haru Haru");
-    assert_eq!(ex[ex.work("All Men Are Like That").unwrap()].title, "Men Are All Like That");
+    assert_eq!(
+        ex[ex.work("All Men Are Like That").unwrap()].title,
+        "Men Are All Like That"
+    );
 }
 
 #[test]
@@ -148,12 +176,18 @@ fn name_collisions_are_kept_apart() {
     assert_eq!(ex[singer].id, "kim-hyun-joong");
     assert_ne!(singer, ex.person("Kim Woo-bin").unwrap());
     // Kim Soo-hyun is not Kim So-hyun.
-    assert_ne!(ex.person("Kim Soo-hyun").unwrap(), ex.person("Kim So-hyun").unwrap());
+    assert_ne!(
+        ex.person("Kim Soo-hyun").unwrap(),
+        ex.person("Kim So-hyun").unwrap()
+    );
     // Two actors are called Lee Min-ho: the name alone is ambiguous.
     let err = ex.person("Lee Min-ho").unwrap_err();
     assert!(err.is_ambiguous());
     let text = err.to_string();
-    assert!(text.contains("\"lee-min-ho (") && text.contains("\"lee-min-ho-1993 ("), "{text}");
+    assert!(
+        text.contains("\"lee-min-ho (") && text.contains("\"lee-min-ho-1993 ("),
+        "{text}"
+    );
 }
 
 #[test]
@@ -161,7 +195,10 @@ fn unknown_names_suggest_the_nearest() {
     let ex = Explorer::bundled();
     let err = ex.person("Park Seo-jon").unwrap_err();
     assert!(err.is_not_found());
-    assert!(err.to_string().contains("did you mean \"Park Seo-joon\""), "{err}");
+    assert!(
+        err.to_string().contains("did you mean \"Park Seo-joon\""),
+        "{err}"
+    );
     let err = ex.work("Haru Haru Haru").unwrap_err();
     assert!(err.to_string().contains("\"Haru Haru\""), "{err}");
 }
@@ -190,15 +227,34 @@ fn the_article_errors_are_corrected() {
 #[test]
 fn the_twelve_videos_are_all_there() {
     let ex = Explorer::bundled();
-    let mvs: Vec<_> = ex.works().filter(|&w| ex[w].kind == WorkKind::MusicVideo).collect();
-    let (doubtful, sure): (Vec<_>, Vec<_>) = mvs.iter().partition(|&&w| ex[w].confidence.is_unverified());
+    let mvs: Vec<_> = ex
+        .works()
+        .filter(|&w| ex[w].kind == WorkKind::MusicVideo)
+        .collect();
+    let (doubtful, sure): (Vec<_>, Vec<_>) =
+        mvs.iter().partition(|&&w| ex[w].confidence.is_unverified());
     assert_eq!(sure.len(), 12);
     // The "Kiss" sequel only the article describes is kept, marked unverified.
-    assert_eq!(doubtful.iter().map(|&&w| ex[w].id.as_str()).collect::<Vec<_>>(), ["kiss-sequel"]);
+    assert_eq!(
+        doubtful
+            .iter()
+            .map(|&&w| ex[w].id.as_str())
+            .collect::<Vec<_>>(),
+        ["kiss-sequel"]
+    );
     for title in [
-        "I Remember", "Kiss", "Men Are All Like That", "I Need You", "Congratulations", "Unbreakable",
-        "Haru Haru", "Let's Not Fall in Love", "Tell Me What To Do", "I Yah",
-        "The Story Only I Didn't Know", "Gyopo Hairstyle",
+        "I Remember",
+        "Kiss",
+        "Men Are All Like That",
+        "I Need You",
+        "Congratulations",
+        "Unbreakable",
+        "Haru Haru",
+        "Let's Not Fall in Love",
+        "Tell Me What To Do",
+        "I Yah",
+        "The Story Only I Didn't Know",
+        "Gyopo Hairstyle",
     ] {
         assert!(ex.work(title).is_ok(), "{title}");
     }
@@ -215,10 +271,22 @@ fn works_in_order_members_and_groups() {
 
     let bigbang = ex.group("BIGBANG").unwrap();
     let members = names(&ex, ex.members(bigbang).into_iter().map(|(p, _)| p));
-    assert_eq!(members, ["Daesung", "G-Dragon", "Seungri", "T.O.P", "Taeyang"].map(String::from).into());
+    assert_eq!(
+        members,
+        ["Daesung", "G-Dragon", "Seungri", "T.O.P", "Taeyang"]
+            .map(String::from)
+            .into()
+    );
     let v = ex.person("V").unwrap();
-    let groups: BTreeSet<&str> = ex.groups_of(v).iter().map(|(g, _)| ex[*g].name.as_str()).collect();
-    assert!(groups.contains("BTS") && groups.contains("Wooga Squad"), "{groups:?}");
+    let groups: BTreeSet<&str> = ex
+        .groups_of(v)
+        .iter()
+        .map(|(g, _)| ex[*g].name.as_str())
+        .collect();
+    assert!(
+        groups.contains("BTS") && groups.contains("Wooga Squad"),
+        "{groups:?}"
+    );
 }
 
 #[test]
@@ -227,11 +295,17 @@ fn group_credits_count_for_members_and_say_via() {
     let han = ex.person("Han So-hee").unwrap();
     let taemin = ex.person("Taemin").unwrap();
     let shared = ex.shared_works(han, taemin, &Filter::new());
-    let tell = shared.iter().find(|s| ex[s.work].title == "Tell Me What To Do").expect("via SHINee");
+    let tell = shared
+        .iter()
+        .find(|s| ex[s.work].title == "Tell Me What To Do")
+        .expect("via SHINee");
     assert_eq!(tell.right.via.map(|g| ex[g].name.as_str()), Some("SHINee"));
     assert!(tell.right.describe(&ex).ends_with("via SHINee"));
     // Without membership expansion the link disappears.
-    assert!(ex.shared_works(han, taemin, &Filter::new().expand_groups(false)).is_empty());
+    assert!(
+        ex.shared_works(han, taemin, &Filter::new().expand_groups(false))
+            .is_empty()
+    );
 }
 
 #[test]
@@ -239,7 +313,11 @@ fn soundtrack_credits_are_not_appearances() {
     let ex = Explorer::bundled();
     let v = ex.person("V").unwrap();
     let itaewon = ex.work("Itaewon Class").unwrap();
-    assert!(!ex.works_of(v, &Filter::new()).iter().any(|(w, _)| *w == itaewon));
+    assert!(
+        !ex.works_of(v, &Filter::new())
+            .iter()
+            .any(|(w, _)| *w == itaewon)
+    );
     let any = Filter::new().roles(RoleSet::ANY_WORK_ROLE);
     assert!(ex.works_of(v, &any).iter().any(|(w, _)| *w == itaewon));
 }

@@ -8,7 +8,8 @@ use hallyu::{Entity, Explorer, Filter, PersonId, normalize};
 
 fn explorer() -> Explorer {
     // Loads from the files (not the compiled-in copy) so that errors name them.
-    Explorer::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap_or_else(|e| panic!("{e}"))
+    Explorer::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -21,20 +22,40 @@ fn every_record_and_credit_has_a_source() {
             missing.push(format!("{what} {id}"));
         }
         for s in sources {
-            assert!(s.starts_with("http://") || s.starts_with("https://"), "{what} {id}: source {s:?} is not a URL");
+            assert!(
+                s.starts_with("http://") || s.starts_with("https://"),
+                "{what} {id}: source {s:?} is not a URL"
+            );
         }
     };
-    r.people.iter().for_each(|x| check("person", &x.id, &x.sources));
-    r.groups.iter().for_each(|x| check("group", &x.id, &x.sources));
-    r.works.iter().for_each(|x| check("work", &x.id, &x.sources));
-    r.organisations.iter().for_each(|x| check("organisation", &x.id, &x.sources));
-    r.credits.iter().for_each(|x| check("credit", &format!("{} → {}", x.from, x.to), &x.sources));
-    assert!(missing.is_empty(), "records without a source:\n{}", missing.join("\n"));
+    r.people
+        .iter()
+        .for_each(|x| check("person", &x.id, &x.sources));
+    r.groups
+        .iter()
+        .for_each(|x| check("group", &x.id, &x.sources));
+    r.works
+        .iter()
+        .for_each(|x| check("work", &x.id, &x.sources));
+    r.organisations
+        .iter()
+        .for_each(|x| check("organisation", &x.id, &x.sources));
+    r.credits
+        .iter()
+        .for_each(|x| check("credit", &format!("{} → {}", x.from, x.to), &x.sources));
+    assert!(
+        missing.is_empty(),
+        "records without a source:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn the_bundled_copy_is_the_data_folder() {
-    assert_eq!(Explorer::bundled().catalog().records(), explorer().catalog().records());
+    assert_eq!(
+        Explorer::bundled().catalog().records(),
+        explorer().catalog().records()
+    );
 }
 
 #[test]
@@ -42,7 +63,11 @@ fn ids_are_slugs_and_hangul_is_hangul() {
     let ex = explorer();
     let slug = |id: &str| {
         !id.is_empty()
-            && id.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+            && id.split('-').all(|p| {
+                !p.is_empty()
+                    && p.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            })
     };
     let hangul = |s: &str| s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
     let r = ex.catalog().records();
@@ -70,7 +95,12 @@ fn years_are_plausible() {
     }
     for p in ex.people() {
         if let Some(b) = ex[p].born {
-            assert!((1920..=2020).contains(&b.year), "{}: born {}", ex[p].id, b.year);
+            assert!(
+                (1920..=2020).contains(&b.year),
+                "{}: born {}",
+                ex[p].id,
+                b.year
+            );
         }
     }
 }
@@ -84,7 +114,11 @@ fn people_sharing_a_normalised_name_are_disambiguated() {
     }
     for (name, people) in by_name.into_iter().filter(|(_, v)| v.len() > 1) {
         for p in people {
-            assert!(ex[p].disambiguation.is_some(), "{} shares the name {name:?} without a disambiguation", ex[p].id);
+            assert!(
+                ex[p].disambiguation.is_some(),
+                "{} shares the name {name:?} without a disambiguation",
+                ex[p].id
+            );
         }
     }
 }
@@ -93,7 +127,10 @@ fn people_sharing_a_normalised_name_are_disambiguated() {
 fn article_people(ex: &Explorer) -> BTreeSet<PersonId> {
     let filter = Filter::new().kinds([WorkKind::MusicVideo]);
     let mut people = BTreeSet::new();
-    for w in ex.works().filter(|&w| ex[w].kind == WorkKind::MusicVideo && !ex[w].confidence.is_unverified()) {
+    for w in ex
+        .works()
+        .filter(|&w| ex[w].kind == WorkKind::MusicVideo && !ex[w].confidence.is_unverified())
+    {
         for p in ex.people() {
             if ex.works_of(p, &filter).iter().any(|(x, _)| *x == w) {
                 people.insert(p);
@@ -126,7 +163,11 @@ fn the_article_people_form_one_connected_component() {
     assert!(people.len() >= 40, "{} people", people.len());
     let first = *people.iter().next().unwrap();
     let reached = distances(&ex, first);
-    let cut_off: Vec<&str> = people.iter().filter(|p| !reached.contains_key(p)).map(|&p| ex[p].name.as_str()).collect();
+    let cut_off: Vec<&str> = people
+        .iter()
+        .filter(|p| !reached.contains_key(p))
+        .map(|&p| ex[p].name.as_str())
+        .collect();
     assert!(cut_off.is_empty(), "cut off from the others: {cut_off:?}");
 }
 
@@ -143,19 +184,30 @@ fn the_longest_shortest_path_between_article_people() {
             }
         }
     }
-    let (len, Some((a, b))) = longest else { panic!("no pair") };
+    let (len, Some((a, b))) = longest else {
+        panic!("no pair")
+    };
     let path = ex.shortest_path(a, b, &Filter::new()).unwrap();
     assert_eq!(path.len(), len);
-    println!("longest shortest path: {len} hops, {} → {}\n{path}", ex[a].name, ex[b].name);
+    println!(
+        "longest shortest path: {len} hops, {} → {}\n{path}",
+        ex[a].name, ex[b].name
+    );
     assert_eq!(len, 5);
 }
 
 fn hops(ex: &Explorer, a: &str, b: &str) -> usize {
     let (pa, pb) = (ex.person(a).unwrap(), ex.person(b).unwrap());
-    let path = ex.shortest_path(pa, pb, &Filter::new()).unwrap_or_else(|| panic!("no path {a} → {b}"));
+    let path = ex
+        .shortest_path(pa, pb, &Filter::new())
+        .unwrap_or_else(|| panic!("no path {a} → {b}"));
     // Every hop is a real shared work.
     for s in path.steps() {
-        assert!(ex.shared_works(s.from, s.to, &Filter::new()).iter().any(|w| w.work == s.work));
+        assert!(
+            ex.shared_works(s.from, s.to, &Filter::new())
+                .iter()
+                .any(|w| w.work == s.work)
+        );
     }
     println!("{a} → {b}: {} hops\n{path}", path.len());
     path.len()
@@ -173,10 +225,18 @@ fn paths_through_the_connecting_works() {
 #[test]
 fn works_of_every_kind_are_listed() {
     let ex = explorer();
-    for kind in [WorkKind::MusicVideo, WorkKind::Drama, WorkKind::Film, WorkKind::Variety, WorkKind::Commercial] {
+    for kind in [
+        WorkKind::MusicVideo,
+        WorkKind::Drama,
+        WorkKind::Film,
+        WorkKind::Variety,
+        WorkKind::Commercial,
+    ] {
         assert!(ex.works().any(|w| ex[w].kind == kind), "no {kind:?}");
     }
     let count = |k| ex.works().filter(|&w| ex[w].kind == k).count();
-    assert!(count(WorkKind::Drama) >= 20 && count(WorkKind::Film) >= 5 && count(WorkKind::Variety) >= 3);
+    assert!(
+        count(WorkKind::Drama) >= 20 && count(WorkKind::Film) >= 5 && count(WorkKind::Variety) >= 3
+    );
     let _ = Entity::Work(ex.work("Parasite").unwrap());
 }

@@ -26,11 +26,21 @@ const GOOD: &str = r#"#![enable(implicit_some)]
 
 /// Loads `GOOD` with one replacement and returns the single error as text.
 fn error_of(from: &str, to: &str) -> String {
-    assert!(GOOD.contains(from), "the case must change the document: {from}");
+    assert!(
+        GOOD.contains(from),
+        "the case must change the document: {from}"
+    );
     let text = GOOD.replacen(from, to, 1);
     let err = Catalog::from_str("data/videos.ron", &text).expect_err("the change must be caught");
-    assert_eq!(err.iter().count(), 1, "exactly one problem expected, got:\n{err}");
-    assert!(err.location().is_some(), "data errors carry a location: {err}");
+    assert_eq!(
+        err.iter().count(),
+        1,
+        "exactly one problem expected, got:\n{err}"
+    );
+    assert!(
+        err.location().is_some(),
+        "data errors carry a location: {err}"
+    );
     err.to_string()
 }
 
@@ -43,7 +53,10 @@ fn the_good_document_loads() {
 #[test]
 fn syntax_error() {
     assert_eq!(
-        error_of(r#"name: "Choi Woo-shik","#, r#"name: "Choi Woo-shik" sources"#),
+        error_of(
+            r#"name: "Choi Woo-shik","#,
+            r#"name: "Choi Woo-shik" sources"#
+        ),
         format!("data/videos.ron:5:53: {}", error_text_at_5_53()),
     );
 }
@@ -51,12 +64,18 @@ fn syntax_error() {
 /// ron's own wording for the syntax error above, checked separately so that
 /// the position is pinned exactly.
 fn error_text_at_5_53() -> String {
-    let text = GOOD.replacen(r#"name: "Choi Woo-shik","#, r#"name: "Choi Woo-shik" sources"#, 1);
+    let text = GOOD.replacen(
+        r#"name: "Choi Woo-shik","#,
+        r#"name: "Choi Woo-shik" sources"#,
+        1,
+    );
     let err = Catalog::from_str("data/videos.ron", &text).unwrap_err();
     let loc = err.location().unwrap();
     assert_eq!((loc.line, loc.column), (5, 53)); // at `sources`
     assert!(matches!(err.kind(), ErrorKind::Parse { .. }));
-    err.to_string().trim_start_matches("data/videos.ron:5:53: ").to_string()
+    err.to_string()
+        .trim_start_matches("data/videos.ron:5:53: ")
+        .to_string()
 }
 
 #[test]
@@ -93,7 +112,11 @@ fn invalid_date() {
 
 #[test]
 fn duplicate_id() {
-    let text = GOOD.replacen(r#"(id: "choi-woo-shik", name"#, r#"(id: "park-seo-joon", name"#, 1);
+    let text = GOOD.replacen(
+        r#"(id: "choi-woo-shik", name"#,
+        r#"(id: "park-seo-joon", name"#,
+        1,
+    );
     let err = Catalog::from_str("data/videos.ron", &text).unwrap_err();
     // The renamed record's credit now dangles: both problems are reported.
     assert_eq!(
@@ -108,7 +131,10 @@ fn duplicate_id() {
 fn duplicate_id_across_kinds_and_files() {
     let mut builder = CatalogBuilder::new();
     builder.add_str("a.ron", GOOD);
-    builder.add_str("b.ron", "(\n  works: [(id: \"wooga-squad\", title: \"W\", kind: Film, released: \"2020\")],\n)");
+    builder.add_str(
+        "b.ron",
+        "(\n  works: [(id: \"wooga-squad\", title: \"W\", kind: Film, released: \"2020\")],\n)",
+    );
     let err = builder.build().unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -173,9 +199,12 @@ fn role_that_does_not_fit_its_ends() {
 #[test]
 fn invalid_slug() {
     assert_eq!(
-        Catalog::from_str("data/videos.ron", &GOOD.replacen(r#"(id: "wooga-squad""#, r#"(id: "Wooga Squad""#, 1))
-            .unwrap_err()
-            .to_string(),
+        Catalog::from_str(
+            "data/videos.ron",
+            &GOOD.replacen(r#"(id: "wooga-squad""#, r#"(id: "Wooga Squad""#, 1)
+        )
+        .unwrap_err()
+        .to_string(),
         "2 errors:\n\
          data/videos.ron:8:14: \"Wooga Squad\": invalid id: ids are lowercase slugs such as \"park-seo-joon\" (a-z, 0-9, single hyphens)\n\
          data/videos.ron:16:37: unknown id \"wooga-squad\" (did you mean \"Wooga Squad\"?)"
@@ -193,7 +222,10 @@ fn hangul_field_without_hangul() {
 #[test]
 fn unverified_mark_naming_no_field() {
     assert_eq!(
-        error_of(r#"kind: FriendGroup"#, r#"kind: FriendGroup, unverified: ["members"]"#),
+        error_of(
+            r#"kind: FriendGroup"#,
+            r#"kind: FriendGroup, unverified: ["members"]"#
+        ),
         "data/videos.ron:8:81: \"wooga-squad\": unverified mark \"members\" names no field (expected one of name, hangul, aliases)"
     );
 }
@@ -241,7 +273,11 @@ fn bad_utf8_is_located() {
     let err = Catalog::from_path(&path).unwrap_err();
     let loc = err.location().expect("located");
     assert_eq!((loc.line, loc.column), (2, 30));
-    assert!(err.to_string().ends_with("invalid UTF-8 (byte 0xff): data files must be UTF-8"), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("invalid UTF-8 (byte 0xff): data files must be UTF-8"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -249,7 +285,10 @@ fn bad_utf8_is_located() {
 fn missing_path_is_an_io_error() {
     let err = Catalog::from_path("no/such/dir").unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Io { .. }));
-    assert!(err.to_string().starts_with("cannot read no/such/dir: "), "{err}");
+    assert!(
+        err.to_string().starts_with("cannot read no/such/dir: "),
+        "{err}"
+    );
 }
 
 #[test]

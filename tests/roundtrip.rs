@@ -43,17 +43,35 @@ fn id() -> impl Strategy<Value = String> {
 }
 
 fn date() -> impl Strategy<Value = PartialDate> {
-    (1850i32..2100, prop::option::of(1u8..=12), prop::option::of(1u8..=28)).prop_map(|(year, month, day)| {
-        PartialDate { year, month, day: month.and(day) }
-    })
+    (
+        1850i32..2100,
+        prop::option::of(1u8..=12),
+        prop::option::of(1u8..=28),
+    )
+        .prop_map(|(year, month, day)| PartialDate {
+            year,
+            month,
+            day: month.and(day),
+        })
 }
 
 fn confidence() -> impl Strategy<Value = Confidence> {
-    prop_oneof![Just(Confidence::Confirmed), Just(Confidence::Secondary), Just(Confidence::Unverified)]
+    prop_oneof![
+        Just(Confidence::Confirmed),
+        Just(Confidence::Secondary),
+        Just(Confidence::Unverified)
+    ]
 }
 
 fn person() -> impl Strategy<Value = Person> {
-    (id(), text(), prop::option::of(text()), prop::collection::vec(text(), 0..3), confidence(), prop::option::of(date()))
+    (
+        id(),
+        text(),
+        prop::option::of(text()),
+        prop::collection::vec(text(), 0..3),
+        confidence(),
+        prop::option::of(date()),
+    )
         .prop_map(|(id, name, hangul, aliases, confidence, born)| Person {
             id,
             name,
@@ -70,43 +88,53 @@ fn person() -> impl Strategy<Value = Person> {
 }
 
 fn work() -> impl Strategy<Value = Work> {
-    (id(), text(), date(), prop::option::of(text()), confidence()).prop_map(|(id, title, released, album, confidence)| Work {
-        id,
-        title,
-        hangul: None,
-        aliases: Vec::new(),
-        kind: WorkKind::Film,
-        released,
-        ended: None,
-        album,
-        network: None,
-        notes: None,
-        sources: Vec::new(),
-        confidence,
-        unverified: Vec::new(),
-    })
+    (id(), text(), date(), prop::option::of(text()), confidence()).prop_map(
+        |(id, title, released, album, confidence)| Work {
+            id,
+            title,
+            hangul: None,
+            aliases: Vec::new(),
+            kind: WorkKind::Film,
+            released,
+            ended: None,
+            album,
+            network: None,
+            notes: None,
+            sources: Vec::new(),
+            confidence,
+            unverified: Vec::new(),
+        },
+    )
 }
 
 fn role() -> impl Strategy<Value = Role> {
     prop_oneof![
         Just(Role::Performer),
         Just(Role::Featured),
-        (prop::option::of(text())).prop_map(|character| Role::Cast { billing: Billing::Cameo, character }),
-        (prop::option::of(1990i32..2030), prop::option::of(1990i32..2030))
+        (prop::option::of(text())).prop_map(|character| Role::Cast {
+            billing: Billing::Cameo,
+            character
+        }),
+        (
+            prop::option::of(1990i32..2030),
+            prop::option::of(1990i32..2030)
+        )
             .prop_map(|(since, until)| Role::Member { since, until }),
         Just(Role::SequelOf),
     ]
 }
 
 fn credit() -> impl Strategy<Value = Credit> {
-    (id(), id(), role(), confidence(), prop::option::of(text())).prop_map(|(from, to, role, confidence, notes)| Credit {
-        from,
-        to,
-        role,
-        notes,
-        sources: Vec::new(),
-        confidence,
-    })
+    (id(), id(), role(), confidence(), prop::option::of(text())).prop_map(
+        |(from, to, role, confidence, notes)| Credit {
+            from,
+            to,
+            role,
+            notes,
+            sources: Vec::new(),
+            confidence,
+        },
+    )
 }
 
 fn records() -> impl Strategy<Value = Records> {
@@ -141,36 +169,47 @@ fn records() -> impl Strategy<Value = Records> {
 /// Records that are valid by construction: unique slugs, plausible years,
 /// non-empty names, credits between existing records with fitting roles.
 fn valid_records() -> impl Strategy<Value = Records> {
-    (records(), prop::collection::vec((0usize..5, 0usize..5, 0u8..3), 0..10)).prop_map(|(mut r, links)| {
-        for (i, p) in r.people.iter_mut().enumerate() {
-            p.id = format!("person-{i}");
-            p.name = format!("P{i} {}", p.name);
-            p.hangul = None;
-            p.born = p.born.map(|d| PartialDate { year: 1950 + d.year.rem_euclid(60), ..d });
-        }
-        for (i, w) in r.works.iter_mut().enumerate() {
-            w.id = format!("work-{i}");
-            w.title = format!("W{i} {}", w.title);
-            w.released.year = 1990 + w.released.year.rem_euclid(40);
-        }
-        r.groups.clear();
-        r.credits.clear();
-        let mut seen = std::collections::HashSet::new();
-        for (p, w, billing) in links {
-            if p < r.people.len() && w < r.works.len() && seen.insert((p, w)) {
-                let billing = [Billing::Lead, Billing::Supporting, Billing::Cameo][billing as usize];
-                r.credits.push(Credit {
-                    from: format!("person-{p}"),
-                    to: format!("work-{w}"),
-                    role: Role::Cast { billing, character: Some(r.people[p].name.clone()) },
-                    notes: None,
-                    sources: vec![],
-                    confidence: Confidence::Confirmed,
+    (
+        records(),
+        prop::collection::vec((0usize..5, 0usize..5, 0u8..3), 0..10),
+    )
+        .prop_map(|(mut r, links)| {
+            for (i, p) in r.people.iter_mut().enumerate() {
+                p.id = format!("person-{i}");
+                p.name = format!("P{i} {}", p.name);
+                p.hangul = None;
+                p.born = p.born.map(|d| PartialDate {
+                    year: 1950 + d.year.rem_euclid(60),
+                    ..d
                 });
             }
-        }
-        r
-    })
+            for (i, w) in r.works.iter_mut().enumerate() {
+                w.id = format!("work-{i}");
+                w.title = format!("W{i} {}", w.title);
+                w.released.year = 1990 + w.released.year.rem_euclid(40);
+            }
+            r.groups.clear();
+            r.credits.clear();
+            let mut seen = std::collections::HashSet::new();
+            for (p, w, billing) in links {
+                if p < r.people.len() && w < r.works.len() && seen.insert((p, w)) {
+                    let billing =
+                        [Billing::Lead, Billing::Supporting, Billing::Cameo][billing as usize];
+                    r.credits.push(Credit {
+                        from: format!("person-{p}"),
+                        to: format!("work-{w}"),
+                        role: Role::Cast {
+                            billing,
+                            character: Some(r.people[p].name.clone()),
+                        },
+                        notes: None,
+                        sources: vec![],
+                        confidence: Confidence::Confirmed,
+                    });
+                }
+            }
+            r
+        })
 }
 
 proptest! {

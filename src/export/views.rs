@@ -63,7 +63,14 @@ pub struct View {
 
 impl View {
     fn new(subject: Subject) -> View {
-        View { subject, filter: Filter::new(), hops: 1, context: 0, organisations: false, title: None }
+        View {
+            subject,
+            filter: Filter::new(),
+            hops: 1,
+            context: 0,
+            organisations: false,
+            title: None,
+        }
     }
 
     /// Everything the filter admits.
@@ -74,7 +81,10 @@ impl View {
     /// A person and everyone within `hops` shared works (at most
     /// [`MAX_VIEW_HOPS`]).
     pub fn neighbourhood(person: PersonId, hops: usize) -> View {
-        View { hops: hops.min(MAX_VIEW_HOPS), ..View::new(Subject::Neighbourhood(person)) }
+        View {
+            hops: hops.min(MAX_VIEW_HOPS),
+            ..View::new(Subject::Neighbourhood(person))
+        }
     }
 
     /// A shortest path from `a` to `b`, highlighted.
@@ -137,7 +147,12 @@ impl View {
                 let people = neighbourhood(explorer, &[*p], self.hops, &self.filter);
                 b.people_and_links(&people, Emphasis::Normal);
                 b.emphasise_person(*p);
-                format!("{} and everyone within {} hop{}", explorer[*p].name, self.hops, plural(self.hops))
+                format!(
+                    "{} and everyone within {} hop{}",
+                    explorer[*p].name,
+                    self.hops,
+                    plural(self.hops)
+                )
             }
             Subject::Path(a, z) => {
                 let Some(path) = explorer.shortest_path(*a, *z, &self.filter) else {
@@ -148,7 +163,8 @@ impl View {
                     }));
                 };
                 if self.context > 0 {
-                    let around = neighbourhood(explorer, &path.people(), self.context, &self.filter);
+                    let around =
+                        neighbourhood(explorer, &path.people(), self.context, &self.filter);
                     b.people_and_links(&around, Emphasis::Faded);
                 }
                 b.path(path.steps());
@@ -199,7 +215,12 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The people within `hops` shared works of any of `start`, in BFS order.
-fn neighbourhood(explorer: &Explorer, start: &[PersonId], hops: usize, filter: &Filter) -> Vec<PersonId> {
+fn neighbourhood(
+    explorer: &Explorer,
+    start: &[PersonId],
+    hops: usize,
+    filter: &Filter,
+) -> Vec<PersonId> {
     let mut seen: HashMap<PersonId, usize> = HashMap::new();
     let mut order = Vec::new();
     let mut queue = VecDeque::new();
@@ -215,8 +236,8 @@ fn neighbourhood(explorer: &Explorer, start: &[PersonId], hops: usize, filter: &
             continue;
         }
         for c in explorer.co_appearances(p, filter).iter() {
-            if !seen.contains_key(&c.person) {
-                seen.insert(c.person, d + 1);
+            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(c.person) {
+                e.insert(d + 1);
                 order.push(c.person);
                 queue.push_back(c.person);
             }
@@ -236,7 +257,13 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(explorer: &'a Explorer, filter: &'a Filter) -> Builder<'a> {
-        Builder { explorer, filter, diagram: Diagram::default(), nodes: HashMap::new(), edges: HashMap::new() }
+        Builder {
+            explorer,
+            filter,
+            diagram: Diagram::default(),
+            nodes: HashMap::new(),
+            edges: HashMap::new(),
+        }
     }
 
     fn node(&mut self, e: Entity, emphasis: Emphasis) -> usize {
@@ -269,13 +296,26 @@ impl<'a> Builder<'a> {
         self.person(p, Emphasis::Highlight);
     }
 
-    fn edge(&mut self, from: Entity, to: Entity, credit: CreditId, via: Option<String>, emphasis: Emphasis) {
+    fn edge(
+        &mut self,
+        from: Entity,
+        to: Entity,
+        credit: CreditId,
+        via: Option<String>,
+        emphasis: Emphasis,
+    ) {
         let (a, b) = (self.node(from, emphasis), self.node(to, emphasis));
         let ex = self.explorer;
         let c = &ex[credit];
         let label = match (via, &c.role) {
             (Some(group), _) => format!("via {group}"),
-            (None, Role::Cast { character: Some(ch), .. }) => ch.clone(),
+            (
+                None,
+                Role::Cast {
+                    character: Some(ch),
+                    ..
+                },
+            ) => ch.clone(),
             (None, Role::Soundtrack { song: Some(s) }) => format!("OST “{s}”"),
             _ => String::new(),
         };
@@ -300,14 +340,23 @@ impl<'a> Builder<'a> {
 
     fn appearance(&mut self, p: PersonId, w: WorkId, how: Credited, emphasis: Emphasis) {
         let via = how.via.map(|g| self.explorer[g].name.clone());
-        self.edge(Entity::Person(p), Entity::Work(w), how.credit, via, emphasis);
+        self.edge(
+            Entity::Person(p),
+            Entity::Work(w),
+            how.credit,
+            via,
+            emphasis,
+        );
     }
 
     /// The people and every admitted work that links two of them.
     fn people_and_links(&mut self, people: &[PersonId], emphasis: Emphasis) {
         let ex = self.explorer;
         let mut count: HashMap<WorkId, usize> = HashMap::new();
-        let works: Vec<Vec<(WorkId, Credited)>> = people.iter().map(|&p| ex.works_of(p, self.filter)).collect();
+        let works: Vec<Vec<(WorkId, Credited)>> = people
+            .iter()
+            .map(|&p| ex.works_of(p, self.filter))
+            .collect();
         for list in &works {
             for (w, _) in list {
                 *count.entry(*w).or_default() += 1;
@@ -342,7 +391,8 @@ impl<'a> Builder<'a> {
             for &c in ex.credits_of(Entity::Work(w)) {
                 let (from, to) = ex.ends(c);
                 let role = ex[c].role.kind();
-                let org_link = matches!(from, Entity::Organisation(_)) || matches!(to, Entity::Organisation(_));
+                let org_link = matches!(from, Entity::Organisation(_))
+                    || matches!(to, Entity::Organisation(_));
                 let counted = self.filter.role_set().contains(role) || (organisations && org_link);
                 if counted && self.admitted(c) && (!org_link || organisations) {
                     if let Entity::Group(g) = from {
@@ -360,7 +410,13 @@ impl<'a> Builder<'a> {
             for (p, c) in ex.members(g) {
                 let drawn = self.nodes.contains_key(&Entity::Person(p));
                 if (drawn || self.filter.groups) && self.admitted(c) {
-                    self.edge(Entity::Person(p), Entity::Group(g), c, None, Emphasis::Normal);
+                    self.edge(
+                        Entity::Person(p),
+                        Entity::Group(g),
+                        c,
+                        None,
+                        Emphasis::Normal,
+                    );
                 }
             }
         }

@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of hallyu, igraph and NetworkX on synthetic IMDb
+datasets; writes the table into BENCHMARKS.md.
+
+    pip install networkx igraph
+    python3 scripts/bench_imdb.py                  # medium and large
+    python3 scripts/bench_imdb.py --sizes medium --no-networkx-large
+
+Every library reads the same TSV files with the same mapping as
+`hallyu::import` under the default filter: titles of a kept type, principals
+whose category is actor, actress or self, people present in name.basics, one
+link per person and title. Graphs are bipartite (person - title); distances
+are halved. Each library runs in its own process, so that peak memory
+(ru_maxrss, VmHWM for hallyu) is its own. The answers (co-star count, path
+length, distance histogram, component sizes) must agree, or the script
+fails.
+"""
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KEPT_TYPES = {"movie", "tvMovie", "short", "tvShort", "video", "tvSeries", "tvMiniSeries",
+              "tvEpisode", "tvPilot", "tvShow", "tvSpecial", "reality", "musicVideo"}
+ON_SCREEN = {"actor", "actress", "self"}
+REPEAT = 5
+
+
+def read(dirpath):
+    """People (name-file order) and titles that have an on-screen link, and
+    the links as (person index, title index) pairs."""
+    person_index = {}
+    keys = []
+    names = []
+    with open(os.path.join(dirpath, "name.basics.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            k, name, _ = line.split("\t", 2)
+            if k not in person_index:
+                person_index[k] = len(keys)
+                keys.append(k)
+                names.append(name)
+    title_index = {}
+    with open(os.path.join(dirpath, "title.basics.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            fields = line.split("\t", 2)
+            if fields[1] in KEPT_TYPES and fields[0] not in title_index:
+                title_index[fields[0]] = len(title_index)
+    links = set()
+    with open(os.path.join(dirpath, "title.principals.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            t, _, n, c, _ = line.split("\t", 4)
+            if c in ON_SCREEN:
+                w = title_index.get(t)
+                p = person_index.get(n)
+                if w is not None and p is not None:
+                    links.add((p, w))
+    return keys, names, len(title_index), sorted(links)
+
+
+def choose(keys, links):
+    """The most-credited person (lowest index among ties) and two ordinary
+    people of the giant component (found later), as name-file indices."""
+    count = {}
+    for p, _ in links:
+        count[p] = count.get(p, 0) + 1
+    hub = min(count, key=lambda p: (-count[p], p))
+    return hub, sorted(count)
+
+
+def timed(f, repeat=1):
+    best = None
+    out = None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = f()
+        d = (time.perf_counter() - t) * 1000
+        best = d if best is None else min(best, d)
+    return out, best
+
+
+def worker_igraph(dirpath, hub_key, a_key, b_key):
+    import igraph
+    t0 = time.perf_counter()
+    keys, names, titles, links = read(dirpath)
+    people = len(keys)
+    g = igraph.Graph(n=people + titles, edges=[(p, people + w) for p, w in links])
+    load = (time.perf_counter() - t0) * 1000
+    index = {k: i for i, k in enumerate(keys)}
+    hub, a, b = index[hub_key], index[a_key], index[b_key]
+    def costars():
+        # As hallyu answers: each co-star with the number of shared works,
+        # strongest first, then by name.
+        shared = {}
+        for w in g.neighbors(hub):
+            for q in g.neighbors(w):
+                if q != hub:
+                    shared[q] = shared.get(q, 0) + 1
+        return len(sorted(shared.items(), key=lambda x: (-x[1], names[x[0]], x[0])))
+    costars, t_costars = timed(costars, REPEAT)
+    path, t_path = timed(lambda: (len(g.get_shortest_path(a, b)) - 1) // 2, REPEAT)
+
+    def histogram():
+        vids, layers, _ = g.bfs(hub)
+        out = []
+        for level in range(0, len(layers) - 1, 2):
+            out.append(sum(1 for v in vids[layers[level]:layers[level + 1]] if v < people))
+        return out
+    hist, t_hist = timed(histogram, REPEAT)
+
+    def components():
+        membership = g.connected_components().membership
+        sizes = {}
+        linked = [False] * people
+        for p, _ in links:
+            linked[p] = True
+        for p in range(people):
+            if linked[p]:
+                m = membership[p]
+                sizes[m] = sizes.get(m, 0) + 1
+        return sorted(sizes.values(), reverse=True)
+    comps, t_comps = timed(components, 3)
+    return dict(load_ms=load, costars=costars, costars_ms=t_costars, path=path, path_ms=t_path,
+                histogram=hist, histogram_ms=t_hist, components=comps, components_ms=t_comps)
+
+
+def worker_networkx(dirpath, hub_key, a_key, b_key):
+    import networkx as nx
+    t0 = time.perf_counter()
+    keys, names, titles, links = read(dirpath)
+    people = len(keys)
+    g = nx.Graph()
+    g.add_edges_from((p, people + w) for p, w in links)
+    load = (time.perf_counter() - t0) * 1000
+    index = {k: i for i, k in enumerate(keys)}
+    hub, a, b = index[hub_key], index[a_key], index[b_key]
+    def costars():
+        shared = {}
+        for w in g[hub]:
+            for q in g[w]:
+                if q != hub:
+                    shared[q] = shared.get(q, 0) + 1
+        return len(sorted(shared.items(), key=lambda x: (-x[1], names[x[0]], x[0])))
+    costars, t_costars = timed(costars, REPEAT)
+    path, t_path = timed(lambda: (len(nx.bidirectional_shortest_path(g, a, b)) - 1) // 2, REPEAT)
+
+    def histogram():
+        out = {}
+        for v, d in nx.single_source_shortest_path_length(g, hub).items():
+            if v < people:
+                out[d // 2] = out.get(d // 2, 0) + 1
+        return [out[d] for d in range(len(out))]
+    hist, t_hist = timed(histogram, 1)
+
+    def components():
+        return sorted((sum(1 for v in c if v < people) for c in nx.connected_components(g)), reverse=True)
+    comps, t_comps = timed(components, 1)
+    return dict(load_ms=load, costars=costars, costars_ms=t_costars, path=path, path_ms=t_path,
+                histogram=hist, histogram_ms=t_hist, components=comps, components_ms=t_comps)
+
+
+def run_worker(lib, dirpath, hub, a, b):
+    out = subprocess.run([sys.executable, __file__, "--worker", lib, dirpath, hub, a, b],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def hallyu(dirpath, hub, a, b):
+    exe = os.path.join(ROOT, "target", "release", "examples", "imdb")
+    def q(*args, repeat=REPEAT):
+        out = subprocess.run([exe, dirpath, *args, "--json", "--repeat", str(repeat)],
+                             check=True, capture_output=True, text=True)
+        return json.loads(out.stdout)
+    c = q("costars", hub)
+    p = q("path", a, b)
+    h = q("bacon", hub)
+    k = q("components")
+    loads = [x["load_ms"] for x in (c, p, h, k)]
+    return dict(load_ms=min(loads), costars=c["costars"], costars_ms=c["query_ms"],
+                path=p["length"], path_ms=p["query_ms"], histogram=h["histogram"],
+                histogram_ms=h["query_ms"], components=None, components_count=k["components"],
+                components_largest=k["largest"], components_ms=k["query_ms"],
+                peak_kib=max(x["peak_kib"] for x in (c, p, h, k)), load_peak_kib=k["peak_kib"])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--worker", nargs=5)
+    ap.add_argument("--sizes", default="medium,large")
+    ap.add_argument("--data", default=os.path.join(ROOT, "target", "imdb"))
+    ap.add_argument("--no-networkx-large", action="store_true")
+    ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    args = ap.parse_args()
+    if args.worker:
+        lib, dirpath, hub, a, b = args.worker
+        result = (worker_igraph if lib == "igraph" else worker_networkx)(dirpath, hub, a, b)
+        result["peak_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(json.dumps(result))
+        return
+
+    subprocess.run(["cargo", "build", "--release", "--example", "imdb", "--example", "imdb_gen"],
+                   cwd=ROOT, check=True)
+    sections = []
+    for size in args.sizes.split(","):
+        dirpath = os.path.join(args.data, size)
+        if not os.path.isfile(os.path.join(dirpath, "title.principals.tsv")):
+            subprocess.run([os.path.join(ROOT, "target", "release", "examples", "imdb_gen"), dirpath, size],
+                           check=True)
+        keys, names, titles, links = read(dirpath)
+        hub, linked = choose(keys, links)
+        # Two ordinary people: a third and two thirds through the linked
+        # people, moved on until both are in the hub's component (checked
+        # with igraph below; hallyu must agree).
+        import igraph
+        people = len(keys)
+        g = igraph.Graph(n=people + titles, edges=[(p, people + w) for p, w in links])
+        membership = g.connected_components().membership
+        def pick(i):
+            while membership[linked[i]] != membership[hub]:
+                i += 1
+            return linked[i]
+        a, b = pick(len(linked) // 3), pick(2 * len(linked) // 3)
+        del g, membership, links
+        hub_k, a_k, b_k = keys[hub], keys[a], keys[b]
+        print(f"{size}: hub {hub_k}, path {a_k} -> {b_k}", file=sys.stderr)
+        results = {"hallyu": hallyu(dirpath, hub_k, a_k, b_k), "igraph": run_worker("igraph", dirpath, hub_k, a_k, b_k)}
+        if not (size == "large" and args.no_networkx_large):
+            results["networkx"] = run_worker("networkx", dirpath, hub_k, a_k, b_k)
+        # The answers must agree.
+        ref = results["igraph"]
+        for lib, r in results.items():
+            for field in ("costars", "path", "histogram"):
+                assert r[field] == ref[field], f"{size}: {lib} {field} {r[field]} != igraph {ref[field]}"
+            if lib == "hallyu":
+                assert r["components_count"] == len(ref["components"]), f"{size}: component count"
+                assert r["components_largest"] == ref["components"][:10], f"{size}: component sizes"
+            else:
+                assert r["components"] == ref["components"], f"{size}: {lib} components"
+        sections.append((size, hub_k, a_k, b_k, ref, results))
+
+    write(args.out, sections)
+
+
+def mib(kib):
+    return f"{kib / 1024:.0f} MiB"
+
+
+def fmt_ms(ms):
+    return f"{ms:.3f} ms" if ms < 1 else f"{ms:.1f} ms" if ms < 1000 else f"{ms / 1000:.2f} s"
+
+
+def write(path, sections):
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import igraph
+    import networkx
+    lines = [
+        "# Benchmarks: IMDb-scale queries",
+        "",
+        "Written by `python3 scripts/bench_imdb.py` (one run; do not edit by hand).",
+        "",
+        f"Machine: {os.cpu_count()} CPUs ({cpu}), {mem:.1f} GiB memory, {platform.system()} {platform.release()};",
+        f"Python {platform.python_version()}, igraph {igraph.__version__}, NetworkX {networkx.__version__}.",
+        "",
+        "Data: synthetic datasets in the IMDb layout (`cargo run --release --example imdb_gen -- DIR SIZE`),",
+        "plain TSV. Every library reads the three files and builds its graph (load), then answers, under",
+        "hallyu's default filter (actor, actress and self credits): the co-stars of the most-credited person,",
+        "a shortest path between two ordinary people, the full distance histogram from the most-credited",
+        "person, and the connected components. Co-stars are computed as hallyu returns them: each co-star with",
+        "the number of shared works, sorted by strength then name. Query times are the best of "
+        f"{REPEAT} runs (components: 3 for igraph, 1 for NetworkX); NetworkX's histogram is one run.",
+        "Peak memory is the process's peak RSS (hallyu: VmHWM after load and query; Python: ru_maxrss).",
+        "The script checks that all answers agree.",
+        "",
+        "hallyu commands: `target/release/examples/imdb DIR costars|path|bacon|components … --json --repeat 5`.",
+        "",
+    ]
+    for size, hub, a, b, ref, results in sections:
+        lines += [
+            f"## {size}",
+            "",
+            f"Most-credited person {hub} ({ref['costars']} co-stars); path {a} → {b} ({ref['path']} hops); "
+            f"{len(ref['components'])} components, the largest of {ref['components'][0]} people; "
+            f"histogram {ref['histogram']}.",
+            "",
+            "| | load + build | peak memory | co-stars | path | distance histogram | components |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for lib, r in results.items():
+            lines.append(
+                f"| {lib} | {fmt_ms(r['load_ms'])} | {mib(r['peak_kib'])} | {fmt_ms(r['costars_ms'])} | "
+                f"{fmt_ms(r['path_ms'])} | {fmt_ms(r['histogram_ms'])} | {fmt_ms(r['components_ms'])} |")
+        h, i = results["hallyu"], results["igraph"]
+        lines.append(
+            f"| hallyu vs igraph | {i['load_ms'] / h['load_ms']:.1f}× | {i['peak_kib'] / h['peak_kib']:.1f}× less | "
+            f"{i['costars_ms'] / h['costars_ms']:.1f}× | {i['path_ms'] / h['path_ms']:.1f}× | "
+            f"{i['histogram_ms'] / h['histogram_ms']:.1f}× | {i['components_ms'] / h['components_ms']:.1f}× |")
+        lines.append("")
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

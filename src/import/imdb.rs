@@ -1,0 +1,751 @@
+//! The IMDb non-commercial datasets (`name.basics`, `title.basics`,
+//! `title.principals`) → an [`Explorer`] in compact form.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::explorer::Explorer;
+use crate::import::store::{Store, Table};
+use crate::import::tsv::{Row, Tsv};
+use crate::index::{Appearance, DIRECT, TraversalIndex};
+use crate::model::{RoleKind, WorkKind};
+
+/// How far loading has come, passed to the callback of [`Imdb::progress`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Progress {
+    /// Bytes read so far from the three files (compressed bytes for gzip).
+    pub read: u64,
+    /// The sizes of the three files added up.
+    pub total: u64,
+}
+
+/// What an import read, kept and left out, returned with the explorer by
+/// [`Imdb::from_dir`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Report {
+    /// Data rows of `name.basics`.
+    pub names: usize,
+    /// Data rows of `title.basics`.
+    pub titles: usize,
+    /// Data rows of `title.principals`.
+    pub principals: usize,
+    /// People kept: those with at least one credit that maps to a role.
+    pub people: usize,
+    /// Works kept: titles of a kept type with at least one such credit.
+    pub works: usize,
+    /// Credits kept, after collapsing duplicates.
+    pub credits: usize,
+    /// Titles of a type that maps to no work kind (`videoGame`, podcasts, …).
+    pub skipped_titles: usize,
+    /// Principals whose category maps to no role (`writer`, `producer`,
+    /// `archive_footage`, …), or whose title was skipped.
+    pub skipped_principals: usize,
+    /// Principals naming a person or title missing from the other files.
+    pub dangling: usize,
+    /// Credits dropped because the same person already had an equivalent
+    /// credit on the same title.
+    pub duplicates: usize,
+    /// Rows whose key appeared on an earlier row of the same file (the
+    /// first wins).
+    pub duplicate_keys: usize,
+    /// Malformed rows skipped (only with [`Imdb::skip_bad_rows`]).
+    pub bad_rows: usize,
+}
+
+/// An imported dataset: the explorer and the report of the import.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Imported {
+    /// The explorer, ready for every query.
+    pub explorer: Explorer,
+    /// What was read, kept and left out.
+    pub report: Report,
+}
+
+type Callback<'a> = dyn Fn(Progress) + Send + Sync + 'a;
+
+/// Options for importing the IMDb non-commercial datasets, ending in
+/// [`Imdb::from_dir`].
+///
+/// The directory must hold `name.basics.tsv`, `title.basics.tsv` and
+/// `title.principals.tsv`, each possibly gzip-compressed (`.tsv.gz`, with
+/// the `gzip` feature). Files are streamed: only one line of each is in
+/// memory at a time. See the [module docs](crate::import) for how titles and
+/// categories are mapped.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::import::Imdb;
+/// use hallyu::Filter;
+///
+/// let dir = std::env::temp_dir().join("hallyu-doc-imdb");
+/// hallyu::import::synthetic::Synthetic::new(300, 80).seed(7).write_to(&dir)?;
+/// let imported = Imdb::new().from_dir(&dir)?;
+/// let explorer = &imported.explorer;
+/// assert_eq!(explorer.people().len(), imported.report.people);
+/// let someone = explorer.people().next().unwrap();
+/// let costars = explorer.co_appearances(someone, &Filter::new());
+/// for c in &costars {
+///     assert!(!explorer.shared_works(someone, c.person, &Filter::new()).is_empty());
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Default)]
+pub struct Imdb<'a> {
+    skip_bad_rows: bool,
+    progress: Option<Box<Callback<'a>>>,
+}
+
+impl std::fmt::Debug for Imdb<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Imdb")
+            .field("skip_bad_rows", &self.skip_bad_rows)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The three files of the layout, by base name.
+pub const FILES: [&str; 3] = ["name.basics", "title.basics", "title.principals"];
+
+impl<'a> Imdb<'a> {
+    /// Default options: a malformed row is an error.
+    pub fn new() -> Imdb<'a> {
+        Imdb::default()
+    }
+
+    /// Whether to skip malformed rows (counted in [`Report::bad_rows`])
+    /// instead of failing on the first one.
+    pub fn skip_bad_rows(mut self, yes: bool) -> Imdb<'a> {
+        self.skip_bad_rows = yes;
+        self
+    }
+
+    /// Calls `f` now and then while loading (from the loading threads).
+    pub fn progress(mut self, f: impl Fn(Progress) + Send + Sync + 'a) -> Imdb<'a> {
+        self.progress = Some(Box::new(f));
+        self
+    }
+
+    /// Imports the three files of `dir`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when a file is missing or cannot be read (a
+    /// truncated gzip file included; the location names the line reached),
+    /// and [`ErrorKind::Parse`] located at file, line and column for a
+    /// malformed row (wrong number of fields, an id that is not `nm…`/`tt…`
+    /// with digits, a year or ordering that is not a number, invalid UTF-8),
+    /// unless [`Imdb::skip_bad_rows`] is on.
+    pub fn from_dir(&self, dir: impl AsRef<Path>) -> Result<Imported> {
+        let dir = dir.as_ref();
+        let paths: Vec<PathBuf> = FILES
+            .iter()
+            .map(|base| find(dir, base))
+            .collect::<Result<_>>()?;
+        let total = paths
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .sum();
+        let counter = AtomicU64::new(0);
+        let ctx = Ctx {
+            skip: self.skip_bad_rows,
+            progress: self.progress.as_deref(),
+            counter: &counter,
+            total,
+        };
+        let (names, titles_and_principals) = std::thread::scope(|s| {
+            let names = s.spawn(|| read_names(&paths[0], &ctx));
+            let rest = read_titles(&paths[1], &ctx).and_then(|t| {
+                let p = read_principals(&paths[2], &t, &ctx)?;
+                Ok((t, p))
+            });
+            (
+                names
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                rest,
+            )
+        });
+        let (titles, principals) = titles_and_principals?;
+        let names = names?;
+        ctx.report();
+        let files = [0, 1, 2].map(|i| paths[i].display().to_string());
+        Ok(assemble(files, names, titles, principals))
+    }
+}
+
+/// `dir/base.tsv`, else `dir/base.tsv.gz`.
+fn find(dir: &Path, base: &str) -> Result<PathBuf> {
+    let plain = dir.join(format!("{base}.tsv"));
+    if plain.is_file() {
+        return Ok(plain);
+    }
+    let gz = dir.join(format!("{base}.tsv.gz"));
+    if gz.is_file() {
+        return Ok(gz);
+    }
+    Err(Error::new(ErrorKind::Io {
+        path: plain,
+        message: format!("no {base}.tsv or {base}.tsv.gz in this directory"),
+    }))
+}
+
+struct Ctx<'c, 'a> {
+    skip: bool,
+    progress: Option<&'c Callback<'a>>,
+    counter: &'c AtomicU64,
+    total: u64,
+}
+
+impl Ctx<'_, '_> {
+    fn report(&self) {
+        if let Some(f) = self.progress {
+            f(Progress {
+                read: self.counter.load(Ordering::Relaxed),
+                total: self.total,
+            });
+        }
+    }
+
+    /// Reads every row of `tsv`, handing each to `f`; a row error is
+    /// returned or counted in `bad`.
+    fn rows(
+        &self,
+        tsv: &mut Tsv<'_>,
+        bad: &mut usize,
+        mut f: impl FnMut(&Row<'_>) -> Result<()>,
+    ) -> Result<usize> {
+        let mut rows = 0;
+        loop {
+            let outcome = match tsv.next_row() {
+                Ok(Some(row)) => {
+                    rows += 1;
+                    if row.number % (1 << 16) == 0 {
+                        self.report();
+                    }
+                    f(&row)
+                }
+                Ok(None) => return Ok(rows),
+                Err(e) => {
+                    rows += 1;
+                    Err(e)
+                }
+            };
+            if let Err(e) = outcome {
+                if self.skip && matches!(e.kind(), ErrorKind::Parse { .. }) {
+                    *bad += 1;
+                } else {
+                    return Err(e);
+                }
+            }
+        }
+    }
+}
+
+/// `\N`, IMDb's null.
+fn is_null(field: &[u8]) -> bool {
+    field == b"\\N"
+}
+
+/// `nm0000102` → (102, 7).
+fn parse_key(row: &Row<'_>, file: &str, i: usize, prefix: &str) -> Result<(u32, u8)> {
+    let f = row.get(i);
+    let digits = f.strip_prefix(prefix.as_bytes()).unwrap_or(&[]);
+    if digits.is_empty() || digits.len() > 9 || !digits.iter().all(u8::is_ascii_digit) {
+        let shown = String::from_utf8_lossy(f);
+        return Err(row.error(
+            file,
+            i,
+            format!("invalid id \"{shown}\" (expected {prefix} and digits, e.g. {prefix}0000001)"),
+        ));
+    }
+    let n = digits
+        .iter()
+        .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+    Ok((n, digits.len() as u8))
+}
+
+/// A year (`1994`) or `\N` (0).
+fn parse_year(row: &Row<'_>, file: &str, i: usize) -> Result<i16> {
+    let f = row.get(i);
+    if is_null(f) {
+        return Ok(0);
+    }
+    if f.is_empty() || f.len() > 4 || !f.iter().all(u8::is_ascii_digit) {
+        let shown = String::from_utf8_lossy(f);
+        return Err(row.error(
+            file,
+            i,
+            format!("invalid year \"{shown}\" (expected digits or \\N)"),
+        ));
+    }
+    Ok(f.iter().fold(0i16, |n, &d| n * 10 + i16::from(d - b'0')))
+}
+
+fn parse_text<'l>(row: &Row<'l>, file: &str, i: usize) -> Result<&'l str> {
+    std::str::from_utf8(row.get(i)).map_err(|e| {
+        let at = row.get(i)[e.valid_up_to()];
+        row.error(
+            file,
+            i,
+            format!("invalid UTF-8 (byte 0x{at:02x}): the files must be UTF-8"),
+        )
+    })
+}
+
+/// A section as read: keys, names and per-row attributes.
+#[derive(Default)]
+struct Section {
+    table: Table,
+    rows: usize,
+    bad: usize,
+}
+
+impl Section {
+    fn push(&mut self, (id, width): (u32, u8), name: &str) {
+        self.table.ids.push(id);
+        self.table.widths.push(width);
+        self.table.text.push_str(name);
+        self.table
+            .ends
+            .push(u32::try_from(self.table.text.len()).expect("names fit in 4 GiB"));
+    }
+}
+
+struct Names {
+    section: Section,
+    born: Vec<i16>,
+}
+
+fn read_names(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Names> {
+    let mut tsv = Tsv::open(path, ctx.counter)?;
+    let (id, name, born_at) = (
+        tsv.column("nconst")?,
+        tsv.column("primaryName")?,
+        tsv.column("birthYear")?,
+    );
+    let file = tsv.name.clone();
+    let mut out = Names {
+        section: Section::default(),
+        born: Vec::new(),
+    };
+    out.section.table.prefix = "nm";
+    let mut bad = 0;
+    out.section.rows = ctx.rows(&mut tsv, &mut bad, |row| {
+        let key = parse_key(row, &file, id, "nm")?;
+        let text = parse_text(row, &file, name)?;
+        let born = parse_year(row, &file, born_at)?;
+        let text = if is_null(text.as_bytes()) { "" } else { text };
+        out.section.push(key, text);
+        out.born.push(born);
+        Ok(())
+    })?;
+    out.section.bad = bad;
+    Ok(out)
+}
+
+/// The work kind of an IMDb title type, or `None` for types left out.
+pub(crate) fn work_kind(title_type: &[u8]) -> Option<WorkKind> {
+    Some(match title_type {
+        b"movie" | b"tvMovie" | b"short" | b"tvShort" | b"video" => WorkKind::Film,
+        b"tvSeries" | b"tvMiniSeries" | b"tvEpisode" | b"tvPilot" => WorkKind::Drama,
+        b"tvShow" | b"tvSpecial" | b"reality" => WorkKind::Variety,
+        b"musicVideo" => WorkKind::MusicVideo,
+        _ => return None,
+    })
+}
+
+/// The role of an IMDb principal category (and its billing position), or
+/// `None` for categories left out.
+pub(crate) fn role_kind(category: &[u8], ordering: u32) -> Option<RoleKind> {
+    Some(match category {
+        b"actor" | b"actress" if ordering <= 3 => RoleKind::Lead,
+        b"actor" | b"actress" => RoleKind::Supporting,
+        b"self" => RoleKind::Performer,
+        b"director" => RoleKind::Director,
+        b"composer" => RoleKind::Composer,
+        _ => return None,
+    })
+}
+
+struct Titles {
+    section: Section,
+    kinds: Vec<WorkKind>,
+    years: Vec<i16>,
+    skipped: usize,
+    /// Rows whose key an earlier row had.
+    duplicates: usize,
+    /// Key number → title position, [`SKIPPED`] for titles of a skipped type.
+    map: IdMap,
+}
+
+const NONE: u32 = u32::MAX;
+const SKIPPED: u32 = u32::MAX - 1;
+
+fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
+    let mut tsv = Tsv::open(path, ctx.counter)?;
+    let id = tsv.column("tconst")?;
+    let (kind_at, title, year) = (
+        tsv.column("titleType")?,
+        tsv.column("primaryTitle")?,
+        tsv.column("startYear")?,
+    );
+    let file = tsv.name.clone();
+    let mut section = Section::default();
+    section.table.prefix = "tt";
+    let (mut kinds, mut years, mut skipped_ids) = (Vec::new(), Vec::new(), Vec::new());
+    let mut bad = 0;
+    section.rows = ctx.rows(&mut tsv, &mut bad, |row| {
+        let key = parse_key(row, &file, id, "tt")?;
+        let text = parse_text(row, &file, title)?;
+        let y = parse_year(row, &file, year)?;
+        match work_kind(row.get(kind_at)) {
+            Some(k) => {
+                section.push(key, if is_null(text.as_bytes()) { "" } else { text });
+                kinds.push(k);
+                years.push(y);
+            }
+            None => skipped_ids.push(key.0),
+        }
+        Ok(())
+    })?;
+    section.bad = bad;
+    let skipped = skipped_ids.len();
+    let mut map = IdMap::new(&section.table.ids, skipped_ids.iter().copied().max());
+    let duplicates = map.shadowed(&section.table.ids);
+    for id in skipped_ids {
+        map.insert_if_absent(id, SKIPPED);
+    }
+    Ok(Titles {
+        section,
+        kinds,
+        years,
+        skipped,
+        duplicates,
+        map,
+    })
+}
+
+/// One principal as read: the title position, the person's key number and
+/// the role.
+#[derive(Clone, Copy)]
+struct Raw {
+    work: u32,
+    person: u32,
+    role: RoleKind,
+}
+
+struct Principals {
+    raw: Vec<Raw>,
+    rows: usize,
+    bad: usize,
+    skipped: usize,
+    dangling: usize,
+}
+
+fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Principals> {
+    let mut tsv = Tsv::open(path, ctx.counter)?;
+    let (t, o, n, c) = (
+        tsv.column("tconst")?,
+        tsv.column("ordering")?,
+        tsv.column("nconst")?,
+        tsv.column("category")?,
+    );
+    let file = tsv.name.clone();
+    let mut out = Principals {
+        raw: Vec::new(),
+        rows: 0,
+        bad: 0,
+        skipped: 0,
+        dangling: 0,
+    };
+    let mut last = (NONE, NONE);
+    let mut bad = 0;
+    out.rows = ctx.rows(&mut tsv, &mut bad, |row| {
+        let title = parse_key(row, &file, t, "tt")?.0;
+        let ordering = row.get(o);
+        if ordering.is_empty() || ordering.len() > 9 || !ordering.iter().all(u8::is_ascii_digit) {
+            let shown = String::from_utf8_lossy(ordering);
+            return Err(row.error(
+                &file,
+                o,
+                format!("invalid ordering \"{shown}\" (expected a number)"),
+            ));
+        }
+        let ordering = ordering
+            .iter()
+            .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+        let person = parse_key(row, &file, n, "nm")?.0;
+        let Some(role) = role_kind(row.get(c), ordering) else {
+            out.skipped += 1;
+            return Ok(());
+        };
+        // Principals come grouped by title: remember the last lookup.
+        let work = if last.0 == title {
+            last.1
+        } else {
+            let w = titles.map.get(title);
+            last = (title, w);
+            w
+        };
+        match work {
+            NONE => out.dangling += 1,
+            SKIPPED => out.skipped += 1,
+            w => out.raw.push(Raw {
+                work: w,
+                person,
+                role,
+            }),
+        }
+        Ok(())
+    })?;
+    out.bad = bad;
+    Ok(out)
+}
+
+/// Key numbers → positions: a direct table when the numbers are dense
+/// enough, else a sorted list.
+enum IdMap {
+    Direct(Vec<u32>),
+    Sorted(Vec<(u32, u32)>),
+}
+
+impl IdMap {
+    /// The map of `ids` (position = index; on a repeated key the first
+    /// wins), with room for keys up to `extra_max`.
+    fn new(ids: &[u32], extra_max: Option<u32>) -> IdMap {
+        let max = ids.iter().copied().chain(extra_max).max().unwrap_or(0) as usize;
+        if max <= 8 * ids.len() + (1 << 20) {
+            let mut table = vec![NONE; max + 1];
+            for (i, &id) in ids.iter().enumerate() {
+                if table[id as usize] == NONE {
+                    table[id as usize] = i as u32;
+                }
+            }
+            IdMap::Direct(table)
+        } else {
+            let mut pairs: Vec<(u32, u32)> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, &id)| (id, i as u32))
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup_by_key(|p| p.0);
+            IdMap::Sorted(pairs)
+        }
+    }
+
+    fn insert_if_absent(&mut self, id: u32, value: u32) {
+        match self {
+            IdMap::Direct(t) => {
+                if t[id as usize] == NONE {
+                    t[id as usize] = value;
+                }
+            }
+            IdMap::Sorted(pairs) => {
+                if let Err(at) = pairs.binary_search_by_key(&id, |p| p.0) {
+                    pairs.insert(at, (id, value));
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn get(&self, id: u32) -> u32 {
+        match self {
+            IdMap::Direct(t) => t.get(id as usize).copied().unwrap_or(NONE),
+            IdMap::Sorted(pairs) => pairs
+                .binary_search_by_key(&id, |p| p.0)
+                .map_or(NONE, |i| pairs[i].1),
+        }
+    }
+
+    /// How many positions of `ids` lost to an earlier row with the same key.
+    fn shadowed(&self, ids: &[u32]) -> usize {
+        ids.iter()
+            .enumerate()
+            .filter(|&(i, &id)| self.get(id) != i as u32)
+            .count()
+    }
+}
+
+/// The rank of a role when one person has several on one title: on-screen
+/// roles are one family (the best billing wins), crew roles are kept apart.
+fn family(role: RoleKind) -> (u8, u8) {
+    match role {
+        RoleKind::Lead => (0, 0),
+        RoleKind::Supporting => (0, 1),
+        RoleKind::Cameo => (0, 2),
+        RoleKind::Performer => (0, 3),
+        RoleKind::Featured => (0, 4),
+        other => (1 + other as u8, 0),
+    }
+}
+
+/// Keeps the section rows flagged in `keep`, in order, and returns the map
+/// old position → new position.
+fn compact(section: &mut Table, keep: &[bool]) -> Vec<u32> {
+    let mut remap = vec![NONE; keep.len()];
+    let mut out = Table {
+        prefix: section.prefix,
+        ..Table::default()
+    };
+    let kept = keep.iter().filter(|&&k| k).count();
+    out.ids.reserve_exact(kept);
+    out.widths.reserve_exact(kept);
+    out.ends.reserve_exact(kept);
+    for (i, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+        remap[i] = out.ids.len() as u32;
+        out.ids.push(section.ids[i]);
+        out.widths.push(section.widths[i]);
+        out.text.push_str(section.name(i));
+        out.ends.push(out.text.len() as u32);
+    }
+    out.text.shrink_to_fit();
+    out.seal();
+    *section = out;
+    remap
+}
+
+fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Principals) -> Imported {
+    let Names {
+        section: mut people,
+        born,
+    } = names;
+    let Titles {
+        section: mut works,
+        kinds,
+        years,
+        skipped: skipped_titles,
+        duplicates,
+        map,
+    } = titles;
+    drop(map);
+    let mut report = Report {
+        names: people.rows,
+        titles: works.rows,
+        principals: principals.rows,
+        skipped_titles,
+        skipped_principals: principals.skipped,
+        dangling: principals.dangling,
+        bad_rows: people.bad + works.bad + principals.bad,
+        ..Report::default()
+    };
+    report.duplicate_keys = duplicates;
+    let mut raw = principals.raw;
+
+    // Resolve people: key number → row of name.basics.
+    let person_map = IdMap::new(&people.table.ids, None);
+    report.duplicate_keys += person_map.shadowed(&people.table.ids);
+    let mut person_used = vec![false; people.table.len()];
+    let mut work_used = vec![false; works.table.len()];
+    raw.retain_mut(|r| {
+        let p = person_map.get(r.person);
+        if p == NONE {
+            report.dangling += 1;
+            return false;
+        }
+        r.person = p;
+        person_used[p as usize] = true;
+        work_used[r.work as usize] = true;
+        true
+    });
+    drop(person_map);
+
+    // Keep people and works that have a credit.
+    let person_remap = compact(&mut people.table, &person_used);
+    let born: Vec<i16> = born
+        .iter()
+        .zip(&person_used)
+        .filter(|(_, u)| **u)
+        .map(|(b, _)| *b)
+        .collect();
+    drop(person_used);
+    let work_remap = compact(&mut works.table, &work_used);
+    let work_kind: Vec<WorkKind> = kinds
+        .iter()
+        .zip(&work_used)
+        .filter(|(_, u)| **u)
+        .map(|(k, _)| *k)
+        .collect();
+    let work_year: Vec<i32> = years
+        .iter()
+        .zip(&work_used)
+        .filter(|(_, u)| **u)
+        .map(|(y, _)| i32::from(*y))
+        .collect();
+    drop((kinds, years, work_used));
+
+    // Bucket credits by person (counting sort), then sort and collapse each
+    // person's small bucket.
+    let n_people = people.table.len();
+    let mut start = vec![0u32; n_people + 1];
+    for r in raw.iter_mut() {
+        r.person = person_remap[r.person as usize];
+        start[r.person as usize + 1] += 1;
+    }
+    for i in 0..n_people {
+        start[i + 1] += start[i];
+    }
+    let mut bucket = vec![(0u32, RoleKind::Lead); raw.len()];
+    let mut fill = start.clone();
+    for r in &raw {
+        let slot = &mut fill[r.person as usize];
+        bucket[*slot as usize] = (work_remap[r.work as usize], r.role);
+        *slot += 1;
+    }
+    drop((raw, fill, person_remap, work_remap));
+    let mut apps: Vec<Appearance> = Vec::with_capacity(bucket.len());
+    for p in 0..n_people {
+        let row = &mut bucket[start[p] as usize..start[p + 1] as usize];
+        row.sort_unstable_by_key(|&(w, role)| (w, family(role)));
+        let mut last: Option<(u32, u8)> = None;
+        for &(w, role) in row.iter() {
+            let key = (w, family(role).0);
+            if last == Some(key) {
+                report.duplicates += 1;
+                continue;
+            }
+            last = Some(key);
+            let credit = apps.len() as u32;
+            apps.push(Appearance {
+                person: p as u32,
+                work: w,
+                credit,
+                via: DIRECT,
+                role,
+                unverified: false,
+            });
+        }
+    }
+    drop((bucket, start));
+    apps.shrink_to_fit();
+
+    report.people = n_people;
+    report.works = works.table.len();
+    report.credits = apps.len();
+    let index = TraversalIndex::from_sorted(n_people, work_year, work_kind, apps);
+    let store = Store::new(files, people.table, works.table, born, report.credits);
+    Imported {
+        explorer: Explorer::imported(store, index),
+        report,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_roles() {
+        assert_eq!(work_kind(b"tvMiniSeries"), Some(WorkKind::Drama));
+        assert_eq!(work_kind(b"videoGame"), None);
+        assert_eq!(role_kind(b"actress", 1), Some(RoleKind::Lead));
+        assert_eq!(role_kind(b"actor", 7), Some(RoleKind::Supporting));
+        assert_eq!(role_kind(b"writer", 1), None);
+    }
+}

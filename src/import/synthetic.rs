@@ -1,0 +1,321 @@
+//! Deterministic synthetic datasets in the IMDb layout, for tests and
+//! benchmarks.
+//!
+//! A [`Synthetic`] writes `name.basics.tsv`, `title.basics.tsv` and
+//! `title.principals.tsv` with the same columns as IMDb's files. The same
+//! seed and sizes always give the same bytes. The data has what real data
+//! has: credit counts that follow a power law (so one giant component forms
+//! around a few very busy people), people credited twice on one title, names
+//! with non-ASCII letters (accents, Hangul), gaps between ids, `\N` years,
+//! title types and categories that the importer leaves out, and a few
+//! principals naming people absent from `name.basics`.
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::import::synthetic::Synthetic;
+//!
+//! let dir = std::env::temp_dir().join("hallyu-doc-synthetic");
+//! let stats = Synthetic::new(1_000, 200).seed(42).write_to(&dir)?;
+//! assert_eq!(stats.names, 1_000);
+//! assert!(dir.join("title.principals.tsv").is_file());
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// The sizes and seed of a synthetic dataset; see the [module docs](self).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Synthetic {
+    names: usize,
+    titles: usize,
+    seed: u64,
+}
+
+/// What [`Synthetic::write_to`] wrote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Written {
+    /// Rows of `name.basics.tsv`.
+    pub names: usize,
+    /// Rows of `title.basics.tsv`.
+    pub titles: usize,
+    /// Rows of `title.principals.tsv`.
+    pub principals: usize,
+}
+
+/// splitmix64: small, fast, and the same everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (((self.next() >> 11) as u128 * n as u128) >> 53) as usize
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Min-ho", "Seo-joon", "Ji-eun", "Hye-jin", "Anna", "José", "Zoë", "Björn", "Chloé", "Mateus",
+    "Søren", "Łucja", "Ángel", "Iñaki", "Noah", "Olivia", "Kenji", "Yuki", "Priya", "Omar",
+    "Fatma", "Jürgen", "Élodie", "Dara", "Woo-shik", "Sun-hee",
+];
+const LAST: &[&str] = &[
+    "Kim",
+    "Lee",
+    "Park",
+    "Choi",
+    "Jung",
+    "Kang",
+    "Müller",
+    "García",
+    "Novák",
+    "Ødegaard",
+    "Dubois",
+    "Rossi",
+    "Tanaka",
+    "Nakamura",
+    "Silva",
+    "Öztürk",
+    "Smith",
+    "Jones",
+    "Nguyễn",
+    "Kowalski",
+];
+const HANGUL: &[&str] = &[
+    "김민준",
+    "이서연",
+    "박지훈",
+    "최유나",
+    "정하늘",
+    "강다은",
+    "윤재현",
+    "한소희",
+];
+const WORDS: &[&str] = &[
+    "Spring", "Night", "Seoul", "River", "Garden", "Signal", "Moon", "Winter", "Sonata", "Crash",
+    "Café", "Déjà", "Vu", "Heart", "Love", "Mirror", "Station", "Secret", "Blue", "하루", "봄날",
+    "Über", "Alley",
+];
+const TYPES: &[(&str, u32)] = &[
+    ("movie", 40),
+    ("tvEpisode", 20),
+    ("short", 10),
+    ("tvSeries", 8),
+    ("tvMovie", 6),
+    ("video", 4),
+    ("tvSpecial", 3),
+    ("musicVideo", 3),
+    ("tvMiniSeries", 2),
+    ("videoGame", 2),
+    ("tvShort", 2),
+];
+const PROFESSIONS: &[&str] = &[
+    "actor", "actress", "director", "writer", "producer", "composer", "\\N",
+];
+
+impl Synthetic {
+    /// A dataset of `names` people and `titles` titles, seed 0.
+    pub fn new(names: usize, titles: usize) -> Synthetic {
+        Synthetic {
+            names,
+            titles,
+            seed: 0,
+        }
+    }
+
+    /// 10,000 names and 2,000 titles (about 13,000 principals).
+    pub fn small() -> Synthetic {
+        Synthetic::new(10_000, 2_000)
+    }
+
+    /// 200,000 names and 50,000 titles (about 330,000 principals).
+    pub fn medium() -> Synthetic {
+        Synthetic::new(200_000, 50_000)
+    }
+
+    /// 2,000,000 names and 500,000 titles (about 3.3 million principals,
+    /// 1.2 million credited people).
+    pub fn large() -> Synthetic {
+        Synthetic::new(2_000_000, 500_000)
+    }
+
+    /// The same sizes with another seed.
+    pub fn seed(mut self, seed: u64) -> Synthetic {
+        self.seed = seed;
+        self
+    }
+
+    /// Writes the three files into `dir` (created if needed).
+    ///
+    /// # Errors
+    ///
+    /// Any I/O error.
+    pub fn write_to(&self, dir: impl AsRef<Path>) -> std::io::Result<Written> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir)?;
+        let mut rng = Rng(self.seed ^ 0x6861_6c6c_7975);
+        let open =
+            |name: &str| File::create(dir.join(name)).map(|f| BufWriter::with_capacity(1 << 20, f));
+
+        // Names, with gaps between ids.
+        let mut out = open("name.basics.tsv")?;
+        writeln!(
+            out,
+            "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles"
+        )?;
+        let mut name_ids = Vec::with_capacity(self.names);
+        let mut id = 0u32;
+        for _ in 0..self.names {
+            id += 1 + if rng.below(4) == 0 {
+                rng.below(3) as u32
+            } else {
+                0
+            };
+            name_ids.push(id);
+            let name = if rng.below(12) == 0 {
+                rng.pick(HANGUL).to_string()
+            } else {
+                format!("{} {}", rng.pick(FIRST), rng.pick(LAST))
+            };
+            let born = if rng.below(10) < 7 {
+                "\\N".to_string()
+            } else {
+                (1920 + rng.below(86)).to_string()
+            };
+            let (p1, p2) = (rng.pick(PROFESSIONS), rng.pick(PROFESSIONS));
+            let professions = if p1 == "\\N" {
+                p1.to_string()
+            } else {
+                format!("{p1},{p2}")
+            };
+            writeln!(out, "nm{id:07}\t{name}\t{born}\t\\N\t{professions}\t\\N")?;
+        }
+        out.flush()?;
+
+        // Titles.
+        let mut out = open("title.basics.tsv")?;
+        writeln!(
+            out,
+            "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres"
+        )?;
+        let weights: u32 = TYPES.iter().map(|t| t.1).sum();
+        let mut title_ids = Vec::with_capacity(self.titles);
+        let mut id = 0u32;
+        for _ in 0..self.titles {
+            id += 1 + if rng.below(3) == 0 {
+                rng.below(4) as u32
+            } else {
+                0
+            };
+            title_ids.push(id);
+            let mut roll = rng.below(weights as usize) as u32;
+            let kind = TYPES
+                .iter()
+                .find(|t| {
+                    if roll < t.1 {
+                        true
+                    } else {
+                        roll -= t.1;
+                        false
+                    }
+                })
+                .map_or("movie", |t| t.0);
+            let words = 1 + rng.below(3);
+            let title: Vec<&str> = (0..words).map(|_| rng.pick(WORDS)).collect();
+            let title = title.join(" ");
+            let year = if rng.below(20) == 0 {
+                "\\N".to_string()
+            } else {
+                (1900 + rng.below(126)).to_string()
+            };
+            writeln!(
+                out,
+                "tt{id:07}\t{kind}\t{title}\t{title}\t0\t{year}\t\\N\t{}\tDrama",
+                10 + rng.below(150)
+            )?;
+        }
+        out.flush()?;
+
+        // Principals: power-law choice of people over a shuffled order, so
+        // that the busiest people are spread over the id range. About 70%
+        // of the names can be drawn at all.
+        let mut out = open("title.principals.tsv")?;
+        writeln!(out, "tconst\tordering\tnconst\tcategory\tjob\tcharacters")?;
+        let active = (self.names * 7 / 10).max(1);
+        let mut stride = 2_654_435_761usize % active.max(2);
+        while gcd(stride, active) != 1 {
+            stride += 1;
+        }
+        let mut rows = 0;
+        for &t in &title_ids {
+            let k = 2 + rng.below(10);
+            for ordering in 1..=k {
+                let rank = (active as f64 * rng.unit().powf(1.8)) as usize;
+                let person = (rank * stride + 17) % active;
+                let category = match rng.below(100) {
+                    0..=9 => "director",
+                    10..=12 => "composer",
+                    13..=20 => "writer",
+                    21..=25 => "producer",
+                    26..=27 => "archive_footage",
+                    28..=37 => "self",
+                    38..=68 => "actor",
+                    _ => "actress",
+                };
+                // A few principals name someone missing from name.basics.
+                let nconst = if rng.below(2000) == 0 {
+                    9_000_000 + rng.below(900_000) as u32
+                } else {
+                    name_ids[person]
+                };
+                let characters = if category.starts_with("act") {
+                    "[\"Self\"]"
+                } else {
+                    "\\N"
+                };
+                writeln!(
+                    out,
+                    "tt{t:07}\t{ordering}\tnm{nconst:07}\t{category}\t\\N\t{characters}"
+                )?;
+                rows += 1;
+                // Some people are credited twice on one title.
+                if rng.below(60) == 0 {
+                    let again = if rng.below(2) == 0 {
+                        "director"
+                    } else {
+                        category
+                    };
+                    writeln!(out, "tt{t:07}\t{}\tnm{nconst:07}\t{again}\t\\N\t\\N", k + 1)?;
+                    rows += 1;
+                }
+            }
+        }
+        out.flush()?;
+        Ok(Written {
+            names: self.names,
+            titles: self.titles,
+            principals: rows,
+        })
+    }
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}

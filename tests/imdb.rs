@@ -1,0 +1,247 @@
+//! The IMDb importer on small fixtures in the IMDb layout
+//! (`tests/fixtures/imdb/`, described in its README), and the same queries
+//! on a synthetic dataset.
+
+use hallyu::import::synthetic::Synthetic;
+use hallyu::import::{Imdb, Imported};
+use hallyu::model::{Role, WorkKind};
+use hallyu::{Entity, ErrorKind, Filter, PersonId, RoleSet};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/imdb")
+        .join(name)
+}
+
+fn good() -> Imported {
+    Imdb::new()
+        .from_dir(fixture("good"))
+        .expect("the good fixture loads")
+}
+
+fn id(imported: &Imported, key: &str) -> PersonId {
+    imported
+        .explorer
+        .person(key)
+        .unwrap_or_else(|e| panic!("{key}: {e}"))
+}
+
+#[test]
+fn report_counts_what_was_kept_and_left_out() {
+    let r = good().report;
+    assert_eq!((r.names, r.titles, r.principals), (7, 5, 13));
+    // People without a kept credit (nm0000008, the writer nm0000009) are out.
+    assert_eq!((r.people, r.works, r.credits), (5, 4, 8));
+    assert_eq!(r.skipped_titles, 1, "the video game");
+    assert_eq!(
+        r.skipped_principals, 3,
+        "the writer and the two credits on the video game"
+    );
+    assert_eq!(r.dangling, 1, "nm0009999 is not in name.basics");
+    assert_eq!(r.duplicates, 1, "nm0000010 twice on tt0000010");
+    assert_eq!(r.bad_rows, 0);
+}
+
+#[test]
+fn records_keys_names_and_kinds() {
+    let imported = good();
+    let ex = &imported.explorer;
+    assert!(ex.is_imported());
+    let bo_young = id(&imported, "박보영");
+    assert_eq!(ex[bo_young].id, "nm0000005");
+    assert_eq!(
+        ex.person("zoe muller").map(|p| ex.key(p.into())).ok(),
+        None,
+        "ë is not e"
+    );
+    let zoe = id(&imported, "Zoë Müller");
+    assert_eq!(ex.key(zoe.into()), "nm0000007");
+    let seo_joon = id(&imported, "nm0000001");
+    assert_eq!(ex[seo_joon].born.map(|d| d.year), Some(1988));
+    let Some(Entity::Work(itaewon)) = ex.by_key("tt0000010") else {
+        panic!("a work")
+    };
+    assert_eq!(ex[itaewon].kind, WorkKind::Drama);
+    assert_eq!(ex.label(itaewon.into()), "Itaewon Class (2020)");
+    let gyopo = ex.work("Gyopo Hairstyle").unwrap();
+    assert_eq!(
+        (ex[gyopo].kind, ex[gyopo].released.year),
+        (WorkKind::Film, 0),
+        "\\N year"
+    );
+    assert!(ex.by_key("tt0000013").is_none(), "video games are left out");
+    assert!(
+        ex.person("nm0000008").unwrap_err().is_not_found(),
+        "no credits, not in the graph"
+    );
+    assert_eq!(ex.people().len(), 5);
+    assert_eq!(ex.catalog().records().credits.len(), 8);
+}
+
+#[test]
+fn duplicate_credits_collapse_and_distinct_roles_stay() {
+    let imported = good();
+    let ex = &imported.explorer;
+    let da_mi = id(&imported, "Kim Da-mi");
+    let works = ex.works_of(da_mi, &Filter::new());
+    assert_eq!(works.len(), 1);
+    assert!(matches!(ex[works[0].1.credit].role, Role::Cast { .. }));
+    // Director and actor of one film: two credits, each its role.
+    let zoe = id(&imported, "nm0000007");
+    let roles: Vec<&str> = ex
+        .credits_of(zoe.into())
+        .iter()
+        .map(|&c| ex[c].role.name())
+        .collect();
+    assert_eq!(roles, ["cast", "director"]);
+    assert_eq!(
+        ex.works_of(zoe, &Filter::new().roles(RoleSet::ANY_WORK_ROLE))
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn queries_work_as_on_the_bundled_data() {
+    let imported = good();
+    let ex = &imported.explorer;
+    let f = Filter::new();
+    let seo_joon = id(&imported, "nm0000001");
+    let costars = ex.co_appearances(seo_joon, &f);
+    let keys: Vec<&str> = costars.iter().map(|c| ex.key(c.person.into())).collect();
+    assert_eq!(keys, ["nm0000002", "nm0000010"], "one work each, by name");
+    let woo_shik = id(&imported, "nm0000002");
+    let shared = ex.shared_works(seo_joon, woo_shik, &f);
+    assert_eq!(ex[shared[0].work].title, "Gyopo Hairstyle");
+    assert_eq!(
+        ex[shared[0].left.credit].role,
+        Role::Performer,
+        "`self` is a performer"
+    );
+
+    let da_mi = id(&imported, "nm0000010");
+    let zoe = id(&imported, "nm0000007");
+    let path = ex.shortest_path(da_mi, zoe, &f).expect("connected");
+    assert_eq!(path.len(), 3);
+    let people: Vec<&str> = path.people().iter().map(|&p| ex.key(p.into())).collect();
+    assert_eq!(people, ["nm0000010", "nm0000001", "nm0000002", "nm0000007"]);
+    assert!(path.to_string().contains("Itaewon Class (2020)"));
+    let bo_young = id(&imported, "nm0000005");
+    assert!(ex.shortest_path(da_mi, bo_young, &f).is_none());
+
+    assert_eq!(ex.distance_counts(seo_joon, &f), [1, 2, 1]);
+    assert_eq!(ex.component_sizes(&f), [4, 1]);
+    // Filters: only films from 2019 on leave Parasite alone.
+    let films = Filter::new().kinds([WorkKind::Film]).years(2019..=2030);
+    assert_eq!(ex.component_sizes(&films), [2]);
+    assert!(ex.shortest_path(seo_joon, woo_shik, &films).is_none());
+}
+
+#[test]
+fn malformed_row_is_located() {
+    let err = Imdb::new().from_dir(fixture("bad_row")).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Parse { .. }));
+    let loc = err.location().expect("located");
+    assert!(loc.file.ends_with("title.principals.tsv"));
+    assert_eq!((loc.line, loc.column), (4, 1));
+    assert!(
+        err.to_string()
+            .ends_with(":4:1: expected 6 tab-separated fields, found 5"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_rows_can_be_skipped_and_counted() {
+    let imported = Imdb::new()
+        .skip_bad_rows(true)
+        .from_dir(fixture("bad_row"))
+        .expect("skipped");
+    assert_eq!(imported.report.bad_rows, 2);
+    assert_eq!(imported.report.principals, 13);
+    assert!(imported.explorer.person("nm0000010").is_ok());
+}
+
+#[test]
+fn bad_id_and_bad_year_name_their_column() {
+    let err = Imdb::new().from_dir(fixture("bad_row")).unwrap_err();
+    assert_eq!(err.location().map(|l| l.line), Some(4));
+    // The second bad row of the same file, once the first is gone: only
+    // visible with skipping off after line 4 is fixed, so check bad_year.
+    let err = Imdb::new().from_dir(fixture("bad_year")).unwrap_err();
+    let loc = err.location().expect("located");
+    assert!(loc.file.ends_with("title.basics.tsv"));
+    assert_eq!(
+        (loc.line, loc.column),
+        (3, 27),
+        "columns count characters, not bytes"
+    );
+    assert!(err.to_string().contains("invalid year \"19x9\""), "{err}");
+}
+
+#[test]
+fn truncated_gzip_is_a_clean_error() {
+    let err = Imdb::new().from_dir(fixture("truncated")).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Io { .. }), "{err:?}");
+    let loc = err.location().expect("the line reached");
+    assert!(
+        loc.file.ends_with("title.basics.tsv.gz") && loc.line > 1,
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_file_is_an_io_error() {
+    let err = Imdb::new().from_dir(fixture("nowhere")).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Io { .. }));
+    assert!(err.to_string().contains("name.basics.tsv"), "{err}");
+}
+
+/// On a synthetic set, the flat BFS agrees with the shortest paths and with
+/// co-appearances, and components agree with reachability.
+#[test]
+fn synthetic_queries_agree() {
+    let dir = std::env::temp_dir().join(format!("hallyu-test-imdb-{}", std::process::id()));
+    let written = Synthetic::new(3_000, 600).seed(5).write_to(&dir).unwrap();
+    let imported = Imdb::new().from_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(imported.report.principals, written.principals);
+    let ex = &imported.explorer;
+    let f = Filter::new();
+    let hub = ex
+        .people()
+        .max_by_key(|&p| (ex.works_of(p, &f).len(), std::cmp::Reverse(p)))
+        .unwrap();
+    let counts = ex.distance_counts(hub, &f);
+    assert_eq!(counts[1], ex.co_appearances(hub, &f).len() as u64);
+    let sizes = ex.component_sizes(&f);
+    assert_eq!(
+        counts.iter().sum::<u64>(),
+        u64::from(sizes[0]),
+        "the hub is in the giant component"
+    );
+    for other in ex.people().step_by(97).take(20) {
+        let Some(path) = ex.shortest_path(hub, other, &f) else {
+            continue;
+        };
+        assert!(path.len() < counts.len());
+        assert!(counts[path.len()] > 0);
+    }
+    // Same seed, same bytes.
+    let again = std::env::temp_dir().join(format!("hallyu-test-imdb-again-{}", std::process::id()));
+    Synthetic::new(3_000, 600).seed(5).write_to(&again).unwrap();
+    let dir2 = std::env::temp_dir().join(format!("hallyu-test-imdb-third-{}", std::process::id()));
+    Synthetic::new(3_000, 600).seed(5).write_to(&dir2).unwrap();
+    for f in [
+        "name.basics.tsv",
+        "title.basics.tsv",
+        "title.principals.tsv",
+    ] {
+        assert_eq!(
+            std::fs::read(again.join(f)).unwrap(),
+            std::fs::read(dir2.join(f)).unwrap()
+        );
+    }
+    std::fs::remove_dir_all(&again).ok();
+    std::fs::remove_dir_all(&dir2).ok();
+}
