@@ -164,41 +164,54 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn co_appearances(&self, person: PersonId, filter: &Filter) -> CoAppearances<'_> {
-        let mut by_person: HashMap<u32, HashMap<u32, SharedWork>> = HashMap::new();
+        // One flat list of (co-star, work, my credit, their credit), sorted
+        // so that each (co-star, work) pair comes first with the credits of
+        // their own rather than a group's: no per-co-star allocation.
+        let mut pairs: Vec<(u32, u32, bool, Credited, Credited)> = Vec::new();
         for mine in self.index.of_person(person.0, filter) {
             for theirs in self.index.in_work(mine.work, filter) {
-                if theirs.person == person.0 {
-                    continue;
+                if theirs.person != person.0 {
+                    let via = mine.via != DIRECT || theirs.via != DIRECT;
+                    pairs.push((
+                        theirs.person,
+                        mine.work,
+                        via,
+                        Credited::of(mine),
+                        Credited::of(theirs),
+                    ));
                 }
-                let shared = SharedWork {
-                    work: WorkId(mine.work),
-                    left: Credited::of(mine),
-                    right: Credited::of(theirs),
-                };
-                by_person
-                    .entry(theirs.person)
-                    .or_default()
-                    .entry(mine.work)
-                    .and_modify(|s| prefer_direct(s, &shared))
-                    .or_insert(shared);
             }
         }
-        let mut costars: Vec<CoStar> = by_person
-            .into_iter()
-            .map(|(p, works)| {
-                let mut works: Vec<SharedWork> = works.into_values().collect();
-                self.sort_by_release(&mut works);
-                CoStar {
+        pairs.sort_unstable_by_key(|&(p, w, via, ..)| (p, w, via));
+        pairs.dedup_by_key(|&mut (p, w, ..)| (p, w));
+        let mut costars: Vec<CoStar> = Vec::new();
+        for (p, w, _, left, right) in pairs {
+            let shared = SharedWork {
+                work: WorkId(w),
+                left,
+                right,
+            };
+            match costars.last_mut() {
+                Some(last) if last.person.0 == p => last.works.push(shared),
+                _ => costars.push(CoStar {
                     person: PersonId(p),
-                    works,
-                }
-            })
-            .collect();
+                    works: vec![shared],
+                }),
+            }
+        }
+        for c in &mut costars {
+            if c.works.len() > 1 {
+                self.sort_by_release(&mut c.works);
+            }
+        }
         costars.sort_by(|a, b| {
             b.works
                 .len()
                 .cmp(&a.works.len())
-                .then_with(|| self[a.person].name.cmp(&self[b.person].name))
+                .then_with(|| {
+                    self.name(Entity::Person(a.person))
+                        .cmp(self.name(Entity::Person(b.person)))
+                })
                 .then_with(|| a.person.cmp(&b.person))
         });
         CoAppearances {
