@@ -224,7 +224,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     if costars.is_empty() {
                         format!(
                             "{} shares no work with anyone under this filter.\n",
-                            ex[me].name
+                            ex.display_name(me.into())
                         )
                     } else {
                         format!("Co-stars of {}:\n{costars}", ex.label(me.into()))
@@ -245,7 +245,8 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     if shared.is_empty() {
                         s.push_str(&format!(
                             "{} and {} share no work",
-                            ex[pa].name, ex[pb].name
+                            ex.display_name(pa.into()),
+                            ex.display_name(pb.into())
                         ));
                         match &path {
                             Some(p) => s.push_str(&format!(
@@ -284,14 +285,15 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
             out.print(value, || match &path {
                 Some(p) => format!(
                     "{} to {}: {} hop{}\n{p}",
-                    ex[pa].name,
-                    ex[pb].name,
+                    ex.display_name(pa.into()),
+                    ex.display_name(pb.into()),
                     p.len(),
                     plural(p.len())
                 ),
                 None => format!(
                     "No path: no chain of shared works connects {} and {} under this filter.\n",
-                    ex[pa].name, ex[pb].name
+                    ex.display_name(pa.into()),
+                    ex.display_name(pb.into())
                 ),
             });
         }
@@ -375,7 +377,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                 || {
                     let mut s = d.to_string();
                     if !d.unreachable().is_empty() {
-                        let names: Vec<&str> = d.unreachable().iter().map(|&p| ex[p].name.as_str()).collect();
+                        let names: Vec<_> = d.unreachable().iter().map(|&p| ex.display_name(p.into())).collect();
                         s.push_str(&format!("  {}\n", names.join(", ")));
                     }
                     s
@@ -401,7 +403,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     s.push_str(&format!(
                         "{:>3}. {:<28} mean {mean:>6}  eccentricity {}  component {}\n",
                         i + 1,
-                        ex[c.person].name,
+                        ex.display_name(c.person.into()),
                         c.eccentricity,
                         c.component_size
                     ));
@@ -429,7 +431,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     s.push_str(&format!(
                         "{:>3}. {:<28} {:>6} {:>6} {:>9.4} {:>11.4}\n",
                         i + 1,
-                        ex[p.person].name,
+                        ex.display_name(p.person.into()),
                         p.degree,
                         p.shared_works,
                         p.closeness,
@@ -452,7 +454,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                 .collect();
             out.print(json!({ "a": person_json(ex, pa), "b": person_json(ex, pb), "introductions": list }), || {
                 if intros.is_empty() {
-                    return format!("Nobody co-appeared with both {} and {}.\n", ex[pa].name, ex[pb].name);
+                    return format!("Nobody co-appeared with both {} and {}.\n", ex.display_name(pa.into()), ex.display_name(pb.into()));
                 }
                 let titles = |ws: &[WorkId]| ws.iter().map(|&w| ex.label(w.into())).collect::<Vec<_>>().join(", ");
                 intros
@@ -460,10 +462,10 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     .map(|i| {
                         format!(
                             "{}: with {} in {}; with {} in {}\n",
-                            ex[i.person].name,
-                            ex[pa].name,
+                            ex.display_name(i.person.into()),
+                            ex.display_name(pa.into()),
                             titles(&i.with_a),
-                            ex[pb].name,
+                            ex.display_name(pb.into()),
                             titles(&i.with_b)
                         )
                     })
@@ -487,11 +489,14 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     recs.iter()
                         .take(*top)
                         .map(|r| {
-                            let names: Vec<&str> =
-                                r.through.iter().map(|&p| ex[p].name.as_str()).collect();
+                            let names: Vec<_> = r
+                                .through
+                                .iter()
+                                .map(|&p| ex.display_name(p.into()))
+                                .collect();
                             format!(
                                 "{} ({}): through {}\n",
-                                ex[r.person].name,
+                                ex.display_name(r.person.into()),
                                 r.strength(),
                                 names.join(", ")
                             )
@@ -520,7 +525,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                         "Within {} hop{} of {}: {} people, {} works\n",
                         options.max_hops(),
                         plural(options.max_hops()),
-                        ex[me].name,
+                        ex.display_name(me.into()),
                         people.len(),
                         near.works().len()
                     );

@@ -53,6 +53,8 @@ struct Built {
     ends: Vec<(Entity, Entity)>,
     credits_of: HashMap<Entity, Vec<CreditId>>,
     graph: petgraph::Graph<Entity, CreditId>,
+    /// People whose normalised name another person shares.
+    homonyms: std::collections::HashSet<PersonId>,
 }
 
 impl Explorer {
@@ -189,6 +191,18 @@ impl Explorer {
             r.works.iter().map(|w| w.kind).collect(),
             apps,
         );
+        let mut by_name: HashMap<String, Vec<PersonId>> = HashMap::new();
+        for (i, p) in r.people.iter().enumerate() {
+            by_name
+                .entry(crate::search::normalize(&p.name))
+                .or_default()
+                .push(PersonId::new(i));
+        }
+        let homonyms = by_name
+            .into_values()
+            .filter(|v| v.len() > 1)
+            .flatten()
+            .collect();
         let built = Built {
             catalog,
             keys,
@@ -196,6 +210,7 @@ impl Explorer {
             ends,
             credits_of,
             graph,
+            homonyms,
         };
         Explorer {
             data: Data::Catalog(Box::new(built)),
@@ -327,6 +342,29 @@ impl Explorer {
         }
     }
 
+    /// The name of a record, made unique: a person who shares a name with
+    /// another person is followed by their id (`Lee Min-ho [lee-min-ho-1993]`).
+    /// Used wherever answers print people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let young = explorer.person("lee-min-ho-1993")?;
+    /// assert_eq!(explorer.display_name(young.into()), "Lee Min-ho [lee-min-ho-1993]");
+    /// let iu = explorer.person("IU")?;
+    /// assert_eq!(explorer.display_name(iu.into()), "IU");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn display_name(&self, entity: Entity) -> std::borrow::Cow<'_, str> {
+        match (&self.data, entity) {
+            (Data::Catalog(b), Entity::Person(p)) if b.homonyms.contains(&p) => {
+                format!("{} [{}]", self.name(entity), self.key(entity)).into()
+            }
+            _ => self.name(entity).into(),
+        }
+    }
+
     /// A readable label: the name with Hangul for people and groups
     /// (`Park Seo-joon (박서준)`), the title with the year for works
     /// (`Haru Haru (2008)`).
@@ -346,7 +384,7 @@ impl Explorer {
         };
         match entity {
             Entity::Person(id) if self.is_imported() => self.name(id.into()).to_string(),
-            Entity::Person(id) => with_hangul(&self[id].name, &self[id].hangul),
+            Entity::Person(id) => with_hangul(&self.display_name(entity), &self[id].hangul),
             Entity::Group(id) => with_hangul(&self[id].name, &self[id].hangul),
             Entity::Work(id) => {
                 let year = self.index.work_attributes(id.index()).0;

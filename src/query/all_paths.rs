@@ -157,7 +157,8 @@ impl fmt::Display for AllShortestPaths<'_> {
             return writeln!(
                 f,
                 "No chain of shared works connects {} and {}.",
-                e[self.from].name, e[self.to].name
+                e.display_name(self.from.into()),
+                e.display_name(self.to.into())
             );
         };
         write!(
@@ -166,8 +167,8 @@ impl fmt::Display for AllShortestPaths<'_> {
             self.count,
             if self.count == 1 { "" } else { "s" },
             if d == 1 { "" } else { "s" },
-            e[self.from].name,
-            e[self.to].name
+            e.display_name(self.from.into()),
+            e.display_name(self.to.into())
         )?;
         if self.is_truncated() {
             write!(f, " (showing {})", self.paths.len())?;

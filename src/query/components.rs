@@ -106,14 +106,14 @@ impl fmt::Display for Components<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = self.explorer;
         for (i, c) in self.list.iter().enumerate() {
-            let mut names: Vec<&str> = c
+            let mut names: Vec<std::borrow::Cow<'_, str>> = c
                 .people
                 .iter()
                 .take(5)
-                .map(|&p| e[p].name.as_str())
+                .map(|&p| e.display_name(p.into()))
                 .collect();
             if c.people.len() > 5 {
-                names.push("…");
+                names.push("…".into());
             }
             writeln!(
                 f,

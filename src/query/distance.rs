@@ -101,7 +101,7 @@ impl<'e> Distances<'e> {
 impl fmt::Display for Distances<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = self.explorer;
-        writeln!(f, "Distances from {}:", e[self.person].name)?;
+        writeln!(f, "Distances from {}:", e.display_name(self.person.into()))?;
         for (k, n) in self.histogram.iter().enumerate() {
             writeln!(f, "  {k}: {n}")?;
         }
@@ -109,7 +109,11 @@ impl fmt::Display for Distances<'_> {
             Some(m) => writeln!(f, "mean {m:.3}, eccentricity {}", self.eccentricity())?,
             None => writeln!(f, "nobody else is reachable")?,
         }
-        let names: Vec<&str> = self.farthest.iter().map(|&p| e[p].name.as_str()).collect();
+        let names: Vec<_> = self
+            .farthest
+            .iter()
+            .map(|&p| e.display_name(p.into()))
+            .collect();
         writeln!(f, "farthest: {}", names.join(", "))?;
         writeln!(f, "unreachable: {} people", self.unreachable.len())
     }
@@ -204,7 +208,7 @@ impl fmt::Display for CentreRanking<'_> {
                 f,
                 "{:>3}. {:<28} mean {mean:>6}  component {}",
                 i + 1,
-                self.explorer[c.person].name,
+                self.explorer.display_name(c.person.into()),
                 c.component_size
             )?;
         }

@@ -97,17 +97,17 @@ impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = self.explorer;
         if self.steps.is_empty() {
-            return writeln!(f, "{}", e[self.start].name);
+            return writeln!(f, "{}", e.display_name(self.start.into()));
         }
         for s in &self.steps {
             writeln!(
                 f,
                 "{} —{} in→ {} ←{} in— {}",
-                e[s.from].name,
+                e.display_name(s.from.into()),
                 s.from_credit.describe(e),
                 e.label(Entity::Work(s.work)),
                 s.to_credit.describe(e),
-                e[s.to].name
+                e.display_name(s.to.into())
             )?;
         }
         Ok(())
