@@ -4,9 +4,12 @@
 
 use std::path::Path;
 
-use hallyu::export::{Diagram, NodeKind, dot};
-use hallyu::model::{RoleKind, WorkKind};
 use hallyu::{Catalog, Explorer};
+
+#[path = "../fuzz/common/dot.rs"]
+mod dot;
+#[path = "../fuzz/common/imdb_row.rs"]
+mod imdb_row;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,30 +49,24 @@ fn lookup_seeds() {
             Ok(entity) => assert!(!explorer.key(entity).is_empty()),
             Err(e) => assert!(e.is_not_found() || e.is_ambiguous(), "{name}: {e}"),
         }
+        let _ = explorer.person(&text);
+        let _ = explorer.work(&text);
     }
 }
 
 #[test]
 fn dot_seeds() {
-    for (name, data) in inputs("dot") {
-        let text = String::from_utf8_lossy(&data);
-        let mut parts = text.split('\u{1}');
-        let mut diagram = Diagram::new(parts.next().unwrap_or_default());
-        for (i, label) in parts.enumerate() {
-            let kind = if i % 2 == 0 {
-                NodeKind::Person
-            } else {
-                NodeKind::Work(WorkKind::Drama)
-            };
-            let n = diagram.add_node(&format!("n{i}-{label}"), kind, label);
-            if i > 0 {
-                diagram.add_edge(n - 1, n, RoleKind::Lead, label);
-            }
-        }
-        let text = dot::to_dot(&diagram, &dot::DotOptions::new().legend(false));
-        assert!(
-            graphviz_rust::parse(&text).is_ok(),
-            "{name}: DOT does not parse back:\n{text}"
-        );
+    for (_, data) in inputs("dot") {
+        dot::check(&data);
     }
+}
+
+#[test]
+fn imdb_row_seeds() {
+    let dir = std::env::temp_dir().join(format!("hallyu-seeds-imdb-{}", std::process::id()));
+    for (name, data) in inputs("imdb_row") {
+        eprintln!("{name}");
+        imdb_row::check(&dir, &data);
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }
