@@ -137,18 +137,100 @@ fn queries_work_as_on_the_bundled_data() {
     assert!(ex.shortest_path(seo_joon, woo_shik, &films).is_none());
 }
 
+/// The error of loading fixture `name`, with the fixture's path as printed
+/// in positions.
+fn error_of(name: &str) -> (hallyu::Error, String) {
+    let err = Imdb::new().from_dir(fixture(name)).unwrap_err();
+    (err, fixture(name).display().to_string())
+}
+
 #[test]
-fn malformed_row_is_located() {
-    let err = Imdb::new().from_dir(fixture("bad_row")).unwrap_err();
+fn wrong_number_of_fields_is_located() {
+    let (err, dir) = error_of("bad_row");
     assert!(matches!(err.kind(), ErrorKind::Parse { .. }));
     let loc = err.location().expect("located");
-    assert!(loc.file.ends_with("title.principals.tsv"));
+    assert_eq!(loc.file, format!("{dir}/title.principals.tsv"));
     assert_eq!((loc.line, loc.column), (4, 1));
-    assert!(
-        err.to_string()
-            .ends_with(":4:1: expected 6 tab-separated fields, found 5"),
-        "{err}"
+    assert_eq!(
+        err.to_string(),
+        format!("{dir}/title.principals.tsv:4:1: expected 6 tab-separated fields, found 5")
     );
+}
+
+#[test]
+fn bad_utf8_in_a_tsv_is_located() {
+    let (err, dir) = error_of("bad_utf8");
+    assert!(matches!(err.kind(), ErrorKind::Parse { .. }));
+    let loc = err.location().expect("located");
+    assert_eq!(loc.file, format!("{dir}/name.basics.tsv"));
+    assert_eq!(
+        (loc.line, loc.column),
+        (8, 11),
+        "the primaryName field of the Latin-1 row"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("{dir}/name.basics.tsv:8:11: invalid UTF-8 (byte 0xe9): the files must be UTF-8")
+    );
+    // Skipping drops the row, and says so.
+    let imported = Imdb::new()
+        .skip_bad_rows(true)
+        .from_dir(fixture("bad_utf8"))
+        .unwrap();
+    assert_eq!(imported.report.bad_rows, 1);
+    assert!(imported.explorer.person("nm0000010").is_err());
+}
+
+/// Malformed rows and headers written to a temporary directory: each is one
+/// error at its exact position.
+#[test]
+fn malformed_rows_and_headers_are_located() {
+    let good = fixture("bad_utf8");
+    let principals = std::fs::read_to_string(good.join("title.principals.tsv")).unwrap();
+    let header = principals.lines().next().unwrap().to_string();
+    let cases: [(&str, String, &str); 5] = [
+        (
+            "bad id",
+            format!("{header}\ntt0000010\t1\tnmX7\tactor\t\\N\t\\N\n"),
+            "title.principals.tsv:2:13: invalid id \"nmX7\" (expected nm and digits, e.g. nm0000001)",
+        ),
+        (
+            "bad ordering",
+            format!("{header}\ntt0000010\tfirst\tnm0000001\tactor\t\\N\t\\N\n"),
+            "title.principals.tsv:2:11: invalid ordering \"first\" (expected a number)",
+        ),
+        (
+            "too many fields",
+            format!("{header}\ntt0000010\t1\tnm0000001\tactor\t\\N\t\\N\textra\n"),
+            "title.principals.tsv:2:1: expected 6 tab-separated fields, found 7",
+        ),
+        (
+            "missing column",
+            "tconst\tordering\tnconst\tjob\n".to_string(),
+            "title.principals.tsv:1:1: header has no column \"category\" (found tconst, ordering, nconst, job)",
+        ),
+        (
+            "empty file",
+            String::new(),
+            "title.principals.tsv:1:1: empty file: expected a header row",
+        ),
+    ];
+    let dir = std::env::temp_dir().join(format!("hallyu-test-malformed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["name.basics.tsv", "title.basics.tsv"] {
+        std::fs::copy(good.join(f), dir.join(f)).unwrap();
+    }
+    for (case, text, expected) in cases {
+        std::fs::write(dir.join("title.principals.tsv"), text).unwrap();
+        let err = Imdb::new().from_dir(&dir).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Parse { .. }), "{case}");
+        assert_eq!(
+            err.to_string(),
+            format!("{}/{expected}", dir.display()),
+            "{case}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -181,13 +263,26 @@ fn bad_id_and_bad_year_name_their_column() {
 
 #[test]
 fn truncated_gzip_is_a_clean_error() {
-    let err = Imdb::new().from_dir(fixture("truncated")).unwrap_err();
+    let (err, dir) = error_of("truncated");
+    let file = format!("{dir}/title.basics.tsv.gz");
     assert!(matches!(err.kind(), ErrorKind::Io { .. }), "{err:?}");
     let loc = err.location().expect("the line reached");
-    assert!(
-        loc.file.ends_with("title.basics.tsv.gz") && loc.line > 1,
-        "{err}"
+    assert_eq!(loc.file, file);
+    assert_eq!(
+        (loc.line, loc.column),
+        (1473, 1),
+        "1472 whole lines, then the cut"
     );
+    assert_eq!(
+        err.to_string(),
+        format!("{file}:1473:1: cannot read {file}: incomplete deflate stream")
+    );
+    // A read error is not a bad row: skipping does not hide it.
+    let again = Imdb::new()
+        .skip_bad_rows(true)
+        .from_dir(fixture("truncated"))
+        .unwrap_err();
+    assert_eq!(again, err);
 }
 
 #[test]

@@ -605,70 +605,72 @@ fn legend(diagram: &Diagram) -> Subgraph {
     while diagram.nodes.iter().any(|n| n.key.starts_with(&prefix)) {
         prefix.insert(0, '_');
     }
-    let mut stmts = vec![
-        Stmt::Attribute(attr("label", "Legend")),
-        Stmt::Attribute(attr("style", "rounded")),
-        Stmt::Attribute(attr("color", "#D1D5DB")),
-        Stmt::Attribute(attr("fontsize", "12")),
-        Stmt::Attribute(attr("fontcolor", "#6B7280")),
-    ];
+    // One node whose label is an HTML table: a sample box per node kind and
+    // a sample line per edge look. Compact, whatever the graph's rank gaps.
     let entries = legend_entries(diagram);
-    // Two columns: sample boxes and line names on the right, each held in
-    // place by an edge from the left (invisible for the boxes), so that the
-    // rows line up.
-    for (n, kind) in entries.node_kinds.iter().enumerate() {
+    let mut rows = String::from(
+        r##"<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12" COLOR="#6B7280">Legend</FONT></TD></TR>"##,
+    );
+    for kind in &entries.node_kinds {
         let look = node_look(*kind, Emphasis::Normal);
-        let a = quote(&format!("{prefix}node{n}a"));
-        let b = quote(&format!("{prefix}node{n}"));
-        stmts.push(Stmt::Node(Node {
-            id: NodeId(a.clone(), None),
-            attributes: vec![
-                attr("shape", "point"),
-                attr("style", "invis"),
-                attr("label", ""),
-            ],
-        }));
-        stmts.push(Stmt::Node(Node {
-            id: NodeId(b.clone(), None),
-            attributes: node_attrs(&look, kind_label(*kind)),
-        }));
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(a, None)), Vertex::N(NodeId(b, None))),
-            attributes: vec![attr("style", "invis")],
-        }));
+        let style = if matches!(look.shape, Shape::Rounded) {
+            r#" STYLE="ROUNDED""#
+        } else {
+            ""
+        };
+        rows.push_str(&format!(
+            r#"<TR><TD COLSPAN="2" BORDER="1" BGCOLOR="{}" COLOR="{}"{style}>{}</TD></TR>"#,
+            look.fill,
+            look.stroke,
+            kind_label(*kind)
+        ));
     }
-    for (n, (look, label)) in entries.edges.iter().enumerate() {
-        let a = quote(&format!("{prefix}edge{n}a"));
-        let b = quote(&format!("{prefix}edge{n}b"));
-        stmts.push(Stmt::Node(Node {
-            id: NodeId(a.clone(), None),
-            attributes: vec![
-                attr("shape", "point"),
-                attr("width", "0.05"),
-                attr("color", look.color),
-                attr("label", ""),
-            ],
-        }));
-        stmts.push(Stmt::Node(Node {
-            id: NodeId(b.clone(), None),
-            attributes: vec![
-                attr("shape", "plaintext"),
-                attr("label", label),
-                attr("fontsize", "11"),
-                attr("fontcolor", "#374151"),
-                attr("margin", "0.02,0.02"),
-                attr("height", "0.2"),
-            ],
-        }));
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(a, None)), Vertex::N(NodeId(b, None))),
-            attributes: edge_attrs(look, ""),
-        }));
+    for (look, label) in &entries.edges {
+        let line = match look.dash {
+            Dash::Solid => "━━━━━",
+            Dash::Dashed => "╺╸╺╸╺╸",
+            Dash::Dotted => "┅┅┅┅┅",
+        };
+        let head = match look.arrow {
+            Arrow::Normal => "▶",
+            Arrow::Empty => "▷",
+            Arrow::Tee => "┫",
+        };
+        let sample = if look.bold {
+            format!("<B>{line}{head}</B>")
+        } else {
+            format!("{line}{head}")
+        };
+        rows.push_str(&format!(
+            r#"<TR><TD ALIGN="LEFT"><FONT COLOR="{}">{sample}</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="{}">{}</FONT></TD></TR>"#,
+            look.color,
+            "#374151",
+            html_escape(label)
+        ));
     }
+    let table = format!(
+        r##"<<TABLE BORDER="1" STYLE="ROUNDED" COLOR="#D1D5DB" BGCOLOR="white" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">{rows}</TABLE>>"##
+    );
+    let node = Node {
+        id: NodeId(quote(&format!("{prefix}table")), None),
+        attributes: vec![
+            attr("shape", "plaintext"),
+            attr("margin", "0"),
+            Attribute(Id::Plain("label".into()), Id::Html(table)),
+        ],
+    };
     Subgraph {
         id: quote("cluster_legend"),
-        stmts,
+        stmts: vec![Stmt::Attribute(attr("style", "invis")), Stmt::Node(node)],
     }
+}
+
+/// Escapes text for an HTML-like Graphviz label.
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// What a legend shows for a diagram: the node kinds present, then one entry
