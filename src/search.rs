@@ -78,14 +78,17 @@ impl<T: Copy + PartialEq> NameIndex<T> {
     /// The keys closest to `query` by edit distance, best first, at most `n`.
     pub(crate) fn nearest(&self, query: &str, n: usize, accept: impl Fn(T) -> bool) -> Vec<T> {
         let q = normalize(query);
-        let limit = (q.chars().count() / 3).clamp(1, 4);
+        let q_chars = q.chars().count();
+        let limit = (q_chars / 3).clamp(1, 4);
         let mut scored: Vec<(usize, &String, T)> = Vec::new();
         for (key, list) in &self.map {
-            let d = edit_distance(&q, key);
-            let contains = q.chars().count() >= 3 && key.contains(q.as_str());
-            if d <= limit || contains {
+            let d = edit_distance_within(&q, key, limit);
+            let contains = q_chars >= 3 && key.contains(q.as_str());
+            if d.is_some() || contains {
+                // A key containing the query scores at most `limit`.
+                let score = d.unwrap_or(limit);
                 for &(_, v) in list.iter().filter(|(_, v)| accept(*v)) {
-                    scored.push((if contains { d.min(limit) } else { d }, key, v));
+                    scored.push((score, key, v));
                 }
             }
         }
@@ -103,21 +106,56 @@ impl<T: Copy + PartialEq> NameIndex<T> {
     }
 }
 
-/// The Levenshtein distance between two strings, counted in characters.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+/// The Levenshtein distance between two strings, counted in characters, if
+/// it is at most `k`; `None` when it is more.
+///
+/// Only the band of width `2k + 1` around the diagonal is computed, and
+/// strings whose lengths differ by more than `k` are rejected before any
+/// work: O(k · n) time, so that a hostile query of megabytes is compared
+/// with every name in linear time, not quadratic.
+pub(crate) fn edit_distance_within(a: &str, b: &str, k: usize) -> Option<usize> {
+    // Cheap rejection on byte lengths: a string of `n` bytes has between
+    // n / 4 and n characters.
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() / 4 > short.len() + k {
+        return None;
+    }
+    let a: Vec<char> = short.chars().collect();
+    let b: Vec<char> = long.chars().collect();
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (m, n) = (a.len(), b.len());
+    if n - m > k {
+        return None;
+    }
+    // Cells outside the band count as "more than k".
+    const FAR: usize = usize::MAX / 2;
+    let mut prev = vec![FAR; n + 1];
+    let mut cur = vec![FAR; n + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(k.min(n) + 1) {
+        *cell = j;
+    }
+    for i in 1..=m {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(n);
+        cur[0] = if i <= k { i } else { FAR };
+        if lo >= 2 {
+            cur[lo - 1] = FAR;
+        }
+        let mut best = cur[0];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            best = best.min(cur[j]);
+        }
+        if hi < n {
+            cur[hi + 1] = FAR;
+        }
+        if best > k {
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    (prev[n] <= k).then_some(prev[n])
 }
 
 /// The closest string of `candidates` to `query`, if it is close enough to
@@ -130,10 +168,10 @@ pub(crate) fn closest<'a>(
     let long_enough = query.chars().count() >= 3;
     candidates
         .filter_map(|c| {
-            let d = edit_distance(query, c);
+            let d = edit_distance_within(query, c, limit);
             // A typo, or a shortened id ("wooga" for "wooga-squad").
             let partial = long_enough && c.starts_with(query);
-            (d <= limit || partial).then_some((if partial { d.min(limit) } else { d }, c))
+            (d.is_some() || partial).then_some((d.unwrap_or(limit), c))
         })
         .min()
         .map(|(_, c)| c)
@@ -143,14 +181,63 @@ pub(crate) fn closest<'a>(
 mod tests {
     use super::*;
 
+    /// The full Levenshtein table, to check the banded one against.
+    fn edit_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        let mut cur = vec![0; b.len() + 1];
+        for (i, ca) in a.iter().enumerate() {
+            cur[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cost = usize::from(ca != cb);
+                cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        prev[b.len()]
+    }
+
     #[test]
     fn distances() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("박서준", "박서준"), 0);
+        assert_eq!(edit_distance_within("kitten", "sitting", 4), Some(3));
+        assert_eq!(edit_distance_within("kitten", "sitting", 2), None);
+        assert_eq!(edit_distance_within("", "abc", 3), Some(3));
+        assert_eq!(edit_distance_within("박서준", "박서준", 1), Some(0));
+        assert_eq!(edit_distance_within(&"a".repeat(1 << 20), "a", 4), None);
         assert_eq!(
             closest("park-seojoon", ["park-seo-joon", "iu"].into_iter()),
             Some("park-seo-joon")
         );
+    }
+
+    /// The banded distance agrees with the full table on every pair of
+    /// short strings over a small alphabet, for every bound.
+    #[test]
+    fn banded_agrees_with_full() {
+        let words: Vec<String> = (0..3u32.pow(5))
+            .flat_map(|n| {
+                (0..=5).map(move |len| {
+                    (0..len)
+                        .map(|i| ['a', 'b', '박'][(n / 3u32.pow(i)) as usize % 3])
+                        .collect()
+                })
+            })
+            .collect::<std::collections::BTreeSet<String>>()
+            .into_iter()
+            .step_by(3)
+            .collect();
+        for a in &words {
+            for b in &words {
+                let d = edit_distance(a, b);
+                for k in 0..=5 {
+                    assert_eq!(
+                        edit_distance_within(a, b, k),
+                        (d <= k).then_some(d),
+                        "{a:?} {b:?} {k}"
+                    );
+                }
+            }
+        }
     }
 }

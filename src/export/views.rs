@@ -13,6 +13,13 @@ use crate::query::costars::Credited;
 /// The largest number of hops a neighbourhood view expands, whatever is
 /// asked: beyond it a picture of this graph is the whole component anyway,
 /// and too large to read.
+///
+/// Views bound hops, not people: they are meant for pictures of the bundled
+/// catalog. On a large imported dataset, a neighbourhood view of a
+/// well-connected person can hold most of the graph; take
+/// [`Explorer::neighbourhood`] first (capped at
+/// [`NeighbourhoodOptions::people_cap`](crate::NeighbourhoodOptions::people_cap)
+/// people) and draw a view of that.
 pub const MAX_VIEW_HOPS: usize = 6;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +86,7 @@ impl View {
     }
 
     /// A person and everyone within `hops` shared works (at most
-    /// [`MAX_VIEW_HOPS`]).
+    /// [`MAX_VIEW_HOPS`]; the number of people is not capped, see there).
     pub fn neighbourhood(person: PersonId, hops: usize) -> View {
         View {
             hops: hops.min(MAX_VIEW_HOPS),

@@ -195,7 +195,11 @@ impl Explorer {
     ///
     /// Runs two breadth-first searches on the compact index (from `a`, and
     /// from `b` up to the distance found), then counts and lists paths on
-    /// the layers between them.
+    /// the layers between them. The count never enumerates paths, and the
+    /// listing stops at the limit (every branch it follows ends at `b`), so
+    /// the work and memory are bounded by the limit even when there are
+    /// astronomically many shortest paths; a limit of `usize::MAX` lists
+    /// them all.
     ///
     /// # Example
     ///

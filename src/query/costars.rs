@@ -204,15 +204,10 @@ impl Explorer {
                 self.sort_by_release(&mut c.works);
             }
         }
-        costars.sort_by(|a, b| {
-            b.works
-                .len()
-                .cmp(&a.works.len())
-                .then_with(|| {
-                    self.name(Entity::Person(a.person))
-                        .cmp(self.name(Entity::Person(b.person)))
-                })
-                .then_with(|| a.person.cmp(&b.person))
+        // Strongest first, then by name; each name is looked up once.
+        costars.sort_by_cached_key(|c| {
+            let name = self.name(Entity::Person(c.person));
+            (std::cmp::Reverse(c.works.len()), name, c.person)
         });
         CoAppearances {
             explorer: self,
@@ -268,12 +263,7 @@ impl Explorer {
     }
 
     pub(crate) fn sort_by_release(&self, works: &mut [SharedWork]) {
-        works.sort_by(|x, y| {
-            let (wx, wy) = (&self[x.work], &self[y.work]);
-            wx.released
-                .cmp(&wy.released)
-                .then_with(|| wx.title.cmp(&wy.title))
-        });
+        works.sort_by(|x, y| self.release_order(x.work, y.work));
     }
 }
 

@@ -88,6 +88,13 @@ impl Explorer {
     /// data order; ids are the sub-explorer's own (look people up by name
     /// or key).
     ///
+    /// The size is bounded by the options, whatever the graph: at most
+    /// [`NeighbourhoodOptions::max_hops`] hops (2 by default, never more
+    /// than [`NeighbourhoodOptions::MAX_HOPS`]) and at most
+    /// [`NeighbourhoodOptions::people_cap`] people (10,000 by default; the
+    /// search stops there, nearest first). Building it reads every work and
+    /// credit once.
+    ///
     /// # Example
     ///
     /// ```
