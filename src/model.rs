@@ -441,6 +441,27 @@ impl RoleKind {
         RoleKind::SequelOf,
     ];
 
+    /// A readable name: `lead`, `music producer`, `signed to`, …
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::RoleKind;
+    ///
+    /// assert_eq!(RoleKind::MusicProducer.label(), "music producer");
+    /// assert_eq!(RoleKind::MusicProducer.name(), "music-producer");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            RoleKind::MusicProducer => "music producer",
+            RoleKind::SignedTo => "signed to",
+            RoleKind::ProducedBy => "produced by",
+            RoleKind::BannedBy => "banned by",
+            RoleKind::SequelOf => "sequel of",
+            other => other.name(),
+        }
+    }
+
     /// The lowercase name used on the command line: `lead`, `cameo`, `soundtrack`, …
     pub fn name(self) -> &'static str {
         match self {

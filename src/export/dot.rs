@@ -504,7 +504,7 @@ fn edge_stmt(from: &DiagramNode, to: &DiagramNode, edge: &DiagramEdge) -> Edge {
 }
 
 fn edge_tooltip(from: &DiagramNode, to: &DiagramNode, edge: &DiagramEdge) -> String {
-    let mut s = format!("{} —{}→ {}", from.label, role_label(edge.role), to.label);
+    let mut s = format!("{} —{}→ {}", from.label, edge.role.label(), to.label);
     if edge.unverified {
         s.push_str(" (unverified)");
     }
@@ -705,9 +705,9 @@ pub(crate) fn legend_entries(diagram: &Diagram) -> LegendEntries {
         match edges.iter_mut().find(|(l, _)| l.class == look.class) {
             Some((_, label)) => {
                 label.push_str(", ");
-                label.push_str(role_label(role));
+                label.push_str(role.label());
             }
-            None => edges.push((look, role_label(role).to_string())),
+            None => edges.push((look, role.label().to_string())),
         }
     }
     if diagram.edges.iter().filter(valid).any(|e| e.unverified) {
@@ -740,28 +740,6 @@ pub(crate) fn kind_label(kind: NodeKind) -> &'static str {
         NodeKind::Group => "group",
         NodeKind::Work(w) => w.label(),
         NodeKind::Organisation => "organisation",
-    }
-}
-
-/// A readable name for a role: `lead`, `music producer`, `signed to`, …
-pub(crate) fn role_label(role: RoleKind) -> &'static str {
-    match role {
-        RoleKind::Performer => "performer",
-        RoleKind::Featured => "featured",
-        RoleKind::Lead => "lead",
-        RoleKind::Supporting => "supporting",
-        RoleKind::Cameo => "cameo",
-        RoleKind::Director => "director",
-        RoleKind::Composer => "composer",
-        RoleKind::Lyricist => "lyricist",
-        RoleKind::MusicProducer => "music producer",
-        RoleKind::Soundtrack => "soundtrack",
-        RoleKind::Member => "member",
-        RoleKind::SignedTo => "signed to",
-        RoleKind::ProducedBy => "produced by",
-        RoleKind::BannedBy => "banned by",
-        RoleKind::TieIn => "tie-in",
-        RoleKind::SequelOf => "sequel of",
     }
 }
 

@@ -1010,7 +1010,7 @@ fn write_route(
         out.push_str("<title>");
         escape(out, &from.label);
         out.push_str(" — ");
-        out.push_str(dot::role_label(edge.role));
+        out.push_str(edge.role.label());
         out.push_str(" → ");
         escape(out, &to.label);
         if edge.unverified {
