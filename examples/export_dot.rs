@@ -1,10 +1,12 @@
 //! The main job: pictures of the graph, as DOT and SVG (and PNG with
-//! `--png` when Graphviz is installed).
+//! `--png`, drawn by Graphviz when it is installed, else by the built-in
+//! renderer when built with `--features png`).
 //!
 //! ```text
 //! cargo run --release --example export_dot                 # into out/
 //! cargo run --release --example export_dot -- --out pics --engine builtin
 //! cargo run --release --example export_dot -- --data my-data/ --person "Someone"
+//! cargo run --release --features png --example export_dot -- --png --engine builtin
 //! ```
 //!
 //! It writes the whole article graph (the twelve music videos and everyone
@@ -32,10 +34,10 @@ struct Cli {
     /// A RON file or directory to draw instead of the bundled dataset.
     #[arg(long)]
     data: Option<PathBuf>,
-    /// Which renderer draws the SVG files.
+    /// Which renderer draws the SVG (and PNG) files.
     #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
     engine: EngineArg,
-    /// Also write PNG files (needs Graphviz).
+    /// Also write PNG files (needs Graphviz, or the `png` feature).
     #[arg(long)]
     png: bool,
     /// The person whose neighbourhood is drawn.
@@ -116,11 +118,9 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let svg = Renderer::new(RenderOptions::new().engine(engine).format(Format::Svg));
-    let png = Renderer::new(
-        RenderOptions::new()
-            .engine(Engine::Graphviz)
-            .format(Format::Png),
-    );
+    // Auto: Graphviz when it is found, else the built-in renderer (with the
+    // `png` feature; without it, a clear error).
+    let png = Renderer::new(RenderOptions::new().engine(engine).format(Format::Png));
     for (name, diagram) in &pictures {
         let dot_path = cli.out.join(format!("{name}.dot"));
         std::fs::write(&dot_path, dot::to_dot(diagram, &dot::DotOptions::new()))
@@ -138,8 +138,15 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
         }
         if cli.png {
             let png_path = cli.out.join(format!("{name}.png"));
-            png.render_to_file(diagram, &png_path)?;
-            println!("wrote {} (graphviz renderer)", png_path.display());
+            let made = png.render_to_file(diagram, &png_path)?;
+            println!(
+                "wrote {} ({} renderer)",
+                png_path.display(),
+                made.engine().name()
+            );
+            for w in made.warnings() {
+                eprintln!("  {}: {w}", made.engine().name());
+            }
         }
     }
     Ok(())

@@ -481,14 +481,19 @@ fn broken_diagrams_render_with_warnings() {
 
 #[test]
 fn png_needs_graphviz() {
-    let err = render::render(
-        &sample(),
-        &RenderOptions::new()
-            .engine(Engine::Builtin)
-            .format(Format::Png),
-    )
-    .expect_err("the built-in renderer draws SVG only");
-    assert!(err.to_string().contains("SVG"), "{err}");
+    // Without the `png` feature the built-in renderer draws SVG only.
+    #[cfg(not(feature = "png"))]
+    {
+        let err = render::render(
+            &sample(),
+            &RenderOptions::new()
+                .engine(Engine::Builtin)
+                .format(Format::Png),
+        )
+        .expect_err("the built-in renderer draws SVG only");
+        assert!(err.to_string().contains("SVG"), "{err}");
+        assert!(err.to_string().contains("`png`"), "{err}");
+    }
 
     let missing = Graphviz::at("/nonexistent/graphviz/bin/dot");
     let options = RenderOptions::new()
@@ -502,10 +507,22 @@ fn png_needs_graphviz() {
     );
     assert!(message.contains("built-in"), "{message}");
 
+    // Auto without Graphviz: an error naming the `png` feature, or (with
+    // it) the built-in renderer.
     let png = RenderOptions::new()
         .format(Format::Png)
         .graphviz(missing.clone());
-    assert!(render::render(&sample(), &png).is_err());
+    let result = render::render(&sample(), &png);
+    #[cfg(not(feature = "png"))]
+    {
+        let err = result.expect_err("no Graphviz, no `png` feature");
+        assert!(err.to_string().contains("`png`"), "{err}");
+    }
+    #[cfg(feature = "png")]
+    if let Some(err) = result.as_ref().err() {
+        // Only a missing Korean font may stop it; see `png::builtin_png_*`.
+        assert!(err.to_string().contains("fonts-nanum"), "{err}");
+    }
 }
 
 #[test]
@@ -582,4 +599,317 @@ fn auto_prefers_graphviz_and_falls_back() {
             .iter()
             .any(|w| w.contains("Graphviz is not installed"))
     );
+}
+
+/// The built-in renderer's PNG (feature `png`).
+#[cfg(feature = "png")]
+mod png {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    const NANUM: &str = "/usr/share/fonts/truetype/nanum";
+    const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu";
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+    fn builtin_png() -> RenderOptions {
+        RenderOptions::new()
+            .engine(Engine::Builtin)
+            .format(Format::Png)
+    }
+
+    /// A Korean font is installed where the tests expect it (fonts-nanum,
+    /// which .ci/run installs); otherwise the test is skipped.
+    fn nanum_or_skip(test: &str) -> bool {
+        let found = Path::new(NANUM).is_dir();
+        if !found {
+            eprintln!("{test}: skipped, fonts-nanum is not installed ({NANUM})");
+        }
+        found
+    }
+
+    /// Width, height and RGBA pixels.
+    fn decode(bytes: &[u8]) -> (u32, u32, Vec<[u8; 4]>) {
+        assert!(bytes.starts_with(SIGNATURE), "not a PNG");
+        let mut decoder = ::png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_transformations(::png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().expect("PNG header");
+        let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+        let info = reader.next_frame(&mut buf).expect("PNG data");
+        let channels = info.color_type.samples();
+        let pixels = buf[..info.buffer_size()]
+            .chunks(channels)
+            .map(|p| match p {
+                [r, g, b, a] => [*r, *g, *b, *a],
+                [r, g, b] => [*r, *g, *b, 255],
+                [l, a] => [*l, *l, *l, *a],
+                [l] => [*l, *l, *l, 255],
+                _ => unreachable!(),
+            })
+            .collect();
+        (info.width, info.height, pixels)
+    }
+
+    /// Pixels as dark as the text (#111827); box strokes are coloured and
+    /// box fills light.
+    fn ink(pixels: &[[u8; 4]]) -> usize {
+        pixels
+            .iter()
+            .filter(|[r, g, b, a]| *a > 128 && *r < 100 && *g < 100 && *b < 110)
+            .count()
+    }
+
+    /// One person box, no title, no legend.
+    fn one_box(label: &str) -> Diagram {
+        let mut d = Diagram::new("");
+        d.add_node("x", NodeKind::Person, label);
+        d
+    }
+
+    fn no_legend() -> RenderOptions {
+        builtin_png().dot(DotOptions::new().legend(false))
+    }
+
+    fn svg_size(d: &Diagram) -> (f64, f64) {
+        let svg = builtin(d);
+        let attr = |name: &str| {
+            let start = svg.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
+            let end = start + svg[start..].find('"').expect("closing quote");
+            svg[start..end].parse::<f64>().expect("number")
+        };
+        (attr("width"), attr("height"))
+    }
+
+    fn empty_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("hallyu-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn builtin_png_is_the_svg_scaled() {
+        // Latin only, DejaVu only: the size does not depend on a Korean font.
+        let mut d = Diagram::new("Seoul Rain");
+        let a = d.add_node("a", NodeKind::Person, "Park Seo-joon");
+        let b = d.add_node("b", NodeKind::Work(WorkKind::MusicVideo), "Seoul Rain");
+        d.add_edge(a, b, RoleKind::Lead, "the boyfriend");
+        let (w, h) = svg_size(&d);
+        let options = builtin_png();
+        assert_eq!(options.png_scale(), render::DEFAULT_SCALE);
+        for (scale, options) in [(2.0, options.clone()), (1.0, options.scale(1))] {
+            let picture = render::render(&d, &options).expect("PNG");
+            assert_eq!(picture.engine(), Engine::Builtin);
+            assert_eq!(picture.format(), Format::Png);
+            assert!(picture.as_str().is_none());
+            assert!(picture.bytes().starts_with(SIGNATURE));
+            let (pw, ph, pixels) = decode(picture.bytes());
+            assert_eq!(
+                (pw, ph),
+                ((w * scale).ceil() as u32, (h * scale).ceil() as u32)
+            );
+            assert!(ink(&pixels) > 100, "the labels are drawn");
+        }
+    }
+
+    #[test]
+    fn builtin_png_draws_hangul() {
+        if !nanum_or_skip("builtin_png_draws_hangul") {
+            return;
+        }
+        let picture = render::render(&sample(), &builtin_png()).expect("fonts-nanum is installed");
+        assert!(picture.warnings().iter().all(|w| !w.contains("glyph")));
+        decode(picture.bytes());
+
+        // The same box with and without its Hangul text.
+        let blank = ink(&decode(
+            render::render(&one_box(""), &no_legend())
+                .expect("blank")
+                .bytes(),
+        )
+        .2);
+        let korean = render::render(&one_box("박서준 박서준"), &no_legend()).expect("Hangul");
+        assert!(korean.warnings().is_empty(), "{:?}", korean.warnings());
+        let text = ink(&decode(korean.bytes()).2);
+        assert!(
+            text > blank + 500,
+            "Hangul text pixels: {text} vs blank {blank}"
+        );
+
+        // Only the Korean fonts: they draw Latin text too.
+        let only_nanum = no_legend().system_fonts(false).font_path(NANUM);
+        let mixed = render::render(&one_box("박서준 Park Seo-joon"), &only_nanum).expect("Nanum");
+        assert!(ink(&decode(mixed.bytes()).2) > blank + 500);
+    }
+
+    #[test]
+    fn builtin_png_sets_the_generic_families() {
+        // fontdb knows no fontconfig aliases: `Times,serif` or a font that is
+        // not installed found nothing and resvg drew no text at all.
+        if !nanum_or_skip("builtin_png_sets_the_generic_families") {
+            return;
+        }
+        let blank = ink(&decode(
+            render::render(&one_box(""), &no_legend())
+                .expect("blank")
+                .bytes(),
+        )
+        .2);
+        for font in ["Times,serif", "No Such Font", "monospace", "cursive"] {
+            let options = no_legend().dot(DotOptions::new().legend(false).font(font));
+            let picture = render::render(&one_box("박서준 Park Seo-joon"), &options)
+                .unwrap_or_else(|e| panic!("{font}: {e}"));
+            let text = ink(&decode(picture.bytes()).2);
+            assert!(
+                text > blank + 500,
+                "{font}: text pixels {text} vs blank {blank}"
+            );
+        }
+    }
+
+    #[test]
+    fn builtin_png_without_a_korean_font_fails_clearly() {
+        if !Path::new(DEJAVU).is_dir() {
+            eprintln!("builtin_png_without_a_korean_font_fails_clearly: skipped, no {DEJAVU}");
+            return;
+        }
+        if std::env::var_os(render::FONT_ENV).is_some() {
+            eprintln!(
+                "builtin_png_without_a_korean_font_fails_clearly: skipped, HALLYU_FONT is set"
+            );
+            return;
+        }
+        let latin = no_legend().system_fonts(false).font_path(DEJAVU);
+        let err = render::render(&sample(), &latin).expect_err("no Korean font");
+        let message = err.to_string();
+        for part in [
+            "Hangul",
+            "U+BC15",
+            "apt-get install fonts-nanum",
+            "HALLYU_FONT=",
+            "Graphviz",
+        ] {
+            assert!(message.contains(part), "{part}: {message}");
+        }
+        // Latin text is drawn with DejaVu.
+        let picture = render::render(&one_box("Park Seo-joon"), &latin).expect("Latin");
+        assert!(ink(&decode(picture.bytes()).2) > 100);
+    }
+
+    #[test]
+    fn builtin_png_without_any_font_fails_clearly() {
+        if std::env::var_os(render::FONT_ENV).is_some() {
+            eprintln!("builtin_png_without_any_font_fails_clearly: skipped, HALLYU_FONT is set");
+            return;
+        }
+        let dir = empty_dir("no-fonts");
+        let none = builtin_png().system_fonts(false).font_path(&dir);
+        for d in [sample(), one_box("Park Seo-joon")] {
+            let err = render::render(&d, &none).expect_err("no font");
+            let message = err.to_string();
+            assert!(message.contains("no font found"), "{message}");
+            assert!(
+                message.contains("fonts-nanum") && message.contains("HALLYU_FONT"),
+                "{message}"
+            );
+        }
+        let err = render::render(&sample(), &builtin_png().font_path(dir.join("missing.ttf")))
+            .expect_err("no such font file");
+        assert!(err.to_string().contains("missing.ttf"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn builtin_png_survives_hostile_labels() {
+        if !nanum_or_skip("builtin_png_survives_hostile_labels") {
+            return;
+        }
+        let mut d = Diagram::new("<title> & \"quotes\"");
+        let labels = [
+            "control \u{0}\u{1}\u{b} chars",
+            "emoji 🎤🎬👩‍👩‍👧",
+            "",
+            " ",
+            "line one\nline two",
+            "박서준 첫눈 하루하루",
+        ];
+        let mut previous = None;
+        for (i, label) in labels.iter().enumerate() {
+            let n = d.add_node(&format!("n{i}"), NodeKind::Person, *label);
+            if let Some(p) = previous {
+                d.add_edge(p, n, RoleKind::Supporting, *label);
+            }
+            previous = Some(n);
+        }
+        let picture = render::render(&d, &builtin_png()).expect("PNG");
+        decode(picture.bytes());
+        // Characters no font has are reported, not hidden.
+        for w in picture.warnings() {
+            assert!(w.contains("glyph") || w.contains("edge"), "{w}");
+        }
+    }
+
+    /// `HALLYU_FONT` is read: the test runs itself again with the variable
+    /// set (an empty directory, then the Nanum fonts) and the system fonts
+    /// off, since setting it in this process would race the other tests.
+    #[test]
+    fn builtin_png_reads_hallyu_font() {
+        const CHILD: &str = "HALLYU_TEST_FONT_CASE";
+        if let Ok(case) = std::env::var(CHILD) {
+            let result = render::render(&sample(), &builtin_png().system_fonts(false));
+            match case.as_str() {
+                "empty" => {
+                    let message = result.expect_err("HALLYU_FONT has no fonts").to_string();
+                    assert!(message.contains("no font found"), "{message}");
+                    assert!(message.contains("HALLYU_FONT="), "{message}");
+                }
+                _ => {
+                    let picture = result.expect("drawn with the fonts of HALLYU_FONT");
+                    decode(picture.bytes());
+                }
+            }
+            return;
+        }
+        let dir = empty_dir("font-env");
+        let mut cases = vec![("empty", dir.clone())];
+        if nanum_or_skip("builtin_png_reads_hallyu_font (Nanum case)") {
+            cases.push(("nanum", PathBuf::from(NANUM)));
+        }
+        for (case, fonts) in cases {
+            let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
+                .args([
+                    "png::builtin_png_reads_hallyu_font",
+                    "--exact",
+                    "--test-threads=1",
+                ])
+                .env(CHILD, case)
+                .env(render::FONT_ENV, &fonts)
+                .output()
+                .expect("the test binary runs");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "{case}: {text}");
+            assert!(text.contains("1 passed"), "{case}: {text}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn auto_png_falls_back_to_the_builtin_renderer() {
+        if !nanum_or_skip("auto_png_falls_back_to_the_builtin_renderer") {
+            return;
+        }
+        let options = RenderOptions::new()
+            .format(Format::Png)
+            .graphviz(Graphviz::at("/nonexistent/dot"));
+        let picture = render::render(&sample(), &options).expect("built-in PNG");
+        assert_eq!(picture.engine(), Engine::Builtin);
+        assert!(picture.bytes().starts_with(SIGNATURE));
+        assert!(picture.warnings().iter().any(|w| w.contains("built-in")));
+
+        // A Renderer loads the fonts once and draws many pictures.
+        let renderer = Renderer::new(builtin_png());
+        for label in ["IU (아이유)", "V (뷔)", "Minho"] {
+            let picture = renderer.render(&one_box(label)).expect("PNG");
+            decode(picture.bytes());
+        }
+    }
 }

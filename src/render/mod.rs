@@ -6,14 +6,28 @@
 //!   [`export::dot`](crate::export::dot) goes to the `dot` program (found on
 //!   `PATH`, or named by the environment variable `HALLYU_DOT`), which lays
 //!   it out with `dot` or `neato` and writes SVG or PNG;
-//! - the **built-in** renderer, pure Rust, SVG only: people and groups in a
-//!   column, works in the next, organisations in a third (or columns by
-//!   distance for paths), boxes in the same colours and edges in the same
-//!   styles as the DOT export.
+//! - the **built-in** renderer, pure Rust: people and groups in a column,
+//!   works in the next, organisations in a third (or columns by distance for
+//!   paths), boxes in the same colours and edges in the same styles as the
+//!   DOT export. It writes SVG, and PNG too with the Cargo feature `png`
+//!   (the SVG rasterised by resvg, twice the size by default, see
+//!   [`RenderOptions::scale`]).
 //!
 //! [`Engine::Auto`] (the default) uses Graphviz when it is found and the
 //! built-in renderer otherwise, so SVG pictures can be made on any machine.
-//! PNG needs Graphviz (and, for Hangul, a Korean font such as `fonts-nanum`).
+//! PNG needs Graphviz or the `png` feature, and, for Hangul, a Korean font
+//! such as `fonts-nanum`.
+//!
+//! # Fonts for the built-in PNG
+//!
+//! With the `png` feature the built-in renderer draws text with the fonts of
+//! the system's font directories (unless [`RenderOptions::system_fonts`]
+//! turns them off), of the environment variable `HALLYU_FONT`
+//! ([`FONT_ENV`]: font files or directories, separated like `PATH`), and of
+//! [`RenderOptions::font_path`]. A picture with Hangul needs a face with
+//! Korean glyphs: without one, and without any font at all, rendering fails
+//! with an error that says how to fix it, rather than drawing a picture
+//! without its text.
 //!
 //! # Example
 //!
@@ -36,8 +50,10 @@
 
 mod builtin;
 mod graphviz;
+#[cfg(feature = "png")]
+mod png;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use builtin::Layers;
 pub use graphviz::{DOT_ENV, Graphviz};
@@ -46,16 +62,25 @@ use crate::export::Diagram;
 use crate::export::dot::{self, DotOptions};
 use crate::{Error, Result};
 
+/// The environment variable naming font files or directories (several
+/// separated like `PATH`) for the built-in renderer's PNG (Cargo feature
+/// `png`), besides the system's fonts: `HALLYU_FONT=/path/NanumGothic.ttf`.
+pub const FONT_ENV: &str = "HALLYU_FONT";
+
+/// How many PNG pixels the built-in renderer draws per SVG unit by default.
+pub const DEFAULT_SCALE: u32 = 2;
+
 /// Which program draws the picture.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Engine {
-    /// Graphviz when it is installed, else the built-in renderer (SVG only).
+    /// Graphviz when it is installed, else the built-in renderer (SVG, and
+    /// PNG with the `png` feature).
     #[default]
     Auto,
     /// Graphviz's `dot` program; an error when it is missing.
     Graphviz,
-    /// The built-in pure-Rust renderer (SVG).
+    /// The built-in pure-Rust renderer (SVG, and PNG with the `png` feature).
     Builtin,
 }
 
@@ -77,7 +102,8 @@ pub enum Format {
     /// SVG: text, scalable; labels stay text, so the viewer's fonts apply.
     #[default]
     Svg,
-    /// PNG: pixels, made by Graphviz.
+    /// PNG: pixels, made by Graphviz, or by the built-in renderer with the
+    /// `png` feature.
     Png,
 }
 
@@ -119,7 +145,8 @@ impl Format {
 ///
 /// Defaults: [`Engine::Auto`], [`Format::Svg`], the default [`DotOptions`]
 /// (which also give the built-in renderer its legend and fonts),
-/// [`Layers::Auto`].
+/// [`Layers::Auto`]; for the built-in PNG, [`DEFAULT_SCALE`], the system's
+/// fonts and those of [`FONT_ENV`].
 ///
 /// # Example
 ///
@@ -140,6 +167,9 @@ pub struct RenderOptions {
     dot: DotOptions,
     layers: Layers,
     graphviz: Option<Graphviz>,
+    scale: Option<u32>,
+    no_system_fonts: bool,
+    font_paths: Vec<PathBuf>,
 }
 
 impl RenderOptions {
@@ -180,6 +210,29 @@ impl RenderOptions {
         self
     }
 
+    /// Sets how many PNG pixels the built-in renderer draws per SVG unit
+    /// (default [`DEFAULT_SCALE`], for crisp text; 0 is taken as 1).
+    /// Graphviz's PNG keeps its own size.
+    pub fn scale(mut self, scale: u32) -> RenderOptions {
+        self.scale = Some(scale.max(1));
+        self
+    }
+
+    /// Whether the built-in PNG uses the fonts of the system's font
+    /// directories (default `true`). Turned off, only [`FONT_ENV`] and
+    /// [`RenderOptions::font_path`] give fonts.
+    pub fn system_fonts(mut self, on: bool) -> RenderOptions {
+        self.no_system_fonts = !on;
+        self
+    }
+
+    /// Adds a font file or a directory of fonts for the built-in PNG, like
+    /// [`FONT_ENV`] does.
+    pub fn font_path(mut self, path: impl Into<PathBuf>) -> RenderOptions {
+        self.font_paths.push(path.into());
+        self
+    }
+
     /// The engine asked for.
     pub fn engine_wanted(&self) -> Engine {
         self.engine
@@ -198,6 +251,22 @@ impl RenderOptions {
     /// How the built-in renderer chooses its columns.
     pub fn layer_mode(&self) -> Layers {
         self.layers
+    }
+
+    /// PNG pixels per SVG unit for the built-in PNG.
+    pub fn png_scale(&self) -> u32 {
+        self.scale.unwrap_or(DEFAULT_SCALE)
+    }
+
+    /// Whether the built-in PNG uses the system's fonts.
+    pub fn uses_system_fonts(&self) -> bool {
+        !self.no_system_fonts
+    }
+
+    /// The font files and directories added with
+    /// [`RenderOptions::font_path`].
+    pub fn font_paths(&self) -> &[PathBuf] {
+        &self.font_paths
     }
 }
 
@@ -279,6 +348,9 @@ impl Rendered {
 pub struct Renderer {
     options: RenderOptions,
     graphviz: std::result::Result<Graphviz, Error>,
+    /// The fonts of the built-in PNG, loaded on first use.
+    #[cfg(feature = "png")]
+    fonts: std::sync::OnceLock<std::result::Result<png::Fonts, Error>>,
 }
 
 impl Renderer {
@@ -290,7 +362,12 @@ impl Renderer {
             (Some(g), _) => g.check().map(|()| g.clone()),
             (None, _) => Graphviz::find(),
         };
-        Renderer { options, graphviz }
+        Renderer {
+            options,
+            graphviz,
+            #[cfg(feature = "png")]
+            fonts: std::sync::OnceLock::new(),
+        }
     }
 
     /// The options.
@@ -306,8 +383,10 @@ impl Renderer {
     /// # Errors
     ///
     /// - [`Engine::Graphviz`] when Graphviz is missing or fails;
-    /// - [`Format::Png`] without Graphviz;
-    /// - [`Engine::Builtin`] with [`Format::Png`].
+    /// - [`Format::Png`] without Graphviz, unless the `png` feature is on;
+    /// - [`Format::Png`] from the built-in renderer without the `png`
+    ///   feature, or when no font is found, or no Korean font for a picture
+    ///   with Hangul.
     pub fn render(&self, diagram: &Diagram) -> Result<Rendered> {
         let format = self.options.format;
         match (self.options.engine, &self.graphviz) {
@@ -319,9 +398,13 @@ impl Renderer {
                     diagram,
                     vec![format!("{e}; drawn with the built-in renderer")],
                 ),
+                Format::Png if cfg!(feature = "png") => self.builtin(
+                    diagram,
+                    vec![format!("{e}; drawn with the built-in renderer")],
+                ),
                 Format::Png => Err(Error::render(format!(
-                    "PNG needs Graphviz, which was not found ({e}); or ask for SVG, which the \
-                     built-in renderer draws"
+                    "PNG needs Graphviz, which was not found ({e}), or hallyu's Cargo feature \
+                     `png` (pure-Rust PNG); or ask for SVG, which the built-in renderer draws"
                 ))),
             },
         }
@@ -339,10 +422,12 @@ impl Renderer {
     }
 
     fn builtin(&self, diagram: &Diagram, mut warnings: Vec<String>) -> Result<Rendered> {
+        #[cfg(not(feature = "png"))]
         if self.options.format != Format::Svg {
             return Err(Error::render(
-                "the built-in renderer draws SVG only: ask for Format::Svg, or install Graphviz \
-                 (`apt-get install graphviz`) for PNG",
+                "the built-in renderer draws SVG only without hallyu's Cargo feature `png`: ask \
+                 for Format::Svg, build with `--features png`, or install Graphviz (`apt-get \
+                 install graphviz`) for PNG",
             ));
         }
         let settings = builtin::Settings {
@@ -352,6 +437,27 @@ impl Renderer {
         };
         let (svg, more) = builtin::render(diagram, &settings);
         warnings.extend(more);
+        #[cfg(feature = "png")]
+        if self.options.format == Format::Png {
+            let fonts = self
+                .fonts
+                .get_or_init(|| {
+                    png::Fonts::load(&png::FontSources {
+                        system: self.options.uses_system_fonts(),
+                        paths: self.options.font_paths.clone(),
+                    })
+                })
+                .as_ref()
+                .map_err(Error::clone)?;
+            let (bytes, more) = png::rasterise(&svg, fonts, self.options.png_scale())?;
+            warnings.extend(more);
+            return Ok(Rendered {
+                bytes,
+                engine: Engine::Builtin,
+                format: Format::Png,
+                warnings,
+            });
+        }
         Ok(Rendered {
             bytes: svg.into_bytes(),
             engine: Engine::Builtin,
@@ -385,10 +491,13 @@ impl Renderer {
     }
 }
 
+/// Whether a character is Hangul (jamo, compatibility jamo or a syllable).
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}')
+}
+
 fn has_hangul(diagram: &Diagram) -> bool {
-    let hangul = |s: &str| {
-        s.chars().any(|c| matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}'))
-    };
+    let hangul = |s: &str| s.chars().any(is_hangul);
     hangul(&diagram.title)
         || diagram.nodes.iter().any(|n| hangul(&n.label))
         || diagram.edges.iter().any(|e| hangul(&e.label))
