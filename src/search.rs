@@ -83,7 +83,9 @@ impl<T: Copy + PartialEq> NameIndex<T> {
         let mut scored: Vec<(usize, &String, T)> = Vec::new();
         for (key, list) in &self.map {
             let d = edit_distance_within(&q, key, limit);
-            let contains = q_chars >= 3 && key.contains(q.as_str());
+            // (A substring search costs the length of the query: skip keys
+            // shorter than it.)
+            let contains = q_chars >= 3 && key.len() >= q.len() && key.contains(q.as_str());
             if d.is_some() || contains {
                 // A key containing the query scores at most `limit`.
                 let score = d.unwrap_or(limit);
