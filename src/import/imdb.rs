@@ -256,7 +256,7 @@ fn parse_key(row: &Row<'_>, file: &str, i: usize, prefix: &str) -> Result<(u32, 
     let f = row.get(i);
     let digits = f.strip_prefix(prefix.as_bytes()).unwrap_or(&[]);
     if digits.is_empty() || digits.len() > 9 || !digits.iter().all(u8::is_ascii_digit) {
-        let shown = String::from_utf8_lossy(f);
+        let shown = shorten(f);
         return Err(row.error(
             file,
             i,
@@ -276,7 +276,7 @@ fn parse_year(row: &Row<'_>, file: &str, i: usize) -> Result<i16> {
         return Ok(0);
     }
     if f.is_empty() || f.len() > 4 || !f.iter().all(u8::is_ascii_digit) {
-        let shown = String::from_utf8_lossy(f);
+        let shown = shorten(f);
         return Err(row.error(
             file,
             i,
@@ -297,6 +297,16 @@ fn parse_text<'l>(row: &Row<'l>, file: &str, i: usize) -> Result<&'l str> {
     })
 }
 
+/// An offending value as shown in an error message: at most 40 characters,
+/// so that a 10 MB field does not make a 10 MB message.
+fn shorten(field: &[u8]) -> String {
+    let text = String::from_utf8_lossy(field);
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
+    }
+}
+
 /// A section as read: keys, names and per-row attributes.
 #[derive(Default)]
 struct Section {
@@ -306,13 +316,17 @@ struct Section {
 }
 
 impl Section {
-    fn push(&mut self, (id, width): (u32, u8), name: &str) {
+    /// Adds a row; fails when the names of the section outgrow the 4 GiB
+    /// that `u32` offsets address (real IMDb names take about 0.2 GB).
+    fn push(&mut self, (id, width): (u32, u8), name: &str) -> std::result::Result<(), String> {
+        let end = u32::try_from(self.table.text.len() + name.len()).map_err(|_| {
+            "the names of this file exceed 4 GiB, more than hallyu can hold".to_string()
+        })?;
         self.table.ids.push(id);
         self.table.widths.push(width);
         self.table.text.push_str(name);
-        self.table
-            .ends
-            .push(u32::try_from(self.table.text.len()).expect("names fit in 4 GiB"));
+        self.table.ends.push(end);
+        Ok(())
     }
 }
 
@@ -340,7 +354,9 @@ fn read_names(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Names> {
         let text = parse_text(row, &file, name)?;
         let born = parse_year(row, &file, born_at)?;
         let text = if is_null(text.as_bytes()) { "" } else { text };
-        out.section.push(key, text);
+        out.section
+            .push(key, text)
+            .map_err(|m| row.error(&file, name, m))?;
         out.born.push(born);
         Ok(())
     })?;
@@ -405,7 +421,9 @@ fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
         let y = parse_year(row, &file, year)?;
         match work_kind(row.get(kind_at)) {
             Some(k) => {
-                section.push(key, if is_null(text.as_bytes()) { "" } else { text });
+                section
+                    .push(key, if is_null(text.as_bytes()) { "" } else { text })
+                    .map_err(|m| row.error(&file, title, m))?;
                 kinds.push(k);
                 years.push(y);
             }
@@ -469,7 +487,7 @@ fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Pr
         let title = parse_key(row, &file, t, "tt")?.0;
         let ordering = row.get(o);
         if ordering.is_empty() || ordering.len() > 9 || !ordering.iter().all(u8::is_ascii_digit) {
-            let shown = String::from_utf8_lossy(ordering);
+            let shown = shorten(ordering);
             return Err(row.error(
                 &file,
                 o,
