@@ -429,3 +429,30 @@ impl TraversalIndex {
         sizes
     }
 }
+
+/// A fast hasher for the `u32` ids of the traversal index: one multiply
+/// (Fibonacci hashing). Ids are dense integers chosen by the crate, not by
+/// an adversary, so SipHash's protection is not needed where searches keep
+/// per-query maps of the part of the graph they reach.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, id: u32) {
+        self.0 = (u64::from(id) ^ self.0).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A `HashMap` keyed by index ids, with [`IdHasher`].
+pub(crate) type IdMap<V> =
+    std::collections::HashMap<u32, V, std::hash::BuildHasherDefault<IdHasher>>;

@@ -1,13 +1,12 @@
 //! Shortest paths between two people, person → work → person, that explain
 //! every hop.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{Entity, PersonId, WorkId};
-use crate::index::{Appearance, TraversalIndex};
+use crate::index::{Appearance, IdMap, TraversalIndex};
 use crate::query::costars::Credited;
 
 /// One hop of a [`Path`]: two people and the work they share.
@@ -168,7 +167,7 @@ pub(crate) fn bidirectional(
     if a == b {
         return Some(Vec::new());
     }
-    let mut seen = [HashMap::new(), HashMap::new()];
+    let mut seen = [IdMap::default(), IdMap::default()];
     seen[0].insert(
         a,
         Reached {
@@ -184,7 +183,7 @@ pub(crate) fn bidirectional(
         },
     );
     let mut frontier = [vec![a], vec![b]];
-    let mut works_done = [HashMap::<u32, ()>::new(), HashMap::new()];
+    let mut works_done = [IdMap::<()>::default(), IdMap::default()];
     loop {
         if frontier[0].is_empty() || frontier[1].is_empty() {
             return None;
@@ -230,7 +229,7 @@ pub(crate) fn bidirectional(
 }
 
 /// Rebuilds the steps a → meet → b from both sides' parent links.
-fn assemble(seen: &[HashMap<u32, Reached>; 2], _side: usize, meet: u32) -> Vec<Step> {
+fn assemble(seen: &[IdMap<Reached>; 2], _side: usize, meet: u32) -> Vec<Step> {
     // Side 0 grew from a; its links point back towards a.
     let mut front = Vec::new();
     let mut cur = meet;
