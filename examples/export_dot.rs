@@ -121,6 +121,7 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
     // Auto: Graphviz when it is found, else the built-in renderer (with the
     // `png` feature; without it, a clear error).
     let png = Renderer::new(RenderOptions::new().engine(engine).format(Format::Png));
+    let mut warned = std::collections::HashSet::new();
     for (name, diagram) in &pictures {
         let dot_path = cli.out.join(format!("{name}.dot"));
         std::fs::write(&dot_path, dot::to_dot(diagram, &dot::DotOptions::new()))
@@ -133,9 +134,7 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
             svg_path.display(),
             made.engine().name()
         );
-        for w in made.warnings() {
-            eprintln!("  {}: {w}", made.engine().name());
-        }
+        warn(&mut warned, &made);
         if cli.png {
             let png_path = cli.out.join(format!("{name}.png"));
             let made = png.render_to_file(diagram, &png_path)?;
@@ -144,9 +143,7 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
                 png_path.display(),
                 made.engine().name()
             );
-            for w in made.warnings() {
-                eprintln!("  {}: {w}", made.engine().name());
-            }
+            warn(&mut warned, &made);
         }
     }
     Ok(())
@@ -154,4 +151,14 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
 
 fn io_error(path: &Path, e: std::io::Error) -> String {
     format!("cannot write {}: {e}", path.display())
+}
+
+/// Prints a renderer's warnings, each distinct one once (the fallback to
+/// the built-in renderer would otherwise be repeated for every picture).
+fn warn(warned: &mut std::collections::HashSet<String>, made: &hallyu::render::Rendered) {
+    for w in made.warnings() {
+        if warned.insert(w.clone()) {
+            eprintln!("  {}: {w}", made.engine().name());
+        }
+    }
 }
