@@ -54,6 +54,10 @@ pub(crate) struct TraversalIndex {
     /// Sorted by person, stable.
     pub(crate) apps: Vec<Appearance>,
     person_start: Vec<u32>,
+    /// `apps[i].work` and `apps[i].flags()` as flat columns, so that whole-
+    /// graph searches read 5 bytes per appearance instead of 20.
+    person_works: Vec<u32>,
+    person_flags: Vec<u8>,
     work_start: Vec<u32>,
     work_apps: Vec<u32>,
     work_people: Vec<u32>,
@@ -150,9 +154,13 @@ impl TraversalIndex {
             .iter()
             .map(|&i| apps[i as usize].flags())
             .collect();
+        let person_works = apps.iter().map(|a| a.work).collect();
+        let person_flags = apps.iter().map(Appearance::flags).collect();
         TraversalIndex {
             apps,
             person_start,
+            person_works,
+            person_flags,
             work_start,
             work_apps,
             work_people,
@@ -291,9 +299,13 @@ impl TraversalIndex {
                 }
                 let mut next = Vec::new();
                 for &p in &frontier {
-                    for app in &self.apps[self.person_range(p)] {
-                        let w = app.work as usize;
-                        if wlevel[w] != UNSEEN || !c.admits[app.flags() as usize] {
+                    let r = self.person_range(p);
+                    for (&w, &f) in self.person_works[r.clone()]
+                        .iter()
+                        .zip(&self.person_flags[r])
+                    {
+                        let w = w as usize;
+                        if wlevel[w] != UNSEEN || !c.admits[f as usize] {
                             continue;
                         }
                         wlevel[w] = d;
@@ -334,9 +346,10 @@ impl TraversalIndex {
                         continue;
                     }
                     let r = ends[0] as usize..ends[1] as usize;
-                    let hit = self.apps[r]
+                    let hit = self.person_works[r.clone()]
                         .iter()
-                        .any(|a| wlevel[a.work as usize] == d && c.admits[a.flags() as usize]);
+                        .zip(&self.person_flags[r])
+                        .any(|(&w, &f)| wlevel[w as usize] == d && c.admits[f as usize]);
                     if hit {
                         *level = d + 1;
                         found += 1;
