@@ -1,7 +1,7 @@
 //! The built-in renderer: a layered layout written straight to SVG, in pure
 //! Rust, so that a picture can be made on a machine without Graphviz.
 //!
-//! 1. Layers (columns, left to right): by kind (people and groups, then
+//! 1. Layers (columns, left to right): by kind (people, then groups, then
 //!    works, then organisations) or by distance from the first node (for
 //!    paths and neighbourhoods). An edge that skips a column gets a reserved
 //!    slot in every column it crosses, so that it never runs through a box.
@@ -33,7 +33,7 @@ pub enum Layers {
     /// neighbourhood), by kind otherwise.
     #[default]
     Auto,
-    /// People and groups, then works, then organisations.
+    /// People, then groups, then works, then organisations.
     ByKind,
     /// By the number of hops from the first node (breadth-first).
     ByDistance,
@@ -226,22 +226,25 @@ fn assign_layers(
             }
         }
     } else {
-        let mut used = [false; 3];
+        // People, then groups (members point right to them, groups right
+        // to their works), then works, then organisations.
+        let mut used = [false; 4];
         for (i, node) in diagram.nodes.iter().enumerate() {
             if first[i] == i {
                 let l = match node.kind {
-                    NodeKind::Person | NodeKind::Group => 0,
-                    NodeKind::Work(_) => 1,
-                    NodeKind::Organisation => 2,
+                    NodeKind::Person => 0,
+                    NodeKind::Group => 1,
+                    NodeKind::Work(_) => 2,
+                    NodeKind::Organisation => 3,
                 };
                 layer[i] = l;
                 used[l] = true;
             }
         }
         // Close the gaps left by missing kinds.
-        let mut remap = [0; 3];
+        let mut remap = [0; 4];
         let mut next = 0;
-        for l in 0..3 {
+        for l in 0..4 {
             remap[l] = next;
             if used[l] {
                 next += 1;

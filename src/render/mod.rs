@@ -6,8 +6,8 @@
 //!   [`export::dot`](crate::export::dot) goes to the `dot` program (found on
 //!   `PATH`, or named by the environment variable `HALLYU_DOT`), which lays
 //!   it out with `dot` or `neato` and writes SVG or PNG;
-//! - the **built-in** renderer, pure Rust: people and groups in a column,
-//!   works in the next, organisations in a third (or columns by distance for
+//! - the **built-in** renderer, pure Rust: people in a column, groups in
+//!   the next, then works, then organisations (or columns by distance for
 //!   paths), boxes in the same colours and edges in the same styles as the
 //!   DOT export. It writes SVG, and PNG too with the Cargo feature `png`
 //!   (the SVG rasterised by resvg, twice the size by default, see
