@@ -313,7 +313,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                             format!(
                                 "{} [{}] — {}\n",
                                 ex.label((*w).into()),
-                                ex[*w].kind.label(),
+                                ex.get(*w).kind().label(),
                                 c.describe(ex)
                             )
                         })
@@ -329,18 +329,22 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                 .map(|&c| {
                     let (from, to) = ex.ends(c);
                     let other = if to == Entity::Work(work) { from } else { to };
-                    json!({ "id": ex.key(other), "name": ex.name(other), "role": role_text(&ex[c].role),
-                            "confidence": format!("{:?}", ex[c].confidence) })
+                    json!({ "id": ex.key(other), "name": ex.name(other), "role": role_text(&ex.get(c).role()),
+                            "confidence": format!("{:?}", ex.get(c).record().map(|r| r.confidence).unwrap_or_default()) })
                 })
                 .collect();
             out.print(
                 json!({ "work": work_json(ex, work), "credits": list }),
                 || {
-                    let mut s = format!("{} [{}]\n", ex.label(work.into()), ex[work].kind.label());
+                    let mut s = format!(
+                        "{} [{}]\n",
+                        ex.label(work.into()),
+                        ex.get(work).kind().label()
+                    );
                     for &c in &credits {
                         let (from, to) = ex.ends(c);
                         let other = if to == Entity::Work(work) { from } else { to };
-                        let mark = if ex[c].confidence.is_unverified() {
+                        let mark = if ex.get(c).is_unverified() {
                             " (unverified)"
                         } else {
                             ""
@@ -348,7 +352,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                         s.push_str(&format!(
                             "  {:<30} {}{mark}\n",
                             ex.label(other),
-                            role_text(&ex[c].role)
+                            role_text(&ex.get(c).role())
                         ));
                     }
                     s
@@ -509,7 +513,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
             let me = ex.person(name)?;
             let options = NeighbourhoodOptions::new().hops(*hops);
             let near = ex.neighbourhood(me, &options, &filter);
-            let centre = near.by_key(&ex[me].id).and_then(|e| match e {
+            let centre = near.by_key(&ex.get(me).key()).and_then(|e| match e {
                 Entity::Person(p) => Some(p),
                 _ => None,
             });
@@ -530,12 +534,12 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                         near.works().len()
                     );
                     let mut sorted = people.clone();
-                    sorted.sort_by(|&x, &y| (dist(x), &near[x].name).cmp(&(dist(y), &near[y].name)));
+                    sorted.sort_by(|&x, &y| (dist(x), near.get(x).name()).cmp(&(dist(y), near.get(y).name())));
                     for p in sorted {
                         s.push_str(&format!("  {} {}\n", dist(p).map_or("-".into(), |d| d.to_string()), near.label(p.into())));
                     }
                     for w in near.works() {
-                        s.push_str(&format!("  work: {} [{}]\n", near.label(w.into()), near[w].kind.label()));
+                        s.push_str(&format!("  work: {} [{}]\n", near.label(w.into()), near.get(w).kind().label()));
                     }
                     s
                 },
@@ -547,21 +551,25 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                 .iter()
                 .map(|c| {
                     json!({ "people": c.people.iter().map(|&p| person_json(ex, p)).collect::<Vec<_>>(),
-                            "works": c.works.iter().map(|&w| ex[w].id.clone()).collect::<Vec<_>>() })
+                            "works": c.works.iter().map(|&w| ex.get(w).key().into_owned()).collect::<Vec<_>>() })
                 })
                 .collect();
             out.print(json!(list), || components.to_string());
         }
         Command::Projection => {
             let projection = ex.projection(&filter);
-            let keys = |ws: &[WorkId]| ws.iter().map(|&w| ex[w].id.clone()).collect::<Vec<_>>();
+            let keys = |ws: &[WorkId]| {
+                ws.iter()
+                    .map(|&w| ex.get(w).key().into_owned())
+                    .collect::<Vec<_>>()
+            };
             out.print(
-                json!({ "nodes": ex.people().map(|p| ex[p].id.clone()).collect::<Vec<_>>(),
-                        "edges": projection.edges().map(|(a, b, ws)| json!([ex[a].id, ex[b].id, keys(ws)])).collect::<Vec<_>>() }),
+                json!({ "nodes": ex.people().map(|p| ex.get(p).key().into_owned()).collect::<Vec<_>>(),
+                        "edges": projection.edges().map(|(a, b, ws)| json!([ex.get(a).key(), ex.get(b).key(), keys(ws)])).collect::<Vec<_>>() }),
                 || {
                     projection
                         .edges()
-                        .map(|(a, b, ws)| format!("{}\t{}\t{}\n", ex[a].id, ex[b].id, keys(ws).join(",")))
+                        .map(|(a, b, ws)| format!("{}\t{}\t{}\n", ex.get(a).key(), ex.get(b).key(), keys(ws).join(",")))
                         .collect()
                 },
             );
@@ -574,9 +582,9 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                 ListWhat::Works => {
                     let mut works: Vec<WorkId> = ex
                         .works()
-                        .filter(|w| kind.is_none_or(|k| ex[*w].kind == k))
+                        .filter(|w| kind.is_none_or(|k| ex.get(*w).kind() == k))
                         .collect();
-                    works.sort_by_key(|w| (ex[*w].kind, ex[*w].released));
+                    works.sort_by_key(|w| (ex.get(*w).kind(), ex.get(*w).released()));
                     works.into_iter().map(Entity::Work).collect()
                 }
             };
@@ -586,7 +594,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     items
                         .iter()
                         .map(|e| match e {
-                            Entity::Work(w) => format!("{:<34} {:<11} {}\n", ex.key(*e), ex[*w].kind.label(), ex.label(*e)),
+                            Entity::Work(w) => format!("{:<34} {:<11} {}\n", ex.key(*e), ex.get(*w).kind().label(), ex.label(*e)),
                             _ => format!("{:<24} {}\n", ex.key(*e), ex.label(*e)),
                         })
                         .collect()
@@ -641,7 +649,7 @@ fn role_text(role: &Role) -> String {
 }
 
 fn person_json(ex: &Explorer, p: PersonId) -> Value {
-    json!({ "id": ex[p].id, "name": ex[p].name, "hangul": ex[p].hangul })
+    json!({ "id": ex.get(p).key(), "name": ex.get(p).name(), "hangul": ex.get(p).hangul() })
 }
 
 fn path_json(ex: &Explorer, p: &Path<'_>) -> Value {
@@ -649,19 +657,19 @@ fn path_json(ex: &Explorer, p: &Path<'_>) -> Value {
         "length": p.len(),
         "people": p.people().iter().map(|&q| person_json(ex, q)).collect::<Vec<_>>(),
         "steps": p.steps().iter().map(|s| json!({
-            "from": ex[s.from].id,
+            "from": ex.get(s.from).key(),
             "from_role": s.from_credit.describe(ex),
             "work": work_json(ex, s.work),
             "to_role": s.to_credit.describe(ex),
-            "to": ex[s.to].id,
+            "to": ex.get(s.to).key(),
         })).collect::<Vec<_>>(),
     })
 }
 
 fn work_json(ex: &Explorer, w: WorkId) -> Value {
-    let work = &ex[w];
-    json!({ "id": work.id, "title": work.title, "hangul": work.hangul, "kind": work.kind.name(),
-            "released": work.released.to_string() })
+    let work = ex.get(w);
+    json!({ "id": work.key(), "title": work.title(), "hangul": work.hangul(), "kind": work.kind().name(),
+            "released": work.released().map(|d| d.to_string()) })
 }
 
 fn shared_json(ex: &Explorer, s: &SharedWork) -> Value {
@@ -675,7 +683,7 @@ fn shared_line(ex: &Explorer, s: &SharedWork) -> String {
     format!(
         "{} [{}]: {} / {}\n",
         ex.label(s.work.into()),
-        ex[s.work].kind.label(),
+        ex.get(s.work).kind().label(),
         s.left.describe(ex),
         s.right.describe(ex)
     )
@@ -684,18 +692,17 @@ fn shared_line(ex: &Explorer, s: &SharedWork) -> String {
 fn info_json(ex: &Explorer, e: Entity) -> Value {
     let credits: Vec<Value> = ex
         .credits_of(e)
-        .iter()
-        .map(|&c| {
+        .map(|c| {
             let (from, to) = ex.ends(c);
-            json!({ "from": ex.key(from), "to": ex.key(to), "role": role_text(&ex[c].role),
-                    "confidence": format!("{:?}", ex[c].confidence), "sources": ex[c].sources })
+            json!({ "from": ex.key(from), "to": ex.key(to), "role": role_text(&ex.get(c).role()),
+                    "confidence": format!("{:?}", ex.get(c).record().map(|r| r.confidence).unwrap_or_default()), "sources": ex.get(c).record().map(|r| r.sources.clone()).unwrap_or_default() })
         })
         .collect();
     let record = match e {
-        Entity::Person(p) => serde_json::to_value(&ex[p]),
-        Entity::Group(g) => serde_json::to_value(&ex[g]),
-        Entity::Work(w) => serde_json::to_value(&ex[w]),
-        Entity::Organisation(o) => serde_json::to_value(&ex[o]),
+        Entity::Person(p) => serde_json::to_value(ex.get(p).record()),
+        Entity::Group(g) => serde_json::to_value(ex.get(g).record()),
+        Entity::Work(w) => serde_json::to_value(ex.get(w).record()),
+        Entity::Organisation(o) => serde_json::to_value(ex.get(o).record()),
     }
     .expect("records serialise");
     json!({ "kind": e.kind().to_string(), "record": record, "credits": credits })
@@ -703,23 +710,25 @@ fn info_json(ex: &Explorer, e: Entity) -> Value {
 
 fn info_text(ex: &Explorer, e: Entity) -> String {
     let mut s = format!("{} — {} ({})\n", ex.label(e), e.kind(), ex.key(e));
-    let (aliases, sources, notes) = match e {
-        Entity::Person(p) => (&ex[p].aliases, &ex[p].sources, &ex[p].notes),
-        Entity::Group(g) => (&ex[g].aliases, &ex[g].sources, &ex[g].notes),
-        Entity::Work(w) => (&ex[w].aliases, &ex[w].sources, &ex[w].notes),
-        Entity::Organisation(o) => (&ex[o].aliases, &ex[o].sources, &ex[o].notes),
+    let aliases: Vec<&str> = match e {
+        Entity::Person(p) => ex.get(p).aliases().collect(),
+        Entity::Group(g) => ex.get(g).aliases().collect(),
+        Entity::Work(w) => ex.get(w).aliases().collect(),
+        Entity::Organisation(o) => ex.get(o).aliases().collect(),
     };
+    let (sources, notes) = (ex.sources(e), ex.notes(e));
     if let Entity::Work(w) = e {
-        let work = &ex[w];
+        let work = ex.get(w);
         s.push_str(&format!(
             "  {} released {}",
-            work.kind.label(),
-            work.released
+            work.kind().label(),
+            work.released()
+                .map_or("(unknown)".to_string(), |d| d.to_string())
         ));
-        if let Some(n) = &work.network {
+        if let Some(n) = work.record().and_then(|r| r.network.as_ref()) {
             s.push_str(&format!(" on {n}"));
         }
-        if let Some(a) = &work.album {
+        if let Some(a) = work.record().and_then(|r| r.album.as_ref()) {
             s.push_str(&format!(", album {a}"));
         }
         s.push('\n');
@@ -730,9 +739,9 @@ fn info_text(ex: &Explorer, e: Entity) -> String {
     if let Some(n) = notes {
         s.push_str(&format!("  note: {n}\n"));
     }
-    for &c in ex.credits_of(e) {
+    for c in ex.credits_of(e) {
         let (from, to) = ex.ends(c);
-        let mark = if ex[c].confidence.is_unverified() {
+        let mark = if ex.get(c).is_unverified() {
             " (unverified)"
         } else {
             ""
@@ -740,7 +749,7 @@ fn info_text(ex: &Explorer, e: Entity) -> String {
         s.push_str(&format!(
             "  {} —{}→ {}{mark}\n",
             ex.label(from),
-            role_text(&ex[c].role),
+            role_text(&ex.get(c).role()),
             ex.label(to)
         ));
     }

@@ -97,22 +97,26 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
         ),
         ("catalog".into(), View::catalog().diagram(&explorer)?),
         (
-            format!("neighbourhood-{}", explorer[me].id),
+            format!("neighbourhood-{}", explorer.get(me).key()),
             View::neighbourhood(me, cli.hops).diagram(&explorer)?,
         ),
         (
-            format!("path-{}-{}", explorer[me].id, explorer[other].id),
+            format!(
+                "path-{}-{}",
+                explorer.get(me).key(),
+                explorer.get(other).key()
+            ),
             View::path(me, other).context(1).diagram(&explorer)?,
         ),
     ];
     let mut videos: Vec<_> = explorer
         .works()
-        .filter(|&w| explorer[w].kind == WorkKind::MusicVideo)
+        .filter(|&w| explorer.get(w).kind() == WorkKind::MusicVideo)
         .collect();
-    videos.sort_by_key(|&w| explorer[w].released);
+    videos.sort_by_key(|&w| explorer.get(w).released());
     for w in videos {
         pictures.push((
-            format!("mv-{}", explorer[w].id),
+            format!("mv-{}", explorer.get(w).key()),
             View::work(w).diagram(&explorer)?,
         ));
     }

@@ -137,7 +137,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let value = timed(&mut || match ex.shortest_path(a, b, &filter) {
                 Some(path) => {
                     lines = path.to_string();
-                    let people: Vec<&str> = path
+                    let people: Vec<std::borrow::Cow<str>> = path
                         .people()
                         .iter()
                         .map(|&p| ex.key(Entity::Person(p)))

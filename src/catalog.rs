@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::model::{Credit, RecordKind, Records, Role};
+use crate::graph::{Details, Graph, GraphBuilder, Table};
+use crate::id::Entity;
+use crate::model::{Confidence, Credit, RecordKind, Records, Role};
 use crate::search::closest;
 
 /// The plausible range of years for releases, births and memberships.
@@ -171,34 +173,54 @@ impl Catalog {
             })
     }
 
-    /// The location of the `index`-th credit.
-    pub(crate) fn credit_location(&self, index: usize) -> Option<&Location> {
-        self.origins.credits.get(index)
-    }
-
-    /// Records made by an importer, taken as they are (the importer has
-    /// checked them its own way; IMDb years can lie outside
-    /// [`PLAUSIBLE_YEARS`]). Each section's records are located in the file
-    /// they came from, at line 1.
-    pub(crate) fn trusted(files: [&str; 3], records: Records) -> Catalog {
-        let at = |file: &str, n: usize| {
-            vec![
-                Location {
-                    file: file.to_string(),
-                    line: 1,
-                    column: 1
-                };
-                n
-            ]
-        };
-        let origins = Origins {
-            people: at(files[0], records.people.len()),
-            groups: Vec::new(),
-            works: at(files[1], records.works.len()),
-            organisations: Vec::new(),
-            credits: at(files[2], records.credits.len()),
-        };
-        Catalog { records, origins }
+    /// Fills a graph builder with the catalog's records (the catalog is
+    /// valid, so every credit's ends exist) and keeps the full records as
+    /// the graph's details.
+    pub(crate) fn into_graph(self) -> Graph {
+        let Catalog { records, origins } = self;
+        let mut b = GraphBuilder::new();
+        let mut keys: HashMap<&str, Entity> = HashMap::new();
+        fn names(t: &mut Table, hangul: &Option<String>, aliases: &[String], c: Confidence) {
+            if let Some(h) = hangul {
+                t.set_hangul(h);
+            }
+            for a in aliases {
+                t.add_alias(a);
+            }
+            if c.is_unverified() {
+                t.mark_unverified();
+            }
+        }
+        for p in &records.people {
+            let id = b.person(&p.id, &p.name, p.born.map(|d| d.year));
+            names(&mut b.people, &p.hangul, &p.aliases, p.confidence);
+            keys.insert(&p.id, id.into());
+        }
+        for g in &records.groups {
+            let id = b.group(&g.id, &g.name);
+            names(&mut b.groups, &g.hangul, &g.aliases, g.confidence);
+            keys.insert(&g.id, id.into());
+        }
+        for w in &records.works {
+            let id = b.work(&w.id, &w.title, w.kind, Some(w.released.year));
+            names(&mut b.works, &w.hangul, &w.aliases, w.confidence);
+            keys.insert(&w.id, id.into());
+        }
+        for o in &records.organisations {
+            let id = b.organisation(&o.id, &o.name);
+            names(&mut b.organisations, &o.hangul, &o.aliases, o.confidence);
+            keys.insert(&o.id, id.into());
+        }
+        for c in &records.credits {
+            let (from, to) = (keys[c.from.as_str()], keys[c.to.as_str()]);
+            b.credit(from, to, &c.role, c.confidence.is_unverified());
+        }
+        drop(keys);
+        b.details(Details {
+            records,
+            credit_locations: origins.credits,
+        });
+        b.build()
     }
 }
 

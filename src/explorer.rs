@@ -1,14 +1,13 @@
 //! [`Explorer`]: the built graph, its name index and accessors.
 
-use std::collections::HashMap;
-use std::ops::Index;
+use std::sync::OnceLock;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::graph::{CreditIds, Graph, join, split};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
-use crate::import::store::Store;
-use crate::index::{Appearance, DIRECT, TraversalIndex};
-use crate::model::{Credit, Group, Organisation, Person, Role, Work};
+use crate::model::{Credit, PartialDate, Person, RecordKind, Records, Work};
+use crate::records::RecordId;
 use crate::search::{NameIndex, Tier};
 
 /// The graph of a [`Catalog`], built once and read by every query.
@@ -16,7 +15,7 @@ use crate::search::{NameIndex, Tier};
 /// Build it with [`Explorer::bundled`] (the shipped dataset),
 /// [`Explorer::from_path`] or [`Explorer::new`]. Look records up by name with
 /// [`Explorer::person`], [`Explorer::work`], … and read them with indexing:
-/// `explorer[person_id]` is a [`Person`].
+/// `explorer.get(person_id)` is a [`PersonRef`](crate::PersonRef).
 ///
 /// # Example
 ///
@@ -27,34 +26,19 @@ use crate::search::{NameIndex, Tier};
 /// let seo_joon = explorer.person("Park Seo-joon")?;
 /// let woo_shik = explorer.person("choi woo shik")?;
 /// let shared = explorer.shared_works(seo_joon, woo_shik, &Filter::new());
-/// assert!(shared.iter().any(|s| explorer[s.work].title == "Gyopo Hairstyle"));
+/// assert!(shared.iter().any(|s| explorer.get(s.work).title() == "Gyopo Hairstyle"));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Explorer {
-    data: Data,
-    pub(crate) index: TraversalIndex,
-}
-
-/// Where the records live: a catalog with its indexes, or the compact store
-/// of an imported dataset (names in one arena, records made on demand).
-#[derive(Clone, Debug)]
-enum Data {
-    Catalog(Box<Built>),
-    Imported(Box<Store>),
-}
-
-/// The indexes of an explorer built from a [`Catalog`].
-#[derive(Clone, Debug)]
-struct Built {
-    catalog: Catalog,
-    keys: HashMap<String, Entity>,
-    names: NameIndex<Entity>,
-    ends: Vec<(Entity, Entity)>,
-    credits_of: HashMap<Entity, Vec<CreditId>>,
-    graph: petgraph::Graph<Entity, CreditId>,
-    /// People whose normalised name another person shares.
-    homonyms: std::collections::HashSet<PersonId>,
+    pub(crate) graph: Graph,
+    /// Built on the first lookup by name.
+    names: OnceLock<NameIndex<Entity>>,
+    /// People whose normalised name another person shares, sorted; built on
+    /// the first call that prints a name.
+    homonyms: OnceLock<Vec<PersonId>>,
+    /// The owned petgraph form, made on the first call of [`Explorer::graph`].
+    petgraph: OnceLock<petgraph::Graph<Entity, CreditId>>,
 }
 
 impl Explorer {
@@ -67,169 +51,17 @@ impl Explorer {
     /// assert!(explorer.people().count() > 40);
     /// ```
     pub fn new(catalog: Catalog) -> Explorer {
-        let r = catalog.records();
-        let mut keys = HashMap::new();
-        let mut names = NameIndex::default();
-        let mut add =
-            |entity: Entity, id: &str, name: &str, hangul: &Option<String>, aliases: &[String]| {
-                keys.insert(id.to_string(), entity);
-                names.insert(name, Tier::Name, entity);
-                if let Some(h) = hangul {
-                    names.insert(h, Tier::Name, entity);
-                }
-                for a in aliases {
-                    names.insert(a, Tier::Alias, entity);
-                }
-            };
-        for (i, p) in r.people.iter().enumerate() {
-            add(
-                Entity::Person(PersonId::new(i)),
-                &p.id,
-                &p.name,
-                &p.hangul,
-                &p.aliases,
-            );
-        }
-        for (i, g) in r.groups.iter().enumerate() {
-            add(
-                Entity::Group(GroupId::new(i)),
-                &g.id,
-                &g.name,
-                &g.hangul,
-                &g.aliases,
-            );
-        }
-        for (i, w) in r.works.iter().enumerate() {
-            add(
-                Entity::Work(WorkId::new(i)),
-                &w.id,
-                &w.title,
-                &w.hangul,
-                &w.aliases,
-            );
-        }
-        for (i, o) in r.organisations.iter().enumerate() {
-            add(
-                Entity::Organisation(OrganisationId::new(i)),
-                &o.id,
-                &o.name,
-                &o.hangul,
-                &o.aliases,
-            );
-        }
+        Explorer::from_graph(catalog.into_graph())
+    }
 
-        let mut ends = Vec::with_capacity(r.credits.len());
-        let mut credits_of: HashMap<Entity, Vec<CreditId>> = HashMap::new();
-        let mut graph = petgraph::Graph::new();
-        let mut nodes = HashMap::new();
-        let mut node = |graph: &mut petgraph::Graph<Entity, CreditId>, e: Entity| {
-            *nodes.entry(e).or_insert_with(|| graph.add_node(e))
-        };
-        for (i, c) in r.credits.iter().enumerate() {
-            // The catalog is validated: both ends exist.
-            let (from, to) = (keys[&c.from], keys[&c.to]);
-            let id = CreditId::new(i);
-            ends.push((from, to));
-            credits_of.entry(from).or_default().push(id);
-            credits_of.entry(to).or_default().push(id);
-            let (a, b) = (node(&mut graph, from), node(&mut graph, to));
-            graph.add_edge(a, b, id);
-        }
-
-        // Appearances: every credit from a person or group to a work; a
-        // group's credit once more for each member of that time.
-        let mut members: HashMap<GroupId, Vec<(PersonId, &Credit)>> = HashMap::new();
-        for (c, &(from, to)) in r.credits.iter().zip(&ends) {
-            if let (Entity::Person(p), Entity::Group(g), Role::Member { .. }) = (from, to, &c.role)
-            {
-                members.entry(g).or_default().push((p, c));
-            }
-        }
-        let person_unverified: Vec<bool> = r
-            .people
-            .iter()
-            .map(|p| p.confidence.is_unverified())
-            .collect();
-        let work_unverified: Vec<bool> = r
-            .works
-            .iter()
-            .map(|w| w.confidence.is_unverified())
-            .collect();
-        let mut apps = Vec::new();
-        for (i, (c, &(from, to))) in r.credits.iter().zip(&ends).enumerate() {
-            let Entity::Work(w) = to else { continue };
-            let year = r.works[w.index()].released.year;
-            let doubtful = c.confidence.is_unverified() || work_unverified[w.index()];
-            let mut push = |p: PersonId, via: u32, extra: bool| {
-                apps.push(Appearance {
-                    person: p.0,
-                    work: w.0,
-                    credit: i as u32,
-                    via,
-                    role: c.role.kind(),
-                    unverified: doubtful || extra || person_unverified[p.index()],
-                });
-            };
-            match from {
-                Entity::Person(p) => push(p, DIRECT, false),
-                Entity::Group(g) => {
-                    for (p, m) in members.get(&g).into_iter().flatten() {
-                        let Role::Member { since, until } = m.role else {
-                            continue;
-                        };
-                        if since.is_none_or(|s| s <= year) && until.is_none_or(|u| year <= u) {
-                            push(*p, g.0, m.confidence.is_unverified());
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        let index = TraversalIndex::new(
-            r.people.len(),
-            r.works.iter().map(|w| w.released.year).collect(),
-            r.works.iter().map(|w| w.kind).collect(),
-            apps,
-        );
-        let mut by_name: HashMap<String, Vec<PersonId>> = HashMap::new();
-        for (i, p) in r.people.iter().enumerate() {
-            by_name
-                .entry(crate::search::normalize(&p.name))
-                .or_default()
-                .push(PersonId::new(i));
-        }
-        let homonyms = by_name
-            .into_values()
-            .filter(|v| v.len() > 1)
-            .flatten()
-            .collect();
-        let built = Built {
-            catalog,
-            keys,
-            names,
-            ends,
-            credits_of,
+    /// The explorer of a graph any source built.
+    pub(crate) fn from_graph(graph: Graph) -> Explorer {
+        Explorer {
             graph,
-            homonyms,
-        };
-        Explorer {
-            data: Data::Catalog(Box::new(built)),
-            index,
+            names: OnceLock::new(),
+            homonyms: OnceLock::new(),
+            petgraph: OnceLock::new(),
         }
-    }
-
-    /// The explorer of an imported dataset.
-    pub(crate) fn imported(store: Store, index: TraversalIndex) -> Explorer {
-        Explorer {
-            data: Data::Imported(Box::new(store)),
-            index,
-        }
-    }
-
-    /// Whether the explorer holds an imported dataset (see
-    /// [`import`](crate::import)) rather than a catalog.
-    pub fn is_imported(&self) -> bool {
-        matches!(self.data, Data::Imported(_))
     }
 
     /// The explorer of the dataset shipped with the crate.
@@ -239,7 +71,7 @@ impl Explorer {
     /// ```
     /// let explorer = hallyu::Explorer::bundled();
     /// let haru = explorer.work("Haru Haru")?;
-    /// assert_eq!(explorer[haru].released.year, 2008);
+    /// assert_eq!(explorer.get(haru).year().unwrap(), 2008);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn bundled() -> Explorer {
@@ -255,34 +87,155 @@ impl Explorer {
         Ok(Explorer::new(Catalog::from_path(path)?))
     }
 
-    /// The catalog the explorer was built from.
+    /// The full records the explorer was built from, when its source had
+    /// them (a RON catalog does; an IMDb import keeps only the columns).
     ///
-    /// For an imported dataset the catalog is made on the first call, from
-    /// the compact form: it takes far more memory than the explorer itself
-    /// (a few hundred bytes per record), so large imports should not ask.
-    pub fn catalog(&self) -> &Catalog {
-        match &self.data {
-            Data::Catalog(b) => &b.catalog,
-            Data::Imported(s) => s.catalog(&self.index),
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// assert!(explorer.records().unwrap().people.len() > 40);
+    /// ```
+    pub fn records(&self) -> Option<&Records> {
+        self.graph.details().map(|d| &d.records)
+    }
+
+    /// The sources (URLs) a record cites, when its source keeps them (empty
+    /// for imported data).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// assert!(explorer.sources(iu.into()).iter().all(|s| s.starts_with("http")));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn sources(&self, entity: Entity) -> &[String] {
+        let Some(r) = self.records() else { return &[] };
+        let i = split(entity).1 as usize;
+        let list = match entity {
+            Entity::Person(_) => r.people.get(i).map(|x| &x.sources),
+            Entity::Group(_) => r.groups.get(i).map(|x| &x.sources),
+            Entity::Work(_) => r.works.get(i).map(|x| &x.sources),
+            Entity::Organisation(_) => r.organisations.get(i).map(|x| &x.sources),
+        };
+        list.map_or(&[], Vec::as_slice)
+    }
+
+    /// The free-form notes of a record, when its source keeps them.
+    pub fn notes(&self, entity: Entity) -> Option<&str> {
+        let r = self.records()?;
+        let i = split(entity).1 as usize;
+        match entity {
+            Entity::Person(_) => r.people.get(i)?.notes.as_deref(),
+            Entity::Group(_) => r.groups.get(i)?.notes.as_deref(),
+            Entity::Work(_) => r.works.get(i)?.notes.as_deref(),
+            Entity::Organisation(_) => r.organisations.get(i)?.notes.as_deref(),
+        }
+    }
+
+    /// Every record as model records, made from the columns when the source
+    /// kept no full records: what [`Catalog::from_records`] reads back.
+    /// Costs a few hundred bytes a record: not for an IMDb-sized import.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let records = explorer.to_records();
+    /// assert_eq!(records.works.len(), explorer.works().len());
+    /// ```
+    pub fn to_records(&self) -> Records {
+        if let Some(r) = self.records() {
+            return r.clone();
+        }
+        let names = |hangul: Option<&str>, aliases: &mut dyn Iterator<Item = &str>| {
+            (
+                hangul.map(str::to_string),
+                aliases.map(str::to_string).collect(),
+            )
+        };
+        let people = self
+            .people()
+            .map(|id| {
+                let p = self.get(id);
+                let (hangul, aliases) = names(p.hangul(), &mut p.aliases());
+                Person {
+                    id: p.key().into_owned(),
+                    name: p.name().to_string(),
+                    hangul,
+                    aliases,
+                    disambiguation: None,
+                    professions: Vec::new(),
+                    born: p.born().map(PartialDate::year),
+                    notes: None,
+                    sources: Vec::new(),
+                    confidence: confidence(p.is_unverified()),
+                    unverified: Vec::new(),
+                }
+            })
+            .collect();
+        let works = self
+            .works()
+            .map(|id| {
+                let w = self.get(id);
+                let (hangul, aliases) = names(w.hangul(), &mut w.aliases());
+                Work {
+                    id: w.key().into_owned(),
+                    title: w.title().to_string(),
+                    hangul,
+                    aliases,
+                    kind: w.kind(),
+                    released: w.released().unwrap_or(PartialDate::year(0)),
+                    ended: None,
+                    album: None,
+                    network: None,
+                    notes: None,
+                    sources: Vec::new(),
+                    confidence: confidence(w.is_unverified()),
+                    unverified: if w.year().is_none() {
+                        vec!["released".to_string()]
+                    } else {
+                        Vec::new()
+                    },
+                    collections: Vec::new(),
+                }
+            })
+            .collect();
+        let credits = self
+            .credits()
+            .map(|id| {
+                let c = self.get(id);
+                Credit {
+                    from: self.key(c.from()).into_owned(),
+                    to: self.key(c.to()).into_owned(),
+                    role: c.role().into_owned(),
+                    notes: None,
+                    sources: Vec::new(),
+                    confidence: confidence(c.is_unverified()),
+                }
+            })
+            .collect();
+        Records {
+            people,
+            works,
+            credits,
+            ..Records::default()
         }
     }
 
     /// The number of records of each kind: people, groups, works,
     /// organisations, credits.
     fn counts(&self) -> [usize; 5] {
-        match &self.data {
-            Data::Catalog(b) => {
-                let r = b.catalog.records();
-                [
-                    r.people.len(),
-                    r.groups.len(),
-                    r.works.len(),
-                    r.organisations.len(),
-                    r.credits.len(),
-                ]
-            }
-            Data::Imported(s) => [s.people.len(), 0, s.works.len(), 0, self.index.apps.len()],
-        }
+        let g = &self.graph;
+        [
+            g.people.len(),
+            g.groups.len(),
+            g.works.len(),
+            g.organisations.len(),
+            g.credit_count(),
+        ]
     }
 
     /// Every person, in data order.
@@ -310,51 +263,106 @@ impl Explorer {
         (0..self.counts()[4]).map(CreditId::new)
     }
 
+    /// The view of a record: [`PersonRef`](crate::PersonRef) for a
+    /// [`PersonId`], [`WorkRef`](crate::WorkRef) for a [`WorkId`], and so
+    /// on, whatever source filled the explorer.
+    ///
+    /// # Panics
+    ///
+    /// When the id is not one of this explorer's (it came from another
+    /// explorer and is out of range here). Ids are only meaningful for the
+    /// explorer that handed them out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let haru = explorer.get(explorer.work("Haru Haru")?);
+    /// assert_eq!(haru.year(), Some(2008));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn get<I: RecordId>(&self, id: I) -> I::Ref<'_> {
+        id.view(self)
+    }
+
+    /// Panics with a clear message when `e` is not a record of this explorer.
+    pub(crate) fn check(&self, e: Entity) {
+        assert!(
+            self.graph.contains(e),
+            "{e:?} is not an id of this explorer: ids are only valid for the explorer that made them"
+        );
+    }
+
+    /// Whether `e` is a record of this explorer (an id from another explorer
+    /// may be out of range here).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// assert!(explorer.contains(iu.into()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn contains(&self, e: Entity) -> bool {
+        self.graph.contains(e)
+    }
+
     /// The record with this stable key (`park-seo-joon`, or an IMDb key
     /// such as `nm0000102` for imported data), if there is one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// assert_eq!(explorer.by_key("iu"), Some(explorer.person("IU")?.into()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn by_key(&self, key: &str) -> Option<Entity> {
-        match &self.data {
-            Data::Catalog(b) => b.keys.get(key).copied(),
-            Data::Imported(s) => s.by_key(key),
-        }
+        let key = key.trim();
+        let g = &self.graph;
+        g.people
+            .find_key(key)
+            .map(|i| Entity::Person(PersonId(i)))
+            .or_else(|| g.groups.find_key(key).map(|i| Entity::Group(GroupId(i))))
+            .or_else(|| g.works.find_key(key).map(|i| Entity::Work(WorkId(i))))
+            .or_else(|| {
+                g.organisations
+                    .find_key(key)
+                    .map(|i| Entity::Organisation(OrganisationId(i)))
+            })
     }
 
     /// The stable key of a record.
-    pub fn key(&self, entity: Entity) -> &str {
-        match entity {
-            Entity::Person(id) => &self[id].id,
-            Entity::Group(id) => &self[id].id,
-            Entity::Work(id) => &self[id].id,
-            Entity::Organisation(id) => &self[id].id,
+    ///
+    /// # Panics
+    ///
+    /// When `entity` is not a record of this explorer.
+    pub fn key(&self, entity: Entity) -> std::borrow::Cow<'_, str> {
+        self.check(entity);
+        let (kind, i) = split(entity);
+        let table = self.graph.table(kind);
+        match table.text_key(i) {
+            Some(k) => k.into(),
+            None => table.key(i).into(),
         }
     }
 
     /// The name of a record (a work's title).
+    ///
+    /// # Panics
+    ///
+    /// When `entity` is not a record of this explorer.
     pub fn name(&self, entity: Entity) -> &str {
-        if let Data::Imported(s) = &self.data {
-            return s.name(entity);
-        }
-        match entity {
-            Entity::Person(id) => &self[id].name,
-            Entity::Group(id) => &self[id].name,
-            Entity::Work(id) => &self[id].title,
-            Entity::Organisation(id) => &self[id].name,
-        }
+        self.check(entity);
+        let (kind, i) = split(entity);
+        self.graph.table(kind).name(i)
     }
 
-    /// Orders two works by release date, then title, without building the
-    /// records of an imported dataset (whose dates are years).
+    /// Orders two works by release date, then title.
     pub(crate) fn release_order(&self, a: WorkId, b: WorkId) -> std::cmp::Ordering {
-        match &self.data {
-            Data::Catalog(_) => {
-                let (x, y) = (&self[a], &self[b]);
-                (x.released, &x.title).cmp(&(y.released, &y.title))
-            }
-            Data::Imported(_) => {
-                let year = |w: WorkId| self.index.work_attributes(w.index()).0;
-                (year(a), self.name(a.into())).cmp(&(year(b), self.name(b.into())))
-            }
-        }
+        let (x, y) = (self.get(a), self.get(b));
+        (x.released(), x.title()).cmp(&(y.released(), y.title()))
     }
 
     /// The name of a record, made unique: a person who shares a name with
@@ -372,17 +380,49 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn display_name(&self, entity: Entity) -> std::borrow::Cow<'_, str> {
-        match (&self.data, entity) {
-            (Data::Catalog(b), Entity::Person(p)) if b.homonyms.contains(&p) => {
+        match entity {
+            Entity::Person(p) if self.is_homonym(p) => {
                 format!("{} [{}]", self.name(entity), self.key(entity)).into()
             }
             _ => self.name(entity).into(),
         }
     }
 
+    /// Whether another person shares this person's normalised name.
+    pub(crate) fn is_homonym(&self, p: PersonId) -> bool {
+        let homonyms = self.homonyms.get_or_init(|| {
+            let t = &self.graph.people;
+            let mut names: Vec<(u64, u32)> = (0..t.len() as u32)
+                .map(|i| (hash(&crate::search::normalize(t.name(i))), i))
+                .collect();
+            names.sort_unstable();
+            let mut out = Vec::new();
+            for run in names.chunk_by(|a, b| a.0 == b.0) {
+                for (i, &(_, a)) in run.iter().enumerate() {
+                    let same = |&(_, b): &(u64, u32)| {
+                        b != a
+                            && crate::search::normalize(t.name(a))
+                                == crate::search::normalize(t.name(b))
+                    };
+                    if run.len() > 1 && (run[..i].iter().any(same) || run[i + 1..].iter().any(same))
+                    {
+                        out.push(PersonId(a));
+                    }
+                }
+            }
+            out.sort_unstable();
+            out
+        });
+        homonyms.binary_search(&p).is_ok()
+    }
+
     /// A readable label: the name with Hangul for people and groups
     /// (`Park Seo-joon (박서준)`), the title with the year for works
     /// (`Haru Haru (2008)`).
+    ///
+    /// # Panics
+    ///
+    /// When `entity` is not a record of this explorer.
     ///
     /// # Example
     ///
@@ -393,62 +433,103 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn label(&self, entity: Entity) -> String {
-        let with_hangul = |name: &str, hangul: &Option<String>| match hangul {
-            Some(h) => format!("{name} ({h})"),
-            None => name.to_string(),
-        };
+        self.check(entity);
+        let (kind, i) = split(entity);
+        let name = self.display_name(entity);
         match entity {
-            Entity::Person(id) if self.is_imported() => self.name(id.into()).to_string(),
-            Entity::Person(id) => with_hangul(&self.display_name(entity), &self[id].hangul),
-            Entity::Group(id) => with_hangul(&self[id].name, &self[id].hangul),
-            Entity::Work(id) => {
-                let year = self.index.work_attributes(id.index()).0;
-                format!("{} ({year})", self.name(id.into()))
-            }
-            Entity::Organisation(id) => with_hangul(&self[id].name, &self[id].hangul),
+            Entity::Work(w) => match self.get(w).year() {
+                Some(year) => format!("{name} ({year})"),
+                None => format!("{name} (year unknown)"),
+            },
+            _ => match self.graph.table(kind).hangul(i) {
+                Some(h) => format!("{name} ({h})"),
+                None => name.into_owned(),
+            },
         }
     }
 
     /// The two ends of a credit: (`from`, `to`).
+    ///
+    /// # Panics
+    ///
+    /// When `credit` is not a credit of this explorer.
     pub fn ends(&self, credit: CreditId) -> (Entity, Entity) {
-        match &self.data {
-            Data::Catalog(b) => b.ends[credit.index()],
-            Data::Imported(_) => {
-                let app = &self.index.apps[credit.index()];
-                (
-                    Entity::Person(PersonId(app.person)),
-                    Entity::Work(WorkId(app.work)),
-                )
-            }
-        }
+        let c = self.get(credit);
+        (c.from(), c.to())
     }
 
     /// Every credit that starts or ends at this record, in data order.
-    pub fn credits_of(&self, entity: Entity) -> &[CreditId] {
-        match &self.data {
-            Data::Catalog(b) => b.credits_of.get(&entity).map_or(&[], Vec::as_slice),
-            Data::Imported(s) => s.credits_of(entity, &self.index),
-        }
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let haru = explorer.work("Haru Haru")?;
+    /// assert!(explorer.credits_of(haru.into()).len() >= 3);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn credits_of(&self, entity: Entity) -> CreditIds<'_> {
+        self.graph.credits_of(entity)
     }
 
     /// Where a credit is written in the data files (`None` for imported
     /// data, whose lines are not kept).
     pub fn credit_location(&self, credit: CreditId) -> Option<&Location> {
-        match &self.data {
-            Data::Catalog(b) => b.catalog.credit_location(credit.index()),
-            Data::Imported(_) => None,
-        }
+        self.get(credit).location()
     }
 
-    /// The whole catalog as a petgraph graph, read-only: one node per record
-    /// that has a credit, one edge per credit (from → to). An escape hatch
-    /// for petgraph's algorithms; node indices are not ids. For an imported
-    /// dataset the graph is made on the first call.
+    /// The whole graph as an owned petgraph graph: one node per record, one
+    /// edge per credit (from → to). Node `i` is person `i`, then groups,
+    /// works and organisations follow in order. Made on the first call.
+    ///
+    /// To run petgraph's algorithms without a copy, use the explorer's
+    /// [`traversal`](crate::Explorer::traversal) view, which implements
+    /// petgraph's visit traits.
     pub fn graph(&self) -> &petgraph::Graph<Entity, CreditId> {
-        match &self.data {
-            Data::Catalog(b) => &b.graph,
-            Data::Imported(s) => s.graph(&self.index),
-        }
+        self.petgraph.get_or_init(|| {
+            let mut graph = petgraph::Graph::with_capacity(
+                self.counts()[..4].iter().sum(),
+                self.graph.credit_count(),
+            );
+            let mut nodes = Vec::new();
+            for e in self
+                .people()
+                .map(Entity::from)
+                .chain(self.groups().map(Entity::from))
+                .chain(self.works().map(Entity::from))
+                .chain(self.organisations().map(Entity::from))
+            {
+                nodes.push(graph.add_node(e));
+            }
+            let (p, g, w) = (self.counts()[0], self.counts()[1], self.counts()[2]);
+            let code = |e: Entity| match e {
+                Entity::Person(x) => x.index(),
+                Entity::Group(x) => p + x.index(),
+                Entity::Work(x) => p + g + x.index(),
+                Entity::Organisation(x) => p + g + w + x.index(),
+            };
+            for c in self.credits() {
+                let (a, b) = self.ends(c);
+                graph.add_edge(nodes[code(a)], nodes[code(b)], c);
+            }
+            graph
+        })
+    }
+
+    fn names(&self) -> &NameIndex<Entity> {
+        self.names.get_or_init(|| {
+            let mut names = NameIndex::default();
+            for kind in RecordKind::ALL {
+                let table = self.graph.table(kind);
+                for i in 0..table.len() as u32 {
+                    for (name, alias) in table.names_of(i) {
+                        let tier = if alias { Tier::Alias } else { Tier::Name };
+                        names.insert(name, tier, join(kind, i));
+                    }
+                }
+            }
+            names
+        })
     }
 
     /// Finds any record by id, name, title, alias or Hangul, ignoring case,
@@ -548,22 +629,12 @@ impl Explorer {
         {
             return Ok(e);
         }
-        let found = match &self.data {
-            Data::Catalog(b) => b.names.find(name, &accept),
-            Data::Imported(s) => s
-                .find_name(name)
-                .into_iter()
-                .filter(|&e| accept(e))
-                .collect(),
-        };
+        let found = self.names().find(name, &accept);
         match found.as_slice() {
             [one] => Ok(*one),
             [] => {
                 // Suggestions need a scan of every name: not on imported data.
-                let nearest = match &self.data {
-                    Data::Catalog(b) => b.names.nearest(name, 3, &accept),
-                    Data::Imported(_) => Vec::new(),
-                };
+                let nearest = self.names().nearest(name, 3, &accept);
                 let suggestions = nearest.into_iter().map(|e| self.name(e).to_string());
                 let mut suggestions: Vec<String> = suggestions.collect();
                 suggestions.dedup();
@@ -587,7 +658,7 @@ impl Explorer {
     fn describe(&self, e: Entity) -> String {
         let mut s = format!("{} ({}", self.key(e), self.label(e));
         if let Entity::Person(p) = e {
-            if let Some(d) = &self[p].disambiguation {
+            if let Some(d) = self.get(p).disambiguation() {
                 s.push_str(", ");
                 s.push_str(d);
             }
@@ -599,34 +670,17 @@ impl Explorer {
     }
 }
 
-macro_rules! index_by {
-    ($id:ty, $out:ty, $field:ident, |$s:ident, $ix:ident, $i:ident| $imported:expr) => {
-        impl Index<$id> for Explorer {
-            type Output = $out;
-
-            fn index(&self, id: $id) -> &$out {
-                match &self.data {
-                    Data::Catalog(b) => &b.catalog.records().$field[id.index()],
-                    Data::Imported($s) => {
-                        let ($ix, $i) = (&self.index, id.index());
-                        let _ = $ix;
-                        $imported
-                    }
-                }
-            }
-        }
-    };
+/// FNV-1a: a stable 64-bit hash, enough to bucket names.
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
-index_by!(PersonId, Person, people, |s, _ix, i| s.person(i));
-index_by!(GroupId, Group, groups, |_s, _ix, i| panic!(
-    "an imported dataset has no group {i}"
-));
-index_by!(WorkId, Work, works, |s, ix, i| s.work(i, ix));
-index_by!(
-    OrganisationId,
-    Organisation,
-    organisations,
-    |_s, _ix, i| panic!("an imported dataset has no organisation {i}")
-);
-index_by!(CreditId, Credit, credits, |s, ix, i| s.credit(i, ix));
+fn confidence(unverified: bool) -> crate::model::Confidence {
+    if unverified {
+        crate::model::Confidence::Unverified
+    } else {
+        crate::model::Confidence::Confirmed
+    }
+}

@@ -127,7 +127,7 @@ impl FromStr for RoleSet {
 /// let mvs = Filter::new().kinds([WorkKind::MusicVideo]).years(2008..=2016);
 /// let me = explorer.person("lee-min-ho")?;
 /// let costars = explorer.co_appearances(me, &mvs);
-/// assert!(costars.iter().any(|c| explorer[c.person].name == "Sandara Park"));
+/// assert!(costars.iter().any(|c| explorer.get(c.person).name() == "Sandara Park"));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

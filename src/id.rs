@@ -1,7 +1,7 @@
 //! Typed ids: small copyable handles into an [`Explorer`](crate::Explorer).
 //!
 //! An id is only meaningful for the explorer that handed it out. Ids never
-//! expose petgraph indices; look records up with `explorer[id]`.
+//! expose petgraph indices; read records with [`Explorer::get`](crate::Explorer::get).
 
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {

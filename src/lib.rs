@@ -19,7 +19,7 @@ let woo_shik = explorer.person("최우식")?; // Hangul works too
 
 // The works they share, each with both roles.
 let shared = explorer.shared_works(seo_joon, woo_shik, &Filter::new());
-assert!(shared.iter().any(|s| explorer[s.work].title == "Gyopo Hairstyle"));
+assert!(shared.iter().any(|s| explorer.get(s.work).title() == "Gyopo Hairstyle"));
 
 // A shortest chain of co-appearances, one readable line per hop.
 let dara = explorer.person("Dara")?;
@@ -35,7 +35,7 @@ println!("{path}");
 * [`Catalog`] loads RON data files (or the bundled dataset) and validates
   them; every error names the file, line and column.
 * [`Explorer`] is the built graph: name lookup ([`Explorer::person`], …),
-  records by id (`explorer[id]`) and the queries:
+  records by id ([`Explorer::get`]) and the queries:
   [`co_appearances`](Explorer::co_appearances),
   [`shared_works`](Explorer::shared_works),
   [`works_of`](Explorer::works_of), [`credits_on`](Explorer::credits_on),
@@ -63,10 +63,11 @@ mod catalog;
 mod error;
 mod explorer;
 mod filter;
+mod graph;
 mod id;
-mod index;
 pub mod model;
 mod query;
+mod records;
 mod search;
 
 pub mod export;
@@ -77,8 +78,10 @@ pub use catalog::{Catalog, CatalogBuilder, PLAUSIBLE_YEARS};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use explorer::Explorer;
 pub use filter::{Filter, RoleSet, parse_years};
+pub use graph::CreditIds;
 pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 pub use query::*;
+pub use records::{CreditRef, GroupRef, OrganisationRef, PersonRef, RecordId, WorkRef};
 pub use search::normalize;
 
 /// The README's examples, compiled and run as doc tests.

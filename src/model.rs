@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// let explorer = hallyu::Explorer::bundled();
 /// let id = explorer.person("Park Seo-joon")?;
-/// let person = &explorer[id];
+/// let person = explorer.get(id).record().unwrap(); // the full record of the RON data
 /// assert_eq!(person.hangul.as_deref(), Some("박서준"));
 /// assert!(person.aliases.iter().any(|a| a == "Park Yong-kyu"));
 /// # Ok::<(), hallyu::Error>(())
@@ -132,6 +132,10 @@ pub struct Work {
     /// Names of fields whose values no cited source states.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unverified: Vec<String>,
+    /// Named sets the work belongs to, e.g. `["article"]` for the twelve
+    /// videos of the article the dataset started from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collections: Vec<String>,
 }
 
 /// An organisation: label, production company, broadcaster, brand.
@@ -254,6 +258,17 @@ pub enum Billing {
     Cameo,
 }
 
+impl fmt::Display for Billing {
+    /// `lead`, `supporting` or `cameo`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Billing::Lead => "lead",
+            Billing::Supporting => "supporting",
+            Billing::Cameo => "cameo",
+        })
+    }
+}
+
 /// The kinds of record a credit can connect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum RecordKind {
@@ -265,6 +280,16 @@ pub enum RecordKind {
     Work,
     /// An [`Organisation`].
     Organisation,
+}
+
+impl RecordKind {
+    /// Every kind, in the order ids are numbered in a graph.
+    pub const ALL: [RecordKind; 4] = [
+        RecordKind::Person,
+        RecordKind::Group,
+        RecordKind::Work,
+        RecordKind::Organisation,
+    ];
 }
 
 impl fmt::Display for RecordKind {

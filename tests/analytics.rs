@@ -93,11 +93,16 @@ fn check_against_networkx(ex: &Explorer, name: &str) {
 
     // Components, as sets of sets of keys; sizes in the same order.
     let components = ex.components(&filter);
-    let got: BTreeSet<BTreeSet<&str>> = components
+    let got: BTreeSet<BTreeSet<String>> = components
         .iter()
-        .map(|c| c.people.iter().map(|&p| ex[p].id.as_str()).collect())
+        .map(|c| {
+            c.people
+                .iter()
+                .map(|&p| ex.get(p).key().into_owned())
+                .collect()
+        })
         .collect();
-    let want: BTreeSet<BTreeSet<&str>> = nx["components"]
+    let want: BTreeSet<BTreeSet<String>> = nx["components"]
         .as_array()
         .unwrap()
         .iter()
@@ -105,7 +110,7 @@ fn check_against_networkx(ex: &Explorer, name: &str) {
             c.as_array()
                 .unwrap()
                 .iter()
-                .map(|v| v.as_str().unwrap())
+                .map(|v| v.as_str().unwrap().to_string())
                 .collect()
         })
         .collect();
@@ -152,16 +157,18 @@ fn bundled_projection_fixture_is_current() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    let keys: Vec<&str> = ex.people().map(|p| ex[p].id.as_str()).collect();
+    let keys: Vec<String> = ex.people().map(|p| ex.get(p).key().into_owned()).collect();
     assert_eq!(keys, nodes);
     let projection = ex.projection(&Filter::new());
     let got: Vec<Value> = projection
         .edges()
         .map(|(a, b, ws)| {
             serde_json::json!([
-                ex[a].id,
-                ex[b].id,
-                ws.iter().map(|&w| ex[w].id.clone()).collect::<Vec<_>>()
+                ex.get(a).key(),
+                ex.get(b).key(),
+                ws.iter()
+                    .map(|&w| ex.get(w).key().into_owned())
+                    .collect::<Vec<_>>()
             ])
         })
         .collect();
@@ -201,7 +208,7 @@ fn centre_ranking_puts_the_big_component_first() {
     let top: Vec<&str> = ranking
         .iter()
         .take(5)
-        .map(|c| ex[c.person].name.as_str())
+        .map(|c| ex.get(c.person).name())
         .collect();
     assert_eq!(
         top,
@@ -246,7 +253,7 @@ fn a_small_island_does_not_outrank_the_big_component() {
     )"#;
     let ex = Explorer::new(hallyu::Catalog::from_str("island.ron", text).unwrap());
     let ranking = ex.centre_ranking(&Filter::new());
-    let names: Vec<&str> = ranking.iter().map(|c| ex[c.person].name.as_str()).collect();
+    let names: Vec<&str> = ranking.iter().map(|c| ex.get(c.person).name()).collect();
     assert_eq!(names, ["B", "C", "A", "D", "X", "Y"]);
     assert_eq!(ranking.as_slice()[4].mean_distance, Some(1.0));
 }
@@ -259,7 +266,7 @@ fn betweenness_top_five_on_the_bundled_data() {
         .ranked(Measure::Betweenness)
         .iter()
         .take(5)
-        .map(|s| ex[s.person].name.as_str())
+        .map(|s| ex.get(s.person).name())
         .collect();
     assert_eq!(
         top,
@@ -352,7 +359,7 @@ fn neighbourhood_is_an_explorer_every_query_accepts() {
         assert_eq!(dn.eccentricity(), k.min(d.eccentricity()));
         // Distances inside are the same as outside.
         for p in near.people() {
-            let outside = person(&ex, &near[p].id);
+            let outside = person(&ex, &near.get(p).key());
             assert_eq!(dn.distance(p), d.distance(outside));
         }
         assert_eq!(near.components(&Filter::new()).len(), 1);
@@ -375,7 +382,7 @@ fn introductions_and_recommendations() {
     let a = ex.person("lee-min-ho").unwrap();
     let b = ex.person("Park Seo-joon").unwrap();
     let intros = ex.introductions(a, b, &f);
-    let names: Vec<&str> = intros.iter().map(|i| ex[i.person].name.as_str()).collect();
+    let names: Vec<&str> = intros.iter().map(|i| ex.get(i.person).name()).collect();
     assert_eq!(names, ["Park Hyung-sik", "Park Min-young"]);
     for i in &intros {
         assert_eq!(i.with_a.len(), ex.shared_works(a, i.person, &f).len());
@@ -430,7 +437,11 @@ fn filters_apply_to_every_query() {
     let mvs = Filter::new().kinds([WorkKind::MusicVideo]);
     let projection = ex.projection(&mvs);
     for (_, _, works) in projection.edges() {
-        assert!(works.iter().all(|&w| ex[w].kind == WorkKind::MusicVideo));
+        assert!(
+            works
+                .iter()
+                .all(|&w| ex.get(w).kind() == WorkKind::MusicVideo)
+        );
     }
     let c = ex.centrality(&mvs);
     for p in ex.people() {
@@ -441,7 +452,7 @@ fn filters_apply_to_every_query() {
         assert!(
             comp.works
                 .iter()
-                .all(|&w| ex[w].kind == WorkKind::MusicVideo)
+                .all(|&w| ex.get(w).kind() == WorkKind::MusicVideo)
         );
     }
     let nobody = Filter::new().years(1900..=1901);

@@ -6,7 +6,10 @@ use hallyu::model::{Confidence, RoleKind, WorkKind};
 use hallyu::{Entity, Explorer, Filter, RoleSet};
 
 fn names(ex: &Explorer, people: impl IntoIterator<Item = hallyu::PersonId>) -> BTreeSet<String> {
-    people.into_iter().map(|p| ex[p].name.clone()).collect()
+    people
+        .into_iter()
+        .map(|p| ex.get(p).name().to_string())
+        .collect()
 }
 
 #[test]
@@ -15,22 +18,22 @@ fn park_seo_joon_and_choi_woo_shik_share_gyopo_hairstyle() {
     let a = ex.person("Park Seo-joon").unwrap();
     let b = ex.person("Choi Woo-shik").unwrap();
     let shared = ex.shared_works(a, b, &Filter::new());
-    let titles: Vec<&str> = shared.iter().map(|s| ex[s.work].title.as_str()).collect();
+    let titles: Vec<&str> = shared.iter().map(|s| ex.get(s.work).title()).collect();
     assert!(titles.contains(&"Gyopo Hairstyle"), "{titles:?}");
     // Symmetric: the same works from the other side.
     let back: Vec<&str> = ex
         .shared_works(b, a, &Filter::new())
         .iter()
-        .map(|s| ex[s.work].title.as_str())
+        .map(|s| ex.get(s.work).title())
         .collect();
     assert_eq!(titles, back);
     // Both are credited as cameos there.
     let gyopo = shared
         .iter()
-        .find(|s| ex[s.work].title == "Gyopo Hairstyle")
+        .find(|s| ex.get(s.work).title() == "Gyopo Hairstyle")
         .unwrap();
-    assert_eq!(ex[gyopo.left.credit].role.kind(), RoleKind::Cameo);
-    assert_eq!(ex[gyopo.right.credit].role.kind(), RoleKind::Cameo);
+    assert_eq!(ex.get(gyopo.left.credit).role_kind(), RoleKind::Cameo);
+    assert_eq!(ex.get(gyopo.right.credit).role_kind(), RoleKind::Cameo);
 }
 
 #[test]
@@ -46,9 +49,9 @@ fn park_seo_joon_music_video_costars_are_the_people_credited_on_his_two_videos()
         for c in ex.credits_on(work) {
             if let (Entity::Person(p), _) = ex.ends(c)
                 && p != me
-                && RoleSet::ON_SCREEN.contains(ex[c].role.kind())
+                && RoleSet::ON_SCREEN.contains(ex.get(c).role_kind())
             {
-                expected.insert(ex[p].name.clone());
+                expected.insert(ex.get(p).name().to_string());
             }
         }
     }
@@ -67,7 +70,7 @@ fn park_seo_joon_music_video_costars_are_the_people_credited_on_his_two_videos()
     .into();
     assert_eq!(got, want);
     // Strongest first, then by name: every count is 1 here, so the order is alphabetical.
-    let order: Vec<&str> = costars.iter().map(|c| ex[c.person].name.as_str()).collect();
+    let order: Vec<&str> = costars.iter().map(|c| ex.get(c.person).name()).collect();
     let mut sorted = order.clone();
     sorted.sort();
     assert_eq!(order, sorted);
@@ -81,7 +84,7 @@ fn all_his_costars_are_ranked_by_shared_works() {
     let counts: Vec<usize> = costars.iter().map(|c| c.works.len()).collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
     let first = costars.iter().next().unwrap();
-    assert_eq!(ex[first.person].name, "Choi Woo-shik");
+    assert_eq!(ex.get(first.person).name(), "Choi Woo-shik");
 }
 
 #[test]
@@ -92,13 +95,13 @@ fn lee_min_ho_reaches_sandara_park_in_one_work() {
     let path = ex.shortest_path(a, b, &Filter::new()).unwrap();
     assert_eq!(path.len(), 1);
     assert_eq!(path.people(), vec![a, b]);
-    let title = &ex[path.works()[0]].title;
+    let title = ex.get(path.works()[0]).title();
     assert!(title == "Kiss" || title == "Cass 2X CF", "{title}");
     // In music videos only, it is "Kiss".
     let mv = ex
         .shortest_path(a, b, &Filter::new().kinds([WorkKind::MusicVideo]))
         .unwrap();
-    assert_eq!(ex[mv.works()[0]].title, "Kiss");
+    assert_eq!(ex.get(mv.works()[0]).title(), "Kiss");
     let text = mv.to_string();
     assert_eq!(text.lines().count(), 1);
     // Two actors share the name: the answer says which one.
@@ -125,7 +128,10 @@ fn a_person_in_no_work_has_no_path_and_the_answer_says_so() {
 fn unverified_claims_are_kept_but_left_out_by_default() {
     let ex = Explorer::bundled();
     let bora = ex.person("Kim Bo-ra").unwrap();
-    assert_eq!(ex[bora].confidence, Confidence::Unverified);
+    assert_eq!(
+        ex.get(bora).record().unwrap().confidence,
+        Confidence::Unverified
+    );
     assert!(ex.co_appearances(bora, &Filter::new()).is_empty());
     let with = ex.co_appearances(bora, &Filter::new().include_unverified(true));
     let got = names(&ex, with.iter().map(|c| c.person));
@@ -163,11 +169,11 @@ fn lookups_by_alias_hangul_and_spelling() {
         ("GD", "G-Dragon"),
     ];
     for (alias, name) in pairs {
-        assert_eq!(ex[ex.person(alias).unwrap()].name, name, "{alias}");
+        assert_eq!(ex.get(ex.person(alias).unwrap()).name(), name, "{alias}");
     }
-    assert_eq!(ex[ex.work("하루하루").unwrap()].title, "Haru Haru");
+    assert_eq!(ex.get(ex.work("하루하루").unwrap()).title(), "Haru Haru");
     assert_eq!(
-        ex[ex.work("All Men Are Like That").unwrap()].title,
+        ex.get(ex.work("All Men Are Like That").unwrap()).title(),
         "Men Are All Like That"
     );
 }
@@ -177,7 +183,7 @@ fn name_collisions_are_kept_apart() {
     let ex = Explorer::bundled();
     // Kim Hyun-joong the singer, not Kim Woo-bin's birth name.
     let singer = ex.person("Kim Hyun-joong").unwrap();
-    assert_eq!(ex[singer].id, "kim-hyun-joong");
+    assert_eq!(ex.get(singer).key(), "kim-hyun-joong");
     assert_ne!(singer, ex.person("Kim Woo-bin").unwrap());
     // Kim Soo-hyun is not Kim So-hyun.
     assert_ne!(
@@ -210,19 +216,25 @@ fn unknown_names_suggest_the_nearest() {
 #[test]
 fn the_article_errors_are_corrected() {
     let ex = Explorer::bundled();
-    let haru = &ex[ex.work("Haru Haru").unwrap()];
+    let haru = ex.get(ex.work("Haru Haru").unwrap()).record().unwrap();
     assert_eq!(haru.released.to_string(), "2008-08-08");
     assert_eq!(haru.album.as_deref(), Some("Stand Up"));
-    let song = &ex[ex.work("Only I Didn't Know").unwrap()];
+    let song = ex
+        .get(ex.work("Only I Didn't Know").unwrap())
+        .record()
+        .unwrap();
     assert_eq!(song.title, "The Story Only I Didn't Know");
     assert_eq!(song.album.as_deref(), Some("Real+"));
-    let men = &ex[ex.work("Men Are All Like That").unwrap()];
+    let men = ex
+        .get(ex.work("Men Are All Like That").unwrap())
+        .record()
+        .unwrap();
     assert_eq!(men.album.as_deref(), Some("Journey Home"));
     // "I Remember" was banned by all three terrestrial networks.
     let banned: BTreeSet<&str> = ex
         .credits_on(ex.work("I Remember").unwrap())
         .into_iter()
-        .filter(|&c| ex[c].role.kind() == RoleKind::BannedBy)
+        .filter(|&c| ex.get(c).role_kind() == RoleKind::BannedBy)
         .map(|c| ex.name(ex.ends(c).1))
         .collect();
     assert_eq!(banned, ["KBS", "MBC", "SBS"].into());
@@ -233,16 +245,15 @@ fn the_twelve_videos_are_all_there() {
     let ex = Explorer::bundled();
     let mvs: Vec<_> = ex
         .works()
-        .filter(|&w| ex[w].kind == WorkKind::MusicVideo)
+        .filter(|&w| ex.get(w).kind() == WorkKind::MusicVideo)
         .collect();
-    let (doubtful, sure): (Vec<_>, Vec<_>) =
-        mvs.iter().partition(|&&w| ex[w].confidence.is_unverified());
+    let (doubtful, sure): (Vec<_>, Vec<_>) = mvs.iter().partition(|&&w| ex.get(w).is_unverified());
     assert_eq!(sure.len(), 12);
     // The "Kiss" sequel only the article describes is kept, marked unverified.
     assert_eq!(
         doubtful
             .iter()
-            .map(|&&w| ex[w].id.as_str())
+            .map(|&&w| ex.get(w).key().into_owned())
             .collect::<Vec<_>>(),
         ["kiss-sequel"]
     );
@@ -269,9 +280,9 @@ fn works_in_order_members_and_groups() {
     let ex = Explorer::bundled();
     let me = ex.person("Park Seo-joon").unwrap();
     let works = ex.works_of(me, &Filter::new());
-    let dates: Vec<_> = works.iter().map(|(w, _)| ex[*w].released).collect();
+    let dates: Vec<_> = works.iter().map(|(w, _)| ex.get(*w).released()).collect();
     assert!(dates.windows(2).all(|d| d[0] <= d[1]));
-    assert_eq!(ex[works[0].0].title, "I Remember");
+    assert_eq!(ex.get(works[0].0).title(), "I Remember");
 
     let bigbang = ex.group("BIGBANG").unwrap();
     let members = names(&ex, ex.members(bigbang).into_iter().map(|(p, _)| p));
@@ -285,7 +296,7 @@ fn works_in_order_members_and_groups() {
     let groups: BTreeSet<&str> = ex
         .groups_of(v)
         .iter()
-        .map(|(g, _)| ex[*g].name.as_str())
+        .map(|(g, _)| ex.get(*g).name())
         .collect();
     assert!(
         groups.contains("BTS") && groups.contains("Wooga Squad"),
@@ -301,9 +312,9 @@ fn group_credits_count_for_members_and_say_via() {
     let shared = ex.shared_works(han, taemin, &Filter::new());
     let tell = shared
         .iter()
-        .find(|s| ex[s.work].title == "Tell Me What To Do")
+        .find(|s| ex.get(s.work).title() == "Tell Me What To Do")
         .expect("via SHINee");
-    assert_eq!(tell.right.via.map(|g| ex[g].name.as_str()), Some("SHINee"));
+    assert_eq!(tell.right.via.map(|g| ex.get(g).name()), Some("SHINee"));
     assert!(tell.right.describe(&ex).ends_with("via SHINee"));
     // Without membership expansion the link disappears.
     assert!(

@@ -133,12 +133,12 @@ fn check_loaded(imported: &Imported, skipping: bool) {
     assert_eq!(ex.credits().len(), r.credits);
     for p in ex.people() {
         let key = ex.key(p.into());
-        assert_eq!(ex.by_key(key), Some(Entity::Person(p)), "{key}");
+        assert_eq!(ex.by_key(&key), Some(Entity::Person(p)), "{key}");
         let _ = ex.name(p.into());
     }
     for w in ex.works() {
         let key = ex.key(w.into());
-        assert_eq!(ex.by_key(key), Some(Entity::Work(w)), "{key}");
+        assert_eq!(ex.by_key(&key), Some(Entity::Work(w)), "{key}");
     }
     let f = Filter::new();
     if let Some(p) = ex.people().next() {

@@ -156,7 +156,7 @@ impl View {
                 b.emphasise_person(*p);
                 format!(
                     "{} and everyone within {} hop{}",
-                    explorer[*p].name,
+                    explorer.get(*p).name(),
                     self.hops,
                     plural(self.hops)
                 )
@@ -165,7 +165,7 @@ impl View {
                 let Some(path) = explorer.shortest_path(*a, *z, &self.filter) else {
                     return Err(crate::Error::new(crate::ErrorKind::NotFound {
                         what: "path",
-                        query: format!("{} → {}", explorer[*a].name, explorer[*z].name),
+                        query: format!("{} → {}", explorer.get(*a).name(), explorer.get(*z).name()),
                         suggestions: Vec::new(),
                     }));
                 };
@@ -177,8 +177,8 @@ impl View {
                 b.path(path.steps());
                 format!(
                     "{} → {}: {} hop{}",
-                    explorer[*a].name,
-                    explorer[*z].name,
+                    explorer.get(*a).name(),
+                    explorer.get(*z).name(),
                     path.len(),
                     plural(path.len())
                 )
@@ -200,8 +200,8 @@ impl View {
                 }
                 format!(
                     "{} and {}: {} shared work{}",
-                    explorer[*x].name,
-                    explorer[*y].name,
+                    explorer.get(*x).name(),
+                    explorer.get(*y).name(),
                     shared.len(),
                     plural(shared.len())
                 )
@@ -279,7 +279,7 @@ impl<'a> Builder<'a> {
             let kind = match e {
                 Entity::Person(_) => NodeKind::Person,
                 Entity::Group(_) => NodeKind::Group,
-                Entity::Work(w) => NodeKind::Work(ex[w].kind),
+                Entity::Work(w) => NodeKind::Work(ex.get(w).kind()),
                 Entity::Organisation(_) => NodeKind::Organisation,
             };
             self.diagram.nodes.push(DiagramNode {
@@ -313,8 +313,9 @@ impl<'a> Builder<'a> {
     ) {
         let (a, b) = (self.node(from, emphasis), self.node(to, emphasis));
         let ex = self.explorer;
-        let c = &ex[credit];
-        let label = match (via, &c.role) {
+        let c = ex.get(credit);
+        let role = c.role();
+        let label = match (via, role.as_ref()) {
             (Some(group), _) => format!("via {group}"),
             (
                 None,
@@ -335,9 +336,9 @@ impl<'a> Builder<'a> {
                 self.diagram.edges.push(DiagramEdge {
                     from: a,
                     to: b,
-                    role: c.role.kind(),
+                    role: c.role_kind(),
                     label,
-                    unverified: c.confidence.is_unverified(),
+                    unverified: c.is_unverified(),
                     emphasis,
                 });
                 self.edges.insert((a, b), self.diagram.edges.len() - 1);
@@ -346,7 +347,7 @@ impl<'a> Builder<'a> {
     }
 
     fn appearance(&mut self, p: PersonId, w: WorkId, how: Credited, emphasis: Emphasis) {
-        let via = how.via.map(|g| self.explorer[g].name.clone());
+        let via = how.via.map(|g| self.explorer.get(g).name().to_string());
         self.edge(
             Entity::Person(p),
             Entity::Work(w),
@@ -387,17 +388,16 @@ impl<'a> Builder<'a> {
     }
 
     fn admitted(&self, credit: CreditId) -> bool {
-        let c = &self.explorer[credit];
-        self.filter.unverified || !c.confidence.is_unverified()
+        self.filter.unverified || !self.explorer.get(credit).is_unverified()
     }
 
     fn catalog(&mut self, organisations: bool) {
         let ex = self.explorer;
         let mut groups_drawn = BTreeSet::new();
         for w in ex.works().filter(|&w| ex.admits(self.filter, w)) {
-            for &c in ex.credits_of(Entity::Work(w)) {
+            for c in ex.credits_of(Entity::Work(w)) {
                 let (from, to) = ex.ends(c);
-                let role = ex[c].role.kind();
+                let role = ex.get(c).role_kind();
                 let org_link = matches!(from, Entity::Organisation(_))
                     || matches!(to, Entity::Organisation(_));
                 let counted = self.filter.role_set().contains(role) || (organisations && org_link);

@@ -30,7 +30,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn distance_counts(&self, person: PersonId, filter: &Filter) -> Vec<u64> {
-        self.index.distance_counts(person.0, filter)
+        self.graph.index.distance_counts(person.0, filter)
     }
 
     /// The sizes of the connected components of the co-appearance graph,
@@ -54,6 +54,6 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn component_sizes(&self, filter: &Filter) -> Vec<u32> {
-        self.index.component_sizes(filter)
+        self.graph.index.component_sizes(filter)
     }
 }

@@ -6,10 +6,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::explorer::Explorer;
-use crate::import::store::{Store, Table};
+use crate::graph::GraphBuilder;
+use crate::id::{PersonId, WorkId};
 use crate::import::tsv::{Row, Tsv};
-use crate::index::{Appearance, DIRECT, TraversalIndex};
 use crate::model::{RoleKind, WorkKind};
+use crate::records::role_of;
 
 /// How far loading has come, passed to the callback of [`Imdb::progress`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -304,6 +305,37 @@ fn shorten(field: &[u8]) -> String {
     match text.char_indices().nth(40) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.into_owned(),
+    }
+}
+
+/// The keys and names of a section as read: key numbers with their digit
+/// counts, and the names back to back.
+#[derive(Default)]
+struct Table {
+    prefix: &'static str,
+    ids: Vec<u32>,
+    widths: Vec<u8>,
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Table {
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn name(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn key(&self, i: usize) -> String {
+        format!(
+            "{}{:0w$}",
+            self.prefix,
+            self.ids[i],
+            w = self.widths[i] as usize
+        )
     }
 }
 
@@ -604,38 +636,29 @@ fn family(role: RoleKind) -> (u8, u8) {
     }
 }
 
-/// Keeps the section rows flagged in `keep`, in order, and returns the map
-/// old position → new position.
-fn compact(section: &mut Table, keep: &[bool]) -> Vec<u32> {
-    let mut remap = vec![NONE; keep.len()];
-    let mut out = Table {
-        prefix: section.prefix,
-        ..Table::default()
-    };
-    let kept = keep.iter().filter(|&&k| k).count();
-    out.ids.reserve_exact(kept);
-    out.widths.reserve_exact(kept);
-    out.ends.reserve_exact(kept);
-    for (i, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
-        remap[i] = out.ids.len() as u32;
-        out.ids.push(section.ids[i]);
-        out.widths.push(section.widths[i]);
-        out.text.push_str(section.name(i));
-        out.ends.push(out.text.len() as u32);
-    }
-    out.text.shrink_to_fit();
-    out.seal();
-    *section = out;
-    remap
+/// The new position of each row flagged in `keep` (in order), [`NONE`] for
+/// the others.
+fn compact(keep: &[bool]) -> Vec<u32> {
+    let mut next = 0u32;
+    keep.iter()
+        .map(|&k| {
+            if k {
+                next += 1;
+                next - 1
+            } else {
+                NONE
+            }
+        })
+        .collect()
 }
 
 fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Principals) -> Imported {
     let Names {
-        section: mut people,
+        section: people,
         born,
     } = names;
     let Titles {
-        section: mut works,
+        section: works,
         kinds,
         years,
         skipped: skipped_titles,
@@ -675,32 +698,29 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
     drop(person_map);
 
     // Keep people and works that have a credit.
-    let person_remap = compact(&mut people.table, &person_used);
-    let born: Vec<i16> = born
-        .iter()
-        .zip(&person_used)
-        .filter(|(_, u)| **u)
-        .map(|(b, _)| *b)
-        .collect();
-    drop(person_used);
-    let work_remap = compact(&mut works.table, &work_used);
-    let work_kind: Vec<WorkKind> = kinds
-        .iter()
-        .zip(&work_used)
-        .filter(|(_, u)| **u)
-        .map(|(k, _)| *k)
-        .collect();
-    let work_year: Vec<i32> = years
-        .iter()
-        .zip(&work_used)
-        .filter(|(_, u)| **u)
-        .map(|(y, _)| i32::from(*y))
-        .collect();
-    drop((kinds, years, work_used));
+    let person_remap = compact(&person_used);
+    let work_remap = compact(&work_used);
+    let n_people = person_used.iter().filter(|&&u| u).count();
+    let n_works = work_used.iter().filter(|&&u| u).count();
+    let mut builder = GraphBuilder::new();
+    builder.reserve(n_people, n_works, raw.len());
+    let year = |y: i16| (y != 0).then_some(i32::from(y));
+    for (i, _) in person_used.iter().enumerate().filter(|(_, u)| **u) {
+        builder.person(&people.table.key(i), people.table.name(i), year(born[i]));
+    }
+    drop((people, born, person_used));
+    for (i, _) in work_used.iter().enumerate().filter(|(_, u)| **u) {
+        builder.work(
+            &works.table.key(i),
+            works.table.name(i),
+            kinds[i],
+            year(years[i]),
+        );
+    }
+    drop((works, kinds, years, work_used));
 
     // Bucket credits by person (counting sort), then sort and collapse each
     // person's small bucket.
-    let n_people = people.table.len();
     let mut start = vec![0u32; n_people + 1];
     for r in raw.iter_mut() {
         r.person = person_remap[r.person as usize];
@@ -717,7 +737,7 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         *slot += 1;
     }
     drop((raw, fill, person_remap, work_remap));
-    let mut apps: Vec<Appearance> = Vec::with_capacity(bucket.len());
+    let mut credits = 0;
     for p in 0..n_people {
         let row = &mut bucket[start[p] as usize..start[p + 1] as usize];
         row.sort_unstable_by_key(|&(w, role)| (w, family(role)));
@@ -729,27 +749,23 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
                 continue;
             }
             last = Some(key);
-            let credit = apps.len() as u32;
-            apps.push(Appearance {
-                person: p as u32,
-                work: w,
-                credit,
-                via: DIRECT,
-                role,
-                unverified: false,
-            });
+            credits += 1;
+            builder.credit(
+                PersonId(p as u32).into(),
+                WorkId(w).into(),
+                &role_of(role),
+                false,
+            );
         }
     }
     drop((bucket, start));
-    apps.shrink_to_fit();
 
     report.people = n_people;
-    report.works = works.table.len();
-    report.credits = apps.len();
-    let index = TraversalIndex::from_sorted(n_people, work_year, work_kind, apps);
-    let store = Store::new(files, people.table, works.table, born, report.credits);
+    report.works = n_works;
+    report.credits = credits;
+    let _ = files;
     Imported {
-        explorer: Explorer::imported(store, index),
+        explorer: Explorer::from_graph(builder.build()),
         report,
     }
 }

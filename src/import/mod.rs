@@ -3,14 +3,15 @@
 //!
 //! [`Imdb`] reads `name.basics.tsv`, `title.basics.tsv` and
 //! `title.principals.tsv` (plain, or `.tsv.gz` with the `gzip` feature) into
-//! an [`Explorer`](crate::Explorer) in compact form: every query of the
-//! crate — co-appearances, shared works, paths, distances, components,
-//! filters — works on it as on the bundled dataset. Records
-//! (`explorer[person]`) are made on first access; names are kept in one
-//! string arena, keys as numbers; the traversal index is a set of flat `u32`
-//! tables. Two million names, half a million titles and three million
-//! principals load in about a second into less than 200 MB (see
-//! `BENCHMARKS.md`).
+//! an [`Explorer`](crate::Explorer) built by the same graph builder as the
+//! RON catalog: every query of the crate — lookups with suggestions,
+//! co-appearances, shared works, paths, distances, components,
+//! neighbourhoods, filters — works on it as on the bundled dataset. Records
+//! are read through views ([`Explorer::get`](crate::Explorer::get)); names
+//! are kept in one string arena, keys as numbers; the traversal index is a
+//! set of flat `u32` tables. Two million names, half a million titles and
+//! three million principals load in about a second into less than 200 MB
+//! (see `BENCHMARKS.md`).
 //!
 //! # Mapping
 //!
@@ -66,7 +67,6 @@
 
 mod analytics;
 mod imdb;
-pub(crate) mod store;
 pub mod synthetic;
 mod tsv;
 

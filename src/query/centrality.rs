@@ -189,7 +189,7 @@ impl Explorer {
     /// let explorer = Explorer::bundled();
     /// let c = explorer.centrality(&Filter::new());
     /// let top = c.ranked(Measure::Betweenness)[0];
-    /// assert_eq!(explorer[top.person].name, "Park Seo-joon");
+    /// assert_eq!(explorer.get(top.person).name(), "Park Seo-joon");
     /// assert!(top.betweenness > 0.0 && top.betweenness <= 1.0);
     /// let me = explorer.person("Park Seo-joon")?;
     /// assert_eq!(c.get(me).degree, explorer.co_appearances(me, &Filter::new()).len());

@@ -173,14 +173,12 @@ impl Explorer {
             });
         }
         for w in self.works() {
-            if let Some(app) = self.index.in_work(w.0, filter).next() {
+            if let Some(app) = self.graph.index.in_work(w.0, filter).next() {
                 list[label[app.person as usize] as usize].works.push(w);
             }
         }
         for c in &mut list {
-            c.works.sort_by(|&x, &y| {
-                (self[x].released, &self[x].title).cmp(&(self[y].released, &self[y].title))
-            });
+            c.works.sort_by(|&x, &y| self.release_order(x, y));
         }
         // Sort, keeping the labels in step.
         let mut order: Vec<usize> = (0..list.len()).collect();

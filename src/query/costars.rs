@@ -5,8 +5,8 @@ use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::{Appearance, DIRECT};
 use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
-use crate::index::{Appearance, DIRECT};
 
 /// How a person is credited on a work: the credit, and the group it came
 /// through when the credit is the group's.
@@ -29,9 +29,9 @@ impl Credited {
     /// A short phrase for the role: `cast (lead) as Min-hyuk`, `performer via BIGBANG`.
     pub fn describe(&self, explorer: &Explorer) -> String {
         use crate::model::Role;
-        let mut s = match &explorer[self.credit].role {
+        let mut s = match explorer.get(self.credit).role().as_ref() {
             Role::Cast { billing, character } => {
-                let mut s = format!("cast ({})", format!("{billing:?}").to_lowercase());
+                let mut s = format!("cast ({billing})");
                 if let Some(c) = character {
                     s.push_str(&format!(" as {c}"));
                 }
@@ -41,7 +41,7 @@ impl Credited {
             other => other.name().to_string(),
         };
         if let Some(g) = self.via {
-            s.push_str(&format!(" via {}", explorer[g].name));
+            s.push_str(&format!(" via {}", explorer.get(g).name()));
         }
         s
     }
@@ -160,7 +160,7 @@ impl Explorer {
     /// let woo_shik = explorer.person("Choi Woo-shik")?;
     /// let costars = explorer.co_appearances(me, &Filter::new());
     /// let entry = costars.get(woo_shik).expect("they share works");
-    /// assert!(entry.works.iter().any(|s| explorer[s.work].title == "Gyopo Hairstyle"));
+    /// assert!(entry.works.iter().any(|s| explorer.get(s.work).title() == "Gyopo Hairstyle"));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn co_appearances(&self, person: PersonId, filter: &Filter) -> CoAppearances<'_> {
@@ -168,8 +168,8 @@ impl Explorer {
         // so that each (co-star, work) pair comes first with the credits of
         // their own rather than a group's: no per-co-star allocation.
         let mut pairs: Vec<(u32, u32, bool, Credited, Credited)> = Vec::new();
-        for mine in self.index.of_person(person.0, filter) {
-            for theirs in self.index.in_work(mine.work, filter) {
+        for mine in self.graph.index.of_person(person.0, filter) {
+            for theirs in self.graph.index.in_work(mine.work, filter) {
                 if theirs.person != person.0 {
                     let via = mine.via != DIRECT || theirs.via != DIRECT;
                     pairs.push((
@@ -228,20 +228,20 @@ impl Explorer {
     /// let min_ho = explorer.person("lee-min-ho")?;
     /// let dara = explorer.person("Dara")?;
     /// let shared = explorer.shared_works(min_ho, dara, &Filter::new());
-    /// let titles: Vec<&str> = shared.iter().map(|s| explorer[s.work].title.as_str()).collect();
+    /// let titles: Vec<&str> = shared.iter().map(|s| explorer.get(s.work).title()).collect();
     /// assert_eq!(titles, ["Cass 2X CF", "Kiss"]); // the commercial and its song's video
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn shared_works(&self, a: PersonId, b: PersonId, filter: &Filter) -> Vec<SharedWork> {
         let mut mine: HashMap<u32, Credited> = HashMap::new();
-        for app in self.index.of_person(a.0, filter) {
+        for app in self.graph.index.of_person(a.0, filter) {
             let c = Credited::of(app);
             mine.entry(app.work)
                 .and_modify(|old| prefer(old, c))
                 .or_insert(c);
         }
         let mut out: HashMap<u32, SharedWork> = HashMap::new();
-        for app in self.index.of_person(b.0, filter) {
+        for app in self.graph.index.of_person(b.0, filter) {
             if let Some(&left) = mine.get(&app.work) {
                 let s = SharedWork {
                     work: WorkId(app.work),

@@ -27,7 +27,7 @@ use crate::query::graph::{Bfs, CoGraph, UNREACHED, by_name};
 /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
 /// assert_eq!(d.histogram(), &[1, 14, 30, 7, 1]);
 /// assert_eq!(d.eccentricity(), 4);
-/// assert_eq!(explorer[d.farthest()[0]].name, "Yoon Doo-joon");
+/// assert_eq!(explorer.get(d.farthest()[0]).name(), "Yoon Doo-joon");
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -146,7 +146,7 @@ pub struct CentreEntry {
 ///
 /// let explorer = Explorer::bundled();
 /// let ranking = explorer.centre_ranking(&Filter::new());
-/// let top: Vec<&str> = ranking.iter().take(3).map(|c| explorer[c.person].name.as_str()).collect();
+/// let top: Vec<&str> = ranking.iter().take(3).map(|c| explorer.get(c.person).name()).collect();
 /// assert_eq!(top, ["Park Seo-joon", "Park Hyung-sik", "Park Min-young"]);
 /// assert_eq!(ranking.position(explorer.person("Park Seo-joon")?), Some(0));
 /// # Ok::<(), hallyu::Error>(())
@@ -315,7 +315,7 @@ impl Explorer {
     /// let explorer = Explorer::bundled();
     /// let ranking = explorer.centre_ranking(&Filter::new());
     /// let top = ranking.iter().next().unwrap();
-    /// assert_eq!(explorer[top.person].name, "Park Seo-joon");
+    /// assert_eq!(explorer.get(top.person).name(), "Park Seo-joon");
     /// assert_eq!(top.component_size, ranking.iter().map(|c| c.component_size).max().unwrap());
     /// let alone = ranking.iter().last().unwrap();
     /// assert_eq!((alone.component_size, alone.mean_distance), (1, None));

@@ -12,7 +12,7 @@
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::index::TraversalIndex;
+use crate::graph::TraversalIndex;
 
 /// "Not reached" in a distance array.
 pub(crate) const UNREACHED: u32 = u32::MAX;
@@ -38,7 +38,7 @@ impl<'a> Bfs<'a> {
     pub(crate) fn new(explorer: &'a Explorer, filter: &'a Filter) -> Bfs<'a> {
         let people = explorer.people().len();
         Bfs {
-            index: &explorer.index,
+            index: &explorer.graph.index,
             filter,
             dist: vec![UNREACHED; people],
             order: Vec::new(),
@@ -132,7 +132,7 @@ impl<'a> Bfs<'a> {
 /// Every pair of people who share an admitted work, as `(a, b, work)` with
 /// `a < b`, sorted and without duplicates.
 pub(crate) fn co_pairs(explorer: &Explorer, filter: &Filter) -> Vec<(u32, u32, u32)> {
-    let index = &explorer.index;
+    let index = &explorer.graph.index;
     let mut pairs = Vec::new();
     let mut cast: Vec<u32> = Vec::new();
     for w in 0..explorer.works().len() as u32 {
@@ -244,8 +244,6 @@ impl CoGraph {
 /// Orders people by name, then by id (for names shared by two people).
 pub(crate) fn by_name(explorer: &Explorer, a: u32, b: u32) -> std::cmp::Ordering {
     use crate::id::PersonId;
-    explorer[PersonId(a)]
-        .name
-        .cmp(&explorer[PersonId(b)].name)
-        .then(a.cmp(&b))
+    let name = |p: u32| explorer.name(PersonId(p).into());
+    name(a).cmp(name(b)).then(a.cmp(&b))
 }

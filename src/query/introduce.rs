@@ -19,7 +19,7 @@ use crate::query::graph::{Bfs, by_name};
 /// let a = explorer.person("lee-min-ho")?;
 /// let b = explorer.person("Park Seo-joon")?;
 /// let best = &explorer.introductions(a, b, &Filter::new())[0];
-/// assert_eq!(explorer[best.person].name, "Park Hyung-sik");
+/// assert_eq!(explorer.get(best.person).name(), "Park Hyung-sik");
 /// assert_eq!(best.strength(), 1);
 /// # Ok::<(), hallyu::Error>(())
 /// ```
@@ -91,7 +91,7 @@ impl Explorer {
     /// let b = explorer.person("Park Seo-joon")?;
     /// let intros = explorer.introductions(a, b, &Filter::new());
     /// let first = &intros[0];
-    /// assert_eq!(explorer[first.person].name, "Park Hyung-sik"); // The Heirs; Hwarang, …
+    /// assert_eq!(explorer.get(first.person).name(), "Park Hyung-sik"); // The Heirs; Hwarang, …
     /// assert_eq!((first.with_a.len(), first.with_b.len()), (1, 3));
     /// # Ok::<(), hallyu::Error>(())
     /// ```

@@ -1,11 +1,9 @@
 //! The neighbourhood of a person to k hops, as an explorer of its own.
 
-use crate::catalog::Catalog;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::{DIRECT, Selection};
 use crate::id::{Entity, PersonId};
-use crate::index::DIRECT;
-use crate::model::Records;
 use crate::query::graph::{Bfs, UNREACHED};
 
 /// Options of [`Explorer::neighbourhood`]: how many hops, how many people.
@@ -118,20 +116,20 @@ impl Explorer {
         options: &NeighbourhoodOptions,
         filter: &Filter,
     ) -> Explorer {
-        let r = self.catalog().records();
         let mut bfs = Bfs::new(self, filter);
         bfs.run(person.0, options.hops as u32, options.max_people);
         let kept_person = |p: u32| bfs.dist.get(p as usize).is_some_and(|&d| d != UNREACHED);
 
         // Works on which two kept people appear, and the groups that bring them in.
-        let mut work = vec![false; r.works.len()];
-        let mut group = vec![false; r.groups.len()];
-        let mut org = vec![false; r.organisations.len()];
+        let mut work = vec![false; self.works().len()];
+        let mut group = vec![false; self.groups().len()];
+        let mut org = vec![false; self.organisations().len()];
         let mut cast: Vec<u32> = Vec::new();
         for w in self.works() {
             cast.clear();
             cast.extend(
-                self.index
+                self.graph
+                    .index
                     .in_work(w.0, filter)
                     .map(|a| a.person)
                     .filter(|&p| kept_person(p)),
@@ -140,14 +138,14 @@ impl Explorer {
             cast.dedup();
             if cast.len() >= 2 {
                 work[w.index()] = true;
-                for a in self.index.in_work(w.0, filter) {
+                for a in self.graph.index.in_work(w.0, filter) {
                     if a.via != DIRECT && kept_person(a.person) {
                         group[a.via as usize] = true;
                     }
                 }
             }
         }
-        let mut keep_credit = vec![false; r.credits.len()];
+        let mut keep_credit = vec![false; self.credits().len()];
         for c in self.credits() {
             let keep = match self.ends(c) {
                 (Entity::Person(p), Entity::Work(w)) => kept_person(p.0) && work[w.index()],
@@ -170,25 +168,13 @@ impl Explorer {
             };
             keep_credit[c.index()] = keep;
         }
-        let records = Records {
-            people: pick_vec(&r.people, |i| kept_person(i as u32)),
-            groups: pick_vec(&r.groups, |i| group[i]),
-            works: pick_vec(&r.works, |i| work[i]),
-            organisations: pick_vec(&r.organisations, |i| org[i]),
-            credits: pick_vec(&r.credits, |i| keep_credit[i]),
+        let selection = Selection {
+            people: (0..self.people().len() as u32).map(kept_person).collect(),
+            groups: group,
+            works: work,
+            organisations: org,
+            credits: keep_credit,
         };
-        let name = format!("neighbourhood of {}", self[person].id);
-        let catalog = Catalog::from_records(&name, records)
-            .expect("a closed subset of a valid catalog is valid");
-        Explorer::new(catalog)
+        Explorer::from_graph(self.graph.subgraph(&selection))
     }
-}
-
-/// The items of `list` whose index passes `keep`, cloned, in order.
-fn pick_vec<T: Clone>(list: &[T], keep: impl Fn(usize) -> bool) -> Vec<T> {
-    list.iter()
-        .enumerate()
-        .filter(|(i, _)| keep(*i))
-        .map(|(_, x)| x.clone())
-        .collect()
 }

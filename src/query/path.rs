@@ -5,8 +5,8 @@ use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::{Appearance, IdMap, TraversalIndex};
 use crate::id::{Entity, PersonId, WorkId};
-use crate::index::{Appearance, IdMap, TraversalIndex};
 use crate::query::costars::Credited;
 
 /// One hop of a [`Path`]: two people and the work they share.
@@ -148,7 +148,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn shortest_path(&self, a: PersonId, b: PersonId, filter: &Filter) -> Option<Path<'_>> {
-        let steps = bidirectional(&self.index, a.0, b.0, filter)?;
+        let steps = bidirectional(&self.graph.index, a.0, b.0, filter)?;
         Some(Path::new(self, a, steps))
     }
 }

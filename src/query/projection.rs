@@ -100,7 +100,7 @@ impl Explorer {
     /// let a = explorer.person("Park Seo-joon")?;
     /// let b = explorer.person("Choi Woo-shik")?;
     /// let works = projection.works_between(a, b);
-    /// assert!(works.iter().any(|&w| explorer[w].title == "Parasite"));
+    /// assert!(works.iter().any(|&w| explorer.get(w).title() == "Parasite"));
     /// assert_eq!(works.len(), explorer.shared_works(a, b, &Filter::new()).len());
     /// assert_eq!(connected_components(projection.graph()), explorer.components(&Filter::new()).len());
     /// # Ok::<(), hallyu::Error>(())
@@ -119,9 +119,7 @@ impl Explorer {
                 works.push(WorkId(pairs[i].2));
                 i += 1;
             }
-            works.sort_by(|&x, &y| {
-                (self[x].released, &self[x].title).cmp(&(self[y].released, &self[y].title))
-            });
+            works.sort_by(|&x, &y| self.release_order(x, y));
             graph.add_edge(
                 NodeIndex::new(a as usize),
                 NodeIndex::new(b as usize),

@@ -3,7 +3,7 @@
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
-use crate::model::Role;
+use crate::model::RoleKind;
 use crate::query::costars::Credited;
 
 impl Explorer {
@@ -22,22 +22,21 @@ impl Explorer {
     /// let explorer = Explorer::bundled();
     /// let me = explorer.person("Park Seo-joon")?;
     /// let works = explorer.works_of(me, &Filter::new());
-    /// assert_eq!(explorer[works[0].0].title, "I Remember"); // his debut, 2011
+    /// assert_eq!(explorer.get(works[0].0).title(), "I Remember"); // his debut, 2011
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn works_of(&self, person: PersonId, filter: &Filter) -> Vec<(WorkId, Credited)> {
-        let mut out: Vec<(WorkId, Credited)> = Vec::new();
-        for app in self.index.of_person(person.0, filter) {
-            let c = Credited::of(app);
-            match out.iter_mut().find(|(w, _)| w.0 == app.work) {
-                Some((_, old)) if old.via.is_some() && c.via.is_none() => *old = c,
-                Some(_) => {}
-                None => out.push((WorkId(app.work), c)),
-            }
-        }
-        out.sort_by(|(a, _), (b, _)| {
-            (self[*a].released, &self[*a].title).cmp(&(self[*b].released, &self[*b].title))
-        });
+        // One entry a work: the first own credit, else the first through a
+        // group (a sort and a dedup, not a search per appearance).
+        let mut out: Vec<(WorkId, Credited)> = self
+            .graph
+            .index
+            .of_person(person.0, filter)
+            .map(|app| (WorkId(app.work), Credited::of(app)))
+            .collect();
+        out.sort_by_key(|(w, c)| (*w, c.via.is_some()));
+        out.dedup_by_key(|(w, _)| *w);
+        out.sort_by(|(a, _), (b, _)| self.release_order(*a, *b));
         out
     }
 
@@ -59,11 +58,15 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn credits_on(&self, work: WorkId) -> Vec<CreditId> {
-        let mut credits = self.credits_of(Entity::Work(work)).to_vec();
-        credits.sort_by_key(|&c| {
-            let (from, to) = self.ends(c);
-            let other = if to == Entity::Work(work) { from } else { to };
-            (self[c].role.kind(), self.name(other).to_string(), c)
+        let mut credits: Vec<CreditId> = self.credits_of(Entity::Work(work)).collect();
+        credits.sort_by_cached_key(|&c| {
+            let c = self.get(c);
+            let other = if c.to() == Entity::Work(work) {
+                c.from()
+            } else {
+                c.to()
+            };
+            (c.role_kind(), self.name(other).to_string(), c.id())
         });
         credits
     }
@@ -76,20 +79,19 @@ impl Explorer {
     /// let explorer = hallyu::Explorer::bundled();
     /// let bigbang = explorer.group("BIGBANG")?;
     /// let names: Vec<&str> =
-    ///     explorer.members(bigbang).iter().map(|(p, _)| explorer[*p].name.as_str()).collect();
+    ///     explorer.members(bigbang).iter().map(|(p, _)| explorer.get(*p).name()).collect();
     /// assert!(names.contains(&"G-Dragon") && names.contains(&"T.O.P"));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn members(&self, group: GroupId) -> Vec<(PersonId, CreditId)> {
         let mut out: Vec<(PersonId, CreditId)> = self
             .credits_of(Entity::Group(group))
-            .iter()
-            .filter_map(|&c| match (self.ends(c), &self[c].role) {
-                ((Entity::Person(p), _), Role::Member { .. }) => Some((p, c)),
+            .filter_map(|c| match (self.ends(c), self.get(c).role_kind()) {
+                ((Entity::Person(p), _), RoleKind::Member) => Some((p, c)),
                 _ => None,
             })
             .collect();
-        out.sort_by(|a, b| self[a.0].name.cmp(&self[b.0].name));
+        out.sort_by(|a, b| self.name(a.0.into()).cmp(self.name(b.0.into())));
         out
     }
 
@@ -98,19 +100,18 @@ impl Explorer {
     pub fn groups_of(&self, person: PersonId) -> Vec<(GroupId, CreditId)> {
         let mut out: Vec<(GroupId, CreditId)> = self
             .credits_of(Entity::Person(person))
-            .iter()
-            .filter_map(|&c| match (self.ends(c), &self[c].role) {
-                ((_, Entity::Group(g)), Role::Member { .. }) => Some((g, c)),
+            .filter_map(|c| match (self.ends(c), self.get(c).role_kind()) {
+                ((_, Entity::Group(g)), RoleKind::Member) => Some((g, c)),
                 _ => None,
             })
             .collect();
-        out.sort_by(|a, b| self[a.0].name.cmp(&self[b.0].name));
+        out.sort_by(|a, b| self.name(a.0.into()).cmp(self.name(b.0.into())));
         out
     }
 
     /// Whether the filter leaves `work` in (its kind and year).
     pub fn admits(&self, filter: &Filter, work: WorkId) -> bool {
-        let w = &self[work];
-        filter.admits_work(w.kind, w.released.year)
+        let (year, kind) = self.graph.index.work_attributes(work.index());
+        filter.admits_work(kind, year)
     }
 }

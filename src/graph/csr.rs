@@ -183,7 +183,7 @@ impl TraversalIndex {
     }
 
     #[inline]
-    fn person_range(&self, person: u32) -> std::ops::Range<usize> {
+    pub(crate) fn person_app_range(&self, person: u32) -> std::ops::Range<usize> {
         let i = person as usize;
         match (self.person_start.get(i), self.person_start.get(i + 1)) {
             (Some(&a), Some(&b)) => a as usize..b as usize,
@@ -202,18 +202,13 @@ impl TraversalIndex {
 
     /// Every appearance of a person, admitted or not (a contiguous slice).
     pub(crate) fn person_apps(&self, person: u32) -> &[Appearance] {
-        &self.apps[self.person_range(person)]
+        &self.apps[self.person_app_range(person)]
     }
 
     /// The indices (into `apps`, which are credit ids for imported data) of
     /// every appearance in a work, admitted or not.
     pub(crate) fn work_app_ids(&self, work: u32) -> &[u32] {
         &self.work_apps[self.work_range(work)]
-    }
-
-    /// Where a work's row starts in the work side of the index.
-    pub(crate) fn work_offset(&self, work: u32) -> usize {
-        self.work_range(work).start
     }
 
     /// A work's release year and kind.
@@ -299,7 +294,7 @@ impl TraversalIndex {
                 }
                 let mut next = Vec::new();
                 for &p in &frontier {
-                    let r = self.person_range(p);
+                    let r = self.person_app_range(p);
                     for (&w, &f) in self.person_works[r.clone()]
                         .iter()
                         .zip(&self.person_flags[r])

@@ -1,0 +1,280 @@
+//! [`GraphBuilder`]: the one way into a [`Graph`]. Every source (the RON
+//! catalog, the IMDb importer, …) adds records and credits here and nothing
+//! else; the builder expands group credits to the members of the work's
+//! year, builds the traversal index and seals the tables.
+
+use super::{Credits, Details, Graph, Table, UNKNOWN_YEAR};
+use crate::graph::csr::{Appearance, DIRECT, TraversalIndex};
+use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
+use crate::model::{Role, RoleKind, WorkKind};
+
+/// A credit that is not one person's own appearance in a work: a group's
+/// credit, a membership, a label, a tie-in, …
+#[derive(Clone, Debug)]
+struct Other {
+    credit: u32,
+    from: Entity,
+    to: Entity,
+    kind: RoleKind,
+    unverified: bool,
+    /// For memberships: the years, both ends inclusive.
+    since: Option<i32>,
+    until: Option<i32>,
+}
+
+/// Collects records and credits, then builds the [`Graph`].
+#[derive(Debug, Default)]
+pub(crate) struct GraphBuilder {
+    pub(crate) people: Table,
+    pub(crate) groups: Table,
+    pub(crate) works: Table,
+    pub(crate) organisations: Table,
+    born: Vec<i32>,
+    work_year: Vec<i32>,
+    work_kind: Vec<WorkKind>,
+    /// People's own appearances in works, in credit order.
+    apps: Vec<Appearance>,
+    others: Vec<Other>,
+    credits: u32,
+    details: Option<Box<Details>>,
+}
+
+impl GraphBuilder {
+    pub(crate) fn new() -> GraphBuilder {
+        GraphBuilder::default()
+    }
+
+    /// Room for this many people, works and credits.
+    pub(crate) fn reserve(&mut self, people: usize, works: usize, credits: usize) {
+        self.born.reserve_exact(people);
+        self.work_year.reserve_exact(works);
+        self.work_kind.reserve_exact(works);
+        self.apps.reserve_exact(credits);
+    }
+
+    /// Adds a person; Hangul and aliases go to `builder.people` right after.
+    pub(crate) fn person(&mut self, key: &str, name: &str, born: Option<i32>) -> PersonId {
+        self.born.push(born.unwrap_or(UNKNOWN_YEAR));
+        PersonId(self.people.push(key, name))
+    }
+
+    /// Adds a group.
+    pub(crate) fn group(&mut self, key: &str, name: &str) -> GroupId {
+        GroupId(self.groups.push(key, name))
+    }
+
+    /// Adds a work with its kind and year.
+    pub(crate) fn work(
+        &mut self,
+        key: &str,
+        title: &str,
+        kind: WorkKind,
+        year: Option<i32>,
+    ) -> WorkId {
+        self.work_year.push(year.unwrap_or(UNKNOWN_YEAR));
+        self.work_kind.push(kind);
+        WorkId(self.works.push(key, title))
+    }
+
+    /// Adds an organisation.
+    pub(crate) fn organisation(&mut self, key: &str, name: &str) -> OrganisationId {
+        OrganisationId(self.organisations.push(key, name))
+    }
+
+    /// Adds a credit. Both ends must have been added.
+    pub(crate) fn credit(
+        &mut self,
+        from: Entity,
+        to: Entity,
+        role: &Role,
+        unverified: bool,
+    ) -> CreditId {
+        let credit = self.credits;
+        self.credits += 1;
+        let kind = role.kind();
+        match (from, to) {
+            (Entity::Person(p), Entity::Work(w)) => self.apps.push(Appearance {
+                person: p.0,
+                work: w.0,
+                credit,
+                via: DIRECT,
+                role: kind,
+                unverified,
+            }),
+            _ => {
+                let (since, until) = match role {
+                    Role::Member { since, until } => (*since, *until),
+                    _ => (None, None),
+                };
+                self.others.push(Other {
+                    credit,
+                    from,
+                    to,
+                    kind,
+                    unverified,
+                    since,
+                    until,
+                });
+            }
+        }
+        CreditId(credit)
+    }
+
+    /// Keeps the full records of a rich source.
+    pub(crate) fn details(&mut self, details: Details) {
+        self.details = Some(Box::new(details));
+    }
+
+    /// Builds the graph.
+    pub(crate) fn build(mut self) -> Graph {
+        for t in [
+            &mut self.people,
+            &mut self.groups,
+            &mut self.works,
+            &mut self.organisations,
+        ] {
+            t.seal();
+        }
+        let n = self.credits as usize;
+        let people = self.people.len();
+        let simple = self.others.is_empty()
+            && self.apps.is_sorted_by_key(|a| a.person)
+            && self
+                .apps
+                .iter()
+                .enumerate()
+                .all(|(i, a)| a.credit as usize == i);
+        let mut credits = Credits {
+            len: n,
+            ..Credits::default()
+        };
+        if !simple {
+            self.fill_credit_columns(&mut credits);
+            self.expand_groups();
+        }
+        let unverified_people: Vec<bool> = (0..people as u32)
+            .map(|p| self.people.is_unverified(p))
+            .collect();
+        let unverified_works: Vec<bool> = (0..self.works.len() as u32)
+            .map(|w| self.works.is_unverified(w))
+            .collect();
+        if unverified_people
+            .iter()
+            .chain(&unverified_works)
+            .any(|&u| u)
+        {
+            for a in &mut self.apps {
+                a.unverified |=
+                    unverified_people[a.person as usize] || unverified_works[a.work as usize];
+            }
+        }
+        let index = TraversalIndex::new(people, self.work_year, self.work_kind, self.apps);
+        self.born.shrink_to_fit();
+        Graph {
+            people: self.people,
+            groups: self.groups,
+            works: self.works,
+            organisations: self.organisations,
+            born: self.born,
+            credits,
+            index,
+            details: self.details,
+        }
+    }
+
+    /// Writes the credit columns and each record's list of credits.
+    fn fill_credit_columns(&self, credits: &mut Credits) {
+        let n = credits.len;
+        let mut ends = vec![(Entity::Person(PersonId(0)), Entity::Person(PersonId(0))); n];
+        let mut kinds = vec![RoleKind::Performer; n];
+        let mut unverified = vec![false; n];
+        for a in &self.apps {
+            let c = a.credit as usize;
+            ends[c] = (PersonId(a.person).into(), WorkId(a.work).into());
+            kinds[c] = a.role;
+            unverified[c] = a.unverified;
+        }
+        for o in &self.others {
+            let c = o.credit as usize;
+            ends[c] = (o.from, o.to);
+            kinds[c] = o.kind;
+            unverified[c] = o.unverified;
+        }
+        let (p, g, w) = (self.people.len(), self.groups.len(), self.works.len());
+        let code = |e: Entity| match e {
+            Entity::Person(x) => x.index(),
+            Entity::Group(x) => p + x.index(),
+            Entity::Work(x) => p + g + x.index(),
+            Entity::Organisation(x) => p + g + w + x.index(),
+        };
+        let records = p + g + w + self.organisations.len();
+        let mut start = vec![0u32; records + 1];
+        for &(a, b) in &ends {
+            start[code(a) + 1] += 1;
+            if b != a {
+                start[code(b) + 1] += 1;
+            }
+        }
+        for i in 0..records {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut of = vec![0u32; start[records] as usize];
+        for (c, &(a, b)) in ends.iter().enumerate() {
+            for e in [a, b].into_iter().take(if a == b { 1 } else { 2 }) {
+                let slot = &mut fill[code(e)];
+                of[*slot as usize] = c as u32;
+                *slot += 1;
+            }
+        }
+        credits.ends = ends;
+        credits.kinds = kinds;
+        credits.unverified = unverified;
+        credits.start = start;
+        credits.of = of;
+    }
+
+    /// A group's credit on a work counts once more for each person who was
+    /// a member in the work's year (`via` the group).
+    fn expand_groups(&mut self) {
+        let mut members: Vec<(u32, &Other)> = self
+            .others
+            .iter()
+            .filter_map(|o| match (o.from, o.to, o.kind) {
+                (Entity::Person(_), Entity::Group(g), RoleKind::Member) => Some((g.0, o)),
+                _ => None,
+            })
+            .collect();
+        members.sort_by_key(|&(g, o)| (g, o.credit));
+        let mut extra = Vec::new();
+        for o in &self.others {
+            let (Entity::Group(g), Entity::Work(w)) = (o.from, o.to) else {
+                continue;
+            };
+            let year = self.work_year[w.index()];
+            let from = members.partition_point(|&(x, _)| x < g.0);
+            for &(_, m) in members[from..].iter().take_while(|&&(x, _)| x == g.0) {
+                let Entity::Person(p) = m.from else { continue };
+                let known = year != UNKNOWN_YEAR;
+                if m.since.is_none_or(|s| known && s <= year)
+                    && m.until.is_none_or(|u| known && year <= u)
+                {
+                    extra.push(Appearance {
+                        person: p.0,
+                        work: w.0,
+                        credit: o.credit,
+                        via: g.0,
+                        role: o.kind,
+                        unverified: o.unverified || m.unverified,
+                    });
+                }
+            }
+        }
+        if !extra.is_empty() {
+            self.apps.extend(extra);
+            // Credit order, as the data files list them (stable: members in
+            // the order of their membership credits).
+            self.apps.sort_by_key(|a| a.credit);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The one graph every source fills: records as columns, credits, the
+//! traversal index and, for sources that have them, the full records.
+//!
+//! ```text
+//! Catalog (RON) ──┐
+//! Imdb (TSV) ─────┼──▶ GraphBuilder ──▶ Graph ──▶ Explorer (names, queries)
+//! other readers ──┘
+//! ```
+//!
+//! A [`Graph`] knows nothing of where its records came from. Every record
+//! has a key, a name and (where the source gives them) a Hangul name,
+//! aliases and an unverified mark, in [`Table`] columns; works have a kind
+//! and a year in the traversal index; credits have their two ends, a role
+//! and an unverified mark. Sources with more to say (sources, notes,
+//! characters, membership years, file positions) also fill [`Details`].
+
+mod builder;
+pub(crate) mod csr;
+mod subgraph;
+mod table;
+
+pub(crate) use builder::GraphBuilder;
+pub(crate) use csr::{Appearance, DIRECT, IdMap, TraversalIndex};
+pub(crate) use subgraph::Selection;
+pub(crate) use table::Table;
+
+use crate::error::Location;
+use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
+use crate::model::{Records, RoleKind};
+
+/// The year of a work or a birth that no source gives.
+pub(crate) const UNKNOWN_YEAR: i32 = i32::MIN;
+
+/// The full records of a rich source (the RON catalog), in the order of the
+/// graph's tables, and where each credit is written.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Details {
+    pub(crate) records: Records,
+    pub(crate) credit_locations: Vec<Location>,
+}
+
+/// The credits: both ends, the role and the unverified mark. When every
+/// credit is one person's own appearance in a work, in the order of the
+/// traversal index (as an import produces them), the columns are left empty
+/// and read from the index instead.
+#[derive(Clone, Debug, Default)]
+struct Credits {
+    len: usize,
+    ends: Vec<(Entity, Entity)>,
+    kinds: Vec<RoleKind>,
+    unverified: Vec<bool>,
+    /// The credits of each record (people, then groups, works and
+    /// organisations), as a CSR table; empty when read from the index.
+    start: Vec<u32>,
+    of: Vec<u32>,
+}
+
+/// The graph: see the [module docs](self).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Graph {
+    pub(crate) people: Table,
+    pub(crate) groups: Table,
+    pub(crate) works: Table,
+    pub(crate) organisations: Table,
+    /// Birth years of people, [`UNKNOWN_YEAR`] when unknown.
+    born: Vec<i32>,
+    credits: Credits,
+    pub(crate) index: TraversalIndex,
+    details: Option<Box<Details>>,
+}
+
+/// The credits of one record, in credit order.
+#[derive(Clone, Debug)]
+pub struct CreditIds<'g> {
+    inner: CreditIdsInner<'g>,
+}
+
+#[derive(Clone, Debug)]
+enum CreditIdsInner<'g> {
+    Range(std::ops::Range<u32>),
+    Slice(std::slice::Iter<'g, u32>),
+}
+
+impl Iterator for CreditIds<'_> {
+    type Item = CreditId;
+
+    fn next(&mut self) -> Option<CreditId> {
+        match &mut self.inner {
+            CreditIdsInner::Range(r) => r.next().map(CreditId),
+            CreditIdsInner::Slice(s) => s.next().map(|&c| CreditId(c)),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.inner {
+            CreditIdsInner::Range(r) => r.size_hint(),
+            CreditIdsInner::Slice(s) => s.size_hint(),
+        }
+    }
+}
+
+impl ExactSizeIterator for CreditIds<'_> {}
+
+impl Graph {
+    /// The table of one kind of record.
+    pub(crate) fn table(&self, kind: crate::model::RecordKind) -> &Table {
+        use crate::model::RecordKind as K;
+        match kind {
+            K::Person => &self.people,
+            K::Group => &self.groups,
+            K::Work => &self.works,
+            K::Organisation => &self.organisations,
+        }
+    }
+
+    /// Whether the entity is a record of this graph.
+    pub(crate) fn contains(&self, e: Entity) -> bool {
+        let (kind, i) = split(e);
+        (i as usize) < self.table(kind).len()
+    }
+
+    /// The number of credits.
+    pub(crate) fn credit_count(&self) -> usize {
+        self.credits.len
+    }
+
+    /// The birth year of a person.
+    pub(crate) fn born(&self, p: PersonId) -> Option<i32> {
+        self.born
+            .get(p.index())
+            .copied()
+            .filter(|&y| y != UNKNOWN_YEAR)
+    }
+
+    /// The full records, when the source had them.
+    pub(crate) fn details(&self) -> Option<&Details> {
+        self.details.as_deref()
+    }
+
+    fn derived(&self) -> bool {
+        self.credits.ends.is_empty() && self.credits.len > 0
+    }
+
+    /// The two ends of a credit.
+    pub(crate) fn ends(&self, c: CreditId) -> Option<(Entity, Entity)> {
+        if self.derived() {
+            let a = self.index.apps.get(c.index())?;
+            return Some((PersonId(a.person).into(), WorkId(a.work).into()));
+        }
+        self.credits.ends.get(c.index()).copied()
+    }
+
+    /// The kind of role of a credit.
+    pub(crate) fn role_kind(&self, c: CreditId) -> Option<RoleKind> {
+        if self.derived() {
+            return self.index.apps.get(c.index()).map(|a| a.role);
+        }
+        self.credits.kinds.get(c.index()).copied()
+    }
+
+    /// Whether a credit is kept only as an unverified claim.
+    pub(crate) fn credit_unverified(&self, c: CreditId) -> bool {
+        if self.derived() {
+            return self.index.apps.get(c.index()).is_some_and(|a| a.unverified);
+        }
+        self.credits
+            .unverified
+            .get(c.index())
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The position of an entity in the credits' CSR table.
+    fn code(&self, e: Entity) -> usize {
+        let (p, g, w) = (self.people.len(), self.groups.len(), self.works.len());
+        match e {
+            Entity::Person(x) => x.index(),
+            Entity::Group(x) => p + x.index(),
+            Entity::Work(x) => p + g + x.index(),
+            Entity::Organisation(x) => p + g + w + x.index(),
+        }
+    }
+
+    /// Every credit that starts or ends at a record, in credit order.
+    pub(crate) fn credits_of(&self, e: Entity) -> CreditIds<'_> {
+        let empty = CreditIds {
+            inner: CreditIdsInner::Range(0..0),
+        };
+        if !self.contains(e) {
+            return empty;
+        }
+        if self.derived() {
+            return match e {
+                Entity::Person(p) => {
+                    let r = self.index.person_app_range(p.0);
+                    CreditIds {
+                        inner: CreditIdsInner::Range(r.start as u32..r.end as u32),
+                    }
+                }
+                Entity::Work(w) => CreditIds {
+                    inner: CreditIdsInner::Slice(self.index.work_app_ids(w.0).iter()),
+                },
+                _ => empty,
+            };
+        }
+        let i = self.code(e);
+        let (a, b) = (self.credits.start[i], self.credits.start[i + 1]);
+        CreditIds {
+            inner: CreditIdsInner::Slice(self.credits.of[a as usize..b as usize].iter()),
+        }
+    }
+}
+
+/// The entity of a kind at a position.
+pub(crate) fn join(kind: crate::model::RecordKind, i: u32) -> Entity {
+    use crate::model::RecordKind as K;
+    match kind {
+        K::Person => Entity::Person(PersonId(i)),
+        K::Group => Entity::Group(GroupId(i)),
+        K::Work => Entity::Work(WorkId(i)),
+        K::Organisation => Entity::Organisation(OrganisationId(i)),
+    }
+}
+
+/// The kind and position of an entity.
+pub(crate) fn split(e: Entity) -> (crate::model::RecordKind, u32) {
+    use crate::model::RecordKind as K;
+    match e {
+        Entity::Person(PersonId(i)) => (K::Person, i),
+        Entity::Group(GroupId(i)) => (K::Group, i),
+        Entity::Work(WorkId(i)) => (K::Work, i),
+        Entity::Organisation(OrganisationId(i)) => (K::Organisation, i),
+    }
+}

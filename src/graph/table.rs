@@ -1,0 +1,313 @@
+//! One kind of record (people, groups, works or organisations) as columns:
+//! keys, names, Hangul and aliases as strings back to back, and a flag for
+//! records kept only as unverified.
+//!
+//! Every source fills the same columns: the RON catalog with slugs, Hangul
+//! and aliases; the IMDb importer with numeric keys (`nm0000102`) and names
+//! only. Keys that all share a two-letter prefix and a decimal number are
+//! stored as numbers (five bytes a record) without being asked.
+
+/// Strings back to back: string `i` is `text[ends[i - 1]..ends[i]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Arena {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Arena {
+    /// Appends a string and returns its number.
+    ///
+    /// # Panics
+    ///
+    /// Past 4 GiB of text or 2³² strings, which no source reaches: the
+    /// importers refuse such input with an error first.
+    pub(crate) fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        let end = u32::try_from(self.text.len()).expect("string arena under 4 GiB");
+        self.ends.push(end);
+        u32::try_from(self.ends.len() - 1).expect("fewer than 2^32 strings")
+    }
+
+    /// String `i` (empty when out of range).
+    pub(crate) fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start as usize..end as usize]
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// Stable keys of one kind of record.
+#[derive(Clone, Debug)]
+enum Keys {
+    /// `prefix` followed by a zero-padded number, as IMDb's `nm0000102`.
+    Numeric {
+        prefix: [u8; 2],
+        numbers: Vec<u32>,
+        widths: Vec<u8>,
+    },
+    /// Any other key, as a string of the table's extras.
+    Text(Vec<u32>),
+}
+
+impl Default for Keys {
+    fn default() -> Self {
+        Keys::Numeric {
+            prefix: [0, 0],
+            numbers: Vec::new(),
+            widths: Vec::new(),
+        }
+    }
+}
+
+/// Splits `nm0000102` into (`nm`, 102, 7) when it has that shape.
+fn numeric(key: &str) -> Option<([u8; 2], u32, u8)> {
+    let b = key.as_bytes();
+    if b.len() < 3 || b.len() > 11 || !b[..2].iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let digits = &key[2..];
+    if !digits.bytes().all(|d| d.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits.parse().ok()?;
+    Some(([b[0], b[1]], n, digits.len() as u8))
+}
+
+/// The columns of one kind of record.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Table {
+    /// Record `i`'s name is string `i`.
+    names: Arena,
+    /// Text keys, Hangul names and aliases.
+    extras: Arena,
+    keys: Keys,
+    /// (record, string of `extras`) for records with a Hangul name, sorted.
+    hangul: Vec<(u32, u32)>,
+    /// (record, string of `extras`) for each alias, sorted by record, in
+    /// data order.
+    aliases: Vec<(u32, u32)>,
+    /// Records kept only as unverified claims, sorted.
+    unverified: Vec<u32>,
+    /// Record positions sorted by key, for [`Table::find_key`].
+    by_key: Vec<u32>,
+    len: u32,
+}
+
+impl Table {
+    /// The number of records.
+    pub(crate) fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Adds a record with its key and name; returns its position. Hangul,
+    /// aliases and the unverified mark of a record are added before the next
+    /// record is pushed.
+    pub(crate) fn push(&mut self, key: &str, name: &str) -> u32 {
+        let i = self.len;
+        self.names.push(name);
+        self.push_key(key);
+        self.len += 1;
+        i
+    }
+
+    /// Gives the last record pushed a Hangul name.
+    pub(crate) fn set_hangul(&mut self, hangul: &str) {
+        let s = self.extras.push(hangul);
+        self.hangul.push((self.len - 1, s));
+    }
+
+    /// Gives the last record pushed one more alias.
+    pub(crate) fn add_alias(&mut self, alias: &str) {
+        let s = self.extras.push(alias);
+        self.aliases.push((self.len - 1, s));
+    }
+
+    /// Marks the last record pushed as kept only as an unverified claim.
+    pub(crate) fn mark_unverified(&mut self) {
+        self.unverified.push(self.len - 1);
+    }
+
+    fn push_key(&mut self, key: &str) {
+        if let Keys::Numeric {
+            prefix,
+            numbers,
+            widths,
+        } = &mut self.keys
+        {
+            match numeric(key) {
+                Some((p, n, w)) if numbers.is_empty() || *prefix == p => {
+                    *prefix = p;
+                    numbers.push(n);
+                    widths.push(w);
+                    return;
+                }
+                _ => {
+                    // Switch every key so far to text.
+                    let old: Vec<String> = (0..self.len).map(|i| self.key(i)).collect();
+                    let mut text = Vec::with_capacity(old.len() + 1);
+                    for k in old {
+                        text.push(self.extras.push(&k));
+                    }
+                    self.keys = Keys::Text(text);
+                }
+            }
+        }
+        let s = self.extras.push(key);
+        if let Keys::Text(v) = &mut self.keys {
+            v.push(s);
+        }
+    }
+
+    /// Sorts the key lookup table and trims the columns; called once by the
+    /// builder when every record is in.
+    pub(crate) fn seal(&mut self) {
+        let mut by_key: Vec<u32> = (0..self.len).collect();
+        match &self.keys {
+            Keys::Numeric {
+                numbers, widths, ..
+            } => by_key.sort_unstable_by_key(|&i| (numbers[i as usize], widths[i as usize])),
+            Keys::Text(v) => by_key.sort_unstable_by(|&a, &b| {
+                self.extras
+                    .get(v[a as usize])
+                    .cmp(self.extras.get(v[b as usize]))
+            }),
+        }
+        self.by_key = by_key;
+        self.names.shrink_to_fit();
+        self.extras.shrink_to_fit();
+        for v in [&mut self.hangul, &mut self.aliases] {
+            v.sort_by_key(|&(r, _)| r);
+            v.shrink_to_fit();
+        }
+        self.unverified.sort_unstable();
+    }
+
+    /// The name of record `i`.
+    pub(crate) fn name(&self, i: u32) -> &str {
+        self.names.get(i)
+    }
+
+    /// The stable key of record `i`.
+    pub(crate) fn key(&self, i: u32) -> String {
+        match &self.keys {
+            Keys::Numeric {
+                prefix,
+                numbers,
+                widths,
+            } => match (numbers.get(i as usize), widths.get(i as usize)) {
+                (Some(n), Some(&w)) => format!(
+                    "{}{}{n:0w$}",
+                    char::from(prefix[0]),
+                    char::from(prefix[1]),
+                    w = usize::from(w)
+                ),
+                _ => String::new(),
+            },
+            Keys::Text(v) => v
+                .get(i as usize)
+                .map_or_else(String::new, |&s| self.extras.get(s).to_string()),
+        }
+    }
+
+    /// The key of record `i` when it is stored as text (no allocation).
+    pub(crate) fn text_key(&self, i: u32) -> Option<&str> {
+        match &self.keys {
+            Keys::Text(v) => v.get(i as usize).map(|&s| self.extras.get(s)),
+            Keys::Numeric { .. } => None,
+        }
+    }
+
+    /// The Hangul name of record `i`.
+    pub(crate) fn hangul(&self, i: u32) -> Option<&str> {
+        let at = self.hangul.partition_point(|&(r, _)| r < i);
+        match self.hangul.get(at) {
+            Some(&(r, s)) if r == i => Some(self.extras.get(s)),
+            _ => None,
+        }
+    }
+
+    /// The aliases of record `i`, in data order.
+    pub(crate) fn aliases(&self, i: u32) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let from = self.aliases.partition_point(|&(r, _)| r < i);
+        let to = self.aliases.partition_point(|&(r, _)| r <= i);
+        self.aliases[from..to]
+            .iter()
+            .map(|&(_, s)| self.extras.get(s))
+    }
+
+    /// Whether record `i` is kept only as an unverified claim.
+    pub(crate) fn is_unverified(&self, i: u32) -> bool {
+        self.unverified.binary_search(&i).is_ok()
+    }
+
+    /// The record with this exact key.
+    pub(crate) fn find_key(&self, key: &str) -> Option<u32> {
+        let at = match &self.keys {
+            Keys::Numeric {
+                prefix,
+                numbers,
+                widths,
+            } => {
+                let (p, n, w) = numeric(key)?;
+                if p != *prefix {
+                    return None;
+                }
+                let k = |i: u32| (numbers[i as usize], widths[i as usize]);
+                let at = self.by_key.partition_point(|&i| k(i) < (n, w));
+                (self.by_key.get(at).map(|&i| k(i)) == Some((n, w))).then_some(at)?
+            }
+            Keys::Text(v) => {
+                let k = |i: u32| self.extras.get(v[i as usize]);
+                let at = self.by_key.partition_point(|&i| k(i) < key);
+                (self.by_key.get(at).map(|&i| k(i)) == Some(key)).then_some(at)?
+            }
+        };
+        Some(self.by_key[at])
+    }
+
+    /// Every string of record `i` a name lookup should know: the name, the
+    /// Hangul name and the aliases, with whether each is an alias.
+    pub(crate) fn names_of(&self, i: u32) -> impl Iterator<Item = (&str, bool)> + '_ {
+        std::iter::once(self.name(i))
+            .chain(self.hangul(i))
+            .map(|s| (s, false))
+            .chain(self.aliases(i).map(|s| (s, true)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_keys_switch_to_text_when_one_does_not_fit() {
+        let mut t = Table::default();
+        t.push("nm0000102", "Kevin Bacon");
+        t.push("nm01", "Short");
+        t.seal();
+        assert_eq!(t.key(0), "nm0000102");
+        assert_eq!(t.find_key("nm0000102"), Some(0));
+        // Same number, other width: another key.
+        assert_eq!(t.find_key("nm1"), None);
+        assert_eq!(t.find_key("nm01"), Some(1));
+
+        t.push("iu", "IU");
+        t.set_hangul("아이유");
+        t.add_alias("Lee Ji-eun");
+        t.seal();
+        assert_eq!(t.key(0), "nm0000102");
+        assert_eq!(t.find_key("iu"), Some(2));
+        assert_eq!(t.hangul(2), Some("아이유"));
+        assert_eq!(t.hangul(1), None);
+        assert_eq!(t.aliases(2).collect::<Vec<_>>(), ["Lee Ji-eun"]);
+        assert_eq!(t.find_key("nm0000102"), Some(0));
+    }
+}
