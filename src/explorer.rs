@@ -34,9 +34,9 @@ pub struct Explorer {
     pub(crate) graph: Graph,
     /// Built on the first lookup by name.
     names: OnceLock<NameIndex<Entity>>,
-    /// People whose normalised name another person shares, sorted; built on
-    /// the first call that prints a name.
-    homonyms: OnceLock<Vec<PersonId>>,
+    /// The hashes of the normalised names that two or more people share,
+    /// sorted; built on the first call that prints a name.
+    homonyms: OnceLock<Vec<u64>>,
     /// The owned petgraph form, made on the first call of [`Explorer::graph`].
     petgraph: OnceLock<petgraph::Graph<Entity, CreditId>>,
 }
@@ -388,32 +388,27 @@ impl Explorer {
         }
     }
 
-    /// Whether another person shares this person's normalised name.
+    /// Whether another person shares this person's normalised name. The
+    /// first call hashes every person's normalised name (8 bytes a person);
+    /// two distinct names whose 64-bit hashes collide (odds about 1 in 10⁷
+    /// over 14 million names) would both be shown with their key, which
+    /// is harmless.
     pub(crate) fn is_homonym(&self, p: PersonId) -> bool {
-        let homonyms = self.homonyms.get_or_init(|| {
-            let t = &self.graph.people;
-            let mut names: Vec<(u64, u32)> = (0..t.len() as u32)
-                .map(|i| (hash(&crate::search::normalize(t.name(i))), i))
+        let t = &self.graph.people;
+        let hashes = self.homonyms.get_or_init(|| {
+            let mut all: Vec<u64> = (0..t.len() as u32).map(|i| name_hash(t.name(i))).collect();
+            all.sort_unstable();
+            let mut shared: Vec<u64> = all
+                .chunk_by(|a, b| a == b)
+                .filter(|run| run.len() > 1)
+                .map(|run| run[0])
                 .collect();
-            names.sort_unstable();
-            let mut out = Vec::new();
-            for run in names.chunk_by(|a, b| a.0 == b.0) {
-                for (i, &(_, a)) in run.iter().enumerate() {
-                    let same = |&(_, b): &(u64, u32)| {
-                        b != a
-                            && crate::search::normalize(t.name(a))
-                                == crate::search::normalize(t.name(b))
-                    };
-                    if run.len() > 1 && (run[..i].iter().any(same) || run[i + 1..].iter().any(same))
-                    {
-                        out.push(PersonId(a));
-                    }
-                }
-            }
-            out.sort_unstable();
-            out
+            shared.shrink_to_fit();
+            shared
         });
-        homonyms.binary_search(&p).is_ok()
+        !hashes.is_empty()
+            && p.index() < t.len()
+            && hashes.binary_search(&name_hash(t.name(p.0))).is_ok()
     }
 
     /// A readable label: the name with Hangul for people and groups
@@ -670,11 +665,21 @@ impl Explorer {
     }
 }
 
-/// FNV-1a: a stable 64-bit hash, enough to bucket names.
-fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// FNV-1a of the normalised name ([`normalize`](crate::normalize)),
+/// computed without building it.
+fn name_hash(name: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325_u64;
+    let mut buf = [0u8; 4];
+    for c in name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 fn confidence(unverified: bool) -> crate::model::Confidence {

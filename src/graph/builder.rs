@@ -3,7 +3,7 @@
 //! else; the builder expands group credits to the members of the work's
 //! year, builds the traversal index and seals the tables.
 
-use super::{Credits, Details, Graph, Table, UNKNOWN_YEAR};
+use super::{Credits, Details, Graph, Table, UNKNOWN_BORN, UNKNOWN_YEAR};
 use crate::graph::csr::{Appearance, DIRECT, TraversalIndex};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::{Role, RoleKind, WorkKind};
@@ -29,7 +29,7 @@ pub(crate) struct GraphBuilder {
     pub(crate) groups: Table,
     pub(crate) works: Table,
     pub(crate) organisations: Table,
-    born: Vec<i32>,
+    born: Vec<i16>,
     work_year: Vec<i32>,
     work_kind: Vec<WorkKind>,
     /// People's own appearances in works, in credit order.
@@ -54,8 +54,34 @@ impl GraphBuilder {
 
     /// Adds a person; Hangul and aliases go to `builder.people` right after.
     pub(crate) fn person(&mut self, key: &str, name: &str, born: Option<i32>) -> PersonId {
-        self.born.push(born.unwrap_or(UNKNOWN_YEAR));
+        self.born
+            .push(born.map_or(UNKNOWN_BORN, |y| y.clamp(-32767, 32767) as i16));
         PersonId(self.people.push(key, name))
+    }
+
+    /// Adds a person whose key is `prefix` and a number of `width` digits
+    /// (IMDb's `nm0000102`).
+    pub(crate) fn person_numeric(
+        &mut self,
+        (prefix, number, width): ([u8; 2], u32, u8),
+        name: &str,
+        born: Option<i32>,
+    ) -> PersonId {
+        self.born.push(born.map_or(UNKNOWN_BORN, |y| y as i16));
+        PersonId(self.people.push_numeric(prefix, number, width, name))
+    }
+
+    /// Adds a work whose key is `prefix` and a number (IMDb's `tt0087332`).
+    pub(crate) fn work_numeric(
+        &mut self,
+        (prefix, number, width): ([u8; 2], u32, u8),
+        title: &str,
+        kind: WorkKind,
+        year: Option<i32>,
+    ) -> WorkId {
+        self.work_year.push(year.unwrap_or(UNKNOWN_YEAR));
+        self.work_kind.push(kind);
+        WorkId(self.works.push_numeric(prefix, number, width, title))
     }
 
     /// Adds a group.
@@ -168,6 +194,7 @@ impl GraphBuilder {
                     unverified_people[a.person as usize] || unverified_works[a.work as usize];
             }
         }
+        self.apps.shrink_to_fit();
         let index = TraversalIndex::new(people, self.work_year, self.work_kind, self.apps);
         self.born.shrink_to_fit();
         Graph {

@@ -28,8 +28,11 @@ use crate::error::Location;
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::{Records, RoleKind};
 
-/// The year of a work or a birth that no source gives.
+/// The year of a work that no source gives.
 pub(crate) const UNKNOWN_YEAR: i32 = i32::MIN;
+
+/// The birth year that no source gives (birth years are kept as `i16`).
+pub(crate) const UNKNOWN_BORN: i16 = i16::MIN;
 
 /// The full records of a rich source (the RON catalog), in the order of the
 /// graph's tables, and where each credit is written.
@@ -62,8 +65,8 @@ pub(crate) struct Graph {
     pub(crate) groups: Table,
     pub(crate) works: Table,
     pub(crate) organisations: Table,
-    /// Birth years of people, [`UNKNOWN_YEAR`] when unknown.
-    born: Vec<i32>,
+    /// Birth years of people, [`UNKNOWN_BORN`] when unknown.
+    born: Vec<i16>,
     credits: Credits,
     pub(crate) index: TraversalIndex,
     details: Option<Box<Details>>,
@@ -129,7 +132,8 @@ impl Graph {
         self.born
             .get(p.index())
             .copied()
-            .filter(|&y| y != UNKNOWN_YEAR)
+            .filter(|&y| y != UNKNOWN_BORN)
+            .map(i32::from)
     }
 
     /// The full records, when the source had them.

@@ -102,6 +102,19 @@ pub(crate) struct Table {
 }
 
 impl Table {
+    /// Room for `records` more records whose names take `text` bytes.
+    pub(crate) fn reserve(&mut self, records: usize, text: usize) {
+        self.names.text.reserve_exact(text);
+        self.names.ends.reserve_exact(records);
+        if let Keys::Numeric {
+            numbers, widths, ..
+        } = &mut self.keys
+        {
+            numbers.reserve_exact(records);
+            widths.reserve_exact(records);
+        }
+    }
+
     /// The number of records.
     pub(crate) fn len(&self) -> usize {
         self.len as usize
@@ -135,14 +148,42 @@ impl Table {
         self.unverified.push(self.len - 1);
     }
 
+    /// Adds a record whose key is `prefix` and a number of `width` digits
+    /// (`nm0000102`), without formatting the key.
+    pub(crate) fn push_numeric(
+        &mut self,
+        prefix: [u8; 2],
+        number: u32,
+        width: u8,
+        name: &str,
+    ) -> u32 {
+        let i = self.len;
+        self.names.push(name);
+        self.push_key_parts(Some((prefix, number, width)), &|| {
+            format!(
+                "{}{}{number:0w$}",
+                char::from(prefix[0]),
+                char::from(prefix[1]),
+                w = usize::from(width)
+            )
+        });
+        self.len += 1;
+        i
+    }
+
     fn push_key(&mut self, key: &str) {
+        self.push_key_parts(numeric(key), &|| key.to_string());
+    }
+
+    /// Adds a key given as its numeric parts, when it has them, and as text.
+    fn push_key_parts(&mut self, parts: Option<([u8; 2], u32, u8)>, text: &dyn Fn() -> String) {
         if let Keys::Numeric {
             prefix,
             numbers,
             widths,
         } = &mut self.keys
         {
-            match numeric(key) {
+            match parts {
                 Some((p, n, w)) if numbers.is_empty() || *prefix == p => {
                     *prefix = p;
                     numbers.push(n);
@@ -160,7 +201,7 @@ impl Table {
                 }
             }
         }
-        let s = self.extras.push(key);
+        let s = self.extras.push(&text());
         if let Keys::Text(v) = &mut self.keys {
             v.push(s);
         }
@@ -173,7 +214,12 @@ impl Table {
         match &self.keys {
             Keys::Numeric {
                 numbers, widths, ..
-            } => by_key.sort_unstable_by_key(|&i| (numbers[i as usize], widths[i as usize])),
+            } => {
+                let k = |i: &u32| (numbers[*i as usize], widths[*i as usize]);
+                if !by_key.is_sorted_by_key(k) {
+                    by_key.sort_unstable_by_key(k);
+                }
+            }
             Keys::Text(v) => by_key.sort_unstable_by(|&a, &b| {
                 self.extras
                     .get(v[a as usize])

@@ -329,13 +329,10 @@ impl Table {
         &self.text[start..self.ends[i] as usize]
     }
 
-    fn key(&self, i: usize) -> String {
-        format!(
-            "{}{:0w$}",
-            self.prefix,
-            self.ids[i],
-            w = self.widths[i] as usize
-        )
+    /// The key of row `i` as (prefix, number, digits).
+    fn parts(&self, i: usize) -> ([u8; 2], u32, u8) {
+        let p = self.prefix.as_bytes();
+        ([p[0], p[1]], self.ids[i], self.widths[i])
     }
 }
 
@@ -704,14 +701,26 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
     let n_works = work_used.iter().filter(|&&u| u).count();
     let mut builder = GraphBuilder::new();
     builder.reserve(n_people, n_works, raw.len());
+    let text = |t: &Table, used: &[bool]| -> usize {
+        (0..t.len())
+            .filter(|&i| used[i])
+            .map(|i| t.name(i).len())
+            .sum()
+    };
+    builder
+        .people
+        .reserve(n_people, text(&people.table, &person_used));
+    builder
+        .works
+        .reserve(n_works, text(&works.table, &work_used));
     let year = |y: i16| (y != 0).then_some(i32::from(y));
     for (i, _) in person_used.iter().enumerate().filter(|(_, u)| **u) {
-        builder.person(&people.table.key(i), people.table.name(i), year(born[i]));
+        builder.person_numeric(people.table.parts(i), people.table.name(i), year(born[i]));
     }
     drop((people, born, person_used));
     for (i, _) in work_used.iter().enumerate().filter(|(_, u)| **u) {
-        builder.work(
-            &works.table.key(i),
+        builder.work_numeric(
+            works.table.parts(i),
             works.table.name(i),
             kinds[i],
             year(years[i]),
