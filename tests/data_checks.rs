@@ -123,14 +123,14 @@ fn people_sharing_a_normalised_name_are_disambiguated() {
     }
 }
 
-/// The people on screen in the article's twelve videos (confirmed claims).
+/// The people on screen in the article's twelve videos (the works of the
+/// `article` collection; confirmed claims).
 fn article_people(ex: &Explorer) -> BTreeSet<PersonId> {
     let filter = Filter::new().kinds([WorkKind::MusicVideo]);
     let mut people = BTreeSet::new();
-    for w in ex
-        .works()
-        .filter(|&w| ex[w].kind == WorkKind::MusicVideo && !ex[w].confidence.is_unverified())
-    {
+    for w in ex.works().filter(|&w| {
+        ex[w].collections.iter().any(|c| c == "article") && !ex[w].confidence.is_unverified()
+    }) {
         for p in ex.people() {
             if ex.works_of(p, &filter).iter().any(|(x, _)| *x == w) {
                 people.insert(p);

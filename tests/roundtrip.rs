@@ -103,6 +103,7 @@ fn work() -> impl Strategy<Value = Work> {
             sources: Vec::new(),
             confidence,
             unverified: Vec::new(),
+            collections: Vec::new(),
         },
     )
 }

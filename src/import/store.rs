@@ -185,6 +185,7 @@ impl Store {
             notes: None,
             confidence: Default::default(),
             unverified: Vec::new(),
+            collections: Vec::new(),
         }
     }
 
