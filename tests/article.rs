@@ -34,14 +34,21 @@ fn park_seo_joon_and_choi_woo_shik_share_gyopo_hairstyle() {
 }
 
 #[test]
-fn park_seo_joon_music_video_costars_are_the_people_credited_on_his_two_videos() {
+fn park_seo_joon_music_video_costars_are_the_people_credited_on_his_videos() {
     let ex = Explorer::bundled();
     let me = ex.person("Park Seo-joon").unwrap();
     let mvs = Filter::new().kinds([WorkKind::MusicVideo]);
     let costars = ex.co_appearances(me, &mvs);
-    // Everyone the data credits on screen on "I Remember" and "Gyopo Hairstyle", but him.
+    // Everyone the data credits on screen on his music videos, but him: the
+    // article's "I Remember" and "Gyopo Hairstyle", and The One's "Hana Dul
+    // Set Net" and Kim Ji-soo's "Dream All Day" (music_videos_more.ron).
     let mut expected = BTreeSet::new();
-    for title in ["I Remember", "Gyopo Hairstyle"] {
+    for title in [
+        "I Remember",
+        "Gyopo Hairstyle",
+        "Hana Dul Set Net",
+        "Dream All Day",
+    ] {
         let work = ex.work(title).unwrap();
         for c in ex.credits_on(work) {
             if let (Entity::Person(p), _) = ex.ends(c)
@@ -62,6 +69,10 @@ fn park_seo_joon_music_video_costars_are_the_people_credited_on_his_two_videos()
         "Choi Woo-shik",
         "Park Hyung-sik",
         "Han Hyun-min",
+        "The One",
+        "Baek Jin-hee",
+        "Kim Ji-soo",
+        "Ahn Ji-young",
     ]
     .map(String::from)
     .into();
