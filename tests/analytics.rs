@@ -321,9 +321,9 @@ fn all_shortest_paths_are_explained_and_capped() {
     assert_eq!((capped.len(), capped.count()), (2, 11));
     assert_eq!(capped.paths()[0].people(), all.paths()[0].people());
     assert!(
-        capped
-            .to_string()
-            .starts_with("11 shortest paths of 3 hops from Song Joong-ki to Seo Yea-ji (showing 2)")
+        capped.to_string().starts_with(
+            "11 shortest paths of 3 hops from Song Joong-ki to Seo Yea-ji (showing 2)"
+        )
     );
 
     let herman = ex.person("Tamar Herman").unwrap();
