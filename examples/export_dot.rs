@@ -9,7 +9,8 @@
 //! cargo run --release --features png --example export_dot -- --png --engine builtin
 //! ```
 //!
-//! It writes the whole article graph (the twelve music videos and everyone
+//! It writes the whole article graph (the twelve music videos tagged
+//! `collections: ["article"]` and everyone
 //! credited on them), the whole catalog, a person's neighbourhood, a path
 //! between two people, and one picture per music video. Graphviz is used
 //! when `dot` is on `PATH` (or named by `HALLYU_DOT`); otherwise the
@@ -22,7 +23,7 @@ use clap::{Parser, ValueEnum};
 use hallyu::export::{Diagram, View, dot};
 use hallyu::model::WorkKind;
 use hallyu::render::{Engine, Format, RenderOptions, Renderer};
-use hallyu::{Explorer, Filter};
+use hallyu::{Catalog, Explorer, Filter};
 
 /// Write pictures of the hallyu graph.
 #[derive(Parser)]
@@ -93,7 +94,7 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
             View::catalog()
                 .filter(mvs)
                 .title("12 classic K-pop music videos featuring K-drama actors")
-                .diagram(&explorer)?,
+                .diagram(&article(&explorer)?)?,
         ),
         ("catalog".into(), View::catalog().diagram(&explorer)?),
         (
@@ -151,6 +152,23 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// The catalog restricted to the works tagged with the `article` collection
+/// (the article's twelve videos) and the credits between what is left, so
+/// that the article picture stays the twelve however many videos are added.
+fn article(explorer: &Explorer) -> hallyu::Result<Explorer> {
+    let mut records = explorer.to_records();
+    let (kept, dropped): (Vec<_>, Vec<_>) = records
+        .works
+        .into_iter()
+        .partition(|w| w.collections.iter().any(|c| c == "article"));
+    let dropped: std::collections::HashSet<String> = dropped.into_iter().map(|w| w.id).collect();
+    records.works = kept;
+    records
+        .credits
+        .retain(|c| !dropped.contains(&c.from) && !dropped.contains(&c.to));
+    Ok(Explorer::new(Catalog::from_records("article", records)?))
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> String {

@@ -132,8 +132,8 @@ pub struct Work {
     /// Names of fields whose values no cited source states.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unverified: Vec<String>,
-    /// Named sets the work belongs to, e.g. `["article"]` for the twelve
-    /// videos of the article the dataset started from.
+    /// Named sets the work belongs to, e.g. `article` for the twelve videos
+    /// of the seed article (so that they stay identifiable among the others).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub collections: Vec<String>,
 }

@@ -220,6 +220,14 @@ impl<'e> WorkRef<'e> {
         (y != crate::graph::UNKNOWN_YEAR).then_some(y)
     }
 
+    /// The named sets the work belongs to (`article` for the twelve videos
+    /// of the seed article), when the source keeps them.
+    pub fn collections(&self) -> impl Iterator<Item = &'e str> + 'e {
+        self.record()
+            .into_iter()
+            .flat_map(|w| w.collections.iter().map(String::as_str))
+    }
+
     /// The release date as precisely as the source gives it (only the year
     /// for imported data).
     pub fn released(&self) -> Option<PartialDate> {

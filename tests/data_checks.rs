@@ -1,7 +1,7 @@
 //! Checks of the shipped dataset: sources, ids, Hangul, years, name
 //! collisions, and the connectedness of the article's people.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use hallyu::model::WorkKind;
 use hallyu::{Entity, Explorer, Filter, PersonId, normalize};
@@ -130,13 +130,14 @@ fn people_sharing_a_normalised_name_are_disambiguated() {
     }
 }
 
-/// The people on screen in the article's twelve videos (confirmed claims).
+/// The people on screen in the article's twelve videos (the works of the
+/// `article` collection; confirmed claims).
 fn article_people(ex: &Explorer) -> BTreeSet<PersonId> {
     let filter = Filter::new().kinds([WorkKind::MusicVideo]);
     let mut people = BTreeSet::new();
     for w in ex
         .works()
-        .filter(|&w| ex.get(w).kind() == WorkKind::MusicVideo && !ex.get(w).is_unverified())
+        .filter(|&w| ex.get(w).collections().any(|c| c == "article") && !ex.get(w).is_unverified())
     {
         for p in ex.people() {
             if ex.works_of(p, &filter).iter().any(|(x, _)| *x == w) {
@@ -247,4 +248,270 @@ fn works_of_every_kind_are_listed() {
         count(WorkKind::Drama) >= 20 && count(WorkKind::Film) >= 5 && count(WorkKind::Variety) >= 3
     );
     let _ = Entity::Work(ex.work("Parasite").unwrap());
+}
+
+/// Copies and mirrors that must not be cited: a spam-injected Wikipedia
+/// mirror, an SEO content farm, piracy and streaming-spam sites, a sports
+/// site reprinting Starnews, an article-spinning aggregator and other
+/// mirrors met while checking the dataset. Cite the original instead.
+const BANNED_SOURCE_DOMAINS: &[&str] = &[
+    "cavac.at",
+    "writing-contest.org",
+    "xemovie.com",
+    "poostream.com",
+    "worldsoccer.co.kr",
+    "spasdemarques.com",
+    "pinocchiopedia.com",
+    "dokumen123.com",
+    "watchme.asia",
+    "dianyingdojo.xyz",
+    "557951.com",
+    "starsalert.com",
+];
+
+/// Every source URL of the dataset, with what cites it.
+fn all_sources(ex: &Explorer) -> Vec<(String, String)> {
+    let r = ex.records().unwrap();
+    let mut out = Vec::new();
+    let mut add = |what: String, sources: &[String]| {
+        out.extend(sources.iter().map(|s| (what.clone(), s.clone())));
+    };
+    r.people
+        .iter()
+        .for_each(|x| add(format!("person {}", x.id), &x.sources));
+    r.groups
+        .iter()
+        .for_each(|x| add(format!("group {}", x.id), &x.sources));
+    r.works
+        .iter()
+        .for_each(|x| add(format!("work {}", x.id), &x.sources));
+    r.organisations
+        .iter()
+        .for_each(|x| add(format!("organisation {}", x.id), &x.sources));
+    r.credits
+        .iter()
+        .for_each(|x| add(format!("credit {} → {}", x.from, x.to), &x.sources));
+    out
+}
+
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+#[test]
+fn no_source_is_a_known_mirror_piracy_or_content_farm_site() {
+    let ex = explorer();
+    let bad: Vec<String> = all_sources(&ex)
+        .into_iter()
+        .filter(|(_, url)| {
+            let h = host(url);
+            BANNED_SOURCE_DOMAINS
+                .iter()
+                .any(|d| h == *d || h.ends_with(&format!(".{d}")))
+        })
+        .map(|(what, url)| format!("{what}: {url}"))
+        .collect();
+    assert!(bad.is_empty(), "banned sources:\n{}", bad.join("\n"));
+    assert_eq!(host("https://www.cavac.at/x?y"), "www.cavac.at");
+}
+
+#[test]
+fn the_records_added_after_the_article_are_sourced_where_they_stand() {
+    // Every record and credit has a source (checked above); the music videos
+    // beyond the article's twelve also cite one on each on-screen credit, so
+    // that a reader can check who is in which video.
+    let ex = explorer();
+    let r = ex.records().unwrap();
+    let extra: BTreeSet<&str> = r
+        .works
+        .iter()
+        .filter(|w| w.kind == WorkKind::MusicVideo && w.collections.is_empty())
+        .map(|w| w.id.as_str())
+        .collect();
+    assert!(extra.len() >= 20, "{} more music videos", extra.len());
+    for c in r.credits.iter().filter(|c| extra.contains(c.to.as_str())) {
+        assert!(
+            c.sources.iter().any(|s| s.starts_with("http")),
+            "{} → {}",
+            c.from,
+            c.to
+        );
+    }
+    // Every one of them credits at least one person on screen.
+    for w in &extra {
+        let work = ex.records().unwrap().works.iter().find(|x| x.id == *w);
+        assert!(work.is_some());
+        let id = ex.work(w).unwrap();
+        let on_screen = ex.credits_on(id).into_iter().any(|c| {
+            matches!(ex.ends(c).0, Entity::Person(_))
+                && hallyu::RoleSet::ON_SCREEN.contains(ex.get(c).role_kind())
+        });
+        assert!(on_screen, "{w}: nobody on screen");
+    }
+}
+
+/// People outside the main co-appearance component, and why. Anyone else
+/// must reach it.
+const OUTSIDE_THE_MAIN_COMPONENT: &[(&str, &str)] = &[
+    ("bong-joon-ho", "crew only (director of Parasite)"),
+    ("cha-eun-taek", "crew only (music video director)"),
+    ("daishi-dance", "crew only (arranger of Haru Haru)"),
+    ("gwitbangmangi", "crew only (composer)"),
+    ("hong-won-ki", "crew only (music video director)"),
+    ("hwang-su-a", "crew only (music video director)"),
+    ("jo-sung-hee", "crew only (director of A Werewolf Boy)"),
+    ("kim-do-hoon", "crew only (composer)"),
+    ("kim-eana", "crew only (lyricist)"),
+    ("lee-byeong-heon", "crew only (director of Dream)"),
+    ("teddy-park", "crew only (producer)"),
+    ("um-tae-hwa", "crew only (director)"),
+    ("yeon-sang-ho", "crew only (director of Train to Busan)"),
+    ("yoo-young-jin", "crew only (producer)"),
+    (
+        "kim-bo-ra",
+        "named only by the article: her one credit is Unverified",
+    ),
+    (
+        "tamar-herman",
+        "no credit: the article's byline claim is unconfirmed",
+    ),
+    (
+        "yoon-eun-hye",
+        "Tik Tok credits 2PM only as a group, and no 2PM member in the data was in it",
+    ),
+];
+
+#[test]
+fn every_person_reaches_the_main_component_or_is_a_documented_exception() {
+    let ex = explorer();
+    let components = ex.components(&Filter::new());
+    let main = components.largest().unwrap();
+    let main: BTreeSet<PersonId> = main.people.iter().copied().collect();
+    let outside: BTreeSet<String> = ex
+        .people()
+        .filter(|p| !main.contains(p))
+        .map(|p| ex.get(p).key().into_owned())
+        .collect();
+    let documented: BTreeSet<String> = OUTSIDE_THE_MAIN_COMPONENT
+        .iter()
+        .map(|e| e.0.to_string())
+        .collect();
+    assert_eq!(outside, documented, "people outside the main component");
+    // The reasons hold: crew have no on-screen credit at all.
+    let on_screen = Filter::new();
+    for (id, why) in OUTSIDE_THE_MAIN_COMPONENT {
+        let p = ex.person(id).unwrap();
+        if why.starts_with("crew only") {
+            assert!(ex.works_of(p, &on_screen).is_empty(), "{id} is on screen");
+            assert!(
+                ex.credits_of(Entity::Person(p)).len() > 0,
+                "{id}: no credit"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_added_works_shorten_paths_between_article_people() {
+    // Hops between people of the article's twelve videos, before the works
+    // added after the second fact-check → now.
+    let ex = explorer();
+    let article = article_people(&ex);
+    let one_hop = [
+        ("IU", "V", 2, "Love Wins All"),
+        ("IU", "Kim Jong-kook", 3, "The Producers"),
+        ("IU", "K.Will", 2, "My Heart Is Beating"),
+        ("Ji Chang-wook", "Park Bo-young", 3, "Seulpeun Yaksok"),
+        ("Choi Woo-shik", "Park Bo-young", 2, "Melo Movie"),
+        ("Yeo Jin-goo", "Han So-hee", 3, "Reunited Worlds"),
+        ("Yeo Jin-goo", "Ha Yeon-soo", 3, "Potato Star 2013QR3"),
+        ("Park Seo-joon", "Bora", 3, "Music Bank"),
+        ("CL", "Kim Woo-bin", 2, "Kiss"),
+    ];
+    for (a, b, before, work) in one_hop {
+        let (pa, pb) = (ex.person(a).unwrap(), ex.person(b).unwrap());
+        assert!(article.contains(&pa) && article.contains(&pb), "{a}, {b}");
+        assert_eq!(hops(&ex, a, b), 1, "{a} → {b} (was {before})");
+        let shared = ex.shared_works(pa, pb, &Filter::new());
+        assert!(
+            shared.iter().any(|s| ex.get(s.work).title() == work),
+            "{a} and {b} share {work}"
+        );
+    }
+    for (a, b, before, now) in [
+        ("K.Will", "V", 4, 2),
+        ("Bora", "Han So-hee", 4, 2),
+        ("Bora", "Dowoon", 5, 3),
+        ("Ha Yeon-soo", "Sandara Park", 4, 2),
+        ("Key", "Yeo Jin-goo", 4, 2),
+    ] {
+        assert_eq!(hops(&ex, a, b), now, "{a} → {b} (was {before})");
+    }
+}
+
+/// The dataset table of README.md: `| label | count |` rows between the
+/// `<!-- dataset-counts -->` markers.
+fn readme_counts() -> BTreeMap<String, usize> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = text
+        .find("<!-- dataset-counts -->")
+        .expect("README has a dataset-counts table");
+    let end = start
+        + text[start..]
+            .find("<!-- /dataset-counts -->")
+            .expect("README's dataset-counts table ends");
+    let mut counts = BTreeMap::new();
+    for line in text[start..end].lines() {
+        let cells: Vec<&str> = line
+            .trim()
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
+        if let [label, value] = cells.as_slice()
+            && let Ok(n) = value.parse::<usize>()
+        {
+            counts.insert(label.to_string(), n);
+        }
+    }
+    counts
+}
+
+#[test]
+fn the_readme_counts_are_the_data() {
+    let ex = explorer();
+    let r = ex.records().unwrap();
+    let kind = |k: WorkKind| r.works.iter().filter(|w| w.kind == k).count();
+    let sources: BTreeSet<String> = all_sources(&ex).into_iter().map(|(_, s)| s).collect();
+    let components = ex.components(&Filter::new());
+    let main = components.largest().unwrap().people.len();
+    let want: BTreeMap<String, usize> = [
+        ("people", r.people.len()),
+        ("groups", r.groups.len()),
+        ("organisations", r.organisations.len()),
+        ("works", r.works.len()),
+        ("music videos", kind(WorkKind::MusicVideo)),
+        (
+            "music videos of the article",
+            r.works
+                .iter()
+                .filter(|w| w.collections.iter().any(|c| c == "article"))
+                .count(),
+        ),
+        ("dramas", kind(WorkKind::Drama)),
+        ("films", kind(WorkKind::Film)),
+        ("variety shows", kind(WorkKind::Variety)),
+        ("commercials", kind(WorkKind::Commercial)),
+        ("credits", r.credits.len()),
+        ("distinct sources", sources.len()),
+        ("people in the main component", main),
+        ("people outside it", r.people.len() - main),
+        ("components", components.iter().count()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(readme_counts(), want, "README.md's dataset table");
+    assert_eq!(r.people.len() - main, OUTSIDE_THE_MAIN_COMPONENT.len());
 }

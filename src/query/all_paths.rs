@@ -211,12 +211,12 @@ impl Explorer {
     /// let b = explorer.person("Seo Yea-ji")?;
     /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
     /// assert_eq!(all.distance(), Some(3));
-    /// assert_eq!((all.len(), all.count()), (9, 9));
+    /// assert_eq!((all.len(), all.count()), (11, 11));
     /// assert!(all.iter().all(|p| p.len() == 3 && p.start() == a && p.end() == b));
     /// println!("{all}");
     ///
     /// let some = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(4), &Filter::new());
-    /// assert_eq!((some.len(), some.count()), (4, 9)); // the count is of all of them
+    /// assert_eq!((some.len(), some.count()), (4, 11)); // the count is of all of them
     /// assert!(some.is_truncated());
     /// # Ok::<(), hallyu::Error>(())
     /// ```

@@ -123,8 +123,8 @@ impl PersonCentrality {
 /// let explorer = Explorer::bundled();
 /// let c = explorer.centrality(&Filter::new());
 /// let me = c.get(explorer.person("Park Seo-joon")?);
-/// assert_eq!((me.degree, me.shared_works), (14, 25));
-/// assert!((me.closeness - 0.4076586763153928).abs() < 1e-12); // as NetworkX computes it
+/// assert_eq!((me.degree, me.shared_works), (21, 32));
+/// assert!((me.closeness - 0.4149646631654023).abs() < 1e-12); // as NetworkX computes it
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]

@@ -31,7 +31,7 @@ pub struct Component {
 /// let explorer = Explorer::bundled();
 /// let components = explorer.components(&Filter::new());
 /// let largest = components.largest().unwrap();
-/// assert_eq!(largest.people.len(), 53);
+/// assert_eq!(largest.people.len(), 81);
 /// assert!(largest.people.contains(&explorer.person("IU")?));
 /// # Ok::<(), hallyu::Error>(())
 /// ```

@@ -25,9 +25,9 @@ use crate::query::graph::{Bfs, CoGraph, UNREACHED, by_name};
 ///
 /// let explorer = Explorer::bundled();
 /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
-/// assert_eq!(d.histogram(), &[1, 14, 30, 7, 1]);
+/// assert_eq!(d.histogram(), &[1, 21, 41, 16, 2]);
 /// assert_eq!(d.eccentricity(), 4);
-/// assert_eq!(explorer.get(d.farthest()[0]).name(), "Yoon Doo-joon");
+/// assert_eq!(explorer.get(d.farthest()[0]).name(), "Junsu");
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -147,7 +147,7 @@ pub struct CentreEntry {
 /// let explorer = Explorer::bundled();
 /// let ranking = explorer.centre_ranking(&Filter::new());
 /// let top: Vec<&str> = ranking.iter().take(3).map(|c| explorer.get(c.person).name()).collect();
-/// assert_eq!(top, ["Park Seo-joon", "Park Hyung-sik", "Park Min-young"]);
+/// assert_eq!(top, ["Park Seo-joon", "Park Hyung-sik", "Park Bo-young"]);
 /// assert_eq!(ranking.position(explorer.person("Park Seo-joon")?), Some(0));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
