@@ -564,7 +564,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     .collect::<Vec<_>>()
             };
             out.print(
-                json!({ "nodes": ex.people().map(|p| ex.get(p).key().into_owned()).collect::<Vec<_>>(),
+                json!({ "nodes": projection.graph().node_weights().map(|&p| ex.get(p).key().into_owned()).collect::<Vec<_>>(),
                         "edges": projection.edges().map(|(a, b, ws)| json!([ex.get(a).key(), ex.get(b).key(), keys(ws)])).collect::<Vec<_>>() }),
                 || {
                     projection

@@ -5,8 +5,9 @@ use std::fmt;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{PersonId, WorkId};
-use crate::query::graph::{Bfs, UNREACHED, by_name};
+use crate::query::graph::by_name;
 use crate::query::path::{Path, Step};
+use crate::query::traverse::{Bfs, UNREACHED};
 
 /// Options of [`Explorer::all_shortest_paths`]: how many paths to return.
 ///

@@ -11,6 +11,7 @@ pub(crate) mod introduce;
 pub(crate) mod neighbourhood;
 pub(crate) mod path;
 pub(crate) mod projection;
+pub(crate) mod traverse;
 pub(crate) mod works;
 
 pub use all_paths::{AllPathsOptions, AllShortestPaths};

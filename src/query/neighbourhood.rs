@@ -4,7 +4,7 @@ use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::{DIRECT, Selection};
 use crate::id::{Entity, PersonId};
-use crate::query::graph::{Bfs, UNREACHED};
+use crate::query::traverse::{Bfs, UNREACHED};
 
 /// Options of [`Explorer::neighbourhood`]: how many hops, how many people.
 ///
