@@ -477,9 +477,9 @@ impl Explorer {
     /// edge per credit (from → to). Node `i` is person `i`, then groups,
     /// works and organisations follow in order. Made on the first call.
     ///
-    /// To run petgraph's algorithms without a copy, use the explorer's
-    /// [`traversal`](crate::Explorer::traversal) view, which implements
-    /// petgraph's visit traits.
+    /// To run petgraph's algorithms without a copy, use
+    /// [`Explorer::person_work_graph`], which implements petgraph's visit
+    /// traits on the explorer's own columns.
     pub fn graph(&self) -> &petgraph::Graph<Entity, CreditId> {
         self.petgraph.get_or_init(|| {
             let mut graph = petgraph::Graph::with_capacity(
@@ -509,6 +509,33 @@ impl Explorer {
             }
             graph
         })
+    }
+
+    /// The person–work graph under a filter as petgraph sees a graph,
+    /// borrowed: petgraph's algorithms (`dijkstra`, `connected_components`,
+    /// `Bfs`, …) run on it, on an IMDb import too, without a copy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    /// use hallyu::petgraph::algo::connected_components;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let filter = Filter::new();
+    /// let graph = explorer.person_work_graph(&filter);
+    /// // Components of the bipartite graph: every co-appearance component
+    /// // (with its works), and each person or work no counted credit links.
+    /// let c = explorer.components(&filter);
+    /// let linked: usize = c.iter().map(|k| k.people.len() + k.works.len()).sum();
+    /// let alone = explorer.people().len() + explorer.works().len() - linked;
+    /// assert_eq!(connected_components(graph), c.len() + alone);
+    /// ```
+    pub fn person_work_graph<'e>(
+        &'e self,
+        filter: &'e crate::Filter,
+    ) -> crate::PersonWorkGraph<'e> {
+        crate::PersonWorkGraph::new(self, filter)
     }
 
     fn names(&self) -> &NameIndex<Entity> {

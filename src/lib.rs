@@ -79,6 +79,7 @@ pub use error::{Error, ErrorKind, Location, Result};
 pub use explorer::Explorer;
 pub use filter::{Filter, RoleSet, parse_years};
 pub use graph::CreditIds;
+pub use graph::petgraph::{Edge, EdgeReferences, PersonWorkGraph, Visited};
 pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 pub use query::*;
 pub use records::{CreditRef, GroupRef, OrganisationRef, PersonRef, RecordId, WorkRef};
