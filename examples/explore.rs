@@ -521,14 +521,14 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
             let people: Vec<PersonId> = near.people().collect();
             let dist = |p: PersonId| distances.as_ref().and_then(|d| d.distance(p));
             out.print(
-                json!({ "person": person_json(ex, me), "hops": options.max_hops(),
+                json!({ "person": person_json(ex, me), "hops": options.get_hops(),
                         "people": people.iter().map(|&p| { let mut v = person_json(&near, p); v["distance"] = json!(dist(p)); v }).collect::<Vec<_>>(),
                         "works": near.works().map(|w| work_json(&near, w)).collect::<Vec<_>>() }),
                 || {
                     let mut s = format!(
                         "Within {} hop{} of {}: {} people, {} works\n",
-                        options.max_hops(),
-                        plural(options.max_hops()),
+                        options.get_hops(),
+                        plural(options.get_hops()),
                         ex.display_name(me.into()),
                         people.len(),
                         near.works().len()

@@ -81,7 +81,15 @@ pub use filter::{Filter, RoleSet, parse_years};
 pub use graph::CreditIds;
 pub use graph::petgraph::{Edge, EdgeReferences, PersonWorkGraph, Visited};
 pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
-pub use query::*;
+pub use query::all_paths::{AllPathsOptions, AllShortestPaths};
+pub use query::centrality::{Centrality, Measure, PersonCentrality};
+pub use query::components::{Component, Components};
+pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork};
+pub use query::distance::{CentreEntry, CentreRanking, Distances};
+pub use query::introduce::{Introduction, Recommendation};
+pub use query::neighbourhood::NeighbourhoodOptions;
+pub use query::path::{Path, Step};
+pub use query::projection::Projection;
 pub use records::{CreditRef, GroupRef, OrganisationRef, PersonRef, RecordId, WorkRef};
 pub use search::normalize;
 

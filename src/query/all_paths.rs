@@ -16,8 +16,8 @@ use crate::query::traverse::{Bfs, UNREACHED};
 /// ```
 /// use hallyu::AllPathsOptions;
 ///
-/// assert_eq!(AllPathsOptions::new().max_paths(), AllPathsOptions::DEFAULT_LIMIT);
-/// assert_eq!(AllPathsOptions::new().limit(5).max_paths(), 5);
+/// assert_eq!(AllPathsOptions::new().get_limit(), AllPathsOptions::DEFAULT_LIMIT);
+/// assert_eq!(AllPathsOptions::new().limit(5).get_limit(), 5);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AllPathsOptions {
@@ -44,7 +44,7 @@ impl AllPathsOptions {
     }
 
     /// The most paths returned.
-    pub fn max_paths(&self) -> usize {
+    pub fn get_limit(&self) -> usize {
         self.limit
     }
 }

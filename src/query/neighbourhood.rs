@@ -14,9 +14,9 @@ use crate::query::traverse::{Bfs, UNREACHED};
 /// use hallyu::NeighbourhoodOptions;
 ///
 /// let options = NeighbourhoodOptions::new().hops(3);
-/// assert_eq!(options.max_hops(), 3);
+/// assert_eq!(options.get_hops(), 3);
 /// // More than MAX_HOPS is capped: six hops reach nearly everyone.
-/// assert_eq!(NeighbourhoodOptions::new().hops(50).max_hops(), NeighbourhoodOptions::MAX_HOPS);
+/// assert_eq!(NeighbourhoodOptions::new().hops(50).get_hops(), NeighbourhoodOptions::MAX_HOPS);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NeighbourhoodOptions {
@@ -56,12 +56,12 @@ impl NeighbourhoodOptions {
     }
 
     /// The number of hops.
-    pub fn max_hops(&self) -> usize {
+    pub fn get_hops(&self) -> usize {
         self.hops
     }
 
     /// The cap on the number of people.
-    pub fn people_cap(&self) -> usize {
+    pub fn get_max_people(&self) -> usize {
         self.max_people
     }
 }
