@@ -9,7 +9,7 @@ use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::import::store::Store;
 use crate::index::{Appearance, DIRECT, TraversalIndex};
 use crate::model::{Credit, Group, Organisation, Person, Role, Work};
-use crate::search::{NameIndex, Tier};
+use crate::search::{Match, MatchKind, Matches, NameIndex, Tier};
 
 /// The graph of a [`Catalog`], built once and read by every query.
 ///
@@ -73,6 +73,7 @@ impl Explorer {
         let mut add =
             |entity: Entity, id: &str, name: &str, hangul: &Option<String>, aliases: &[String]| {
                 keys.insert(id.to_string(), entity);
+                names.insert(id, Tier::Key, entity);
                 names.insert(name, Tier::Name, entity);
                 if let Some(h) = hangul {
                     names.insert(h, Tier::Name, entity);
@@ -534,6 +535,36 @@ impl Explorer {
         })? {
             Entity::Organisation(id) => Ok(id),
             _ => unreachable!("find only accepts organisations"),
+        }
+    }
+
+    /// Every record that `query` may stand for, best first, each with how
+    /// it matched: the id, the name, an alias, the Hangul name, its
+    /// romanisations (Revised, McCune–Reischauer, Yale, usual spellings),
+    /// Western order, initials (초성), keyboard keys or a typo. See
+    /// [`Matches::clear_winner`] for when one candidate is clearly ahead.
+    ///
+    /// On an imported dataset only exact names are found, for now.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, MatchKind};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let best = explorer.search("Seo-joon Park").next().unwrap();
+    /// assert_eq!(explorer.key(best.value), "park-seo-joon");
+    /// assert_eq!(best.how, MatchKind::WesternOrder);
+    /// ```
+    pub fn search(&self, query: &str) -> Matches<'_, Entity> {
+        match &self.data {
+            Data::Catalog(b) => b.names.search(query, |_| true),
+            Data::Imported(s) => Matches::from_vec(
+                s.find_name(query)
+                    .into_iter()
+                    .map(|e| Match::exact(e, MatchKind::Name, self.name(e)))
+                    .collect(),
+            ),
         }
     }
 

@@ -67,7 +67,7 @@ mod id;
 mod index;
 pub mod model;
 mod query;
-mod search;
+pub mod search;
 
 pub mod export;
 pub mod import;
@@ -79,7 +79,7 @@ pub use explorer::Explorer;
 pub use filter::{Filter, RoleSet, parse_years};
 pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 pub use query::*;
-pub use search::normalize;
+pub use search::{Match, MatchKind, Matches, normalize};
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
