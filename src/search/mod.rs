@@ -89,27 +89,32 @@ pub fn normalize(name: &str) -> String {
             out.extend(c.to_lowercase());
         }
     };
+    let mut parts: Vec<char> = Vec::new();
     for c in name.nfc() {
-        if hangul::is_syllable(c) || hangul::is_jamo(c) {
-            out.push(c);
+        if c.is_ascii() || hangul::is_syllable(c) || hangul::is_jamo(c) {
+            push(&mut out, c);
             continue;
         }
-        for d in std::iter::once(c).nfkd() {
-            // Combining diacritical marks: accents, breves.
-            if !('\u{300}'..='\u{36f}').contains(&d) {
+        // Latin accents and breves (combining marks U+0300–U+036F) are
+        // dropped; a character with other marks (kana voicing) is kept
+        // whole, in compatibility-composed form.
+        parts.clear();
+        parts.extend(std::iter::once(c).nfkd());
+        let diacritic = |d: char| ('\u{300}'..='\u{36f}').contains(&d);
+        if parts
+            .iter()
+            .all(|&d| diacritic(d) || d.is_alphanumeric() || hangul::compatibility(d).is_some())
+        {
+            for &d in parts.iter().filter(|&&d| !diacritic(d)) {
+                push(&mut out, d);
+            }
+        } else {
+            for d in std::iter::once(c).nfkc() {
                 push(&mut out, d);
             }
         }
     }
-    if out.is_ascii()
-        || out
-            .chars()
-            .all(|c| hangul::is_syllable(c) || hangul::is_jamo(c))
-    {
-        out
-    } else {
-        out.nfc().collect()
-    }
+    out
 }
 
 /// How an inserted name stands for its value: ids and canonical names beat
@@ -374,6 +379,48 @@ impl<'a, T> Matches<'a, T> {
             .iter()
             .all(|m| m.how.class() != class)
             .then_some(first)
+    }
+}
+
+impl<T> Matches<'_, T> {
+    /// The note a lookup prints when it answers the clear winner of a query
+    /// that was not typed as the name itself: `matched 'Pak Sŏjun' as
+    /// McCune–Reischauer of 박서준`, followed by up to three other candidates.
+    /// `None` when there is no clear winner or it is the id, the name or the
+    /// Hangul name as typed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let note = explorer.search("Pak Sŏjun").note("Pak Sŏjun").unwrap();
+    /// assert!(note.starts_with("matched 'Pak Sŏjun' as McCune–Reischauer of 박서준"));
+    /// assert_eq!(explorer.search("Park Seo-joon").note("Park Seo-joon"), None);
+    /// ```
+    pub fn note(&self, query: &str) -> Option<String> {
+        let winner = self.clear_winner()?;
+        if matches!(
+            winner.how,
+            MatchKind::Key | MatchKind::Name | MatchKind::Hangul
+        ) {
+            return None;
+        }
+        let query = truncate(query, 80);
+        let mut note = format!("matched '{query}' as {} of {}", winner.how, winner.name);
+        let others = &self.as_slice()[1..];
+        if !others.is_empty() {
+            let listed: Vec<String> = others
+                .iter()
+                .take(3)
+                .map(|m| format!("{} ({})", m.name, m.how))
+                .collect();
+            note.push_str("; also: ");
+            note.push_str(&listed.join(", "));
+            if others.len() > 3 {
+                note.push_str(&format!(" and {} more", others.len() - 3));
+            }
+        }
+        Some(note)
     }
 }
 
@@ -901,7 +948,12 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         let mut hits: Vec<Hit> = Vec::new();
         self.collect_strict(query, &mut hits);
         self.collect_typos(query, &mut hits);
-        Matches::from_vec(self.rank(hits, &accept))
+        Matches::from_vec(
+            self.rank(hits, &accept)
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect(),
+        )
     }
 
     /// The exact and romanised candidates (no typos).
@@ -1064,8 +1116,9 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         }
     }
 
-    /// Orders hits by score then insertion, one per value.
-    fn rank(&self, hits: Vec<Hit>, accept: &impl Fn(T) -> bool) -> Vec<Match<'_, T>> {
+    /// Orders hits by score then insertion, one per value, each with the
+    /// entry it matched.
+    fn rank(&self, hits: Vec<Hit>, accept: &impl Fn(T) -> bool) -> Vec<(u32, Match<'_, T>)> {
         let mut scored: Vec<(u32, u32, Hit)> = hits
             .into_iter()
             .map(|(k, how)| {
@@ -1085,8 +1138,8 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         let mut seen: HashMap<T, ()> = HashMap::new();
         let mut out = Vec::new();
         let mut typos = 0;
-        for (score, entry, (k, how)) in scored {
-            let entry = &self.entries[entry as usize];
+        for (score, entry_index, (k, how)) in scored {
+            let entry = &self.entries[entry_index as usize];
             if !accept(entry.value) || seen.insert(entry.value, ()).is_some() {
                 continue;
             }
@@ -1096,13 +1149,14 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
                     continue;
                 }
             }
-            out.push(Match {
+            let m = Match {
                 value: entry.value,
                 score,
                 how,
                 key: self.text(&self.keys[k as usize]),
                 name: self.entry_name(entry),
-            });
+            };
+            out.push((entry_index, m));
             if out.len() == MAX_MATCHES {
                 break;
             }
@@ -1135,24 +1189,16 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         let mut hits = Vec::new();
         self.collect_strict(query, &mut hits);
         let ranked = self.rank(hits, &accept);
-        let Some(best) = ranked.iter().map(|m| m.how.class()).min() else {
+        let Some(best) = ranked.iter().map(|(_, m)| m.how.class()).min() else {
             return Vec::new();
         };
-        let mut out: Vec<(usize, T)> = ranked
+        let mut out: Vec<(u32, T)> = ranked
             .iter()
-            .filter(|m| m.how.class() == best)
-            .map(|m| (self.first_entry(m.value), m.value))
+            .filter(|(_, m)| m.how.class() == best)
+            .map(|(e, m)| (*e, m.value))
             .collect();
         out.sort_by_key(|&(e, _)| e);
         out.into_iter().map(|(_, v)| v).collect()
-    }
-
-    /// The first entry of a value, for insertion order.
-    fn first_entry(&self, value: T) -> usize {
-        self.entries
-            .iter()
-            .position(|e| e.value == value)
-            .unwrap_or(usize::MAX)
     }
 
     /// Suggestions for a query that matched nothing: the values of the
@@ -1175,7 +1221,7 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         self.collect_typos(query, &mut hits);
         self.rank(hits, &accept)
             .into_iter()
-            .map(|m| m.value)
+            .map(|(_, m)| m.value)
             .take(n)
             .collect()
     }
@@ -1282,6 +1328,94 @@ mod tests {
             std::mem::swap(&mut prev, &mut cur);
         }
         prev[b.len()]
+    }
+
+    fn index(names: &[(&str, Tier, u32)]) -> NameIndex<u32> {
+        let mut index = NameIndex::new();
+        for &(name, tier, value) in names {
+            index.insert(name, tier, value);
+        }
+        index
+    }
+
+    #[test]
+    fn normalisation() {
+        assert_eq!(normalize("ＩＵ"), "iu");
+        assert_eq!(normalize("Ｐａｒｋ　Ｓｅｏ－ｊｏｏｎ"), "parkseojoon");
+        assert_eq!(normalize(&hangul::nfd("박서준")), "박서준");
+        assert_eq!(normalize("ㅂ ㅅ ㅈ"), "ㅂㅅㅈ");
+        // Lone conjoining jamo become compatibility jamo.
+        assert_eq!(normalize("\u{1107}\u{1109}\u{110c}"), "ㅂㅅㅈ");
+        assert_eq!(normalize("Beyoncé"), "beyonce");
+        assert_eq!(normalize("Sŏ Ŭn-sŏk"), "sounsok");
+        assert_eq!(normalize("ガ"), "ガ");
+        assert_eq!(normalize("-'-"), "");
+    }
+
+    /// A Latin-only name, as IMDb has them (Western order), is found by
+    /// other romanisations and by Hangul through its guessed reading.
+    #[test]
+    fn latin_only_names() {
+        let index = index(&[
+            ("Seo-joon Park", Tier::Name, 1),
+            ("Joon Park", Tier::Name, 2),
+        ]);
+        for q in ["Park Seo-joon", "Bak Seo-jun", "박서준", "Pak Sojun"] {
+            assert_eq!(index.find(q, |_| true), [1], "{q}");
+        }
+        let m = index.search("박서준", |_| true).next().unwrap();
+        assert_eq!((m.how, m.key), (MatchKind::Transliteration, "박서준"));
+    }
+
+    #[test]
+    fn ids_only_as_typed_and_classes() {
+        let index = index(&[
+            ("lee-min-ho", Tier::Key, 1),
+            ("Lee Min-ho", Tier::Name, 1),
+            ("lee-min-ho-1993", Tier::Key, 2),
+            ("Lee Min-ho", Tier::Name, 2),
+        ]);
+        assert_eq!(index.find("Lee Min-ho", |_| true), [1, 2]);
+        assert_eq!(index.find(" lee-min-ho ", |_| true), [1]);
+        assert_eq!(index.find("leeminho1993", |_| true), Vec::<u32>::new());
+        assert!(
+            index
+                .search("Lee Min-ho", |_| true)
+                .clear_winner()
+                .is_none()
+        );
+        assert_eq!(index.find("Lee Min-ho", |v| v == 2), [2]);
+        // An exact name beats a typo.
+        let index = self::index(&[("Kim Bo-ra", Tier::Name, 1), ("Kim Bo-ram", Tier::Name, 2)]);
+        let matches = index.search("Kim Bo-ra", |_| true);
+        assert_eq!(matches.len(), 2);
+        assert_eq!(matches.clear_winner().map(|m| m.value), Some(1));
+        assert_eq!(index.nearest("Kim Boa", 5, |_| true), [1, 2]);
+    }
+
+    #[test]
+    fn bounded_on_hostile_input() {
+        let index = index(&[("박서준", Tier::Name, 1), ("Park Seo-joon", Tier::Name, 1)]);
+        for q in [
+            "a".repeat(1 << 20),
+            "박".repeat(1 << 18),
+            "ㅂ".repeat(1 << 18),
+            "bak".repeat(1 << 16),
+        ] {
+            let started = std::time::Instant::now();
+            let _ = index.search(&q, |_| true).count();
+            assert!(started.elapsed().as_secs() < 2);
+        }
+        // A name longer than a key is cut, not refused.
+        let mut index = NameIndex::new();
+        index.insert(&"가".repeat(10_000), Tier::Name, 1);
+        assert_eq!(index.find(&"가".repeat(10_000), |_| true), [1]);
+        assert!(
+            NameIndex::<u32>::new()
+                .search("x", |_| true)
+                .next()
+                .is_none()
+        );
     }
 
     #[test]

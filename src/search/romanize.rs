@@ -459,13 +459,11 @@ pub(crate) fn reading(word: &str, surname: bool) -> Option<String> {
             let Some((rest_cost, rest)) = &best[i + len] else {
                 continue;
             };
-            let Some(&(c, p)) = table
+            let Some((c, p)) = table
                 .get(&word[i..i + len])
                 .iter()
                 .map(|&(c, mask)| (c, preference(c, mask, surname && i == 0)))
-                .collect::<Vec<_>>()
-                .iter()
-                .min_by_key(|&&(c, p)| (p, c))
+                .min_by_key(|&(c, p)| (p, c))
             else {
                 continue;
             };
