@@ -7,6 +7,17 @@
 //! returned as *compatibility* jamo (U+3131…, the ones people type: "ㅂ"),
 //! whatever form the input used: NFD's conjoining jamo (U+1100…) are mapped
 //! to them.
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::search::hangul::{from_keyboard, initials, jamo_distance, to_keyboard};
+//!
+//! assert_eq!(initials("박서준"), "ㅂㅅㅈ");
+//! assert_eq!(to_keyboard("박서준"), "qkrtjwns");
+//! assert_eq!(from_keyboard("qkrtjwns"), "박서준");
+//! assert_eq!(jamo_distance("박서존", "박서준", 2), Some(1));
+//! ```
 
 /// The first precomposed syllable, 가.
 const BASE: u32 = 0xAC00;

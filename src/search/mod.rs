@@ -37,10 +37,32 @@ pub mod romanize;
 
 /// Only this many bytes of a query count (names are far shorter): a query
 /// of megabytes answers in bounded time.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::search::{MAX_QUERY, NameIndex, Tier};
+///
+/// let mut index = NameIndex::new();
+/// index.insert(&"a".repeat(MAX_QUERY), Tier::Name, 1);
+/// assert_eq!(index.find(&"a".repeat(10 * MAX_QUERY), |_| true), [1]);
+/// ```
 pub const MAX_QUERY: usize = 1024;
 /// Keys are cut to this many bytes.
 const MAX_KEY: usize = 1024;
 /// A search returns at most this many matches.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::search::{MAX_MATCHES, NameIndex, Tier};
+///
+/// let mut index = NameIndex::new();
+/// for i in 0..500 {
+///     index.insert("Kim Min-jun", Tier::Name, i);
+/// }
+/// assert_eq!(index.search("Kim Min-jun", |_| true).len(), MAX_MATCHES);
+/// ```
 pub const MAX_MATCHES: usize = 100;
 /// A romanised query is segmented for Hangul only up to this many bytes.
 const MAX_LATIN: usize = 48;
@@ -49,7 +71,7 @@ const SEGMENT_BUDGET: usize = 20_000;
 /// Typo suggestions kept per search.
 const TYPOS: usize = 10;
 /// Postings read by one typo search.
-const POSTING_BUDGET: usize = 400_000;
+const POSTING_BUDGET: usize = 100_000;
 
 /// Normalises a name for lookup: composed Unicode (NFC, so decomposed
 /// Hangul equals composed), compatibility forms folded (full-width "ＩＵ" is
@@ -813,11 +835,27 @@ impl<T> NameIndex<T> {
     }
 
     fn freeze(&self) -> Frozen {
-        let mut sorted: Vec<u32> = (0..self.keys.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| {
-            let (x, y) = (&self.keys[a as usize], &self.keys[b as usize]);
-            self.text(x).cmp(self.text(y)).then(a.cmp(&b))
+        // Sorted on the first eight bytes first (big-endian, zero-padded:
+        // the same order as the text's), the text only on ties.
+        let mut by_prefix: Vec<(u64, u32)> = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let mut b = [0u8; 8];
+                let t = self.text(k).as_bytes();
+                let n = t.len().min(8);
+                b[..n].copy_from_slice(&t[..n]);
+                (u64::from_be_bytes(b), i as u32)
+            })
+            .collect();
+        by_prefix.sort_unstable_by(|&(p, a), &(q, b)| {
+            p.cmp(&q).then_with(|| {
+                let (x, y) = (&self.keys[a as usize], &self.keys[b as usize]);
+                self.text(x).cmp(self.text(y)).then(a.cmp(&b))
+            })
         });
+        let sorted: Vec<u32> = by_prefix.into_iter().map(|(_, i)| i).collect();
         // Typo trigrams of names, aliases and Hangul names, counting-sorted
         // into buckets (a bucket may hold several trigrams: candidates are
         // checked).
@@ -1062,23 +1100,35 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         let nbuckets = frozen.buckets.len() - 1;
         let mut grams = Vec::new();
         trigrams(&units, nbuckets, &mut grams);
-        let needed = grams.len().saturating_sub(3 * k).max(1);
-        let common = (frozen.postings.len() / 20).max(20_000);
+        // Rarest trigrams first; very common ones (a bucket holding more
+        // than 1% of the names) and those past the budget are skipped, and
+        // the count a candidate needs shrinks with them.
+        let common = (frozen.postings.len() / 100).max(5_000);
+        let mut lists: Vec<(usize, usize)> = grams
+            .iter()
+            .map(|&g| {
+                (
+                    frozen.buckets[g as usize] as usize,
+                    frozen.buckets[g as usize + 1] as usize,
+                )
+            })
+            .filter(|&(lo, hi)| hi - lo <= common)
+            .collect();
+        lists.sort_by_key(|&(lo, hi)| (hi - lo, lo));
         let mut counts: HashMap<u32, u32> = HashMap::new();
         let mut budget = POSTING_BUDGET;
-        for g in grams {
-            let (lo, hi) = (
-                frozen.buckets[g as usize] as usize,
-                frozen.buckets[g as usize + 1] as usize,
-            );
-            if hi - lo > common || hi - lo > budget {
-                continue;
+        let mut read: usize = 0;
+        for (lo, hi) in lists {
+            if hi - lo > budget {
+                break;
             }
             budget -= hi - lo;
+            read += 1;
             for &key in &frozen.postings[lo..hi] {
                 *counts.entry(key).or_default() += 1;
             }
         }
+        let needed = read.saturating_sub(3 * k).max(1);
         let mut candidates: Vec<(u32, u32)> = counts
             .into_iter()
             .filter(|&(_, c)| c as usize >= needed)

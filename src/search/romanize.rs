@@ -7,6 +7,17 @@
 //! Min Yongha), so per-syllable tables serve names well. Celebrity spellings
 //! (Park Seo-joon, Choi Woo-shik) are conventions that the variant tables
 //! cover.
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::search::romanize::{mccune_reischauer, revised, to_hangul, yale};
+//!
+//! assert_eq!(revised("박서준"), "bakseojun");
+//! assert_eq!(mccune_reischauer("박서준"), "pak sŏjun");
+//! assert_eq!(yale("박서준"), "paksecwun");
+//! assert_eq!(to_hangul("Park Seo-joon").as_deref(), Some("박서준"));
+//! ```
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -417,7 +428,14 @@ pub(crate) fn spellings() -> &'static Spellings {
 
 /// Whether a Latin token (normalised) is a usual spelling of a surname.
 pub(crate) fn is_surname(token: &str) -> bool {
-    SURNAMES.iter().any(|(_, names)| names.contains(&token))
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        SURNAMES
+            .iter()
+            .flat_map(|(_, names)| names.iter().copied())
+            .collect()
+    })
+    .contains(token)
 }
 
 /// How likely a syllable is as the reading of a spelling: lower is better.
