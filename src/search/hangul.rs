@@ -131,7 +131,7 @@ pub fn is_jamo(c: char) -> bool {
 }
 
 /// Whether `c` is a consonant among the compatibility jamo.
-fn is_consonant(c: char) -> bool {
+pub(crate) fn is_consonant(c: char) -> bool {
     ('\u{3131}'..='\u{314E}').contains(&c)
 }
 

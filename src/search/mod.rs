@@ -196,7 +196,8 @@ pub enum MatchKind {
     /// The name in Western order (given name first, surname last) or the
     /// other way round.
     WesternOrder,
-    /// The initial consonants (초성) of the Hangul name: ㅂㅅㅈ.
+    /// The initial consonants (초성) of the Hangul name (ㅂㅅㅈ), or the
+    /// first of them (ㅂㅅ) when they are no name's initials in full.
     Initials,
     /// The keys typed on a 2-set Korean keyboard left in Latin mode.
     Keyboard,
@@ -217,14 +218,14 @@ impl MatchKind {
         match self {
             MatchKind::Key => 100,
             MatchKind::Name | MatchKind::Hangul => 95,
+            MatchKind::Transliteration => 90,
             MatchKind::Alias => 85,
             MatchKind::RevisedRomanization => 80,
-            MatchKind::McCuneReischauer => 78,
-            MatchKind::Yale => 76,
-            MatchKind::Spelling => 74,
-            MatchKind::WesternOrder => 72,
-            MatchKind::Transliteration => 70,
-            MatchKind::Keyboard => 66,
+            MatchKind::McCuneReischauer => 79,
+            MatchKind::Yale => 78,
+            MatchKind::Spelling => 77,
+            MatchKind::WesternOrder => 76,
+            MatchKind::Keyboard => 64,
             MatchKind::Initials => 60,
             MatchKind::Typo { distance } => 40u32.saturating_sub(5 * distance).max(10),
         }
@@ -314,6 +315,9 @@ pub struct Match<'a, T> {
     pub key: &'a str,
     /// The name as inserted whose key matched.
     pub name: &'a str,
+    /// The class of the match (see [`Matches::clear_winner`]), doubled,
+    /// plus one when it was made from an alias.
+    class: u8,
 }
 
 impl<'a, T> Match<'a, T> {
@@ -325,6 +329,7 @@ impl<'a, T> Match<'a, T> {
             how,
             key: name,
             name,
+            class: how.class() * 2,
         }
     }
 }
@@ -335,8 +340,8 @@ impl<T> fmt::Display for Match<'_, T> {
     }
 }
 
-/// The candidates of a search, best first: by score, then in insertion
-/// order. Created by [`NameIndex::search`] and `Explorer::search`.
+/// The candidates of a search, best first: by score (which falls with the
+/// classes of [`Matches::clear_winner`]), then in insertion order. Created by [`NameIndex::search`] and `Explorer::search`.
 ///
 /// # Example
 ///
@@ -379,10 +384,13 @@ impl<'a, T> Matches<'a, T> {
     ///
     /// The rule: the first candidate wins when no other candidate is of the
     /// same class, where the classes, best first, are: an id; a name, the
-    /// Hangul name or the Hangul reading of a Latin name; an alias; a romanisation or Western order; keyboard keys;
-    /// initials; a typo. So an exact name beats an alias, a romanisation
-    /// beats a typo, and two people of one name, or of one romanisation,
-    /// stay ambiguous. (An explorer may add its own rule, such as one
+    /// Hangul name or the Hangul reading of a Latin name; an alias; a
+    /// romanisation or Western order; keyboard keys; initials; a typo; and
+    /// within each of the last four, those made from a name before those
+    /// made from an alias. So an exact name beats an alias, a romanisation
+    /// beats a typo, a romanisation of a name beats the same romanisation of
+    /// another's alias (a birth name), and two people of one name, or of one
+    /// romanisation, stay ambiguous. (An explorer may add its own rule, such as one
     /// namesake having several times the credits of the other.)
     ///
     /// # Example
@@ -391,15 +399,14 @@ impl<'a, T> Matches<'a, T> {
     /// let explorer = hallyu::Explorer::bundled();
     /// let m = *explorer.search("Pak Sŏjun").clear_winner().unwrap();
     /// assert_eq!(explorer.key(m.value), "park-seo-joon");
-    /// assert_eq!(m.to_string(), "McCune–Reischauer of 박서준 (score 78)");
+    /// assert_eq!(m.to_string(), "McCune–Reischauer of 박서준 (score 79)");
     /// ```
     pub fn clear_winner(&self) -> Option<&Match<'a, T>> {
         let all = self.as_slice();
         let first = all.first()?;
-        let class = first.how.class();
         all[1..]
             .iter()
-            .all(|m| m.how.class() != class)
+            .all(|m| m.class != first.class)
             .then_some(first)
     }
 }
@@ -1023,6 +1030,17 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
             };
             hits.push((k, kind));
         }
+        // Initials typed so far (ㅂ, ㅂㅅ): the names they start, when they
+        // are no name's initials in full.
+        let initials = q.chars().all(hangul::is_consonant);
+        if initials && !hits.iter().any(|&(_, how)| how == MatchKind::Initials) {
+            let range = self.prefix_range(frozen, &q);
+            for &k in frozen.sorted[range].iter().take(4 * MAX_MATCHES) {
+                if self.keys[k as usize].kind == KeyKind::Initials {
+                    hits.push((k, MatchKind::Initials));
+                }
+            }
+        }
         if q.is_ascii() && q.len() <= MAX_LATIN {
             self.segment(frozen, &q, None, hits);
         }
@@ -1166,29 +1184,44 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         }
     }
 
-    /// Orders hits by score then insertion, one per value, each with the
-    /// entry it matched.
+    /// Orders hits by class, score and insertion, one per value, each with
+    /// the entry it matched. Scores fall with the classes: a key made from
+    /// an alias costs 8 points for a romanisation, 7 for a Hangul reading
+    /// (which then comes after the aliases), 2 for keyboard keys or
+    /// initials; one made from a guessed Hangul reading 3 more.
     fn rank(&self, hits: Vec<Hit>, accept: &impl Fn(T) -> bool) -> Vec<(u32, Match<'_, T>)> {
-        let mut scored: Vec<(u32, u32, Hit)> = hits
+        let mut scored: Vec<(u8, u32, u32, Hit)> = hits
             .into_iter()
             .map(|(k, how)| {
                 let key = &self.keys[k as usize];
                 let entry = &self.entries[key.entry as usize];
+                let from_alias = entry.tier == Tier::Alias
+                    && !matches!(how, MatchKind::Alias | MatchKind::Typo { .. });
                 let mut score = how.score();
-                if entry.tier == Tier::Alias && how != MatchKind::Alias {
-                    score = score.saturating_sub(10);
+                let mut class = how.class() * 2 + u8::from(from_alias);
+                if from_alias {
+                    score -= match how.class() {
+                        // The Hangul reading of an alias comes after the
+                        // alias.
+                        1 => {
+                            class = MatchKind::Alias.class() * 2 + 1;
+                            7
+                        }
+                        3 => 8,
+                        _ => 2,
+                    };
                 }
                 if key.kind == KeyKind::Reading && how != MatchKind::Transliteration {
-                    score = score.saturating_sub(8);
+                    score -= 3;
                 }
-                (score, key.entry, (k, how))
+                (class, score, key.entry, (k, how))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut seen: HashMap<T, ()> = HashMap::new();
         let mut out = Vec::new();
         let mut typos = 0;
-        for (score, entry_index, (k, how)) in scored {
+        for (class, score, entry_index, (k, how)) in scored {
             let entry = &self.entries[entry_index as usize];
             if !accept(entry.value) || seen.insert(entry.value, ()).is_some() {
                 continue;
@@ -1205,6 +1238,7 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
                 how,
                 key: self.text(&self.keys[k as usize]),
                 name: self.entry_name(entry),
+                class,
             };
             out.push((entry_index, m));
             if out.len() == MAX_MATCHES {
@@ -1239,12 +1273,12 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         let mut hits = Vec::new();
         self.collect_strict(query, &mut hits);
         let ranked = self.rank(hits, &accept);
-        let Some(best) = ranked.iter().map(|(_, m)| m.how.class()).min() else {
+        let Some(best) = ranked.iter().map(|(_, m)| m.class).min() else {
             return Vec::new();
         };
         let mut out: Vec<(u32, T)> = ranked
             .iter()
-            .filter(|(_, m)| m.how.class() == best)
+            .filter(|(_, m)| m.class == best)
             .map(|(e, m)| (*e, m.value))
             .collect();
         out.sort_by_key(|&(e, _)| e);
