@@ -88,6 +88,7 @@ fn main() {
     for (i, name) in names.iter().enumerate() {
         index.insert(name, Tier::Name, i as u32);
     }
+    index.shrink_to_fit();
     let inserted = started.elapsed();
     index.prepare();
     let built = started.elapsed();

@@ -41,6 +41,10 @@ println!("{path}");
   [`works_of`](Explorer::works_of), [`credits_on`](Explorer::credits_on),
   [`members`](Explorer::members), [`groups_of`](Explorer::groups_of) and
   [`shortest_path`](Explorer::shortest_path).
+* [`search`] finds names however they are typed: Hangul (composed or
+  not), Revised Romanization, McCune–Reischauer, Yale, the usual spellings,
+  Western order, initials (ㅂㅅㅈ), Korean keyboard keys, typos;
+  [`Explorer::search`] ranks and explains the candidates.
 * [`Filter`] decides which credits count in every query: roles (on-screen by
   default), years, kinds of work, unverified claims, group membership.
 * [`export`] turns parts of the graph into DOT; [`render`] draws them as SVG

@@ -166,7 +166,8 @@ proptest! {
     /// No input panics: any string, Hangul-heavy strings, repeated ones.
     #[test]
     fn search_never_panics(s in any::<String>(), h in "[가-힣ㄱ-ㅣ\u{1100}-\u{11ff} a-zA-Z'-]{0,40}", n in 0usize..2000) {
-        let explorer = Explorer::bundled();
+        static EXPLORER: std::sync::LazyLock<Explorer> = std::sync::LazyLock::new(Explorer::bundled);
+        let explorer = &*EXPLORER;
         for q in [s.as_str(), h.as_str(), &h.repeat(n), &s.repeat(n.min(300))] {
             let _ = explorer.search(q).count();
             let _ = explorer.person(q);
