@@ -74,8 +74,9 @@ const TYPOS: usize = 10;
 const POSTING_BUDGET: usize = 100_000;
 
 /// Normalises a name for lookup: composed Unicode (NFC, so decomposed
-/// Hangul equals composed), compatibility forms folded (full-width "ＩＵ" is
-/// "iu"), Latin accents and breves dropped ("Sŏjun" is "sojun"), lower case,
+/// Hangul equals composed), compatibility forms folded (NFKC: full-width
+/// "ＩＵ" is "iu"), the breves of McCune–Reischauer dropped ("Sŏjun" is
+/// "sojun"; other accents are kept: "Zoë" is not "Zoe"), lower case,
 /// and everything that is not a letter or digit removed, so that
 /// `Kim So-hyun`, `kim so hyun` and `KIM SOHYUN` are equal. Hangul is kept
 /// as syllables; lone jamo are compatibility jamo (ㅂ).
@@ -111,28 +112,17 @@ pub fn normalize(name: &str) -> String {
             out.extend(c.to_lowercase());
         }
     };
-    let mut parts: Vec<char> = Vec::new();
     for c in name.nfc() {
-        if c.is_ascii() || hangul::is_syllable(c) || hangul::is_jamo(c) {
-            push(&mut out, c);
-            continue;
-        }
-        // Latin accents and breves (combining marks U+0300–U+036F) are
-        // dropped; a character with other marks (kana voicing) is kept
-        // whole, in compatibility-composed form.
-        parts.clear();
-        parts.extend(std::iter::once(c).nfkd());
-        let diacritic = |d: char| ('\u{300}'..='\u{36f}').contains(&d);
-        if parts
-            .iter()
-            .all(|&d| diacritic(d) || d.is_alphanumeric() || hangul::compatibility(d).is_some())
-        {
-            for &d in parts.iter().filter(|&&d| !diacritic(d)) {
-                push(&mut out, d);
-            }
-        } else {
-            for d in std::iter::once(c).nfkc() {
-                push(&mut out, d);
+        match c {
+            _ if c.is_ascii() || hangul::is_syllable(c) || hangul::is_jamo(c) => push(&mut out, c),
+            // McCune–Reischauer's breves, which people leave out.
+            'ŏ' | 'Ŏ' => out.push('o'),
+            'ŭ' | 'Ŭ' => out.push('u'),
+            // Compatibility forms folded: full-width "ＩＵ", half-width kana.
+            _ => {
+                for d in std::iter::once(c).nfkc() {
+                    push(&mut out, d);
+                }
             }
         }
     }
@@ -1450,7 +1440,10 @@ mod tests {
         assert_eq!(normalize("ㅂ ㅅ ㅈ"), "ㅂㅅㅈ");
         // Lone conjoining jamo become compatibility jamo.
         assert_eq!(normalize("\u{1107}\u{1109}\u{110c}"), "ㅂㅅㅈ");
-        assert_eq!(normalize("Beyoncé"), "beyonce");
+        assert_eq!(normalize("Beyoncé"), "beyoncé");
+        assert_eq!(normalize("Beyonce\u{301}"), "beyoncé");
+        assert_ne!(normalize("Zoë"), normalize("Zoe"));
+        assert_eq!(normalize("So\u{306}jun"), "sojun");
         assert_eq!(normalize("Sŏ Ŭn-sŏk"), "sounsok");
         assert_eq!(normalize("ガ"), "ガ");
         assert_eq!(normalize("-'-"), "");
