@@ -24,6 +24,8 @@ struct Case {
     nfd: bool,
     /// The key of the person the query finds.
     person: Option<String>,
+    /// The key of the record of any kind (work, group, …) the query finds.
+    record: Option<String>,
     /// How the best match matched (`MatchKind` as `Debug` prints it).
     how: Option<String>,
     /// The keys the query stays ambiguous between.
@@ -80,6 +82,17 @@ fn table_of_queries() {
                 && people.first().is_some_and(|m| explorer.key(m.value) == key)
                 && winner == Some(key.as_str())
                 && case.how.as_ref().is_none_or(|h| how.as_ref() == Some(h))
+        } else if let Some(key) = &case.record {
+            let right = explorer
+                .lookup(&query)
+                .is_ok_and(|e| explorer.key(e) == key);
+            let best = matches.as_slice().first();
+            right
+                && matches.clear_winner().map(|m| explorer.key(m.value)) == Some(key.as_str())
+                && case
+                    .how
+                    .as_ref()
+                    .is_none_or(|h| best.map(|m| format!("{:?}", m.how)).as_ref() == Some(h))
         } else if let Some(keys) = &case.ambiguous {
             let listed = match found.as_ref().map_err(|e| e.kind()) {
                 Err(ErrorKind::Ambiguous { candidates, .. }) => keys
