@@ -112,7 +112,11 @@ fn table_of_queries() {
         } else {
             false
         };
-        if !ok {
+        let ordered = matches
+            .as_slice()
+            .windows(2)
+            .all(|w| w[0].score >= w[1].score);
+        if !ok || !ordered {
             failures.push(format!("{:?} (nfd: {}): {summary}", case.query, case.nfd));
         }
     }
@@ -182,8 +186,16 @@ proptest! {
         static EXPLORER: std::sync::LazyLock<Explorer> = std::sync::LazyLock::new(Explorer::bundled);
         let explorer = &*EXPLORER;
         for q in [s.as_str(), h.as_str(), &h.repeat(n), &s.repeat(n.min(300))] {
-            let _ = explorer.search(q).count();
-            let _ = explorer.person(q);
+            let matches: Vec<_> = explorer.search(q).collect();
+            // Each record once, best first.
+            for (i, m) in matches.iter().enumerate() {
+                prop_assert!(matches[..i].iter().all(|o| o.value != m.value));
+                prop_assert!(i == 0 || matches[i - 1].score >= m.score);
+            }
+            // What the strict lookup answers is among the candidates, not as a typo.
+            if let Ok(p) = explorer.person(q) {
+                prop_assert!(matches.iter().any(|m| m.value == p.into() && !m.how.is_typo()));
+            }
             let _ = hallyu::search::romanize::to_hangul(q);
             let _ = hallyu::search::hangul::from_keyboard(q);
             let _ = hallyu::normalize(q);
