@@ -8,7 +8,7 @@ use crate::graph::{CreditIds, Graph, join, split};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::{Credit, PartialDate, Person, RecordKind, Records, Work};
 use crate::records::RecordId;
-use crate::search::{NameIndex, Tier};
+use crate::search::{Matches, NameIndex, Tier};
 
 /// The graph of a [`Catalog`], built once and read by every query.
 ///
@@ -544,12 +544,16 @@ impl Explorer {
             for kind in RecordKind::ALL {
                 let table = self.graph.table(kind);
                 for i in 0..table.len() as u32 {
+                    let e = join(kind, i);
+                    names.insert(&table.key(i), Tier::Key, e);
                     for (name, alias) in table.names_of(i) {
                         let tier = if alias { Tier::Alias } else { Tier::Name };
-                        names.insert(name, tier, join(kind, i));
+                        names.insert(name, tier, e);
                     }
                 }
             }
+            names.shrink_to_fit();
+            names.prepare();
             names
         })
     }
@@ -638,6 +642,29 @@ impl Explorer {
             Entity::Organisation(id) => Ok(id),
             _ => unreachable!("find only accepts organisations"),
         }
+    }
+
+    /// Every record that `query` may stand for, best first, each with how
+    /// it matched: the id, the name, an alias, the Hangul name, its
+    /// romanisations (Revised, McCune–Reischauer, Yale, usual spellings),
+    /// Western order, initials (초성), keyboard keys or a typo. See
+    /// [`Matches::clear_winner`] for when one candidate is clearly ahead.
+    /// The same index serves every source: on an IMDb import, names
+    /// without Hangul get the Latin-side keys. It is built on the first
+    /// lookup by name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, MatchKind};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let best = explorer.search("Seo-joon Park").next().unwrap();
+    /// assert_eq!(explorer.key(best.value), "park-seo-joon");
+    /// assert_eq!(best.how, MatchKind::WesternOrder);
+    /// ```
+    pub fn search(&self, query: &str) -> Matches<'_, Entity> {
+        self.names().search(query, |_| true)
     }
 
     fn find(
