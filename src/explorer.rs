@@ -705,7 +705,18 @@ impl Explorer {
 
     /// `id (Name, disambiguation)` for ambiguity messages.
     fn describe(&self, e: Entity) -> String {
-        let mut s = format!("{} ({}", self.key(e), self.label(e));
+        // The label without the key that display_name adds to homonyms:
+        // the key is already there.
+        let (kind, i) = split(e);
+        let mut s = format!("{} ({}", self.key(e), self.graph.table(kind).name(i));
+        if let Some(h) = self.graph.table(kind).hangul(i) {
+            s.push_str(&format!(" ({h})"));
+        }
+        if let Entity::Work(w) = e
+            && let Some(y) = self.get(w).year()
+        {
+            s.push_str(&format!(" ({y})"));
+        }
         if let Entity::Person(p) = e {
             if let Some(d) = self.get(p).disambiguation() {
                 s.push_str(", ");

@@ -237,3 +237,31 @@ fn neighbourhood_of_the_hub_on_the_large_set() {
     assert_eq!(near.people().len(), ex.co_appearances(hub, &f).len() + 1);
     assert!(took < std::time::Duration::from_secs(10), "{took:?}");
 }
+
+#[test]
+fn ambiguity_lists_ten_candidates_and_counts_the_rest() {
+    let people: String = (0..15)
+        .map(|i| format!("(id: \"kim-min-ji-{i}\", name: \"Kim Min-ji\"),"))
+        .collect();
+    let catalog = hallyu::Catalog::from_str("many.ron", &format!("(people: [{people}])")).unwrap();
+    let ex = Explorer::new(catalog);
+    let err = ex.person("Kim Min-ji").unwrap_err();
+    assert!(err.is_ambiguous());
+    let text = err.to_string();
+    assert_eq!(text.matches("\"kim-min-ji-").count(), 10, "{text}");
+    assert!(text.ends_with(", and 5 more"), "{text}");
+}
+
+#[test]
+fn io_errors_keep_their_source() {
+    use std::error::Error as _;
+    let err = Explorer::from_path("/no/such/hallyu/data").unwrap_err();
+    let io = err
+        .source()
+        .and_then(|s| s.downcast_ref::<std::io::Error>());
+    assert_eq!(
+        io.map(|e| e.kind()),
+        Some(std::io::ErrorKind::NotFound),
+        "{err}"
+    );
+}
