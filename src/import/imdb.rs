@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::explorer::Explorer;
-use crate::graph::GraphBuilder;
+use crate::graph::{GraphBuilder, Key};
 use crate::id::{PersonId, WorkId};
 use crate::import::tsv::{Row, Tsv};
 use crate::model::{RoleKind, WorkKind};
@@ -329,10 +329,10 @@ impl Table {
         &self.text[start..self.ends[i] as usize]
     }
 
-    /// The key of row `i` as (prefix, number, digits).
-    fn parts(&self, i: usize) -> ([u8; 2], u32, u8) {
+    /// The key of row `i`, as its parts (`nm`, number, digits).
+    fn key(&self, i: usize) -> Key<'static> {
         let p = self.prefix.as_bytes();
-        ([p[0], p[1]], self.ids[i], self.widths[i])
+        Key::Numeric([p[0], p[1]], self.ids[i], self.widths[i])
     }
 }
 
@@ -715,12 +715,12 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         .reserve(n_works, text(&works.table, &work_used));
     let year = |y: i16| (y != 0).then_some(i32::from(y));
     for (i, _) in person_used.iter().enumerate().filter(|(_, u)| **u) {
-        builder.person_numeric(people.table.parts(i), people.table.name(i), year(born[i]));
+        builder.person(people.table.key(i), people.table.name(i), year(born[i]));
     }
     drop((people, born, person_used));
     for (i, _) in work_used.iter().enumerate().filter(|(_, u)| **u) {
-        builder.work_numeric(
-            works.table.parts(i),
+        builder.work(
+            works.table.key(i),
             works.table.name(i),
             kinds[i],
             year(years[i]),

@@ -84,40 +84,18 @@ impl<'e> CoAppearances<'e> {
         self.person
     }
 
-    /// The co-stars: most shared works first, then by name.
-    pub fn iter(&self) -> std::slice::Iter<'_, CoStar> {
-        self.costars.iter()
-    }
-
-    /// The number of distinct co-stars.
-    pub fn len(&self) -> usize {
-        self.costars.len()
-    }
-
-    /// Whether the person shares no work with anyone.
-    pub fn is_empty(&self) -> bool {
-        self.costars.is_empty()
-    }
-
     /// The entry of one co-star, if they share a work.
     pub fn get(&self, person: PersonId) -> Option<&CoStar> {
         self.costars.iter().find(|c| c.person == person)
     }
-
-    /// The explorer the answer came from.
-    pub fn explorer(&self) -> &'e Explorer {
-        self.explorer
-    }
 }
 
-impl<'a, 'e> IntoIterator for &'a CoAppearances<'e> {
-    type Item = &'a CoStar;
-    type IntoIter = std::slice::Iter<'a, CoStar>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.costars.iter()
-    }
-}
+crate::query::list_result!(
+    CoAppearances,
+    CoStar,
+    costars,
+    "co-stars, strongest first, then by name"
+);
 
 impl fmt::Display for CoAppearances<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
