@@ -1,603 +1,20 @@
-//! The built-in renderer: a layered layout written straight to SVG, in pure
-//! Rust, so that a picture can be made on a machine without Graphviz.
-//!
-//! 1. Layers (columns, left to right): by kind (people, then groups, then
-//!    works, then organisations) or by distance from the first node (for
-//!    paths and neighbourhoods). An edge that skips a column gets a reserved
-//!    slot in every column it crosses, so that it never runs through a box.
-//! 2. Order within columns: a dozen rounds of the barycenter heuristic, the
-//!    order with the fewest crossings kept.
-//! 3. Vertical positions: each column placed as close as its spacing allows
-//!    to the mean of its neighbours (isotonic regression), a few sweeps.
-//! 4. Edges: horizontal stubs inside columns, cubic Béziers in the gaps
-//!    between columns, edges within a column bulging into the gap beside it;
-//!    labels in the gaps on a white ground.
-//!
-//! Text widths are estimated per character (Hangul and CJK 1 em, Latin about
-//! 0.56 em), with a little slack, so that boxes fit whichever of the listed
-//! fonts the viewer has.
+//! SVG writing: geometry of columns and ports, edges, labels, nodes, legend.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::export::dot::{
-    self, Arrow, Dash, EdgeLook, NodeLook, Shape, edge_look, legend_entries, node_look,
+use super::layout::{Layout, Route};
+use super::text::{text_width, wrap};
+use super::*;
+use crate::export::style::{
+    Arrow, Dash, EdgeLook, NodeLook, Shape, edge_look, kind_label, legend_entries, node_look,
 };
-use crate::export::{Diagram, DiagramEdge, Emphasis, NodeKind};
+use crate::export::{Diagram, DiagramEdge, Emphasis};
 
-/// How the built-in renderer chooses its columns.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Layers {
-    /// By distance when something is highlighted (a path, the centre of a
-    /// neighbourhood), by kind otherwise.
-    #[default]
-    Auto,
-    /// People, then groups, then works, then organisations.
-    ByKind,
-    /// By the number of hops from the first node (breadth-first).
-    ByDistance,
-}
-
-/// What the built-in renderer needs to know.
-pub(crate) struct Settings<'a> {
-    pub(crate) layers: Layers,
-    pub(crate) legend: bool,
-    pub(crate) font: &'a str,
-}
-
-const FONT_SIZE: f64 = 13.0;
-const LINE_HEIGHT: f64 = 17.0;
-const PAD_X: f64 = 12.0;
-const PAD_Y: f64 = 7.0;
-const MAX_TEXT_WIDTH: f64 = 280.0;
-const MAX_EDGE_LABEL_WIDTH: f64 = 170.0;
-const EDGE_FONT_SIZE: f64 = 10.5;
-const EDGE_LINE_HEIGHT: f64 = 13.0;
-const NODE_GAP: f64 = 14.0;
-const DUMMY_GAP: f64 = 5.0;
-const MARGIN: f64 = 24.0;
-const BASE_GAP: f64 = 120.0;
-const TITLE_SIZE: f64 = 20.0;
-const ROUNDS: usize = 12;
-
-/// Estimated advance of a character, in em.
-fn char_em(c: char) -> f64 {
-    match c {
-        '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200F}' | '\u{FE00}'..='\u{FE0F}' => 0.0,
-        '\u{1100}'..='\u{11FF}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7AF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}'
-        | '\u{20000}'..='\u{3FFFD}' => 1.0,
-        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' => 1.2,
-        'i' | 'l' | 'j' | '\'' | '|' | '.' | ',' | ':' | ';' | '!' | ' ' => 0.3,
-        'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '"' | '`' => 0.4,
-        'm' | 'w' => 0.84,
-        'M' | 'W' => 0.9,
-        'A'..='Z' => 0.68,
-        'a'..='z' => 0.56,
-        '0'..='9' => 0.58,
-        c if c.is_ascii() => 0.6,
-        c if c.is_control() => 0.0,
-        _ => 0.64,
-    }
-}
-
-/// Estimated width of a line of text, in pixels.
-pub(crate) fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(char_em).sum::<f64>() * size * 1.04
-}
-
-/// Splits a label into lines no wider than `max` pixels: at line breaks,
-/// then at spaces, then (for a long word) between characters.
-fn wrap(label: &str, size: f64, max: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    for raw in label.split('\n') {
-        let raw = raw.trim_end_matches('\r');
-        if text_width(raw, size) <= max {
-            lines.push(raw.to_string());
-            continue;
-        }
-        let mut line = String::new();
-        for word in raw.split(' ') {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if text_width(&candidate, size) <= max {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            // The word alone; break it if it is still too wide.
-            for c in word.chars() {
-                line.push(c);
-                if text_width(&line, size) > max && line.chars().count() > 1 {
-                    line.pop();
-                    lines.push(std::mem::take(&mut line));
-                    line.push(c);
-                }
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-/// A box or a reserved slot in a column.
-struct Item {
-    layer: usize,
-    /// The diagram node, or `None` for a slot of an edge crossing the column.
-    node: Option<usize>,
-    width: f64,
-    height: f64,
-    lines: Vec<String>,
-}
-
-/// One drawn edge: the items it passes, in column order.
-struct Route {
-    edge: usize,
-    items: Vec<usize>,
-    /// Whether the edge's target is `items[0]` (it runs right to left).
-    reversed: bool,
-    /// Both ends in the same column.
-    same_layer: bool,
-    label: Vec<String>,
-}
-
-struct Layout {
-    items: Vec<Item>,
-    layers: Vec<Vec<usize>>,
-    pos: Vec<usize>,
-    up: Vec<Vec<usize>>,
-    down: Vec<Vec<usize>>,
-    same: Vec<Vec<usize>>,
-    routes: Vec<Route>,
-    y: Vec<f64>,
-}
-
-/// Draws the diagram as SVG; returns the text and warnings.
-pub(crate) fn render(diagram: &Diagram, settings: &Settings<'_>) -> (String, Vec<String>) {
-    let mut warnings = diagram.dangling_edges();
-    let first = dot::first_with_key(diagram);
-    for (i, &f) in first.iter().enumerate() {
-        if f != i {
-            warnings.push(format!(
-                "node {i} has the same key as node {f} (\"{}\"); drawn once",
-                diagram.nodes[i].key
-            ));
-        }
-    }
-    let mut layout = build(diagram, &first, settings.layers);
-    order(&mut layout);
-    place(&mut layout);
-    (write_svg(diagram, &layout, settings), warnings)
-}
-
-fn assign_layers(
-    diagram: &Diagram,
-    first: &[usize],
-    layers: Layers,
-    edges: &[(usize, usize, usize)],
-) -> Vec<usize> {
-    let n = diagram.nodes.len();
-    let by_distance = match layers {
-        Layers::ByKind => false,
-        Layers::ByDistance => true,
-        Layers::Auto => {
-            diagram
-                .nodes
-                .iter()
-                .any(|n| n.emphasis == Emphasis::Highlight)
-                || diagram
-                    .edges
-                    .iter()
-                    .any(|e| e.emphasis == Emphasis::Highlight)
-        }
-    };
-    let mut layer = vec![usize::MAX; n];
-    if by_distance {
-        let mut adj = vec![Vec::new(); n];
-        for &(_, a, b) in edges {
-            adj[a].push(b);
-            adj[b].push(a);
-        }
-        let mut queue = VecDeque::new();
-        for start in 0..n {
-            if first[start] != start || layer[start] != usize::MAX {
-                continue;
-            }
-            layer[start] = 0;
-            queue.push_back(start);
-            while let Some(v) = queue.pop_front() {
-                for &w in &adj[v] {
-                    if layer[w] == usize::MAX {
-                        layer[w] = layer[v] + 1;
-                        queue.push_back(w);
-                    }
-                }
-            }
-        }
-    } else {
-        // People, then groups (members point right to them, groups right
-        // to their works), then works, then organisations.
-        let mut used = [false; 4];
-        for (i, node) in diagram.nodes.iter().enumerate() {
-            if first[i] == i {
-                let l = match node.kind {
-                    NodeKind::Person => 0,
-                    NodeKind::Group => 1,
-                    NodeKind::Work(_) => 2,
-                    NodeKind::Organisation => 3,
-                };
-                layer[i] = l;
-                used[l] = true;
-            }
-        }
-        // Close the gaps left by missing kinds.
-        let mut remap = [0; 4];
-        let mut next = 0;
-        for l in 0..4 {
-            remap[l] = next;
-            if used[l] {
-                next += 1;
-            }
-        }
-        for l in layer.iter_mut().filter(|l| **l != usize::MAX) {
-            *l = remap[*l];
-        }
-    }
-    layer
-}
-
-fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layout {
-    let n = diagram.nodes.len();
-    // Valid edges, as (edge index, from, to) on first-of-key nodes.
-    let edges: Vec<(usize, usize, usize)> = diagram
-        .edges
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| Some((i, *first.get(e.from)?, *first.get(e.to)?)))
-        .collect();
-    let layer = assign_layers(diagram, first, layers, &edges);
-    let layer_count = layer
-        .iter()
-        .filter(|&&l| l != usize::MAX)
-        .max()
-        .map_or(0, |m| m + 1);
-
-    let mut items = Vec::with_capacity(n);
-    let mut item_of = vec![usize::MAX; n];
-    for (i, node) in diagram.nodes.iter().enumerate() {
-        if first[i] != i {
-            continue;
-        }
-        let lines = wrap(&node.label, FONT_SIZE, MAX_TEXT_WIDTH);
-        // Highlighted labels are bold, a little wider.
-        let bold = if node.emphasis == Emphasis::Highlight {
-            1.08
-        } else {
-            1.0
-        };
-        let text_w = lines
-            .iter()
-            .map(|l| text_width(l, FONT_SIZE) * bold)
-            .fold(0.0, f64::max);
-        let width = (text_w + 2.0 * PAD_X).max(48.0).ceil();
-        let extra = if dot::node_look(node.kind, node.emphasis).shape == Shape::Double {
-            4.0
-        } else {
-            0.0
-        };
-        let height = (lines.len().max(1) as f64 * LINE_HEIGHT + 2.0 * PAD_Y + extra).ceil();
-        item_of[i] = items.len();
-        items.push(Item {
-            layer: layer[i],
-            node: Some(i),
-            width: width + extra,
-            height,
-            lines,
-        });
-    }
-
-    let mut routes = Vec::with_capacity(edges.len());
-    for &(e, a, b) in &edges {
-        let (la, lb) = (layer[a], layer[b]);
-        let reversed = la > lb;
-        let (lo, hi) = if reversed { (b, a) } else { (a, b) };
-        let (llo, lhi) = (layer[lo], layer[hi]);
-        let mut chain = vec![item_of[lo]];
-        for l in llo + 1..lhi {
-            chain.push(items.len());
-            items.push(Item {
-                layer: l,
-                node: None,
-                width: 0.0,
-                height: 2.0,
-                lines: Vec::new(),
-            });
-        }
-        chain.push(item_of[hi]);
-        let edge = &diagram.edges[e];
-        let label = if edge.label.is_empty() {
-            Vec::new()
-        } else {
-            wrap(&edge.label, EDGE_FONT_SIZE, MAX_EDGE_LABEL_WIDTH)
-        };
-        routes.push(Route {
-            edge: e,
-            items: chain,
-            reversed,
-            same_layer: la == lb,
-            label,
-        });
-    }
-
-    let count = items.len();
-    let mut layout = Layout {
-        layers: vec![Vec::new(); layer_count],
-        pos: vec![0; count],
-        up: vec![Vec::new(); count],
-        down: vec![Vec::new(); count],
-        same: vec![Vec::new(); count],
-        y: vec![0.0; count],
-        routes,
-        items,
-    };
-    for (id, item) in layout.items.iter().enumerate() {
-        layout.pos[id] = layout.layers[item.layer].len();
-        layout.layers[item.layer].push(id);
-    }
-    for route in &layout.routes {
-        if route.same_layer {
-            let (a, b) = (route.items[0], route.items[route.items.len() - 1]);
-            if a != b {
-                layout.same[a].push(b);
-                layout.same[b].push(a);
-            }
-            continue;
-        }
-        for pair in route.items.windows(2) {
-            layout.down[pair[0]].push(pair[1]);
-            layout.up[pair[1]].push(pair[0]);
-        }
-    }
-    layout
-}
-
-/// Orders the columns: barycenter sweeps, keeping the best order seen.
-fn order(layout: &mut Layout) {
-    let mut best = layout.layers.clone();
-    let mut best_crossings = crossings(layout);
-    for round in 0..ROUNDS {
-        let downward = round % 2 == 0;
-        let count = layout.layers.len();
-        let sequence: Vec<usize> = if downward {
-            (1..count).collect()
-        } else {
-            (0..count.saturating_sub(1)).rev().collect()
-        };
-        // A single column can still gather members around their group.
-        let sequence = if count == 1 { vec![0] } else { sequence };
-        for l in sequence {
-            let mut keyed: Vec<(f64, usize)> = layout.layers[l]
-                .iter()
-                .map(|&v| {
-                    let neighbours = if downward {
-                        &layout.up[v]
-                    } else {
-                        &layout.down[v]
-                    };
-                    let key = mean_pos(layout, neighbours)
-                        .or_else(|| mean_pos(layout, &layout.same[v]).map(|p| p + 0.5))
-                        .unwrap_or(layout.pos[v] as f64);
-                    (key, v)
-                })
-                .collect();
-            keyed.sort_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then(layout.pos[a.1].cmp(&layout.pos[b.1]))
-            });
-            for (p, &(_, v)) in keyed.iter().enumerate() {
-                layout.layers[l][p] = v;
-                layout.pos[v] = p;
-            }
-        }
-        let c = crossings(layout);
-        if c < best_crossings {
-            best_crossings = c;
-            best = layout.layers.clone();
-        }
-    }
-    layout.layers = best;
-    for layer in &layout.layers {
-        for (p, &v) in layer.iter().enumerate() {
-            layout.pos[v] = p;
-        }
-    }
-}
-
-fn mean_pos(layout: &Layout, items: &[usize]) -> Option<f64> {
-    if items.is_empty() {
-        return None;
-    }
-    Some(items.iter().map(|&v| layout.pos[v] as f64).sum::<f64>() / items.len() as f64)
-}
-
-/// Crossings between adjacent columns (counted with a Fenwick tree).
-fn crossings(layout: &Layout) -> u64 {
-    let mut total = 0u64;
-    for l in 0..layout.layers.len().saturating_sub(1) {
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for &a in &layout.layers[l] {
-            for &b in &layout.down[a] {
-                pairs.push((layout.pos[a], layout.pos[b]));
-            }
-        }
-        pairs.sort_unstable();
-        let size = layout.layers[l + 1].len() + 1;
-        let mut tree = vec![0u64; size + 1];
-        for (seen, &(_, b)) in pairs.iter().enumerate() {
-            // Count earlier pairs whose lower end is right of b.
-            let mut i = b + 1;
-            let mut not_greater = 0;
-            while i > 0 {
-                not_greater += tree[i];
-                i &= i - 1;
-            }
-            total += seen as u64 - not_greater;
-            let mut i = b + 1;
-            while i <= size {
-                tree[i] += 1;
-                i += i & i.wrapping_neg();
-            }
-        }
-    }
-    total
-}
-
-fn gap_between(layout: &Layout, a: usize, b: usize) -> f64 {
-    let (ia, ib) = (&layout.items[a], &layout.items[b]);
-    let gap = if ia.node.is_some() && ib.node.is_some() {
-        NODE_GAP
-    } else {
-        DUMMY_GAP
-    };
-    (ia.height + ib.height) / 2.0 + gap
-}
-
-/// Places one column as close as possible to the desired centres while
-/// keeping the spacing (weighted isotonic regression, pool adjacent
-/// violators).
-fn place_column(layout: &mut Layout, l: usize, desired: &[f64], weight: &[f64]) {
-    let column = &layout.layers[l];
-    let k = column.len();
-    if k == 0 {
-        return;
-    }
-    let mut offset = vec![0.0; k];
-    for i in 1..k {
-        offset[i] = offset[i - 1] + gap_between(layout, column[i - 1], column[i]);
-    }
-    // Blocks of (total weight, weighted sum, count).
-    let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(k);
-    for i in 0..k {
-        let target = desired[i] - offset[i];
-        blocks.push((weight[i], weight[i] * target, 1));
-        while blocks.len() > 1 {
-            let (w2, s2, c2) = blocks[blocks.len() - 1];
-            let (w1, s1, c1) = blocks[blocks.len() - 2];
-            if s1 / w1 <= s2 / w2 {
-                break;
-            }
-            blocks.pop();
-            let last = blocks.len() - 1;
-            blocks[last] = (w1 + w2, s1 + s2, c1 + c2);
-        }
-    }
-    let mut i = 0;
-    let column = column.clone();
-    for (w, s, c) in blocks {
-        let z = s / w;
-        for _ in 0..c {
-            layout.y[column[i]] = z + offset[i];
-            i += 1;
-        }
-    }
-}
-
-fn place(layout: &mut Layout) {
-    let count = layout.layers.len();
-    // Start: every column stacked from the top, centred on the tallest.
-    let mut heights = vec![0.0; count];
-    for (l, height) in heights.iter_mut().enumerate() {
-        let column = layout.layers[l].clone();
-        let mut y = 0.0;
-        for (i, &v) in column.iter().enumerate() {
-            if i > 0 {
-                y += gap_between(layout, column[i - 1], v);
-            }
-            layout.y[v] = y;
-        }
-        *height = y;
-    }
-    let tallest = heights.iter().cloned().fold(0.0, f64::max);
-    for (l, height) in heights.iter().enumerate() {
-        let shift = (tallest - height) / 2.0;
-        for &v in &layout.layers[l] {
-            layout.y[v] += shift;
-        }
-    }
-    let weight_of = |layout: &Layout, v: usize| {
-        if layout.items[v].node.is_none() {
-            3.0
-        } else {
-            1.0
-        }
-    };
-    for round in 0..8 {
-        let both = round >= 6;
-        let downward = round % 2 == 0;
-        let sequence: Vec<usize> = if downward {
-            (0..count).collect()
-        } else {
-            (0..count).rev().collect()
-        };
-        for l in sequence {
-            let column = layout.layers[l].clone();
-            let mut desired = Vec::with_capacity(column.len());
-            let mut weight = Vec::with_capacity(column.len());
-            for &v in &column {
-                let mut sum = 0.0;
-                let mut n = 0usize;
-                let sides: [&Vec<usize>; 2] = [&layout.up[v], &layout.down[v]];
-                for (s, side) in sides.iter().enumerate() {
-                    let wanted = both || (s == 0) == downward;
-                    if wanted {
-                        for &w in side.iter() {
-                            sum += layout.y[w];
-                            n += 1;
-                        }
-                    }
-                }
-                if n == 0 {
-                    for &w in &layout.same[v] {
-                        sum += layout.y[w];
-                        n += 1;
-                    }
-                }
-                desired.push(if n == 0 { layout.y[v] } else { sum / n as f64 });
-                weight.push(weight_of(layout, v) * (1.0 + n as f64).sqrt());
-            }
-            place_column(layout, l, &desired, &weight);
-        }
-    }
-    // Move to the origin: top of the highest box at 0.
-    let top = layout
-        .items
-        .iter()
-        .enumerate()
-        .map(|(v, item)| layout.y[v] - item.height / 2.0)
-        .fold(f64::INFINITY, f64::min);
-    if top.is_finite() {
-        for y in layout.y.iter_mut() {
-            *y -= top;
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------
 // Geometry and SVG.
 
 /// Appends a number with at most one decimal.
-fn num(out: &mut String, x: f64) {
+pub(super) fn num(out: &mut String, x: f64) {
     let x = if x.is_finite() {
         (x * 10.0).round() / 10.0
     } else {
@@ -613,7 +30,7 @@ fn num(out: &mut String, x: f64) {
 
 /// Appends text escaped for XML content and attributes; characters XML 1.0
 /// forbids become U+FFFD.
-pub(crate) fn escape(out: &mut String, text: &str) {
+pub(super) fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -630,7 +47,7 @@ pub(crate) fn escape(out: &mut String, text: &str) {
 
 /// An SVG `font-family` value from a comma-separated list: names with
 /// spaces quoted.
-fn font_family(list: &str) -> String {
+pub(super) fn font_family(list: &str) -> String {
     let mut parts = Vec::new();
     for name in list.split(',') {
         let name = name.trim().trim_matches(|c| c == '\'' || c == '"');
@@ -653,21 +70,21 @@ fn font_family(list: &str) -> String {
     parts.join(", ")
 }
 
-struct Geometry {
-    col_x: Vec<f64>,
-    col_w: Vec<f64>,
+pub(super) struct Geometry {
+    pub(super) col_x: Vec<f64>,
+    pub(super) col_w: Vec<f64>,
     /// Same-column edges in column 0 bulge left, others right.
-    left_bulge: f64,
-    right_edge: f64,
-    top: f64,
-    height: f64,
+    pub(super) left_bulge: f64,
+    pub(super) right_edge: f64,
+    pub(super) top: f64,
+    pub(super) height: f64,
 }
 
-fn bulge(dy: f64) -> f64 {
+pub(super) fn bulge(dy: f64) -> f64 {
     16.0 + (dy.abs() * 0.08).min(34.0)
 }
 
-fn label_size(lines: &[String]) -> (f64, f64) {
+pub(super) fn label_size(lines: &[String]) -> (f64, f64) {
     let w = lines
         .iter()
         .map(|l| text_width(l, EDGE_FONT_SIZE))
@@ -675,7 +92,7 @@ fn label_size(lines: &[String]) -> (f64, f64) {
     (w + 8.0, lines.len() as f64 * EDGE_LINE_HEIGHT + 4.0)
 }
 
-fn geometry(layout: &Layout, title_height: f64) -> Geometry {
+pub(super) fn geometry(layout: &Layout, title_height: f64) -> Geometry {
     let count = layout.layers.len();
     let mut col_w = vec![0.0f64; count];
     for item in &layout.items {
@@ -764,11 +181,11 @@ impl Geometry {
 }
 
 /// A route end on a box side: the y it heads to, the route, which end.
-type Attachment = (f64, usize, usize);
+pub(super) type Attachment = (f64, usize, usize);
 
 /// Attachment points: every route end on a box side gets its own y, sorted
 /// by where the route goes, spread over the middle of the side.
-fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
+pub(super) fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
     // For each route, the y at items[0] and at items[last].
     let mut ends: Vec<[f64; 2]> = vec![[0.0; 2]; layout.routes.len()];
     // (item, side) -> list of (sort key, route, which end)
@@ -823,7 +240,7 @@ fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
     ends
 }
 
-fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, dir: f64) {
+pub(super) fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, dir: f64) {
     let len = 7.0 + look.width;
     let half = 3.0 + look.width * 0.6;
     let back = tip_x - dir * len;
@@ -867,14 +284,14 @@ fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, dir: f64) {
     }
 }
 
-fn arrow_len(look: &EdgeLook) -> f64 {
+pub(super) fn arrow_len(look: &EdgeLook) -> f64 {
     match look.arrow {
         Arrow::Tee => 2.0,
         _ => 7.0 + look.width,
     }
 }
 
-fn stroke_attrs(out: &mut String, look: &EdgeLook) {
+pub(super) fn stroke_attrs(out: &mut String, look: &EdgeLook) {
     out.push_str(" fill=\"none\" stroke=\"");
     out.push_str(look.color);
     out.push_str("\" stroke-width=\"");
@@ -887,7 +304,7 @@ fn stroke_attrs(out: &mut String, look: &EdgeLook) {
     }
 }
 
-fn edge_class(out: &mut String, look: &EdgeLook) {
+pub(super) fn edge_class(out: &mut String, look: &EdgeLook) {
     out.push_str("<g class=\"edge ");
     out.push_str(look.class);
     out.push_str(look.state);
@@ -895,7 +312,14 @@ fn edge_class(out: &mut String, look: &EdgeLook) {
 }
 
 /// Writes the label lines centred at (x, y) on a white ground.
-fn edge_label(out: &mut String, lines: &[String], x: f64, y: f64, anchor: &str, color: &str) {
+pub(super) fn edge_label(
+    out: &mut String,
+    lines: &[String],
+    x: f64,
+    y: f64,
+    anchor: &str,
+    color: &str,
+) {
     let (w, h) = label_size(lines);
     let left = match anchor {
         "start" => x - 4.0,
@@ -924,7 +348,7 @@ fn edge_label(out: &mut String, lines: &[String], x: f64, y: f64, anchor: &str, 
 }
 
 #[allow(clippy::too_many_arguments)]
-fn text_block(
+pub(super) fn text_block(
     out: &mut String,
     lines: &[String],
     x: f64,
@@ -966,7 +390,11 @@ fn text_block(
 /// `x1, y1`, control points at `mid`): the first of a few spots along the
 /// curve where the label stays inside the gap and clear of the labels
 /// already placed, else the middle. Records the spot taken.
-fn label_spot(lines: &[String], curve: [f64; 5], placed: &mut Vec<[f64; 4]>) -> (f64, f64) {
+pub(super) fn label_spot(
+    lines: &[String],
+    curve: [f64; 5],
+    placed: &mut Vec<[f64; 4]>,
+) -> (f64, f64) {
     let [x0, y0, mid, y1, x1] = curve;
     let (w, h) = label_size(lines);
     let at = |t: f64| {
@@ -995,7 +423,7 @@ fn label_spot(lines: &[String], curve: [f64; 5], placed: &mut Vec<[f64; 4]>) -> 
 }
 
 #[allow(clippy::too_many_arguments)]
-fn write_route(
+pub(super) fn write_route(
     out: &mut String,
     diagram: &Diagram,
     layout: &Layout,
@@ -1147,7 +575,7 @@ fn write_route(
     out.push_str("</g>\n");
 }
 
-fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f64, h: f64) {
+pub(super) fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f64, h: f64) {
     let rx = match look.shape {
         Shape::Rounded => (h / 2.0).min(11.0),
         Shape::Double => 8.0,
@@ -1212,11 +640,11 @@ fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f64, h: f64)
 }
 
 /// The legend: sample boxes and lines; returns its size.
-fn legend_size(diagram: &Diagram) -> (f64, f64) {
+pub(super) fn legend_size(diagram: &Diagram) -> (f64, f64) {
     let entries = legend_entries(diagram);
     let mut w: f64 = text_width("Legend", 12.0);
     for kind in &entries.node_kinds {
-        w = w.max(text_width(dot::kind_label(*kind), 11.0) + 20.0);
+        w = w.max(text_width(kind_label(*kind), 11.0) + 20.0);
     }
     for (_, label) in &entries.edges {
         w = w.max(50.0 + text_width(label, 11.0));
@@ -1225,7 +653,7 @@ fn legend_size(diagram: &Diagram) -> (f64, f64) {
     (w + 24.0, 30.0 + rows as f64 * 24.0 + 6.0)
 }
 
-fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) {
+pub(super) fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) {
     let entries = legend_entries(diagram);
     let (w, h) = legend_size(diagram);
     out.push_str("<g class=\"legend\">\n<rect x=\"");
@@ -1250,7 +678,7 @@ fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) {
     let mut row_y = y + 40.0;
     for kind in &entries.node_kinds {
         let look = node_look(*kind, Emphasis::Normal);
-        let label = dot::kind_label(*kind);
+        let label = kind_label(*kind);
         let bw = text_width(label, 11.0) + 16.0;
         // Sample boxes carry no `node` class: they are not diagram nodes.
         let mut shape = String::new();
@@ -1294,7 +722,7 @@ fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) {
     out.push_str("</g>\n");
 }
 
-fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<'_>) -> String {
+pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<'_>) -> String {
     let title_lines = if diagram.title.is_empty() {
         Vec::new()
     } else {

@@ -1,0 +1,452 @@
+//! The layered layout: columns, order within columns, vertical positions.
+
+use std::collections::VecDeque;
+
+use super::text::{text_width, wrap};
+use super::*;
+use crate::export::style::{Shape, node_look};
+use crate::export::{Diagram, Emphasis, NodeKind};
+
+/// A box or a reserved slot in a column.
+pub(super) struct Item {
+    pub(super) layer: usize,
+    /// The diagram node, or `None` for a slot of an edge crossing the column.
+    pub(super) node: Option<usize>,
+    pub(super) width: f64,
+    pub(super) height: f64,
+    pub(super) lines: Vec<String>,
+}
+
+/// One drawn edge: the items it passes, in column order.
+pub(super) struct Route {
+    pub(super) edge: usize,
+    pub(super) items: Vec<usize>,
+    /// Whether the edge's target is `items[0]` (it runs right to left).
+    pub(super) reversed: bool,
+    /// Both ends in the same column.
+    pub(super) same_layer: bool,
+    pub(super) label: Vec<String>,
+}
+
+pub(super) struct Layout {
+    pub(super) items: Vec<Item>,
+    pub(super) layers: Vec<Vec<usize>>,
+    pub(super) pos: Vec<usize>,
+    pub(super) up: Vec<Vec<usize>>,
+    pub(super) down: Vec<Vec<usize>>,
+    pub(super) same: Vec<Vec<usize>>,
+    pub(super) routes: Vec<Route>,
+    pub(super) y: Vec<f64>,
+}
+
+pub(super) fn assign_layers(
+    diagram: &Diagram,
+    first: &[usize],
+    layers: Layers,
+    edges: &[(usize, usize, usize)],
+) -> Vec<usize> {
+    let n = diagram.nodes.len();
+    let by_distance = match layers {
+        Layers::ByKind => false,
+        Layers::ByDistance => true,
+        Layers::Auto => {
+            diagram
+                .nodes
+                .iter()
+                .any(|n| n.emphasis == Emphasis::Highlight)
+                || diagram
+                    .edges
+                    .iter()
+                    .any(|e| e.emphasis == Emphasis::Highlight)
+        }
+    };
+    let mut layer = vec![usize::MAX; n];
+    if by_distance {
+        let mut adj = vec![Vec::new(); n];
+        for &(_, a, b) in edges {
+            adj[a].push(b);
+            adj[b].push(a);
+        }
+        let mut queue = VecDeque::new();
+        for start in 0..n {
+            if first[start] != start || layer[start] != usize::MAX {
+                continue;
+            }
+            layer[start] = 0;
+            queue.push_back(start);
+            while let Some(v) = queue.pop_front() {
+                for &w in &adj[v] {
+                    if layer[w] == usize::MAX {
+                        layer[w] = layer[v] + 1;
+                        queue.push_back(w);
+                    }
+                }
+            }
+        }
+    } else {
+        // People, then groups (members point right to them, groups right
+        // to their works), then works, then organisations.
+        let mut used = [false; 4];
+        for (i, node) in diagram.nodes.iter().enumerate() {
+            if first[i] == i {
+                let l = match node.kind {
+                    NodeKind::Person => 0,
+                    NodeKind::Group => 1,
+                    NodeKind::Work(_) => 2,
+                    NodeKind::Organisation => 3,
+                };
+                layer[i] = l;
+                used[l] = true;
+            }
+        }
+        // Close the gaps left by missing kinds.
+        let mut remap = [0; 4];
+        let mut next = 0;
+        for l in 0..4 {
+            remap[l] = next;
+            if used[l] {
+                next += 1;
+            }
+        }
+        for l in layer.iter_mut().filter(|l| **l != usize::MAX) {
+            *l = remap[*l];
+        }
+    }
+    layer
+}
+
+pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layout {
+    let n = diagram.nodes.len();
+    // Valid edges, as (edge index, from, to) on first-of-key nodes.
+    let edges: Vec<(usize, usize, usize)> = diagram
+        .edges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((i, *first.get(e.from)?, *first.get(e.to)?)))
+        .collect();
+    let layer = assign_layers(diagram, first, layers, &edges);
+    let layer_count = layer
+        .iter()
+        .filter(|&&l| l != usize::MAX)
+        .max()
+        .map_or(0, |m| m + 1);
+
+    let mut items = Vec::with_capacity(n);
+    let mut item_of = vec![usize::MAX; n];
+    for (i, node) in diagram.nodes.iter().enumerate() {
+        if first[i] != i {
+            continue;
+        }
+        let lines = wrap(&node.label, FONT_SIZE, MAX_TEXT_WIDTH);
+        // Highlighted labels are bold, a little wider.
+        let bold = if node.emphasis == Emphasis::Highlight {
+            1.08
+        } else {
+            1.0
+        };
+        let text_w = lines
+            .iter()
+            .map(|l| text_width(l, FONT_SIZE) * bold)
+            .fold(0.0, f64::max);
+        let width = (text_w + 2.0 * PAD_X).max(48.0).ceil();
+        let extra = if node_look(node.kind, node.emphasis).shape == Shape::Double {
+            4.0
+        } else {
+            0.0
+        };
+        let height = (lines.len().max(1) as f64 * LINE_HEIGHT + 2.0 * PAD_Y + extra).ceil();
+        item_of[i] = items.len();
+        items.push(Item {
+            layer: layer[i],
+            node: Some(i),
+            width: width + extra,
+            height,
+            lines,
+        });
+    }
+
+    let mut routes = Vec::with_capacity(edges.len());
+    for &(e, a, b) in &edges {
+        let (la, lb) = (layer[a], layer[b]);
+        let reversed = la > lb;
+        let (lo, hi) = if reversed { (b, a) } else { (a, b) };
+        let (llo, lhi) = (layer[lo], layer[hi]);
+        let mut chain = vec![item_of[lo]];
+        for l in llo + 1..lhi {
+            chain.push(items.len());
+            items.push(Item {
+                layer: l,
+                node: None,
+                width: 0.0,
+                height: 2.0,
+                lines: Vec::new(),
+            });
+        }
+        chain.push(item_of[hi]);
+        let edge = &diagram.edges[e];
+        let label = if edge.label.is_empty() {
+            Vec::new()
+        } else {
+            wrap(&edge.label, EDGE_FONT_SIZE, MAX_EDGE_LABEL_WIDTH)
+        };
+        routes.push(Route {
+            edge: e,
+            items: chain,
+            reversed,
+            same_layer: la == lb,
+            label,
+        });
+    }
+
+    let count = items.len();
+    let mut layout = Layout {
+        layers: vec![Vec::new(); layer_count],
+        pos: vec![0; count],
+        up: vec![Vec::new(); count],
+        down: vec![Vec::new(); count],
+        same: vec![Vec::new(); count],
+        y: vec![0.0; count],
+        routes,
+        items,
+    };
+    for (id, item) in layout.items.iter().enumerate() {
+        layout.pos[id] = layout.layers[item.layer].len();
+        layout.layers[item.layer].push(id);
+    }
+    for route in &layout.routes {
+        if route.same_layer {
+            let (a, b) = (route.items[0], route.items[route.items.len() - 1]);
+            if a != b {
+                layout.same[a].push(b);
+                layout.same[b].push(a);
+            }
+            continue;
+        }
+        for pair in route.items.windows(2) {
+            layout.down[pair[0]].push(pair[1]);
+            layout.up[pair[1]].push(pair[0]);
+        }
+    }
+    layout
+}
+
+/// Orders the columns: barycenter sweeps, keeping the best order seen.
+pub(super) fn order(layout: &mut Layout) {
+    let mut best = layout.layers.clone();
+    let mut best_crossings = crossings(layout);
+    for round in 0..ROUNDS {
+        let downward = round % 2 == 0;
+        let count = layout.layers.len();
+        let sequence: Vec<usize> = if downward {
+            (1..count).collect()
+        } else {
+            (0..count.saturating_sub(1)).rev().collect()
+        };
+        // A single column can still gather members around their group.
+        let sequence = if count == 1 { vec![0] } else { sequence };
+        for l in sequence {
+            let mut keyed: Vec<(f64, usize)> = layout.layers[l]
+                .iter()
+                .map(|&v| {
+                    let neighbours = if downward {
+                        &layout.up[v]
+                    } else {
+                        &layout.down[v]
+                    };
+                    let key = mean_pos(layout, neighbours)
+                        .or_else(|| mean_pos(layout, &layout.same[v]).map(|p| p + 0.5))
+                        .unwrap_or(layout.pos[v] as f64);
+                    (key, v)
+                })
+                .collect();
+            keyed.sort_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then(layout.pos[a.1].cmp(&layout.pos[b.1]))
+            });
+            for (p, &(_, v)) in keyed.iter().enumerate() {
+                layout.layers[l][p] = v;
+                layout.pos[v] = p;
+            }
+        }
+        let c = crossings(layout);
+        if c < best_crossings {
+            best_crossings = c;
+            best = layout.layers.clone();
+        }
+    }
+    layout.layers = best;
+    for layer in &layout.layers {
+        for (p, &v) in layer.iter().enumerate() {
+            layout.pos[v] = p;
+        }
+    }
+}
+
+pub(super) fn mean_pos(layout: &Layout, items: &[usize]) -> Option<f64> {
+    if items.is_empty() {
+        return None;
+    }
+    Some(items.iter().map(|&v| layout.pos[v] as f64).sum::<f64>() / items.len() as f64)
+}
+
+/// Crossings between adjacent columns (counted with a Fenwick tree).
+pub(super) fn crossings(layout: &Layout) -> u64 {
+    let mut total = 0u64;
+    for l in 0..layout.layers.len().saturating_sub(1) {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for &a in &layout.layers[l] {
+            for &b in &layout.down[a] {
+                pairs.push((layout.pos[a], layout.pos[b]));
+            }
+        }
+        pairs.sort_unstable();
+        let size = layout.layers[l + 1].len() + 1;
+        let mut tree = vec![0u64; size + 1];
+        for (seen, &(_, b)) in pairs.iter().enumerate() {
+            // Count earlier pairs whose lower end is right of b.
+            let mut i = b + 1;
+            let mut not_greater = 0;
+            while i > 0 {
+                not_greater += tree[i];
+                i &= i - 1;
+            }
+            total += seen as u64 - not_greater;
+            let mut i = b + 1;
+            while i <= size {
+                tree[i] += 1;
+                i += i & i.wrapping_neg();
+            }
+        }
+    }
+    total
+}
+
+pub(super) fn gap_between(layout: &Layout, a: usize, b: usize) -> f64 {
+    let (ia, ib) = (&layout.items[a], &layout.items[b]);
+    let gap = if ia.node.is_some() && ib.node.is_some() {
+        NODE_GAP
+    } else {
+        DUMMY_GAP
+    };
+    (ia.height + ib.height) / 2.0 + gap
+}
+
+/// Places one column as close as possible to the desired centres while
+/// keeping the spacing (weighted isotonic regression, pool adjacent
+/// violators).
+pub(super) fn place_column(layout: &mut Layout, l: usize, desired: &[f64], weight: &[f64]) {
+    let column = &layout.layers[l];
+    let k = column.len();
+    if k == 0 {
+        return;
+    }
+    let mut offset = vec![0.0; k];
+    for i in 1..k {
+        offset[i] = offset[i - 1] + gap_between(layout, column[i - 1], column[i]);
+    }
+    // Blocks of (total weight, weighted sum, count).
+    let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(k);
+    for i in 0..k {
+        let target = desired[i] - offset[i];
+        blocks.push((weight[i], weight[i] * target, 1));
+        while blocks.len() > 1 {
+            let (w2, s2, c2) = blocks[blocks.len() - 1];
+            let (w1, s1, c1) = blocks[blocks.len() - 2];
+            if s1 / w1 <= s2 / w2 {
+                break;
+            }
+            blocks.pop();
+            let last = blocks.len() - 1;
+            blocks[last] = (w1 + w2, s1 + s2, c1 + c2);
+        }
+    }
+    let mut i = 0;
+    let column = column.clone();
+    for (w, s, c) in blocks {
+        let z = s / w;
+        for _ in 0..c {
+            layout.y[column[i]] = z + offset[i];
+            i += 1;
+        }
+    }
+}
+
+pub(super) fn place(layout: &mut Layout) {
+    let count = layout.layers.len();
+    // Start: every column stacked from the top, centred on the tallest.
+    let mut heights = vec![0.0; count];
+    for (l, height) in heights.iter_mut().enumerate() {
+        let column = layout.layers[l].clone();
+        let mut y = 0.0;
+        for (i, &v) in column.iter().enumerate() {
+            if i > 0 {
+                y += gap_between(layout, column[i - 1], v);
+            }
+            layout.y[v] = y;
+        }
+        *height = y;
+    }
+    let tallest = heights.iter().cloned().fold(0.0, f64::max);
+    for (l, height) in heights.iter().enumerate() {
+        let shift = (tallest - height) / 2.0;
+        for &v in &layout.layers[l] {
+            layout.y[v] += shift;
+        }
+    }
+    let weight_of = |layout: &Layout, v: usize| {
+        if layout.items[v].node.is_none() {
+            3.0
+        } else {
+            1.0
+        }
+    };
+    for round in 0..8 {
+        let both = round >= 6;
+        let downward = round % 2 == 0;
+        let sequence: Vec<usize> = if downward {
+            (0..count).collect()
+        } else {
+            (0..count).rev().collect()
+        };
+        for l in sequence {
+            let column = layout.layers[l].clone();
+            let mut desired = Vec::with_capacity(column.len());
+            let mut weight = Vec::with_capacity(column.len());
+            for &v in &column {
+                let mut sum = 0.0;
+                let mut n = 0usize;
+                let sides: [&Vec<usize>; 2] = [&layout.up[v], &layout.down[v]];
+                for (s, side) in sides.iter().enumerate() {
+                    let wanted = both || (s == 0) == downward;
+                    if wanted {
+                        for &w in side.iter() {
+                            sum += layout.y[w];
+                            n += 1;
+                        }
+                    }
+                }
+                if n == 0 {
+                    for &w in &layout.same[v] {
+                        sum += layout.y[w];
+                        n += 1;
+                    }
+                }
+                desired.push(if n == 0 { layout.y[v] } else { sum / n as f64 });
+                weight.push(weight_of(layout, v) * (1.0 + n as f64).sqrt());
+            }
+            place_column(layout, l, &desired, &weight);
+        }
+    }
+    // Move to the origin: top of the highest box at 0.
+    let top = layout
+        .items
+        .iter()
+        .enumerate()
+        .map(|(v, item)| layout.y[v] - item.height / 2.0)
+        .fold(f64::INFINITY, f64::min);
+    if top.is_finite() {
+        for y in layout.y.iter_mut() {
+            *y -= top;
+        }
+    }
+}
