@@ -246,7 +246,7 @@ pub(super) fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, dir: 
     let back = tip_x - dir * len;
     match look.arrow {
         Arrow::Tee => {
-            out.push_str("<path d=\"M");
+            out.push_str("<path class=\"head\" d=\"M");
             num(out, tip_x - dir * 2.0);
             out.push(' ');
             num(out, y - half - 1.0);
@@ -259,7 +259,7 @@ pub(super) fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, dir: 
             out.push_str("\" fill=\"none\"/>\n");
         }
         Arrow::Normal | Arrow::Empty => {
-            out.push_str("<path d=\"M");
+            out.push_str("<path class=\"head\" d=\"M");
             num(out, tip_x);
             out.push(' ');
             num(out, y);
@@ -304,10 +304,12 @@ pub(super) fn stroke_attrs(out: &mut String, look: &EdgeLook) {
     }
 }
 
-pub(super) fn edge_class(out: &mut String, look: &EdgeLook) {
+pub(super) fn edge_class(out: &mut String, look: &EdgeLook, edge: usize) {
     out.push_str("<g class=\"edge ");
     out.push_str(look.class);
     out.push_str(look.state);
+    out.push_str("\" data-edge=\"");
+    num(out, edge as f64);
     out.push_str("\">\n");
 }
 
@@ -436,7 +438,7 @@ pub(super) fn write_route(
     let edge: &DiagramEdge = &diagram.edges[route.edge];
     let look = edge_look(edge.role, edge.unverified, edge.emphasis);
     let head_len = arrow_len(&look);
-    edge_class(out, &look);
+    edge_class(out, &look, route.edge);
     if let Some((from, to)) = diagram.ends(edge) {
         out.push_str("<title>");
         escape(out, &from.label);
@@ -570,7 +572,11 @@ pub(super) fn write_route(
     }
     if let (Some((x, y, anchor)), false) = (label_at, route.label.is_empty()) {
         // Labels go on top of every line: they are written after all edges.
+        labels.push_str("<g data-edge=\"");
+        num(labels, route.edge as f64);
+        labels.push_str("\">\n");
         edge_label(labels, &route.label, x, y, anchor, look.text);
+        labels.push_str("</g>\n");
     }
     out.push_str("</g>\n");
 }

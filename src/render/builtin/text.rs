@@ -27,7 +27,7 @@ pub(super) fn char_em(c: char) -> f64 {
 }
 
 /// Estimated width of a line of text, in pixels.
-pub(super) fn text_width(text: &str, size: f64) -> f64 {
+pub(crate) fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * size * 1.04
 }
 
