@@ -1,6 +1,6 @@
 //! The layered layout: columns, order within columns, vertical positions.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use super::text::{text_width, wrap};
 use super::*;
@@ -15,11 +15,20 @@ pub(super) struct Item {
     pub(super) width: f64,
     pub(super) height: f64,
     pub(super) lines: Vec<String>,
+    /// The font size of the lines (larger on a path, smaller for context).
+    pub(super) font: f64,
+    /// Whether the item is highlighted (a hop of a path): kept at the top.
+    pub(super) pinned: bool,
 }
 
 /// One drawn edge: the items it passes, in column order.
 pub(super) struct Route {
+    /// The diagram edge whose look the route takes (the strongest of the
+    /// credits merged into it).
     pub(super) edge: usize,
+    /// Every diagram edge drawn by this route: parallel credits between the
+    /// same two ends are one route with a combined label.
+    pub(super) merged: Vec<usize>,
     pub(super) items: Vec<usize>,
     /// Whether the edge's target is `items[0]` (it runs right to left).
     pub(super) reversed: bool,
@@ -137,7 +146,8 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
         if first[i] != i {
             continue;
         }
-        let lines = wrap(&node.label, FONT_SIZE, MAX_TEXT_WIDTH);
+        let font = node_font(node.emphasis);
+        let lines = wrap(&node.label, font, MAX_TEXT_WIDTH);
         // Highlighted labels are bold, a little wider.
         let bold = if node.emphasis == Emphasis::Highlight {
             1.08
@@ -146,15 +156,20 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
         };
         let text_w = lines
             .iter()
-            .map(|l| text_width(l, FONT_SIZE) * bold)
+            .map(|l| text_width(l, font) * bold)
             .fold(0.0, f64::max);
-        let width = (text_w + 2.0 * PAD_X).max(48.0).ceil();
+        let (pad_x, pad_y) = if node.emphasis == Emphasis::Faded {
+            (PAD_X * 0.75, PAD_Y * 0.6)
+        } else {
+            (PAD_X, PAD_Y)
+        };
+        let width = (text_w + 2.0 * pad_x).max(40.0).ceil();
         let extra = if node_look(node.kind, node.emphasis).shape == Shape::Double {
             4.0
         } else {
             0.0
         };
-        let height = (lines.len().max(1) as f64 * LINE_HEIGHT + 2.0 * PAD_Y + extra).ceil();
+        let height = (lines.len().max(1) as f64 * line_height(font) + 2.0 * pad_y + extra).ceil();
         item_of[i] = items.len();
         items.push(Item {
             layer: layer[i],
@@ -162,11 +177,38 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
             width: width + extra,
             height,
             lines,
+            font,
+            pinned: node.emphasis == Emphasis::Highlight,
         });
     }
 
-    let mut routes = Vec::with_capacity(edges.len());
+    // Parallel credits between the same two ends become one route.
+    let mut groups: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    let mut group_of: HashMap<(usize, usize), usize> = HashMap::new();
     for &(e, a, b) in &edges {
+        let g = *group_of.entry((a, b)).or_insert_with(|| {
+            groups.push((a, b, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].2.push(e);
+    }
+    let strength = |e: usize| {
+        let edge = &diagram.edges[e];
+        let emphasis = match edge.emphasis {
+            Emphasis::Highlight => 2,
+            Emphasis::Normal => 1,
+            Emphasis::Faded => 0,
+        };
+        (emphasis, !edge.unverified, std::cmp::Reverse(e))
+    };
+
+    let mut routes = Vec::with_capacity(groups.len());
+    for (a, b, merged) in groups {
+        let e = merged
+            .iter()
+            .copied()
+            .max_by_key(|&e| strength(e))
+            .expect("a credit");
         let (la, lb) = (layer[a], layer[b]);
         let reversed = la > lb;
         let (lo, hi) = if reversed { (b, a) } else { (a, b) };
@@ -180,22 +222,59 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
                 width: 0.0,
                 height: 2.0,
                 lines: Vec::new(),
+                font: FONT_SIZE,
+                pinned: diagram.edges[e].emphasis == Emphasis::Highlight,
             });
         }
         chain.push(item_of[hi]);
-        let edge = &diagram.edges[e];
-        let label = if edge.label.is_empty() {
+        // One label for all: the distinct labels, in order.
+        let mut texts: Vec<&str> = Vec::new();
+        for &m in &merged {
+            let t = diagram.edges[m].label.trim();
+            if !t.is_empty() && !texts.contains(&t) {
+                texts.push(t);
+            }
+        }
+        let label = if texts.is_empty() {
             Vec::new()
         } else {
-            wrap(&edge.label, EDGE_FONT_SIZE, MAX_EDGE_LABEL_WIDTH)
+            wrap(&texts.join(" / "), EDGE_FONT_SIZE, MAX_EDGE_LABEL_WIDTH)
         };
         routes.push(Route {
             edge: e,
+            merged,
             items: chain,
             reversed,
             same_layer: la == lb,
             label,
         });
+    }
+
+    // Every route end gets its own port on a box side: boxes grow to fit
+    // them, arrowheads 10 px apart, tails 6 px.
+    let layer_count_gt1 = layer_count > 1;
+    let mut ports: HashMap<(usize, bool), (usize, bool)> = HashMap::new();
+    for route in &routes {
+        let a = route.items[0];
+        let b = route.items[route.items.len() - 1];
+        let (side_a, side_b) = if route.same_layer {
+            let right = !(items[a].layer == 0 && layer_count_gt1);
+            (right, right)
+        } else {
+            (true, false)
+        };
+        let head_at_a = route.reversed;
+        for (v, side, head) in [(a, side_a, head_at_a), (b, side_b, !head_at_a)] {
+            let entry = ports.entry((v, side)).or_insert((0, false));
+            entry.0 += 1;
+            entry.1 |= head;
+        }
+    }
+    for (&(v, _), &(k, heads)) in &ports {
+        if items[v].node.is_some() && k > 1 {
+            let need = (k - 1) as f64 * port_step(heads) + 2.0 * PORT_MARGIN;
+            items[v].height = items[v].height.max(need.ceil());
+        }
     }
 
     let count = items.len();
@@ -232,6 +311,14 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
 
 /// Orders the columns: barycenter sweeps, keeping the best order seen.
 pub(super) fn order(layout: &mut Layout) {
+    // The hops of a path come first in their columns, in one row at the top.
+    for l in 0..layout.layers.len() {
+        let items = &layout.items;
+        layout.layers[l].sort_by_key(|&v| !items[v].pinned);
+        for (p, &v) in layout.layers[l].iter().enumerate() {
+            layout.pos[v] = p;
+        }
+    }
     let mut best = layout.layers.clone();
     let mut best_crossings = crossings(layout);
     for round in 0..ROUNDS {
@@ -253,6 +340,9 @@ pub(super) fn order(layout: &mut Layout) {
                     } else {
                         &layout.down[v]
                     };
+                    if layout.items[v].pinned {
+                        return (f64::NEG_INFINITY, v);
+                    }
                     let key = mean_pos(layout, neighbours)
                         .or_else(|| mean_pos(layout, &layout.same[v]).map(|p| p + 0.5))
                         .unwrap_or(layout.pos[v] as f64);
@@ -431,6 +521,11 @@ pub(super) fn place(layout: &mut Layout) {
                         n += 1;
                     }
                 }
+                if layout.items[v].pinned {
+                    desired.push(40.0);
+                    weight.push(1e4);
+                    continue;
+                }
                 desired.push(if n == 0 { layout.y[v] } else { sum / n as f64 });
                 weight.push(weight_of(layout, v) * (1.0 + n as f64).sqrt());
             }
@@ -448,5 +543,28 @@ pub(super) fn place(layout: &mut Layout) {
         for y in layout.y.iter_mut() {
             *y -= top;
         }
+    }
+}
+
+/// The font size of a node's label: larger on a path, smaller for context.
+pub(super) fn node_font(emphasis: Emphasis) -> f64 {
+    match emphasis {
+        Emphasis::Normal => FONT_SIZE,
+        Emphasis::Highlight => HIGHLIGHT_FONT_SIZE,
+        Emphasis::Faded => FADED_FONT_SIZE,
+    }
+}
+
+/// The distance between the lines of a label at a font size.
+pub(super) fn line_height(font: f64) -> f64 {
+    (font * LINE_HEIGHT / FONT_SIZE).round()
+}
+
+/// The distance between two ports on one box side: arrowheads need room.
+pub(super) fn port_step(heads: bool) -> f64 {
+    if heads {
+        HEAD_PORT_STEP
+    } else {
+        TAIL_PORT_STEP
     }
 }

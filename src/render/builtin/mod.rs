@@ -59,7 +59,15 @@ pub(super) const DUMMY_GAP: f64 = 5.0;
 pub(super) const MARGIN: f64 = 24.0;
 pub(super) const BASE_GAP: f64 = 120.0;
 pub(super) const TITLE_SIZE: f64 = 20.0;
-pub(super) const ROUNDS: usize = 12;
+pub(super) const ROUNDS: usize = 24;
+pub(super) const HIGHLIGHT_FONT_SIZE: f64 = 15.0;
+pub(super) const FADED_FONT_SIZE: f64 = 10.5;
+/// Ports on a side with arrowheads: tips this far apart.
+pub(super) const HEAD_PORT_STEP: f64 = 10.0;
+/// Ports on a side with tails only.
+pub(super) const TAIL_PORT_STEP: f64 = 6.0;
+/// Room kept free at the top and bottom of a box side.
+pub(super) const PORT_MARGIN: f64 = 6.0;
 
 /// Draws the diagram as SVG; returns the text and warnings.
 pub(crate) fn render(diagram: &Diagram, settings: &Settings<'_>) -> (String, Vec<String>) {

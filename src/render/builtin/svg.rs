@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::layout::{Layout, Route};
+use super::layout::{Layout, Route, line_height, port_step};
 use super::text::{text_width, wrap};
 use super::*;
 use crate::export::style::{
@@ -92,7 +92,7 @@ pub(super) fn label_size(lines: &[String]) -> (f64, f64) {
     (w + 8.0, lines.len() as f64 * EDGE_LINE_HEIGHT + 4.0)
 }
 
-pub(super) fn geometry(layout: &Layout, title_height: f64) -> Geometry {
+pub(super) fn geometry(layout: &Layout, title_height: f64, gap_scale: f64) -> Geometry {
     let count = layout.layers.len();
     let mut col_w = vec![0.0f64; count];
     for item in &layout.items {
@@ -138,7 +138,7 @@ pub(super) fn geometry(layout: &Layout, title_height: f64) -> Geometry {
         x += col_w[l];
         if l + 1 < count {
             let busy = BASE_GAP + ((segments[l] as f64).sqrt() * 8.0).min(120.0);
-            x += busy.max(gap_need[l] + 20.0);
+            x += busy.max(gap_need[l] + 20.0) * gap_scale;
         } else {
             x += gap_need[l];
         }
@@ -182,6 +182,11 @@ impl Geometry {
 
 /// A route end on a box side: the y it heads to, the route, which end.
 pub(super) type Attachment = (f64, usize, usize);
+
+/// Which end of a route (0: `items[0]`, 1: the last item) has the arrowhead.
+fn head_end(route: &Route) -> usize {
+    if route.reversed { 0 } else { 1 }
+}
 
 /// Attachment points: every route end on a box side gets its own y, sorted
 /// by where the route goes, spread over the middle of the side.
@@ -228,8 +233,14 @@ pub(super) fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
         let cy = geo.y(layout, v);
         let k = list.len();
         let h = layout.items[v].height;
+        let heads = list
+            .iter()
+            .any(|&(_, r, end)| head_end(&layout.routes[r]) == end);
         let step = if k > 1 && layout.items[v].node.is_some() {
-            ((h - 10.0).max(0.0) / (k - 1) as f64).min(6.0)
+            // As wide as the side allows, up to 12 px, never below the
+            // minimum the box was sized for.
+            ((h - 2.0 * PORT_MARGIN).max(0.0) / (k - 1) as f64)
+                .clamp(port_step(heads), 12.0f64.max(port_step(heads)))
         } else {
             0.0
         };
@@ -388,73 +399,90 @@ pub(super) fn text_block(
     out.push_str("</text>\n");
 }
 
-/// Where to put an edge label along a gap-crossing curve (from `x0, y0` to
-/// `x1, y1`, control points at `mid`): the first of a few spots along the
-/// curve where the label stays inside the gap and clear of the labels
-/// already placed, else the middle. Records the spot taken.
-pub(super) fn label_spot(
-    lines: &[String],
-    curve: [f64; 5],
-    placed: &mut Vec<[f64; 4]>,
-) -> (f64, f64) {
-    let [x0, y0, mid, y1, x1] = curve;
-    let (w, h) = label_size(lines);
-    let at = |t: f64| {
-        let u = 1.0 - t;
-        let x = u * u * u * x0 + 3.0 * u * t * mid + t * t * t * x1;
-        let y = (u * u * u + 3.0 * u * u * t) * y0 + (3.0 * u * t * t + t * t * t) * y1;
-        (x, y)
-    };
-    let clear = |x: f64, y: f64| {
-        x - w / 2.0 >= x0 + 2.0
-            && x + w / 2.0 <= x1 - 2.0
-            && placed.iter().all(|r| {
-                x + w / 2.0 <= r[0]
-                    || r[0] + r[2] <= x - w / 2.0
-                    || y + h / 2.0 <= r[1]
-                    || r[1] + r[3] <= y - h / 2.0
-            })
-    };
-    let spot = [0.5, 0.38, 0.62, 0.28, 0.72, 0.18, 0.82]
-        .into_iter()
-        .map(at)
-        .find(|&(x, y)| clear(x, y))
-        .unwrap_or_else(|| at(0.5));
-    placed.push([spot.0 - w / 2.0, spot.1 - h / 2.0, w, h]);
-    spot
+/// An SVG path and the points along it, built together so that label
+/// placement sees the same line that is drawn.
+#[derive(Default)]
+pub(super) struct Line {
+    d: String,
+    /// Points along the line, a few pixels apart.
+    pub(super) points: Vec<(f64, f64)>,
+    /// Each cubic segment, as (start, control, control, end).
+    pub(super) curves: Vec<[(f64, f64); 4]>,
+    at: (f64, f64),
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn write_route(
-    out: &mut String,
-    diagram: &Diagram,
+impl Line {
+    fn move_to(&mut self, x: f64, y: f64) {
+        self.d.push('M');
+        num(&mut self.d, x);
+        self.d.push(' ');
+        num(&mut self.d, y);
+        self.at = (x, y);
+        self.points.push((x, y));
+    }
+    fn h(&mut self, x: f64) {
+        let (x0, y) = self.at;
+        if (x - x0).abs() < 0.05 {
+            return;
+        }
+        self.d.push_str(" H");
+        num(&mut self.d, x);
+        let steps = ((x - x0).abs() / 4.0).ceil().max(1.0) as usize;
+        for s in 1..=steps {
+            self.points
+                .push((x0 + (x - x0) * s as f64 / steps as f64, y));
+        }
+        self.at = (x, y);
+    }
+    fn c(&mut self, c1: (f64, f64), c2: (f64, f64), to: (f64, f64)) {
+        self.d.push_str(" C");
+        for (i, p) in [c1, c2, to].into_iter().enumerate() {
+            if i > 0 {
+                self.d.push(' ');
+            }
+            num(&mut self.d, p.0);
+            self.d.push(' ');
+            num(&mut self.d, p.1);
+        }
+        let from = self.at;
+        let curve = [from, c1, c2, to];
+        for s in 1..=32 {
+            self.points.push(bezier(&curve, s as f64 / 32.0));
+        }
+        self.curves.push(curve);
+        self.at = to;
+    }
+}
+
+fn bezier(c: &[(f64, f64); 4], t: f64) -> (f64, f64) {
+    let u = 1.0 - t;
+    let f = |a: f64, b: f64, cc: f64, d: f64| {
+        u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * cc + t * t * t * d
+    };
+    (
+        f(c[0].0, c[1].0, c[2].0, c[3].0),
+        f(c[0].1, c[1].1, c[2].1, c[3].1),
+    )
+}
+
+/// The drawn shape of a route: its line and where its arrowhead goes.
+pub(super) struct Drawn {
+    pub(super) line: Line,
+    /// Tip x, y and the direction the head points (+1 right, -1 left).
+    pub(super) head: (f64, f64, f64),
+}
+
+/// The line of a route, from its ports.
+pub(super) fn shape_route(
     layout: &Layout,
     geo: &Geometry,
     route: &Route,
     ends: [f64; 2],
-    placed: &mut Vec<[f64; 4]>,
-    labels: &mut String,
-) {
-    let edge: &DiagramEdge = &diagram.edges[route.edge];
-    let look = edge_look(edge.role, edge.unverified, edge.emphasis);
-    let head_len = arrow_len(&look);
-    edge_class(out, &look, route.edge);
-    if let Some((from, to)) = diagram.ends(edge) {
-        out.push_str("<title>");
-        escape(out, &from.label);
-        out.push_str(" — ");
-        out.push_str(edge.role.label());
-        out.push_str(" → ");
-        escape(out, &to.label);
-        if edge.unverified {
-            out.push_str(" (unverified)");
-        }
-        out.push_str("</title>\n");
-    }
+    head_len: f64,
+) -> Drawn {
     let a = route.items[0];
     let b = route.items[route.items.len() - 1];
-    let mut label_at: Option<(f64, f64, &str)> = None;
-    out.push_str("<path d=\"");
+    let mut line = Line::default();
     if route.same_layer {
         let l = layout.items[a].layer;
         let right = !(l == 0 && layout.layers.len() > 1);
@@ -476,108 +504,214 @@ pub(super) fn write_route(
         } else {
             (ya, yb)
         };
-        // The edge runs from `from` to `to`; the route from a to b.
         let head_at_b = !route.reversed;
         let xb_end = if head_at_b { xb + dir * head_len } else { xb };
         let xa_start = if head_at_b { xa } else { xa + dir * head_len };
-        out.push('M');
-        num(out, xa_start);
-        out.push(' ');
-        num(out, ya);
-        out.push_str(" H");
-        num(out, col_edge);
-        out.push_str(" C");
-        num(out, bx);
-        out.push(' ');
-        num(out, ya);
-        out.push(' ');
-        num(out, bx);
-        out.push(' ');
-        num(out, yb);
-        out.push(' ');
-        num(out, col_edge);
-        out.push(' ');
-        num(out, yb);
-        out.push_str(" H");
-        num(out, xb_end);
-        out.push('"');
-        stroke_attrs(out, &look);
-        out.push_str("/>\n");
-        if head_at_b {
-            arrow(out, &look, xb, yb, -dir);
+        line.move_to(xa_start, ya);
+        line.h(col_edge);
+        line.c((bx, ya), (bx, yb), (col_edge, yb));
+        line.h(xb_end);
+        let head = if head_at_b {
+            (xb, yb, -dir)
         } else {
-            arrow(out, &look, xa, ya, -dir);
+            (xa, ya, -dir)
+        };
+        return Drawn { line, head };
+    }
+    let start_x = geo.sides(layout, a).1 + if route.reversed { head_len } else { 0.0 };
+    line.move_to(start_x, ends[0]);
+    let k = route.items.len();
+    for j in 0..k - 1 {
+        let (p, q) = (route.items[j], route.items[j + 1]);
+        let lp = layout.items[p].layer;
+        let col_right = geo.col_x[lp] + geo.col_w[lp];
+        let col_left_q = geo.col_x[layout.items[q].layer];
+        let yp = if j == 0 { ends[0] } else { geo.y(layout, p) };
+        let yq = if j + 1 == k - 1 {
+            ends[1]
+        } else {
+            geo.y(layout, q)
+        };
+        line.h(col_right);
+        let mid = (col_right + col_left_q) / 2.0;
+        line.c((mid, yp), (mid, yq), (col_left_q, yq));
+        if j + 1 < k - 1 {
+            // Through the reserved slot.
+            line.h(geo.sides(layout, q).1);
         }
-        let apex = col_edge + dir * 0.75 * (bx - col_edge).abs();
-        label_at = Some((
-            apex + dir * 4.0,
-            (ya + yb) / 2.0,
-            if right { "start" } else { "end" },
-        ));
+    }
+    let end_x = geo.sides(layout, b).0 - if route.reversed { 0.0 } else { head_len };
+    line.h(end_x);
+    let head = if route.reversed {
+        (geo.sides(layout, a).1, ends[0], -1.0)
     } else {
-        // Tail at items[0] unless reversed.
-        let start_x = geo.sides(layout, a).1 + if route.reversed { head_len } else { 0.0 };
-        out.push('M');
-        num(out, start_x);
-        out.push(' ');
-        num(out, ends[0]);
-        let k = route.items.len();
-        for j in 0..k - 1 {
-            let (p, q) = (route.items[j], route.items[j + 1]);
-            let lp = layout.items[p].layer;
-            let col_right = geo.col_x[lp] + geo.col_w[lp];
-            let col_left_q = geo.col_x[layout.items[q].layer];
-            let yp = if j == 0 { ends[0] } else { geo.y(layout, p) };
-            let yq = if j + 1 == k - 1 {
-                ends[1]
-            } else {
-                geo.y(layout, q)
-            };
-            out.push_str(" H");
-            num(out, col_right);
-            let mid = (col_right + col_left_q) / 2.0;
-            out.push_str(" C");
-            num(out, mid);
-            out.push(' ');
-            num(out, yp);
-            out.push(' ');
-            num(out, mid);
-            out.push(' ');
-            num(out, yq);
-            out.push(' ');
-            num(out, col_left_q);
-            out.push(' ');
-            num(out, yq);
-            if j == 0 && !route.label.is_empty() {
-                let spot = label_spot(&route.label, [col_right, yp, mid, yq, col_left_q], placed);
-                label_at = Some((spot.0, spot.1, "middle"));
-            }
-            if j + 1 < k - 1 {
-                // Through the reserved slot.
-                out.push_str(" H");
-                num(out, geo.sides(layout, q).1);
+        (geo.sides(layout, b).0, ends[1], 1.0)
+    };
+    Drawn { line, head }
+}
+
+/// A rectangle as (left, top, right, bottom).
+pub(super) type Rect = [f64; 4];
+
+fn intersects(a: &Rect, b: &Rect) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// The points of every drawn line in cells of a grid, for quick look-ups
+/// of what passes near a spot.
+struct Grid {
+    cell: f64,
+    cells: HashMap<(i64, i64), Vec<(usize, (f64, f64))>>,
+}
+
+impl Grid {
+    fn new(drawn: &[Drawn]) -> Grid {
+        let mut grid = Grid {
+            cell: 24.0,
+            cells: HashMap::new(),
+        };
+        for (r, d) in drawn.iter().enumerate() {
+            for &p in &d.line.points {
+                grid.cells.entry(grid.key(p)).or_default().push((r, p));
             }
         }
-        let end_x = geo.sides(layout, b).0 - if route.reversed { 0.0 } else { head_len };
-        out.push_str(" H");
-        num(out, end_x);
-        out.push('"');
-        stroke_attrs(out, &look);
-        out.push_str("/>\n");
-        if route.reversed {
-            arrow(out, &look, geo.sides(layout, a).1, ends[0], -1.0);
-        } else {
-            arrow(out, &look, geo.sides(layout, b).0, ends[1], 1.0);
+        grid
+    }
+    fn key(&self, p: (f64, f64)) -> (i64, i64) {
+        (
+            (p.0 / self.cell).floor() as i64,
+            (p.1 / self.cell).floor() as i64,
+        )
+    }
+    /// Calls `f` with every point (and its route) inside the rectangle.
+    fn each_in(&self, r: &Rect, mut f: impl FnMut(usize, (f64, f64))) {
+        let (a, b) = (self.key((r[0], r[1])), self.key((r[2], r[3])));
+        for i in a.0..=b.0 {
+            for j in a.1..=b.1 {
+                if let Some(list) = self.cells.get(&(i, j)) {
+                    for &(route, p) in list {
+                        if p.0 >= r[0] && p.0 <= r[2] && p.1 >= r[1] && p.1 <= r[3] {
+                            f(route, p);
+                        }
+                    }
+                }
+            }
         }
     }
-    if let (Some((x, y, anchor)), false) = (label_at, route.label.is_empty()) {
-        // Labels go on top of every line: they are written after all edges.
-        labels.push_str("<g data-edge=\"");
-        num(labels, route.edge as f64);
-        labels.push_str("\">\n");
-        edge_label(labels, &route.label, x, y, anchor, look.text);
-        labels.push_str("</g>\n");
+}
+
+/// Where each route's label goes: a point on its own line (so the label
+/// sits on the edge it names), clear of nodes, the title, the legend and
+/// the labels already placed, with no other edge near its centre, and as
+/// few other edges under it as can be. `None` in the second value when a
+/// label found no such spot (the caller widens the gaps and tries again).
+pub(super) fn place_labels(
+    layout: &Layout,
+    drawn: &[Drawn],
+    obstacles: &[Rect],
+    priority: &[usize],
+) -> (Vec<Option<(f64, f64)>>, usize) {
+    let grid = Grid::new(drawn);
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut spots = vec![None; drawn.len()];
+    let mut failed = 0;
+    // A spot on the line, as a fraction of each cubic segment.
+    const TS: [f64; 17] = [
+        0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.46, 0.54, 0.38, 0.62, 0.3, 0.7,
+        0.22, 0.78,
+    ];
+    for &r in priority {
+        let route = &layout.routes[r];
+        if route.label.is_empty() {
+            continue;
+        }
+        let (w, h) = label_size(&route.label);
+        let mut best: Option<(f64, (f64, f64))> = None;
+        let mut fallback: Option<(f64, (f64, f64))> = None;
+        for (ci, curve) in drawn[r].line.curves.iter().enumerate() {
+            for (ti, &t) in TS.iter().enumerate() {
+                let c = bezier(curve, t);
+                let rect = [c.0 - w / 2.0, c.1 - h / 2.0, c.0 + w / 2.0, c.1 + h / 2.0];
+                let grown = [rect[0] - 2.0, rect[1] - 2.0, rect[2] + 2.0, rect[3] + 2.0];
+                let blocked = obstacles.iter().any(|o| intersects(&grown, o))
+                    || placed.iter().any(|o| intersects(&grown, o));
+                // Other edges under the label, and how near its centre.
+                let mut under = 0usize;
+                let mut nearest = f64::INFINITY;
+                let mut others = std::collections::BTreeSet::new();
+                grid.each_in(&rect, |other, p| {
+                    if other != r {
+                        under += 1;
+                        others.insert(other);
+                        let d = ((p.0 - c.0).powi(2) + (p.1 - c.1).powi(2)).sqrt();
+                        nearest = nearest.min(d);
+                    }
+                });
+                let score =
+                    others.len() as f64 * 40.0 + under as f64 + ti as f64 * 0.6 + ci as f64 * 2.0;
+                let near_other = nearest < h / 2.0 + 2.0;
+                if !blocked && !near_other {
+                    if best.is_none_or(|(s, _)| score < s) {
+                        best = Some((score, c));
+                    }
+                } else if !blocked && fallback.is_none_or(|(s, _)| score < s) {
+                    fallback = Some((score, c));
+                }
+            }
+        }
+        let chosen = match (best, fallback) {
+            (Some((_, c)), _) => Some(c),
+            (None, Some((_, c))) => {
+                failed += 1;
+                Some(c)
+            }
+            (None, None) => {
+                failed += 1;
+                drawn[r].line.curves.first().map(|c| bezier(c, 0.5))
+            }
+        };
+        if let Some(c) = chosen {
+            placed.push([c.0 - w / 2.0, c.1 - h / 2.0, c.0 + w / 2.0, c.1 + h / 2.0]);
+        }
+        spots[r] = chosen;
     }
+    (spots, failed)
+}
+
+/// Writes one route: its line, arrowhead and tooltip.
+pub(super) fn write_route(out: &mut String, diagram: &Diagram, route: &Route, drawn: &Drawn) {
+    let edge: &DiagramEdge = &diagram.edges[route.edge];
+    let look = edge_look(edge.role, edge.unverified, edge.emphasis);
+    edge_class(out, &look, route.edge);
+    out.push_str("<title>");
+    for (i, &m) in route.merged.iter().enumerate() {
+        let e = &diagram.edges[m];
+        if let Some((from, to)) = diagram.ends(e) {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            escape(out, &from.label);
+            out.push_str(" — ");
+            out.push_str(e.role.label());
+            out.push_str(" → ");
+            escape(out, &to.label);
+            if !e.label.is_empty() {
+                out.push_str(" (");
+                escape(out, &e.label);
+                out.push(')');
+            }
+            if e.unverified {
+                out.push_str(" (unverified)");
+            }
+        }
+    }
+    out.push_str("</title>\n<path d=\"");
+    out.push_str(&drawn.line.d);
+    out.push('"');
+    stroke_attrs(out, &look);
+    out.push_str("/>\n");
+    let (x, y, dir) = drawn.head;
+    arrow(out, &look, x, y, dir);
     out.push_str("</g>\n");
 }
 
@@ -736,30 +870,91 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
     };
     let title_height = title_lines.len() as f64 * (TITLE_SIZE + 6.0)
         + if title_lines.is_empty() { 0.0 } else { 14.0 };
-    let geo = geometry(layout, title_height);
-    let ends = ports(layout, &geo);
     let legend = settings.legend && !diagram.nodes.is_empty();
     let (legend_w, legend_h) = if legend {
         legend_size(diagram)
     } else {
         (0.0, 0.0)
     };
-    let graph_right = geo.right_edge;
-    let legend_x = graph_right + if layout.layers.is_empty() { 0.0 } else { 36.0 };
     let title_w = title_lines
         .iter()
         .map(|l| text_width(l, TITLE_SIZE))
         .fold(0.0, f64::max);
-    let mut width = if legend {
-        legend_x + legend_w
-    } else {
-        graph_right
+    let looks: Vec<EdgeLook> = layout
+        .routes
+        .iter()
+        .map(|r| {
+            let e = &diagram.edges[r.edge];
+            edge_look(e.role, e.unverified, e.emphasis)
+        })
+        .collect();
+    // Labels of the path first, then the longest: they need the most room.
+    let mut priority: Vec<usize> = (0..layout.routes.len()).collect();
+    priority.sort_by(|&a, &b| {
+        let rank = |r: usize| match diagram.edges[layout.routes[r].edge].emphasis {
+            Emphasis::Highlight => 0,
+            Emphasis::Normal => 1,
+            Emphasis::Faded => 2,
+        };
+        rank(a)
+            .cmp(&rank(b))
+            .then(
+                layout.routes[b]
+                    .label
+                    .len()
+                    .cmp(&layout.routes[a].label.len()),
+            )
+            .then(a.cmp(&b))
+    });
+
+    // Lay out the lines; when a label finds no clear spot on its edge,
+    // widen the gaps between columns and try again.
+    let mut scale = 1.0;
+    let (geo, drawn, spots, width, height, legend_x) = loop {
+        let geo = geometry(layout, title_height, scale);
+        let ends = ports(layout, &geo);
+        let drawn: Vec<Drawn> = layout
+            .routes
+            .iter()
+            .enumerate()
+            .map(|(r, route)| shape_route(layout, &geo, route, ends[r], arrow_len(&looks[r])))
+            .collect();
+        let graph_right = geo.right_edge;
+        let legend_x = graph_right + if layout.layers.is_empty() { 0.0 } else { 36.0 };
+        let mut width = if legend {
+            legend_x + legend_w
+        } else {
+            graph_right
+        };
+        width = (width.max(title_w + 2.0 * MARGIN).max(120.0) + MARGIN).ceil();
+        let height = (geo.top + geo.height.max(if legend { legend_h } else { 0.0 }) + MARGIN)
+            .ceil()
+            .max(60.0);
+        let mut obstacles: Vec<Rect> = Vec::new();
+        for (v, item) in layout.items.iter().enumerate() {
+            if item.node.is_some() {
+                let (l, r) = geo.sides(layout, v);
+                let cy = geo.y(layout, v);
+                obstacles.push([l, cy - item.height / 2.0, r, cy + item.height / 2.0]);
+            }
+        }
+        if !title_lines.is_empty() {
+            obstacles.push([
+                width / 2.0 - title_w / 2.0,
+                MARGIN - 4.0,
+                width / 2.0 + title_w / 2.0,
+                MARGIN + title_height - 10.0,
+            ]);
+        }
+        if legend {
+            obstacles.push([legend_x, geo.top, legend_x + legend_w, geo.top + legend_h]);
+        }
+        let (spots, failed) = place_labels(layout, &drawn, &obstacles, &priority);
+        if failed == 0 || scale > 3.0 {
+            break (geo, drawn, spots, width, height, legend_x);
+        }
+        scale *= 1.3;
     };
-    width = width.max(title_w + 2.0 * MARGIN).max(120.0) + MARGIN;
-    let width = width.ceil();
-    let height = (geo.top + geo.height.max(if legend { legend_h } else { 0.0 }) + MARGIN)
-        .ceil()
-        .max(60.0);
 
     let mut out = String::with_capacity(512 + layout.items.len() * 400 + layout.routes.len() * 300);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -800,22 +995,19 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         Emphasis::Normal => 1,
         Emphasis::Highlight => 2,
     });
-    let mut placed = Vec::new();
-    let mut labels = String::new();
-    for r in routes {
-        write_route(
-            &mut out,
-            diagram,
-            layout,
-            &geo,
-            &layout.routes[r],
-            ends[r],
-            &mut placed,
-            &mut labels,
-        );
+    for &r in &routes {
+        write_route(&mut out, diagram, &layout.routes[r], &drawn[r]);
     }
     out.push_str("</g>\n<g class=\"edge-labels\">\n");
-    out.push_str(&labels);
+    for &r in &routes {
+        let route = &layout.routes[r];
+        let Some((x, y)) = spots[r] else { continue };
+        out.push_str("<g data-edge=\"");
+        num(&mut out, route.edge as f64);
+        out.push_str("\">\n");
+        edge_label(&mut out, &route.label, x, y, "middle", looks[r].text);
+        out.push_str("</g>\n");
+    }
     out.push_str("</g>\n<g class=\"nodes\">\n");
     for (v, item) in layout.items.iter().enumerate() {
         let Some(i) = item.node else { continue };
@@ -843,22 +1035,17 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
             item.width,
             item.height,
         );
-        let lines: &[String] = if item.lines.is_empty() {
-            &[]
-        } else {
-            &item.lines
-        };
         let weight = node.emphasis == Emphasis::Highlight;
         if weight {
             out.push_str("<g font-weight=\"bold\">\n");
         }
         text_block(
             &mut out,
-            lines,
+            &item.lines,
             geo.cx(layout, v),
             cy,
-            FONT_SIZE,
-            LINE_HEIGHT,
+            item.font,
+            line_height(item.font),
             "middle",
             look.text,
         );
