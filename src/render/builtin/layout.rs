@@ -14,6 +14,8 @@ pub(super) struct Item {
     pub(super) node: Option<usize>,
     pub(super) width: f64,
     pub(super) height: f64,
+    /// The height the text needs, before the box grew to fit its ports.
+    pub(super) base_height: f64,
     pub(super) lines: Vec<String>,
     /// The font size of the lines (larger on a path, smaller for context).
     pub(super) font: f64,
@@ -56,7 +58,7 @@ pub(super) fn assign_layers(
 ) -> Vec<usize> {
     let n = diagram.nodes.len();
     let by_distance = match layers {
-        Layers::ByKind => false,
+        Layers::ByKind | Layers::Network => false,
         Layers::ByDistance => true,
         Layers::Auto => {
             diagram
@@ -176,6 +178,7 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
             node: Some(i),
             width: width + extra,
             height,
+            base_height: height,
             lines,
             font,
             pinned: node.emphasis == Emphasis::Highlight,
@@ -221,6 +224,7 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
                 node: None,
                 width: 0.0,
                 height: 2.0,
+                base_height: 2.0,
                 lines: Vec::new(),
                 font: FONT_SIZE,
                 pinned: diagram.edges[e].emphasis == Emphasis::Highlight,

@@ -18,6 +18,7 @@
 //! fonts the viewer has.
 
 mod layout;
+mod network;
 mod svg;
 pub(crate) mod text;
 
@@ -30,13 +31,18 @@ use svg::write_svg;
 #[non_exhaustive]
 pub enum Layers {
     /// By distance when something is highlighted (a path, the centre of a
-    /// neighbourhood), by kind otherwise.
+    /// neighbourhood); a network for large pictures (more than 90 edges);
+    /// by kind otherwise.
     #[default]
     Auto,
     /// People, then groups, then works, then organisations.
     ByKind,
     /// By the number of hops from the first node (breadth-first).
     ByDistance,
+    /// No columns: a network laid out by stress majorization, one cluster
+    /// per connected component, straight edges. [`Layers::Auto`] picks it
+    /// for large pictures with nothing highlighted (the whole catalog).
+    Network,
 }
 
 /// What the built-in renderer needs to know.
@@ -59,6 +65,9 @@ pub(super) const DUMMY_GAP: f64 = 5.0;
 pub(super) const MARGIN: f64 = 24.0;
 pub(super) const BASE_GAP: f64 = 120.0;
 pub(super) const TITLE_SIZE: f64 = 20.0;
+/// Above this many edges (and with nothing highlighted), [`Layers::Auto`]
+/// draws a network instead of columns.
+pub(super) const NETWORK_ROUTES: usize = 90;
 pub(super) const ROUNDS: usize = 24;
 pub(super) const HIGHLIGHT_FONT_SIZE: f64 = 15.0;
 pub(super) const FADED_FONT_SIZE: f64 = 10.5;

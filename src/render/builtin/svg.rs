@@ -73,8 +73,6 @@ pub(super) fn font_family(list: &str) -> String {
 pub(super) struct Geometry {
     pub(super) col_x: Vec<f64>,
     pub(super) col_w: Vec<f64>,
-    /// Same-column edges in column 0 bulge left, others right.
-    pub(super) left_bulge: f64,
     pub(super) right_edge: f64,
     pub(super) top: f64,
     pub(super) height: f64,
@@ -152,7 +150,6 @@ pub(super) fn geometry(layout: &Layout, title_height: f64, gap_scale: f64) -> Ge
     Geometry {
         col_x,
         col_w,
-        left_bulge,
         right_edge: x,
         top: MARGIN + title_height,
         height,
@@ -251,18 +248,25 @@ pub(super) fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
     ends
 }
 
-pub(super) fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, dir: f64) {
+/// An arrowhead with its tip at (`tip_x`, `y`), pointing along the unit
+/// vector `u`.
+pub(super) fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, u: (f64, f64)) {
     let len = 7.0 + look.width;
     let half = 3.0 + look.width * 0.6;
-    let back = tip_x - dir * len;
+    let (bx, by) = (tip_x - u.0 * len, y - u.1 * len);
+    let (nx, ny) = (-u.1, u.0);
+    let point = |out: &mut String, x: f64, y: f64| {
+        num(out, x);
+        out.push(' ');
+        num(out, y);
+    };
     match look.arrow {
         Arrow::Tee => {
+            let (cx, cy) = (tip_x - u.0 * 2.0, y - u.1 * 2.0);
             out.push_str("<path class=\"head\" d=\"M");
-            num(out, tip_x - dir * 2.0);
-            out.push(' ');
-            num(out, y - half - 1.0);
-            out.push_str(" V");
-            num(out, y + half + 1.0);
+            point(out, cx + nx * (half + 1.0), cy + ny * (half + 1.0));
+            out.push_str(" L");
+            point(out, cx - nx * (half + 1.0), cy - ny * (half + 1.0));
             out.push_str("\" stroke=\"");
             out.push_str(look.color);
             out.push_str("\" stroke-width=\"");
@@ -271,17 +275,11 @@ pub(super) fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, dir: 
         }
         Arrow::Normal | Arrow::Empty => {
             out.push_str("<path class=\"head\" d=\"M");
-            num(out, tip_x);
-            out.push(' ');
-            num(out, y);
+            point(out, tip_x, y);
             out.push_str(" L");
-            num(out, back);
-            out.push(' ');
-            num(out, y - half);
+            point(out, bx - nx * half, by - ny * half);
             out.push_str(" L");
-            num(out, back);
-            out.push(' ');
-            num(out, y + half);
+            point(out, bx + nx * half, by + ny * half);
             out.push_str(" Z\" fill=\"");
             out.push_str(if look.arrow == Arrow::Empty {
                 "white"
@@ -412,7 +410,7 @@ pub(super) struct Line {
 }
 
 impl Line {
-    fn move_to(&mut self, x: f64, y: f64) {
+    pub(super) fn move_to(&mut self, x: f64, y: f64) {
         self.d.push('M');
         num(&mut self.d, x);
         self.d.push(' ');
@@ -420,7 +418,7 @@ impl Line {
         self.at = (x, y);
         self.points.push((x, y));
     }
-    fn h(&mut self, x: f64) {
+    pub(super) fn h(&mut self, x: f64) {
         let (x0, y) = self.at;
         if (x - x0).abs() < 0.05 {
             return;
@@ -434,7 +432,7 @@ impl Line {
         }
         self.at = (x, y);
     }
-    fn c(&mut self, c1: (f64, f64), c2: (f64, f64), to: (f64, f64)) {
+    pub(super) fn c(&mut self, c1: (f64, f64), c2: (f64, f64), to: (f64, f64)) {
         self.d.push_str(" C");
         for (i, p) in [c1, c2, to].into_iter().enumerate() {
             if i > 0 {
@@ -446,8 +444,13 @@ impl Line {
         }
         let from = self.at;
         let curve = [from, c1, c2, to];
-        for s in 1..=32 {
-            self.points.push(bezier(&curve, s as f64 / 32.0));
+        // About one point every 3 px along the control polygon.
+        let d = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+        let steps = ((d(from, c1) + d(c1, c2) + d(c2, to)) / 3.0)
+            .ceil()
+            .clamp(16.0, 2000.0) as usize;
+        for s in 1..=steps {
+            self.points.push(bezier(&curve, s as f64 / steps as f64));
         }
         self.curves.push(curve);
         self.at = to;
@@ -468,8 +471,10 @@ fn bezier(c: &[(f64, f64); 4], t: f64) -> (f64, f64) {
 /// The drawn shape of a route: its line and where its arrowhead goes.
 pub(super) struct Drawn {
     pub(super) line: Line,
-    /// Tip x, y and the direction the head points (+1 right, -1 left).
-    pub(super) head: (f64, f64, f64),
+    /// Where the arrowhead's tip is.
+    pub(super) head: (f64, f64),
+    /// The direction the head points, a unit vector.
+    pub(super) dir: (f64, f64),
 }
 
 /// The line of a route, from its ports.
@@ -511,12 +516,12 @@ pub(super) fn shape_route(
         line.h(col_edge);
         line.c((bx, ya), (bx, yb), (col_edge, yb));
         line.h(xb_end);
-        let head = if head_at_b {
-            (xb, yb, -dir)
-        } else {
-            (xa, ya, -dir)
+        let head = if head_at_b { (xb, yb) } else { (xa, ya) };
+        return Drawn {
+            line,
+            head,
+            dir: (-dir, 0.0),
         };
-        return Drawn { line, head };
     }
     let start_x = geo.sides(layout, a).1 + if route.reversed { head_len } else { 0.0 };
     line.move_to(start_x, ends[0]);
@@ -542,12 +547,16 @@ pub(super) fn shape_route(
     }
     let end_x = geo.sides(layout, b).0 - if route.reversed { 0.0 } else { head_len };
     line.h(end_x);
-    let head = if route.reversed {
-        (geo.sides(layout, a).1, ends[0], -1.0)
+    let (head, dir) = if route.reversed {
+        ((geo.sides(layout, a).1, ends[0]), -1.0)
     } else {
-        (geo.sides(layout, b).0, ends[1], 1.0)
+        ((geo.sides(layout, b).0, ends[1]), 1.0)
     };
-    Drawn { line, head }
+    Drawn {
+        line,
+        head,
+        dir: (dir, 0.0),
+    }
 }
 
 /// A rectangle as (left, top, right, bottom).
@@ -561,8 +570,11 @@ fn intersects(a: &Rect, b: &Rect) -> bool {
 /// of what passes near a spot.
 struct Grid {
     cell: f64,
-    cells: HashMap<(i64, i64), Vec<(usize, (f64, f64))>>,
+    cells: HashMap<(i64, i64), Vec<RoutePoint>>,
 }
+
+/// A point of a drawn line and the route it belongs to.
+type RoutePoint = (usize, (f64, f64));
 
 impl Grid {
     fn new(drawn: &[Drawn]) -> Grid {
@@ -616,10 +628,9 @@ pub(super) fn place_labels(
     let mut spots = vec![None; drawn.len()];
     let mut failed = 0;
     // A spot on the line, as a fraction of each cubic segment.
-    const TS: [f64; 17] = [
-        0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.46, 0.54, 0.38, 0.62, 0.3, 0.7,
-        0.22, 0.78,
-    ];
+    let ts: Vec<f64> = (0..27)
+        .map(|k| 0.5 + if k % 2 == 0 { 1.0 } else { -1.0 } * ((k + 1) / 2) as f64 * 0.03)
+        .collect();
     for &r in priority {
         let route = &layout.routes[r];
         if route.label.is_empty() {
@@ -629,7 +640,7 @@ pub(super) fn place_labels(
         let mut best: Option<(f64, (f64, f64))> = None;
         let mut fallback: Option<(f64, (f64, f64))> = None;
         for (ci, curve) in drawn[r].line.curves.iter().enumerate() {
-            for (ti, &t) in TS.iter().enumerate() {
+            for (ti, &t) in ts.iter().enumerate() {
                 let c = bezier(curve, t);
                 let rect = [c.0 - w / 2.0, c.1 - h / 2.0, c.0 + w / 2.0, c.1 + h / 2.0];
                 let grown = [rect[0] - 2.0, rect[1] - 2.0, rect[2] + 2.0, rect[3] + 2.0];
@@ -649,7 +660,7 @@ pub(super) fn place_labels(
                 });
                 let score =
                     others.len() as f64 * 40.0 + under as f64 + ti as f64 * 0.6 + ci as f64 * 2.0;
-                let near_other = nearest < h / 2.0 + 2.0;
+                let near_other = nearest < 5.0;
                 if !blocked && !near_other {
                     if best.is_none_or(|(s, _)| score < s) {
                         best = Some((score, c));
@@ -710,8 +721,8 @@ pub(super) fn write_route(out: &mut String, diagram: &Diagram, route: &Route, dr
     out.push('"');
     stroke_attrs(out, &look);
     out.push_str("/>\n");
-    let (x, y, dir) = drawn.head;
-    arrow(out, &look, x, y, dir);
+    let (x, y) = drawn.head;
+    arrow(out, &look, x, y, drawn.dir);
     out.push_str("</g>\n");
 }
 
@@ -846,7 +857,7 @@ pub(super) fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) 
         out.push('"');
         stroke_attrs(out, look);
         out.push_str("/>\n");
-        arrow(out, look, x + 44.0, row_y, 1.0);
+        arrow(out, look, x + 44.0, row_y, (1.0, 0.0));
         text_block(
             out,
             std::slice::from_ref(label),
@@ -907,19 +918,63 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
             .then(a.cmp(&b))
     });
 
+    let network = match settings.layers {
+        Layers::Network => true,
+        Layers::Auto => !has_highlight(diagram) && layout.routes.len() > NETWORK_ROUTES,
+        _ => false,
+    };
+    let heads: Vec<f64> = looks.iter().map(arrow_len).collect();
+    let top = MARGIN + title_height;
+
     // Lay out the lines; when a label finds no clear spot on its edge,
-    // widen the gaps between columns and try again.
+    // spread the picture (the gaps between columns, or the whole network)
+    // and try again.
     let mut scale = 1.0;
-    let (geo, drawn, spots, width, height, legend_x) = loop {
-        let geo = geometry(layout, title_height, scale);
-        let ends = ports(layout, &geo);
-        let drawn: Vec<Drawn> = layout
-            .routes
-            .iter()
-            .enumerate()
-            .map(|(r, route)| shape_route(layout, &geo, route, ends[r], arrow_len(&looks[r])))
-            .collect();
-        let graph_right = geo.right_edge;
+    let network_at = if network {
+        super::network::positions(layout, (MARGIN, top))
+    } else {
+        Vec::new()
+    };
+    let (rects, drawn, spots, width, height, legend_x) = loop {
+        let (rects, drawn, graph_right, graph_bottom) = if network {
+            let at: Vec<Option<(f64, f64)>> = network_at
+                .iter()
+                .map(|p| p.map(|(x, y)| (MARGIN + (x - MARGIN) * scale, top + (y - top) * scale)))
+                .collect();
+            let rects: Vec<Option<Rect>> = layout
+                .items
+                .iter()
+                .zip(&at)
+                .map(|(item, p)| {
+                    let (x, y) = (*p)?;
+                    let (w, h) = (item.width, item.base_height);
+                    Some([x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0])
+                })
+                .collect();
+            let drawn = super::network::lines(layout, &at, &heads);
+            let right = rects.iter().flatten().map(|r| r[2]).fold(MARGIN, f64::max);
+            let bottom = rects.iter().flatten().map(|r| r[3]).fold(top, f64::max);
+            (rects, drawn, right, bottom - top)
+        } else {
+            let geo = geometry(layout, title_height, scale);
+            let ends = ports(layout, &geo);
+            let drawn: Vec<Drawn> = layout
+                .routes
+                .iter()
+                .enumerate()
+                .map(|(r, route)| shape_route(layout, &geo, route, ends[r], heads[r]))
+                .collect();
+            let rects: Vec<Option<Rect>> = (0..layout.items.len())
+                .map(|v| {
+                    let item = &layout.items[v];
+                    item.node?;
+                    let (l, r) = geo.sides(layout, v);
+                    let cy = geo.y(layout, v);
+                    Some([l, cy - item.height / 2.0, r, cy + item.height / 2.0])
+                })
+                .collect();
+            (rects, drawn, geo.right_edge, geo.height)
+        };
         let legend_x = graph_right + if layout.layers.is_empty() { 0.0 } else { 36.0 };
         let mut width = if legend {
             legend_x + legend_w
@@ -927,17 +982,10 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
             graph_right
         };
         width = (width.max(title_w + 2.0 * MARGIN).max(120.0) + MARGIN).ceil();
-        let height = (geo.top + geo.height.max(if legend { legend_h } else { 0.0 }) + MARGIN)
+        let height = (top + graph_bottom.max(if legend { legend_h } else { 0.0 }) + MARGIN)
             .ceil()
             .max(60.0);
-        let mut obstacles: Vec<Rect> = Vec::new();
-        for (v, item) in layout.items.iter().enumerate() {
-            if item.node.is_some() {
-                let (l, r) = geo.sides(layout, v);
-                let cy = geo.y(layout, v);
-                obstacles.push([l, cy - item.height / 2.0, r, cy + item.height / 2.0]);
-            }
-        }
+        let mut obstacles: Vec<Rect> = rects.iter().flatten().copied().collect();
         if !title_lines.is_empty() {
             obstacles.push([
                 width / 2.0 - title_w / 2.0,
@@ -947,13 +995,13 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
             ]);
         }
         if legend {
-            obstacles.push([legend_x, geo.top, legend_x + legend_w, geo.top + legend_h]);
+            obstacles.push([legend_x, top, legend_x + legend_w, top + legend_h]);
         }
         let (spots, failed) = place_labels(layout, &drawn, &obstacles, &priority);
         if failed == 0 || scale > 3.0 {
-            break (geo, drawn, spots, width, height, legend_x);
+            break (rects, drawn, spots, width, height, legend_x);
         }
-        scale *= 1.3;
+        scale *= if network { 1.15 } else { 1.3 };
     };
 
     let mut out = String::with_capacity(512 + layout.items.len() * 400 + layout.routes.len() * 300);
@@ -1013,8 +1061,10 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         let Some(i) = item.node else { continue };
         let node = &diagram.nodes[i];
         let look = node_look(node.kind, node.emphasis);
-        let (left, _) = geo.sides(layout, v);
-        let cy = geo.y(layout, v);
+        let Some([left, box_top, right, _]) = rects[v] else {
+            continue;
+        };
+        let cy = box_top + item_height(layout, v, network) / 2.0;
         out.push_str("<g class=\"");
         out.push_str(look.class);
         match node.emphasis {
@@ -1031,9 +1081,9 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
             &mut out,
             &look,
             left,
-            cy - item.height / 2.0,
+            box_top,
             item.width,
-            item.height,
+            item_height(layout, v, network),
         );
         let weight = node.emphasis == Emphasis::Highlight;
         if weight {
@@ -1042,7 +1092,7 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         text_block(
             &mut out,
             &item.lines,
-            geo.cx(layout, v),
+            (left + right) / 2.0,
             cy,
             item.font,
             line_height(item.font),
@@ -1056,9 +1106,31 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
     }
     out.push_str("</g>\n");
     if legend {
-        write_legend(&mut out, diagram, legend_x, geo.top);
+        write_legend(&mut out, diagram, legend_x, top);
     }
     out.push_str("</svg>\n");
-    let _ = geo.left_bulge;
     out
+}
+
+/// The drawn height of a box: in the network layout boxes keep the height
+/// of their text (ports go all around them).
+fn item_height(layout: &Layout, v: usize, network: bool) -> f64 {
+    let item = &layout.items[v];
+    if network {
+        item.base_height
+    } else {
+        item.height
+    }
+}
+
+/// Whether anything is highlighted (a path, the centre of a neighbourhood).
+pub(super) fn has_highlight(diagram: &Diagram) -> bool {
+    diagram
+        .nodes
+        .iter()
+        .any(|n| n.emphasis == Emphasis::Highlight)
+        || diagram
+            .edges
+            .iter()
+            .any(|e| e.emphasis == Emphasis::Highlight)
 }
