@@ -208,12 +208,49 @@ impl View {
             }
             Subject::Work(w) => {
                 b.work_credits(*w);
-                explorer.label(Entity::Work(*w))
+                let credits = explorer.credits_on(*w);
+                let hidden = credits.iter().filter(|&&c| !b.admitted(c)).count();
+                let label = explorer.label(Entity::Work(*w));
+                match hidden {
+                    0 => label,
+                    n if n == credits.len() => format!(
+                        "{label}\n{} unverified and filtered out",
+                        if n == 1 {
+                            "its one credit is".to_string()
+                        } else {
+                            format!("all {n} credits are")
+                        }
+                    ),
+                    n => format!("{label}\n{n} unverified credit{} filtered out", plural(n)),
+                }
             }
         };
         let mut diagram = b.finish();
         diagram.title = self.title.clone().unwrap_or(title);
+        disambiguate(&mut diagram);
         Ok(diagram)
+    }
+}
+
+/// Labels people by name only, and adds the id as a second line where two
+/// people drawn in the same picture share a label.
+fn disambiguate(diagram: &mut Diagram) {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for n in diagram.nodes.iter_mut() {
+        if n.kind == NodeKind::Person {
+            // `Explorer::label` tells homonyms of the whole catalog apart
+            // with ` [id]`; a picture only needs that when both are drawn.
+            let tag = format!(" [{}]", n.key);
+            if n.label.contains(&tag) {
+                n.label = n.label.replacen(&tag, "", 1);
+            }
+            *count.entry(n.label.clone()).or_default() += 1;
+        }
+    }
+    for n in diagram.nodes.iter_mut() {
+        if n.kind == NodeKind::Person && count[&n.label] > 1 {
+            n.label = format!("{}\n{}", n.label, n.key);
+        }
     }
 }
 

@@ -65,6 +65,7 @@ pub(super) const DUMMY_GAP: f64 = 5.0;
 pub(super) const MARGIN: f64 = 24.0;
 pub(super) const BASE_GAP: f64 = 120.0;
 pub(super) const TITLE_SIZE: f64 = 20.0;
+pub(super) const SUBTITLE_SIZE: f64 = 14.0;
 /// Above this many edges (and with nothing highlighted), [`Layers::Auto`]
 /// draws a network instead of columns.
 pub(super) const NETWORK_ROUTES: usize = 90;

@@ -874,13 +874,31 @@ pub(super) fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) 
 }
 
 pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<'_>) -> String {
-    let title_lines = if diagram.title.is_empty() {
+    // The first line of the title is the title; what follows a line break
+    // is a subtitle, smaller and grey.
+    let (main, sub) = diagram
+        .title
+        .split_once('\n')
+        .unwrap_or((diagram.title.as_str(), ""));
+    let title_lines = if main.trim().is_empty() {
         Vec::new()
     } else {
-        wrap(&diagram.title, TITLE_SIZE, 900.0)
+        wrap(main, TITLE_SIZE, 900.0)
     };
-    let title_height = title_lines.len() as f64 * (TITLE_SIZE + 6.0)
-        + if title_lines.is_empty() { 0.0 } else { 14.0 };
+    let sub_lines = if sub.trim().is_empty() {
+        Vec::new()
+    } else {
+        wrap(sub, SUBTITLE_SIZE, 900.0)
+    };
+    let main_height = title_lines.len() as f64 * (TITLE_SIZE + 6.0);
+    let sub_height = sub_lines.len() as f64 * (SUBTITLE_SIZE + 5.0);
+    let title_height = main_height
+        + sub_height
+        + if title_lines.is_empty() && sub_lines.is_empty() {
+            0.0
+        } else {
+            14.0
+        };
     let legend = settings.legend && !diagram.nodes.is_empty();
     let (legend_w, legend_h) = if legend {
         legend_size(diagram)
@@ -889,7 +907,8 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
     };
     let title_w = title_lines
         .iter()
-        .map(|l| text_width(l, TITLE_SIZE))
+        .map(|l| text_width(l, TITLE_SIZE) * 1.08)
+        .chain(sub_lines.iter().map(|l| text_width(l, SUBTITLE_SIZE)))
         .fold(0.0, f64::max);
     let looks: Vec<EdgeLook> = layout
         .routes
@@ -986,7 +1005,7 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
             .ceil()
             .max(60.0);
         let mut obstacles: Vec<Rect> = rects.iter().flatten().copied().collect();
-        if !title_lines.is_empty() {
+        if title_height > 0.0 {
             obstacles.push([
                 width / 2.0 - title_w / 2.0,
                 MARGIN - 4.0,
@@ -1031,6 +1050,21 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
             TITLE_SIZE + 6.0,
             "middle",
             "#111827",
+        );
+        out.push_str("</g>\n");
+    }
+    if !sub_lines.is_empty() {
+        let cy = MARGIN + main_height + sub_height / 2.0 - 4.0;
+        out.push_str("<g class=\"subtitle\">\n");
+        text_block(
+            &mut out,
+            &sub_lines,
+            width / 2.0,
+            cy,
+            SUBTITLE_SIZE,
+            SUBTITLE_SIZE + 5.0,
+            "middle",
+            "#6B7280",
         );
         out.push_str("</g>\n");
     }
