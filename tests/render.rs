@@ -1102,6 +1102,9 @@ mod quality {
     struct Frame {
         tag: String,
         attrs: BTreeMap<String, String>,
+        /// The text of the group's `<title>` (Graphviz names nodes and
+        /// edges there).
+        title: String,
     }
 
     fn attr_map(e: &quick_xml::events::BytesStart<'_>) -> BTreeMap<String, String> {
@@ -1129,7 +1132,7 @@ mod quality {
                 continue;
             }
             let class = f.attrs.get("class").map(String::as_str).unwrap_or("");
-            if class == "legend" {
+            if class == "legend" || f.title.starts_with("legend:") {
                 legend = true;
             }
             if edge.is_none() {
@@ -1242,7 +1245,11 @@ mod quality {
                     } else {
                         handle(&mut pic, &stack, &tag, &attrs);
                     }
-                    stack.push(Frame { tag, attrs });
+                    stack.push(Frame {
+                        tag,
+                        attrs,
+                        title: String::new(),
+                    });
                 }
                 Event::Empty(e) => {
                     let tag = e.name().as_ref().to_string();

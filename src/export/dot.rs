@@ -60,7 +60,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use super::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 use super::style::{
     Arrow, Dash, EdgeLook, GROUP_STROKE, NodeLook, Shape, edge_look, kind_label, legend_entries,
-    node_look, work_colors,
+    node_look, wants_network, work_colors,
 };
 use crate::model::{RoleKind, WorkKind};
 
@@ -118,27 +118,54 @@ pub enum Clusters {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Layout {
-    /// `dot`: layered, best for bipartite credit graphs and paths.
+    /// Chosen per diagram by [`Layout::for_diagram`]: `neato` for large
+    /// pictures with nothing highlighted (more than 90 credits: the whole
+    /// catalog), `dot` for the rest (paths, music videos, pairs).
     #[default]
+    Auto,
+    /// `dot`: layered, best for bipartite credit graphs and paths.
     Dot,
-    /// `neato`: spring model, best for networks of co-stars.
+    /// `neato`: stress model, best for networks of co-stars; written with
+    /// `overlap=prism` so that boxes never overlap.
     Neato,
 }
 
 impl Layout {
-    /// The name of the layout program: `dot` or `neato`.
+    /// The name of the layout program: `dot` or `neato` (`dot` for
+    /// [`Layout::Auto`]; see [`Layout::for_diagram`]).
     pub fn name(self) -> &'static str {
         match self {
-            Layout::Dot => "dot",
+            Layout::Auto | Layout::Dot => "dot",
             Layout::Neato => "neato",
+        }
+    }
+
+    /// The layout a diagram is drawn with: [`Layout::Auto`] resolved, the
+    /// others as they are.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::Layout;
+    /// use hallyu::export::{Diagram, NodeKind};
+    ///
+    /// let d = Diagram::new("small");
+    /// assert_eq!(Layout::Auto.for_diagram(&d), Layout::Dot);
+    /// assert_eq!(Layout::Neato.for_diagram(&d), Layout::Neato);
+    /// ```
+    pub fn for_diagram(self, diagram: &Diagram) -> Layout {
+        match self {
+            Layout::Auto if wants_network(diagram) => Layout::Neato,
+            Layout::Auto => Layout::Dot,
+            other => other,
         }
     }
 }
 
 /// How to write a [`Diagram`] as DOT.
 ///
-/// Defaults: left to right, no clusters, a legend, the `dot` layout, the
-/// font list [`FONT_FAMILIES`].
+/// Defaults: left to right, no clusters, a legend, the layout chosen per
+/// diagram ([`Layout::Auto`]), the font list [`FONT_FAMILIES`].
 ///
 /// # Example
 ///
@@ -171,7 +198,7 @@ impl DotOptions {
             direction: Direction::LeftToRight,
             clusters: Clusters::None,
             legend: true,
-            layout: Layout::Dot,
+            layout: Layout::Auto,
             font: FONT_FAMILIES.to_string(),
         }
     }
@@ -312,25 +339,29 @@ pub fn unquote(id: &Id) -> String {
 pub fn to_graph(diagram: &Diagram, options: &DotOptions) -> Graph {
     let first = first_with_key(diagram);
     let mut stmts = Vec::new();
+    let layout = options.layout.for_diagram(diagram);
+    let bundles = bundles(diagram, &first);
 
     // Graph, node and edge defaults.
     let mut graph_attrs = vec![
         attr("rankdir", options.direction.rankdir()),
-        attr("layout", options.layout.name()),
+        attr("layout", layout.name()),
         attr("fontname", &options.font),
         attr("bgcolor", "white"),
         attr("pad", "0.3"),
     ];
-    match options.layout {
-        Layout::Dot => {
+    match layout {
+        Layout::Auto | Layout::Dot => {
             graph_attrs.push(attr("nodesep", "0.18"));
             graph_attrs.push(attr("ranksep", "0.9"));
             graph_attrs.push(attr("newrank", "true"));
         }
         Layout::Neato => {
-            graph_attrs.push(attr("overlap", "false"));
+            graph_attrs.push(attr("overlap", "prism"));
+            graph_attrs.push(attr("overlap_scaling", "-4"));
             graph_attrs.push(attr("splines", "true"));
-            graph_attrs.push(attr("sep", "+12"));
+            graph_attrs.push(attr("sep", "+14"));
+            graph_attrs.push(attr("esep", "+6"));
         }
     }
     if !diagram.title.is_empty() {
@@ -359,7 +390,17 @@ pub fn to_graph(diagram: &Diagram, options: &DotOptions) -> Graph {
         if first[i] != i {
             continue;
         }
-        let stmt = Stmt::Node(node_stmt(node));
+        let mut n = node_stmt(node);
+        if layout != Layout::Neato {
+            // `dot` aims every edge at the centre of its end: a box tall
+            // enough for its arrivals spreads their arrowheads apart.
+            let arrivals = bundles.iter().filter(|b| b.to == i).count();
+            if arrivals > 2 {
+                let inches = (arrivals as f64 * 11.0 + 8.0) / 72.0;
+                n.attributes.push(attr("height", &number(inches.max(0.4))));
+            }
+        }
+        let stmt = Stmt::Node(n);
         match cluster_of.assignment.get(&i) {
             Some(&c) => cluster_nodes.entry(c).or_default().push(stmt),
             None => loose.push(stmt),
@@ -382,20 +423,17 @@ pub fn to_graph(diagram: &Diagram, options: &DotOptions) -> Graph {
     }
     stmts.extend(loose);
 
-    // Edges.
-    for edge in &diagram.edges {
-        let (Some(&from), Some(&to)) = (first.get(edge.from), first.get(edge.to)) else {
-            continue;
-        };
-        stmts.push(Stmt::Edge(edge_stmt(
-            &diagram.nodes[from],
-            &diagram.nodes[to],
-            edge,
-        )));
+    // Edges: parallel credits between the same two ends as one edge.
+    for bundle in &bundles {
+        stmts.push(Stmt::Edge(bundle_stmt(diagram, bundle)));
     }
 
     if options.legend && !diagram.nodes.is_empty() {
-        stmts.push(Stmt::Subgraph(legend(diagram)));
+        if layout == Layout::Neato {
+            stmts.push(Stmt::Subgraph(legend_table(diagram)));
+        } else {
+            stmts.extend(legend(diagram));
+        }
     }
 
     Graph::DiGraph {
@@ -494,10 +532,68 @@ fn edge_attrs(look: &EdgeLook, label: &str) -> Vec<Attribute> {
     attrs
 }
 
-fn edge_stmt(from: &DiagramNode, to: &DiagramNode, edge: &DiagramEdge) -> Edge {
-    let look = edge_look(edge.role, edge.unverified, edge.emphasis);
-    let mut attributes = edge_attrs(&look, &edge.label);
-    attributes.push(attr("tooltip", &edge_tooltip(from, to, edge)));
+/// The credits drawn as one DOT edge: every valid edge of the diagram
+/// between the same two (first-of-key) nodes, in order.
+pub(crate) struct Bundle {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) edges: Vec<usize>,
+}
+
+/// The diagram's edges grouped by their two ends, in order of first
+/// appearance; edges whose ends are not nodes are left out.
+pub(crate) fn bundles(diagram: &Diagram, first: &[usize]) -> Vec<Bundle> {
+    let mut out: Vec<Bundle> = Vec::new();
+    let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, edge) in diagram.edges.iter().enumerate() {
+        let (Some(&from), Some(&to)) = (first.get(edge.from), first.get(edge.to)) else {
+            continue;
+        };
+        let b = *at.entry((from, to)).or_insert_with(|| {
+            out.push(Bundle {
+                from,
+                to,
+                edges: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[b].edges.push(i);
+    }
+    out
+}
+
+fn bundle_stmt(diagram: &Diagram, bundle: &Bundle) -> Edge {
+    let (from, to) = (&diagram.nodes[bundle.from], &diagram.nodes[bundle.to]);
+    // The strongest credit gives the look; the labels are combined.
+    let rank = |e: &DiagramEdge| {
+        let emphasis = match e.emphasis {
+            Emphasis::Highlight => 2,
+            Emphasis::Normal => 1,
+            Emphasis::Faded => 0,
+        };
+        (emphasis, !e.unverified)
+    };
+    let mut strongest = &diagram.edges[bundle.edges[0]];
+    for &e in &bundle.edges[1..] {
+        if rank(&diagram.edges[e]) > rank(strongest) {
+            strongest = &diagram.edges[e];
+        }
+    }
+    let mut labels: Vec<&str> = Vec::new();
+    for &e in &bundle.edges {
+        let l = diagram.edges[e].label.as_str();
+        if !l.is_empty() && !labels.contains(&l) {
+            labels.push(l);
+        }
+    }
+    let look = edge_look(strongest.role, strongest.unverified, strongest.emphasis);
+    let mut attributes = edge_attrs(&look, &labels.join(" / "));
+    let tooltip: Vec<String> = bundle
+        .edges
+        .iter()
+        .map(|&e| edge_tooltip(from, to, &diagram.edges[e]))
+        .collect();
+    attributes.push(attr("tooltip", &tooltip.join("; ")));
     Edge {
         ty: EdgeTy::Pair(
             Vertex::N(NodeId(quote(&from.key), None)),
@@ -603,14 +699,99 @@ fn plural(kind: WorkKind) -> &'static str {
     }
 }
 
-fn legend(diagram: &Diagram) -> Subgraph {
-    // A prefix no key of the diagram starts with.
+/// A prefix no key of the diagram starts with, for the legend's node ids.
+fn legend_prefix(diagram: &Diagram) -> String {
     let mut prefix = "legend:".to_string();
     while diagram.nodes.iter().any(|n| n.key.starts_with(&prefix)) {
         prefix.insert(0, '_');
     }
-    // One node whose label is an HTML table: a sample box per node kind and
-    // a sample line per edge look. Compact, whatever the graph's rank gaps.
+    prefix
+}
+
+/// The legend for `dot`: a cluster with a sample box per node kind and a
+/// sample edge per line style (drawn by Graphviz itself, so dashes, dots
+/// and arrowheads are the real ones), each edge ending at its name.
+fn legend(diagram: &Diagram) -> Vec<Stmt> {
+    let prefix = legend_prefix(diagram);
+    let entries = legend_entries(diagram);
+    let mut body = vec![
+        Stmt::Attribute(attr("label", "Legend")),
+        Stmt::Attribute(attr("style", "rounded")),
+        Stmt::Attribute(attr("color", "#D1D5DB")),
+        Stmt::Attribute(attr("fontsize", "12")),
+        Stmt::Attribute(attr("fontcolor", "#6B7280")),
+        Stmt::Attribute(attr("margin", "10")),
+    ];
+    let mut edges = Vec::new();
+    let (mut starts, mut names) = (Vec::new(), Vec::new());
+    for (i, kind) in entries.node_kinds.iter().enumerate() {
+        let look = node_look(*kind, Emphasis::Normal);
+        let mut attrs = node_attrs(&look, kind_label(*kind));
+        attrs.push(attr("fontsize", "10"));
+        attrs.push(attr("height", "0.3"));
+        body.push(Stmt::Node(Node {
+            id: NodeId(quote(&format!("{prefix}node{i}")), None),
+            attributes: attrs,
+        }));
+    }
+    for (i, (look, label)) in entries.edges.iter().enumerate() {
+        let start = format!("{prefix}edge{i}");
+        let name = format!("{prefix}edge{i}:name");
+        starts.push(Stmt::Node(Node {
+            id: NodeId(quote(&start), None),
+            attributes: vec![
+                attr("shape", "point"),
+                attr("width", "0.01"),
+                attr("style", "invis"),
+            ],
+        }));
+        names.push(Stmt::Node(Node {
+            id: NodeId(quote(&name), None),
+            attributes: vec![
+                attr("shape", "plaintext"),
+                attr("label", label),
+                attr("fontsize", "10"),
+                attr("fontcolor", "#374151"),
+                attr("height", "0.2"),
+                attr("margin", "0.02,0"),
+            ],
+        }));
+        let mut attrs = edge_attrs(look, "");
+        attrs.push(attr("minlen", "1"));
+        attrs.push(attr("weight", "20"));
+        edges.push(Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(quote(&start), None)),
+                Vertex::N(NodeId(quote(&name), None)),
+            ),
+            attributes: attrs,
+        }));
+    }
+    // The samples in one column, their names in the next: short, straight
+    // lines whatever the graph's ranks.
+    for (side, nodes) in [("starts", starts), ("names", names)] {
+        if nodes.is_empty() {
+            continue;
+        }
+        let mut stmts = vec![Stmt::Attribute(attr("rank", "same"))];
+        stmts.extend(nodes);
+        body.push(Stmt::Subgraph(Subgraph {
+            id: quote(&format!("{prefix}{side}")),
+            stmts,
+        }));
+    }
+    body.extend(edges);
+    vec![Stmt::Subgraph(Subgraph {
+        id: quote("cluster_legend"),
+        stmts: body,
+    })]
+}
+
+/// The legend for `neato`, which has no clusters: one node whose label is
+/// an HTML table of sample boxes and of each line style named in words in
+/// its colour (no glyphs, which Korean fonts may lack).
+fn legend_table(diagram: &Diagram) -> Subgraph {
+    let prefix = legend_prefix(diagram);
     let entries = legend_entries(diagram);
     let mut rows = String::from(
         r##"<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12" COLOR="#6B7280">Legend</FONT></TD></TR>"##,
@@ -631,22 +812,13 @@ fn legend(diagram: &Diagram) -> Subgraph {
     }
     for (look, label) in &entries.edges {
         let line = match look.dash {
-            Dash::Solid => "━━━━━",
-            Dash::Dashed => "╺╸╺╸╺╸",
-            Dash::Dotted => "┅┅┅┅┅",
-        };
-        let head = match look.arrow {
-            Arrow::Normal => "▶",
-            Arrow::Empty => "▷",
-            Arrow::Tee => "┫",
-        };
-        let sample = if look.bold {
-            format!("<B>{line}{head}</B>")
-        } else {
-            format!("{line}{head}")
+            Dash::Solid if look.bold => "bold line",
+            Dash::Solid => "line",
+            Dash::Dashed => "dashed",
+            Dash::Dotted => "dotted",
         };
         rows.push_str(&format!(
-            r#"<TR><TD ALIGN="LEFT"><FONT COLOR="{}">{sample}</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="{}">{}</FONT></TD></TR>"#,
+            r#"<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{}">{line}</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="{}">{}</FONT></TD></TR>"#,
             look.color,
             "#374151",
             html_escape(label)

@@ -288,3 +288,28 @@ pub(crate) fn edge_look(role: RoleKind, unverified: bool, emphasis: Emphasis) ->
     }
     l
 }
+
+/// Above this many credits, with nothing highlighted, a picture is drawn as
+/// a network rather than in columns (by the built-in renderer and, with
+/// [`Layout::Auto`](super::dot::Layout::Auto), by Graphviz's `neato`).
+pub(crate) const NETWORK_EDGES: usize = 90;
+
+/// Whether a diagram is large enough, and plain enough (no path, no centre),
+/// to be drawn as a network: the whole catalog.
+pub(crate) fn wants_network(diagram: &Diagram) -> bool {
+    let n = diagram.nodes.len();
+    let valid = diagram
+        .edges
+        .iter()
+        .filter(|e| e.from < n && e.to < n)
+        .count();
+    let highlighted = diagram
+        .nodes
+        .iter()
+        .any(|n| n.emphasis == Emphasis::Highlight)
+        || diagram
+            .edges
+            .iter()
+            .any(|e| e.emphasis == Emphasis::Highlight);
+    valid > NETWORK_EDGES && !highlighted
+}

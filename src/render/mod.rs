@@ -484,8 +484,11 @@ impl Renderer {
     fn graphviz(&self, graphviz: &Graphviz, diagram: &Diagram) -> Result<Rendered> {
         let mut warnings = diagram.dangling_edges();
         let text = dot::to_dot(diagram, &self.options.dot);
-        let (bytes, messages) =
-            graphviz.run(&text, self.options.dot.layout_hint(), self.options.format)?;
+        let (bytes, messages) = graphviz.run(
+            &text,
+            self.options.dot.layout_hint().for_diagram(diagram),
+            self.options.format,
+        )?;
         warnings.extend(messages);
         if self.options.format == Format::Png
             && has_hangul(diagram)

@@ -66,9 +66,6 @@ pub(super) const MARGIN: f64 = 24.0;
 pub(super) const BASE_GAP: f64 = 120.0;
 pub(super) const TITLE_SIZE: f64 = 20.0;
 pub(super) const SUBTITLE_SIZE: f64 = 14.0;
-/// Above this many edges (and with nothing highlighted), [`Layers::Auto`]
-/// draws a network instead of columns.
-pub(super) const NETWORK_ROUTES: usize = 90;
 pub(super) const ROUNDS: usize = 24;
 pub(super) const HIGHLIGHT_FONT_SIZE: f64 = 15.0;
 pub(super) const FADED_FONT_SIZE: f64 = 10.5;

@@ -939,7 +939,7 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
 
     let network = match settings.layers {
         Layers::Network => true,
-        Layers::Auto => !has_highlight(diagram) && layout.routes.len() > NETWORK_ROUTES,
+        Layers::Auto => crate::export::style::wants_network(diagram),
         _ => false,
     };
     let heads: Vec<f64> = looks.iter().map(arrow_len).collect();
@@ -1155,16 +1155,4 @@ fn item_height(layout: &Layout, v: usize, network: bool) -> f64 {
     } else {
         item.height
     }
-}
-
-/// Whether anything is highlighted (a path, the centre of a neighbourhood).
-pub(super) fn has_highlight(diagram: &Diagram) -> bool {
-    diagram
-        .nodes
-        .iter()
-        .any(|n| n.emphasis == Emphasis::Highlight)
-        || diagram
-            .edges
-            .iter()
-            .any(|e| e.emphasis == Emphasis::Highlight)
 }
