@@ -1272,6 +1272,11 @@ mod quality {
                             .expect("line")
                             .2
                             .push_str(&t.xml10_content());
+                    } else if stack.last().is_some_and(|f| f.tag == "title") {
+                        let n = stack.len();
+                        if n >= 2 {
+                            stack[n - 2].title.push_str(&t.xml10_content());
+                        }
                     }
                 }
                 Event::GeneralRef(r) => {

@@ -235,20 +235,23 @@ impl View {
 /// Labels people by name only, and adds the id as a second line where two
 /// people drawn in the same picture share a label.
 fn disambiguate(diagram: &mut Diagram) {
-    let mut count: HashMap<String, usize> = HashMap::new();
-    for n in diagram.nodes.iter_mut() {
-        if n.kind == NodeKind::Person {
-            // `Explorer::label` tells homonyms of the whole catalog apart
-            // with ` [id]`; a picture only needs that when both are drawn.
-            let tag = format!(" [{}]", n.key);
-            if n.label.contains(&tag) {
-                n.label = n.label.replacen(&tag, "", 1);
-            }
-            *count.entry(n.label.clone()).or_default() += 1;
+    // `Explorer::label` tells homonyms of the whole catalog apart with
+    // ` [id]` after the name; a picture only needs that when both are drawn.
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut homonym = vec![None; diagram.nodes.len()];
+    for (i, n) in diagram.nodes.iter_mut().enumerate() {
+        let tag = format!(" [{}]", n.key);
+        if n.kind == NodeKind::Person
+            && let Some(at) = n.label.find(&tag)
+        {
+            let name = n.label[..at].to_string();
+            n.label = n.label.replacen(&tag, "", 1);
+            *names.entry(name.clone()).or_default() += 1;
+            homonym[i] = Some(name);
         }
     }
-    for n in diagram.nodes.iter_mut() {
-        if n.kind == NodeKind::Person && count[&n.label] > 1 {
+    for (n, name) in diagram.nodes.iter_mut().zip(homonym) {
+        if name.is_some_and(|name| names[&name] > 1) {
             n.label = format!("{}\n{}", n.label, n.key);
         }
     }
