@@ -315,10 +315,13 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
 
 /// Orders the columns: barycenter sweeps, keeping the best order seen.
 pub(super) fn order(layout: &mut Layout) {
-    // The hops of a path come first in their columns, in one row at the top.
+    // Connected components stay together in every column (no edge runs
+    // between two, so interleaving them only adds crossings), in order of
+    // their first item; the hops of a path come first, in one row at the top.
+    let comp = components(layout);
     for l in 0..layout.layers.len() {
         let items = &layout.items;
-        layout.layers[l].sort_by_key(|&v| !items[v].pinned);
+        layout.layers[l].sort_by_key(|&v| (!items[v].pinned, comp[v]));
         for (p, &v) in layout.layers[l].iter().enumerate() {
             layout.pos[v] = p;
         }
@@ -336,7 +339,7 @@ pub(super) fn order(layout: &mut Layout) {
         // A single column can still gather members around their group.
         let sequence = if count == 1 { vec![0] } else { sequence };
         for l in sequence {
-            let mut keyed: Vec<(f64, usize)> = layout.layers[l]
+            let mut keyed: Vec<(usize, f64, usize)> = layout.layers[l]
                 .iter()
                 .map(|&v| {
                     let neighbours = if downward {
@@ -345,19 +348,20 @@ pub(super) fn order(layout: &mut Layout) {
                         &layout.down[v]
                     };
                     if layout.items[v].pinned {
-                        return (f64::NEG_INFINITY, v);
+                        return (0, f64::NEG_INFINITY, v);
                     }
                     let key = mean_pos(layout, neighbours)
                         .or_else(|| mean_pos(layout, &layout.same[v]).map(|p| p + 0.5))
                         .unwrap_or(layout.pos[v] as f64);
-                    (key, v)
+                    (comp[v] + 1, key, v)
                 })
                 .collect();
             keyed.sort_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then(layout.pos[a.1].cmp(&layout.pos[b.1]))
+                a.0.cmp(&b.0)
+                    .then(a.1.total_cmp(&b.1))
+                    .then(layout.pos[a.2].cmp(&layout.pos[b.2]))
             });
-            for (p, &(_, v)) in keyed.iter().enumerate() {
+            for (p, &(_, _, v)) in keyed.iter().enumerate() {
                 layout.layers[l][p] = v;
                 layout.pos[v] = p;
             }
@@ -372,6 +376,66 @@ pub(super) fn order(layout: &mut Layout) {
     for layer in &layout.layers {
         for (p, &v) in layer.iter().enumerate() {
             layout.pos[v] = p;
+        }
+    }
+    transpose(layout, &comp, best_crossings);
+}
+
+/// The connected component of each item, numbered in order of first item.
+fn components(layout: &Layout) -> Vec<usize> {
+    let n = layout.items.len();
+    let mut comp = vec![usize::MAX; n];
+    let mut next = 0;
+    for s in 0..n {
+        if comp[s] != usize::MAX {
+            continue;
+        }
+        comp[s] = next;
+        let mut stack = vec![s];
+        while let Some(v) = stack.pop() {
+            for &w in layout.up[v]
+                .iter()
+                .chain(&layout.down[v])
+                .chain(&layout.same[v])
+            {
+                if comp[w] == usize::MAX {
+                    comp[w] = next;
+                    stack.push(w);
+                }
+            }
+        }
+        next += 1;
+    }
+    comp
+}
+
+/// Swaps neighbours within a column while that removes crossings (the
+/// transposition heuristic), a few passes.
+fn transpose(layout: &mut Layout, comp: &[usize], mut best: u64) {
+    for _ in 0..4 {
+        let mut improved = false;
+        for l in 0..layout.layers.len() {
+            for i in 0..layout.layers[l].len().saturating_sub(1) {
+                let (a, b) = (layout.layers[l][i], layout.layers[l][i + 1]);
+                if layout.items[a].pinned || layout.items[b].pinned || comp[a] != comp[b] {
+                    continue;
+                }
+                layout.layers[l].swap(i, i + 1);
+                layout.pos[a] = i + 1;
+                layout.pos[b] = i;
+                let c = crossings(layout);
+                if c < best {
+                    best = c;
+                    improved = true;
+                } else {
+                    layout.layers[l].swap(i, i + 1);
+                    layout.pos[a] = i;
+                    layout.pos[b] = i + 1;
+                }
+            }
+        }
+        if !improved || best == 0 {
+            break;
         }
     }
 }
