@@ -622,8 +622,10 @@ pub(super) fn place_labels(
     drawn: &[Drawn],
     obstacles: &[Rect],
     priority: &[usize],
-) -> (Vec<Option<(f64, f64)>>, usize) {
+) -> (Vec<Option<(f64, f64)>>, usize, usize) {
     let grid = Grid::new(drawn);
+    // Labels that found a spot only over other edges.
+    let mut crowded = 0;
     let mut placed: Vec<Rect> = Vec::new();
     let mut spots = vec![None; drawn.len()];
     let mut failed = 0;
@@ -638,6 +640,7 @@ pub(super) fn place_labels(
         }
         let (w, h) = label_size(&route.label);
         let mut best: Option<(f64, (f64, f64))> = None;
+        let mut best_clear = false;
         let mut fallback: Option<(f64, (f64, f64))> = None;
         for (ci, curve) in drawn[r].line.curves.iter().enumerate() {
             for (ti, &t) in ts.iter().enumerate() {
@@ -664,6 +667,7 @@ pub(super) fn place_labels(
                 if !blocked && !near_other {
                     if best.is_none_or(|(s, _)| score < s) {
                         best = Some((score, c));
+                        best_clear = others.is_empty();
                     }
                 } else if !blocked && fallback.is_none_or(|(s, _)| score < s) {
                     fallback = Some((score, c));
@@ -671,7 +675,12 @@ pub(super) fn place_labels(
             }
         }
         let chosen = match (best, fallback) {
-            (Some((_, c)), _) => Some(c),
+            (Some((_, c)), _) => {
+                if !best_clear {
+                    crowded += 1;
+                }
+                Some(c)
+            }
             (None, Some((_, c))) => {
                 failed += 1;
                 Some(c)
@@ -686,7 +695,7 @@ pub(super) fn place_labels(
         }
         spots[r] = chosen;
     }
-    (spots, failed)
+    (spots, failed, crowded)
 }
 
 /// Writes one route: its line, arrowhead and tooltip.
@@ -1016,8 +1025,10 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         if legend {
             obstacles.push([legend_x, top, legend_x + legend_w, top + legend_h]);
         }
-        let (spots, failed) = place_labels(layout, &drawn, &obstacles, &priority);
-        if failed == 0 || scale > 3.0 {
+        let (spots, failed, crowded) = place_labels(layout, &drawn, &obstacles, &priority);
+        // Spread while a label has no spot, or (twice at most) while one
+        // sits over other edges.
+        if (failed == 0 && (crowded == 0 || network || scale > 1.6)) || scale > 3.0 {
             break (rects, drawn, spots, width, height, legend_x);
         }
         scale *= if network { 1.15 } else { 1.3 };

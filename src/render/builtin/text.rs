@@ -27,8 +27,99 @@ pub(super) fn char_em(c: char) -> f64 {
 }
 
 /// Estimated width of a line of text, in pixels.
+///
+/// With the `png` feature and a font found (the files of `HALLYU_FONT`, else
+/// the system's first face of the families the pictures ask for that has
+/// Hangul), the font's own advances, read with skrifa; otherwise, and for a
+/// character the font lacks, the per-character estimate.
 pub(crate) fn text_width(text: &str, size: f64) -> f64 {
+    #[cfg(feature = "png")]
+    if let Some(face) = font::face() {
+        return face.width(text, char_em) * size * 1.03;
+    }
     text.chars().map(char_em).sum::<f64>() * size * 1.04
+}
+
+/// The font whose metrics measure text, with the `png` feature.
+#[cfg(feature = "png")]
+mod font {
+    use std::sync::OnceLock;
+
+    use resvg::usvg::fontdb;
+    use skrifa::instance::{LocationRef, Size};
+    use skrifa::raw::TableProvider;
+    use skrifa::{FontRef, MetadataProvider};
+
+    use crate::export::dot::FONT_FAMILIES;
+    use crate::render::FONT_ENV;
+
+    pub(super) struct Face {
+        data: Vec<u8>,
+        index: u32,
+        units_per_em: f64,
+    }
+
+    static FACE: OnceLock<Option<Face>> = OnceLock::new();
+
+    /// The measuring face, loaded once per process.
+    pub(super) fn face() -> Option<&'static Face> {
+        FACE.get_or_init(load).as_ref()
+    }
+
+    fn load() -> Option<Face> {
+        let mut db = fontdb::Database::new();
+        if let Some(value) = std::env::var_os(FONT_ENV) {
+            for path in std::env::split_paths(&value) {
+                if path.is_dir() {
+                    db.load_fonts_dir(&path);
+                } else {
+                    let _ = db.load_font_file(&path);
+                }
+            }
+        }
+        let own: Vec<fontdb::ID> = db.faces().map(|f| f.id).collect();
+        db.load_system_fonts();
+        let mut candidates = own;
+        for family in FONT_FAMILIES.split(',').map(str::trim) {
+            let query = fontdb::Query {
+                families: &[fontdb::Family::Name(family)],
+                ..fontdb::Query::default()
+            };
+            candidates.extend(db.query(&query));
+        }
+        candidates.into_iter().find_map(|id| {
+            db.with_face_data(id, |data, index| {
+                let font = FontRef::from_index(data, index).ok()?;
+                font.charmap().map('박')?;
+                let units_per_em = f64::from(font.head().ok()?.units_per_em());
+                Some(Face {
+                    data: data.to_vec(),
+                    index,
+                    units_per_em,
+                })
+            })
+            .flatten()
+        })
+    }
+
+    impl Face {
+        /// The advance of a line in em; `fallback` for what the font lacks.
+        pub(super) fn width(&self, text: &str, fallback: fn(char) -> f64) -> f64 {
+            let Ok(font) = FontRef::from_index(&self.data, self.index) else {
+                return text.chars().map(fallback).sum();
+            };
+            let charmap = font.charmap();
+            let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+            text.chars()
+                .map(|c| {
+                    charmap
+                        .map(c)
+                        .and_then(|g| metrics.advance_width(g))
+                        .map_or_else(|| fallback(c), |a| f64::from(a) / self.units_per_em)
+                })
+                .sum()
+        }
+    }
 }
 
 /// Splits a label into lines no wider than `max` pixels: at line breaks,
