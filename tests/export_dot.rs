@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use graphviz_rust::dot_structures::{EdgeTy, Graph, GraphAttributes, Id, Stmt, Vertex};
 use hallyu::export::dot::{self, Clusters, Direction, DotOptions, Layout};
-use hallyu::export::{Diagram, Emphasis, NodeKind};
+use hallyu::export::{Diagram, DiagramNode, Emphasis, NodeKind};
 use hallyu::model::{RoleKind, WorkKind};
 use proptest::prelude::*;
 
@@ -474,4 +474,29 @@ proptest! {
         let parsed = parse(&text);
         assert_same(&d, &parsed);
     }
+}
+
+/// `add_node` finds an existing key through a map: 100 000 distinct nodes
+/// and as many repeated keys are quick, and repeats return the first index.
+#[test]
+fn add_node_is_a_lookup() {
+    let start = std::time::Instant::now();
+    let mut d = Diagram::new("many");
+    for i in 0..100_000 {
+        d.add_node(&format!("n{i}"), NodeKind::Person, format!("Person {i}"));
+    }
+    for i in (0..100_000).step_by(7) {
+        assert_eq!(d.add_node(&format!("n{i}"), NodeKind::Person, "again"), i);
+    }
+    assert_eq!(d.nodes.len(), 100_000);
+    // Nodes pushed directly are found too; a key edited away is no
+    // longer found under its old name.
+    d.nodes.push(DiagramNode {
+        key: "pushed".into(),
+        ..d.nodes[0].clone()
+    });
+    assert_eq!(d.add_node("pushed", NodeKind::Person, "x"), 100_000);
+    d.nodes[1].key = "renamed".into();
+    assert_eq!(d.add_node("n1", NodeKind::Person, "x"), 100_001);
+    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
 }

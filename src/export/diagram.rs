@@ -103,6 +103,12 @@ impl Diagram {
     /// Adds a node (or returns the index of the node with the same key) and
     /// returns its index.
     ///
+    /// Keys are found through a map, in constant time, that follows the
+    /// nodes added here or pushed onto [`Diagram::nodes`]; a key edited in
+    /// place is not looked up under its new value (a second node with that
+    /// key would be drawn once, with a warning) — use
+    /// [`Diagram::node_index`], which reads the nodes themselves.
+    ///
     /// # Example
     ///
     /// ```

@@ -1,21 +1,32 @@
-//! The built-in renderer: a layered layout written straight to SVG, in pure
-//! Rust, so that a picture can be made on a machine without Graphviz.
+//! The built-in renderer: pictures written straight to SVG, in pure Rust,
+//! so that a picture can be made on a machine without Graphviz.
 //!
-//! 1. Layers (columns, left to right): by kind (people, then groups, then
-//!    works, then organisations) or by distance from the first node (for
-//!    paths and neighbourhoods). An edge that skips a column gets a reserved
-//!    slot in every column it crosses, so that it never runs through a box.
-//! 2. Order within columns: a dozen rounds of the barycenter heuristic, the
-//!    order with the fewest crossings kept.
-//! 3. Vertical positions: each column placed as close as its spacing allows
-//!    to the mean of its neighbours (isotonic regression), a few sweeps.
-//! 4. Edges: horizontal stubs inside columns, cubic Béziers in the gaps
-//!    between columns, edges within a column bulging into the gap beside it;
-//!    labels in the gaps on a white ground.
+//! Parallel credits between the same two ends are first merged into one
+//! route with a combined label ([`layout`]). Then one of two layouts:
 //!
-//! Text widths are estimated per character (Hangul and CJK 1 em, Latin about
-//! 0.56 em), with a little slack, so that boxes fit whichever of the listed
-//! fonts the viewer has.
+//! - **Columns** ([`layout`]), for paths, music videos, pairs and
+//!   neighbourhoods. Layers by kind (people, groups, works, organisations)
+//!   or by distance from the first node; an edge that skips a column gets a
+//!   reserved slot in every column it crosses. Order within columns:
+//!   components kept together, barycenter sweeps, then neighbour swaps while
+//!   they remove crossings. A path's hops are pinned in one row at the top,
+//!   larger; its context smaller. Vertical positions by isotonic regression
+//!   towards the neighbours. Every route end gets its own port on its box
+//!   side (arrowheads 10 px apart; boxes grow to fit).
+//! - **Network** ([`network`]), for large plain pictures (the catalog):
+//!   stress majorization per connected component on edge lengths that fit
+//!   the boxes and the label, overlap removal, components packed in rows,
+//!   straight edges bent around boxes in their way, ports spread around the
+//!   whole outline of each box.
+//!
+//! Labels ([`svg`]) sit on their own edge, at the spot along it that is
+//! clear of boxes, other labels, the title and the legend, with no other
+//! edge near its centre and as few under it as possible; when a label finds
+//! no such spot the picture is spread out and laid out again.
+//!
+//! Text is measured by [`text`]: the font's own advances with the `png`
+//! feature and a Hangul font, else a per-character estimate (Hangul and CJK
+//! 1 em, Latin about 0.56 em) with a little slack.
 
 mod layout;
 mod network;
