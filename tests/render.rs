@@ -1209,6 +1209,20 @@ mod quality {
             if tag == "path" && class != "head" && attrs.get("fill").is_some_and(|f| f == "none") {
                 let points = path_points(&attrs["d"]);
                 pic.edges.entry(edge).or_default().push(points);
+            } else if tag == "polyline" {
+                // Graphviz's leader from a decorated label to its edge.
+                let points = attrs
+                    .get("points")
+                    .map(|p| {
+                        p.split_whitespace()
+                            .filter_map(|xy| {
+                                let (x, y) = xy.split_once(',')?;
+                                Some((x.parse().ok()?, y.parse().ok()?))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                pic.edges.entry(edge).or_default().push(points);
             } else if (tag == "path" && class == "head") || tag == "polygon" {
                 let points = match attrs.get("points") {
                     Some(p) => p

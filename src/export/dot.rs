@@ -511,6 +511,8 @@ fn edge_attrs(look: &EdgeLook, label: &str) -> Vec<Attribute> {
     let mut attrs = Vec::new();
     if !label.is_empty() {
         attrs.push(attr("label", label));
+        // A leader from the label to its own edge.
+        attrs.push(attr("decorate", "true"));
     }
     let style = match look.dash {
         Dash::Solid if look.bold => "bold",
@@ -739,10 +741,14 @@ fn legend(diagram: &Diagram) -> Vec<Stmt> {
         let name = format!("{prefix}edge{i}:name");
         starts.push(Stmt::Node(Node {
             id: NodeId(quote(&start), None),
+            // As tall as the name it points at, so that the line is level.
             attributes: vec![
-                attr("shape", "point"),
-                attr("width", "0.01"),
-                attr("style", "invis"),
+                attr("shape", "plaintext"),
+                attr("label", ""),
+                attr("width", "0.05"),
+                attr("height", "0.2"),
+                attr("margin", "0.02,0"),
+                attr("fontsize", "10"),
             ],
         }));
         names.push(Stmt::Node(Node {
