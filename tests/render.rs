@@ -1003,6 +1003,9 @@ mod quality {
         pub texts: Vec<TextBox>,
         /// Edge lines by edge key (several paths per key are joined).
         pub edges: BTreeMap<String, Vec<Vec<(f64, f64)>>>,
+        /// Graphviz's leaders from decorated labels to their edges: part of
+        /// the edge for label distances, not for crossings.
+        pub leaders: BTreeMap<String, Vec<Vec<(f64, f64)>>>,
         pub tips: Vec<(f64, f64)>,
     }
 
@@ -1222,7 +1225,7 @@ mod quality {
                             .collect()
                     })
                     .unwrap_or_default();
-                pic.edges.entry(edge).or_default().push(points);
+                pic.leaders.entry(edge).or_default().push(points);
             } else if (tag == "path" && class == "head") || tag == "polygon" {
                 let points = match attrs.get("points") {
                     Some(p) => p
@@ -1446,15 +1449,20 @@ mod quality {
                 boxes.iter().map(|b| (b.x0 + b.x1) / 2.0).sum::<f64>() / n,
                 boxes.iter().map(|b| (b.y0 + b.y1) / 2.0).sum::<f64>() / n,
             );
-            let own = pic
-                .edges
-                .get(edge)
-                .map_or(f64::INFINITY, |l| line_dist(c, l));
+            let drawn = |k: &String| {
+                pic.edges
+                    .get(k)
+                    .into_iter()
+                    .chain(pic.leaders.get(k))
+                    .map(|l| line_dist(c, l))
+                    .fold(f64::INFINITY, f64::min)
+            };
+            let own = drawn(edge);
             let other = pic
                 .edges
-                .iter()
-                .filter(|(k, _)| *k != edge)
-                .map(|(_, l)| line_dist(c, l))
+                .keys()
+                .filter(|k| *k != edge)
+                .map(drawn)
                 .fold(f64::INFINITY, f64::min);
             if own >= other {
                 f.misattached += 1;
