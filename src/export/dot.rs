@@ -119,8 +119,9 @@ pub enum Clusters {
 #[non_exhaustive]
 pub enum Layout {
     /// Chosen per diagram by [`Layout::for_diagram`]: `neato` for large
-    /// pictures with nothing highlighted (more than 90 credits: the whole
-    /// catalog), `dot` for the rest (paths, music videos, pairs).
+    /// pictures with nothing highlighted (more than 90 credits and at most
+    /// 400 nodes: the whole catalog), `dot` for the rest (paths, music
+    /// videos, pairs, and very large pictures).
     #[default]
     Auto,
     /// `dot`: layered, best for bipartite credit graphs and paths.

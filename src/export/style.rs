@@ -294,8 +294,13 @@ pub(crate) fn edge_look(role: RoleKind, unverified: bool, emphasis: Emphasis) ->
 /// [`Layout::Auto`](super::dot::Layout::Auto), by Graphviz's `neato`).
 pub(crate) const NETWORK_EDGES: usize = 90;
 
+/// Up to this many nodes: the network layout compares every pair of
+/// nodes, so larger pictures stay in columns.
+pub(crate) const NETWORK_NODES: usize = 400;
+
 /// Whether a diagram is large enough, and plain enough (no path, no centre),
-/// to be drawn as a network: the whole catalog.
+/// to be drawn as a network, and small enough for the layout's cost: the
+/// whole catalog.
 pub(crate) fn wants_network(diagram: &Diagram) -> bool {
     let n = diagram.nodes.len();
     let valid = diagram
@@ -311,5 +316,5 @@ pub(crate) fn wants_network(diagram: &Diagram) -> bool {
             .edges
             .iter()
             .any(|e| e.emphasis == Emphasis::Highlight);
-    valid > NETWORK_EDGES && !highlighted
+    valid > NETWORK_EDGES && n <= NETWORK_NODES && !highlighted
 }

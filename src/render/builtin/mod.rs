@@ -42,8 +42,8 @@ use svg::write_svg;
 #[non_exhaustive]
 pub enum Layers {
     /// By distance when something is highlighted (a path, the centre of a
-    /// neighbourhood); a network for large pictures (more than 90 edges);
-    /// by kind otherwise.
+    /// neighbourhood); a network for large pictures (more than 90 edges,
+    /// at most 400 nodes); by kind otherwise.
     #[default]
     Auto,
     /// People, then groups, then works, then organisations.
@@ -52,7 +52,9 @@ pub enum Layers {
     ByDistance,
     /// No columns: a network laid out by stress majorization, one cluster
     /// per connected component, straight edges. [`Layers::Auto`] picks it
-    /// for large pictures with nothing highlighted (the whole catalog).
+    /// for large pictures with nothing highlighted (the whole catalog). Its
+    /// cost grows with the square of the nodes (the hop distances with the
+    /// cube): meant for a few hundred.
     Network,
 }
 
