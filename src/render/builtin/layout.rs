@@ -378,7 +378,7 @@ pub(super) fn order(layout: &mut Layout) {
             layout.pos[v] = p;
         }
     }
-    transpose(layout, &comp, best_crossings);
+    transpose(layout, &comp);
 }
 
 /// The connected component of each item, numbered in order of first item.
@@ -410,31 +410,40 @@ fn components(layout: &Layout) -> Vec<usize> {
 }
 
 /// Swaps neighbours within a column while that removes crossings (the
-/// transposition heuristic), a few passes.
-fn transpose(layout: &mut Layout, comp: &[usize], mut best: u64) {
+/// transposition heuristic), a few passes; each swap weighed by the
+/// crossings between the two items' own edges only.
+fn transpose(layout: &mut Layout, comp: &[usize]) {
+    // Crossings between the edges of `u` and of `v` when `u` comes first.
+    let pair = |layout: &Layout, u: usize, v: usize| {
+        let mut c = 0usize;
+        for side in [&layout.up, &layout.down] {
+            for &a in &side[u] {
+                for &b in &side[v] {
+                    if layout.pos[a] > layout.pos[b] {
+                        c += 1;
+                    }
+                }
+            }
+        }
+        c
+    };
     for _ in 0..4 {
         let mut improved = false;
         for l in 0..layout.layers.len() {
             for i in 0..layout.layers[l].len().saturating_sub(1) {
-                let (a, b) = (layout.layers[l][i], layout.layers[l][i + 1]);
-                if layout.items[a].pinned || layout.items[b].pinned || comp[a] != comp[b] {
+                let (u, v) = (layout.layers[l][i], layout.layers[l][i + 1]);
+                if layout.items[u].pinned || layout.items[v].pinned || comp[u] != comp[v] {
                     continue;
                 }
-                layout.layers[l].swap(i, i + 1);
-                layout.pos[a] = i + 1;
-                layout.pos[b] = i;
-                let c = crossings(layout);
-                if c < best {
-                    best = c;
-                    improved = true;
-                } else {
+                if pair(layout, v, u) < pair(layout, u, v) {
                     layout.layers[l].swap(i, i + 1);
-                    layout.pos[a] = i;
-                    layout.pos[b] = i + 1;
+                    layout.pos[u] = i + 1;
+                    layout.pos[v] = i;
+                    improved = true;
                 }
             }
         }
-        if !improved || best == 0 {
+        if !improved {
             break;
         }
     }

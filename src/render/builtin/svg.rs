@@ -448,7 +448,7 @@ impl Line {
         let d = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
         let steps = ((d(from, c1) + d(c1, c2) + d(c2, to)) / 3.0)
             .ceil()
-            .clamp(16.0, 2000.0) as usize;
+            .clamp(16.0, 300.0) as usize;
         for s in 1..=steps {
             self.points.push(bezier(&curve, s as f64 / steps as f64));
         }
@@ -566,11 +566,45 @@ fn intersects(a: &Rect, b: &Rect) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
+/// Rectangles by the cells of a grid they cover, for quick overlap tests.
+#[derive(Default)]
+struct Rects {
+    all: Vec<Rect>,
+    cells: HashMap<(i64, i64), Vec<usize>>,
+}
+
+impl Rects {
+    const CELL: f64 = 64.0;
+
+    fn cells_of(r: &Rect) -> impl Iterator<Item = (i64, i64)> {
+        let c = |v: f64| (v / Rects::CELL).floor() as i64;
+        let (x0, y0, x1, y1) = (c(r[0]), c(r[1]), c(r[2]), c(r[3]));
+        (x0..=x1).flat_map(move |i| (y0..=y1).map(move |j| (i, j)))
+    }
+
+    fn insert(&mut self, r: Rect) {
+        let id = self.all.len();
+        self.all.push(r);
+        for cell in Rects::cells_of(&r) {
+            self.cells.entry(cell).or_default().push(id);
+        }
+    }
+
+    fn hits(&self, r: &Rect) -> bool {
+        Rects::cells_of(r).any(|cell| {
+            self.cells
+                .get(&cell)
+                .is_some_and(|ids| ids.iter().any(|&id| intersects(r, &self.all[id])))
+        })
+    }
+}
+
 /// The points of every drawn line in cells of a grid, for quick look-ups
-/// of what passes near a spot.
+/// of what passes near a spot: one vector sorted by cell (cheaper to build
+/// than a map of millions of points).
 struct Grid {
     cell: f64,
-    cells: HashMap<(i64, i64), Vec<RoutePoint>>,
+    points: Vec<(i64, i64, RoutePoint)>,
 }
 
 /// A point of a drawn line and the route it belongs to.
@@ -578,16 +612,20 @@ type RoutePoint = (usize, (f64, f64));
 
 impl Grid {
     fn new(drawn: &[Drawn]) -> Grid {
-        let mut grid = Grid {
-            cell: 24.0,
-            cells: HashMap::new(),
-        };
-        for (r, d) in drawn.iter().enumerate() {
-            for &p in &d.line.points {
-                grid.cells.entry(grid.key(p)).or_default().push((r, p));
-            }
-        }
-        grid
+        let cell = 24.0;
+        let key = |p: (f64, f64)| ((p.0 / cell).floor() as i64, (p.1 / cell).floor() as i64);
+        let mut points: Vec<(i64, i64, RoutePoint)> = drawn
+            .iter()
+            .enumerate()
+            .flat_map(|(r, d)| {
+                d.line.points.iter().map(move |&p| {
+                    let (i, j) = key(p);
+                    (i, j, (r, p))
+                })
+            })
+            .collect();
+        points.sort_unstable_by_key(|&(i, j, (r, _))| (i, j, r));
+        Grid { cell, points }
     }
     fn key(&self, p: (f64, f64)) -> (i64, i64) {
         (
@@ -595,17 +633,21 @@ impl Grid {
             (p.1 / self.cell).floor() as i64,
         )
     }
-    /// Calls `f` with every point (and its route) inside the rectangle.
-    fn each_in(&self, r: &Rect, mut f: impl FnMut(usize, (f64, f64))) {
+    /// Calls `f` with every point (and its route) inside the rectangle,
+    /// until `f` returns `false`.
+    fn each_in(&self, r: &Rect, mut f: impl FnMut(usize, (f64, f64)) -> bool) {
         let (a, b) = (self.key((r[0], r[1])), self.key((r[2], r[3])));
         for i in a.0..=b.0 {
-            for j in a.1..=b.1 {
-                if let Some(list) = self.cells.get(&(i, j)) {
-                    for &(route, p) in list {
-                        if p.0 >= r[0] && p.0 <= r[2] && p.1 >= r[1] && p.1 <= r[3] {
-                            f(route, p);
-                        }
-                    }
+            // Cells (i, a.1..=b.1) are contiguous in the sorted vector.
+            let start = self
+                .points
+                .partition_point(|&(pi, pj, _)| (pi, pj) < (i, a.1));
+            for &(pi, pj, (route, p)) in &self.points[start..] {
+                if pi != i || pj > b.1 {
+                    break;
+                }
+                if p.0 >= r[0] && p.0 <= r[2] && p.1 >= r[1] && p.1 <= r[3] && !f(route, p) {
+                    return;
                 }
             }
         }
@@ -626,11 +668,21 @@ pub(super) fn place_labels(
     let grid = Grid::new(drawn);
     // Labels that found a spot only over other edges.
     let mut crowded = 0;
-    let mut placed: Vec<Rect> = Vec::new();
+    // Boxes, title, legend and the labels placed so far, by grid cell.
+    let mut taken = Rects::default();
+    for o in obstacles {
+        taken.insert(*o);
+    }
     let mut spots = vec![None; drawn.len()];
     let mut failed = 0;
     // A spot on the line, as a fraction of each cubic segment.
-    let ts: Vec<f64> = (0..27)
+    // Fewer spots to try when there are very many labels.
+    let labelled = priority
+        .iter()
+        .filter(|&&r| !layout.routes[r].label.is_empty())
+        .count();
+    let spots_per_curve = if labelled > 300 { 9 } else { 27 };
+    let ts: Vec<f64> = (0..spots_per_curve)
         .map(|k| 0.5 + if k % 2 == 0 { 1.0 } else { -1.0 } * ((k + 1) / 2) as f64 * 0.03)
         .collect();
     for &r in priority {
@@ -647,12 +699,15 @@ pub(super) fn place_labels(
                 let c = bezier(curve, t);
                 let rect = [c.0 - w / 2.0, c.1 - h / 2.0, c.0 + w / 2.0, c.1 + h / 2.0];
                 let grown = [rect[0] - 2.0, rect[1] - 2.0, rect[2] + 2.0, rect[3] + 2.0];
-                let blocked = obstacles.iter().any(|o| intersects(&grown, o))
-                    || placed.iter().any(|o| intersects(&grown, o));
+                let blocked = taken.hits(&grown);
                 // Other edges under the label, and how near its centre.
                 let mut under = 0usize;
                 let mut nearest = f64::INFINITY;
                 let mut others = std::collections::BTreeSet::new();
+                if blocked {
+                    continue;
+                }
+                // Enough to rank a spot: stop counting past 200 points.
                 grid.each_in(&rect, |other, p| {
                     if other != r {
                         under += 1;
@@ -660,6 +715,7 @@ pub(super) fn place_labels(
                         let d = ((p.0 - c.0).powi(2) + (p.1 - c.1).powi(2)).sqrt();
                         nearest = nearest.min(d);
                     }
+                    under < 200
                 });
                 let score =
                     others.len() as f64 * 40.0 + under as f64 + ti as f64 * 0.6 + ci as f64 * 2.0;
@@ -691,7 +747,7 @@ pub(super) fn place_labels(
             }
         };
         if let Some(c) = chosen {
-            placed.push([c.0 - w / 2.0, c.1 - h / 2.0, c.0 + w / 2.0, c.1 + h / 2.0]);
+            taken.insert([c.0 - w / 2.0, c.1 - h / 2.0, c.0 + w / 2.0, c.1 + h / 2.0]);
         }
         spots[r] = chosen;
     }
@@ -1027,8 +1083,10 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         }
         let (spots, failed, crowded) = place_labels(layout, &drawn, &obstacles, &priority);
         // Spread while a label has no spot, or (twice at most) while one
-        // sits over other edges.
-        if (failed == 0 && (crowded == 0 || network || scale > 1.6)) || scale > 3.0 {
+        // sits over other edges; not when so many labels lack room that
+        // spreading would not seat them (a dense picture of thousands).
+        let hopeless = failed + crowded > 20.max(layout.routes.len() / 10);
+        if (failed == 0 && (crowded == 0 || network || scale > 1.6)) || hopeless || scale > 3.0 {
             break (rects, drawn, spots, width, height, legend_x);
         }
         scale *= if network { 1.15 } else { 1.3 };
