@@ -17,6 +17,8 @@ pub(super) struct Item {
     /// The height the text needs, before the box grew to fit its ports.
     pub(super) base_height: f64,
     pub(super) lines: Vec<String>,
+    /// Smaller lines under the label: a person's id where the name is shared.
+    pub(super) note: Vec<String>,
     /// The font size of the lines (larger on a path, smaller for context).
     pub(super) font: f64,
     /// Whether the item is highlighted (a hop of a path): kept at the top.
@@ -149,7 +151,19 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
             continue;
         }
         let font = node_font(node.emphasis);
-        let lines = wrap(&node.label, font, MAX_TEXT_WIDTH);
+        // A person's second line (the id that tells two of the same name
+        // apart) is drawn smaller, under the name.
+        let (main, note) = match node.label.split_once('\n') {
+            Some((main, note)) if node.kind == NodeKind::Person => (main, note),
+            _ => (node.label.as_str(), ""),
+        };
+        let lines = wrap(main, font, MAX_TEXT_WIDTH);
+        let note_font = font * NOTE_SCALE;
+        let note: Vec<String> = if note.is_empty() {
+            Vec::new()
+        } else {
+            wrap(note, note_font, MAX_TEXT_WIDTH)
+        };
         // Highlighted labels are bold, a little wider.
         let bold = if node.emphasis == Emphasis::Highlight {
             1.08
@@ -159,6 +173,7 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
         let text_w = lines
             .iter()
             .map(|l| text_width(l, font) * bold)
+            .chain(note.iter().map(|l| text_width(l, note_font)))
             .fold(0.0, f64::max);
         let (pad_x, pad_y) = if node.emphasis == Emphasis::Faded {
             (PAD_X * 0.75, PAD_Y * 0.6)
@@ -171,7 +186,11 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
         } else {
             0.0
         };
-        let height = (lines.len().max(1) as f64 * line_height(font) + 2.0 * pad_y + extra).ceil();
+        let height = (lines.len().max(1) as f64 * line_height(font)
+            + note.len() as f64 * line_height(note_font)
+            + 2.0 * pad_y
+            + extra)
+            .ceil();
         item_of[i] = items.len();
         items.push(Item {
             layer: layer[i],
@@ -180,6 +199,7 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
             height,
             base_height: height,
             lines,
+            note,
             font,
             pinned: node.emphasis == Emphasis::Highlight,
         });
@@ -226,6 +246,7 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
                 height: 2.0,
                 base_height: 2.0,
                 lines: Vec::new(),
+                note: Vec::new(),
                 font: FONT_SIZE,
                 pinned: diagram.edges[e].emphasis == Emphasis::Highlight,
             });

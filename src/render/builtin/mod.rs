@@ -79,6 +79,8 @@ pub(super) const MARGIN: f64 = 24.0;
 pub(super) const BASE_GAP: f64 = 120.0;
 pub(super) const TITLE_SIZE: f64 = 20.0;
 pub(super) const SUBTITLE_SIZE: f64 = 14.0;
+/// The size of a node's note (its second line) relative to its label.
+pub(super) const NOTE_SCALE: f64 = 0.8;
 pub(super) const ROUNDS: usize = 24;
 pub(super) const HIGHLIGHT_FONT_SIZE: f64 = 15.0;
 pub(super) const FADED_FONT_SIZE: f64 = 10.5;

@@ -1192,11 +1192,15 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         if weight {
             out.push_str("<g font-weight=\"bold\">\n");
         }
+        let note_font = item.font * NOTE_SCALE;
+        let main_h = item.lines.len() as f64 * line_height(item.font);
+        let note_h = item.note.len() as f64 * line_height(note_font);
+        let top_y = cy - (main_h + note_h) / 2.0;
         text_block(
             &mut out,
             &item.lines,
             (left + right) / 2.0,
-            cy,
+            top_y + main_h / 2.0,
             item.font,
             line_height(item.font),
             "middle",
@@ -1204,6 +1208,18 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         );
         if weight {
             out.push_str("</g>\n");
+        }
+        if !item.note.is_empty() {
+            text_block(
+                &mut out,
+                &item.note,
+                (left + right) / 2.0,
+                top_y + main_h + note_h / 2.0,
+                note_font,
+                line_height(note_font),
+                "middle",
+                "#6B7280",
+            );
         }
         out.push_str("</g>\n");
     }
