@@ -502,9 +502,19 @@ fn node_attrs(look: &NodeLook, label: &str) -> Vec<Attribute> {
 
 fn node_stmt(node: &DiagramNode) -> Node {
     let look = node_look(node.kind, node.emphasis);
+    let mut attributes = node_attrs(&look, &node.label);
+    // A path large, its context small.
+    match node.emphasis {
+        Emphasis::Normal => {}
+        Emphasis::Highlight => attributes.push(attr("fontsize", "15")),
+        Emphasis::Faded => {
+            attributes.push(attr("fontsize", "10"));
+            attributes.push(attr("height", "0.3"));
+        }
+    }
     Node {
         id: NodeId(quote(&node.key), None),
-        attributes: node_attrs(&look, &node.label),
+        attributes,
     }
 }
 
@@ -591,6 +601,9 @@ fn bundle_stmt(diagram: &Diagram, bundle: &Bundle) -> Edge {
     }
     let look = edge_look(strongest.role, strongest.unverified, strongest.emphasis);
     let mut attributes = edge_attrs(&look, &labels.join(" / "));
+    if strongest.emphasis == Emphasis::Faded && !labels.is_empty() {
+        attributes.push(attr("fontsize", "8"));
+    }
     let tooltip: Vec<String> = bundle
         .edges
         .iter()
