@@ -624,7 +624,9 @@ impl Grid {
                 })
             })
             .collect();
-        points.sort_unstable_by_key(|&(i, j, (r, _))| (i, j, r));
+        // Stable: points of one route in one cell keep their order, so the
+        // picture is the same on every run.
+        points.sort_by_key(|&(i, j, (r, _))| (i, j, r));
         Grid { cell, points }
     }
     fn key(&self, p: (f64, f64)) -> (i64, i64) {
