@@ -1564,3 +1564,74 @@ fn picture_quality() {
         }
     }
 }
+
+/// The path picture draws its hops in one row (the same centre line), in a
+/// larger font than the faded context around them.
+#[test]
+fn builtin_path_hops_share_one_row() {
+    let (_, d) = quality::pictures()
+        .into_iter()
+        .find(|(name, _)| name.starts_with("path-"))
+        .expect("a path picture");
+    let svg = builtin(&d);
+    let mut rows = Vec::new();
+    let mut sizes = (Vec::new(), Vec::new());
+    for group in svg.split("<g class=\"").skip(1) {
+        let highlight = group
+            .split('"')
+            .next()
+            .unwrap_or("")
+            .ends_with(" highlight");
+        let faded = group.split('"').next().unwrap_or("").ends_with(" faded");
+        let number = |text: &str, key: &str| -> Option<f64> {
+            let at = text.find(&format!(" {key}=\""))? + key.len() + 3;
+            text[at..].split('"').next()?.parse().ok()
+        };
+        let Some(rect) = group.split("<rect class=\"node\"").nth(1) else {
+            continue;
+        };
+        let (Some(y), Some(h)) = (number(rect, "y"), number(rect, "height")) else {
+            continue;
+        };
+        let size = group
+            .split("<text")
+            .nth(1)
+            .and_then(|t| number(t, "font-size"));
+        if highlight {
+            rows.push(y + h / 2.0);
+            sizes.0.extend(size);
+        } else if faded {
+            sizes.1.extend(size);
+        }
+    }
+    assert!(rows.len() >= 3, "{rows:?}");
+    assert!(
+        rows.iter().all(|&y| (y - rows[0]).abs() < 0.5),
+        "hops not in one row: {rows:?}"
+    );
+    assert!(!sizes.0.is_empty() && !sizes.1.is_empty(), "{sizes:?}");
+    let smallest_hop = sizes.0.iter().cloned().fold(f64::INFINITY, f64::min);
+    let largest_context = sizes.1.iter().cloned().fold(0.0, f64::max);
+    assert!(smallest_hop > largest_context, "{sizes:?}");
+}
+
+/// The whole catalog is drawn as a network: no column holds most of the
+/// boxes, unlike the two columns of people and works it used to be.
+#[test]
+fn builtin_catalog_is_a_network() {
+    let (_, d) = quality::pictures()
+        .into_iter()
+        .find(|(name, _)| name == "catalog")
+        .expect("the catalog");
+    let parsed = read_svg(&builtin(&d));
+    assert_no_overlap(&parsed);
+    let mut lefts: Vec<i64> = parsed.boxes.iter().map(|b| b.x.round() as i64).collect();
+    lefts.sort_unstable();
+    lefts.dedup();
+    assert!(
+        lefts.len() > parsed.boxes.len() / 2,
+        "{} distinct left edges for {} boxes",
+        lefts.len(),
+        parsed.boxes.len()
+    );
+}
