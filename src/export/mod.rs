@@ -23,6 +23,7 @@
 
 pub(crate) mod diagram;
 pub mod dot;
+pub(crate) mod style;
 mod views;
 
 pub use diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};

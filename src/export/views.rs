@@ -209,12 +209,52 @@ impl View {
             }
             Subject::Work(w) => {
                 b.work_credits(*w);
-                explorer.label(Entity::Work(*w))
+                let credits = explorer.credits_on(*w);
+                let hidden = credits.iter().filter(|&&c| !b.admitted(c)).count();
+                let label = explorer.label(Entity::Work(*w));
+                match hidden {
+                    0 => label,
+                    n if n == credits.len() => format!(
+                        "{label}\n{} unverified and filtered out",
+                        if n == 1 {
+                            "its one credit is".to_string()
+                        } else {
+                            format!("all {n} credits are")
+                        }
+                    ),
+                    n => format!("{label}\n{n} unverified credit{} filtered out", plural(n)),
+                }
             }
         };
         let mut diagram = b.finish();
         diagram.title = self.title.clone().unwrap_or(title);
+        disambiguate(&mut diagram);
         Ok(diagram)
+    }
+}
+
+/// Labels people by name only, and adds the id as a second line where two
+/// people drawn in the same picture share a label.
+fn disambiguate(diagram: &mut Diagram) {
+    // `Explorer::label` tells homonyms of the whole catalog apart with
+    // ` [id]` after the name; a picture only needs that when both are drawn.
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut homonym = vec![None; diagram.nodes.len()];
+    for (i, n) in diagram.nodes.iter_mut().enumerate() {
+        let tag = format!(" [{}]", n.key);
+        if n.kind == NodeKind::Person
+            && let Some(at) = n.label.find(&tag)
+        {
+            let name = n.label[..at].to_string();
+            n.label = n.label.replacen(&tag, "", 1);
+            *names.entry(name.clone()).or_default() += 1;
+            homonym[i] = Some(name);
+        }
+    }
+    for (n, name) in diagram.nodes.iter_mut().zip(homonym) {
+        if name.is_some_and(|name| names[&name] > 1) {
+            n.label = format!("{}\n{}", n.label, n.key);
+        }
     }
 }
 

@@ -56,6 +56,21 @@ mod png;
 use std::path::{Path, PathBuf};
 
 pub use builtin::Layers;
+
+/// The width in pixels the built-in renderer gives a line of text at a font
+/// size: the metrics its boxes, label placement and collision checks use,
+/// so that a test or a caller can compute the same text boxes from its SVG.
+///
+/// # Example
+///
+/// ```
+/// let latin = hallyu::render::text_width("Park", 13.0);
+/// let hangul = hallyu::render::text_width("박서준", 13.0);
+/// assert!(latin > 20.0 && hangul > latin);
+/// ```
+pub fn text_width(text: &str, size: f64) -> f64 {
+    builtin::text::text_width(text, size)
+}
 pub use graphviz::{DOT_ENV, Graphviz};
 
 use crate::export::Diagram;
@@ -469,8 +484,11 @@ impl Renderer {
     fn graphviz(&self, graphviz: &Graphviz, diagram: &Diagram) -> Result<Rendered> {
         let mut warnings = diagram.dangling_edges();
         let text = dot::to_dot(diagram, &self.options.dot);
-        let (bytes, messages) =
-            graphviz.run(&text, self.options.dot.layout_hint(), self.options.format)?;
+        let (bytes, messages) = graphviz.run(
+            &text,
+            self.options.dot.layout_hint().for_diagram(diagram),
+            self.options.format,
+        )?;
         warnings.extend(messages);
         if self.options.format == Format::Png
             && has_hangul(diagram)
