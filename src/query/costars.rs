@@ -28,18 +28,7 @@ impl Credited {
 
     /// A short phrase for the role: `cast (lead) as Min-hyuk`, `performer via BIGBANG`.
     pub fn describe(&self, explorer: &Explorer) -> String {
-        use crate::model::Role;
-        let mut s = match explorer.get(self.credit).role().as_ref() {
-            Role::Cast { billing, character } => {
-                let mut s = format!("cast ({billing})");
-                if let Some(c) = character {
-                    s.push_str(&format!(" as {c}"));
-                }
-                s
-            }
-            Role::Soundtrack { song: Some(song) } => format!("soundtrack \"{song}\""),
-            other => other.name().to_string(),
-        };
+        let mut s = explorer.get(self.credit).role().to_string();
         if let Some(g) = self.via {
             s.push_str(&format!(" via {}", explorer.get(g).name()));
         }
