@@ -1337,16 +1337,23 @@ fn draw(
     write_result(picture.out.as_deref(), &bytes, out)
 }
 
+/// Writes a picture or an export to `file` (then says so, in text or
+/// JSON), or else to stdout.
 fn write_result(
     file: Option<&std::path::Path>,
     bytes: &[u8],
     out: &mut Out,
 ) -> Result<(), Failure> {
-    match file {
-        Some(path) => std::fs::write(path, bytes)
-            .map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display()))),
-        None => Ok(out.bytes(bytes)?),
-    }
+    let Some(path) = file else {
+        return Ok(out.bytes(bytes)?);
+    };
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display())))?;
+    out.answer(
+        || json!({ "wrote": path.display().to_string(), "bytes": bytes.len() }),
+        || format!("wrote {} ({} bytes)\n", path.display(), bytes.len()),
+    )?;
+    Ok(())
 }
 
 fn export(
