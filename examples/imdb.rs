@@ -168,12 +168,12 @@ fn run(words: &[String], json_out: bool, repeat: usize) -> Result<(), Box<dyn st
             _ => println!("{}", serde_json::to_string_pretty(&value)?),
         }
     }
-    eprintln!(
-        "loaded in {load:.2?}; query {:.3?} (best of {}); peak memory {:.1} MiB",
-        times.first().copied().unwrap_or_default(),
-        times.len(),
-        peak.unwrap_or(0) as f64 / 1024.0
-    );
+    let query = match times.first() {
+        Some(best) => format!("; query {best:.3?} (best of {})", times.len()),
+        None => String::new(),
+    };
+    let mib = peak.unwrap_or(0) as f64 / 1024.0;
+    eprintln!("loaded in {load:.2?}{query}; peak memory {mib:.1} MiB");
     Ok(())
 }
 

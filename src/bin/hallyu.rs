@@ -824,7 +824,7 @@ fn cast(ex: &Explorer, title: &str, out: &mut Out) -> Result<(), Failure> {
 fn path(ex: &Explorer, filter: &Filter, a: &str, b: &str, out: &mut Out) -> Result<(), Failure> {
     let (pa, pb) = (ex.person(a)?, ex.person(b)?);
     let path = {
-        let _busy = source::Busy::new("searching");
+        let _busy = source::Busy::new(ex, "searching");
         ex.shortest_path(pa, pb, filter)
     };
     out.answer(
@@ -881,7 +881,7 @@ fn paths(
 fn bacon(ex: &Explorer, filter: &Filter, who: &str, out: &mut Out) -> Result<(), Failure> {
     let me = ex.person(who)?;
     let d = {
-        let _busy = source::Busy::new("measuring distances");
+        let _busy = source::Busy::new(ex, "measuring distances");
         ex.distances(me, filter)
     };
     const SHOWN: usize = 50;
@@ -932,7 +932,7 @@ fn bacon(ex: &Explorer, filter: &Filter, who: &str, out: &mut Out) -> Result<(),
 
 fn centre(ex: &Explorer, filter: &Filter, top: usize, out: &mut Out) -> Result<(), Failure> {
     let ranking = {
-        let _busy = source::Busy::new("ranking");
+        let _busy = source::Busy::new(ex, "ranking");
         ex.centre_ranking(filter)
     };
     let shown: Vec<_> = ranking.iter().take(top).collect();
@@ -970,7 +970,7 @@ fn rank(
     out: &mut Out,
 ) -> Result<(), Failure> {
     let c = {
-        let _busy = source::Busy::new("computing centralities");
+        let _busy = source::Busy::new(ex, "computing centralities");
         ex.centrality(filter)
     };
     let ranked = c.ranked(by);
@@ -1009,7 +1009,7 @@ fn components(ex: &Explorer, filter: &Filter, top: usize, out: &mut Out) -> Resu
     if ex.is_imported() {
         // The compact count: no lists of members on a million people.
         let sizes = {
-            let _busy = source::Busy::new("finding components");
+            let _busy = source::Busy::new(ex, "finding components");
             ex.component_sizes(filter)
         };
         let people: u64 = sizes.iter().map(|&s| u64::from(s)).sum();

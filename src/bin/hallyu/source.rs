@@ -182,12 +182,14 @@ fn import_imdb(dir: &Path) -> Result<hallyu::import::Imported, OpenError> {
     Ok(imported?)
 }
 
-/// A spinner on stderr for a long computation, when stderr is a terminal.
+/// A spinner on stderr while a query runs on a large dataset (where it can
+/// take seconds), when stderr is a terminal.
 pub struct Busy(Option<indicatif::ProgressBar>);
 
 impl Busy {
-    pub fn new(message: &str) -> Busy {
-        Busy(std::io::stderr().is_terminal().then(|| {
+    pub fn new(explorer: &Explorer, message: &str) -> Busy {
+        let large = explorer.people().len() > 20_000;
+        Busy((large && std::io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_message(message.to_string());
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
