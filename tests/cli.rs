@@ -305,6 +305,18 @@ fn data_a_ron_directory() {
     ok(&["--data", "data/", "path", "Park Seo-joon", "Choi Woo-shik"]);
 }
 
+#[test]
+fn data_a_single_ron_file() {
+    let dir = scratch("ron-file");
+    let file = dir.join("everything.ron");
+    std::fs::write(&file, hallyu::Catalog::bundled().to_ron()).expect("written");
+    let file = file.to_str().unwrap();
+    let v = json(&["--data", file, "stats"]);
+    assert_eq!(v["source"], "ron");
+    assert_eq!(v["credits"], json(&["stats"])["credits"]);
+    assert!(ok(&["--data", file, "cast", "Haru Haru"]).contains("G-Dragon"));
+}
+
 /// A scratch directory under the system's temporary one, made anew.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("hallyu-cli-{}-{name}", std::process::id()));
