@@ -116,6 +116,20 @@ fn draw_and_export_write_dot_and_svg() {
         file.to_str().unwrap(),
     ]);
     assert!(std::fs::read_to_string(&file).unwrap().contains("아이유"));
+    let dot_file = dir.join("haru.dot");
+    let v = json(&[
+        "draw",
+        "work",
+        "Haru Haru",
+        "--out",
+        dot_file.to_str().unwrap(),
+    ]);
+    assert_eq!(v["wrote"], dot_file.to_str().unwrap());
+    assert!(
+        std::fs::read_to_string(&dot_file)
+            .unwrap()
+            .contains("digraph")
+    );
     for view in [
         &["catalog"][..],
         &["article"],
