@@ -66,6 +66,7 @@ pub struct View {
     hops: usize,
     context: usize,
     organisations: bool,
+    collection: Option<String>,
     title: Option<String>,
 }
 
@@ -77,6 +78,7 @@ impl View {
             hops: 1,
             context: 0,
             organisations: false,
+            collection: None,
             title: None,
         }
     }
@@ -131,6 +133,26 @@ impl View {
         self
     }
 
+    /// Draws only the works of a named collection (a work's
+    /// `collections`, e.g. `article` for the twelve videos of the seed
+    /// article) in the catalog view.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, export::View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let article = View::catalog().collection("article").diagram(&explorer)?;
+    /// let works = article.nodes.iter().filter(|n| matches!(n.kind, hallyu::export::NodeKind::Work(_)));
+    /// assert_eq!(works.count(), 12);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn collection(mut self, name: impl Into<String>) -> View {
+        self.collection = Some(name.into());
+        self
+    }
+
     /// Replaces the generated title.
     pub fn title(mut self, title: impl Into<String>) -> View {
         self.title = Some(title.into());
@@ -148,7 +170,7 @@ impl View {
         let mut b = Builder::new(explorer, &self.filter);
         let title = match &self.subject {
             Subject::Catalog => {
-                b.catalog(self.organisations);
+                b.catalog(self.organisations, self.collection.as_deref());
                 "Who appeared with whom".to_string()
             }
             Subject::Neighbourhood(p) => {
@@ -417,10 +439,15 @@ impl<'a> Builder<'a> {
         self.filter.unverified || !self.explorer.get(credit).is_unverified()
     }
 
-    fn catalog(&mut self, organisations: bool) {
+    fn catalog(&mut self, organisations: bool, collection: Option<&str>) {
         let ex = self.explorer;
         let mut groups_drawn = BTreeSet::new();
-        for w in ex.works().filter(|&w| ex.admits(self.filter, w)) {
+        let in_collection =
+            |w: WorkId| collection.is_none_or(|c| ex.get(w).collections().any(|x| x == c));
+        for w in ex
+            .works()
+            .filter(|&w| ex.admits(self.filter, w) && in_collection(w))
+        {
             for c in ex.credits_of(Entity::Work(w)) {
                 let (from, to) = ex.ends(c);
                 let role = ex.get(c).role_kind();
