@@ -95,6 +95,14 @@ pub enum ErrorKind {
     },
     /// Several problems; see [`Error::iter`].
     Many(Vec<Error>),
+    /// The problems left out of a long list: a load reports at most
+    /// [`Catalog::MAX_ERRORS`](crate::Catalog::MAX_ERRORS) problems, and this last
+    /// entry of the [`ErrorKind::Many`] counts the rest. It is located at
+    /// the first problem left out.
+    Omitted {
+        /// How many problems were found but not listed.
+        count: usize,
+    },
     /// A name matched nothing.
     NotFound {
         /// What was looked for (`person`, `work`, …).
@@ -208,6 +216,7 @@ impl Error {
                     | ErrorKind::UnknownReference { .. }
                     | ErrorKind::Invalid { .. }
                     | ErrorKind::Io { .. }
+                    | ErrorKind::Omitted { .. }
             )
         })
     }
@@ -239,7 +248,11 @@ impl fmt::Display for Error {
             }
             ErrorKind::Invalid { id, message } => write!(f, "\"{id}\": {message}"),
             ErrorKind::Many(list) => {
-                write!(f, "{} errors:", list.len())?;
+                let total = match list.last().map(Error::kind) {
+                    Some(ErrorKind::Omitted { count }) => list.len() - 1 + count,
+                    _ => list.len(),
+                };
+                write!(f, "{total} errors:")?;
                 for e in list {
                     write!(f, "\n{e}")?;
                 }
@@ -275,7 +288,48 @@ impl fmt::Display for Error {
                 )
             }
             ErrorKind::Render { message } => f.write_str(message),
+            ErrorKind::Omitted { count } => {
+                let s = if *count == 1 { "" } else { "s" };
+                write!(f, "…and {count} more error{s}, not listed")
+            }
         }
+    }
+}
+
+/// The error for a path that is not a regular file.
+pub(crate) fn not_regular(path: &std::path::Path, kind: &std::fs::FileType) -> Error {
+    Error::new(ErrorKind::Io {
+        path: path.to_path_buf(),
+        message: format!(
+            "{}, not a regular file: refused without reading",
+            file_type_name(kind)
+        ),
+    })
+}
+
+/// What kind of file this is, in words: "a FIFO (named pipe)", …
+pub(crate) fn file_type_name(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if kind.is_socket() {
+            return "a socket";
+        } else if kind.is_char_device() {
+            return "a character device";
+        } else if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
     }
 }
 

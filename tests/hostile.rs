@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use hallyu::import::Imdb;
 
 const MAX_LINE: usize = Imdb::MAX_LINE;
-use hallyu::{Error, ErrorKind, Filter};
+use hallyu::{Catalog, Error, ErrorKind, Filter};
 
 // ---------------------------------------------------------------- helpers
 
@@ -477,4 +477,310 @@ fn imdb_bad_rows_are_counted_per_file() {
         r.credits + r.duplicates + r.skipped_principals + r.dangling + r.bad_rows_per_file[2],
         r.principals
     );
+}
+
+// ------------------------------------------------ RON: many errors, fast
+
+/// A catalog of `people` people and one credit per entry of `refs` (from
+/// that id to the first work).
+fn catalog_text(people: usize, refs: impl Iterator<Item = String>) -> String {
+    let mut text = String::from("(\n    people: [\n");
+    for i in 0..people {
+        text.push_str(&format!(
+            "        (id: \"person-{i:05}\", name: \"Person {i}\"),\n"
+        ));
+    }
+    text.push_str("    ],\n    works: [(id: \"the-work\", title: \"The Work\", kind: Film, released: \"2020\")],\n    credits: [\n");
+    for r in refs {
+        text.push_str(&format!(
+            "        (from: \"{r}\", to: \"the-work\", role: Cast(billing: Lead)),\n"
+        ));
+    }
+    text.push_str("    ],\n)\n");
+    text
+}
+
+/// More problems than `Catalog::MAX_ERRORS`: the first 100 are listed, in
+/// order, with their suggestions, and a last entry counts the rest, located
+/// at the first one left out.
+#[test]
+fn ron_errors_are_capped_at_one_hundred() {
+    let refs = (0..150).map(|i| format!("persn-{i:05}"));
+    let text = catalog_text(150, refs);
+    let err = Catalog::from_str("many.ron", &text).unwrap_err();
+    let all: Vec<&Error> = err.iter().collect();
+    assert_eq!(all.len(), Catalog::MAX_ERRORS + 1);
+    assert_eq!(
+        all[0].to_string(),
+        "many.ron:156:16: unknown id \"persn-00000\" (did you mean \"person-00000\"?)"
+    );
+    assert_eq!(
+        all[99].to_string(),
+        "many.ron:255:16: unknown id \"persn-00099\" (did you mean \"person-00099\"?)"
+    );
+    assert_eq!(
+        all[100].to_string(),
+        "many.ron:256:16: …and 50 more errors, not listed"
+    );
+    assert_eq!(all[100].kind(), &ErrorKind::Omitted { count: 50 });
+    assert!(err.to_string().starts_with("150 errors:\n"));
+    assert_eq!(err.to_string().lines().count(), 102);
+}
+
+/// 40,000 dangling references in a 3 MB file, each one a typo of one of
+/// 40,000 ids: before, every unknown id was compared with every id (521 s);
+/// now at most 100 are listed, each suggestion comes from a bigram index.
+#[test]
+#[ignore = "stress: 40,000 dangling references"]
+fn ron_forty_thousand_dangling_references_fail_fast() {
+    let n = 40_000;
+    let text = catalog_text(n, (0..n).map(|i| format!("persn-{i:05}")));
+    assert!(text.len() > 3_000_000, "{}", text.len());
+    let start = Instant::now();
+    let err = Catalog::from_str("dangling.ron", &text).unwrap_err();
+    let took = start.elapsed();
+    eprintln!("40,000 dangling references: {took:?}");
+    assert!(err.to_string().starts_with("40000 errors:\n"));
+    let all: Vec<&Error> = err.iter().collect();
+    assert_eq!(all.len(), 101);
+    assert_eq!(all[100].kind(), &ErrorKind::Omitted { count: 39_900 });
+    assert_eq!(
+        all[7].to_string(),
+        format!(
+            "dangling.ron:{}:16: unknown id \"persn-00007\" (did you mean \"person-00007\"?)",
+            n + 6 + 7
+        )
+    );
+    assert!(took < Duration::from_secs(10), "{took:?}");
+}
+
+/// Ids that all share their bigrams with the query (the worst case of the
+/// index): still bounded, by the cap on listed errors.
+#[test]
+#[ignore = "stress: 20,000 near-identical ids"]
+fn ron_near_identical_ids_fail_fast() {
+    let n = 20_000;
+    let refs = (0..n).map(|i| format!("person-{:05}", (i * 7919 + 1) % 100_000 + 100_000));
+    let text = catalog_text(n, refs);
+    let start = Instant::now();
+    let err = Catalog::from_str("near.ron", &text).unwrap_err();
+    let took = start.elapsed();
+    eprintln!("20,000 near-identical ids: {took:?}");
+    assert_eq!(err.iter().count(), 101);
+    assert!(took < Duration::from_secs(20), "{took:?}");
+}
+
+// ------------------------------------------------ RON: locations
+
+fn hostile_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hostile")
+        .join(name)
+}
+
+/// A raw identifier (`r#id`, `r#name`) is a key like any other: the error
+/// after it is located at its field (before: at 1:1, the locator took
+/// `r#` for a raw string and lost its place).
+#[test]
+fn ron_raw_identifier_keeps_locations() {
+    let err = Catalog::from_path(hostile_fixture("raw_ident.ron")).unwrap_err();
+    let (file, line, column, message) = located(&err);
+    assert_eq!(
+        (file.as_str(), line, column, message.as_str()),
+        (
+            "raw_ident.ron",
+            4,
+            62,
+            "\"choi-woo-shik\": implausible year 1890 in born (expected 1900 to 2035)"
+        )
+    );
+}
+
+/// One syntax error in a catalog of three files: the syntax error, and the
+/// one genuine dangling reference of `c.ron`, not an "unknown id" for every
+/// reference into the broken `b.ron` (before: 4 errors, 3 of them bogus).
+#[test]
+fn ron_syntax_error_in_one_file_hides_no_genuine_error() {
+    let err = Catalog::from_path(hostile_fixture("multi")).unwrap_err();
+    let lines: Vec<String> = err
+        .iter()
+        .map(|e| {
+            let (file, line, column, message) = located(e);
+            format!("{file}:{line}:{column}: {message}")
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "b.ron:4:53: expected comma".to_string(),
+            "c.ron:3:37: unknown id \"gyopo-hairstyel\" (did you mean \"gyopo-hairstyle\"?)"
+                .to_string(),
+        ]
+    );
+}
+
+// ------------------------------------------------ RON: names
+
+/// NFD and NFC spellings are one name: names load in NFC.
+#[test]
+fn ron_names_are_nfc_on_load() {
+    let nfd_hangul = "\u{110c}\u{1165}\u{11ab}\u{110c}\u{1169}\u{11bc}\u{1109}\u{1165}"; // 전종서
+    let nfd_latin = "Zoe\u{308}"; // Zoë
+    let text = format!(
+        r#"(people: [(id: "jeon-jong-seo", name: "{nfd_latin}", hangul: "{nfd_hangul}", aliases: ["{nfd_latin} J"], unverified: ["aliases:{nfd_latin} J"])])"#
+    );
+    let catalog = Catalog::from_str("nfd.ron", &text).unwrap();
+    let p = &catalog.records().people[0];
+    assert_eq!(p.name, "Zo\u{eb}");
+    assert_eq!(p.hangul.as_deref(), Some("전종서"));
+    assert_eq!(p.aliases, ["Zo\u{eb} J"]);
+    let ex = hallyu::Explorer::new(catalog);
+    assert!(ex.person("전종서").is_ok());
+    assert!(ex.person("Zo\u{eb}").is_ok());
+}
+
+/// Invisible and control characters in names are errors located at the
+/// field, naming the character and its position.
+#[test]
+fn ron_invisible_and_control_characters_in_names_are_located() {
+    let cases = [
+        ("name: \"Park\u{200b}Seo-joon\"", 1, 39, "name", "U+200B", 5),
+        (
+            "name: \"Park\\u{1b}[31mSeo-joon\"",
+            1,
+            39,
+            "name",
+            "U+001B",
+            5,
+        ),
+        (
+            "name: \"Park Seo-joon\", aliases: [\"\u{202e}nooj\"]",
+            1,
+            65,
+            "aliases",
+            "U+202E",
+            1,
+        ),
+        (
+            "name: \"Park Seo-joon\", hangul: \"박서준\u{feff}\"",
+            1,
+            64,
+            "hangul",
+            "U+FEFF",
+            4,
+        ),
+    ];
+    for (fields, line, column, field, code, at) in cases {
+        let text = format!("(people: [(id: \"park-seo-joon\", {fields})])");
+        let err = Catalog::from_str("names.ron", &text).unwrap_err();
+        assert_eq!(
+            located(&err),
+            (
+                "names.ron".to_string(),
+                line,
+                column,
+                format!(
+                    "\"park-seo-joon\": {field} holds an invisible or control character, \
+                     {code}, at character {at}: names must be visible text"
+                )
+            ),
+            "{fields}"
+        );
+    }
+}
+
+// ------------------------------------------------ RON: files and directories
+
+/// `from_path` on a FIFO, `/dev/zero` or a file over the size cap: refused
+/// before reading (before: a FIFO blocked forever, `/dev/zero` read until
+/// memory ran out).
+#[cfg(unix)]
+#[test]
+fn ron_special_files_and_huge_files_are_refused() {
+    let dir = scratch("ron-special");
+    let fifo = dir.join("pipe.ron");
+    mkfifo(&fifo);
+    let err = Catalog::from_path(&fifo).unwrap_err();
+    assert_eq!(
+        io_message(&err),
+        "a FIFO (named pipe), not a regular file: refused without reading"
+    );
+    let err = Catalog::from_path("/dev/zero").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot read /dev/zero: a character device, not a regular file: refused without reading"
+    );
+    let huge = dir.join("huge.ron");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(Catalog::MAX_FILE_SIZE + 1).unwrap();
+    drop(file);
+    let err = Catalog::from_path(&huge).unwrap_err();
+    assert_eq!(
+        io_message(&err),
+        "the file has 67108865 bytes, more than the 67108864 a RON file may have \
+         (Catalog::MAX_FILE_SIZE)"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// In a data directory, every `*.ron` entry that is not a readable regular
+/// file is an error naming it (before: each was skipped without a word).
+#[cfg(unix)]
+#[test]
+fn ron_directory_entries_are_never_skipped_silently() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("ron-dir");
+    std::fs::write(dir.join("a.ron"), "(people: [(id: \"iu\", name: \"IU\")])").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a catalog").unwrap();
+    symlink(dir.join("nowhere"), dir.join("b-broken.ron")).unwrap();
+    symlink(dir.join("c-loop.ron"), dir.join("c-loop.ron")).unwrap();
+    mkfifo(&dir.join("d-fifo.ron"));
+    std::fs::create_dir(dir.join("e-dir.ron")).unwrap();
+    symlink("/proc/self/mem", dir.join("f-unreadable.ron")).unwrap();
+    let err = Catalog::from_path(&dir).unwrap_err();
+    let messages: Vec<(String, String)> = err
+        .iter()
+        .map(|e| match e.kind() {
+            ErrorKind::Io { path, message } => (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                message.clone(),
+            ),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let expected = [
+        (
+            "b-broken.ron",
+            "a broken or looping symbolic link: No such file or directory (os error 2)",
+        ),
+        (
+            "c-loop.ron",
+            "a broken or looping symbolic link: Too many levels of symbolic links (os error 40)",
+        ),
+        (
+            "d-fifo.ron",
+            "a FIFO (named pipe), not a regular file: refused without reading",
+        ),
+        ("e-dir.ron", "a directory named *.ron: only files are read"),
+        ("f-unreadable.ron", "Input/output error (os error 5)"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(messages, expected);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The same 3 MB file with every reference valid: the cost of loading it,
+/// to compare with the failing one above.
+#[test]
+#[ignore = "stress: baseline of the 40,000-reference file"]
+fn ron_forty_thousand_valid_references_baseline() {
+    let n = 40_000;
+    let text = catalog_text(n, (0..n).map(|i| format!("person-{i:05}")));
+    let start = Instant::now();
+    let catalog = Catalog::from_str("valid.ron", &text).unwrap();
+    eprintln!("40,000 valid references: {:?}", start.elapsed());
+    assert_eq!(catalog.records().credits.len(), n);
 }

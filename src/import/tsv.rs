@@ -14,7 +14,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result, not_regular};
 
 /// Counts the bytes read from the file (compressed bytes for gzip), for
 /// progress reports.
@@ -333,43 +333,6 @@ pub(crate) fn regular_file(path: &Path) -> Result<std::fs::Metadata> {
         Ok(meta)
     } else {
         Err(not_regular(path, &meta.file_type()))
-    }
-}
-
-/// The error for a path that is not a regular file.
-pub(crate) fn not_regular(path: &Path, kind: &std::fs::FileType) -> Error {
-    Error::new(ErrorKind::Io {
-        path: path.to_path_buf(),
-        message: format!(
-            "{}, not a regular file: refused without reading",
-            file_type_name(kind)
-        ),
-    })
-}
-
-/// What kind of file this is, in words: "a FIFO (named pipe)", …
-pub(crate) fn file_type_name(kind: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a FIFO (named pipe)";
-        } else if kind.is_socket() {
-            return "a socket";
-        } else if kind.is_char_device() {
-            return "a character device";
-        } else if kind.is_block_device() {
-            return "a block device";
-        }
-    }
-    if kind.is_dir() {
-        "a directory"
-    } else if kind.is_symlink() {
-        "a symbolic link"
-    } else if kind.is_file() {
-        "a regular file"
-    } else {
-        "a special file"
     }
 }
 
