@@ -26,8 +26,14 @@ pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2035;
 /// ids, references to ids that do not exist (with a suggestion), empty names
 /// and titles, Hangul fields without Hangul, implausible years (outside
 /// [`PLAUSIBLE_YEARS`]), roles that do not fit their ends, duplicate credits
-/// and `unverified` marks that name no field. Every problem of every file is
-/// reported, not only the first.
+/// and `unverified` marks that name no field, and invisible or control
+/// characters (zero-width spaces, bidirectional controls, escapes,
+/// newlines, …) in names, titles, Hangul names and aliases. Every problem
+/// of every file is reported, not only the first, up to
+/// [`Catalog::MAX_ERRORS`] (the rest are counted). References into a file
+/// that failed to parse are not reported: its syntax error is. Names,
+/// titles, Hangul names and aliases are put in Unicode normal form C (NFC)
+/// on load.
 ///
 /// # Example
 ///

@@ -41,7 +41,9 @@ pub struct Report {
     pub works: usize,
     /// Credits kept, after collapsing duplicates.
     pub credits: usize,
-    /// Titles of a type that maps to no work kind (`videoGame`, podcasts, …).
+    /// Titles of a type that maps to no work kind (`videoGame`, podcasts,
+    /// …); a repeated key counts once, in [`Report::duplicate_keys`] for
+    /// its later rows (the first row of a key wins, whatever its type).
     pub skipped_titles: usize,
     /// Principals whose category maps to no role (`writer`, `producer`,
     /// `archive_footage`, …), or whose title was skipped.
@@ -52,7 +54,8 @@ pub struct Report {
     /// credit on the same title.
     pub duplicates: usize,
     /// Rows whose key appeared on an earlier row of the same file (the
-    /// first wins).
+    /// first wins, even when its title type is skipped). Keys are compared
+    /// as written: `nm01` and `nm0000001` are two keys.
     pub duplicate_keys: usize,
     /// Malformed rows skipped (only with [`Imdb::skip_bad_rows`]), all
     /// files together: the sum of [`Report::bad_rows_per_file`].
@@ -158,9 +161,14 @@ impl<'a> Imdb<'a> {
     ///
     /// [`ErrorKind::Io`] when a file is missing or cannot be read (a
     /// truncated gzip file included; the location names the line reached),
+    /// when both `x.tsv` and `x.tsv.gz` are present (hallyu does not
+    /// choose), or when a file is not a regular file (a FIFO, a device, a
+    /// directory: refused by type before it is opened);
     /// and [`ErrorKind::Parse`] located at file, line and column for a
     /// malformed row (wrong number of fields, an id that is not `nm…`/`tt…`
-    /// with digits, a year or ordering that is not a number, invalid UTF-8),
+    /// with digits, a year or ordering that is not a number, invalid UTF-8,
+    /// a line longer than [`Imdb::max_line`], a header holding a carriage
+    /// return — CR-only line ends),
     /// unless [`Imdb::skip_bad_rows`] is on.
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> Result<Imported> {
         let dir = dir.as_ref();
