@@ -784,3 +784,35 @@ fn ron_forty_thousand_valid_references_baseline() {
     eprintln!("40,000 valid references: {:?}", start.elapsed());
     assert_eq!(catalog.records().credits.len(), n);
 }
+
+/// IMDb names and titles are put in NFC too: a decomposed name and the
+/// precomposed one are one spelling.
+#[test]
+fn imdb_names_are_nfc_on_load() {
+    let (_, _, principals) = default_files();
+    let names = format!(
+        "{NAMES}{}{}",
+        name_row("nm0000001", "Zoe\u{308} Mu\u{308}ller"),
+        name_row(
+            "nm0000002",
+            "\u{1107}\u{1161}\u{11a8}\u{1107}\u{1169}\u{110b}\u{1167}\u{11bc}"
+        )
+    );
+    let titles = format!("{TITLES}{}", title_row("tt0000001", "movie", "Cafe\u{301}"));
+    let dir = imdb(
+        "nfc",
+        names.as_bytes(),
+        titles.as_bytes(),
+        principals.as_bytes(),
+    );
+    let imported = Imdb::new().from_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let ex = &imported.explorer;
+    let zoe = ex.person("nm0000001").unwrap();
+    assert_eq!(ex.name(zoe.into()), "Zo\u{eb} M\u{fc}ller");
+    let bo_young = ex.person("nm0000002").unwrap();
+    assert_eq!(ex.name(bo_young.into()), "박보영");
+    assert!(ex.person("박보영").is_ok());
+    let w = ex.work("tt0000001").unwrap();
+    assert_eq!(ex.name(w.into()), "Caf\u{e9}");
+}

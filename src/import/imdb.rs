@@ -385,9 +385,20 @@ struct Section {
 }
 
 impl Section {
-    /// Adds a row; fails when the names of the section outgrow the 4 GiB
-    /// that `u32` offsets address (real IMDb names take about 0.2 GB).
+    /// Adds a row, its name in NFC; fails when the names of the section
+    /// outgrow the 4 GiB that `u32` offsets address (real IMDb names take
+    /// about 0.2 GB).
     fn push(&mut self, (id, width): (u32, u8), name: &str) -> std::result::Result<(), String> {
+        // Names in NFC, as the RON loader keeps them: a decomposed spelling
+        // and the precomposed one are one name.
+        use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+        let normal: String;
+        let name = if name.is_ascii() || is_nfc_quick(name.chars()) == IsNormalized::Yes {
+            name
+        } else {
+            normal = name.nfc().collect();
+            &normal
+        };
         let end = u32::try_from(self.table.text.len() + name.len()).map_err(|_| {
             "the names of this file exceed 4 GiB, more than hallyu can hold".to_string()
         })?;
