@@ -233,20 +233,20 @@ impl fmt::Display for Error {
             }
             ErrorKind::Parse { message } => f.write_str(message),
             ErrorKind::DuplicateId { id, first } => {
-                write!(f, "duplicate id \"{id}\"")?;
+                write!(f, "duplicate id \"{}\"", Shown(id))?;
                 if let Some(first) = first {
                     write!(f, " (first defined at {first})")?;
                 }
                 Ok(())
             }
             ErrorKind::UnknownReference { id, suggestion } => {
-                write!(f, "unknown id \"{id}\"")?;
+                write!(f, "unknown id \"{}\"", Shown(id))?;
                 if let Some(s) = suggestion {
                     write!(f, " (did you mean \"{s}\"?)")?;
                 }
                 Ok(())
             }
-            ErrorKind::Invalid { id, message } => write!(f, "\"{id}\": {message}"),
+            ErrorKind::Invalid { id, message } => write!(f, "\"{}\": {message}", Shown(id)),
             ErrorKind::Many(list) => {
                 let total = match list.last().map(Error::kind) {
                     Some(ErrorKind::Omitted { count }) => list.len() - 1 + count,
@@ -330,6 +330,27 @@ pub(crate) fn file_type_name(kind: &std::fs::FileType) -> &'static str {
         "a regular file"
     } else {
         "a special file"
+    }
+}
+
+/// An id as printed in a message: at most [`SHOWN`] characters, then `…`
+/// and the full length, so that a 10 MB id does not make a 10 MB line (the
+/// whole id stays in the [`ErrorKind`]).
+struct Shown<'a>(&'a str);
+
+const SHOWN: usize = 80;
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(SHOWN) {
+            None => f.write_str(self.0),
+            Some((cut, _)) => write!(
+                f,
+                "{}… ({} characters)",
+                &self.0[..cut],
+                self.0.chars().count()
+            ),
+        }
     }
 }
 
