@@ -838,3 +838,75 @@ fn ron_huge_ids_are_shortened_in_messages() {
         matches!(err.kind(), ErrorKind::UnknownReference { id: whole, .. } if whole.len() == 1 << 20)
     );
 }
+
+// ---------------------------------------------------------------------------
+// A `dot` that misbehaves: it hangs, leaves a child holding its output, or
+// prints something that is not a picture. Each is a clear error, in bounded
+// time, and nothing is written as if it were the picture.
+
+#[cfg(unix)]
+mod graphviz {
+    use hallyu::export::dot::Layout;
+    use hallyu::render::{Format, Graphviz};
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::{Duration, Instant};
+
+    fn fake_dot(name: &str, script: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("hallyu-fake-dot-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("dot");
+        std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
+    const DOT: &str = "graph { a -- b }";
+
+    #[test]
+    fn a_hanging_dot_is_stopped_at_the_timeout() {
+        let dot = fake_dot("hang", "cat > /dev/null; sleep 30");
+        let start = Instant::now();
+        let err = Graphviz::at(&dot)
+            .timeout(Duration::from_millis(500))
+            .run(DOT, Layout::Dot, Format::Svg)
+            .unwrap_err();
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+        assert!(err.to_string().contains("did not finish in 500ms"), "{err}");
+    }
+
+    #[test]
+    fn a_dot_whose_child_holds_the_output_is_an_error_not_a_hang() {
+        let dot = fake_dot(
+            "child",
+            "cat > /dev/null; (sleep 30 &) ; echo '<svg></svg>'",
+        );
+        let start = Instant::now();
+        let err = Graphviz::at(&dot)
+            .run(DOT, Layout::Dot, Format::Svg)
+            .unwrap_err();
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+        assert!(err.to_string().contains("output stayed open"), "{err}");
+    }
+
+    #[test]
+    fn garbage_from_dot_is_not_taken_for_a_picture() {
+        let dot = fake_dot("garbage", "cat > /dev/null; echo 'this is not svg'");
+        let err = Graphviz::at(&dot)
+            .run(DOT, Layout::Dot, Format::Svg)
+            .unwrap_err();
+        assert!(err.to_string().contains("not svg"), "{err}");
+        let err = Graphviz::at(&dot)
+            .run(DOT, Layout::Dot, Format::Png)
+            .unwrap_err();
+        assert!(err.to_string().contains("not png"), "{err}");
+    }
+}

@@ -154,6 +154,19 @@ impl Format {
     fn graphviz_name(self) -> &'static str {
         self.extension()
     }
+
+    /// Whether bytes have this format's shape: an SVG document (after an
+    /// optional XML prolog, `<svg` … `</svg>`), or a PNG signature.
+    fn looks_like(self, bytes: &[u8]) -> bool {
+        match self {
+            Format::Svg => {
+                let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+                let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(64)..]);
+                text.contains("<svg") && tail.trim_end().ends_with("</svg>")
+            }
+            Format::Png => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        }
+    }
 }
 
 /// How to draw a diagram.
