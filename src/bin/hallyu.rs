@@ -71,7 +71,7 @@ fn main() -> ExitCode {
         Err(Failure::Lookup(e)) => (2, Some(e.to_string())),
     };
     if let Some(m) = message {
-        let _ = writeln!(io::stderr().lock(), "error: {m}");
+        let _ = writeln!(io::stderr().lock(), "error: {}", out::escape_controls(&m));
     }
     ExitCode::from(status)
 }

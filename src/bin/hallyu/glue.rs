@@ -32,7 +32,7 @@ pub fn find_any(ex: &Explorer, query: &str) -> hallyu::Result<Entity> {
 
 fn note(ex: &Explorer, query: &str) {
     if let Some(n) = ex.search(query).note(query) {
-        eprintln!("note: {n}");
+        eprintln!("note: {}", crate::out::escape_controls(&n));
     }
 }
 

@@ -33,7 +33,7 @@ impl Out {
             serde_json::to_writer_pretty(&mut self.w, &value).map_err(io::Error::from)?;
             self.w.write_all(b"\n")
         } else {
-            self.w.write_all(text().as_bytes())
+            self.w.write_all(escape_controls(&text()).as_bytes())
         }
     }
 
@@ -45,6 +45,27 @@ impl Out {
     pub fn flush(&mut self) -> io::Result<()> {
         self.w.flush()
     }
+}
+
+/// Text for a terminal: control characters other than newline and tab
+/// (an escape sequence hidden in an imported name, say) are shown as
+/// `\u{1b}` instead of being sent to the terminal. (JSON escapes them
+/// itself.)
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(bad) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if bad(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// How many terminal columns `s` takes (Hangul and other wide characters
@@ -134,6 +155,15 @@ impl std::fmt::Display for Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        assert_eq!(
+            escape_controls("Kim\u{1b}[31m Red\n"),
+            "Kim\\u{1b}[31m Red\n"
+        );
+        assert_eq!(escape_controls("plain\tline\n"), "plain\tline\n");
+    }
 
     #[test]
     fn hangul_counts_two_columns() {
