@@ -15,6 +15,17 @@ use std::process::ExitCode;
 use hallyu::{Entity, Explorer, Filter};
 use serde_json::json;
 
+/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
+/// program quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0)
+        }
+    }};
+}
+
 const HELP: &str = "\
 Ask the hallyu graph who appeared with whom.
 
@@ -67,7 +78,7 @@ fn parse_args() -> Result<(Option<String>, bool, Vec<String>), lexopt::Error> {
             Long("data") => data = Some(parser.value()?.string()?),
             Long("json") => json = true,
             Short('h') | Long("help") => {
-                println!("{HELP}");
+                say!("{HELP}\n");
                 std::process::exit(0);
             }
             Value(word) => words.push(word.string()?),
@@ -83,13 +94,13 @@ fn run(ex: &Explorer, words: &[&str], json: bool) -> Result<(), Box<dyn std::err
         ["path", a, b] => {
             let (a, b) = (ex.person(a)?, ex.person(b)?);
             match ex.shortest_path(a, b, &filter) {
-                Some(path) => print!("{} hop(s)\n{path}", path.len()),
-                None => println!("No chain of shared works connects them."),
+                Some(path) => say!("{} hop(s)\n{path}", path.len()),
+                None => say!("No chain of shared works connects them.\n"),
             }
         }
         ["costars", name] => {
             let me = ex.person(name)?;
-            print!("{}", ex.co_appearances(me, &filter));
+            say!("{}", ex.co_appearances(me, &filter));
         }
         ["list", what] => {
             let items: Vec<Entity> = match *what {
@@ -105,7 +116,7 @@ fn run(ex: &Explorer, words: &[&str], json: bool) -> Result<(), Box<dyn std::err
                 }
             };
             for e in items {
-                println!("{}\t{}", ex.key(e), ex.label(e));
+                say!("{}\t{}\n", ex.key(e), ex.label(e));
             }
         }
         ["projection"] => {
@@ -119,10 +130,10 @@ fn run(ex: &Explorer, words: &[&str], json: bool) -> Result<(), Box<dyn std::err
                     .map(|(a, b, ws)| json!([key(a), key(b), works(ws)]))
                     .collect();
                 let nodes: Vec<_> = ex.people().map(key).collect();
-                println!("{}", json!({ "nodes": nodes, "edges": edges }));
+                say!("{}\n", json!({ "nodes": nodes, "edges": edges }));
             } else {
                 for (a, b, ws) in projection.edges() {
-                    println!("{}\t{}\t{}", key(a), key(b), works(ws).join(","));
+                    say!("{}\t{}\t{}\n", key(a), key(b), works(ws).join(","));
                 }
             }
         }

@@ -23,6 +23,17 @@ use hallyu::export::{Diagram, View, dot};
 use hallyu::model::WorkKind;
 use hallyu::render::{Engine, Format, RenderOptions, Renderer};
 
+/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
+/// program quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0)
+        }
+    }};
+}
+
 const HELP: &str = "\
 Write pictures of the hallyu graph (DOT and SVG, optionally PNG).
 
@@ -64,7 +75,7 @@ fn parse_args() -> Result<Args, lexopt::Error> {
             Long("to") => to = Some(parser.value()?.string()?),
             Short('k') | Long("hops") => hops = parser.value()?.parse()?,
             Short('h') | Long("help") => {
-                println!("{HELP}");
+                say!("{HELP}\n");
                 std::process::exit(0);
             }
             _ => return Err(arg.unexpected()),
@@ -154,6 +165,13 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         ));
     }
 
+    if args.out.exists() && !args.out.is_dir() {
+        return Err(format!(
+            "{} is a file: --out names the directory the pictures are written into",
+            args.out.display()
+        )
+        .into());
+    }
     std::fs::create_dir_all(&args.out).map_err(|e| io_error(&args.out, e))?;
     let svg = Renderer::new(RenderOptions::new().engine(args.engine).format(Format::Svg));
     let png = Renderer::new(RenderOptions::new().engine(args.engine).format(Format::Png));
@@ -162,15 +180,15 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         let dot_path = args.out.join(format!("{name}.dot"));
         std::fs::write(&dot_path, dot::to_dot(diagram, &dot::DotOptions::new()))
             .map_err(|e| io_error(&dot_path, e))?;
-        println!("wrote {}", dot_path.display());
+        say!("wrote {}\n", dot_path.display());
         for renderer in [Some(&svg), args.png.then_some(&png)].into_iter().flatten() {
             let path = args.out.join(format!(
                 "{name}.{}",
                 renderer.options().format_wanted().extension()
             ));
             let made = renderer.render_to_file(diagram, &path)?;
-            println!(
-                "wrote {} ({} renderer)",
+            say!(
+                "wrote {} ({} renderer)\n",
                 path.display(),
                 made.engine().name()
             );

@@ -17,6 +17,17 @@ use hallyu::import::Imdb;
 use hallyu::{Entity, Filter};
 use serde_json::{Value, json};
 
+/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
+/// program quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0)
+        }
+    }};
+}
+
 const HELP: &str = "\
 Time queries on an IMDb-layout dataset.
 
@@ -68,7 +79,7 @@ fn parse_args() -> Result<(Vec<String>, bool, usize), lexopt::Error> {
             Long("json") => json = true,
             Long("repeat") => repeat = parser.value()?.parse::<usize>()?.max(1),
             Short('h') | Long("help") => {
-                println!("{HELP}");
+                say!("{HELP}\n");
                 std::process::exit(0);
             }
             Value(word) => words.push(word.string()?),
@@ -158,16 +169,16 @@ fn run(words: &[String], json_out: bool, repeat: usize) -> Result<(), Box<dyn st
             value["query_median_ms"] = json!(ms(*median));
         }
         value["peak_kib"] = json!(peak);
-        println!("{value}");
+        say!("{value}\n");
     } else {
         match (command.first(), value.get("text")) {
-            (Some(&"path"), Some(text)) => print!(
+            (Some(&"path"), Some(text)) => say!(
                 "length {}\n{}",
                 value["length"],
                 text.as_str().unwrap_or("")
             ),
-            (Some(&"path"), None) => println!("no path"),
-            _ => println!("{}", serde_json::to_string_pretty(&value)?),
+            (Some(&"path"), None) => say!("no path\n"),
+            _ => say!("{}\n", serde_json::to_string_pretty(&value)?),
         }
     }
     let query = match times.first() {

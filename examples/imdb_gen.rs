@@ -11,6 +11,17 @@ use std::time::Instant;
 
 use hallyu::import::synthetic::Synthetic;
 
+/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
+/// program quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0)
+        }
+    }};
+}
+
 const HELP: &str = "\
 Write a synthetic dataset in the IMDb layout.
 
@@ -31,7 +42,7 @@ fn parse_args() -> Result<(String, Synthetic), lexopt::Error> {
         match arg {
             Long("seed") => seed = parser.value()?.parse()?,
             Short('h') | Long("help") => {
-                println!("{HELP}");
+                say!("{HELP}\n");
                 std::process::exit(0);
             }
             Value(word) => words.push(word.string()?),
