@@ -71,7 +71,7 @@ pub use builtin::Layers;
 pub fn text_width(text: &str, size: f64) -> f64 {
     builtin::text::text_width(text, size)
 }
-pub use graphviz::{DOT_ENV, Graphviz};
+pub use graphviz::{DEFAULT_TIMEOUT, DOT_ENV, Graphviz};
 
 use crate::export::Diagram;
 use crate::export::dot::{self, DotOptions};
