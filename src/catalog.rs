@@ -910,6 +910,13 @@ impl FieldCheck<'_> {
         {
             errors.push(self.fail("hangul", format!("hangul \"{h}\" contains no Hangul")));
         }
+        // A set of the aliases, so that each `aliases:value` mark is one
+        // lookup (100,000 marks against 100,000 aliases were 10¹⁰ compares).
+        let alias_set: HashSet<&str> = if unverified.iter().any(|m| m.contains(':')) {
+            aliases.iter().map(String::as_str).collect()
+        } else {
+            HashSet::new()
+        };
         for mark in unverified {
             let (field, value) = match mark.split_once(':') {
                 Some((f, v)) => (f, Some(v)),
@@ -924,7 +931,7 @@ impl FieldCheck<'_> {
                     ),
                 ));
             } else if let Some(value) = value {
-                let found = field == "aliases" && aliases.iter().any(|v| v == value);
+                let found = field == "aliases" && alias_set.contains(value);
                 if !found {
                     errors.push(self.fail(
                         "unverified",

@@ -910,3 +910,26 @@ mod graphviz {
         assert!(err.to_string().contains("not png"), "{err}");
     }
 }
+
+/// 100,000 `unverified` marks on one record, each naming an alias: one set
+/// lookup each (the check was a scan of the aliases per mark: 8.9 s).
+#[test]
+#[ignore = "stress: 100,000 unverified marks"]
+fn ron_many_unverified_marks_load_in_bounded_time() {
+    let n = 100_000;
+    let aliases: Vec<String> = (0..n).map(|i| format!("\"Alias {i}\"")).collect();
+    let marks: Vec<String> = (0..n).map(|i| format!("\"aliases:Alias {i}\"")).collect();
+    let text = format!(
+        "(people: [(id: \"someone\", name: \"Someone\", aliases: [{}], unverified: [{}])])",
+        aliases.join(","),
+        marks.join(",")
+    );
+    let start = std::time::Instant::now();
+    let catalog = hallyu::Catalog::from_str("marks.ron", &text).unwrap();
+    assert_eq!(catalog.records().people[0].unverified.len(), n);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+}
