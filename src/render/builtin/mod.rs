@@ -82,6 +82,9 @@ pub(super) const SUBTITLE_SIZE: f64 = 14.0;
 /// The size of a node's note (its second line) relative to its label.
 pub(super) const NOTE_SCALE: f64 = 0.8;
 pub(super) const ROUNDS: usize = 24;
+/// How many times a network is laid out again with the edges of unplaced
+/// labels lengthened, before the whole picture is spread instead.
+pub(super) const NETWORK_RELAYOUTS: usize = 6;
 pub(super) const HIGHLIGHT_FONT_SIZE: f64 = 15.0;
 pub(super) const FADED_FONT_SIZE: f64 = 10.5;
 /// Ports on a side with arrowheads: tips this far apart.
