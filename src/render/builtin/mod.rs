@@ -22,7 +22,10 @@
 //! Labels ([`svg`]) sit on their own edge, at the spot along it that is
 //! clear of boxes, other labels, the title and the legend, with no other
 //! edge near its centre and as few under it as possible; when a label finds
-//! no such spot the picture is spread out and laid out again.
+//! no such spot the picture is spread out and laid out again. A network
+//! first lengthens the edges of such labels and is laid out again from
+//! where it was (a few times), so that only its crowded part opens up;
+//! the whole picture is spread only if labels still lack room.
 //!
 //! Text is measured by [`text`]: the font's own advances with the `png`
 //! feature and a Hangul font, else a per-character estimate (Hangul and CJK

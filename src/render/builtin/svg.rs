@@ -562,6 +562,10 @@ pub(super) fn shape_route(
 /// A rectangle as (left, top, right, bottom).
 pub(super) type Rect = [f64; 4];
 
+/// A point for each item or route, where it has one (box centres, label
+/// centres).
+pub(super) type Points = Vec<Option<(f64, f64)>>;
+
 fn intersects(a: &Rect, b: &Rect) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
@@ -666,7 +670,7 @@ pub(super) fn place_labels(
     drawn: &[Drawn],
     obstacles: &[Rect],
     priority: &[usize],
-) -> (Vec<Option<(f64, f64)>>, Vec<usize>, usize) {
+) -> (Points, Vec<usize>, usize) {
     let grid = Grid::new(drawn);
     // Labels that found a spot only over other edges.
     let mut crowded = 0;
@@ -1021,7 +1025,7 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
     // spread: only the crowded part opens up.
     let mut stretch = vec![1.0; layout.routes.len()];
     let mut relayouts = 0;
-    let mut best: Option<(usize, Vec<Option<(f64, f64)>>)> = None;
+    let mut best: Option<(usize, Points)> = None;
     let mut network_at = if network {
         super::network::positions(layout, (MARGIN, top), &stretch, &[])
     } else {
