@@ -1095,10 +1095,13 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         }
         let (spots, unplaced, crowded) = place_labels(layout, &drawn, &obstacles, &priority);
         let failed = unplaced.len();
-        // Spread while a label has no spot, or (twice at most) while one
-        // sits over other edges; not when so many labels lack room that
-        // spreading would not seat them (a dense picture of thousands).
-        let hopeless = failed > 20.max(layout.routes.len() / 10);
+        // Spread while a label has no spot, or (columns only, twice at
+        // most) while one sits over other edges; not when so many labels
+        // lack room that spreading would not seat them (a dense picture of
+        // thousands). Only the labels that would make this picture spread
+        // count: a network's labels over other edges do not.
+        let wanting = failed + if network { 0 } else { crowded };
+        let hopeless = wanting > 20.max(layout.routes.len() / 10);
         if (failed == 0 && (crowded == 0 || network || scale > 1.6)) || hopeless || scale > 3.0 {
             break (rects, drawn, spots, width, height, legend_x);
         }
