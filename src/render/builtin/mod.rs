@@ -22,7 +22,10 @@
 //! Labels ([`svg`]) sit on their own edge, at the spot along it that is
 //! clear of boxes, other labels, the title and the legend, with no other
 //! edge near its centre and as few under it as possible; when a label finds
-//! no such spot the picture is spread out and laid out again.
+//! no such spot the picture is spread out and laid out again. A network
+//! first lengthens the edges of such labels and is laid out again from
+//! where it was (a few times), so that only its crowded part opens up;
+//! the whole picture is spread only if labels still lack room.
 //!
 //! Text is measured by [`text`]: the font's own advances with the `png`
 //! feature and a Hangul font, else a per-character estimate (Hangul and CJK
@@ -82,6 +85,9 @@ pub(super) const SUBTITLE_SIZE: f64 = 14.0;
 /// The size of a node's note (its second line) relative to its label.
 pub(super) const NOTE_SCALE: f64 = 0.8;
 pub(super) const ROUNDS: usize = 24;
+/// How many times a network is laid out again with the edges of unplaced
+/// labels lengthened, before the whole picture is spread instead.
+pub(super) const NETWORK_RELAYOUTS: usize = 6;
 pub(super) const HIGHLIGHT_FONT_SIZE: f64 = 15.0;
 pub(super) const FADED_FONT_SIZE: f64 = 10.5;
 /// Ports on a side with arrowheads: tips this far apart.

@@ -19,16 +19,26 @@ const COMPONENT_GAP: f64 = 60.0;
 const TIP_SPACING: f64 = 11.0;
 
 /// Box centres (x, y) for the node items of `layout` (`None` for slots),
-/// with the top-left corner of the whole drawing at `origin`.
-pub(super) fn positions(layout: &Layout, origin: (f64, f64)) -> Vec<Option<(f64, f64)>> {
+/// with the top-left corner of the whole drawing at `origin`. `stretch`
+/// (one factor per route, or empty for none) lengthens the edges whose
+/// label found no room, so that their part of the picture opens up;
+/// `start` (centres from an earlier call, or empty) is where the layout
+/// starts from, so that it changes only where it has to.
+pub(super) fn positions(
+    layout: &Layout,
+    origin: (f64, f64),
+    stretch: &[f64],
+    start: &[Option<(f64, f64)>],
+) -> Vec<Option<(f64, f64)>> {
     let count = layout.items.len();
     let nodes: Vec<usize> = (0..count)
         .filter(|&v| layout.items[v].node.is_some())
         .collect();
     // Each edge wants to be long enough for its two half boxes, its label
     // and some line on either side; lengths in hops of UNIT_X.
-    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); count];
-    for route in &layout.routes {
+    // Each entry: (neighbour, wanted length, natural length).
+    let mut adj: Vec<Vec<(usize, f64, f64)>> = vec![Vec::new(); count];
+    for (r, route) in layout.routes.iter().enumerate() {
         let (a, b) = (route.items[0], route.items[route.items.len() - 1]);
         if a != b {
             let label = if route.label.is_empty() {
@@ -37,9 +47,10 @@ pub(super) fn positions(layout: &Layout, origin: (f64, f64)) -> Vec<Option<(f64,
                 label_size(&route.label).0 + 24.0
             };
             let px = (layout.items[a].width + layout.items[b].width) / 2.0 + 70.0 + label;
-            let len = (px / UNIT_X).max(1.0);
-            adj[a].push((b, len));
-            adj[b].push((a, len));
+            let natural = (px / UNIT_X).max(1.0);
+            let len = natural * stretch.get(r).copied().unwrap_or(1.0);
+            adj[a].push((b, len, natural));
+            adj[b].push((a, len, natural));
         }
     }
     // Components, biggest first (ties by first item, for determinism).
@@ -55,7 +66,7 @@ pub(super) fn positions(layout: &Layout, origin: (f64, f64)) -> Vec<Option<(f64,
         let mut i = 0;
         while i < members.len() {
             let v = members[i];
-            for &(w, _) in &adj[v] {
+            for &(w, _, _) in &adj[v] {
                 if comp[w] == usize::MAX {
                     comp[w] = c;
                     members.push(w);
@@ -72,7 +83,14 @@ pub(super) fn positions(layout: &Layout, origin: (f64, f64)) -> Vec<Option<(f64,
     type Laid = (Vec<usize>, Vec<(f64, f64)>, Rect);
     let mut laid: Vec<Laid> = Vec::new();
     for members in &comps {
-        let xy = stress(members, &adj, count);
+        let from: Option<Vec<(f64, f64)>> = members
+            .iter()
+            .map(|&v| {
+                let p = start.get(v).copied().flatten()?;
+                Some((p.0 / UNIT_X, p.1 / UNIT_Y))
+            })
+            .collect();
+        let xy = stress(members, &adj, count, from);
         let mut xy: Vec<(f64, f64)> = xy.iter().map(|&(x, y)| (x * UNIT_X, y * UNIT_Y)).collect();
         let sizes: Vec<(f64, f64)> = members
             .iter()
@@ -115,8 +133,14 @@ pub(super) fn positions(layout: &Layout, origin: (f64, f64)) -> Vec<Option<(f64,
     pos
 }
 
-/// Stress majorization on hop distances, in hop units; deterministic.
-fn stress(members: &[usize], adj: &[Vec<(usize, f64)>], count: usize) -> Vec<(f64, f64)> {
+/// Stress majorization on hop distances, in hop units, from `from` when
+/// given, else from a spiral; deterministic.
+fn stress(
+    members: &[usize],
+    adj: &[Vec<(usize, f64, f64)>],
+    count: usize,
+    from: Option<Vec<(f64, f64)>>,
+) -> Vec<(f64, f64)> {
     let n = members.len();
     if n == 1 {
         return vec![(0.0, 0.0)];
@@ -139,12 +163,24 @@ fn stress(members: &[usize], adj: &[Vec<(usize, f64)>], count: usize) -> Vec<(f6
                 break;
             };
             done[u] = true;
-            for &(w, len) in &adj[members[u]] {
+            for &(w, len, _) in &adj[members[u]] {
                 let lw = local[w];
                 if row[u] + len < row[lw] {
                     row[lw] = row[u] + len;
                 }
             }
+        }
+    }
+    // Far pairs weigh less; but an edge lengthened for its label keeps the
+    // weight of its natural length, or lengthening would loosen it.
+    let mut weight: Vec<Vec<f64>> = d
+        .iter()
+        .map(|row| row.iter().map(|&dij| 1.0 / (dij * dij)).collect())
+        .collect();
+    for (i, &v) in members.iter().enumerate() {
+        for &(w, _, natural) in &adj[v] {
+            let j = local[w];
+            weight[i][j] = weight[i][j].max(1.0 / (natural * natural));
         }
     }
     // Start on a spiral in breadth-first order from the best-connected
@@ -160,6 +196,9 @@ fn stress(members: &[usize], adj: &[Vec<(usize, f64)>], count: usize) -> Vec<(f6
         let a = k as f64 * 2.399_963;
         xy[i] = (r * a.cos(), r * a.sin());
     }
+    if let Some(from) = from {
+        xy = from;
+    }
     for _ in 0..300 {
         let mut moved = 0.0;
         for i in 0..n {
@@ -169,7 +208,7 @@ fn stress(members: &[usize], adj: &[Vec<(usize, f64)>], count: usize) -> Vec<(f6
                     continue;
                 }
                 let dij = d[i][j];
-                let w = 1.0 / (dij * dij);
+                let w = weight[i][j];
                 let (dx, dy) = (xy[i].0 - xy[j].0, xy[i].1 - xy[j].1);
                 let len = (dx * dx + dy * dy).sqrt().max(1e-6);
                 sx += w * (xy[j].0 + dij * dx / len);

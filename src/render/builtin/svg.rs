@@ -562,6 +562,10 @@ pub(super) fn shape_route(
 /// A rectangle as (left, top, right, bottom).
 pub(super) type Rect = [f64; 4];
 
+/// A point for each item or route, where it has one (box centres, label
+/// centres).
+pub(super) type Points = Vec<Option<(f64, f64)>>;
+
 fn intersects(a: &Rect, b: &Rect) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
@@ -666,7 +670,7 @@ pub(super) fn place_labels(
     drawn: &[Drawn],
     obstacles: &[Rect],
     priority: &[usize],
-) -> (Vec<Option<(f64, f64)>>, usize, usize) {
+) -> (Points, Vec<usize>, usize) {
     let grid = Grid::new(drawn);
     // Labels that found a spot only over other edges.
     let mut crowded = 0;
@@ -676,7 +680,7 @@ pub(super) fn place_labels(
         taken.insert(*o);
     }
     let mut spots = vec![None; drawn.len()];
-    let mut failed = 0;
+    let mut failed = Vec::new();
     // A spot on the line, as a fraction of each cubic segment.
     // Fewer spots to try when there are very many labels.
     let labelled = priority
@@ -740,11 +744,11 @@ pub(super) fn place_labels(
                 Some(c)
             }
             (None, Some((_, c))) => {
-                failed += 1;
+                failed.push(r);
                 Some(c)
             }
             (None, None) => {
-                failed += 1;
+                failed.push(r);
                 drawn[r].line.curves.first().map(|c| bezier(c, 0.5))
             }
         };
@@ -1016,8 +1020,14 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
     // spread the picture (the gaps between columns, or the whole network)
     // and try again.
     let mut scale = 1.0;
-    let network_at = if network {
-        super::network::positions(layout, (MARGIN, top))
+    // In a network, the edges of labels without a spot are lengthened and
+    // the network laid out again, a few times, before the whole picture is
+    // spread: only the crowded part opens up.
+    let mut stretch = vec![1.0; layout.routes.len()];
+    let mut relayouts = 0;
+    let mut best: Option<(usize, Points)> = None;
+    let mut network_at = if network {
+        super::network::positions(layout, (MARGIN, top), &stretch, &[])
     } else {
         Vec::new()
     };
@@ -1083,13 +1093,35 @@ pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<
         if legend {
             obstacles.push([legend_x, top, legend_x + legend_w, top + legend_h]);
         }
-        let (spots, failed, crowded) = place_labels(layout, &drawn, &obstacles, &priority);
-        // Spread while a label has no spot, or (twice at most) while one
-        // sits over other edges; not when so many labels lack room that
-        // spreading would not seat them (a dense picture of thousands).
-        let hopeless = failed + crowded > 20.max(layout.routes.len() / 10);
+        let (spots, unplaced, crowded) = place_labels(layout, &drawn, &obstacles, &priority);
+        let failed = unplaced.len();
+        // Spread while a label has no spot, or (columns only, twice at
+        // most) while one sits over other edges; not when so many labels
+        // lack room that spreading would not seat them (a dense picture of
+        // thousands). Only the labels that would make this picture spread
+        // count: a network's labels over other edges do not.
+        let wanting = failed + if network { 0 } else { crowded };
+        let hopeless = wanting > 20.max(layout.routes.len() / 10);
         if (failed == 0 && (crowded == 0 || network || scale > 1.6)) || hopeless || scale > 3.0 {
             break (rects, drawn, spots, width, height, legend_x);
+        }
+        if network && scale == 1.0 && failed > 0 {
+            if best.as_ref().is_none_or(|(f, _)| failed < *f) {
+                best = Some((failed, network_at.clone()));
+            }
+            if relayouts < NETWORK_RELAYOUTS {
+                relayouts += 1;
+                for &r in &unplaced {
+                    stretch[r] *= 1.4;
+                }
+                network_at =
+                    super::network::positions(layout, (MARGIN, top), &stretch, &network_at);
+                continue;
+            }
+            // Spread the layout that left the fewest labels without a spot.
+            if let Some((_, at)) = best.take() {
+                network_at = at;
+            }
         }
         scale *= if network { 1.15 } else { 1.3 };
     };
