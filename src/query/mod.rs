@@ -3,6 +3,7 @@
 
 pub(crate) mod all_paths;
 pub(crate) mod centrality;
+pub(crate) mod centre;
 pub(crate) mod components;
 pub(crate) mod costars;
 pub(crate) mod distance;
@@ -15,7 +16,10 @@ pub(crate) mod traverse;
 pub(crate) mod works;
 
 pub use all_paths::{AllPathsOptions, AllShortestPaths};
-pub use centrality::{Centrality, Measure, PersonCentrality};
+pub use centrality::{
+    ApproxBetweenness, BetweennessOptions, Centrality, Measure, PersonCentrality,
+};
+pub use centre::{CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre};
 pub use components::{Component, Components};
 pub use costars::{CoAppearances, CoStar, Credited, SharedWork};
 pub use distance::{CentreEntry, CentreRanking, Distances};

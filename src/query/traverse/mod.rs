@@ -544,3 +544,9 @@ fn join(seen: &[IdMap<Reached>; 2], meet: u32) -> Vec<Step> {
     }
     steps
 }
+
+// ---------------------------------------------------------------------------
+// Whole-graph searches at scale
+
+pub(crate) mod multi;
+pub(crate) mod sampled;
