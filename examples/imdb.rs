@@ -7,10 +7,17 @@
 //! cargo run --release --example imdb -- DIR path nm0000102 nm0000138
 //! cargo run --release --example imdb -- DIR bacon nm0000102
 //! cargo run --release --example imdb -- DIR components
+//! cargo run --release --example imdb -- DIR centre-all [--out FILE.csv] [--start N] [--limit N]
+//! cargo run --release --example imdb -- DIR top K
+//! cargo run --release --example imdb -- DIR diameter
+//! cargo run --release --example imdb -- DIR betweenness EPSILON
 //! ```
 //!
 //! Options: `--json` prints one JSON object on stdout; `--repeat N` runs the
-//! query N times and reports the fastest and median times. While loading, a
+//! query N times and reports the fastest and median times. `centre-all`
+//! writes one CSV line per person of the main component as passes complete
+//! (`position,key,mean,eccentricity,histogram`; appended when `--start` is
+//! given, to resume) and stops after `--limit` people. While loading, a
 //! progress line is drawn on stderr when stderr is a terminal; at the end,
 //! stderr gets the load time and the peak memory (VmHWM).
 
@@ -32,18 +39,23 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str =
-    "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components) [--json] [--repeat N]";
+const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
+     centre-all [--out FILE] [--start N] [--limit N] | top K | diameter | betweenness EPSILON) \
+     [--json] [--repeat N]";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut json_out = false;
     let mut repeat = 1usize;
     let mut args = Vec::new();
+    let (mut out_path, mut start_at, mut limit) = (None::<String>, 0usize, usize::MAX);
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json_out = true,
             "--repeat" => repeat = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
+            "--out" => out_path = Some(it.next().ok_or(USAGE)?),
+            "--start" => start_at = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
+            "--limit" => limit = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
             _ => args.push(a),
         }
     }
@@ -177,6 +189,120 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let text = format!(
                 "{} components over {} people; largest: {}\n",
                 value["components"], value["people"], value["largest"]
+            );
+            (text, value)
+        }
+        ("centre-all", []) => {
+            let mut file = match &out_path {
+                Some(p) => Some(std::io::BufWriter::new(
+                    std::fs::OpenOptions::new()
+                        .create(true)
+                        .append(start_at > 0)
+                        .write(true)
+                        .truncate(start_at == 0)
+                        .open(p)?,
+                )),
+                None => None,
+            };
+            let value = timed(&mut || {
+                let mut written = 0usize;
+                let mut best: Option<(f64, PersonId)> = None;
+                let options = hallyu::CentreOptions::new().start(start_at).progress(|p| {
+                    if tty {
+                        eprint!("\rcentre: {} of {} in {:.1?}", p.done, p.total, p.elapsed);
+                    }
+                    std::ops::ControlFlow::Continue(())
+                });
+                let run = ex.centre_all(&filter, options, |row| {
+                    let mean = row.mean_distance().unwrap_or(0.0);
+                    if best.is_none_or(|(m, _)| mean < m) {
+                        best = Some((mean, row.person));
+                    }
+                    if let Some(f) = file.as_mut() {
+                        let hist: Vec<String> =
+                            row.histogram.iter().map(|c| c.to_string()).collect();
+                        let _ = writeln!(
+                            f,
+                            "{},{},{mean:.6},{},{}",
+                            row.position,
+                            ex.key(row.person.into()),
+                            row.eccentricity(),
+                            hist.join(" ")
+                        );
+                    }
+                    written += 1;
+                    if written >= limit {
+                        std::ops::ControlFlow::Break(())
+                    } else {
+                        std::ops::ControlFlow::Continue(())
+                    }
+                });
+                json!({"component": run.component_size, "start": run.start, "next": run.next,
+                       "written": written, "stopped": run.stopped,
+                       "best": best.map(|(m, p)| json!({"key": ex.key(p.into()), "mean": m}))})
+            });
+            if let Some(f) = file.as_mut() {
+                f.flush()?;
+            }
+            let text = format!(
+                "{} of {} people written (next {}); best mean {}\n",
+                value["written"], value["component"], value["next"], value["best"]
+            );
+            (text, value)
+        }
+        ("top", [k]) => {
+            let k: usize = k.parse().map_err(|_| USAGE)?;
+            let mut text = String::new();
+            let value = timed(&mut || {
+                let top = ex.centre_top(&filter, k, hallyu::CentreOptions::new());
+                text = top.to_string();
+                let entries: Vec<Value> = top
+                    .entries()
+                    .iter()
+                    .map(|c| json!({"key": ex.key(c.person.into()), "mean": c.mean_distance, "eccentricity": c.eccentricity}))
+                    .collect();
+                json!({"exact": top.is_exact(), "top": entries, "complete": top.complete_searches(),
+                       "pruned": top.pruned_searches(), "samples": top.samples(), "component": top.component_size()})
+            });
+            (text, value)
+        }
+        ("diameter", []) => {
+            let mut text = String::new();
+            let value = timed(&mut || {
+                let d = ex.diameter(&filter);
+                text = d.to_string();
+                let people: Vec<std::borrow::Cow<str>> = d
+                    .path()
+                    .map(|p| {
+                        p.people()
+                            .iter()
+                            .map(|&q| ex.key(Entity::Person(q)))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                json!({"diameter": d.diameter(), "radius": d.radius(), "searches": d.searches(),
+                       "path": people, "centre": d.centre().map(|c| ex.key(c.into())), "component": d.component_size()})
+            });
+            (text, value)
+        }
+        ("betweenness", [eps]) => {
+            let eps: f64 = eps.parse().map_err(|_| USAGE)?;
+            let value = timed(&mut || {
+                let b = ex.approximate_betweenness(
+                    &filter,
+                    hallyu::BetweennessOptions::new().epsilon(eps),
+                );
+                let top: Vec<Value> = b
+                    .ranked()
+                    .iter()
+                    .take(10)
+                    .map(|&(p, s)| json!({"key": ex.key(p.into()), "betweenness": s}))
+                    .collect();
+                json!({"samples": b.samples(), "error_bound": b.error_bound(), "top": top})
+            });
+            let text = format!(
+                "{} samples, error bound {}; top: {}\n",
+                value["samples"], value["error_bound"], value["top"]
             );
             (text, value)
         }

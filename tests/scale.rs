@@ -189,3 +189,39 @@ fn approximate_betweenness_is_within_its_bound() {
     let top = exact.ranked(hallyu::Measure::Betweenness)[0].person;
     assert!(approx.ranked()[..5].iter().any(|&(p, _)| p == top));
 }
+
+#[test]
+fn centre_of_equals_igraph_on_the_medium_set() {
+    let text = std::fs::read_to_string("tests/fixtures/scale/medium_centre.json").unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let ex = synthetic("medium", Synthetic::medium());
+    let f = Filter::new();
+    let people: Vec<_> = fixture["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| ex.person(r["key"].as_str().unwrap()).unwrap())
+        .collect();
+    assert_eq!(people.len(), 50);
+    let mut rows = Vec::new();
+    let run = ex.centre_of(&f, &people, CentreOptions::new().lanes(64), |r| {
+        rows.push(r);
+        ControlFlow::Continue(())
+    });
+    assert_eq!(
+        run.component_size as u64,
+        fixture["component"].as_u64().unwrap()
+    );
+    assert_eq!(rows.len(), 50);
+    for (row, want) in rows.iter().zip(fixture["people"].as_array().unwrap()) {
+        let hist: Vec<usize> = want["histogram"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect();
+        assert_eq!(row.histogram, hist, "{}", want["key"]);
+        let mean = want["mean"].as_f64().unwrap();
+        assert!((row.mean_distance().unwrap() - mean).abs() < 1e-12);
+    }
+}

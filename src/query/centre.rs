@@ -350,27 +350,24 @@ type Batch = (usize, Vec<Vec<u64>>);
 
 fn all_passes<const W: usize>(
     g: &Compact,
-    start: usize,
+    sources: &[u32],
     threads: usize,
     stop: &AtomicBool,
     tx: mpsc::Sender<Batch>,
 ) {
     let lanes = MultiBfs::<W>::LANES;
-    let n = g.len();
-    let batches = (n - start.min(n)).div_ceil(lanes);
+    let chunks: Vec<&[u32]> = sources.chunks(lanes).collect();
     let next = AtomicUsize::new(0);
-    with_searchers::<W, ()>(g, threads, |bfs| {
+    with_searchers::<W, ()>(g, threads.min(chunks.len()), |bfs| {
         let tx = tx.clone();
         let mut hist = vec![Vec::new(); lanes];
         loop {
             let b = next.fetch_add(1, Ordering::Relaxed);
-            if b >= batches || stop.load(Ordering::Relaxed) {
+            if b >= chunks.len() || stop.load(Ordering::Relaxed) {
                 return;
             }
-            let from = start + b * lanes;
-            let sources: Vec<u32> = (from..(from + lanes).min(n)).map(|p| p as u32).collect();
-            bfs.run(&sources, &mut hist, None, false, |_| [0; W]);
-            let out = hist[..sources.len()].to_vec();
+            bfs.run(chunks[b], &mut hist, None, false, |_| [0; W]);
+            let out = hist[..chunks[b].len()].to_vec();
             if tx.send((b, out)).is_err() {
                 return;
             }
@@ -502,22 +499,76 @@ impl Explorer {
     pub fn centre_all(
         &self,
         filter: &Filter,
+        options: CentreOptions<'_>,
+        sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
+    ) -> CentreRun {
+        let g = Compact::largest(&self.graph.index, filter);
+        let start = options.start.min(g.len());
+        let sources: Vec<u32> = (start as u32..g.len() as u32).collect();
+        self.centre_rows(&g, &sources, start, options, sink)
+    }
+
+    /// [`Explorer::centre_all`] for some people only: one [`PersonCentre`]
+    /// for each of `people` who is in the main component, in the order
+    /// given (positions count from [`CentreOptions::start`] in that list);
+    /// the others are skipped.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::{CentreOptions, Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let mut rows = Vec::new();
+    /// explorer.centre_of(&f, &[me], CentreOptions::new(), |row| {
+    ///     rows.push(row);
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!(rows[0].mean_distance(), explorer.distances(me, &f).mean());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn centre_of(
+        &self,
+        filter: &Filter,
+        people: &[PersonId],
+        options: CentreOptions<'_>,
+        sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
+    ) -> CentreRun {
+        let g = Compact::largest(&self.graph.index, filter);
+        let sources: Vec<u32> = people
+            .iter()
+            .filter_map(|p| g.people.binary_search(&p.0).ok().map(|i| i as u32))
+            .collect();
+        let start = options.start.min(sources.len());
+        let mut run = self.centre_rows(&g, &sources[start..], start, options, sink);
+        run.stopped = run.next < sources.len();
+        run
+    }
+
+    fn centre_rows(
+        &self,
+        g: &Compact,
+        sources: &[u32],
+        start: usize,
         mut options: CentreOptions<'_>,
         mut sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
     ) -> CentreRun {
         let began = Instant::now();
-        let g = Compact::largest(&self.graph.index, filter);
         let n = g.len();
-        let start = options.start.min(n);
+        let total = sources.len();
         let lanes = options.lanes_per_pass();
         let stop = AtomicBool::new(false);
         let mut next = start;
+        let mut done = 0usize;
         let mut stopped = false;
         let (tx, rx) = mpsc::channel::<Batch>();
         let threads = options.threads;
         std::thread::scope(|scope| {
-            let (g, stop) = (&g, &stop);
-            scope.spawn(move || by_width!(lanes, all_passes(g, start, threads, stop, tx)));
+            let stop = &stop;
+            scope.spawn(move || by_width!(lanes, all_passes(g, sources, threads, stop, tx)));
             let mut pending = BTreeMap::new();
             let mut want = 0usize;
             for (b, hists) in rx {
@@ -529,7 +580,7 @@ impl Explorer {
                     }
                     for h in hists {
                         let row = PersonCentre {
-                            person: PersonId(g.people[next]),
+                            person: PersonId(g.people[sources[done] as usize]),
                             position: next,
                             histogram: h.iter().map(|&c| c as usize).collect(),
                         };
@@ -537,14 +588,15 @@ impl Explorer {
                             stopped = true;
                         }
                         next += 1;
+                        done += 1;
                         if stopped {
                             break;
                         }
                     }
                     let progress = options.progress.as_mut().map(|f| {
                         f(CentreProgress {
-                            done: next - start,
-                            total: n - start,
+                            done,
+                            total,
                             elapsed: began.elapsed(),
                         })
                     });
@@ -562,7 +614,7 @@ impl Explorer {
             component_size: n,
             start,
             next,
-            stopped: stopped || next < n,
+            stopped: stopped || done < total,
             left_out: self.people().len() - g.node_count,
             other_components: g.node_count - n,
         }
