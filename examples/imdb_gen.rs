@@ -6,7 +6,8 @@
 //! ```
 //!
 //! Sizes: `small` (10k names, 2k titles), `medium` (200k, 50k), `large`
-//! (2M, 500k), or two numbers (names, titles).
+//! (2M, 500k), `xl` (14M, 11M, about 90M principals: the real IMDb shape),
+//! `xl-quarter` (3.5M, 2.75M), or two numbers (names, titles).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -15,7 +16,7 @@ use hallyu::import::synthetic::Synthetic;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: imdb_gen DIR (small|medium|large|NAMES TITLES) [--seed N]";
+    let usage = "usage: imdb_gen DIR (small|medium|large|xl|xl-quarter|NAMES TITLES) [--seed N]";
     let mut seed = 0u64;
     let mut rest = Vec::new();
     let mut it = args.iter();
@@ -36,6 +37,8 @@ fn main() -> ExitCode {
         [_, "small"] => Synthetic::small(),
         [_, "medium"] => Synthetic::medium(),
         [_, "large"] => Synthetic::large(),
+        [_, "xl"] => Synthetic::xl(),
+        [_, "xl-quarter"] => Synthetic::xl_quarter(),
         [_, n, t] => match (n.parse(), t.parse()) {
             (Ok(n), Ok(t)) => Synthetic::new(n, t),
             _ => {
