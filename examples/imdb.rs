@@ -40,7 +40,7 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
-     centre-all [--out FILE] [--start N] [--limit N] | top K | diameter | betweenness EPSILON) \
+     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON) \
      [--json] [--repeat N]";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -48,6 +48,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut repeat = 1usize;
     let mut args = Vec::new();
     let (mut out_path, mut start_at, mut limit) = (None::<String>, 0usize, usize::MAX);
+    let mut lanes = 256usize;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -56,6 +57,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--out" => out_path = Some(it.next().ok_or(USAGE)?),
             "--start" => start_at = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
             "--limit" => limit = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
+            "--lanes" => lanes = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
             _ => args.push(a),
         }
     }
@@ -207,12 +209,15 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let value = timed(&mut || {
                 let mut written = 0usize;
                 let mut best: Option<(f64, PersonId)> = None;
-                let options = hallyu::CentreOptions::new().start(start_at).progress(|p| {
-                    if tty {
-                        eprint!("\rcentre: {} of {} in {:.1?}", p.done, p.total, p.elapsed);
-                    }
-                    std::ops::ControlFlow::Continue(())
-                });
+                let options = hallyu::CentreOptions::new()
+                    .lanes(lanes)
+                    .start(start_at)
+                    .progress(|p| {
+                        if tty {
+                            eprint!("\rcentre: {} of {} in {:.1?}", p.done, p.total, p.elapsed);
+                        }
+                        std::ops::ControlFlow::Continue(())
+                    });
                 let run = ex.centre_all(&filter, options, |row| {
                     let mean = row.mean_distance().unwrap_or(0.0);
                     if best.is_none_or(|(m, _)| mean < m) {
@@ -254,7 +259,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let k: usize = k.parse().map_err(|_| USAGE)?;
             let mut text = String::new();
             let value = timed(&mut || {
-                let top = ex.centre_top(&filter, k, hallyu::CentreOptions::new());
+                let top = ex.centre_top(&filter, k, hallyu::CentreOptions::new().lanes(lanes));
                 text = top.to_string();
                 let entries: Vec<Value> = top
                     .entries()

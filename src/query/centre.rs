@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use crate::explorer::Explorer;
@@ -406,6 +406,7 @@ type Verdict = (u32, Option<Vec<u64>>);
 fn verify_passes<const W: usize>(
     g: &Compact,
     order: &[u32],
+    bounds: &[u64],
     threads: usize,
     threshold: &AtomicU64,
     stop: &AtomicBool,
@@ -413,22 +414,43 @@ fn verify_passes<const W: usize>(
 ) {
     let lanes = MultiBfs::<W>::LANES;
     let n = g.len() as u64;
-    let batches = order.len().div_ceil(lanes);
-    let next = AtomicUsize::new(0);
+    let cursor = Mutex::new(0usize);
     with_searchers::<W, ()>(g, threads, |bfs| {
         let tx = tx.clone();
         let mut hist = vec![Vec::new(); lanes];
         let mut reached = vec![0u64; lanes];
         let mut sum = vec![0u64; lanes];
+        let mut sources = Vec::with_capacity(lanes);
         loop {
-            let b = next.fetch_add(1, Ordering::Relaxed);
-            if b >= batches || stop.load(Ordering::Relaxed) {
+            if stop.load(Ordering::Relaxed) {
                 return;
             }
-            let sources = &order[b * lanes..((b + 1) * lanes).min(order.len())];
+            // The next candidates whose bound does not rule them out yet.
+            let mut out: Vec<Verdict> = Vec::new();
+            sources.clear();
+            {
+                let mut at = cursor.lock().expect("the cursor");
+                let limit = threshold.load(Ordering::Relaxed);
+                while *at < order.len() && sources.len() < lanes {
+                    let p = order[*at];
+                    *at += 1;
+                    if bounds[p as usize] > limit {
+                        out.push((p, None));
+                    } else {
+                        sources.push(p);
+                    }
+                }
+            }
+            if sources.is_empty() {
+                if !out.is_empty() {
+                    let _ = tx.send(out);
+                    continue;
+                }
+                return;
+            }
             reached.fill(1);
             sum.fill(0);
-            bfs.run(sources, &mut hist, None, true, |end: &LevelEnd<'_>| {
+            bfs.run(&sources, &mut hist, None, true, |end: &LevelEnd<'_>| {
                 let limit = threshold.load(Ordering::Relaxed);
                 let d = u64::from(end.depth);
                 let mut stop = [0u64; W];
@@ -444,14 +466,10 @@ fn verify_passes<const W: usize>(
                 }
                 stop
             });
-            let out = sources
-                .iter()
-                .zip(&hist)
-                .map(|(&s, h)| {
-                    let complete = h.iter().sum::<u64>() == n;
-                    (s, complete.then(|| h.clone()))
-                })
-                .collect();
+            out.extend(sources.iter().zip(&hist).map(|(&s, h)| {
+                let complete = h.iter().sum::<u64>() == n;
+                (s, complete.then(|| h.clone()))
+            }));
             if tx.send(out).is_err() {
                 return;
             }
@@ -678,6 +696,7 @@ impl Explorer {
         let estimate = by_width!(lanes, sample_pass(&g, &samples, threads));
         let mut order: Vec<u32> = (0..n as u32).collect();
         order.sort_by_key(|&p| (estimate[p as usize], p));
+        let bounds = g.farness_bounds(4);
         // Verify, best estimates first.
         let threshold = AtomicU64::new(u64::MAX);
         let stop = AtomicBool::new(false);
@@ -686,9 +705,12 @@ impl Explorer {
         let (tx, rx) = mpsc::channel::<Vec<Verdict>>();
         let mut done = 0usize;
         std::thread::scope(|scope| {
-            let (g, order, threshold, stop) = (&g, &order, &threshold, &stop);
+            let (g, order, bounds, threshold, stop) = (&g, &order, &bounds, &threshold, &stop);
             scope.spawn(move || {
-                by_width!(lanes, verify_passes(g, order, threads, threshold, stop, tx))
+                by_width!(
+                    lanes,
+                    verify_passes(g, order, bounds, threads, threshold, stop, tx)
+                )
             });
             for verdicts in rx {
                 for (p, h) in verdicts {

@@ -132,6 +132,46 @@ impl Compact {
         self.p_adj.len()
     }
 
+    /// A lower bound on every person's sum of distances to the rest of the
+    /// component, for all at once in `levels` sweeps (the neighbourhood
+    /// bound of Bergamini et al.): at most `γ₁(v)` = Σ (cast − 1) people
+    /// are at distance 1, and at most `γ_{d+1}(v)` = Σ over co-stars `u`
+    /// of `γ_d(u)` at distance `d + 1`; the bound fills the nearest levels
+    /// first, and puts everyone left at `levels + 1`.
+    pub(crate) fn farness_bounds(&self, levels: u32) -> Vec<u64> {
+        let n = self.len() as u64;
+        let mut gamma: Vec<u64> = self.reach.iter().map(|&r| u64::from(r).min(n)).collect();
+        let mut rest: Vec<u64> = vec![n.saturating_sub(1); self.len()];
+        let mut bound = vec![0u64; self.len()];
+        let mut cast = vec![0u64; self.works()];
+        for d in 1..=u64::from(levels) {
+            for v in 0..self.len() {
+                let here = gamma[v].min(rest[v]);
+                bound[v] += d * here;
+                rest[v] -= here;
+            }
+            if d == u64::from(levels) {
+                break;
+            }
+            for (w, c) in cast.iter_mut().enumerate() {
+                *c = self.cast_of(w).iter().map(|&u| gamma[u as usize]).sum();
+            }
+            for (v, g) in gamma.iter_mut().enumerate() {
+                let mine = *g;
+                let next: u64 = self
+                    .works_of(v)
+                    .iter()
+                    .map(|&w| cast[w as usize] - mine)
+                    .sum();
+                *g = next.min(n);
+            }
+        }
+        for v in 0..self.len() {
+            bound[v] += (u64::from(levels) + 1) * rest[v];
+        }
+        bound
+    }
+
     /// The number of works of person `p` (local id).
     pub(crate) fn degree(&self, p: usize) -> usize {
         self.works_of(p).len()
