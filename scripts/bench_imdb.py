@@ -176,14 +176,19 @@ def worker_networkx(dirpath, hub_key, a_key, b_key):
 
 # Whole-graph analytics: the betweenness error bound, the people of the
 # sampled centre-of-everyone run, NetworKit's time limit for top-k closeness.
-EPSILON = 0.05
+EPSILON = 0.1
+BETWEENNESS_SIZES = {"small", "medium"}
 DELTA = 0.1
 CENTRE_SAMPLE = 5120
 TOPK = 10
 NK_TIMEOUT = 300
 
 
-def worker_networkit(dirpath, hub_key, a_key, b_key):
+def worker_networkit_top(dirpath, hub_key, a_key, b_key):
+    return worker_networkit(dirpath, hub_key, a_key, b_key, part="top")
+
+
+def worker_networkit(dirpath, hub_key, a_key, b_key, part="rest"):
     """NetworKit: BFS histogram on the bipartite graph (as igraph), then on
     the largest component of the person projection: exact top-10
     closeness (Bergamini et al.), exact diameter, approximate betweenness
@@ -209,8 +214,10 @@ def worker_networkit(dirpath, hub_key, a_key, b_key):
             if v < people and d < 1e300:
                 out[int(d) // 2] = out.get(int(d) // 2, 0) + 1
         return [out[d] for d in range(len(out))]
-    hist, t_hist = timed(histogram, REPEAT)
-    result = dict(load_ms=load, histogram=hist, histogram_ms=t_hist)
+    result = dict(load_ms=load)
+    if part == "rest":
+        hist, t_hist = timed(histogram, REPEAT)
+        result.update(histogram=hist, histogram_ms=t_hist)
     # The person projection, largest component.
     t0 = time.perf_counter()
     cast = {}
@@ -239,9 +246,11 @@ def worker_networkit(dirpath, hub_key, a_key, b_key):
         t = nk.centrality.TopCloseness(lcc, k=TOPK, first_heu=True, sec_heu=False)
         t.run()
         return t.topkScoresList()
-    scores, t_top = timed(top, 1)
-    # NetworKit's closeness is (n - 1) / farness: the mean distance is its inverse.
-    result.update(top_means=[1.0 / c for c in scores], top_ms=t_top)
+    if part == "top":
+        scores, t_top = timed(top, 1)
+        # NetworKit's closeness is (n - 1) / farness: the mean distance is its inverse.
+        result.update(top_means=[1.0 / c for c in scores], top_ms=t_top)
+        return result
 
     def diameter():
         d = nk.distance.Diameter(lcc, nk.distance.DiameterAlgo.EXACT)
@@ -254,8 +263,9 @@ def worker_networkit(dirpath, hub_key, a_key, b_key):
         b = nk.centrality.ApproxBetweenness(lcc, epsilon=EPSILON, delta=DELTA, universalConstant=0.5)
         b.run()
         return b.numberOfSamples()
-    samples, t_btw = timed(betweenness, 1)
-    result.update(betweenness_samples=samples, betweenness_ms=t_btw)
+    if os.path.basename(dirpath.rstrip("/")) in BETWEENNESS_SIZES:
+        samples, t_btw = timed(betweenness, 1)
+        result.update(betweenness_samples=samples, betweenness_ms=t_btw)
     return result
 
 
@@ -286,16 +296,18 @@ def hallyu_analytics(dirpath):
     c = q(dirpath, "centre-all", "--limit", str(CENTRE_SAMPLE), repeat=1)
     t = q(dirpath, "top", str(TOPK), repeat=1)
     d = q(dirpath, "diameter", repeat=1)
-    b = q(dirpath, "betweenness", str(EPSILON), repeat=1)
-    return dict(component=c["component"], centre_sample=c["written"], centre_sample_ms=c["query_ms"],
+    size = os.path.basename(dirpath.rstrip("/"))
+    b = q(dirpath, "betweenness", str(EPSILON), repeat=1) if size in BETWEENNESS_SIZES else None
+    out = dict(component=c["component"], centre_sample=c["written"], centre_sample_ms=c["query_ms"],
                 centre_all_ms=c["query_ms"] * c["component"] / c["written"],
                 top_means=[e["mean"] for e in t["top"]], top_ms=t["query_ms"], top_complete=t["complete"],
                 top_pruned=t["pruned"], top_exact=t["exact"], top_keys=[e["key"] for e in t["top"]],
                 diameter=d["diameter"], radius=d["radius"], diameter_ms=d["query_ms"],
                 diameter_searches=d["searches"], diameter_path=d["path"],
-                betweenness_ms=b["query_ms"], betweenness_samples=b["samples"],
-                betweenness_bound=b["error_bound"],
-                analytics_peak_kib=max(x["peak_kib"] for x in (c, t, d, b)))
+                analytics_peak_kib=max(x["peak_kib"] for x in (c, t, d, b) if x))
+    if b:
+        out.update(betweenness_ms=b["query_ms"], betweenness_samples=b["samples"], betweenness_bound=b["error_bound"])
+    return out
 
 
 def hallyu(dirpath, hub, a, b):
@@ -321,11 +333,12 @@ def main():
     ap.add_argument("--no-networkx-large", action="store_true")
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     ap.add_argument("--xl", help="a directory of the xl set: hallyu's load time and peak memory")
+    ap.add_argument("--xl-stats", action="store_true", help="also time `stats` on xl (a second load)")
     args = ap.parse_args()
     if args.worker:
         lib, dirpath, hub, a, b = args.worker
         result = {"igraph": worker_igraph, "networkx": worker_networkx,
-                  "networkit": worker_networkit}[lib](dirpath, hub, a, b)
+                  "networkit": worker_networkit, "networkit-top": worker_networkit_top}[lib](dirpath, hub, a, b)
         result["peak_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(json.dumps(result))
         return
@@ -359,15 +372,17 @@ def main():
         if not (size == "large" and args.no_networkx_large):
             results["networkx"] = run_worker("networkx", dirpath, hub_k, a_k, b_k)
         results["hallyu"].update(hallyu_analytics(dirpath))
-        nk_result = run_worker("networkit", dirpath, hub_k, a_k, b_k, timeout=NK_TIMEOUT * 3)
-        if nk_result is not None:
-            results["networkit"] = nk_result
-            h = results["hallyu"]
-            assert nk_result["histogram"] == results["igraph"]["histogram"], f"{size}: networkit histogram"
-            assert nk_result["component"] == h["component"], f"{size}: component size"
-            assert nk_result["diameter"] == h["diameter"], f"{size}: diameter {nk_result['diameter']} != {h['diameter']}"
-            for x, y in zip(nk_result["top_means"], h["top_means"]):
-                assert abs(x - y) < 1e-9, f"{size}: top-{TOPK} means {nk_result['top_means']} != {h['top_means']}"
+        nk_result = run_worker("networkit", dirpath, hub_k, a_k, b_k)
+        results["networkit"] = nk_result
+        h = results["hallyu"]
+        assert nk_result["histogram"] == results["igraph"]["histogram"], f"{size}: networkit histogram"
+        assert nk_result["component"] == h["component"], f"{size}: component size"
+        assert nk_result["diameter"] == h["diameter"], f"{size}: diameter {nk_result['diameter']} != {h['diameter']}"
+        nk_top = run_worker("networkit-top", dirpath, hub_k, a_k, b_k, timeout=NK_TIMEOUT)
+        if nk_top is not None:
+            nk_result.update(top_means=nk_top["top_means"], top_ms=nk_top["top_ms"])
+            for x, y in zip(nk_top["top_means"], h["top_means"]):
+                assert abs(x - y) < 1e-9, f"{size}: top-{TOPK} means {nk_top['top_means']} != {h['top_means']}"
         # The answers must agree.
         ref = results["igraph"]
         for lib, r in results.items():
@@ -384,16 +399,10 @@ def main():
 
     xl = None
     if args.xl:
-        xl = {}
-        for name in ("title.principals.tsv", "title.principals.tsv.gz"):
-            if os.path.isfile(os.path.join(args.xl, name)):
-                kind = "gz" if name.endswith(".gz") else "plain"
-                d = args.xl if kind == "plain" else args.xl + "-gz"
-                if os.path.isdir(d):
-                    xl[kind] = {cmd: hallyu_command(d, *cmd.split(), repeat=1)
-                                for cmd in ("components", "stats")}
-        if os.path.isdir(args.xl + "-gz") and "gz" not in xl:
-            xl["gz"] = {cmd: hallyu_command(args.xl + "-gz", *cmd.split(), repeat=1) for cmd in ("components", "stats")}
+        cmds = ("components", "stats") if args.xl_stats else ("components",)
+        xl = {"plain": {cmd: hallyu_command(args.xl, cmd, repeat=1) for cmd in cmds}}
+        if os.path.isdir(args.xl + "-gz"):
+            xl["gz"] = {"components": hallyu_command(args.xl + "-gz", "components", repeat=1)}
     write(args.out, sections, xl)
 
 
@@ -403,6 +412,18 @@ def mib(kib):
 
 def fmt_ms(ms):
     return f"{ms:.3f} ms" if ms < 1 else f"{ms:.1f} ms" if ms < 1000 else f"{ms / 1000:.2f} s"
+
+
+def opt_ms(ms, missing="–"):
+    return missing if ms is None else fmt_ms(ms)
+
+
+def ratio(peer, ours, at_least=None):
+    if ours is None:
+        return "–"
+    if peer is None:
+        return f"> {at_least / ours:.1f}×" if at_least else "–"
+    return f"{peer / ours:.1f}×"
 
 
 def kept_sections(path, own):
@@ -440,7 +461,8 @@ def write(path, sections, xl=None):
         nk_version = networkit.__version__
     except ImportError:
         nk_version = "not installed"
-    own = {size for size, *_ in sections} | {f"{size}: whole-graph analytics" for size, *_ in sections}
+    sizes = {"small", "medium", "large", "xl", "xl-quarter"}
+    own = sizes | {f"{size}: whole-graph analytics" for size in sizes}
     own |= {"xl: load and memory", "Notes"}
     kept = kept_sections(path, own)
     lines = [
@@ -508,28 +530,29 @@ def write(path, sections, xl=None):
             f"mean distances {', '.join(f'{m:.4f}' for m in h['top_means'][:3])}, …). "
             f"Diameter {h['diameter']}, radius {h['radius']} (hallyu: {h['diameter_searches']} searches; "
             f"farthest apart {h['diameter_path'][0]} and {h['diameter_path'][-1]}). "
-            f"Approximate betweenness: ε = {EPSILON}, δ = {DELTA}, c = 0.5 "
-            f"({h['betweenness_samples']} sampled paths for hallyu"
-            + (f", {results['networkit']['betweenness_samples']} for NetworKit" if "networkit" in results else "")
-            + f"; hallyu's bound on NetworkX-normalised scores {h['betweenness_bound']:.4f}). "
+            + (f"Approximate betweenness: ε = {EPSILON}, δ = {DELTA}, c = 0.5 "
+               f"({h['betweenness_samples']} sampled paths for hallyu, "
+               f"{results['networkit'].get('betweenness_samples')} for NetworKit; "
+               f"hallyu's bound on NetworkX-normalised scores {h['betweenness_bound']:.4f}). "
+               if "betweenness_ms" in h else f"Approximate betweenness: not run on {size} (medium only). ")
+            + 
             "NetworKit works on the person projection (its build is not counted); "
             f"its top-k closeness is Bergamini et al.'s, its diameter exact.",
             "",
             "| | centre of everyone | top-10 centre, exact | diameter, exact | approximate betweenness |",
             "|---|---|---|---|---|",
             f"| hallyu | {fmt_ms(h['centre_all_ms'])} (projected) | {fmt_ms(h['top_ms'])} | {fmt_ms(h['diameter_ms'])} | "
-            f"{fmt_ms(h['betweenness_ms'])} |",
+            f"{opt_ms(h.get('betweenness_ms'))} |",
             f"| igraph | {fmt_ms(i['histogram_ms'] * n)} (projected) | | | |",
         ]
-        if "networkit" in results:
-            k = results["networkit"]
-            lines.append(f"| networkit | {fmt_ms(k['histogram_ms'] * n)} (projected) | {fmt_ms(k['top_ms'])} | "
-                         f"{fmt_ms(k['diameter_ms'])} | {fmt_ms(k['betweenness_ms'])} |")
-            lines.append(f"| hallyu vs networkit | {k['histogram_ms'] * n / h['centre_all_ms']:.1f}× | "
-                         f"{k['top_ms'] / h['top_ms']:.1f}× | {k['diameter_ms'] / h['diameter_ms']:.1f}× | "
-                         f"{k['betweenness_ms'] / h['betweenness_ms']:.1f}× |")
-        else:
-            lines.append(f"| networkit | did not finish within {NK_TIMEOUT * 3} s | | | |")
+        k = results["networkit"]
+        top_nk = opt_ms(k.get("top_ms"), f"did not finish in {NK_TIMEOUT} s")
+        lines.append(f"| networkit | {fmt_ms(k['histogram_ms'] * n)} (projected) | {top_nk} | "
+                     f"{fmt_ms(k['diameter_ms'])} | {opt_ms(k.get('betweenness_ms'))} |")
+        lines.append(f"| hallyu vs networkit | {k['histogram_ms'] * n / h['centre_all_ms']:.1f}× | "
+                     f"{ratio(k.get('top_ms'), h['top_ms'], NK_TIMEOUT * 1000)} | "
+                     f"{k['diameter_ms'] / h['diameter_ms']:.1f}× | "
+                     f"{ratio(k.get('betweenness_ms'), h.get('betweenness_ms'))} |")
         lines.append(f"| hallyu vs igraph | {i['histogram_ms'] * n / h['centre_all_ms']:.1f}× | | | |")
         lines.append("")
     if xl:
@@ -539,11 +562,16 @@ def write(path, sections, xl=None):
                   "| files | people | works | credits | load (components) | peak (components) | load (stats) | peak (stats) |",
                   "|---|---|---|---|---|---|---|---|"]
         for kind, r in xl.items():
-            c, st = r["components"], r["stats"]
-            lines.append(f"| {kind} | {st['people']} | {st['works']} | {st['credits']} | {fmt_ms(c['load_ms'])} | "
-                         f"{mib(c['peak_kib'])} | {fmt_ms(st['load_ms'])} | {mib(st['peak_kib'])} |")
+            c, st = r["components"], r.get("stats")
+            if st:
+                lines.append(f"| {kind} | {st['people']} | {st['works']} | {st['credits']} | {fmt_ms(c['load_ms'])} | "
+                             f"{mib(c['peak_kib'])} | {fmt_ms(st['load_ms'])} | {mib(st['peak_kib'])} |")
+            else:
+                lines.append(f"| {kind} | {c['people']} in components | | | {fmt_ms(c['load_ms'])} | "
+                             f"{mib(c['peak_kib'])} | | |")
         lines.append("")
-    lines += kept
+    for k in kept:
+        lines += [k, ""]
     with open(path, "w") as f:
         f.write("\n".join(lines).rstrip("\n") + "\n")
     print("\n".join(lines))

@@ -688,7 +688,7 @@ impl Explorer {
             return top;
         }
         // Estimate: sums of distances from a sample of sources.
-        let mut rng = Rng(options.seed ^ 0x63_656e_7472_65);
+        let mut rng = Rng(options.seed ^ 0x6365_6e74_7265);
         let samples: Vec<u32> = (0..options.samples.min(n))
             .map(|_| rng.below(n) as u32)
             .collect();

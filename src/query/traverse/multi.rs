@@ -15,6 +15,10 @@
 //! sources (for sampling estimates) and stops searches early when a
 //! callback says so at the end of a level (for pruned top-k searches).
 
+// The lane loops run over the W words of a lane set side by side, several
+// arrays at once: indices read better than zipped iterators there.
+#![allow(clippy::needless_range_loop)]
+
 use crate::filter::Filter;
 use crate::graph::TraversalIndex;
 use crate::graph::csr::Compiled;
