@@ -28,7 +28,8 @@ Write a synthetic dataset in the IMDb layout.
 Usage: imdb_gen DIR SIZE [--seed N]
 
 SIZE is small (10k names, 2k titles), medium (200k, 50k), large (2M, 500k),
-or two numbers: NAMES TITLES.
+xl (14M, 11M, about 90M principals: the real IMDb shape), xl-quarter (3.5M,
+2.75M), or two numbers: NAMES TITLES.
 
 Options:
   --seed N          the random seed [default: 0]
@@ -57,6 +58,8 @@ fn parse_args() -> Result<(String, Synthetic), lexopt::Error> {
         [_, "small"] => Synthetic::small(),
         [_, "medium"] => Synthetic::medium(),
         [_, "large"] => Synthetic::large(),
+        [_, "xl"] => Synthetic::xl(),
+        [_, "xl-quarter"] => Synthetic::xl_quarter(),
         [_, n, t] => Synthetic::new(number(n)?, number(t)?),
         _ => return Err("expected DIR and a SIZE".into()),
     };

@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
-"""Side-by-side benchmark of hallyu, igraph and NetworkX on synthetic IMDb
-datasets; writes the table into BENCHMARKS.md.
+"""Side-by-side benchmark of hallyu, igraph, NetworkX and NetworKit on
+synthetic IMDb datasets; writes its sections of BENCHMARKS.md (sections it
+does not write, such as "Picture quality", are kept).
 
-    pip install networkx igraph
+    pip install networkx igraph networkit
     python3 scripts/bench_imdb.py                  # medium and large
     python3 scripts/bench_imdb.py --sizes medium --no-networkx-large
+    python3 scripts/bench_imdb.py --sizes medium,large --xl target/imdb/xl
+
+Whole-graph analytics (centre of everyone, exact top-10 centre, exact
+diameter, approximate betweenness) run on the person projection's largest
+component for NetworKit, on hallyu's main component for hallyu; both must
+agree on the top-10 mean distances and the diameter.
 
 Every library reads the same TSV files with the same mapping as
 `hallyu::import` under the default filter: titles of a kept type, principals
@@ -167,18 +174,145 @@ def worker_networkx(dirpath, hub_key, a_key, b_key):
                 histogram=hist, histogram_ms=t_hist, components=comps, components_ms=t_comps)
 
 
-def run_worker(lib, dirpath, hub, a, b):
-    out = subprocess.run([sys.executable, __file__, "--worker", lib, dirpath, hub, a, b],
+# Whole-graph analytics: the betweenness error bound, the people of the
+# sampled centre-of-everyone run, NetworKit's time limit for top-k closeness.
+EPSILON = 0.1
+BETWEENNESS_SIZES = {"small", "medium"}
+DELTA = 0.1
+CENTRE_SAMPLE = 5120
+TOPK = 10
+NK_TIMEOUT = 300
+
+
+def worker_networkit_top(dirpath, hub_key, a_key, b_key):
+    return worker_networkit(dirpath, hub_key, a_key, b_key, part="top")
+
+
+def worker_networkit(dirpath, hub_key, a_key, b_key, part="rest"):
+    """NetworKit: BFS histogram on the bipartite graph (as igraph), then on
+    the largest component of the person projection: exact top-10
+    closeness (Bergamini et al.), exact diameter, approximate betweenness
+    (Riondato-Kornaropoulos, the same epsilon, delta and constant as
+    hallyu)."""
+    import networkit as nk
+    nk.setNumberOfThreads(2)
+    t0 = time.perf_counter()
+    keys, names, titles, links = read(dirpath)
+    people = len(keys)
+    g = nk.Graph(people + titles)
+    for p, w in links:
+        g.addEdge(p, people + w)
+    load = (time.perf_counter() - t0) * 1000
+    index = {k: i for i, k in enumerate(keys)}
+    hub = index[hub_key]
+
+    def histogram():
+        bfs = nk.distance.BFS(g, hub, storePaths=False)
+        bfs.run()
+        out = {}
+        for v, d in enumerate(bfs.getDistances()):
+            if v < people and d < 1e300:
+                out[int(d) // 2] = out.get(int(d) // 2, 0) + 1
+        return [out[d] for d in range(len(out))]
+    result = dict(load_ms=load)
+    if part == "rest":
+        hist, t_hist = timed(histogram, REPEAT)
+        result.update(histogram=hist, histogram_ms=t_hist)
+    # The person projection, largest component.
+    t0 = time.perf_counter()
+    cast = {}
+    for p, w in links:
+        cast.setdefault(w, []).append(p)
+    proj = nk.Graph(people)
+    for members in cast.values():
+        for i, p in enumerate(members):
+            for q in members[i + 1:]:
+                if not proj.hasEdge(p, q):
+                    proj.addEdge(p, q)
+    del cast, g
+    cc = nk.components.ConnectedComponents(proj)
+    cc.run()
+    sizes = cc.getComponentSizes()
+    big = max(sizes, key=lambda c: (sizes[c], -c))
+    keep = [v for v in range(people) if cc.componentOfNode(v) == big]
+    lcc = nk.graphtools.subgraphFromNodes(proj, keep, compact=True)
+    # compact=True numbers the kept nodes in increasing order of id.
+    result["projection_ms"] = (time.perf_counter() - t0) * 1000
+    n = lcc.numberOfNodes()
+    result["component"] = n
+    del proj
+
+    def top():
+        t = nk.centrality.TopCloseness(lcc, k=TOPK, first_heu=True, sec_heu=False)
+        t.run()
+        return t.topkScoresList()
+    if part == "top":
+        scores, t_top = timed(top, 1)
+        # NetworKit's closeness is (n - 1) / farness: the mean distance is its inverse.
+        result.update(top_means=[1.0 / c for c in scores], top_ms=t_top)
+        return result
+
+    def diameter():
+        d = nk.distance.Diameter(lcc, nk.distance.DiameterAlgo.EXACT)
+        d.run()
+        return d.getDiameter()[0]
+    diam, t_diam = timed(diameter, 1)
+    result.update(diameter=diam, diameter_ms=t_diam)
+
+    def betweenness():
+        b = nk.centrality.ApproxBetweenness(lcc, epsilon=EPSILON, delta=DELTA, universalConstant=0.5)
+        b.run()
+        return b.numberOfSamples()
+    if os.path.basename(dirpath.rstrip("/")) in BETWEENNESS_SIZES:
+        samples, t_btw = timed(betweenness, 1)
+        result.update(betweenness_samples=samples, betweenness_ms=t_btw)
+    return result
+
+
+def run_worker(lib, dirpath, hub, a, b, timeout=None):
+    try:
+        out = subprocess.run([sys.executable, __file__, "--worker", lib, dirpath, hub, a, b],
+                             check=True, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(out.stdout)
+
+
+def hallyu_command(dirpath, *args, repeat=REPEAT):
+    """Runs one command of hallyu's command-line example and returns its
+    JSON answer (load_ms, query_ms, peak_kib and the command's fields).
+    The one place that names the executable."""
+    exe = os.path.join(ROOT, "target", "release", "examples", "imdb")
+    out = subprocess.run([exe, dirpath, *args, "--json", "--repeat", str(repeat)],
                          check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
 
+def hallyu_analytics(dirpath):
+    """Centre of everyone (a sample of CENTRE_SAMPLE people, projected to
+    the whole component), exact top-k centre, exact diameter, approximate
+    betweenness."""
+    q = hallyu_command
+    c = q(dirpath, "centre-all", "--limit", str(CENTRE_SAMPLE), repeat=1)
+    t = q(dirpath, "top", str(TOPK), repeat=1)
+    d = q(dirpath, "diameter", repeat=1)
+    size = os.path.basename(dirpath.rstrip("/"))
+    b = q(dirpath, "betweenness", str(EPSILON), repeat=1) if size in BETWEENNESS_SIZES else None
+    out = dict(component=c["component"], centre_sample=c["written"], centre_sample_ms=c["query_ms"],
+                centre_all_ms=c["query_ms"] * c["component"] / c["written"],
+                top_means=[e["mean"] for e in t["top"]], top_ms=t["query_ms"], top_complete=t["complete"],
+                top_pruned=t["pruned"], top_exact=t["exact"], top_keys=[e["key"] for e in t["top"]],
+                diameter=d["diameter"], radius=d["radius"], diameter_ms=d["query_ms"],
+                diameter_searches=d["searches"], diameter_path=d["path"],
+                analytics_peak_kib=max(x["peak_kib"] for x in (c, t, d, b) if x))
+    if b:
+        out.update(betweenness_ms=b["query_ms"], betweenness_samples=b["samples"], betweenness_bound=b["error_bound"])
+    return out
+
+
 def hallyu(dirpath, hub, a, b):
-    exe = os.path.join(ROOT, "target", "release", "examples", "imdb")
     def q(*args, repeat=REPEAT):
-        out = subprocess.run([exe, dirpath, *args, "--json", "--repeat", str(repeat)],
-                             check=True, capture_output=True, text=True)
-        return json.loads(out.stdout)
+        return hallyu_command(dirpath, *args, repeat=repeat)
     c = q("costars", hub)
     p = q("path", a, b)
     h = q("bacon", hub)
@@ -198,10 +332,13 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "target", "imdb"))
     ap.add_argument("--no-networkx-large", action="store_true")
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    ap.add_argument("--xl", help="a directory of the xl set: hallyu's load time and peak memory")
+    ap.add_argument("--xl-stats", action="store_true", help="also time `stats` on xl (a second load)")
     args = ap.parse_args()
     if args.worker:
         lib, dirpath, hub, a, b = args.worker
-        result = (worker_igraph if lib == "igraph" else worker_networkx)(dirpath, hub, a, b)
+        result = {"igraph": worker_igraph, "networkx": worker_networkx,
+                  "networkit": worker_networkit, "networkit-top": worker_networkit_top}[lib](dirpath, hub, a, b)
         result["peak_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(json.dumps(result))
         return
@@ -234,9 +371,23 @@ def main():
         results = {"hallyu": hallyu(dirpath, hub_k, a_k, b_k), "igraph": run_worker("igraph", dirpath, hub_k, a_k, b_k)}
         if not (size == "large" and args.no_networkx_large):
             results["networkx"] = run_worker("networkx", dirpath, hub_k, a_k, b_k)
+        results["hallyu"].update(hallyu_analytics(dirpath))
+        nk_result = run_worker("networkit", dirpath, hub_k, a_k, b_k)
+        results["networkit"] = nk_result
+        h = results["hallyu"]
+        assert nk_result["histogram"] == results["igraph"]["histogram"], f"{size}: networkit histogram"
+        assert nk_result["component"] == h["component"], f"{size}: component size"
+        assert nk_result["diameter"] == h["diameter"], f"{size}: diameter {nk_result['diameter']} != {h['diameter']}"
+        nk_top = run_worker("networkit-top", dirpath, hub_k, a_k, b_k, timeout=NK_TIMEOUT)
+        if nk_top is not None:
+            nk_result.update(top_means=nk_top["top_means"], top_ms=nk_top["top_ms"])
+            for x, y in zip(nk_top["top_means"], h["top_means"]):
+                assert abs(x - y) < 1e-9, f"{size}: top-{TOPK} means {nk_top['top_means']} != {h['top_means']}"
         # The answers must agree.
         ref = results["igraph"]
         for lib, r in results.items():
+            if lib == "networkit":
+                continue
             for field in ("costars", "path", "histogram"):
                 assert r[field] == ref[field], f"{size}: {lib} {field} {r[field]} != igraph {ref[field]}"
             if lib == "hallyu":
@@ -246,7 +397,13 @@ def main():
                 assert r["components"] == ref["components"], f"{size}: {lib} components"
         sections.append((size, hub_k, a_k, b_k, ref, results))
 
-    write(args.out, sections)
+    xl = None
+    if args.xl:
+        cmds = ("components", "stats") if args.xl_stats else ("components",)
+        xl = {"plain": {cmd: hallyu_command(args.xl, cmd, repeat=1) for cmd in cmds}}
+        if os.path.isdir(args.xl + "-gz"):
+            xl["gz"] = {"components": hallyu_command(args.xl + "-gz", "components", repeat=1)}
+    write(args.out, sections, xl)
 
 
 def mib(kib):
@@ -257,7 +414,37 @@ def fmt_ms(ms):
     return f"{ms:.3f} ms" if ms < 1 else f"{ms:.1f} ms" if ms < 1000 else f"{ms / 1000:.2f} s"
 
 
-def write(path, sections):
+def opt_ms(ms, missing="–"):
+    return missing if ms is None else fmt_ms(ms)
+
+
+def ratio(peer, ours, at_least=None):
+    if ours is None:
+        return "–"
+    if peer is None:
+        return f"> {at_least / ours:.1f}×" if at_least else "–"
+    return f"{peer / ours:.1f}×"
+
+
+def kept_sections(path, own):
+    """The sections of an existing BENCHMARKS.md that this script does not
+    write (their `## ` title is not one of `own`), verbatim."""
+    try:
+        text = open(path, encoding="utf-8").read()
+    except OSError:
+        return []
+    out, current = [], None
+    for line in text.split("\n"):
+        if line.startswith("## "):
+            current = [] if line[3:].strip() not in own else None
+            if current is not None:
+                out.append(current)
+        if current is not None:
+            current.append(line)
+    return ["\n".join(c).rstrip("\n") for c in out]
+
+
+def write(path, sections, xl=None):
     cpu = "unknown"
     try:
         for line in open("/proc/cpuinfo"):
@@ -269,13 +456,25 @@ def write(path, sections):
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     import igraph
     import networkx
+    try:
+        import networkit
+        nk_version = networkit.__version__
+    except ImportError:
+        nk_version = "not installed"
+    sizes = {"small", "medium", "large", "xl", "xl-quarter"}
+    own = sizes | {f"{size}: whole-graph analytics" for size in sizes}
+    own |= {"xl: load and memory", "Notes"}
+    kept = kept_sections(path, own)
     lines = [
         "# Benchmarks: IMDb-scale queries",
         "",
         "Written by `python3 scripts/bench_imdb.py` (one run; do not edit by hand).",
         "",
         f"Machine: {os.cpu_count()} CPUs ({cpu}), {mem:.1f} GiB memory, {platform.system()} {platform.release()};",
-        f"Python {platform.python_version()}, igraph {igraph.__version__}, NetworkX {networkx.__version__}.",
+        f"Python {platform.python_version()}, igraph {igraph.__version__}, NetworkX {networkx.__version__}, "
+        f"NetworKit {nk_version}.",
+        "The machine is shared with other work: times are noisy (load average "
+        f"{os.getloadavg()[0]:.1f} at the end of the run); every library ran in the same run, one after another.",
         "",
         "Data: synthetic datasets in the IMDb layout (`cargo run --release --example imdb_gen -- DIR SIZE`),",
         "plain TSV. Every library reads the three files and builds its graph (load), then answers, under",
@@ -287,7 +486,8 @@ def write(path, sections):
         "Peak memory is the process's peak RSS (hallyu: VmHWM after load and query; Python: ru_maxrss).",
         "The script checks that all answers agree.",
         "",
-        "hallyu commands: `target/release/examples/imdb DIR costars|path|bacon|components … --json --repeat 5`.",
+        "hallyu commands: `target/release/examples/imdb DIR costars|path|bacon|components … --json --repeat 5`;",
+        f"`centre-all --limit {CENTRE_SAMPLE}`, `top {TOPK}`, `diameter`, `betweenness {EPSILON}` (one run each).",
         "",
     ]
     for size, hub, a, b, ref, results in sections:
@@ -302,6 +502,10 @@ def write(path, sections):
             "|---|---|---|---|---|---|---|",
         ]
         for lib, r in results.items():
+            if lib == "networkit":
+                lines.append(f"| networkit | {fmt_ms(r['load_ms'])} | {mib(r['peak_kib'])} | | | "
+                             f"{fmt_ms(r['histogram_ms'])} | |")
+                continue
             lines.append(
                 f"| {lib} | {fmt_ms(r['load_ms'])} | {mib(r['peak_kib'])} | {fmt_ms(r['costars_ms'])} | "
                 f"{fmt_ms(r['path_ms'])} | {fmt_ms(r['histogram_ms'])} | {fmt_ms(r['components_ms'])} |")
@@ -310,9 +514,66 @@ def write(path, sections):
             f"| hallyu vs igraph | {i['load_ms'] / h['load_ms']:.1f}× | {i['peak_kib'] / h['peak_kib']:.1f}× less | "
             f"{i['costars_ms'] / h['costars_ms']:.1f}× | {i['path_ms'] / h['path_ms']:.1f}× | "
             f"{i['histogram_ms'] / h['histogram_ms']:.1f}× | {i['components_ms'] / h['components_ms']:.1f}× |")
+        if "networkit" in results:
+            k = results["networkit"]
+            lines.append(f"| hallyu vs networkit | | | | | {k['histogram_ms'] / h['histogram_ms']:.1f}× | |")
         lines.append("")
+        # Whole-graph analytics.
+        n = h["component"]
+        lines += [
+            f"## {size}: whole-graph analytics",
+            "",
+            f"On the main component ({n} people). hallyu's centre of everyone is timed on its first "
+            f"{h['centre_sample']} people ({fmt_ms(h['centre_sample_ms'])}) and projected to all {n}; "
+            "igraph's is projected as one histogram search × people. "
+            f"Top {TOPK}: exact (hallyu: {h['top_complete']} complete searches, {h['top_pruned']} stopped by the bound; "
+            f"mean distances {', '.join(f'{m:.4f}' for m in h['top_means'][:3])}, …). "
+            f"Diameter {h['diameter']}, radius {h['radius']} (hallyu: {h['diameter_searches']} searches; "
+            f"farthest apart {h['diameter_path'][0]} and {h['diameter_path'][-1]}). "
+            + (f"Approximate betweenness: ε = {EPSILON}, δ = {DELTA}, c = 0.5 "
+               f"({h['betweenness_samples']} sampled paths for hallyu, "
+               f"{results['networkit'].get('betweenness_samples')} for NetworKit; "
+               f"hallyu's bound on NetworkX-normalised scores {h['betweenness_bound']:.4f}). "
+               if "betweenness_ms" in h else f"Approximate betweenness: not run on {size} (medium only). ")
+            + 
+            "NetworKit works on the person projection (its build is not counted); "
+            f"its top-k closeness is Bergamini et al.'s, its diameter exact.",
+            "",
+            "| | centre of everyone | top-10 centre, exact | diameter, exact | approximate betweenness |",
+            "|---|---|---|---|---|",
+            f"| hallyu | {fmt_ms(h['centre_all_ms'])} (projected) | {fmt_ms(h['top_ms'])} | {fmt_ms(h['diameter_ms'])} | "
+            f"{opt_ms(h.get('betweenness_ms'))} |",
+            f"| igraph | {fmt_ms(i['histogram_ms'] * n)} (projected) | | | |",
+        ]
+        k = results["networkit"]
+        top_nk = opt_ms(k.get("top_ms"), f"did not finish in {NK_TIMEOUT} s")
+        lines.append(f"| networkit | {fmt_ms(k['histogram_ms'] * n)} (projected) | {top_nk} | "
+                     f"{fmt_ms(k['diameter_ms'])} | {opt_ms(k.get('betweenness_ms'))} |")
+        lines.append(f"| hallyu vs networkit | {k['histogram_ms'] * n / h['centre_all_ms']:.1f}× | "
+                     f"{ratio(k.get('top_ms'), h['top_ms'], NK_TIMEOUT * 1000)} | "
+                     f"{k['diameter_ms'] / h['diameter_ms']:.1f}× | "
+                     f"{ratio(k.get('betweenness_ms'), h.get('betweenness_ms'))} |")
+        lines.append(f"| hallyu vs igraph | {i['histogram_ms'] * n / h['centre_all_ms']:.1f}× | | | |")
+        lines.append("")
+    if xl:
+        lines += ["## xl: load and memory", "",
+                  "hallyu only (the peers would not fit beside it): load time and peak memory (VmHWM) of "
+                  "`components` (load, then one union-find) and `stats` (load, then statistics over every credit).", "",
+                  "| files | people | works | credits | load (components) | peak (components) | load (stats) | peak (stats) |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for kind, r in xl.items():
+            c, st = r["components"], r.get("stats")
+            if st:
+                lines.append(f"| {kind} | {st['people']} | {st['works']} | {st['credits']} | {fmt_ms(c['load_ms'])} | "
+                             f"{mib(c['peak_kib'])} | {fmt_ms(st['load_ms'])} | {mib(st['peak_kib'])} |")
+            else:
+                lines.append(f"| {kind} | {c['people']} in components | | | {fmt_ms(c['load_ms'])} | "
+                             f"{mib(c['peak_kib'])} | | |")
+        lines.append("")
+    for k in kept:
+        lines += [k, ""]
     with open(path, "w") as f:
-        f.write("\n".join(lines))
+        f.write("\n".join(lines).rstrip("\n") + "\n")
     print("\n".join(lines))
 
 

@@ -86,7 +86,12 @@ pub use graph::CreditIds;
 pub use graph::petgraph::{Edge, EdgeReferences, PersonWorkGraph, Visited};
 pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 pub use query::all_paths::{AllPathsOptions, AllShortestPaths};
-pub use query::centrality::{Centrality, Measure, PersonCentrality};
+pub use query::centrality::{
+    ApproxBetweenness, BetweennessOptions, Centrality, Measure, PersonCentrality,
+};
+pub use query::centre::{
+    CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre,
+};
 pub use query::components::{Component, Components};
 pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork};
 pub use query::distance::{CentreEntry, CentreRanking, Distances};

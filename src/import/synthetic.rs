@@ -32,6 +32,8 @@ pub struct Synthetic {
     names: usize,
     titles: usize,
     seed: u64,
+    /// Principals per title: 2 to `cast`.
+    cast: usize,
 }
 
 /// What [`Synthetic::write_to`] wrote.
@@ -137,6 +139,7 @@ impl Synthetic {
             names,
             titles,
             seed: 0,
+            cast: 11,
         }
     }
 
@@ -154,6 +157,26 @@ impl Synthetic {
     /// 1.2 million credited people).
     pub fn large() -> Synthetic {
         Synthetic::new(2_000_000, 500_000)
+    }
+
+    /// The shape of the real IMDb files: 14,000,000 names, 11,000,000
+    /// titles and 2 to 14 principals per title (about 90 million
+    /// principals, 4 GB of TSV).
+    pub fn xl() -> Synthetic {
+        Synthetic::new(14_000_000, 11_000_000).cast(14)
+    }
+
+    /// A quarter of [`Synthetic::xl`] (3,500,000 names, 2,750,000 titles,
+    /// about 22 million principals), for machines that cannot hold the
+    /// whole.
+    pub fn xl_quarter() -> Synthetic {
+        Synthetic::new(3_500_000, 2_750_000).cast(14)
+    }
+
+    /// Credits 2 to `max` principals per title (11 unless set; at least 2).
+    pub fn cast(mut self, max: usize) -> Synthetic {
+        self.cast = max.max(2);
+        self
     }
 
     /// The same sizes with another seed.
@@ -265,7 +288,7 @@ impl Synthetic {
         }
         let mut rows = 0;
         for &t in &title_ids {
-            let k = 2 + rng.below(10);
+            let k = 2 + rng.below(self.cast - 1);
             for ordering in 1..=k {
                 let rank = (active as f64 * rng.unit().powf(1.8)) as usize;
                 let person = (rank * stride + 17) % active;

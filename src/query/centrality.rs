@@ -295,3 +295,241 @@ fn brandes(graph: &CoGraph) -> Vec<f64> {
     }
     cb
 }
+
+/// How [`Explorer::approximate_betweenness`] samples: the error bound, the
+/// probability of exceeding it, the seed and the threads.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::BetweennessOptions;
+///
+/// let options = BetweennessOptions::new().epsilon(0.02).delta(0.1);
+/// // 1250 · (⌊log₂ 6⌋ + 1 + ln 10) = 6628.2…
+/// assert_eq!(options.samples_for(8), 6_629);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BetweennessOptions {
+    epsilon: f64,
+    delta: f64,
+    seed: u64,
+    threads: usize,
+}
+
+impl Default for BetweennessOptions {
+    fn default() -> Self {
+        BetweennessOptions::new()
+    }
+}
+
+impl BetweennessOptions {
+    /// ε = 0.01, δ = 0.1, seed 0, every core.
+    pub fn new() -> BetweennessOptions {
+        BetweennessOptions {
+            epsilon: 0.01,
+            delta: 0.1,
+            seed: 0,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+
+    /// The largest error allowed on any person's score (before NetworkX's
+    /// normalisation; see [`ApproxBetweenness::error_bound`]).
+    pub fn epsilon(mut self, epsilon: f64) -> Self {
+        self.epsilon = epsilon;
+        self
+    }
+
+    /// The probability that some score misses by more than the bound.
+    pub fn delta(mut self, delta: f64) -> Self {
+        self.delta = delta;
+        self
+    }
+
+    /// The seed of the sampling.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Runs on this many threads (at least 1).
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads.max(1);
+        self
+    }
+
+    /// The number of shortest paths sampled for a graph whose vertex
+    /// diameter (people on a longest shortest path) is at most
+    /// `vertex_diameter`: `⌈(c / ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1 / δ))⌉` with
+    /// `c = 0.5` (Riondato and Kornaropoulos, WSDM 2014).
+    pub fn samples_for(&self, vertex_diameter: usize) -> usize {
+        let vd = vertex_diameter.max(3) as f64;
+        let r = 0.5 / (self.epsilon * self.epsilon)
+            * ((vd - 2.0).log2().floor() + 1.0 + (1.0 / self.delta).ln());
+        r.ceil() as usize
+    }
+}
+
+/// Betweenness estimated from sampled shortest paths, created by
+/// [`Explorer::approximate_betweenness`].
+#[derive(Clone, Debug)]
+pub struct ApproxBetweenness<'e> {
+    explorer: &'e Explorer,
+    scores: Vec<f64>,
+    nodes: Vec<bool>,
+    samples: usize,
+    bound: f64,
+    delta: f64,
+}
+
+impl<'e> ApproxBetweenness<'e> {
+    /// The estimate for one person, normalised as
+    /// [`PersonCentrality::betweenness`] (0 for people outside the node set
+    /// or out of range).
+    pub fn get(&self, person: PersonId) -> f64 {
+        self.scores.get(person.index()).copied().unwrap_or(0.0)
+    }
+
+    /// With probability at least `1 − δ`, every estimate is within this of
+    /// the exact [`PersonCentrality::betweenness`]: `ε · n / (n − 2)`.
+    pub fn error_bound(&self) -> f64 {
+        self.bound
+    }
+
+    /// The `δ` of the guarantee.
+    pub fn confidence_delta(&self) -> f64 {
+        self.delta
+    }
+
+    /// The number of shortest paths sampled.
+    pub fn samples(&self) -> usize {
+        self.samples
+    }
+
+    /// Every node, highest estimate first, then by name.
+    pub fn ranked(&self) -> Vec<(PersonId, f64)> {
+        let mut v: Vec<(PersonId, f64)> = (0..self.scores.len())
+            .filter(|&p| self.nodes[p])
+            .map(|p| (PersonId(p as u32), self.scores[p]))
+            .collect();
+        v.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| by_name(self.explorer, a.0.0, b.0.0))
+        });
+        v
+    }
+}
+
+impl Explorer {
+    /// Betweenness centrality estimated with a stated error bound, for
+    /// graphs where Brandes' exact algorithm ([`Explorer::centrality`], one
+    /// search per person) is too slow.
+    ///
+    /// Riondato and Kornaropoulos ("Fast approximation of betweenness
+    /// centrality through sampling", WSDM 2014): draw
+    /// [`BetweennessOptions::samples_for`] pairs of people uniformly, take
+    /// one of their shortest paths uniformly, and credit its interior
+    /// people. With probability at least `1 − δ` every score is within
+    /// [`ApproxBetweenness::error_bound`] of the exact one. The vertex
+    /// diameter is bounded by `2 · eccentricity + 1` of one person.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{BetweennessOptions, Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let approx = explorer.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.05));
+    /// let exact = explorer.centrality(&f);
+    /// for p in explorer.people() {
+    ///     assert!((approx.get(p) - exact.get(p).betweenness).abs() <= approx.error_bound());
+    /// }
+    /// ```
+    pub fn approximate_betweenness(
+        &self,
+        filter: &Filter,
+        options: BetweennessOptions,
+    ) -> ApproxBetweenness<'_> {
+        use crate::query::traverse::sampled::{PathSampler, Rng};
+        let graph = CoGraph::new(self, filter);
+        let nodes: Vec<u32> = (0..graph.len() as u32)
+            .filter(|&p| graph.nodes[p as usize])
+            .collect();
+        let n = nodes.len();
+        let mut scores = vec![0.0; graph.len()];
+        let mut out = ApproxBetweenness {
+            explorer: self,
+            scores: Vec::new(),
+            nodes: graph.nodes.clone(),
+            samples: 0,
+            bound: options.epsilon * n as f64 / (n.max(3) - 2) as f64,
+            delta: options.delta,
+        };
+        if n < 3 {
+            out.scores = scores;
+            return out;
+        }
+        // Vertex diameter ≤ 2 · eccentricity + 1, over every component.
+        let mut bfs = Bfs::over(&graph);
+        let mut ecc = 0;
+        let mut seen = vec![false; graph.len()];
+        for &s in &nodes {
+            if seen[s as usize] {
+                continue;
+            }
+            bfs.run_all(s);
+            for &q in &bfs.order {
+                seen[q as usize] = true;
+            }
+            let last = *bfs.order.last().expect("the source");
+            ecc = ecc.max(bfs.dist[last as usize] as usize);
+        }
+        let r = options.samples_for(2 * ecc + 1);
+        out.samples = r;
+        let threads = options.threads.min(r).max(1);
+        let parts: Vec<Vec<u32>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (graph, nodes) = (&graph, &nodes);
+                    let share = r / threads + usize::from(t < r % threads);
+                    scope.spawn(move || {
+                        let mut hits = vec![0u32; graph.len()];
+                        let mut rng = Rng(options.seed ^ (0x6265_7477 + t as u64 * 0x1_0000_0001));
+                        let mut sampler = PathSampler::new(graph);
+                        let mut inner = Vec::new();
+                        for _ in 0..share {
+                            // A pair of two distinct nodes, uniformly.
+                            let i = rng.below(n);
+                            let mut j = rng.below(n - 1);
+                            if j >= i {
+                                j += 1;
+                            }
+                            let (u, v) = (nodes[i], nodes[j]);
+                            if sampler.sample(u, v, &mut rng, &mut inner).is_some() {
+                                for &z in &inner {
+                                    hits[z as usize] += 1;
+                                }
+                            }
+                        }
+                        hits
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a sampling thread"))
+                .collect()
+        });
+        // RK estimate b(v) over ordered pairs / n(n − 1); NetworkX divides
+        // by (n − 1)(n − 2) and excludes v as an endpoint: × n / (n − 2).
+        let scale = n as f64 / (n - 2) as f64 / r as f64;
+        for part in parts {
+            for (s, h) in scores.iter_mut().zip(part) {
+                *s += f64::from(h) * scale;
+            }
+        }
+        out.scores = scores;
+        out
+    }
+}

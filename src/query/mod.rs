@@ -46,6 +46,7 @@ pub(crate) use list_result;
 
 pub(crate) mod all_paths;
 pub(crate) mod centrality;
+pub(crate) mod centre;
 pub(crate) mod components;
 pub(crate) mod costars;
 pub(crate) mod distance;

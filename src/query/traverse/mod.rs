@@ -5,6 +5,12 @@
 //! distances, the union-find behind components, and the counting sort that
 //! builds every CSR table of the crate. No other module walks the graph.
 //!
+//! Two submodules hold the whole-graph searches at scale:
+//! [`multi`] the multi-source bit-parallel search over one component
+//! (64–256 searches per pass, behind the centre of everyone, the top-k
+//! centre and the diameter), and [`sampled`] the random shortest paths of
+//! approximate betweenness.
+//!
 //! All of them work on flat vectors sized to the people (and works),
 //! allocated once per call or per reusable searcher: no hashing and no
 //! allocation per node, except in the bidirectional search, which keeps
@@ -544,3 +550,9 @@ fn join(seen: &[IdMap<Reached>; 2], meet: u32) -> Vec<Step> {
     }
     steps
 }
+
+// ---------------------------------------------------------------------------
+// Whole-graph searches at scale
+
+pub(crate) mod multi;
+pub(crate) mod sampled;

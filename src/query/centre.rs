@@ -1,0 +1,873 @@
+//! Whole-graph distance measures at IMDb scale, on the main component of
+//! the filter's graph: every person's mean distance and eccentricity by
+//! multi-source bit-parallel search ([`Explorer::centre_all`]), the exact
+//! top-k centre without the whole run ([`Explorer::centre_top`]), and the
+//! exact diameter and radius ([`Explorer::diameter`]).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::id::PersonId;
+use crate::query::distance::CentreEntry;
+use crate::query::graph::by_name;
+use crate::query::path::Path;
+use crate::query::traverse::UNREACHED;
+use crate::query::traverse::multi::{BfsScratch, Compact, LevelEnd, MultiBfs, with_searchers};
+use crate::query::traverse::sampled::Rng;
+
+/// How [`Explorer::centre_all`] and [`Explorer::centre_top`] run: where to
+/// start, how many threads and searches per pass, a progress callback and
+/// a cancellation flag.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::CentreOptions;
+///
+/// let options = CentreOptions::new().start(128).threads(2).lanes(64);
+/// assert_eq!(options.lanes_per_pass(), 64);
+/// ```
+pub struct CentreOptions<'a> {
+    start: usize,
+    threads: usize,
+    lanes: usize,
+    samples: usize,
+    seed: u64,
+    progress: Option<Box<dyn FnMut(CentreProgress) -> ControlFlow<()> + 'a>>,
+    cancel: Option<&'a AtomicBool>,
+}
+
+impl fmt::Debug for CentreOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CentreOptions")
+            .field("start", &self.start)
+            .field("threads", &self.threads)
+            .field("lanes", &self.lanes)
+            .field("samples", &self.samples)
+            .field("seed", &self.seed)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for CentreOptions<'_> {
+    fn default() -> Self {
+        CentreOptions::new()
+    }
+}
+
+impl<'a> CentreOptions<'a> {
+    /// From the first person, on every core, 256 searches per pass, 256
+    /// samples for [`Explorer::centre_top`], no progress callback.
+    pub fn new() -> CentreOptions<'a> {
+        CentreOptions {
+            start: 0,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            lanes: 256,
+            samples: 256,
+            seed: 0,
+            progress: None,
+            cancel: None,
+        }
+    }
+
+    /// Starts at this position of the component's order (people by id),
+    /// to resume an interrupted [`Explorer::centre_all`] from
+    /// [`CentreRun::next`].
+    pub fn start(mut self, position: usize) -> Self {
+        self.start = position;
+        self
+    }
+
+    /// Runs on this many threads (at least 1).
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads.max(1);
+        self
+    }
+
+    /// Runs this many searches per pass: 64, 128 or 256 (rounded up to one
+    /// of them, at most 256). Each thread keeps two bit vectors of this
+    /// width per person and one per work.
+    pub fn lanes(mut self, lanes: usize) -> Self {
+        self.lanes = lanes;
+        self
+    }
+
+    /// The searches per pass, as [`CentreOptions::lanes`] rounds them.
+    pub fn lanes_per_pass(&self) -> usize {
+        match self.lanes {
+            0..=64 => 64,
+            65..=128 => 128,
+            _ => 256,
+        }
+    }
+
+    /// How many random sources [`Explorer::centre_top`] samples to order
+    /// its candidates (at least 1).
+    pub fn samples(mut self, samples: usize) -> Self {
+        self.samples = samples.max(1);
+        self
+    }
+
+    /// The seed of the sampling.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Calls `f` after every pass; the run stops when it breaks.
+    pub fn progress(mut self, f: impl FnMut(CentreProgress) -> ControlFlow<()> + 'a) -> Self {
+        self.progress = Some(Box::new(f));
+        self
+    }
+
+    /// Stops the run, after the passes under way, once `flag` is set (from
+    /// another thread, or a signal handler).
+    pub fn cancel(mut self, flag: &'a AtomicBool) -> Self {
+        self.cancel = Some(flag);
+        self
+    }
+}
+
+/// How far a run has got, given to [`CentreOptions::progress`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CentreProgress {
+    /// People done (searches complete, or pruned by [`Explorer::centre_top`]).
+    pub done: usize,
+    /// People to do in all.
+    pub total: usize,
+    /// Time since the run started.
+    pub elapsed: Duration,
+}
+
+/// One person's distances to everyone else of the main component, given to
+/// the sink of [`Explorer::centre_all`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct PersonCentre {
+    /// The person.
+    pub person: PersonId,
+    /// Their position in the component's order (people by id): pass
+    /// `position + 1` to [`CentreOptions::start`] to resume after them.
+    pub position: usize,
+    /// `histogram[k]` people at distance `k` (entry 0 is the person).
+    pub histogram: Vec<usize>,
+}
+
+impl PersonCentre {
+    /// The mean distance to the rest of the component (`None` when alone).
+    pub fn mean_distance(&self) -> Option<f64> {
+        let others: usize = self.histogram.iter().sum::<usize>() - 1;
+        (others > 0).then(|| self.farness() as f64 / others as f64)
+    }
+
+    /// The sum of the distances to the rest of the component.
+    pub fn farness(&self) -> u64 {
+        self.histogram
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| k as u64 * n as u64)
+            .sum()
+    }
+
+    /// The greatest distance to anyone of the component.
+    pub fn eccentricity(&self) -> usize {
+        self.histogram.len() - 1
+    }
+}
+
+/// What a run of [`Explorer::centre_all`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CentreRun {
+    /// The number of people of the main component.
+    pub component_size: usize,
+    /// The position the run started from.
+    pub start: usize,
+    /// The first position not written: where to resume.
+    pub next: usize,
+    /// Whether it stopped early (cancelled, or the sink or the progress
+    /// callback broke).
+    pub stopped: bool,
+    /// People who are not nodes of the filter's graph.
+    pub left_out: usize,
+    /// Nodes outside the main component (not measured).
+    pub other_components: usize,
+}
+
+/// The exact top of the centre ranking, created by
+/// [`Explorer::centre_top`].
+#[derive(Clone, Debug)]
+pub struct CentreTop<'e> {
+    explorer: &'e Explorer,
+    entries: Vec<CentreEntry>,
+    complete: usize,
+    pruned: usize,
+    samples: usize,
+    component_size: usize,
+}
+
+impl<'e> CentreTop<'e> {
+    /// The best centres, best first (as [`Explorer::centre_ranking`] ranks
+    /// them: mean distance, then name).
+    pub fn entries(&self) -> &[CentreEntry] {
+        &self.entries
+    }
+
+    /// Always true: every other person of the component was ruled out by
+    /// a proven lower bound on their mean distance, none by the estimate.
+    pub fn is_exact(&self) -> bool {
+        true
+    }
+
+    /// Searches run to the end.
+    pub fn complete_searches(&self) -> usize {
+        self.complete
+    }
+
+    /// Searches stopped early by the bound.
+    pub fn pruned_searches(&self) -> usize {
+        self.pruned
+    }
+
+    /// Sources sampled to order the candidates.
+    pub fn samples(&self) -> usize {
+        self.samples
+    }
+
+    /// The number of people of the main component.
+    pub fn component_size(&self) -> usize {
+        self.component_size
+    }
+
+    /// The explorer the answer came from.
+    pub fn explorer(&self) -> &'e Explorer {
+        self.explorer
+    }
+}
+
+impl fmt::Display for CentreTop<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "exact top {} of {} people ({} complete searches, {} pruned):",
+            self.entries.len(),
+            self.component_size,
+            self.complete,
+            self.pruned
+        )?;
+        for (i, c) in self.entries.iter().enumerate() {
+            writeln!(
+                f,
+                "{:>3}. {:<28} mean {:.4}  eccentricity {}",
+                i + 1,
+                self.explorer.display_name(c.person.into()),
+                c.mean_distance.unwrap_or(0.0),
+                c.eccentricity
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The exact diameter and radius of the main component, created by
+/// [`Explorer::diameter`].
+#[derive(Clone, Debug)]
+pub struct Diameter<'e> {
+    diameter: usize,
+    radius: usize,
+    path: Option<Path<'e>>,
+    centre: Option<PersonId>,
+    searches: usize,
+    component_size: usize,
+}
+
+impl<'e> Diameter<'e> {
+    /// The greatest distance between two people of the component.
+    pub fn diameter(&self) -> usize {
+        self.diameter
+    }
+
+    /// The smallest eccentricity of a person of the component.
+    pub fn radius(&self) -> usize {
+        self.radius
+    }
+
+    /// A shortest path between two people farthest apart (`None` when the
+    /// graph has no people).
+    pub fn path(&self) -> Option<&Path<'e>> {
+        self.path.as_ref()
+    }
+
+    /// A person whose eccentricity is the radius.
+    pub fn centre(&self) -> Option<PersonId> {
+        self.centre
+    }
+
+    /// The breadth-first searches it took.
+    pub fn searches(&self) -> usize {
+        self.searches
+    }
+
+    /// The number of people of the main component.
+    pub fn component_size(&self) -> usize {
+        self.component_size
+    }
+}
+
+impl fmt::Display for Diameter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "diameter {}, radius {} ({} searches over {} people)",
+            self.diameter, self.radius, self.searches, self.component_size
+        )?;
+        if let Some(p) = &self.path {
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs `$body` with `$w` bound to the searcher width for `$lanes`.
+macro_rules! by_width {
+    ($lanes:expr, $f:ident ( $($arg:expr),* )) => {
+        match $lanes {
+            64 => $f::<1>($($arg),*),
+            128 => $f::<2>($($arg),*),
+            _ => $f::<4>($($arg),*),
+        }
+    };
+}
+
+type Batch = (usize, Vec<Vec<u64>>);
+
+fn all_passes<const W: usize>(
+    g: &Compact,
+    sources: &[u32],
+    threads: usize,
+    stop: &AtomicBool,
+    tx: mpsc::Sender<Batch>,
+) {
+    let lanes = MultiBfs::<W>::LANES;
+    let chunks: Vec<&[u32]> = sources.chunks(lanes).collect();
+    let next = AtomicUsize::new(0);
+    with_searchers::<W, ()>(g, threads.min(chunks.len()), |bfs| {
+        let tx = tx.clone();
+        let mut hist = vec![Vec::new(); lanes];
+        loop {
+            let b = next.fetch_add(1, Ordering::Relaxed);
+            if b >= chunks.len() || stop.load(Ordering::Relaxed) {
+                return;
+            }
+            bfs.run(chunks[b], &mut hist, None, false, |_| [0; W]);
+            let out = hist[..chunks[b].len()].to_vec();
+            if tx.send((b, out)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+fn sample_pass<const W: usize>(g: &Compact, sources: &[u32], threads: usize) -> Vec<u64> {
+    let lanes = MultiBfs::<W>::LANES;
+    let chunks: Vec<&[u32]> = sources.chunks(lanes).collect();
+    let next = AtomicUsize::new(0);
+    let parts = with_searchers::<W, Vec<u64>>(g, threads.min(chunks.len()), |bfs| {
+        let mut sums = vec![0u64; g.len()];
+        let mut hist = vec![Vec::new(); lanes];
+        loop {
+            let b = next.fetch_add(1, Ordering::Relaxed);
+            let Some(chunk) = chunks.get(b) else {
+                return sums;
+            };
+            bfs.run(chunk, &mut hist, Some(&mut sums), false, |_| [0; W]);
+        }
+    });
+    let mut total = vec![0u64; g.len()];
+    for part in parts {
+        for (t, p) in total.iter_mut().zip(part) {
+            *t += p;
+        }
+    }
+    total
+}
+
+/// The result of one candidate search: local id, and the histogram when
+/// the search ran to the end.
+type Verdict = (u32, Option<Vec<u64>>);
+
+fn verify_passes<const W: usize>(
+    g: &Compact,
+    order: &[u32],
+    bounds: &[u64],
+    threads: usize,
+    threshold: &AtomicU64,
+    stop: &AtomicBool,
+    tx: mpsc::Sender<Vec<Verdict>>,
+) {
+    let lanes = MultiBfs::<W>::LANES;
+    let n = g.len() as u64;
+    let cursor = Mutex::new(0usize);
+    with_searchers::<W, ()>(g, threads, |bfs| {
+        let tx = tx.clone();
+        let mut hist = vec![Vec::new(); lanes];
+        let mut reached = vec![0u64; lanes];
+        let mut sum = vec![0u64; lanes];
+        let mut sources = Vec::with_capacity(lanes);
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            // The next candidates whose bound does not rule them out yet.
+            let mut out: Vec<Verdict> = Vec::new();
+            sources.clear();
+            {
+                let mut at = cursor.lock().expect("the cursor");
+                let limit = threshold.load(Ordering::Relaxed);
+                while *at < order.len() && sources.len() < lanes {
+                    let p = order[*at];
+                    *at += 1;
+                    if bounds[p as usize] > limit {
+                        out.push((p, None));
+                    } else {
+                        sources.push(p);
+                    }
+                }
+            }
+            if sources.is_empty() {
+                if !out.is_empty() {
+                    let _ = tx.send(out);
+                    continue;
+                }
+                return;
+            }
+            reached.fill(1);
+            sum.fill(0);
+            bfs.run(&sources, &mut hist, None, true, |end: &LevelEnd<'_>| {
+                let limit = threshold.load(Ordering::Relaxed);
+                let d = u64::from(end.depth);
+                let mut stop = [0u64; W];
+                for i in 0..sources.len() {
+                    reached[i] += end.count[i];
+                    sum[i] += d * end.count[i];
+                    let rest = n - reached[i];
+                    let near = rest.min(end.next_bound[i]);
+                    let bound = sum[i] + (d + 1) * near + (d + 2) * (rest - near);
+                    if rest > 0 && bound > limit {
+                        stop[i / 64] |= 1 << (i % 64);
+                    }
+                }
+                stop
+            });
+            out.extend(sources.iter().zip(&hist).map(|(&s, h)| {
+                let complete = h.iter().sum::<u64>() == n;
+                (s, complete.then(|| h.clone()))
+            }));
+            if tx.send(out).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+fn farness(h: &[u64]) -> u64 {
+    h.iter().enumerate().map(|(k, &c)| k as u64 * c).sum()
+}
+
+impl Explorer {
+    /// The distances from every person of the main component to everyone
+    /// else of it, as the Oracle of Bacon's "Center of the Hollywood
+    /// Universe" page lists them: one [`PersonCentre`] per person (mean
+    /// distance, eccentricity, histogram), given to `sink` in the
+    /// component's order (people by id) as passes complete.
+    ///
+    /// Multi-source bit-parallel breadth-first search (Then et al., PVLDB
+    /// 2014): each pass runs 64 to 256 searches at once as the bits of a
+    /// word, on every thread of [`CentreOptions::threads`]. The run stops
+    /// when the sink or [`CentreOptions::progress`] breaks, or when the flag
+    /// of [`CentreOptions::cancel`] is set; [`CentreRun::next`] says where to
+    /// resume ([`CentreOptions::start`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::{CentreOptions, Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let mut rows = Vec::new();
+    /// let run = explorer.centre_all(&f, CentreOptions::new(), |row| {
+    ///     rows.push(row);
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!(rows.len(), run.component_size);
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let mine = rows.iter().find(|r| r.person == me).unwrap();
+    /// assert_eq!(mine.histogram, explorer.distances(me, &f).histogram());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn centre_all(
+        &self,
+        filter: &Filter,
+        options: CentreOptions<'_>,
+        sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
+    ) -> CentreRun {
+        let g = Compact::largest(&self.graph.index, filter);
+        let start = options.start.min(g.len());
+        let sources: Vec<u32> = (start as u32..g.len() as u32).collect();
+        self.centre_rows(&g, &sources, start, options, sink)
+    }
+
+    /// [`Explorer::centre_all`] for some people only: one [`PersonCentre`]
+    /// for each of `people` who is in the main component, in the order
+    /// given (positions count from [`CentreOptions::start`] in that list);
+    /// the others are skipped.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::{CentreOptions, Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let mut rows = Vec::new();
+    /// explorer.centre_of(&f, &[me], CentreOptions::new(), |row| {
+    ///     rows.push(row);
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!(rows[0].mean_distance(), explorer.distances(me, &f).mean());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn centre_of(
+        &self,
+        filter: &Filter,
+        people: &[PersonId],
+        options: CentreOptions<'_>,
+        sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
+    ) -> CentreRun {
+        let g = Compact::largest(&self.graph.index, filter);
+        let sources: Vec<u32> = people
+            .iter()
+            .filter_map(|p| g.people.binary_search(&p.0).ok().map(|i| i as u32))
+            .collect();
+        let start = options.start.min(sources.len());
+        let mut run = self.centre_rows(&g, &sources[start..], start, options, sink);
+        run.stopped = run.next < sources.len();
+        run
+    }
+
+    fn centre_rows(
+        &self,
+        g: &Compact,
+        sources: &[u32],
+        start: usize,
+        mut options: CentreOptions<'_>,
+        mut sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
+    ) -> CentreRun {
+        let began = Instant::now();
+        let n = g.len();
+        let total = sources.len();
+        let lanes = options.lanes_per_pass();
+        let stop = AtomicBool::new(false);
+        let mut next = start;
+        let mut done = 0usize;
+        let mut stopped = false;
+        let (tx, rx) = mpsc::channel::<Batch>();
+        let threads = options.threads;
+        std::thread::scope(|scope| {
+            let stop = &stop;
+            scope.spawn(move || by_width!(lanes, all_passes(g, sources, threads, stop, tx)));
+            let mut pending = BTreeMap::new();
+            let mut want = 0usize;
+            for (b, hists) in rx {
+                pending.insert(b, hists);
+                while let Some(hists) = pending.remove(&want) {
+                    want += 1;
+                    if stopped {
+                        continue;
+                    }
+                    for h in hists {
+                        let row = PersonCentre {
+                            person: PersonId(g.people[sources[done] as usize]),
+                            position: next,
+                            histogram: h.iter().map(|&c| c as usize).collect(),
+                        };
+                        if sink(row).is_break() {
+                            stopped = true;
+                        }
+                        next += 1;
+                        done += 1;
+                        if stopped {
+                            break;
+                        }
+                    }
+                    let progress = options.progress.as_mut().map(|f| {
+                        f(CentreProgress {
+                            done,
+                            total,
+                            elapsed: began.elapsed(),
+                        })
+                    });
+                    let cancelled = options.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
+                    if cancelled || progress.is_some_and(|p| p.is_break()) {
+                        stopped = true;
+                    }
+                    if stopped {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
+        });
+        CentreRun {
+            component_size: n,
+            start,
+            next,
+            stopped: stopped || done < total,
+            left_out: self.people().len() - g.node_count,
+            other_components: g.node_count - n,
+        }
+    }
+
+    /// The `k` best centres of the main component, exactly, without a
+    /// search from everyone.
+    ///
+    /// First a pass from [`CentreOptions::samples`] random people estimates
+    /// everyone's sum of distances; then the people are searched in order
+    /// of that estimate, 64 to 256 at a time (bit-parallel), and each
+    /// search stops as soon as a proven lower bound on the person's sum of
+    /// distances exceeds the `k`-th best complete sum so far (Bergamini et
+    /// al., "Computing top-k closeness centrality faster in unweighted
+    /// graphs", ALENEX 2016: after level `d`, the people not reached are at
+    /// least `d + 1` away, and at most Σ (degree − 1) over level `d` of them
+    /// at `d + 1`). The estimate only orders the work: the answer is exact
+    /// ([`CentreTop::is_exact`]), ties broken by name as in
+    /// [`Explorer::centre_ranking`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{CentreOptions, Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let top = explorer.centre_top(&f, 3, CentreOptions::new());
+    /// assert!(top.is_exact());
+    /// let ranking = explorer.centre_ranking(&f);
+    /// assert_eq!(top.entries(), &ranking.as_slice()[..3]);
+    /// ```
+    pub fn centre_top(
+        &self,
+        filter: &Filter,
+        k: usize,
+        mut options: CentreOptions<'_>,
+    ) -> CentreTop<'_> {
+        let began = Instant::now();
+        let g = Compact::largest(&self.graph.index, filter);
+        let n = g.len();
+        let lanes = options.lanes_per_pass();
+        let threads = options.threads;
+        let mut top = CentreTop {
+            explorer: self,
+            entries: Vec::new(),
+            complete: 0,
+            pruned: 0,
+            samples: 0,
+            component_size: n,
+        };
+        if n == 0 || k == 0 {
+            return top;
+        }
+        // Estimate: sums of distances from a sample of sources.
+        let mut rng = Rng(options.seed ^ 0x6365_6e74_7265);
+        let samples: Vec<u32> = (0..options.samples.min(n))
+            .map(|_| rng.below(n) as u32)
+            .collect();
+        top.samples = samples.len();
+        let estimate = by_width!(lanes, sample_pass(&g, &samples, threads));
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&p| (estimate[p as usize], p));
+        let bounds = g.farness_bounds(4);
+        // Verify, best estimates first.
+        let threshold = AtomicU64::new(u64::MAX);
+        let stop = AtomicBool::new(false);
+        // The k best complete searches: (farness, by name), kept sorted.
+        let mut best: Vec<(u64, u32, usize)> = Vec::new();
+        let (tx, rx) = mpsc::channel::<Vec<Verdict>>();
+        let mut done = 0usize;
+        std::thread::scope(|scope| {
+            let (g, order, bounds, threshold, stop) = (&g, &order, &bounds, &threshold, &stop);
+            scope.spawn(move || {
+                by_width!(
+                    lanes,
+                    verify_passes(g, order, bounds, threads, threshold, stop, tx)
+                )
+            });
+            for verdicts in rx {
+                for (p, h) in verdicts {
+                    done += 1;
+                    let Some(h) = h else {
+                        top.pruned += 1;
+                        continue;
+                    };
+                    top.complete += 1;
+                    let entry = (farness(&h), g.people[p as usize], h.len() - 1);
+                    let pos = best.partition_point(|x| {
+                        x.0 < entry.0 || x.0 == entry.0 && by_name(self, x.1, entry.1).is_lt()
+                    });
+                    if pos < k {
+                        best.insert(pos, entry);
+                        best.truncate(k);
+                        if best.len() == k {
+                            threshold.store(best[k - 1].0, Ordering::Relaxed);
+                        }
+                    }
+                }
+                let progress = options.progress.as_mut().map(|f| {
+                    f(CentreProgress {
+                        done,
+                        total: n,
+                        elapsed: began.elapsed(),
+                    })
+                });
+                let cancelled = options.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
+                if cancelled || progress.is_some_and(|p| p.is_break()) {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+        });
+        top.entries = best
+            .into_iter()
+            .map(|(far, p, ecc)| CentreEntry {
+                person: PersonId(p),
+                component_size: n,
+                mean_distance: (n > 1).then(|| far as f64 / (n - 1) as f64),
+                eccentricity: ecc,
+            })
+            .collect();
+        top
+    }
+
+    /// The exact diameter and radius of the main component of the filter's
+    /// graph, with a shortest path between two people farthest apart and a
+    /// person at the centre.
+    ///
+    /// The bounding algorithm of Takes and Kosters ("Determining the
+    /// diameter of small world networks", CIKM 2011; the family of iFUB):
+    /// every search from a person tightens bounds on everyone's
+    /// eccentricity, alternating between the person with the highest upper
+    /// bound and the one with the lowest lower bound, until the bounds meet.
+    /// Tens of searches on small-world graphs, not one per person
+    /// ([`Diameter::searches`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let d = explorer.diameter(&f);
+    /// let ranking = explorer.centre_ranking(&f);
+    /// let eccentricities = ranking.iter().filter(|c| c.component_size == d.component_size());
+    /// assert_eq!(d.diameter(), eccentricities.clone().map(|c| c.eccentricity).max().unwrap());
+    /// assert_eq!(d.radius(), eccentricities.map(|c| c.eccentricity).min().unwrap());
+    /// assert_eq!(d.path().unwrap().len(), d.diameter());
+    /// ```
+    pub fn diameter(&self, filter: &Filter) -> Diameter<'_> {
+        let g = Compact::largest(&self.graph.index, filter);
+        let n = g.len();
+        let mut out = Diameter {
+            diameter: 0,
+            radius: 0,
+            path: None,
+            centre: None,
+            searches: 0,
+            component_size: n,
+        };
+        if n == 0 {
+            return out;
+        }
+        let mut lower = vec![0u32; n];
+        let mut upper = vec![u32::MAX; n];
+        let mut open: Vec<u32> = (0..n as u32).collect();
+        let mut dist = vec![UNREACHED; n];
+        let mut scratch = BfsScratch::default();
+        let (mut dl, mut du) = (0u32, u32::MAX);
+        let (mut rl, mut ru) = (0u32, u32::MAX);
+        let mut ends = (0u32, 0u32);
+        let mut centre = 0u32;
+        let mut high = true;
+        // Start from the busiest person.
+        let mut v = (0..n as u32)
+            .max_by_key(|&p| (g.degree(p as usize), std::cmp::Reverse(p)))
+            .expect("people");
+        loop {
+            let (ecc, far) = g.bfs(v, &mut dist, &mut scratch);
+            out.searches += 1;
+            if ecc > dl {
+                dl = ecc;
+                ends = (v, far);
+            }
+            if ecc < ru {
+                ru = ecc;
+                centre = v;
+            }
+            for &w in &open {
+                let (w, d) = (w as usize, dist[w as usize]);
+                lower[w] = lower[w].max(d.max(ecc - d));
+                upper[w] = upper[w].min(ecc + d);
+            }
+            open.retain(|&w| !(upper[w as usize] <= dl && lower[w as usize] >= ru));
+            du = du.min(
+                open.iter()
+                    .map(|&w| upper[w as usize])
+                    .max()
+                    .unwrap_or(dl)
+                    .max(dl),
+            );
+            rl = rl.max(
+                open.iter()
+                    .map(|&w| lower[w as usize])
+                    .min()
+                    .unwrap_or(ru)
+                    .min(ru),
+            );
+            if (du <= dl && rl >= ru) || open.is_empty() {
+                break;
+            }
+            // Alternate between the highest upper bound and the lowest
+            // lower bound (ties: more works first).
+            v = if high && du > dl || rl >= ru {
+                *open
+                    .iter()
+                    .max_by_key(|&&w| (upper[w as usize], g.degree(w as usize)))
+                    .expect("open")
+            } else {
+                *open
+                    .iter()
+                    .min_by_key(|&&w| (lower[w as usize], std::cmp::Reverse(g.degree(w as usize))))
+                    .expect("open")
+            };
+            high = !high;
+        }
+        out.diameter = dl as usize;
+        out.radius = ru as usize;
+        out.centre = Some(PersonId(g.people[centre as usize]));
+        let (a, b) = (
+            PersonId(g.people[ends.0 as usize]),
+            PersonId(g.people[ends.1 as usize]),
+        );
+        out.path = self.shortest_path(a, b, filter);
+        out
+    }
+}

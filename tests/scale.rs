@@ -1,0 +1,227 @@
+//! Whole-graph analytics at scale: the multi-source searches against one
+//! search per person, the top-k centre and the diameter against the
+//! exhaustive answers, approximate betweenness within its bound, and the
+//! mean distances against igraph's on a committed fixture.
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use hallyu::import::Imdb;
+use hallyu::import::synthetic::Synthetic;
+use hallyu::{BetweennessOptions, CentreOptions, Explorer, Filter, PersonCentre};
+
+fn synthetic(name: &str, spec: Synthetic) -> Explorer {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("scale-{name}"));
+    if !dir.join("title.principals.tsv").is_file() {
+        spec.write_to(&dir).expect("the synthetic set is written");
+    }
+    Imdb::new().from_dir(&dir).expect("it loads").explorer
+}
+
+fn small() -> &'static Explorer {
+    static E: OnceLock<Explorer> = OnceLock::new();
+    E.get_or_init(|| synthetic("small", Synthetic::new(4_000, 1_000).seed(7)))
+}
+
+fn all_rows(ex: &Explorer, f: &Filter, options: CentreOptions<'_>) -> Vec<PersonCentre> {
+    let mut rows = Vec::new();
+    let run = ex.centre_all(f, options, |r| {
+        rows.push(r);
+        ControlFlow::Continue(())
+    });
+    assert!(!run.stopped);
+    assert_eq!(rows.len(), run.component_size);
+    rows
+}
+
+/// Every row equals one search from that person, and the positions run in
+/// order.
+fn check_against_single(ex: &Explorer, f: &Filter, rows: &[PersonCentre]) {
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(r.position, i);
+        let d = ex.distances(r.person, f);
+        assert_eq!(r.histogram, d.histogram(), "{}", ex.get(r.person).name());
+        assert_eq!(r.mean_distance(), d.mean());
+        assert_eq!(r.eccentricity(), d.eccentricity());
+    }
+}
+
+#[test]
+fn centre_all_equals_one_search_per_person_on_bundled_data() {
+    let ex = Explorer::bundled();
+    for f in [
+        Filter::new(),
+        Filter::new().expand_groups(true).include_unverified(true),
+    ] {
+        for lanes in [64, 128, 256] {
+            let rows = all_rows(&ex, &f, CentreOptions::new().lanes(lanes).threads(2));
+            check_against_single(&ex, &f, &rows);
+        }
+    }
+}
+
+#[test]
+fn centre_all_equals_one_search_per_person_on_a_synthetic_set() {
+    let ex = small();
+    let f = Filter::new();
+    let rows = all_rows(ex, &f, CentreOptions::new().lanes(256).threads(2));
+    assert!(rows.len() > 1000);
+    check_against_single(ex, &f, &rows);
+    let one = all_rows(ex, &f, CentreOptions::new().lanes(64).threads(1));
+    assert_eq!(rows, one);
+}
+
+#[test]
+fn centre_all_stops_and_resumes() {
+    let ex = small();
+    let f = Filter::new();
+    let whole = all_rows(ex, &f, CentreOptions::new().lanes(64));
+    let mut first = Vec::new();
+    let run = ex.centre_all(&f, CentreOptions::new().lanes(64), |r| {
+        first.push(r);
+        if first.len() == 100 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    assert!(run.stopped);
+    assert_eq!(run.next, 100);
+    let mut rest = Vec::new();
+    let run = ex.centre_all(&f, CentreOptions::new().lanes(64).start(run.next), |r| {
+        rest.push(r);
+        ControlFlow::Continue(())
+    });
+    assert!(!run.stopped);
+    first.extend(rest);
+    assert_eq!(first, whole);
+
+    // Cancelled by the flag, from the progress callback.
+    let flag = std::sync::atomic::AtomicBool::new(false);
+    let mut calls = 0;
+    let mut n = 0;
+    let run = ex.centre_all(
+        &f,
+        CentreOptions::new()
+            .lanes(64)
+            .threads(1)
+            .progress(|p| {
+                calls += 1;
+                assert!(p.done <= p.total);
+                if p.done >= 128 {
+                    flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                ControlFlow::Continue(())
+            })
+            .cancel(&flag),
+        |_| {
+            n += 1;
+            ControlFlow::Continue(())
+        },
+    );
+    assert!(run.stopped);
+    assert_eq!(n, 128);
+    assert_eq!(run.next, 128);
+    assert!(calls >= 2);
+}
+
+#[test]
+fn centre_top_is_the_top_of_the_ranking() {
+    let bundled = Explorer::bundled();
+    for ex in [&bundled, small()] {
+        let f = Filter::new();
+        let ranking = ex.centre_ranking(&f);
+        for k in [1, 5, 20] {
+            for lanes in [64, 256] {
+                let top = ex.centre_top(&f, k, CentreOptions::new().lanes(lanes).samples(16));
+                assert!(top.is_exact());
+                assert_eq!(top.entries(), &ranking.as_slice()[..k]);
+                assert_eq!(
+                    top.complete_searches() + top.pruned_searches(),
+                    top.component_size()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn diameter_equals_the_exhaustive_answer() {
+    let bundled = Explorer::bundled();
+    let extra = synthetic("diameter", Synthetic::new(1_500, 500).seed(3));
+    for ex in [&bundled, small(), &extra] {
+        let f = Filter::new();
+        let d = ex.diameter(&f);
+        let mut rows = Vec::new();
+        ex.centre_all(&f, CentreOptions::new(), |r| {
+            rows.push(r);
+            ControlFlow::Continue(())
+        });
+        let eccs = rows.iter().map(PersonCentre::eccentricity);
+        assert_eq!(d.diameter(), eccs.clone().max().unwrap());
+        assert_eq!(d.radius(), eccs.min().unwrap());
+        let path = d.path().unwrap();
+        assert_eq!(path.len(), d.diameter());
+        let centre = d.centre().unwrap();
+        assert_eq!(ex.distances(centre, &f).eccentricity(), d.radius());
+        assert!(d.searches() < rows.len().max(40));
+    }
+}
+
+#[test]
+fn approximate_betweenness_is_within_its_bound() {
+    let ex = synthetic("betweenness", Synthetic::new(3_000, 800).seed(11));
+    let f = Filter::new();
+    let exact = ex.centrality(&f);
+    let approx = ex.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.02).seed(5));
+    assert!(approx.samples() > 1000);
+    let worst = ex
+        .people()
+        .map(|p| (approx.get(p) - exact.get(p).betweenness).abs())
+        .fold(0.0, f64::max);
+    assert!(
+        worst <= approx.error_bound(),
+        "{worst} > {}",
+        approx.error_bound()
+    );
+    // The busiest broker is found.
+    let top = exact.ranked(hallyu::Measure::Betweenness)[0].person;
+    assert!(approx.ranked()[..5].iter().any(|&(p, _)| p == top));
+}
+
+#[test]
+fn centre_of_equals_igraph_on_the_medium_set() {
+    let text = std::fs::read_to_string("tests/fixtures/scale/medium_centre.json").unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let ex = synthetic("medium", Synthetic::medium());
+    let f = Filter::new();
+    let people: Vec<_> = fixture["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| ex.person(r["key"].as_str().unwrap()).unwrap())
+        .collect();
+    assert_eq!(people.len(), 50);
+    let mut rows = Vec::new();
+    let run = ex.centre_of(&f, &people, CentreOptions::new().lanes(64), |r| {
+        rows.push(r);
+        ControlFlow::Continue(())
+    });
+    assert_eq!(
+        run.component_size as u64,
+        fixture["component"].as_u64().unwrap()
+    );
+    assert_eq!(rows.len(), 50);
+    for (row, want) in rows.iter().zip(fixture["people"].as_array().unwrap()) {
+        let hist: Vec<usize> = want["histogram"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect();
+        assert_eq!(row.histogram, hist, "{}", want["key"]);
+        let mean = want["mean"].as_f64().unwrap();
+        assert!((row.mean_distance().unwrap() - mean).abs() < 1e-12);
+    }
+}
