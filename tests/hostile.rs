@@ -933,3 +933,42 @@ fn ron_many_unverified_marks_load_in_bounded_time() {
         start.elapsed()
     );
 }
+
+/// 1,000 people who all share 1,000 works: the projection has a million
+/// edges but the analytics never hold the half-billion (person, person,
+/// work) triples (before: `centre` took 48 s and 6.3 GB).
+#[test]
+#[ignore = "stress: 1,000 people in 1,000 works each"]
+fn dense_casts_do_not_materialise_triples() {
+    use std::fmt::Write as _;
+    let dir = std::env::temp_dir().join(format!("hallyu-dense-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (n, works) = (1000, 1000);
+    let mut names = String::from("nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n");
+    for p in 0..n {
+        writeln!(names, "nm{p:07}\tPerson {p}\t\\N\t\\N\tactor\t\\N").unwrap();
+    }
+    let mut titles = String::from("tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n");
+    let mut principals = String::from("tconst\tordering\tnconst\tcategory\tjob\tcharacters\n");
+    for w in 0..works {
+        writeln!(titles, "tt{w:07}\tmovie\tWork {w}\tWork {w}\t0\t2000\t\\N\t90\tDrama").unwrap();
+        for p in 0..n {
+            writeln!(principals, "tt{w:07}\t{}\tnm{p:07}\tactor\t\\N\t\\N", p + 1).unwrap();
+        }
+    }
+    std::fs::write(dir.join("name.basics.tsv"), names).unwrap();
+    std::fs::write(dir.join("title.basics.tsv"), titles).unwrap();
+    std::fs::write(dir.join("title.principals.tsv"), principals).unwrap();
+    let ex = hallyu::import::Imdb::new().from_dir(&dir).unwrap().explorer;
+    std::fs::remove_dir_all(&dir).ok();
+    let before = peak_kib();
+    let start = std::time::Instant::now();
+    let ranking = ex.centre_ranking(&hallyu::Filter::new());
+    let took = start.elapsed();
+    let grew = peak_kib().saturating_sub(before);
+    eprintln!("centre of 1,000 × 1,000: {took:?}, peak memory +{} MiB", grew / 1024);
+    assert_eq!(ranking.len(), n);
+    assert_eq!(ranking.iter().next().unwrap().mean_distance, Some(1.0));
+    assert!(grew < 400 * 1024, "peak memory grew by {} MiB", grew / 1024);
+    assert!(took < std::time::Duration::from_secs(120), "{took:?}");
+}

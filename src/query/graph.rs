@@ -8,7 +8,7 @@
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::query::traverse::{Hops, Marks, group_by, node_set};
+use crate::query::traverse::{Hops, Marks, node_set};
 use std::ops::ControlFlow;
 
 /// Every pair of people who share an admitted work, as `(a, b, work)` with
@@ -45,25 +45,54 @@ pub(crate) struct CoGraph {
 }
 
 impl CoGraph {
+    /// Builds the projection person by person: each person's works, each
+    /// work's cast, counted into a scratch row. Memory is the edges only,
+    /// never the (person, person, work) triples: 1,000 people sharing 1,000
+    /// works are a million edges, not half a billion triples.
     pub(crate) fn new(explorer: &Explorer, filter: &Filter) -> CoGraph {
+        let index = &explorer.graph.index;
         let people = explorer.people().len();
-        let pairs = co_pairs(explorer, filter);
-        // Collapse (a, b, work) runs into weighted edges.
-        let mut edges: Vec<(u32, u32, u32)> = Vec::new();
-        for &(a, b, _) in &pairs {
-            match edges.last_mut() {
-                Some((x, y, n)) if (*x, *y) == (a, b) => *n += 1,
-                _ => edges.push((a, b, 1)),
+        let mut offsets = Vec::with_capacity(people + 1);
+        offsets.push(0u32);
+        let (mut targets, mut weights) = (Vec::new(), Vec::new());
+        // shared[q]: works shared with q so far; seen_work / seen_in_work
+        // stamp what this person has counted, without clearing.
+        let mut shared = vec![0u32; people];
+        let mut seen_work = vec![u32::MAX; explorer.works().len()];
+        let mut seen_in_work = vec![u32::MAX; people];
+        let mut row: Vec<u32> = Vec::new();
+        for p in 0..people as u32 {
+            row.clear();
+            for mine in index.of_person(p, filter) {
+                let w = mine.work;
+                if std::mem::replace(&mut seen_work[w as usize], p) == p {
+                    continue;
+                }
+                for theirs in index.in_work(w, filter) {
+                    let q = theirs.person;
+                    // Once per work (a member may be credited twice).
+                    if q == p || seen_in_work[q as usize] == w {
+                        continue;
+                    }
+                    seen_in_work[q as usize] = w;
+                    if shared[q as usize] == 0 {
+                        row.push(q);
+                    }
+                    shared[q as usize] += 1;
+                }
+                // The next work may list the same people again.
+                for theirs in index.in_work(w, filter) {
+                    seen_in_work[theirs.person as usize] = u32::MAX;
+                }
             }
+            row.sort_unstable();
+            for &q in &row {
+                targets.push(q);
+                weights.push(std::mem::take(&mut shared[q as usize]));
+            }
+            offsets.push(u32::try_from(targets.len()).expect("fewer than 2^32 co-appearances"));
         }
-        let both: Vec<(u32, u32, u32)> = edges
-            .iter()
-            .flat_map(|&(a, b, n)| [(a, b, n), (b, a, n)])
-            .collect();
-        let (offsets, rows) = group_by(people, &both, |e| e.0 as usize);
-        let targets = rows.iter().map(|e| e.1).collect();
-        let weights = rows.iter().map(|e| e.2).collect();
-        let (nodes, node_count) = node_set(&explorer.graph.index, filter);
+        let (nodes, node_count) = node_set(index, filter);
         CoGraph {
             nodes,
             node_count,
