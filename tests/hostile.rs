@@ -944,14 +944,22 @@ fn dense_casts_do_not_materialise_triples() {
     let dir = std::env::temp_dir().join(format!("hallyu-dense-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (n, works) = (1000, 1000);
-    let mut names = String::from("nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n");
+    let mut names = String::from(
+        "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n",
+    );
     for p in 0..n {
         writeln!(names, "nm{p:07}\tPerson {p}\t\\N\t\\N\tactor\t\\N").unwrap();
     }
-    let mut titles = String::from("tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n");
+    let mut titles = String::from(
+        "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n",
+    );
     let mut principals = String::from("tconst\tordering\tnconst\tcategory\tjob\tcharacters\n");
     for w in 0..works {
-        writeln!(titles, "tt{w:07}\tmovie\tWork {w}\tWork {w}\t0\t2000\t\\N\t90\tDrama").unwrap();
+        writeln!(
+            titles,
+            "tt{w:07}\tmovie\tWork {w}\tWork {w}\t0\t2000\t\\N\t90\tDrama"
+        )
+        .unwrap();
         for p in 0..n {
             writeln!(principals, "tt{w:07}\t{}\tnm{p:07}\tactor\t\\N\t\\N", p + 1).unwrap();
         }
@@ -966,9 +974,94 @@ fn dense_casts_do_not_materialise_triples() {
     let ranking = ex.centre_ranking(&hallyu::Filter::new());
     let took = start.elapsed();
     let grew = peak_kib().saturating_sub(before);
-    eprintln!("centre of 1,000 × 1,000: {took:?}, peak memory +{} MiB", grew / 1024);
+    eprintln!(
+        "centre of 1,000 × 1,000: {took:?}, peak memory +{} MiB",
+        grew / 1024
+    );
     assert_eq!(ranking.len(), n);
     assert_eq!(ranking.iter().next().unwrap().mean_distance, Some(1.0));
     assert!(grew < 400 * 1024, "peak memory grew by {} MiB", grew / 1024);
     assert!(took < std::time::Duration::from_secs(120), "{took:?}");
+}
+
+/// A chain of diamonds: hub i shares one work with each of a_i and b_i, and
+/// those share one with hub i+1, so there are 2^k shortest paths from the
+/// first hub to the last. Past 1,024 diamonds the counts leave f64's range;
+/// betweenness must stay finite and exact in its ranking (before: 3,299 of
+/// 3,301 values were NaN and the two endpoints ranked first), and the path
+/// count says "at least" once it passes 2^64 − 1.
+#[test]
+fn betweenness_survives_more_paths_than_f64_can_count() {
+    use hallyu::{AllPathsOptions, Explorer, Filter, Measure};
+    use std::fmt::Write as _;
+    let k = 1100;
+    let mut people = String::new();
+    let mut works = String::new();
+    let mut credits = String::new();
+    let person = |s: &mut String, id: &str| writeln!(s, "(id: \"{id}\", name: \"{id}\"),").unwrap();
+    for i in 0..=k {
+        person(&mut people, &format!("h{i}"));
+        if i < k {
+            person(&mut people, &format!("a{i}"));
+            person(&mut people, &format!("b{i}"));
+        }
+    }
+    let mut link = |x: String, y: String| {
+        let w = format!("w-{x}-{y}");
+        writeln!(
+            works,
+            "(id: \"{w}\", title: \"{w}\", kind: Film, released: \"2020\"),"
+        )
+        .unwrap();
+        for p in [x, y] {
+            writeln!(
+                credits,
+                "(from: \"{p}\", to: \"{w}\", role: Cast(billing: Lead)),"
+            )
+            .unwrap();
+        }
+    };
+    for i in 0..k {
+        for side in ["a", "b"] {
+            link(format!("h{i}"), format!("{side}{i}"));
+            link(format!("{side}{i}"), format!("h{}", i + 1));
+        }
+    }
+    let text = format!("(people: [{people}], works: [{works}], credits: [{credits}])");
+    let ex = Explorer::new(hallyu::Catalog::from_str("diamonds.ron", &text).unwrap());
+    let c = ex.centrality(&Filter::new());
+    assert!(
+        c.iter().all(|s| s.betweenness.is_finite()),
+        "a NaN or infinite betweenness"
+    );
+    let ranked = c.ranked(Measure::Betweenness);
+    let key = |p| ex.key(hallyu::Entity::Person(p)).into_owned();
+    assert_eq!(
+        key(ranked[0].person),
+        format!("h{}", k / 2),
+        "the middle hub ranks first"
+    );
+    let first = ex.person("h0").unwrap();
+    let last = ex.person(&format!("h{k}")).unwrap();
+    // An end hub lies only on the two shortest paths between its own
+    // diamond's a and b (one of the two ways round): 1 ordered pair's worth,
+    // normalised by (n − 1)(n − 2).
+    let n = (3 * k + 1) as f64;
+    let want = 1.0 / ((n - 1.0) * (n - 2.0));
+    for end in [first, last] {
+        let got = c.get(end).betweenness;
+        assert!((got - want).abs() <= 1e-9 * want, "{got} against {want}");
+    }
+    let all = ex.all_shortest_paths(
+        first,
+        last,
+        &AllPathsOptions::new().limit(1),
+        &Filter::new(),
+    );
+    assert!(!all.count_is_exact());
+    assert!(
+        all.to_string()
+            .starts_with("at least 18446744073709551615 shortest paths"),
+        "{all}"
+    );
 }

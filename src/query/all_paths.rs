@@ -109,10 +109,17 @@ impl<'e> AllShortestPaths<'e> {
 
     /// The number of all shortest paths, returned or not: 1 when both ends
     /// are one person, 0 when no chain connects them. Counted by dynamic
-    /// programming over the breadth-first layers, not by enumeration; it
-    /// saturates at `u64::MAX`.
+    /// programming over the breadth-first layers, not by enumeration. It
+    /// saturates at `u64::MAX`: then [`AllShortestPaths::count_is_exact`]
+    /// is false and the answer reads "at least".
     pub fn count(&self) -> u64 {
         self.count
+    }
+
+    /// Whether [`AllShortestPaths::count`] is the exact number (false when
+    /// there are more than `u64::MAX` shortest paths).
+    pub fn count_is_exact(&self) -> bool {
+        self.count < u64::MAX
     }
 
     /// Whether some shortest paths were left out by the limit.
@@ -164,7 +171,12 @@ impl fmt::Display for AllShortestPaths<'_> {
         };
         write!(
             f,
-            "{} shortest path{} of {d} hop{} from {} to {}",
+            "{}{} shortest path{} of {d} hop{} from {} to {}",
+            if self.count_is_exact() {
+                ""
+            } else {
+                "at least "
+            },
             self.count,
             if self.count == 1 { "" } else { "s" },
             if d == 1 { "" } else { "s" },

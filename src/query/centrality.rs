@@ -253,6 +253,10 @@ fn brandes(graph: &CoGraph) -> Vec<f64> {
     let n = graph.node_count;
     let mut cb = vec![0.0f64; len];
     let mut sigma = vec![0.0f64; len];
+    // ln σ, used for a source whose path counts pass f64's range (a chain
+    // of 1,100 diamonds has 2^1100 shortest paths): only ratios of counts
+    // enter the dependencies, and those stay finite in log space.
+    let mut log_sigma = vec![0.0f64; len];
     let mut delta = vec![0.0f64; len];
     let mut bfs = Bfs::over(graph);
     for s in (0..len as u32).filter(|&s| graph.nodes[s as usize]) {
@@ -262,25 +266,42 @@ fn brandes(graph: &CoGraph) -> Vec<f64> {
         }
         bfs.run_all(s);
         let (dist, order) = (&bfs.dist, &bfs.order);
+        let preds = |v: u32| {
+            let dv = dist[v as usize];
+            graph
+                .neighbours(v)
+                .iter()
+                .copied()
+                .filter(move |&u| dist[u as usize] != UNREACHED && dist[u as usize] + 1 == dv)
+        };
         // Path counts, in order of discovery (by distance).
         sigma[s as usize] = 1.0;
         for &v in &order[1..] {
-            let dv = dist[v as usize];
-            sigma[v as usize] = graph
-                .neighbours(v)
-                .iter()
-                .filter(|&&u| dist[u as usize] + 1 == dv)
-                .map(|&u| sigma[u as usize])
-                .sum();
+            sigma[v as usize] = preds(v).map(|u| sigma[u as usize]).sum();
         }
+        let overflow = order.iter().any(|&v| !sigma[v as usize].is_finite());
+        if overflow {
+            log_sigma[s as usize] = 0.0;
+            for &v in &order[1..] {
+                let logs: Vec<f64> = preds(v).map(|u| log_sigma[u as usize]).collect();
+                let max = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                log_sigma[v as usize] =
+                    max + logs.iter().map(|&l| (l - max).exp()).sum::<f64>().ln();
+            }
+        }
+        // σ(v) / σ(w), directly or from the logarithms.
+        let ratio = |v: u32, w: u32| {
+            if overflow {
+                (log_sigma[v as usize] - log_sigma[w as usize]).exp()
+            } else {
+                sigma[v as usize] / sigma[w as usize]
+            }
+        };
         // Dependencies, farthest first.
         for &w in order.iter().rev() {
-            let dw = dist[w as usize];
-            let coeff = (1.0 + delta[w as usize]) / sigma[w as usize];
-            for &v in graph.neighbours(w) {
-                if dist[v as usize] != UNREACHED && dist[v as usize] + 1 == dw {
-                    delta[v as usize] += sigma[v as usize] * coeff;
-                }
+            let coeff = 1.0 + delta[w as usize];
+            for v in preds(w) {
+                delta[v as usize] += ratio(v, w) * coeff;
             }
             if w != s {
                 cb[w as usize] += delta[w as usize];
