@@ -66,9 +66,9 @@
 //! ```
 
 mod imdb;
-/// Synthetic datasets in the IMDb layout, for the crate's own tests,
-/// benchmarks and examples (`imdb_gen`). Hidden from the documentation and
-/// outside the semver promise: it may change in any release.
+// Synthetic datasets in the IMDb layout, for the crate's own tests,
+// benchmarks and examples (`imdb_gen`): hidden from the documentation and
+// outside the semver promise, it may change in any release.
 #[doc(hidden)]
 pub mod synthetic;
 mod tsv;
