@@ -10,6 +10,7 @@ use crate::query::graph::{Bfs, by_name};
 /// One connected component: people linked by chains of shared works, and
 /// the works that link them.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Component {
     /// The people, by name.
     pub people: Vec<PersonId>,
@@ -36,9 +37,12 @@ pub struct Component {
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Components<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     list: Vec<Component>,
+    #[cfg_attr(feature = "serde", serde(skip))]
     of: Vec<u32>,
 }
 

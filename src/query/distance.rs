@@ -31,11 +31,15 @@ use crate::query::graph::{Bfs, CoGraph, UNREACHED, by_name};
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Distances<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     person: PersonId,
+    #[cfg_attr(feature = "serde", serde(skip))]
     dist: Vec<u32>,
     histogram: Vec<usize>,
+    #[cfg_attr(feature = "serde", serde(skip))]
     sum: u64,
     farthest: Vec<PersonId>,
     unreachable: Vec<PersonId>,
@@ -121,6 +125,7 @@ impl fmt::Display for Distances<'_> {
 
 /// One person's place in a [`CentreRanking`].
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CentreEntry {
     /// The person.
     pub person: PersonId,
@@ -152,7 +157,9 @@ pub struct CentreEntry {
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CentreRanking<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     entries: Vec<CentreEntry>,
 }

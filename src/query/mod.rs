@@ -18,7 +18,7 @@ pub use centrality::{Centrality, Measure, PersonCentrality};
 pub use components::{Component, Components};
 pub use costars::{CoAppearances, CoStar, Credited, SharedWork};
 pub use distance::{CentreEntry, CentreRanking, Distances};
-pub use introduce::{Introduction, Recommendation};
+pub use introduce::{Introduction, PathRecommendation, Recommendation};
 pub use neighbourhood::NeighbourhoodOptions;
 pub use path::{Path, Step};
 pub use projection::Projection;
