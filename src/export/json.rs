@@ -31,6 +31,41 @@ use serde_json::{Map, Value, json};
 
 use super::network::{Network, Shape};
 
+/// The version of the JSON shape of query results that [`to_json`]
+/// writes, documented in `docs/json.md`. Raised when a field changes
+/// meaning or disappears (new fields do not raise it).
+pub const JSON_VERSION: u32 = 1;
+
+/// A query result as versioned JSON: `{"version": 1, "query": query,
+/// "result": …}`, where the result is the serde form of the query's type
+/// ([`Path`](crate::Path), [`CoAppearances`](crate::CoAppearances),
+/// [`Distances`](crate::Distances), [`Components`](crate::Components), …).
+/// The shape is documented in `docs/json.md`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let a = explorer.person("Park Seo-joon")?;
+/// let b = explorer.person("Choi Woo-shik")?;
+/// let path = explorer.shortest_path(a, b, &Filter::new()).unwrap();
+/// let text = hallyu::export::json::to_json("shortest_path", &path);
+/// let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+/// assert_eq!(v["version"], 1);
+/// assert_eq!(v["result"]["steps"][0]["from"], a.index());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+pub fn to_json<T: serde::Serialize + ?Sized>(query: &str, result: &T) -> String {
+    let value = json!({
+        "version": JSON_VERSION,
+        "query": query,
+        "result": result,
+    });
+    serde_json::to_string(&value).expect("query results serialise")
+}
+
 /// How [`to_node_link`] writes: the edges' key, and pretty printing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NodeLinkOptions {

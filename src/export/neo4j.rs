@@ -218,6 +218,16 @@ pub fn write_dir(
     Ok(written)
 }
 
+/// A relationship to write: source node, target key, year, and the credit
+/// (bipartite) or the edge (projection).
+type Rel<'n> = (
+    usize,
+    String,
+    Option<i32>,
+    Option<&'n NetworkCredit>,
+    Option<&'n super::NetworkEdge>,
+);
+
 /// A Cypher string literal.
 fn lit(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -309,13 +319,7 @@ pub fn to_cypher(network: &Network, batch: usize) -> String {
         super::Shape::Bipartite => "Work",
         super::Shape::Projection => "Person",
     };
-    let credits: Vec<(
-        usize,
-        String,
-        Option<i32>,
-        Option<&NetworkCredit>,
-        Option<&super::NetworkEdge>,
-    )> = match network.shape() {
+    let credits: Vec<Rel<'_>> = match network.shape() {
         super::Shape::Bipartite => network
             .credits()
             .iter()

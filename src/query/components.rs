@@ -41,6 +41,7 @@ pub struct Component {
 pub struct Components<'e> {
     #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
+    #[cfg_attr(feature = "serde", serde(rename = "components"))]
     list: Vec<Component>,
     #[cfg_attr(feature = "serde", serde(skip))]
     of: Vec<u32>,
