@@ -1,57 +1,4 @@
-//! CSV: a one-file edge list, or a directory of three files.
-//!
-//! # The edge list
-//!
-//! One row per credit; a header names the columns, in any order:
-//!
-//! | column | required | meaning |
-//! |---|---|---|
-//! | `person` | yes | the person's name |
-//! | `work` | yes | the work's title |
-//! | `role` | no | the role word (see below); absent: a generic on-screen appearance |
-//! | `year` | no | the work's year; empty: unknown (not invented) |
-//! | `billing` | no | `lead`, `supporting` or `cameo`; empty: not given (not invented) |
-//! | `character` | no | the character played |
-//! | `kind` | no | the work's kind (`mv`, `drama`, `film`, `movie`, `variety`, `commercial`; anything else is `other`) |
-//! | `person_id`, `work_id` | no | ids; when absent, ids are derived from the names ([`slug`](super::slug)) and collisions reported |
-//!
-//! Without ids, a person is known by name and a work by title and year.
-//! Other columns are ignored (and listed in the report's skips).
-//!
-//! # The three-file layout
-//!
-//! A directory with `people.csv` (`id,name[,hangul,born,aliases]`),
-//! `works.csv` (`id,title[,kind,year,hangul,aliases]`) and `credits.csv`
-//! (`person,work[,role,billing,character]`, ids of the other two files).
-//! `aliases` are separated by `;`.
-//!
-//! # Roles
-//!
-//! Role words map to the model's roles; unknown words become
-//! [`Role::Other`](crate::model::Role::Other) (on screen, or crew for
-//! `writer`, `producer`, …) instead of being rejected: see the table in
-//! [the module docs](crate::import#roles).
-//!
-//! # Errors
-//!
-//! Every error names the file, line and column: a missing column (at the
-//! header), an unknown or duplicate id, a bad number or billing, invalid
-//! UTF-8, a row with too many or too few fields, a quoted field that the
-//! file ends in.
-//!
-//! # Example
-//!
-//! ```
-//! use hallyu::{Filter, import::Csv};
-//!
-//! let text = "person,work,role,year\nKeanu Reeves,The Matrix,acted in,1999\n\
-//!             Carrie-Anne Moss,The Matrix,acted in,1999\n";
-//! let loaded = Csv::new().from_reader("movies.csv", text.as_bytes())?;
-//! let ex = &loaded.explorer;
-//! let keanu = ex.person("keanu-reeves")?;
-//! assert_eq!(ex.co_appearances(keanu, &Filter::new()).len(), 1);
-//! # Ok::<(), hallyu::Error>(())
-//! ```
+//! The Csv reader: see [`Csv`].
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -64,6 +11,61 @@ use super::staged::{
 use crate::error::{ErrorKind, Location};
 
 /// The CSV reader: `Csv::new().delimiter(b';').from_path("credits.csv")`.
+///
+/// CSV: a one-file edge list, or a directory of three files.
+///
+/// # The edge list
+///
+/// One row per credit; a header names the columns, in any order:
+///
+/// | column | required | meaning |
+/// |---|---|---|
+/// | `person` | yes | the person's name |
+/// | `work` | yes | the work's title |
+/// | `role` | no | the role word (see below); absent: a generic on-screen appearance |
+/// | `year` | no | the work's year; empty: unknown (not invented) |
+/// | `billing` | no | `lead`, `supporting` or `cameo`; empty: not given (not invented) |
+/// | `character` | no | the character played |
+/// | `kind` | no | the work's kind (`mv`, `drama`, `film`, `movie`, `variety`, `commercial`; anything else is `other`) |
+/// | `person_id`, `work_id` | no | ids; when absent, ids are derived from the names ([`slug`](super::slug)) and collisions reported |
+///
+/// Without ids, a person is known by name and a work by title and year.
+/// Other columns are ignored (and listed in the report's skips).
+///
+/// # The three-file layout
+///
+/// A directory with `people.csv` (`id,name[,hangul,born,aliases]`),
+/// `works.csv` (`id,title[,kind,year,hangul,aliases]`) and `credits.csv`
+/// (`person,work[,role,billing,character]`, ids of the other two files).
+/// `aliases` are separated by `;`.
+///
+/// # Roles
+///
+/// Role words map to the model's roles; unknown words become
+/// [`Role::Other`](crate::model::Role::Other) (on screen, or crew for
+/// `writer`, `producer`, …) instead of being rejected: see the table in
+/// [the module docs](crate::import#roles).
+///
+/// # Errors
+///
+/// Every error names the file, line and column: a missing column (at the
+/// header), an unknown or duplicate id, a bad number or billing, invalid
+/// UTF-8, a row with too many or too few fields, a quoted field that the
+/// file ends in.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Filter, import::Csv};
+///
+/// let text = "person,work,role,year\nKeanu Reeves,The Matrix,acted in,1999\n\
+///             Carrie-Anne Moss,The Matrix,acted in,1999\n";
+/// let loaded = Csv::new().from_reader("movies.csv", text.as_bytes())?;
+/// let ex = &loaded.explorer;
+/// let keanu = ex.person("keanu-reeves")?;
+/// assert_eq!(ex.co_appearances(keanu, &Filter::new()).len(), 1);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Csv {
     delimiter: u8,
@@ -202,7 +204,7 @@ impl Csv {
     ///
     /// # Errors
     ///
-    /// See the [module docs](self).
+    /// See [`Csv`].
     pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
         let path = path.as_ref();
         if path.is_dir() {
@@ -216,7 +218,7 @@ impl Csv {
     ///
     /// # Errors
     ///
-    /// See the [module docs](self).
+    /// See [`Csv`].
     pub fn from_reader(&self, name: &str, mut reader: impl Read) -> crate::Result<Loaded> {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map_err(|e| {
@@ -232,7 +234,7 @@ impl Csv {
     ///
     /// # Errors
     ///
-    /// See the [module docs](self).
+    /// See [`Csv`].
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> crate::Result<Loaded> {
         let dir = dir.as_ref();
         let read = |name: &str| -> crate::Result<Table> {

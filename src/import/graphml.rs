@@ -1,32 +1,4 @@
-//! GraphML as NetworkX (`write_graphml`), yEd and Gephi write it.
-//!
-//! Keys are read with their types (`int`, `long`, `integer`, `float`,
-//! `double`, `boolean`, `string`) and defaults; yEd graphics are ignored.
-//! People and works are told apart as in [`NodeLink`](super::NodeLink): a
-//! `bipartite` (0 or 1) or a `kind` attribute; attributes and skips are
-//! the same.
-//!
-//! # Example
-//!
-//! ```
-//! use hallyu::{Filter, import::Graphml};
-//!
-//! let text = r#"<?xml version="1.0"?>
-//! <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-//!   <key id="d0" for="node" attr.name="bipartite" attr.type="int"/>
-//!   <graph edgedefault="undirected">
-//!     <node id="Evelyn"><data key="d0">0</data></node>
-//!     <node id="Laura"><data key="d0">0</data></node>
-//!     <node id="E1"><data key="d0">1</data></node>
-//!     <edge source="Evelyn" target="E1"/>
-//!     <edge source="Laura" target="E1"/>
-//!   </graph>
-//! </graphml>"#;
-//! let loaded = Graphml::new().from_reader("davis.graphml", text.as_bytes())?;
-//! let ex = &loaded.explorer;
-//! assert_eq!(ex.co_appearances(ex.person("Laura")?, &Filter::new()).len(), 1);
-//! # Ok::<(), hallyu::Error>(())
-//! ```
+//! The Graphml reader: see [`Graphml`].
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -41,6 +13,36 @@ use super::staged::{
 use crate::error::{ErrorKind, Location};
 
 /// The GraphML reader: `Graphml::new().from_path("graph.graphml")`.
+///
+/// GraphML as NetworkX (`write_graphml`), yEd and Gephi write it.
+///
+/// Keys are read with their types (`int`, `long`, `integer`, `float`,
+/// `double`, `boolean`, `string`) and defaults; yEd graphics are ignored.
+/// People and works are told apart as in [`NodeLink`](super::NodeLink): a
+/// `bipartite` (0 or 1) or a `kind` attribute; attributes and skips are
+/// the same.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Filter, import::Graphml};
+///
+/// let text = r#"<?xml version="1.0"?>
+/// <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+///   <key id="d0" for="node" attr.name="bipartite" attr.type="int"/>
+///   <graph edgedefault="undirected">
+///     <node id="Evelyn"><data key="d0">0</data></node>
+///     <node id="Laura"><data key="d0">0</data></node>
+///     <node id="E1"><data key="d0">1</data></node>
+///     <edge source="Evelyn" target="E1"/>
+///     <edge source="Laura" target="E1"/>
+///   </graph>
+/// </graphml>"#;
+/// let loaded = Graphml::new().from_reader("davis.graphml", text.as_bytes())?;
+/// let ex = &loaded.explorer;
+/// assert_eq!(ex.co_appearances(ex.person("Laura")?, &Filter::new()).len(), 1);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Graphml {}
 

@@ -1,33 +1,4 @@
-//! Node-link JSON as NetworkX writes it (`node_link_data`, 3.4 and later):
-//! `nodes` with an `id`, `edges` (or `links`) with `source` and `target`.
-//!
-//! People and works are told apart by a `bipartite` attribute (0 for
-//! people, 1 for works, as NetworkX's bipartite generators set it) or a
-//! `kind` attribute (`person`, `work`, or a work kind such as `film`).
-//! Node attributes read: `label` (else `name`, `title`, else the id),
-//! `hangul`, `aliases` (a list or a `;`-separated string), `work_kind`,
-//! `year` (else `start`), `born`. Edge attributes read: `role`, `billing`,
-//! `character`, `unverified`; role words are mapped as the
-//! [module docs](crate::import#roles) say, a missing role is a generic
-//! on-screen appearance. An edge that does not link a person and a work,
-//! and a group or organisation node, are skipped and counted.
-//!
-//! Only with the `serde` feature (on by default).
-//!
-//! # Example
-//!
-//! ```
-//! use hallyu::{Filter, import::NodeLink};
-//!
-//! let text = r#"{"directed": false, "multigraph": false, "graph": {},
-//!   "nodes": [{"id": "Evelyn", "bipartite": 0}, {"id": "Laura", "bipartite": 0},
-//!             {"id": "E1", "bipartite": 1}],
-//!   "edges": [{"source": "Evelyn", "target": "E1"}, {"source": "Laura", "target": "E1"}]}"#;
-//! let loaded = NodeLink::new().from_reader("davis.json", text.as_bytes())?;
-//! let ex = &loaded.explorer;
-//! assert_eq!(ex.co_appearances(ex.person("Evelyn")?, &Filter::new()).len(), 1);
-//! # Ok::<(), hallyu::Error>(())
-//! ```
+//! The NodeLink reader: see [`NodeLink`].
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -41,6 +12,37 @@ use super::staged::{
 use crate::error::{ErrorKind, Location};
 
 /// The node-link JSON reader: `NodeLink::new().from_path("graph.json")`.
+///
+/// Node-link JSON as NetworkX writes it (`node_link_data`, 3.4 and later):
+/// `nodes` with an `id`, `edges` (or `links`) with `source` and `target`.
+///
+/// People and works are told apart by a `bipartite` attribute (0 for
+/// people, 1 for works, as NetworkX's bipartite generators set it) or a
+/// `kind` attribute (`person`, `work`, or a work kind such as `film`).
+/// Node attributes read: `label` (else `name`, `title`, else the id),
+/// `hangul`, `aliases` (a list or a `;`-separated string), `work_kind`,
+/// `year` (else `start`), `born`. Edge attributes read: `role`, `billing`,
+/// `character`, `unverified`; role words are mapped as the
+/// [module docs](crate::import#roles) say, a missing role is a generic
+/// on-screen appearance. An edge that does not link a person and a work,
+/// and a group or organisation node, are skipped and counted.
+///
+/// Only with the `serde` feature (on by default).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Filter, import::NodeLink};
+///
+/// let text = r#"{"directed": false, "multigraph": false, "graph": {},
+///   "nodes": [{"id": "Evelyn", "bipartite": 0}, {"id": "Laura", "bipartite": 0},
+///             {"id": "E1", "bipartite": 1}],
+///   "edges": [{"source": "Evelyn", "target": "E1"}, {"source": "Laura", "target": "E1"}]}"#;
+/// let loaded = NodeLink::new().from_reader("davis.json", text.as_bytes())?;
+/// let ex = &loaded.explorer;
+/// assert_eq!(ex.co_appearances(ex.person("Evelyn")?, &Filter::new()).len(), 1);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct NodeLink {
     edges: Option<String>,
