@@ -78,6 +78,41 @@ def compare_graph(problems, name, g, want):
             fail(problems, f"{name}: the bipartite attribute does not split the graph")
 
 
+def check_neo4j(problems, d, shape, want):
+    """The admin-import files, read as neo4j-admin reads them: ids unique
+    within their space, every relationship end an id of its space."""
+    spaces = {}
+    for f in sorted(d.glob("*.csv")):
+        rows = list(csv.reader(open(f, newline="", encoding="utf-8")))
+        header, body = rows[0], rows[1:]
+        for r in body:
+            if len(r) != len(header):
+                fail(problems, f"{f.name}: a row of {len(r)} fields, the header has {len(header)}")
+        id_col = [i for i, h in enumerate(header) if ":ID(" in h]
+        if id_col:
+            space = header[id_col[0]].split(":ID(")[1].rstrip(")")
+            ids = [r[id_col[0]] for r in body]
+            if len(set(ids)) != len(ids):
+                fail(problems, f"{f.name}: duplicate ids in space {space}")
+            spaces.setdefault(space, set()).update(ids)
+    rel_files = [f for f in d.glob("*.csv") if open(f, encoding="utf-8").readline().startswith(":START_ID")]
+    nodes = sum(len(v) for v in spaces.values())
+    if nodes != want["nodes"]:
+        fail(problems, f"{shape}-neo4j: {nodes} nodes, expected {want['nodes']}")
+    for f in rel_files:
+        rows = list(csv.reader(open(f, newline="", encoding="utf-8")))
+        header, body = rows[0], rows[1:]
+        start = header[0].split("(")[1].rstrip(")")
+        end = header[1].split("(")[1].rstrip(")")
+        for r in body:
+            if r[0] not in spaces.get(start, ()) or r[1] not in spaces.get(end, ()):
+                fail(problems, f"{f.name}: {r[0]!r} -> {r[1]!r} names a missing node")
+                break
+        expected = want["credits"] if shape == "bipartite" else want["edges"]
+        if len(body) != expected:
+            fail(problems, f"{f.name}: {len(body)} relationships, expected {expected}")
+
+
 def check(directory):
     d = Path(directory)
     expected = json.loads((d / "expected.json").read_text())
@@ -99,6 +134,10 @@ def check(directory):
         compare_graph(problems, f"{shape}.json", nx.node_link_graph(data, edges="edges"), want)
         links = json.loads((d / f"{shape}-links.json").read_text())
         compare_graph(problems, f"{shape}-links.json", nx.node_link_graph(links, edges="links"), want)
+        check_neo4j(problems, d / f"{shape}-neo4j", shape, want)
+        rows = list(csv.DictReader(open(d / f"{shape}.csv", newline="", encoding="utf-8")))
+        if len(rows) != want["credits"]:
+            fail(problems, f"{shape}.csv: {len(rows)} rows, expected {want['credits']}")
     for p in problems:
         print(p)
     print(f"check_formats: networkx {nx.__version__}, {len(expected)} shapes, {len(problems)} problems")

@@ -107,6 +107,17 @@ fn exports_read_back_with_networkx() {
             json::to_node_link(&net, &opts.links(true)),
         )
         .unwrap();
+        neo4j::write_dir(&net, dir.join(format!("{name}-neo4j"))).unwrap();
+        std::fs::write(
+            dir.join(format!("{name}.cypher")),
+            neo4j::to_cypher(&net, 200),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(format!("{name}.csv")),
+            csv::to_edge_list(&net, b','),
+        )
+        .unwrap();
         let key = |n: usize| net.nodes()[n].key.clone();
         let seo_joon = net
             .nodes()
@@ -142,6 +153,7 @@ fn exports_read_back_with_networkx() {
             serde_json::json!({
                 "nodes": net.nodes().len(),
                 "edges": net.edges().len(),
+                "credits": net.credits().len(),
                 "node_attrs": node_attrs,
                 "edge_attrs": edge_attrs,
                 "bipartite": shape == Shape::Bipartite,
