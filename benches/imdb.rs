@@ -72,8 +72,8 @@ fn benches(c: &mut Criterion) {
         let ex = &imported.explorer;
         let hub = most_credited(ex, &f);
         let costars = ex.co_appearances(hub, &f).len();
-        let histogram = ex.distance_counts(hub, &f);
-        let components = ex.component_sizes(&f);
+        let histogram = ex.distances(hub, &f).histogram().to_vec();
+        let components = ex.components(&f).sizes();
         let (a, b) = ordinary_pair(ex, &f, hub);
         let hops = ex.shortest_path(a, b, &f).map(|p| p.len());
         group.sample_size(20);
@@ -84,10 +84,15 @@ fn benches(c: &mut Criterion) {
             bench.iter(|| assert_eq!(ex.shortest_path(black_box(a), b, &f).map(|p| p.len()), hops))
         });
         group.bench_function("distances/histogram", |bench| {
-            bench.iter(|| assert_eq!(ex.distance_counts(black_box(hub), &f), histogram))
+            bench.iter(|| {
+                assert_eq!(
+                    ex.distances(black_box(hub), &f).histogram().to_vec(),
+                    histogram
+                )
+            })
         });
         group.bench_function("components", |bench| {
-            bench.iter(|| assert_eq!(ex.component_sizes(black_box(&f)), components))
+            bench.iter(|| assert_eq!(ex.components(black_box(&f)).sizes(), components))
         });
         group.finish();
     }

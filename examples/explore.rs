@@ -521,14 +521,14 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
             let people: Vec<PersonId> = near.people().collect();
             let dist = |p: PersonId| distances.as_ref().and_then(|d| d.distance(p));
             out.print(
-                json!({ "person": person_json(ex, me), "hops": options.max_hops(),
+                json!({ "person": person_json(ex, me), "hops": options.get_hops(),
                         "people": people.iter().map(|&p| { let mut v = person_json(&near, p); v["distance"] = json!(dist(p)); v }).collect::<Vec<_>>(),
                         "works": near.works().map(|w| work_json(&near, w)).collect::<Vec<_>>() }),
                 || {
                     let mut s = format!(
                         "Within {} hop{} of {}: {} people, {} works\n",
-                        options.max_hops(),
-                        plural(options.max_hops()),
+                        options.get_hops(),
+                        plural(options.get_hops()),
                         ex.display_name(me.into()),
                         people.len(),
                         near.works().len()
@@ -564,7 +564,7 @@ fn run(cli: &Cli, ex: &Explorer) -> hallyu::Result<()> {
                     .collect::<Vec<_>>()
             };
             out.print(
-                json!({ "nodes": ex.people().map(|p| ex.get(p).key().into_owned()).collect::<Vec<_>>(),
+                json!({ "nodes": projection.graph().node_weights().map(|&p| ex.get(p).key().into_owned()).collect::<Vec<_>>(),
                         "edges": projection.edges().map(|(a, b, ws)| json!([ex.get(a).key(), ex.get(b).key(), keys(ws)])).collect::<Vec<_>>() }),
                 || {
                     projection

@@ -154,8 +154,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         ("bacon", [id]) => {
             let p = person(id)?;
             let value = timed(&mut || {
-                let counts = ex.distance_counts(p, &filter);
-                json!({"person": ex.key(p.into()), "histogram": counts, "reached": counts.iter().sum::<u64>()})
+                let counts = ex.distances(p, &filter).histogram().to_vec();
+                json!({"person": ex.key(p.into()), "histogram": counts, "reached": counts.iter().sum::<usize>()})
             });
             let mut text = format!("distances from {}:\n", ex.label(p.into()));
             for (d, n) in value["histogram"]
@@ -170,8 +170,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
         ("components", []) => {
             let value = timed(&mut || {
-                let sizes = ex.component_sizes(&filter);
-                let people: u64 = sizes.iter().map(|&s| u64::from(s)).sum();
+                let sizes = ex.components(&filter).sizes();
+                let people: usize = sizes.iter().sum();
                 json!({"components": sizes.len(), "people": people, "largest": &sizes[..sizes.len().min(10)]})
             });
             let text = format!(

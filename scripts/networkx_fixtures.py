@@ -6,7 +6,9 @@ betweenness, components, distance histograms, shortest-path lengths and
 shortest-path counts with the values this script writes, on:
 
 * the person co-appearance graph of the bundled dataset (default filter),
-  exported by the explore example as tests/fixtures/projection.json;
+  exported by the explore example as tests/fixtures/projection.json; its
+  nodes are the people with a credit the filter counts (hallyu's node set:
+  crew and records kept only as unverified are not nodes);
 * a few seeded random graphs, written as RON catalogs under
   tests/fixtures/random/ (people p0..pN, one film per edge "w-i-j" with two
   lead cast credits, a second film "w-i-j-b" for some edges so that the
@@ -70,14 +72,21 @@ def bundled_graph():
 
 
 def random_graph(n, p, seed):
-    """A G(n, p) graph with keys p0..; some edges carry two works."""
+    """A G(n, p) graph with keys p0..; some edges carry two works.
+
+    Returns the graph of every person (written to the RON catalog) and the
+    graph hallyu analyses: people without an edge have no credit in the
+    catalog, so they are not nodes of the co-appearance graph (hallyu's node
+    set is the people with a credit the filter counts)."""
     base = nx.gnp_random_graph(n, p, seed=seed)
     g = nx.Graph()
     g.add_nodes_from(f"p{i}" for i in range(n))
     for i, j in sorted(base.edges()):
         i, j = min(i, j), max(i, j)
         g.add_edge(f"p{i}", f"p{j}", weight=2 if (i + j) % 5 == 0 else 1)
-    return g
+    analysed = g.copy()
+    analysed.remove_nodes_from(list(nx.isolates(g)))
+    return g, analysed
 
 
 def write_ron(name, g):
@@ -165,9 +174,9 @@ def main():
     RANDOM.mkdir(parents=True, exist_ok=True)
     write_json("bundled", expected(bundled_graph(), seed=0))
     for name, n, p, seed in RANDOM_GRAPHS:
-        g = random_graph(n, p, seed)
+        g, analysed = random_graph(n, p, seed)
         write_ron(name, g)
-        write_json(name, expected(g, seed))
+        write_json(name, expected(analysed, seed))
     print(f"wrote {OUT.relative_to(ROOT)}/ and {RANDOM.relative_to(ROOT)}/")
 
 

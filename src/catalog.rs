@@ -302,12 +302,7 @@ impl CatalogBuilder {
     /// Adds a RON file, or every `*.ron` file of a directory in name order.
     pub fn add_path(&mut self, path: impl AsRef<Path>) -> &mut CatalogBuilder {
         let path = path.as_ref();
-        let io = |e: std::io::Error| {
-            Error::new(ErrorKind::Io {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            })
-        };
+        let io = |e: std::io::Error| Error::io(path, e);
         if path.is_dir() {
             let entries = match std::fs::read_dir(path) {
                 Ok(entries) => entries,

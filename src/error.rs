@@ -52,7 +52,23 @@ pub struct Error(Box<Inner>);
 struct Inner {
     kind: ErrorKind,
     location: Option<Location>,
+    /// The operating system's error behind an [`ErrorKind::Io`], for
+    /// [`std::error::Error::source`].
+    source: IoSource,
 }
+
+/// An `io::Error` kept for `source()`; two errors compare by kind and
+/// location only (the `io::Error` itself has no equality).
+#[derive(Clone, Debug, Default)]
+struct IoSource(Option<std::sync::Arc<std::io::Error>>);
+
+impl PartialEq for IoSource {
+    fn eq(&self, _: &IoSource) -> bool {
+        true
+    }
+}
+
+impl Eq for IoSource {}
 
 /// What went wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,6 +149,7 @@ impl Error {
         Error(Box::new(Inner {
             kind,
             location: None,
+            source: IoSource::default(),
         }))
     }
 
@@ -157,6 +174,27 @@ impl Error {
         Error::new(ErrorKind::Render {
             message: message.into(),
         })
+    }
+
+    /// An [`ErrorKind::Io`] for `path`, keeping `err` as the
+    /// [`source`](std::error::Error::source).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    ///
+    /// let err = hallyu::Explorer::from_path("no/such/dir").unwrap_err();
+    /// let io = err.source().and_then(|s| s.downcast_ref::<std::io::Error>()).unwrap();
+    /// assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    /// ```
+    pub(crate) fn io(path: impl Into<std::path::PathBuf>, err: std::io::Error) -> Error {
+        let mut e = Error::new(ErrorKind::Io {
+            path: path.into(),
+            message: err.to_string(),
+        });
+        e.0.source = IoSource(Some(std::sync::Arc::new(err)));
+        e
     }
 
     /// Combines a list of errors: none is `Ok`, one is itself, more are
@@ -257,10 +295,22 @@ impl fmt::Display for Error {
                 Ok(())
             }
             ErrorKind::Ambiguous { query, candidates } => {
+                // At most ten, and how many more: an IMDb name can name
+                // hundreds of people.
+                const SHOWN: usize = 10;
+                write!(f, "\"{query}\" is ambiguous: it names ")?;
+                if candidates.len() <= SHOWN {
+                    return f.write_str(&quoted_list(candidates));
+                }
+                let shown: Vec<String> = candidates[..SHOWN]
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect();
                 write!(
                     f,
-                    "\"{query}\" is ambiguous: it names {}",
-                    quoted_list(candidates)
+                    "{}, and {} more",
+                    shown.join(", "),
+                    candidates.len() - SHOWN
                 )
             }
             ErrorKind::InvalidValue {
@@ -288,7 +338,12 @@ fn quoted_list(items: &[String]) -> String {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        let io = self.0.source.0.as_deref()?;
+        Some(io)
+    }
+}
 
 /// A `Result` whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -8,7 +8,7 @@ use crate::graph::{CreditIds, Graph, join, split};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::{Credit, PartialDate, Person, RecordKind, Records, Work};
 use crate::records::RecordId;
-use crate::search::{NameIndex, Tier};
+use crate::search::{Matches, NameIndex, Tier};
 
 /// The graph of a [`Catalog`], built once and read by every query.
 ///
@@ -477,9 +477,9 @@ impl Explorer {
     /// edge per credit (from → to). Node `i` is person `i`, then groups,
     /// works and organisations follow in order. Made on the first call.
     ///
-    /// To run petgraph's algorithms without a copy, use the explorer's
-    /// [`traversal`](crate::Explorer::traversal) view, which implements
-    /// petgraph's visit traits.
+    /// To run petgraph's algorithms without a copy, use
+    /// [`Explorer::person_work_graph`], which implements petgraph's visit
+    /// traits on the explorer's own columns.
     pub fn graph(&self) -> &petgraph::Graph<Entity, CreditId> {
         self.petgraph.get_or_init(|| {
             let mut graph = petgraph::Graph::with_capacity(
@@ -511,18 +511,49 @@ impl Explorer {
         })
     }
 
+    /// The person–work graph under a filter as petgraph sees a graph,
+    /// borrowed: petgraph's algorithms (`dijkstra`, `connected_components`,
+    /// `Bfs`, …) run on it, on an IMDb import too, without a copy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    /// use hallyu::petgraph::algo::connected_components;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let filter = Filter::new();
+    /// let graph = explorer.person_work_graph(&filter);
+    /// // Components of the bipartite graph: every co-appearance component
+    /// // (with its works), and each person or work no counted credit links.
+    /// let c = explorer.components(&filter);
+    /// let linked: usize = c.iter().map(|k| k.people.len() + k.works.len()).sum();
+    /// let alone = explorer.people().len() + explorer.works().len() - linked;
+    /// assert_eq!(connected_components(graph), c.len() + alone);
+    /// ```
+    pub fn person_work_graph<'e>(
+        &'e self,
+        filter: &'e crate::Filter,
+    ) -> crate::PersonWorkGraph<'e> {
+        crate::PersonWorkGraph::new(self, filter)
+    }
+
     fn names(&self) -> &NameIndex<Entity> {
         self.names.get_or_init(|| {
             let mut names = NameIndex::default();
             for kind in RecordKind::ALL {
                 let table = self.graph.table(kind);
                 for i in 0..table.len() as u32 {
+                    let e = join(kind, i);
+                    names.insert(&table.key(i), Tier::Key, e);
                     for (name, alias) in table.names_of(i) {
                         let tier = if alias { Tier::Alias } else { Tier::Name };
-                        names.insert(name, tier, join(kind, i));
+                        names.insert(name, tier, e);
                     }
                 }
             }
+            names.shrink_to_fit();
+            names.prepare();
             names
         })
     }
@@ -613,6 +644,29 @@ impl Explorer {
         }
     }
 
+    /// Every record that `query` may stand for, best first, each with how
+    /// it matched: the id, the name, an alias, the Hangul name, its
+    /// romanisations (Revised, McCune–Reischauer, Yale, usual spellings),
+    /// Western order, initials (초성), keyboard keys or a typo. See
+    /// [`Matches::clear_winner`] for when one candidate is clearly ahead.
+    /// The same index serves every source: on an IMDb import, names
+    /// without Hangul get the Latin-side keys. It is built on the first
+    /// lookup by name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, MatchKind};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let best = explorer.search("Seo-joon Park").next().unwrap();
+    /// assert_eq!(explorer.key(best.value), "park-seo-joon");
+    /// assert_eq!(best.how, MatchKind::WesternOrder);
+    /// ```
+    pub fn search(&self, query: &str) -> Matches<'_, Entity> {
+        self.names().search(query, |_| true)
+    }
+
     fn find(
         &self,
         name: &str,
@@ -651,7 +705,18 @@ impl Explorer {
 
     /// `id (Name, disambiguation)` for ambiguity messages.
     fn describe(&self, e: Entity) -> String {
-        let mut s = format!("{} ({}", self.key(e), self.label(e));
+        // The label without the key that display_name adds to homonyms:
+        // the key is already there.
+        let (kind, i) = split(e);
+        let mut s = format!("{} ({}", self.key(e), self.graph.table(kind).name(i));
+        if let Some(h) = self.graph.table(kind).hangul(i) {
+            s.push_str(&format!(" ({h})"));
+        }
+        if let Entity::Work(w) = e
+            && let Some(y) = self.get(w).year()
+        {
+            s.push_str(&format!(" ({y})"));
+        }
         if let Entity::Person(p) = e {
             if let Some(d) = self.get(p).disambiguation() {
                 s.push_str(", ");

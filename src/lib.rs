@@ -41,6 +41,10 @@ println!("{path}");
   [`works_of`](Explorer::works_of), [`credits_on`](Explorer::credits_on),
   [`members`](Explorer::members), [`groups_of`](Explorer::groups_of) and
   [`shortest_path`](Explorer::shortest_path).
+* [`search`] finds names however they are typed: Hangul (composed or
+  not), Revised Romanization, McCune–Reischauer, Yale, the usual spellings,
+  Western order, initials (ㅂㅅㅈ), Korean keyboard keys, typos;
+  [`Explorer::search`] ranks and explains the candidates.
 * [`Filter`] decides which credits count in every query: roles (on-screen by
   default), years, kinds of work, unverified claims, group membership.
 * [`export`] turns parts of the graph into DOT; [`render`] draws them as SVG
@@ -68,7 +72,7 @@ mod id;
 pub mod model;
 mod query;
 mod records;
-mod search;
+pub mod search;
 
 pub mod export;
 pub mod import;
@@ -79,10 +83,19 @@ pub use error::{Error, ErrorKind, Location, Result};
 pub use explorer::Explorer;
 pub use filter::{Filter, RoleSet, parse_years};
 pub use graph::CreditIds;
+pub use graph::petgraph::{Edge, EdgeReferences, PersonWorkGraph, Visited};
 pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
-pub use query::*;
+pub use query::all_paths::{AllPathsOptions, AllShortestPaths};
+pub use query::centrality::{Centrality, Measure, PersonCentrality};
+pub use query::components::{Component, Components};
+pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork};
+pub use query::distance::{CentreEntry, CentreRanking, Distances};
+pub use query::introduce::{Introduction, PathRecommendation, Recommendation};
+pub use query::neighbourhood::NeighbourhoodOptions;
+pub use query::path::{Path, Step};
+pub use query::projection::Projection;
 pub use records::{CreditRef, GroupRef, OrganisationRef, PersonRef, RecordId, WorkRef};
-pub use search::normalize;
+pub use search::{Match, MatchKind, Matches, normalize};
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

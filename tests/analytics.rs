@@ -47,8 +47,8 @@ fn check_against_networkx(ex: &Explorer, name: &str) {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    assert_eq!(nodes.len(), ex.people().len(), "{name}: node count");
     let projection = ex.projection(&filter);
+    assert_eq!(nodes.len(), projection.node_count(), "{name}: node count");
     assert_eq!(
         projection.edge_count() as u64,
         nx["edges"].as_u64().unwrap(),
@@ -157,9 +157,13 @@ fn bundled_projection_fixture_is_current() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    let keys: Vec<String> = ex.people().map(|p| ex.get(p).key().into_owned()).collect();
-    assert_eq!(keys, nodes);
     let projection = ex.projection(&Filter::new());
+    let keys: Vec<String> = projection
+        .graph()
+        .node_weights()
+        .map(|&p| ex.get(p).key().into_owned())
+        .collect();
+    assert_eq!(keys, nodes);
     let got: Vec<Value> = projection
         .edges()
         .map(|(a, b, ws)| {
@@ -202,7 +206,10 @@ fn random_graphs_match_networkx() {
 fn centre_ranking_puts_the_big_component_first() {
     let ex = Explorer::bundled();
     let ranking = ex.centre_ranking(&Filter::new());
-    assert_eq!(ranking.len(), ex.people().len());
+    // Everyone with a credit the default filter counts is ranked; the
+    // others (crew, records kept only as unverified) are left out.
+    assert_eq!(ranking.len() + ranking.left_out(), ex.people().len());
+    assert!(ranking.left_out() > 0);
     let sizes: Vec<usize> = ranking.iter().map(|c| c.component_size).collect();
     assert!(sizes.windows(2).all(|w| w[0] >= w[1]));
     let top: Vec<&str> = ranking
@@ -288,7 +295,10 @@ fn distances_report_the_unreachable() {
     let me = ex.person("Park Seo-joon").unwrap();
     let d = ex.distances(me, &Filter::new());
     assert_eq!(d.histogram().iter().sum::<usize>(), d.reachable());
-    assert_eq!(d.reachable() + d.unreachable().len(), ex.people().len());
+    assert_eq!(
+        d.reachable() + d.unreachable().len() + d.left_out(),
+        ex.people().len()
+    );
     for &p in d.unreachable() {
         assert_eq!(d.distance(p), None);
         assert!(ex.shortest_path(me, p, &Filter::new()).is_none());
@@ -302,7 +312,10 @@ fn distances_report_the_unreachable() {
         .kinds([WorkKind::MusicVideo, WorkKind::Drama]);
     let n = ex.distances(me, &narrow);
     assert!(n.reachable() < d.reachable());
-    assert_eq!(n.reachable(), ex.components(&narrow).of(me).people.len());
+    assert_eq!(
+        n.reachable(),
+        ex.components(&narrow).of(me).unwrap().people.len()
+    );
 }
 
 #[test]
@@ -362,7 +375,9 @@ fn neighbourhood_is_an_explorer_every_query_accepts() {
             let outside = person(&ex, &near.get(p).key());
             assert_eq!(dn.distance(p), d.distance(outside));
         }
-        assert_eq!(near.components(&Filter::new()).len(), 1);
+        // At 0 hops no work links two kept people, so the person keeps no
+        // credit and is not a node of the co-appearance graph.
+        assert_eq!(near.components(&Filter::new()).len(), usize::from(k > 0));
     }
     // Group credits come with the groups and memberships that explain them.
     let gd = ex.person("G-Dragon").unwrap();
@@ -414,7 +429,8 @@ fn projection_is_a_petgraph_graph() {
     let ex = Explorer::bundled();
     let projection = ex.projection(&Filter::new());
     let g = projection.graph();
-    assert_eq!(g.node_count(), ex.people().len());
+    let left_out = ex.components(&Filter::new()).left_out();
+    assert_eq!(g.node_count() + left_out, ex.people().len());
     for (a, b, works) in projection.edges() {
         assert!(a < b);
         assert_eq!(works.len(), ex.shared_works(a, b, &Filter::new()).len());
@@ -426,7 +442,9 @@ fn projection_is_a_petgraph_graph() {
         .map(|s| (s.person, s.shared_works))
         .collect();
     for p in ex.people() {
-        let sum: usize = g.edges(projection.node(p)).map(|e| e.weight().len()).sum();
+        let sum: usize = projection
+            .node(p)
+            .map_or(0, |n| g.edges(n).map(|e| e.weight().len()).sum());
         assert_eq!(sum, weights[&p]);
     }
 }
@@ -457,7 +475,9 @@ fn filters_apply_to_every_query() {
     }
     let nobody = Filter::new().years(1900..=1901);
     assert_eq!(ex.projection(&nobody).edge_count(), 0);
-    assert_eq!(ex.components(&nobody).len(), ex.people().len());
+    // No credit counts: nobody is a node of the graph.
+    assert_eq!(ex.components(&nobody).len(), 0);
+    assert_eq!(ex.components(&nobody).left_out(), ex.people().len());
     assert!(
         ex.centrality(&nobody)
             .iter()

@@ -508,6 +508,10 @@ fn the_readme_counts_are_the_data() {
         ("people in the main component", main),
         ("people outside it", r.people.len() - main),
         ("components", components.iter().count()),
+        (
+            "people with no on-screen credit that counts",
+            components.left_out(),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

@@ -141,11 +141,11 @@ fn queries_work_as_on_the_bundled_data() {
     let bo_young = id(&imported, "nm0000005");
     assert!(ex.shortest_path(da_mi, bo_young, &f).is_none());
 
-    assert_eq!(ex.distance_counts(seo_joon, &f), [1, 2, 1]);
-    assert_eq!(ex.component_sizes(&f), [4, 1]);
+    assert_eq!(ex.distances(seo_joon, &f).histogram().to_vec(), [1, 2, 1]);
+    assert_eq!(ex.components(&f).sizes(), [4, 1]);
     // Filters: only films from 2019 on leave Parasite alone.
     let films = Filter::new().kinds([WorkKind::Film]).years(2019..=2030);
-    assert_eq!(ex.component_sizes(&films), [2]);
+    assert_eq!(ex.components(&films).sizes(), [2]);
     assert!(ex.shortest_path(seo_joon, woo_shik, &films).is_none());
 }
 
@@ -319,12 +319,12 @@ fn synthetic_queries_agree() {
         .people()
         .max_by_key(|&p| (ex.works_of(p, &f).len(), std::cmp::Reverse(p)))
         .unwrap();
-    let counts = ex.distance_counts(hub, &f);
-    assert_eq!(counts[1], ex.co_appearances(hub, &f).len() as u64);
-    let sizes = ex.component_sizes(&f);
+    let counts = ex.distances(hub, &f).histogram().to_vec();
+    assert_eq!(counts[1], ex.co_appearances(hub, &f).len());
+    let sizes = ex.components(&f).sizes();
     assert_eq!(
-        counts.iter().sum::<u64>(),
-        u64::from(sizes[0]),
+        counts.iter().sum::<usize>(),
+        sizes[0],
         "the hub is in the giant component"
     );
     for other in ex.people().step_by(97).take(20) {

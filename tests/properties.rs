@@ -64,6 +64,12 @@ impl Cast {
         adj
     }
 
+    /// Whether person `a` has a credit: the people without one are not
+    /// nodes of the co-appearance graph.
+    fn credited(&self, a: usize) -> bool {
+        self.works.iter().any(|w| w.contains(&a))
+    }
+
     fn shares(&self, a: usize, b: usize, work: usize) -> bool {
         self.works[work].contains(&a) && self.works[work].contains(&b)
     }
@@ -173,18 +179,28 @@ proptest! {
         let adj = cast.adjacency();
         let f = Filter::new();
         let components = ex.components(&f);
+        let nodes = (0..cast.people).filter(|&a| cast.credited(a)).count();
         let total: usize = components.iter().map(|c| c.people.len()).sum();
-        prop_assert_eq!(total, cast.people);
+        prop_assert_eq!(total, nodes);
+        prop_assert_eq!(components.left_out(), cast.people - nodes);
         let ranking = ex.centre_ranking(&f);
+        prop_assert_eq!(ranking.len(), nodes);
         for a in 0..cast.people {
             let (dist, _) = bfs(&adj, a);
             let d = ex.distances(id(a), &f);
-            let size = components.of(id(a)).people.len();
-            prop_assert_eq!(d.histogram().iter().sum::<usize>(), size);
-            prop_assert_eq!(d.reachable() + d.unreachable().len(), cast.people);
+            // The source is always reached; everyone else is reachable,
+            // unreachable or not a node.
+            prop_assert_eq!(d.reachable() + d.unreachable().len() + d.left_out(), cast.people);
             for b in 0..cast.people {
                 prop_assert_eq!(d.distance(id(b)), dist[b]);
             }
+            if !cast.credited(a) {
+                prop_assert!(components.of(id(a)).is_none());
+                prop_assert_eq!(d.reachable(), 1);
+                continue;
+            }
+            let size = components.of(id(a)).unwrap().people.len();
+            prop_assert_eq!(d.histogram().iter().sum::<usize>(), size);
             let entry = ranking.iter().find(|e| e.person == id(a)).unwrap();
             prop_assert_eq!(entry.component_size, size);
         }
@@ -199,7 +215,8 @@ proptest! {
         let id = |i: usize| ids[i];
         let adj = cast.adjacency();
         let c = ex.centrality(&Filter::new());
-        let n = cast.people as f64;
+        // Normalised over the nodes: the people with a credit.
+        let n = (0..cast.people).filter(|&a| cast.credited(a)).count() as f64;
         for a in 0..cast.people {
             let s = c.get(id(a));
             prop_assert_eq!(s.degree, adj[a].len());
@@ -211,7 +228,7 @@ proptest! {
         }
         // The sum of betweenness is the sum over pairs of (distance − 1),
         // normalised: every inner node of every shortest path gets its share.
-        if cast.people > 2 {
+        if n > 2.0 {
             let mut inner = 0.0;
             for a in 0..cast.people {
                 let (dist, _) = bfs(&adj, a);

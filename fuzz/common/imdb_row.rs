@@ -143,8 +143,8 @@ fn check_loaded(imported: &Imported, skipping: bool) {
     let f = Filter::new();
     if let Some(p) = ex.people().next() {
         let _ = ex.co_appearances(p, &f);
-        let _ = ex.distance_counts(p, &f);
+        let _ = ex.distances(p, &f);
     }
-    let sizes = ex.component_sizes(&f);
-    assert!(sizes.iter().map(|&s| s as usize).sum::<usize>() <= r.people);
+    let sizes = ex.components(&f).sizes();
+    assert!(sizes.iter().sum::<usize>() <= r.people);
 }

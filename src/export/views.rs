@@ -1,6 +1,6 @@
 //! Views: which part of an [`Explorer`] a [`Diagram`] shows.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::explorer::Explorer;
 use crate::export::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
@@ -9,6 +9,7 @@ use crate::filter::Filter;
 use crate::id::{CreditId, Entity, PersonId, WorkId};
 use crate::model::Role;
 use crate::query::costars::Credited;
+use crate::query::traverse::Bfs;
 
 /// The largest number of hops a neighbourhood view expands, whatever is
 /// asked: beyond it a picture of this graph is the whole component anyway,
@@ -233,29 +234,14 @@ fn neighbourhood(
     hops: usize,
     filter: &Filter,
 ) -> Vec<PersonId> {
-    let mut seen: HashMap<PersonId, usize> = HashMap::new();
-    let mut order = Vec::new();
-    let mut queue = VecDeque::new();
-    for &p in start {
-        if seen.insert(p, 0).is_none() {
-            order.push(p);
-            queue.push_back(p);
-        }
-    }
-    while let Some(p) = queue.pop_front() {
-        let d = seen[&p];
-        if d == hops {
-            continue;
-        }
-        for c in explorer.co_appearances(p, filter).iter() {
-            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(c.person) {
-                e.insert(d + 1);
-                order.push(c.person);
-                queue.push_back(c.person);
-            }
-        }
-    }
-    order
+    let mut bfs = Bfs::new(explorer, filter);
+    let sources: Vec<u32> = start.iter().map(|p| p.0).collect();
+    bfs.run_from(
+        &sources,
+        u32::try_from(hops).unwrap_or(u32::MAX),
+        usize::MAX,
+    );
+    bfs.order.iter().map(|&p| PersonId(p)).collect()
 }
 
 /// Adds nodes and edges without duplicates, keeping the strongest emphasis.

@@ -18,12 +18,10 @@
 
 use crate::filter::Filter;
 use crate::model::{RoleKind, WorkKind};
+use crate::query::traverse::{group_by, offsets};
 
 /// "No group": the appearance comes from a person's own credit.
 pub(crate) const DIRECT: u32 = u32::MAX;
-
-/// "Not reached" in the distance arrays of this module.
-const UNSEEN: u32 = u32::MAX;
 
 /// One person's appearance in one work, through one credit: the unit every
 /// traversal walks. A group's credit yields one appearance per member (with
@@ -68,14 +66,14 @@ pub(crate) struct TraversalIndex {
 
 /// A filter compiled for the flat traversals: a table from appearance flags
 /// to "admitted", and whether works must be tested one by one.
-struct Compiled<'f> {
-    admits: [bool; 128],
+pub(crate) struct Compiled<'f> {
+    pub(crate) admits: [bool; 128],
     filter: &'f Filter,
     test_works: bool,
 }
 
 impl<'f> Compiled<'f> {
-    fn new(filter: &'f Filter) -> Compiled<'f> {
+    pub(crate) fn new(filter: &'f Filter) -> Compiled<'f> {
         let mut admits = [false; 128];
         for (flags, slot) in admits.iter_mut().enumerate() {
             let role = flags & 0x1f;
@@ -123,32 +121,14 @@ impl TraversalIndex {
     ) -> TraversalIndex {
         debug_assert!(apps.is_sorted_by_key(|a| a.person));
         let works = work_year.len();
-        let mut person_start = vec![0u32; people + 1];
-        for a in &apps {
-            person_start[a.person as usize + 1] += 1;
-        }
-        for i in 0..people {
-            person_start[i + 1] += person_start[i];
-        }
-        let mut work_start = vec![0u32; works + 1];
-        for a in &apps {
-            work_start[a.work as usize + 1] += 1;
-        }
-        for i in 0..works {
-            work_start[i + 1] += work_start[i];
-        }
+        // Sorted by person already: the person side needs only the offsets.
+        let person_start = offsets(people, apps.iter().map(|a| a.person as usize));
         // Each work's row in credit order (the order of the data files).
         let mut order: Vec<u32> = (0..apps.len() as u32).collect();
         if !apps.is_sorted_by_key(|a| a.credit) {
             order.sort_by_key(|&i| apps[i as usize].credit);
         }
-        let mut fill = work_start.clone();
-        let mut work_apps = vec![0u32; apps.len()];
-        for i in order {
-            let slot = &mut fill[apps[i as usize].work as usize];
-            work_apps[*slot as usize] = i;
-            *slot += 1;
-        }
+        let (work_start, work_apps) = group_by(works, &order, |&i| apps[i as usize].work as usize);
         let work_people = work_apps.iter().map(|&i| apps[i as usize].person).collect();
         let work_flags = work_apps
             .iter()
@@ -249,192 +229,30 @@ impl TraversalIndex {
         self.work_start.len().saturating_sub(1)
     }
 
+    /// The (work, flags) of every appearance of a person, admitted or not.
     #[inline]
-    fn work_ok(&self, c: &Compiled<'_>, w: usize) -> bool {
+    pub(crate) fn person_row(&self, p: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let r = self.person_app_range(p);
+        self.person_works[r.clone()]
+            .iter()
+            .copied()
+            .zip(self.person_flags[r].iter().copied())
+    }
+
+    /// The (person, flags) of every appearance in a work, admitted or not.
+    #[inline]
+    pub(crate) fn work_row(&self, w: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let r = self.work_range(w);
+        self.work_people[r.clone()]
+            .iter()
+            .copied()
+            .zip(self.work_flags[r].iter().copied())
+    }
+
+    /// Whether the compiled filter admits work `w` (kind and year).
+    #[inline]
+    pub(crate) fn work_ok(&self, c: &Compiled<'_>, w: usize) -> bool {
         !c.test_works || c.filter.admits_work(self.work_kind[w], self.work_year[w])
-    }
-
-    /// Breadth-first search from `source` over person → work → person hops
-    /// on flat arrays. Returns, for each distance `d`, how many people are
-    /// `d` hops away (`counts[0] == 1`, the source itself); empty when the
-    /// source is out of range.
-    ///
-    /// Direction-optimising: a level whose frontier is small is expanded
-    /// top-down (from the frontier's works); a large one bottom-up (every
-    /// unreached work looks for a member on the frontier, then every
-    /// unreached person for such a work), which reads the tables in order
-    /// instead of jumping around them.
-    pub(crate) fn distance_counts(&self, source: u32, filter: &Filter) -> Vec<u64> {
-        let people = self.people();
-        if source as usize >= people {
-            return Vec::new();
-        }
-        let c = Compiled::new(filter);
-        let mut plevel = vec![UNSEEN; people];
-        let mut wlevel = vec![UNSEEN; self.works()];
-        let mut frontier: Vec<u32> = vec![source];
-        let mut frontier_known = true;
-        let mut counts = vec![1u64];
-        plevel[source as usize] = 0;
-        let mut d = 0u32;
-        let mut reached = 1u64;
-        loop {
-            let size = counts[d as usize];
-            if size == 0 {
-                counts.pop();
-                break;
-            }
-            let mut found = 0u64;
-            if size * 20 < people as u64 || reached * 2 > people as u64 && size * 5 < people as u64
-            {
-                // Top-down.
-                if !frontier_known {
-                    frontier.clear();
-                    frontier.extend((0..people as u32).filter(|&p| plevel[p as usize] == d));
-                }
-                let mut next = Vec::new();
-                for &p in &frontier {
-                    let r = self.person_app_range(p);
-                    for (&w, &f) in self.person_works[r.clone()]
-                        .iter()
-                        .zip(&self.person_flags[r])
-                    {
-                        let w = w as usize;
-                        if wlevel[w] != UNSEEN || !c.admits[f as usize] {
-                            continue;
-                        }
-                        wlevel[w] = d;
-                        if !self.work_ok(&c, w) {
-                            continue;
-                        }
-                        let r = self.work_start[w] as usize..self.work_start[w + 1] as usize;
-                        for (&q, &f) in self.work_people[r.clone()].iter().zip(&self.work_flags[r])
-                        {
-                            if plevel[q as usize] == UNSEEN && c.admits[f as usize] {
-                                plevel[q as usize] = d + 1;
-                                next.push(q);
-                            }
-                        }
-                    }
-                }
-                found = next.len() as u64;
-                frontier = next;
-                frontier_known = true;
-            } else {
-                // Bottom-up: works that have a member at level d…
-                for (w, level) in wlevel.iter_mut().enumerate() {
-                    if *level != UNSEEN || !self.work_ok(&c, w) {
-                        continue;
-                    }
-                    let r = self.work_start[w] as usize..self.work_start[w + 1] as usize;
-                    let hit = self.work_people[r.clone()]
-                        .iter()
-                        .zip(&self.work_flags[r])
-                        .any(|(&q, &f)| plevel[q as usize] == d && c.admits[f as usize]);
-                    if hit {
-                        *level = d;
-                    }
-                }
-                // …then people in one of those works.
-                for (level, ends) in plevel.iter_mut().zip(self.person_start.windows(2)) {
-                    if *level != UNSEEN {
-                        continue;
-                    }
-                    let r = ends[0] as usize..ends[1] as usize;
-                    let hit = self.person_works[r.clone()]
-                        .iter()
-                        .zip(&self.person_flags[r])
-                        .any(|(&w, &f)| wlevel[w as usize] == d && c.admits[f as usize]);
-                    if hit {
-                        *level = d + 1;
-                        found += 1;
-                    }
-                }
-                frontier_known = false;
-            }
-            reached += found;
-            counts.push(found);
-            d += 1;
-        }
-        counts
-    }
-
-    /// The connected components of the co-appearance graph of the people
-    /// who have at least one admitted appearance: for each such person, a
-    /// component number (`u32::MAX` for people without one), and the number
-    /// of components. Union-find with path halving, on two flat vectors.
-    pub(crate) fn component_labels(&self, filter: &Filter) -> (Vec<u32>, usize) {
-        let c = Compiled::new(filter);
-        let people = self.people();
-        let mut parent: Vec<u32> = (0..people as u32).collect();
-        let mut active = vec![false; people];
-        fn root(parent: &mut [u32], mut x: u32) -> u32 {
-            while parent[x as usize] != x {
-                let up = parent[parent[x as usize] as usize];
-                parent[x as usize] = up;
-                x = up;
-            }
-            x
-        }
-        for w in 0..self.works() {
-            if !self.work_ok(&c, w) {
-                continue;
-            }
-            let r = self.work_start[w] as usize..self.work_start[w + 1] as usize;
-            let mut first = None;
-            for (&q, &f) in self.work_people[r.clone()].iter().zip(&self.work_flags[r]) {
-                if !c.admits[f as usize] {
-                    continue;
-                }
-                active[q as usize] = true;
-                match first {
-                    None => first = Some(root(&mut parent, q)),
-                    Some(a) => {
-                        let b = root(&mut parent, q);
-                        if a != b {
-                            // Keep the smaller id as the root: deterministic.
-                            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-                            parent[hi as usize] = lo;
-                            first = Some(lo);
-                        }
-                    }
-                }
-            }
-        }
-        // Relabel roots 0, 1, … in order of their smallest member.
-        let mut label = vec![UNSEEN; people];
-        let mut count = 0usize;
-        for p in 0..people {
-            if !active[p] {
-                continue;
-            }
-            let r = root(&mut parent, p as u32) as usize;
-            if label[r] == UNSEEN {
-                label[r] = count as u32;
-                count += 1;
-            }
-            label[p] = label[r];
-        }
-        for (p, on) in active.iter().enumerate() {
-            if !on {
-                label[p] = UNSEEN;
-            }
-        }
-        (label, count)
-    }
-
-    /// The sizes of the components of [`TraversalIndex::component_labels`],
-    /// largest first.
-    pub(crate) fn component_sizes(&self, filter: &Filter) -> Vec<u32> {
-        let (labels, count) = self.component_labels(filter);
-        let mut sizes = vec![0u32; count];
-        for l in labels {
-            if l != UNSEEN {
-                sizes[l as usize] += 1;
-            }
-        }
-        sizes.sort_unstable_by(|a, b| b.cmp(a));
-        sizes
     }
 }
 

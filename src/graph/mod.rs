@@ -16,6 +16,7 @@
 
 mod builder;
 pub(crate) mod csr;
+pub(crate) mod petgraph;
 mod subgraph;
 mod table;
 

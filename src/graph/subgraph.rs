@@ -8,14 +8,15 @@ use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::Records;
 use crate::records::role_of;
 
-/// Which records and credits to keep, one flag each.
+/// Which records and credits to keep: their positions, sorted, without
+/// duplicates. Work is proportional to the selection, not to the graph.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Selection {
-    pub(crate) people: Vec<bool>,
-    pub(crate) groups: Vec<bool>,
-    pub(crate) works: Vec<bool>,
-    pub(crate) organisations: Vec<bool>,
-    pub(crate) credits: Vec<bool>,
+    pub(crate) people: Vec<u32>,
+    pub(crate) groups: Vec<u32>,
+    pub(crate) works: Vec<u32>,
+    pub(crate) organisations: Vec<u32>,
+    pub(crate) credits: Vec<u32>,
 }
 
 /// Copies the Hangul name, aliases and mark of record `i` of `from` to the
@@ -33,28 +34,15 @@ fn copy_names(from: &Table, i: u32, to: &mut Table) {
 }
 
 /// The kept items of `list`, cloned, in order.
-fn pick<T: Clone>(list: &[T], keep: &[bool]) -> Vec<T> {
-    list.iter()
-        .zip(keep)
-        .filter(|(_, k)| **k)
-        .map(|(x, _)| x.clone())
+fn pick<T: Clone>(list: &[T], keep: &[u32]) -> Vec<T> {
+    keep.iter()
+        .filter_map(|&i| list.get(i as usize).cloned())
         .collect()
 }
 
-/// The positions flagged in `keep`, renumbered from 0 (`u32::MAX` for the
-/// others).
-fn renumber(keep: &[bool], len: usize) -> Vec<u32> {
-    let mut next = 0;
-    (0..len)
-        .map(|i| {
-            if keep.get(i) == Some(&true) {
-                next += 1;
-                next - 1
-            } else {
-                u32::MAX
-            }
-        })
-        .collect()
+/// The new position of `i` in a selection: its rank in the sorted list.
+fn renumbered(kept: &[u32], i: u32) -> Option<u32> {
+    kept.binary_search(&i).ok().map(|n| n as u32)
 }
 
 impl Graph {
@@ -62,28 +50,17 @@ impl Graph {
     /// end that is not kept is dropped), in the original order.
     pub(crate) fn subgraph(&self, keep: &Selection) -> Graph {
         let mut b = GraphBuilder::new();
-        let people = renumber(&keep.people, self.people.len());
-        let groups = renumber(&keep.groups, self.groups.len());
-        let works = renumber(&keep.works, self.works.len());
-        let orgs = renumber(&keep.organisations, self.organisations.len());
-        let kept = |map: &[u32]| {
-            map.iter()
-                .enumerate()
-                .filter(|(_, n)| **n != u32::MAX)
-                .map(|(i, _)| i as u32)
-                .collect::<Vec<u32>>()
-        };
-        for i in kept(&people) {
+        for &i in &keep.people {
             let t = &self.people;
             b.person(&t.key(i), t.name(i), self.born(PersonId(i)));
             copy_names(t, i, &mut b.people);
         }
-        for i in kept(&groups) {
+        for &i in &keep.groups {
             let t = &self.groups;
             b.group(&t.key(i), t.name(i));
             copy_names(t, i, &mut b.groups);
         }
-        for i in kept(&works) {
+        for &i in &keep.works {
             let t = &self.works;
             let (year, kind) = self.index.work_attributes(i as usize);
             b.work(
@@ -94,19 +71,19 @@ impl Graph {
             );
             copy_names(t, i, &mut b.works);
         }
-        for i in kept(&orgs) {
+        for &i in &keep.organisations {
             let t = &self.organisations;
             b.organisation(&t.key(i), t.name(i));
             copy_names(t, i, &mut b.organisations);
         }
         let new = |e: Entity| -> Option<Entity> {
             let n = match e {
-                Entity::Person(x) => people[x.index()],
-                Entity::Group(x) => groups[x.index()],
-                Entity::Work(x) => works[x.index()],
-                Entity::Organisation(x) => orgs[x.index()],
-            };
-            (n != u32::MAX).then(|| match e {
+                Entity::Person(x) => renumbered(&keep.people, x.0),
+                Entity::Group(x) => renumbered(&keep.groups, x.0),
+                Entity::Work(x) => renumbered(&keep.works, x.0),
+                Entity::Organisation(x) => renumbered(&keep.organisations, x.0),
+            }?;
+            Some(match e {
                 Entity::Person(_) => PersonId(n).into(),
                 Entity::Group(_) => GroupId(n).into(),
                 Entity::Work(_) => WorkId(n).into(),
@@ -114,20 +91,17 @@ impl Graph {
             })
         };
         let details = self.details();
-        let mut credits = vec![false; self.credit_count()];
-        for (c, kept) in credits.iter_mut().enumerate() {
-            let id = CreditId(c as u32);
+        let mut credits = Vec::with_capacity(keep.credits.len());
+        for &c in &keep.credits {
+            let id = CreditId(c);
             let Some((from, to)) = self.ends(id) else {
                 continue;
             };
             let (Some(f), Some(t)) = (new(from), new(to)) else {
                 continue;
             };
-            if keep.credits.get(c) != Some(&true) {
-                continue;
-            }
-            *kept = true;
-            let role = match details.and_then(|d| d.records.credits.get(c)) {
+            credits.push(c);
+            let role = match details.and_then(|d| d.records.credits.get(c as usize)) {
                 Some(credit) => credit.role.clone(),
                 None => role_of(
                     self.role_kind(id)

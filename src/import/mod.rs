@@ -87,15 +87,14 @@
 //! let imported = Imdb::new().from_dir(&dir)?;
 //! let ex = &imported.explorer;
 //! let hub = ex.people().max_by_key(|&p| ex.works_of(p, &Filter::new()).len()).unwrap();
-//! let histogram = ex.distance_counts(hub, &Filter::new());
+//! let histogram = ex.distances(hub, &Filter::new()).histogram().to_vec();
 //! assert_eq!(histogram[0], 1);
-//! let sizes = ex.component_sizes(&Filter::new());
+//! let sizes = ex.components(&Filter::new()).sizes();
 //! // Everyone the hub reaches is in one component, at most the largest.
-//! assert!(histogram.iter().sum::<u64>() <= u64::from(sizes[0]));
+//! assert!(histogram.iter().sum::<usize>() <= sizes[0]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod analytics;
 mod csv;
 mod graphml;
 mod imdb;

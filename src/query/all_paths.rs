@@ -5,8 +5,9 @@ use std::fmt;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{PersonId, WorkId};
-use crate::query::graph::{Bfs, UNREACHED, by_name};
+use crate::query::graph::by_name;
 use crate::query::path::{Path, Step};
+use crate::query::traverse::{Bfs, UNREACHED};
 
 /// Options of [`Explorer::all_shortest_paths`]: how many paths to return.
 ///
@@ -15,8 +16,8 @@ use crate::query::path::{Path, Step};
 /// ```
 /// use hallyu::AllPathsOptions;
 ///
-/// assert_eq!(AllPathsOptions::new().max_paths(), AllPathsOptions::DEFAULT_LIMIT);
-/// assert_eq!(AllPathsOptions::new().limit(5).max_paths(), 5);
+/// assert_eq!(AllPathsOptions::new().get_limit(), AllPathsOptions::DEFAULT_LIMIT);
+/// assert_eq!(AllPathsOptions::new().limit(5).get_limit(), 5);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AllPathsOptions {
@@ -43,7 +44,7 @@ impl AllPathsOptions {
     }
 
     /// The most paths returned.
-    pub fn max_paths(&self) -> usize {
+    pub fn get_limit(&self) -> usize {
         self.limit
     }
 }

@@ -9,7 +9,8 @@ use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::PersonId;
 use crate::query::distance::distance_sums;
-use crate::query::graph::{CoGraph, UNREACHED, by_name};
+use crate::query::graph::{CoGraph, by_name};
+use crate::query::traverse::{Bfs, UNREACHED};
 
 /// A centrality measure, to rank by with [`Centrality::ranked`].
 ///
@@ -126,7 +127,7 @@ impl PersonCentrality {
 /// let c = explorer.centrality(&Filter::new());
 /// let me = c.get(explorer.person("Park Seo-joon")?);
 /// assert_eq!((me.degree, me.shared_works), (21, 32));
-/// assert!((me.closeness - 0.4149646631654023).abs() < 1e-12); // as NetworkX computes it
+/// assert!((me.closeness - 0.4969329916919015).abs() < 1e-12); // as NetworkX computes it
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -134,7 +135,9 @@ impl PersonCentrality {
 pub struct Centrality<'e> {
     #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
+    /// Indexed by person; zero for people outside the node set.
     scores: Vec<PersonCentrality>,
+    nodes: Vec<bool>,
 }
 
 impl<'e> Centrality<'e> {
@@ -152,9 +155,24 @@ impl<'e> Centrality<'e> {
         self.scores.iter()
     }
 
-    /// Everyone ranked by a measure: highest first, then by name.
+    /// Whether the person is a node of the filter's graph (has a credit the
+    /// filter counts); the others score zero and are not ranked.
+    pub fn is_node(&self, person: PersonId) -> bool {
+        self.nodes.get(person.index()).copied().unwrap_or(false)
+    }
+
+    /// How many people are not nodes of the filter's graph.
+    pub fn left_out(&self) -> usize {
+        self.nodes.iter().filter(|&&n| !n).count()
+    }
+
+    /// Every node ranked by a measure: highest first, then by name.
     pub fn ranked(&self, measure: Measure) -> Vec<&PersonCentrality> {
-        let mut v: Vec<&PersonCentrality> = self.scores.iter().collect();
+        let mut v: Vec<&PersonCentrality> = self
+            .scores
+            .iter()
+            .filter(|s| self.nodes[s.person.index()])
+            .collect();
         v.sort_by(|a, b| {
             b.value(measure)
                 .total_cmp(&a.value(measure))
@@ -173,8 +191,9 @@ impl Explorer {
     /// Degree, closeness and betweenness centrality of every person.
     ///
     /// The graph is the person co-appearance graph ([`Explorer::projection`]):
-    /// one node per person of the explorer (people without a counted work
-    /// are isolated nodes, and count in `n`), an undirected edge between two
+    /// one node per person with a credit the filter counts (the others are
+    /// not nodes: they score zero, are not ranked and are not counted in
+    /// `n`), an undirected edge between two
     /// people who share at least one work counted by the filter, weighted by
     /// the number of shared works for [`PersonCentrality::shared_works`]
     /// only (distances count hops). The definitions and normalisations are
@@ -201,13 +220,13 @@ impl Explorer {
     /// ```
     pub fn centrality(&self, filter: &Filter) -> Centrality<'_> {
         let graph = CoGraph::new(self, filter);
-        let n = graph.len();
+        let n = graph.node_count;
         let sums = distance_sums(&graph);
         let betweenness = brandes(&graph);
-        let scores = (0..n)
+        let scores = (0..graph.len())
             .map(|p| {
                 let (reached, sum, _) = sums[p];
-                let r = (reached - 1) as f64;
+                let r = reached.saturating_sub(1) as f64;
                 let closeness = if sum > 0 && n > 1 {
                     (r / sum as f64) * (r / (n - 1) as f64)
                 } else {
@@ -225,6 +244,7 @@ impl Explorer {
         Centrality {
             explorer: self,
             scores,
+            nodes: graph.nodes,
         }
     }
 }
@@ -233,18 +253,19 @@ impl Explorer {
 /// graph without endpoints: the sums over ordered pairs times
 /// `1 / ((n − 1)(n − 2))`.
 fn brandes(graph: &CoGraph) -> Vec<f64> {
-    let n = graph.len();
-    let mut cb = vec![0.0f64; n];
-    let mut dist = vec![UNREACHED; n];
-    let mut sigma = vec![0.0f64; n];
-    let mut delta = vec![0.0f64; n];
-    let mut order: Vec<u32> = Vec::new();
-    for s in 0..n as u32 {
-        for &v in &order {
+    let len = graph.len();
+    let n = graph.node_count;
+    let mut cb = vec![0.0f64; len];
+    let mut sigma = vec![0.0f64; len];
+    let mut delta = vec![0.0f64; len];
+    let mut bfs = Bfs::over(graph);
+    for s in (0..len as u32).filter(|&s| graph.nodes[s as usize]) {
+        for &v in &bfs.order {
             sigma[v as usize] = 0.0;
             delta[v as usize] = 0.0;
         }
-        graph.bfs(s, &mut dist, &mut order);
+        bfs.run_all(s);
+        let (dist, order) = (&bfs.dist, &bfs.order);
         // Path counts, in order of discovery (by distance).
         sigma[s as usize] = 1.0;
         for &v in &order[1..] {

@@ -5,14 +5,15 @@ use std::fmt;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{PersonId, WorkId};
-use crate::query::graph::{Bfs, by_name};
+use crate::query::graph::by_name;
+use crate::query::traverse::{self, UNREACHED, group_by};
 
 /// One connected component: people linked by chains of shared works, and
 /// the works that link them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Component {
-    /// The people, by name.
+    /// The people, in data order.
     pub people: Vec<PersonId>,
     /// The works counted by the filter on which someone of the component
     /// appears, oldest first.
@@ -43,8 +44,11 @@ pub struct Components<'e> {
     explorer: &'e Explorer,
     #[cfg_attr(feature = "serde", serde(rename = "components"))]
     list: Vec<Component>,
+    /// Each person's component, [`UNREACHED`] for people outside the node
+    /// set.
     #[cfg_attr(feature = "serde", serde(skip))]
     of: Vec<u32>,
+    left_out: usize,
 }
 
 impl<'e> Components<'e> {
@@ -59,7 +63,7 @@ impl<'e> Components<'e> {
         &self.list
     }
 
-    /// The number of components (a person with no counted work is one).
+    /// The number of components (a person alone on their works is one).
     pub fn len(&self) -> usize {
         self.list.len()
     }
@@ -74,22 +78,31 @@ impl<'e> Components<'e> {
         self.list.first()
     }
 
-    /// The component of a person.
-    ///
-    /// # Panics
-    ///
-    /// When the id is not one of the explorer's people.
-    pub fn of(&self, person: PersonId) -> &Component {
-        &self.list[self.of[person.index()] as usize]
+    /// The component of a person, or `None` when the person is not a node
+    /// of the filter's graph (no credit the filter counts) or not one of
+    /// the explorer's people.
+    pub fn of(&self, person: PersonId) -> Option<&Component> {
+        self.index_of(person).map(|i| &self.list[i])
     }
 
-    /// The position of a person's component in [`Components::iter`].
-    ///
-    /// # Panics
-    ///
-    /// When the id is not one of the explorer's people.
-    pub fn index_of(&self, person: PersonId) -> usize {
-        self.of[person.index()] as usize
+    /// The position of a person's component in [`Components::iter`], or
+    /// `None` as for [`Components::of`].
+    pub fn index_of(&self, person: PersonId) -> Option<usize> {
+        match self.of.get(person.index()) {
+            Some(&c) if c != UNREACHED => Some(c as usize),
+            _ => None,
+        }
+    }
+
+    /// How many people are in no component because they have no credit the
+    /// filter counts (crew, or records kept only as unverified).
+    pub fn left_out(&self) -> usize {
+        self.left_out
+    }
+
+    /// The sizes of the components, largest first.
+    pub fn sizes(&self) -> Vec<usize> {
+        self.list.iter().map(|c| c.people.len()).collect()
     }
 
     /// The explorer the components came from.
@@ -120,13 +133,25 @@ impl fmt::Display for Components<'_> {
             if c.people.len() > 5 {
                 names.push("…".into());
             }
+            let n = c.people.len();
             writeln!(
                 f,
-                "{:>3}. {} people, {} works: {}",
+                "{:>3}. {n} {}, {} work{}: {}",
                 i + 1,
-                c.people.len(),
+                if n == 1 { "person" } else { "people" },
                 c.works.len(),
+                if c.works.len() == 1 { "" } else { "s" },
                 names.join(", ")
+            )?;
+        }
+        if self.left_out > 0 {
+            writeln!(
+                f,
+                "     {} left out: no credit the filter counts",
+                match self.left_out {
+                    1 => "1 person".to_string(),
+                    n => format!("{n} people"),
+                }
             )?;
         }
         Ok(())
@@ -137,10 +162,15 @@ impl Explorer {
     /// The connected components of the co-appearance graph, largest first,
     /// each with its people and works.
     ///
-    /// Every person is in exactly one component; a person without a counted
-    /// work is a component alone (as an isolated node in NetworkX's
-    /// `connected_components` of [`Explorer::projection`]). A work is in the
-    /// component of the people who appear on it.
+    /// The nodes are the people with at least one credit the filter counts
+    /// (one definition for every whole-graph measure); someone alone on
+    /// their works is a component of one, and people with no counted credit
+    /// (crew, records kept only as unverified) are in no component and
+    /// counted by [`Components::left_out`]. A work is in the component of
+    /// the people who appear on it.
+    ///
+    /// Union-find over the works' casts, then one counting pass: linear in
+    /// the size of the graph, fast on an IMDb import.
     ///
     /// # Example
     ///
@@ -150,35 +180,33 @@ impl Explorer {
     /// let explorer = Explorer::bundled();
     /// let components = explorer.components(&Filter::new());
     /// let me = explorer.person("Park Seo-joon")?;
-    /// assert_eq!(components.index_of(me), 0); // in the largest
+    /// assert_eq!(components.index_of(me), Some(0)); // in the largest
     /// let total: usize = components.iter().map(|c| c.people.len()).sum();
-    /// assert_eq!(total, explorer.people().len());
+    /// assert_eq!(total + components.left_out(), explorer.people().len());
+    /// let herman = explorer.person("Tamar Herman")?; // in no work
+    /// assert!(components.of(herman).is_none());
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn components(&self, filter: &Filter) -> Components<'_> {
-        const NONE: u32 = u32::MAX;
-        let people = self.people().len();
-        let mut label = vec![NONE; people];
-        let mut bfs = Bfs::new(self, filter);
-        let mut list: Vec<Component> = Vec::new();
-        for p in 0..people as u32 {
-            if label[p as usize] != NONE {
-                continue;
-            }
-            bfs.run_all(p);
-            let id = list.len() as u32;
-            for &q in &bfs.order {
-                label[q as usize] = id;
-            }
-            let mut members = bfs.order.clone();
-            members.sort_by(|&x, &y| by_name(self, x, y));
-            list.push(Component {
-                people: members.into_iter().map(PersonId).collect(),
+        let index = &self.graph.index;
+        let (label, count) = traverse::component_labels(index, filter);
+        let members: Vec<u32> = (0..label.len() as u32)
+            .filter(|&p| label[p as usize] != UNREACHED)
+            .collect();
+        let left_out = label.len() - members.len();
+        let (start, grouped) = group_by(count, &members, |&p| label[p as usize] as usize);
+        let mut list: Vec<Component> = start
+            .windows(2)
+            .map(|r| Component {
+                people: grouped[r[0] as usize..r[1] as usize]
+                    .iter()
+                    .map(|&p| PersonId(p))
+                    .collect(),
                 works: Vec::new(),
-            });
-        }
+            })
+            .collect();
         for w in self.works() {
-            if let Some(app) = self.graph.index.in_work(w.0, filter).next() {
+            if let Some(app) = index.in_work(w.0, filter).next() {
                 list[label[app.person as usize] as usize].works.push(w);
             }
         }
@@ -199,9 +227,10 @@ impl Explorer {
         for (new, &old) in order.iter().enumerate() {
             rank[old] = new as u32;
         }
-        for l in &mut label {
-            *l = rank[*l as usize];
-        }
+        let of = label
+            .into_iter()
+            .map(|l| if l == UNREACHED { l } else { rank[l as usize] })
+            .collect();
         let mut slots: Vec<Option<Component>> = list.into_iter().map(Some).collect();
         let list = order
             .iter()
@@ -210,7 +239,8 @@ impl Explorer {
         Components {
             explorer: self,
             list,
-            of: label,
+            of,
+            left_out,
         }
     }
 }

@@ -5,7 +5,8 @@ use std::fmt;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::PersonId;
-use crate::query::graph::{Bfs, CoGraph, UNREACHED, by_name};
+use crate::query::graph::{CoGraph, by_name};
+use crate::query::traverse::{self, Bfs, UNREACHED};
 
 /// The distances from one person to everyone else, created by
 /// [`Explorer::distances`].
@@ -43,6 +44,7 @@ pub struct Distances<'e> {
     sum: u64,
     farthest: Vec<PersonId>,
     unreachable: Vec<PersonId>,
+    left_out: usize,
 }
 
 impl<'e> Distances<'e> {
@@ -94,6 +96,14 @@ impl<'e> Distances<'e> {
     /// counted work), by name.
     pub fn unreachable(&self) -> &[PersonId] {
         &self.unreachable
+    }
+
+    /// How many people (other than the source, who is always reached) are
+    /// not nodes of the filter's graph (no credit the filter counts: crew,
+    /// or records kept only as unverified) and so are neither reachable nor
+    /// unreachable.
+    pub fn left_out(&self) -> usize {
+        self.left_out
     }
 
     /// The explorer the distances came from.
@@ -162,9 +172,16 @@ pub struct CentreRanking<'e> {
     #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     entries: Vec<CentreEntry>,
+    left_out: usize,
 }
 
 impl<'e> CentreRanking<'e> {
+    /// How many people are not ranked because they are not nodes of the
+    /// filter's graph (no credit the filter counts).
+    pub fn left_out(&self) -> usize {
+        self.left_out
+    }
+
     /// The entries, best centre first.
     pub fn iter(&self) -> std::slice::Iter<'_, CentreEntry> {
         self.entries.iter()
@@ -223,18 +240,21 @@ impl fmt::Display for CentreRanking<'_> {
     }
 }
 
-/// For every person: (people reached including themselves, sum of
-/// distances, eccentricity), by one breadth-first search each.
+/// For every person of the graph's node set: (people reached including
+/// themselves, sum of distances, eccentricity), by one breadth-first search
+/// each; `(0, 0, 0)` for the others.
 pub(crate) fn distance_sums(graph: &CoGraph) -> Vec<(usize, u64, usize)> {
-    let n = graph.len();
-    let mut dist = vec![UNREACHED; n];
-    let mut order = Vec::new();
-    (0..n as u32)
+    let mut bfs = Bfs::over(graph);
+    (0..graph.len() as u32)
         .map(|p| {
-            graph.bfs(p, &mut dist, &mut order);
-            let sum: u64 = order.iter().map(|&q| u64::from(dist[q as usize])).sum();
-            let ecc = order.last().map_or(0, |&q| dist[q as usize] as usize);
-            (order.len(), sum, ecc)
+            if !graph.nodes[p as usize] {
+                return (0, 0, 0);
+            }
+            bfs.run_all(p);
+            let dist = &bfs.dist;
+            let sum: u64 = bfs.order.iter().map(|&q| u64::from(dist[q as usize])).sum();
+            let ecc = bfs.order.last().map_or(0, |&q| dist[q as usize] as usize);
+            (bfs.order.len(), sum, ecc)
         })
         .collect()
 }
@@ -257,19 +277,26 @@ impl Explorer {
     /// let d = explorer.distances(me, &Filter::new());
     /// assert_eq!(d.histogram()[0], 1);
     /// assert_eq!(d.histogram()[1], explorer.co_appearances(me, &Filter::new()).len());
-    /// assert_eq!(d.reachable() + d.unreachable().len(), explorer.people().len());
+    /// // Everyone is reachable, unreachable, or not a node of the filter's
+    /// // graph at all (no credit it counts, such as a director).
+    /// assert_eq!(d.reachable() + d.unreachable().len() + d.left_out(), explorer.people().len());
     /// let herman = explorer.person("Tamar Herman")?; // in no work
-    /// assert!(d.unreachable().contains(&herman));
+    /// assert!(!d.unreachable().contains(&herman));
     /// assert_eq!(d.distance(herman), None);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn distances(&self, person: PersonId, filter: &Filter) -> Distances<'_> {
-        let mut bfs = Bfs::new(self, filter);
-        bfs.run_all(person.0);
+        let index = &self.graph.index;
+        let mut dist = traverse::levels(index, person.0, filter);
+        let (nodes, node_count) = traverse::node_set(index, filter);
+        if dist.is_empty() {
+            // An id from another explorer: nobody is reached, not even them.
+            dist = vec![UNREACHED; self.people().len()];
+        }
         let mut histogram = Vec::new();
         let mut sum = 0u64;
-        for &q in &bfs.order {
-            let d = bfs.dist[q as usize] as usize;
+        for &d in dist.iter().filter(|&&d| d != UNREACHED) {
+            let d = d as usize;
             if histogram.len() <= d {
                 histogram.resize(d + 1, 0);
             }
@@ -277,29 +304,30 @@ impl Explorer {
             sum += d as u64;
         }
         if histogram.is_empty() {
-            // An id from another explorer: nobody is reached, not even them.
             histogram.push(0);
         }
         let ecc = histogram.len() - 1;
-        let mut farthest: Vec<u32> = bfs
-            .order
-            .iter()
-            .copied()
-            .filter(|&q| bfs.dist[q as usize] as usize == ecc)
-            .collect();
-        farthest.sort_by(|&x, &y| by_name(self, x, y));
-        let mut unreachable: Vec<u32> = (0..self.people().len() as u32)
-            .filter(|&q| bfs.dist[q as usize] == UNREACHED)
-            .collect();
-        unreachable.sort_by(|&x, &y| by_name(self, x, y));
+        let pick = |keep: &dyn Fn(u32, u32) -> bool| {
+            let mut v: Vec<u32> = (0..dist.len() as u32)
+                .filter(|&q| keep(q, dist[q as usize]))
+                .collect();
+            v.sort_by(|&x, &y| by_name(self, x, y));
+            v.into_iter().map(PersonId).collect()
+        };
+        let farthest = pick(&|_, d| d != UNREACHED && d as usize == ecc);
+        let unreachable = pick(&|q, d| d == UNREACHED && nodes[q as usize]);
         Distances {
             explorer: self,
             person,
-            dist: std::mem::take(&mut bfs.dist),
+            // The source is always reached, node or not.
+            left_out: self.people().len()
+                - node_count
+                - usize::from(nodes.get(person.index()) == Some(&false)),
+            dist,
             histogram,
             sum,
-            farthest: farthest.into_iter().map(PersonId).collect(),
-            unreachable: unreachable.into_iter().map(PersonId).collect(),
+            farthest,
+            unreachable,
         }
     }
 
@@ -309,7 +337,9 @@ impl Explorer {
     ///
     /// Ranking by component first keeps the member of a small island (two
     /// people who share one work have a mean distance of 1) from outranking
-    /// the centre of the big component. People alone come last.
+    /// the centre of the big component. People alone on their works come
+    /// last; people with no credit the filter counts are not ranked (see
+    /// [`CentreRanking::left_out`]).
     ///
     /// One breadth-first search per person on the co-appearance graph:
     /// O(people × co-appearances).
@@ -333,6 +363,7 @@ impl Explorer {
         let mut entries: Vec<CentreEntry> = sums
             .iter()
             .enumerate()
+            .filter(|&(p, _)| graph.nodes[p])
             .map(|(p, &(reached, sum, ecc))| CentreEntry {
                 person: PersonId(p as u32),
                 component_size: reached,
@@ -352,6 +383,7 @@ impl Explorer {
         CentreRanking {
             explorer: self,
             entries,
+            left_out: graph.len() - graph.node_count,
         }
     }
 }

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{PersonId, WorkId};
-use crate::query::graph::{Bfs, by_name};
+use crate::query::graph::by_name;
+use crate::query::traverse::Bfs;
 
 /// Someone who co-appeared with both of two people, created by
 /// [`Explorer::introductions`].

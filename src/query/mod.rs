@@ -1,5 +1,5 @@
 //! The questions an [`Explorer`](crate::Explorer) answers, one file each.
-//! Everything public here is re-exported at the crate root.
+//! The public types are re-exported by name at the crate root.
 
 pub(crate) mod all_paths;
 pub(crate) mod centrality;
@@ -11,14 +11,5 @@ pub(crate) mod introduce;
 pub(crate) mod neighbourhood;
 pub(crate) mod path;
 pub(crate) mod projection;
+pub(crate) mod traverse;
 pub(crate) mod works;
-
-pub use all_paths::{AllPathsOptions, AllShortestPaths};
-pub use centrality::{Centrality, Measure, PersonCentrality};
-pub use components::{Component, Components};
-pub use costars::{CoAppearances, CoStar, Credited, SharedWork};
-pub use distance::{CentreEntry, CentreRanking, Distances};
-pub use introduce::{Introduction, PathRecommendation, Recommendation};
-pub use neighbourhood::NeighbourhoodOptions;
-pub use path::{Path, Step};
-pub use projection::Projection;

@@ -3,8 +3,8 @@
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::{DIRECT, Selection};
-use crate::id::{Entity, PersonId};
-use crate::query::graph::{Bfs, UNREACHED};
+use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
+use crate::query::traverse::{Bfs, UNREACHED};
 
 /// Options of [`Explorer::neighbourhood`]: how many hops, how many people.
 ///
@@ -14,9 +14,9 @@ use crate::query::graph::{Bfs, UNREACHED};
 /// use hallyu::NeighbourhoodOptions;
 ///
 /// let options = NeighbourhoodOptions::new().hops(3);
-/// assert_eq!(options.max_hops(), 3);
+/// assert_eq!(options.get_hops(), 3);
 /// // More than MAX_HOPS is capped: six hops reach nearly everyone.
-/// assert_eq!(NeighbourhoodOptions::new().hops(50).max_hops(), NeighbourhoodOptions::MAX_HOPS);
+/// assert_eq!(NeighbourhoodOptions::new().hops(50).get_hops(), NeighbourhoodOptions::MAX_HOPS);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NeighbourhoodOptions {
@@ -56,12 +56,12 @@ impl NeighbourhoodOptions {
     }
 
     /// The number of hops.
-    pub fn max_hops(&self) -> usize {
+    pub fn get_hops(&self) -> usize {
         self.hops
     }
 
     /// The cap on the number of people.
-    pub fn people_cap(&self) -> usize {
+    pub fn get_max_people(&self) -> usize {
         self.max_people
     }
 }
@@ -120,60 +120,85 @@ impl Explorer {
         bfs.run(person.0, options.hops as u32, options.max_people);
         let kept_person = |p: u32| bfs.dist.get(p as usize).is_some_and(|&d| d != UNREACHED);
 
-        // Works on which two kept people appear, and the groups that bring them in.
-        let mut work = vec![false; self.works().len()];
-        let mut group = vec![false; self.groups().len()];
-        let mut org = vec![false; self.organisations().len()];
+        let index = &self.graph.index;
+        let mut people: Vec<u32> = bfs.order.clone();
+        people.sort_unstable();
+
+        // Works on which two kept people appear (only the kept people's
+        // works are looked at), and the groups that bring them in.
+        let mut candidates: Vec<u32> = people
+            .iter()
+            .flat_map(|&p| index.of_person(p, filter).map(|a| a.work))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let (mut works, mut groups) = (Vec::new(), Vec::new());
         let mut cast: Vec<u32> = Vec::new();
-        for w in self.works() {
+        for w in candidates {
             cast.clear();
             cast.extend(
-                self.graph
-                    .index
-                    .in_work(w.0, filter)
+                index
+                    .in_work(w, filter)
                     .map(|a| a.person)
                     .filter(|&p| kept_person(p)),
             );
             cast.sort_unstable();
             cast.dedup();
             if cast.len() >= 2 {
-                work[w.index()] = true;
-                for a in self.graph.index.in_work(w.0, filter) {
-                    if a.via != DIRECT && kept_person(a.person) {
-                        group[a.via as usize] = true;
-                    }
-                }
+                works.push(w);
+                groups.extend(
+                    index
+                        .in_work(w, filter)
+                        .filter(|a| a.via != DIRECT && kept_person(a.person))
+                        .map(|a| a.via),
+                );
             }
         }
-        let mut keep_credit = vec![false; self.credits().len()];
-        for c in self.credits() {
-            let keep = match self.ends(c) {
-                (Entity::Person(p), Entity::Work(w)) => kept_person(p.0) && work[w.index()],
-                (Entity::Group(g), Entity::Work(w)) => group[g.index()] && work[w.index()],
-                (Entity::Person(p), Entity::Group(g)) => kept_person(p.0) && group[g.index()],
-                (Entity::Person(p), Entity::Organisation(o)) if kept_person(p.0) => {
-                    org[o.index()] = true;
-                    true
+        groups.sort_unstable();
+        groups.dedup();
+
+        // The credits between kept records, and the organisations they name.
+        let has = |list: &[u32], x: u32| list.binary_search(&x).is_ok();
+        let mut credits: Vec<u32> = people
+            .iter()
+            .map(|&p| Entity::Person(PersonId(p)))
+            .chain(works.iter().map(|&w| Entity::Work(WorkId(w))))
+            .chain(groups.iter().map(|&g| Entity::Group(GroupId(g))))
+            .flat_map(|e| self.credits_of(e).map(|c| c.0))
+            .collect();
+        credits.sort_unstable();
+        credits.dedup();
+        let mut orgs = Vec::new();
+        credits.retain(|&c| {
+            let (keep, org) = match self.ends(CreditId(c)) {
+                (Entity::Person(p), Entity::Work(w)) => {
+                    (kept_person(p.0) && has(&works, w.0), None)
                 }
-                (Entity::Group(g), Entity::Organisation(o)) if group[g.index()] => {
-                    org[o.index()] = true;
-                    true
+                (Entity::Group(g), Entity::Work(w)) => {
+                    (has(&groups, g.0) && has(&works, w.0), None)
                 }
-                (Entity::Work(w), Entity::Organisation(o)) if work[w.index()] => {
-                    org[o.index()] = true;
-                    true
+                (Entity::Person(p), Entity::Group(g)) => {
+                    (kept_person(p.0) && has(&groups, g.0), None)
                 }
-                (Entity::Work(a), Entity::Work(b)) => work[a.index()] && work[b.index()],
-                _ => false,
+                (Entity::Person(p), Entity::Organisation(o)) => (kept_person(p.0), Some(o.0)),
+                (Entity::Group(g), Entity::Organisation(o)) => (has(&groups, g.0), Some(o.0)),
+                (Entity::Work(w), Entity::Organisation(o)) => (has(&works, w.0), Some(o.0)),
+                (Entity::Work(a), Entity::Work(b)) => (has(&works, a.0) && has(&works, b.0), None),
+                _ => (false, None),
             };
-            keep_credit[c.index()] = keep;
-        }
+            if keep {
+                orgs.extend(org);
+            }
+            keep
+        });
+        orgs.sort_unstable();
+        orgs.dedup();
         let selection = Selection {
-            people: (0..self.people().len() as u32).map(kept_person).collect(),
-            groups: group,
-            works: work,
-            organisations: org,
-            credits: keep_credit,
+            people,
+            groups,
+            works,
+            organisations: orgs,
+            credits,
         };
         Explorer::from_graph(self.graph.subgraph(&selection))
     }

@@ -5,9 +5,9 @@ use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::graph::{Appearance, IdMap, TraversalIndex};
 use crate::id::{Entity, PersonId, WorkId};
 use crate::query::costars::Credited;
+use crate::query::traverse;
 
 /// One hop of a [`Path`]: two people and the work they share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -116,15 +116,6 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// What the search remembers of a reached person: how it was reached.
-#[derive(Clone, Copy)]
-struct Reached {
-    depth: u32,
-    /// (previous person, the appearance of the previous person, the
-    /// appearance of this person), or `None` at the root.
-    via: Option<(u32, Appearance, Appearance)>,
-}
-
 impl Explorer {
     /// The shortest chain of shared works from `a` to `b`, or `None` when
     /// no chain exists under the filter.
@@ -151,113 +142,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn shortest_path(&self, a: PersonId, b: PersonId, filter: &Filter) -> Option<Path<'_>> {
-        let steps = bidirectional(&self.graph.index, a.0, b.0, filter)?;
+        let steps = traverse::bidirectional(&self.graph.index, a.0, b.0, filter)?;
         Some(Path::new(self, a, steps))
     }
-}
-
-/// Bidirectional BFS over person → work → person hops. Returns the steps
-/// from `a` to `b`.
-pub(crate) fn bidirectional(
-    index: &TraversalIndex,
-    a: u32,
-    b: u32,
-    filter: &Filter,
-) -> Option<Vec<Step>> {
-    if a as usize >= index.people() || b as usize >= index.people() {
-        return None;
-    }
-    if a == b {
-        return Some(Vec::new());
-    }
-    let mut seen = [IdMap::default(), IdMap::default()];
-    seen[0].insert(
-        a,
-        Reached {
-            depth: 0,
-            via: None,
-        },
-    );
-    seen[1].insert(
-        b,
-        Reached {
-            depth: 0,
-            via: None,
-        },
-    );
-    let mut frontier = [vec![a], vec![b]];
-    let mut works_done = [IdMap::<()>::default(), IdMap::default()];
-    loop {
-        if frontier[0].is_empty() || frontier[1].is_empty() {
-            return None;
-        }
-        // Expand the side whose frontier is smaller.
-        let side = usize::from(frontier[1].len() < frontier[0].len());
-        let other = 1 - side;
-        let mut next = Vec::new();
-        let mut best: Option<(u32, u32)> = None; // (total length, meeting person)
-        for &p in &frontier[side] {
-            let depth = seen[side][&p].depth;
-            for mine in index.of_person(p, filter) {
-                if works_done[side].insert(mine.work, ()).is_some() {
-                    continue;
-                }
-                for theirs in index.in_work(mine.work, filter) {
-                    let q = theirs.person;
-                    if seen[side].contains_key(&q) {
-                        continue;
-                    }
-                    seen[side].insert(
-                        q,
-                        Reached {
-                            depth: depth + 1,
-                            via: Some((p, *mine, *theirs)),
-                        },
-                    );
-                    next.push(q);
-                    if let Some(r) = seen[other].get(&q) {
-                        let total = depth + 1 + r.depth;
-                        if best.is_none_or(|(t, _)| total < t) {
-                            best = Some((total, q));
-                        }
-                    }
-                }
-            }
-        }
-        if let Some((_, meet)) = best {
-            return Some(assemble(&seen, side, meet));
-        }
-        frontier[side] = next;
-    }
-}
-
-/// Rebuilds the steps a → meet → b from both sides' parent links.
-fn assemble(seen: &[IdMap<Reached>; 2], _side: usize, meet: u32) -> Vec<Step> {
-    // Side 0 grew from a; its links point back towards a.
-    let mut front = Vec::new();
-    let mut cur = meet;
-    while let Some((prev, prev_app, cur_app)) = seen[0][&cur].via {
-        front.push(Step {
-            from: PersonId(prev),
-            from_credit: Credited::of(&prev_app),
-            work: WorkId(prev_app.work),
-            to_credit: Credited::of(&cur_app),
-            to: PersonId(cur),
-        });
-        cur = prev;
-    }
-    front.reverse();
-    // Side 1 grew from b; its links point back towards b.
-    let mut cur = meet;
-    while let Some((prev, prev_app, cur_app)) = seen[1][&cur].via {
-        front.push(Step {
-            from: PersonId(cur),
-            from_credit: Credited::of(&cur_app),
-            work: WorkId(prev_app.work),
-            to_credit: Credited::of(&prev_app),
-            to: PersonId(prev),
-        });
-        cur = prev;
-    }
-    front
 }

@@ -7,15 +7,17 @@ use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{PersonId, WorkId};
 use crate::query::graph::co_pairs;
+use crate::query::traverse::node_set;
 
 /// The person co-appearance graph, created by [`Explorer::projection`]:
-/// one node per person, one undirected edge per pair of people who share
-/// a counted work, holding the shared works.
+/// one node per person with a credit the filter counts, one undirected
+/// edge per pair of people who share a counted work, holding the shared
+/// works.
 ///
 /// The petgraph graph is offered read-only, as an escape hatch for
-/// petgraph's algorithms. Node `i` is the person with index `i`
-/// ([`PersonId::index`]); its weight is the [`PersonId`]. An edge's weight
-/// is the list of shared works, oldest first, so its length is the
+/// petgraph's algorithms. Nodes are in person order; a node's weight is its
+/// [`PersonId`] and [`Projection::node`] finds a person's node. An edge's
+/// weight is the list of shared works, oldest first, so its length is the
 /// strength of the tie.
 ///
 /// # Example
@@ -25,7 +27,8 @@ use crate::query::graph::co_pairs;
 ///
 /// let explorer = Explorer::bundled();
 /// let projection = explorer.projection(&Filter::new());
-/// assert_eq!(projection.node_count(), explorer.people().len());
+/// let c = explorer.components(&Filter::new());
+/// assert_eq!(projection.node_count() + c.left_out(), explorer.people().len());
 /// let (a, b) = (explorer.person("G-Dragon")?, explorer.person("Daesung")?);
 /// assert!(projection.works_between(a, b).len() >= 2); // BIGBANG's videos
 /// # Ok::<(), hallyu::Error>(())
@@ -33,6 +36,8 @@ use crate::query::graph::co_pairs;
 #[derive(Clone, Debug)]
 pub struct Projection {
     graph: Graph<PersonId, Vec<WorkId>, Undirected>,
+    /// Each person's node index, `u32::MAX` for people outside the node set.
+    node_of: Vec<u32>,
 }
 
 impl Projection {
@@ -46,16 +51,23 @@ impl Projection {
         self.graph
     }
 
-    /// The node of a person in [`Projection::graph`].
-    pub fn node(&self, person: PersonId) -> NodeIndex {
-        NodeIndex::new(person.index())
+    /// The node of a person in [`Projection::graph`], or `None` when the
+    /// person has no credit the filter counts.
+    pub fn node(&self, person: PersonId) -> Option<NodeIndex> {
+        match self.node_of.get(person.index()) {
+            Some(&n) if n != u32::MAX => Some(NodeIndex::new(n as usize)),
+            _ => None,
+        }
     }
 
     /// The works two people share, oldest first (empty when they share
     /// none).
     pub fn works_between(&self, a: PersonId, b: PersonId) -> &[WorkId] {
+        let (Some(x), Some(y)) = (self.node(a), self.node(b)) else {
+            return &[];
+        };
         self.graph
-            .find_edge(self.node(a), self.node(b))
+            .find_edge(x, y)
             .map_or(&[], |e| self.graph[e].as_slice())
     }
 
@@ -85,9 +97,10 @@ impl Explorer {
     /// The person co-appearance graph under a filter, weighted by shared
     /// works: the graph every analytic of this crate works on.
     ///
-    /// Every person of the explorer is a node (people without a counted work
-    /// are isolated); two people are joined when they both have a credit the
-    /// filter counts on the same work.
+    /// The nodes are the people with a credit the filter counts (the node
+    /// set of every whole-graph measure; people alone on their works are
+    /// isolated nodes); two people are joined when they both have a credit
+    /// the filter counts on the same work.
     ///
     /// # Example
     ///
@@ -106,10 +119,18 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn projection(&self, filter: &Filter) -> Projection {
-        let mut graph = Graph::with_capacity(self.people().len(), 0);
-        for p in self.people() {
-            graph.add_node(p);
-        }
+        let (nodes, count) = node_set(&self.graph.index, filter);
+        let mut graph = Graph::with_capacity(count, 0);
+        let node_of: Vec<u32> = self
+            .people()
+            .map(|p| {
+                if nodes[p.index()] {
+                    graph.add_node(p).index() as u32
+                } else {
+                    u32::MAX
+                }
+            })
+            .collect();
         let pairs = co_pairs(self, filter);
         let mut i = 0;
         while i < pairs.len() {
@@ -121,11 +142,11 @@ impl Explorer {
             }
             works.sort_by(|&x, &y| self.release_order(x, y));
             graph.add_edge(
-                NodeIndex::new(a as usize),
-                NodeIndex::new(b as usize),
+                NodeIndex::new(node_of[a as usize] as usize),
+                NodeIndex::new(node_of[b as usize] as usize),
                 works,
             );
         }
-        Projection { graph }
+        Projection { graph, node_of }
     }
 }

@@ -1,0 +1,282 @@
+//! petgraph's visit traits on the explorer's own graph, so that petgraph's
+//! algorithms run on any explorer — an IMDb import included — without a
+//! copy: [`PersonWorkGraph`], made by
+//! [`Explorer::person_work_graph`](crate::Explorer::person_work_graph).
+
+use petgraph::Undirected;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::{
+    Data, EdgeRef, GraphBase, GraphProp, IntoEdgeReferences, IntoEdges, IntoNeighbors,
+    IntoNodeIdentifiers, NodeCompactIndexable, NodeCount, NodeIndexable, VisitMap, Visitable,
+};
+
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::graph::{Appearance, TraversalIndex};
+use crate::id::{CreditId, Entity, PersonId, WorkId};
+
+/// The undirected person–work graph of an explorer under a filter, as
+/// petgraph sees a graph: node `i < people` is person `i`, the next nodes
+/// are the works in order; one edge per appearance the filter counts (a
+/// group's credit counts for its members, as in every query). Borrowed,
+/// not copied: petgraph's algorithms run on an IMDb import as they are.
+///
+/// Implements `GraphBase`, `GraphProp` (undirected), `Data`, `NodeCount`,
+/// `NodeIndexable`, `NodeCompactIndexable`, `IntoNodeIdentifiers`,
+/// `IntoNeighbors`, `IntoEdgeReferences`, `IntoEdges` and `Visitable`.
+/// Edge weights are the [`CreditId`] of the appearance.
+///
+/// # Example
+///
+/// A person–work–person chain is two edges, so petgraph's `dijkstra` with
+/// unit costs finds twice the crate's path length:
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+/// use hallyu::petgraph::algo::dijkstra;
+///
+/// let explorer = Explorer::bundled();
+/// let filter = Filter::new();
+/// let graph = explorer.person_work_graph(&filter);
+/// let (a, b) = (explorer.person("Song Joong-ki")?, explorer.person("IU")?);
+/// let costs = dijkstra(graph, graph.node(a.into()), Some(graph.node(b.into())), |_| 1);
+/// let hops = explorer.shortest_path(a, b, &filter).unwrap().len();
+/// assert_eq!(costs[&graph.node(b.into())], 2 * hops);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct PersonWorkGraph<'e> {
+    index: &'e TraversalIndex,
+    filter: &'e Filter,
+}
+
+impl std::fmt::Debug for PersonWorkGraph<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PersonWorkGraph")
+            .field("people", &self.index.people())
+            .field("works", &self.index.works())
+            .finish()
+    }
+}
+
+impl<'e> PersonWorkGraph<'e> {
+    pub(crate) fn new(explorer: &'e Explorer, filter: &'e Filter) -> PersonWorkGraph<'e> {
+        PersonWorkGraph {
+            index: &explorer.graph.index,
+            filter,
+        }
+    }
+
+    /// The node of a person or a work.
+    ///
+    /// # Panics
+    ///
+    /// For a group or an organisation, which are not nodes of this graph
+    /// (their credits count through the members).
+    pub fn node(&self, e: Entity) -> NodeIndex {
+        match e {
+            Entity::Person(p) => NodeIndex::new(p.index()),
+            Entity::Work(w) => NodeIndex::new(self.index.people() + w.index()),
+            other => panic!("{other:?} is not a node of the person–work graph"),
+        }
+    }
+
+    /// The person or work of a node.
+    pub fn entity(&self, n: NodeIndex) -> Entity {
+        let people = self.index.people();
+        match n.index() {
+            i if i < people => Entity::Person(PersonId::new(i)),
+            i => Entity::Work(WorkId::new(i - people)),
+        }
+    }
+
+    fn edge(&self, from_person: bool, app_index: u32, a: &Appearance) -> Edge {
+        let p = NodeIndex::new(a.person as usize);
+        let w = NodeIndex::new(self.index.people() + a.work as usize);
+        let (source, target) = if from_person { (p, w) } else { (w, p) };
+        Edge {
+            source,
+            target,
+            id: EdgeIndex::new(app_index as usize),
+            credit: CreditId(a.credit),
+        }
+    }
+}
+
+/// An edge of a [`PersonWorkGraph`]: one appearance of a person in a work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edge {
+    source: NodeIndex,
+    target: NodeIndex,
+    id: EdgeIndex,
+    credit: CreditId,
+}
+
+impl EdgeRef for Edge {
+    type NodeId = NodeIndex;
+    type EdgeId = EdgeIndex;
+    type Weight = CreditId;
+
+    fn source(&self) -> NodeIndex {
+        self.source
+    }
+
+    fn target(&self) -> NodeIndex {
+        self.target
+    }
+
+    fn weight(&self) -> &CreditId {
+        &self.credit
+    }
+
+    fn id(&self) -> EdgeIndex {
+        self.id
+    }
+}
+
+/// The visited nodes of a search over a [`PersonWorkGraph`].
+#[derive(Clone, Debug)]
+pub struct Visited(Vec<bool>);
+
+impl VisitMap<NodeIndex> for Visited {
+    fn visit(&mut self, a: NodeIndex) -> bool {
+        !std::mem::replace(&mut self.0[a.index()], true)
+    }
+
+    fn is_visited(&self, a: &NodeIndex) -> bool {
+        self.0[a.index()]
+    }
+
+    fn unvisit(&mut self, a: NodeIndex) -> bool {
+        std::mem::replace(&mut self.0[a.index()], false)
+    }
+}
+
+impl GraphBase for PersonWorkGraph<'_> {
+    type EdgeId = EdgeIndex;
+    type NodeId = NodeIndex;
+}
+
+impl petgraph::visit::GraphRef for PersonWorkGraph<'_> {}
+
+impl GraphProp for PersonWorkGraph<'_> {
+    type EdgeType = Undirected;
+}
+
+impl Data for PersonWorkGraph<'_> {
+    type NodeWeight = ();
+    type EdgeWeight = CreditId;
+}
+
+impl NodeCount for PersonWorkGraph<'_> {
+    fn node_count(&self) -> usize {
+        self.index.people() + self.index.works()
+    }
+}
+
+impl NodeIndexable for PersonWorkGraph<'_> {
+    fn node_bound(&self) -> usize {
+        self.node_count()
+    }
+
+    fn to_index(&self, a: NodeIndex) -> usize {
+        a.index()
+    }
+
+    fn from_index(&self, i: usize) -> NodeIndex {
+        NodeIndex::new(i)
+    }
+}
+
+impl NodeCompactIndexable for PersonWorkGraph<'_> {}
+
+impl Visitable for PersonWorkGraph<'_> {
+    type Map = Visited;
+
+    fn visit_map(&self) -> Visited {
+        Visited(vec![false; self.node_count()])
+    }
+
+    fn reset_map(&self, map: &mut Visited) {
+        map.0.clear();
+        map.0.resize(self.node_count(), false);
+    }
+}
+
+impl<'e> IntoNodeIdentifiers for PersonWorkGraph<'e> {
+    type NodeIdentifiers = std::iter::Map<std::ops::Range<usize>, fn(usize) -> NodeIndex>;
+
+    fn node_identifiers(self) -> Self::NodeIdentifiers {
+        (0..self.node_count()).map(NodeIndex::new)
+    }
+}
+
+impl<'e> IntoEdges for PersonWorkGraph<'e> {
+    type Edges = std::vec::IntoIter<Edge>;
+
+    /// The edges of a node, each with the node as its source.
+    fn edges(self, a: NodeIndex) -> Self::Edges {
+        let people = self.index.people();
+        let mut out = Vec::new();
+        if a.index() < people {
+            let start = self.index.person_app_range(a.index() as u32).start;
+            for (i, app) in self.index.person_apps(a.index() as u32).iter().enumerate() {
+                if self.index.admits(app, self.filter) {
+                    out.push(self.edge(true, (start + i) as u32, app));
+                }
+            }
+        } else if a.index() < self.node_count() {
+            let w = (a.index() - people) as u32;
+            for &i in self.index.work_app_ids(w) {
+                let app = &self.index.apps[i as usize];
+                if self.index.admits(app, self.filter) {
+                    out.push(self.edge(false, i, app));
+                }
+            }
+        }
+        out.into_iter()
+    }
+}
+
+impl<'e> IntoNeighbors for PersonWorkGraph<'e> {
+    type Neighbors = std::iter::Map<std::vec::IntoIter<Edge>, fn(Edge) -> NodeIndex>;
+
+    fn neighbors(self, a: NodeIndex) -> Self::Neighbors {
+        self.edges(a).map(|e| e.target)
+    }
+}
+
+impl<'e> IntoEdgeReferences for PersonWorkGraph<'e> {
+    type EdgeRef = Edge;
+    type EdgeReferences = EdgeReferences<'e>;
+
+    fn edge_references(self) -> EdgeReferences<'e> {
+        EdgeReferences {
+            graph: self,
+            next: 0,
+        }
+    }
+}
+
+/// Every edge of a [`PersonWorkGraph`], person to work, in person order.
+#[derive(Clone, Debug)]
+pub struct EdgeReferences<'e> {
+    graph: PersonWorkGraph<'e>,
+    next: usize,
+}
+
+impl Iterator for EdgeReferences<'_> {
+    type Item = Edge;
+
+    fn next(&mut self) -> Option<Edge> {
+        let g = self.graph;
+        while let Some(app) = g.index.apps.get(self.next) {
+            let i = self.next as u32;
+            self.next += 1;
+            if g.index.admits(app, g.filter) {
+                return Some(g.edge(true, i, app));
+            }
+        }
+        None
+    }
+}
