@@ -202,12 +202,7 @@ pub fn write_dir(
     dir: impl AsRef<Path>,
 ) -> crate::Result<Vec<std::path::PathBuf>> {
     let dir = dir.as_ref();
-    let io = |path: &Path, e: std::io::Error| {
-        crate::Error::new(crate::ErrorKind::Io {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })
-    };
+    let io = |path: &Path, e: std::io::Error| crate::Error::io(path, e);
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let mut written = Vec::new();
     for (name, text) in to_csv_files(network) {

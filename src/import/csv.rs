@@ -210,7 +210,7 @@ impl Csv {
         if path.is_dir() {
             return self.from_dir(path);
         }
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
         self.edge_list(&path.display().to_string(), &bytes)
     }
 
@@ -221,12 +221,9 @@ impl Csv {
     /// See [`Csv`].
     pub fn from_reader(&self, name: &str, mut reader: impl Read) -> crate::Result<Loaded> {
         let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).map_err(|e| {
-            crate::Error::new(ErrorKind::Io {
-                path: name.into(),
-                message: e.to_string(),
-            })
-        })?;
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| crate::Error::io(name, e))?;
         self.edge_list(name, &bytes)
     }
 
@@ -239,7 +236,7 @@ impl Csv {
         let dir = dir.as_ref();
         let read = |name: &str| -> crate::Result<Table> {
             let path = dir.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, &e))?;
+            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
             self.table(&path.display().to_string(), &bytes)
         };
         let (people, works, credits) = (

@@ -75,7 +75,7 @@ impl Graphml {
     /// UTF-8, a truncated file: each at its file, line and column.
     pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
         self.read(&path.display().to_string(), &bytes)
     }
 
@@ -86,12 +86,9 @@ impl Graphml {
     /// As [`Graphml::from_path`].
     pub fn from_reader(&self, name: &str, mut reader: impl Read) -> crate::Result<Loaded> {
         let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).map_err(|e| {
-            crate::Error::new(ErrorKind::Io {
-                path: name.into(),
-                message: e.to_string(),
-            })
-        })?;
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| crate::Error::io(name, e))?;
         self.read(name, &bytes)
     }
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::staged::{
     Attr, GraphEdge, GraphNode, Loaded, from_graph, io_error, parse_error, position, utf8,
 };
-use crate::error::{ErrorKind, Location};
+use crate::error::Location;
 
 /// The node-link JSON reader: `NodeLink::new().from_path("graph.json")`.
 ///
@@ -69,7 +69,7 @@ impl NodeLink {
     /// at its file, line and column.
     pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
         self.read(&path.display().to_string(), &bytes)
     }
 
@@ -80,12 +80,9 @@ impl NodeLink {
     /// As [`NodeLink::from_path`].
     pub fn from_reader(&self, name: &str, mut reader: impl Read) -> crate::Result<Loaded> {
         let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).map_err(|e| {
-            crate::Error::new(ErrorKind::Io {
-                path: name.into(),
-                message: e.to_string(),
-            })
-        })?;
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| crate::Error::io(name, e))?;
         self.read(name, &bytes)
     }
 

@@ -51,7 +51,7 @@ pub fn open(path: impl AsRef<Path>) -> crate::Result<Explorer> {
         if has("people.csv") && has("works.csv") && has("credits.csv") {
             return Ok(super::Csv::new().from_dir(path)?.explorer);
         }
-        let entries = std::fs::read_dir(path).map_err(|e| io(&e.to_string()))?;
+        let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
         let ron = entries
             .filter_map(|e| e.ok())
             .any(|e| e.path().extension().is_some_and(|x| x == "ron"));

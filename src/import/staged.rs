@@ -214,12 +214,9 @@ pub(crate) fn parse_error(message: impl Into<String>, location: Location) -> Err
     )
 }
 
-/// An I/O error on a path.
-pub(crate) fn io_error(path: &std::path::Path, e: &std::io::Error) -> Error {
-    Error::new(ErrorKind::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })
+/// An I/O error on a path, kept as the error's source.
+pub(crate) fn io_error(path: &std::path::Path, e: std::io::Error) -> Error {
+    Error::io(path, e)
 }
 
 /// The 1-based line and column (in characters) of a byte offset.
