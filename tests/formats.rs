@@ -761,3 +761,40 @@ fn views_export_their_records() {
             .contains("MERGE (n:Work {id: row.id}) SET n += row.props, n:MusicVideo")
     );
 }
+
+#[test]
+fn query_results_serialise_in_the_documented_shape() {
+    use std::error::Error as _;
+    let ex = Explorer::bundled();
+    let f = Filter::new();
+    let a = ex.person("Park Seo-joon").unwrap();
+    let b = ex.person("Choi Woo-shik").unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json::to_json(
+        "shortest_path",
+        &ex.shortest_path(a, b, &f).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(v["version"], json::JSON_VERSION);
+    assert_eq!(v["query"], "shortest_path");
+    let step = &v["result"]["steps"][0];
+    assert_eq!(step["from"], a.index());
+    assert_eq!(step["to"], b.index());
+    assert!(step["from_credit"]["via"].is_null());
+    let v: serde_json::Value = serde_json::to_value(ex.components(&f)).unwrap();
+    assert!(v["components"][0]["people"].as_array().unwrap().len() > 50);
+    assert!(v["left_out"].is_u64());
+    let v = serde_json::to_value(ex.co_appearances(a, &f)).unwrap();
+    assert_eq!(v["person"], a.index());
+    assert!(v["costars"][0]["works"][0]["work"].is_u64());
+    let v = serde_json::to_value(ex.recommendations_by_paths(a, &f)).unwrap();
+    assert!(v[0]["paths"].as_u64().unwrap() >= v[0]["through"].as_array().unwrap().len() as u64);
+    let v = serde_json::to_value(hallyu::Entity::Person(a)).unwrap();
+    assert_eq!(v, serde_json::json!({"person": a.index()}));
+    // A reader's I/O error keeps the io::Error as its source.
+    let err = Csv::new().from_path("no/such/file.csv").unwrap_err();
+    assert!(matches!(err.kind(), hallyu::ErrorKind::Io { .. }));
+    assert!(
+        err.source()
+            .is_some_and(|s| s.downcast_ref::<std::io::Error>().is_some())
+    );
+}
