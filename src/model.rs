@@ -258,7 +258,7 @@ pub enum Role {
     /// ```
     /// use hallyu::model::{Role, RoleKind};
     ///
-    /// let writer = Role::Other { name: "screenwriter".into(), on_screen: false };
+    /// let writer = Role::Other { name: "screenwriter".into(), on_screen: false, character: None };
     /// assert_eq!((writer.word(), writer.kind()), ("screenwriter", RoleKind::OtherCrew));
     /// ```
     Other {
@@ -268,6 +268,10 @@ pub enum Role {
         /// the room, for an event): then it counts as a co-appearance under
         /// the default filter.
         on_screen: bool,
+        /// The character played, when the source gives it (an unbilled
+        /// cast credit).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        character: Option<String>,
     },
 }
 

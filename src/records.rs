@@ -368,10 +368,12 @@ pub(crate) fn role_of(kind: RoleKind) -> Role {
         RoleKind::OtherOnScreen => Role::Other {
             name: "on screen".to_string(),
             on_screen: true,
+            character: None,
         },
         RoleKind::OtherCrew => Role::Other {
             name: "crew".to_string(),
             on_screen: false,
+            character: None,
         },
     }
 }

@@ -491,6 +491,22 @@ fn neo4j_movie_graph_imports_without_invented_billings_or_years() {
             "a billing was invented: {role:?}"
         );
     }
+    // Characters are kept, on credits without a billing too.
+    let keanu = ex.person("Keanu Reeves").unwrap();
+    let matrix = ex.work("The Matrix").unwrap();
+    let shared: Vec<_> = ex
+        .works_of(keanu, &Filter::new())
+        .into_iter()
+        .filter(|(w, _)| *w == matrix)
+        .collect();
+    assert_eq!(
+        ex.get(shared[0].1.credit).role().as_ref(),
+        &Role::Other {
+            name: "ACTED_IN".into(),
+            on_screen: true,
+            character: Some("Neo".into())
+        }
+    );
     let naomie = ex.person("Naomie Harris").unwrap();
     assert_eq!(ex.get(naomie).born(), None, "no birth year invented");
     assert_eq!(ex.get(ex.person("Tom Hanks").unwrap()).born(), Some(1956));

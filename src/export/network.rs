@@ -295,6 +295,7 @@ impl Network {
             let role = cr.role();
             let (billing, character) = match role.as_ref() {
                 Role::Cast { billing, character } => (Some(*billing), character.clone()),
+                Role::Other { character, .. } => (None, character.clone()),
                 _ => (None, None),
             };
             NetworkCredit {

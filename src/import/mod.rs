@@ -18,11 +18,13 @@
 //! | `featured`, `feat`, `featuring` | `Featured` |
 //! | `lead`, `supporting`, `cameo` | `Cast` with that billing |
 //! | `cast`, `actor`, `actress`, `acted in` with a billing | `Cast` with that billing |
-//! | `cast`, `actor`, `actress`, `acted in` without a billing | `Other { name: word, on_screen: true }` |
+//! | `cast`, `actor`, `actress`, `acted in` without a billing | `Other { name: word, on_screen: true, character }` |
 //! | `director`, `directed`; `composer`, `composed`; `lyricist`; `music producer`; `soundtrack` | the role of that name |
 //! | `writer`, `wrote`, `screenwriter`, `producer`, `produced`, `editor`, `cinematographer`, `crew`, `reviewed` | `Other { name: word, on_screen: false }` (crew) |
 //! | any other word | `Other { name: word, on_screen: true }` |
-//! | no role | `Other { name: "appearance", on_screen: true }` |
+//! | no role | `Other { name: "appearance", on_screen: true, character }` |
+//!
+//! A `character` column or attribute is kept on cast and `Other` credits.
 //!
 //! Work kinds: `mv`, `music video`, `drama`, `film`, `movie`, `variety`,
 //! `commercial`; anything else (an event) is

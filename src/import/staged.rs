@@ -105,7 +105,7 @@ fn norm(word: &str) -> String {
 /// | `featured`, `feat`, `featuring` | `Featured` |
 /// | `lead`, `supporting`, `cameo` | `Cast` with that billing |
 /// | `cast`, `actor`, `actress`, `acted in` with a billing | `Cast` with that billing |
-/// | the same without a billing | `Other { name: word, on_screen: true }`: no billing is invented |
+/// | the same without a billing | `Other { name: word, on_screen: true, character }`: no billing is invented |
 /// | `director`, `directed` | `Director` |
 /// | `composer`, `composed` | `Composer` |
 /// | `lyricist` | `Lyricist` |
@@ -128,21 +128,27 @@ pub(crate) fn role_of_word(
                 Role::Other {
                     name: "appearance".into(),
                     on_screen: true,
+                    character,
                 },
                 true,
             ),
         };
     };
     let w = norm(raw);
-    let cast = |billing| Role::Cast { billing, character };
+    let other = |on_screen, character| Role::Other {
+        name: raw.to_string(),
+        on_screen,
+        character,
+    };
+    let cast = |billing, character| Role::Cast { billing, character };
     let role = match w.as_str() {
         "performer" | "self" | "host" => Role::Performer,
         "featured" | "feat" | "featuring" => Role::Featured,
-        "lead" => cast(Billing::Lead),
-        "supporting" => cast(Billing::Supporting),
-        "cameo" => cast(Billing::Cameo),
+        "lead" => cast(Billing::Lead, character),
+        "supporting" => cast(Billing::Supporting, character),
+        "cameo" => cast(Billing::Cameo, character),
         "cast" | "actor" | "actress" | "acted in" if billing.is_some() => {
-            cast(billing.expect("checked"))
+            cast(billing.expect("checked"), character)
         }
         "director" | "directed" => Role::Director,
         "composer" | "composed" => Role::Composer,
@@ -151,23 +157,9 @@ pub(crate) fn role_of_word(
         "soundtrack" => Role::Soundtrack { song: None },
         "writer" | "wrote" | "screenwriter" | "producer" | "produced" | "editor"
         | "cinematographer" | "crew" | "reviewed" | "crew of" => {
-            return (
-                Role::Other {
-                    name: raw.to_string(),
-                    on_screen: false,
-                },
-                true,
-            );
+            return (other(false, character), true);
         }
-        _ => {
-            return (
-                Role::Other {
-                    name: raw.to_string(),
-                    on_screen: true,
-                },
-                true,
-            );
-        }
+        _ => return (other(true, character), true),
     };
     (role, false)
 }
