@@ -8,7 +8,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, at, from_graph, io_error, parse_error, position, utf8,
+    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, io_error, parse_error, utf8,
 };
 use crate::error::{ErrorKind, Location};
 
@@ -94,8 +94,9 @@ impl Graphml {
 
     fn read(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {
         let text = utf8(file, bytes)?;
+        let positions = std::cell::RefCell::new(Positions::new(text));
         let loc = |offset: u64| {
-            let (line, column) = position(text, offset as usize);
+            let (line, column) = positions.borrow_mut().at(offset as usize);
             Location {
                 file: file.to_string(),
                 line,

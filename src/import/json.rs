@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, from_graph, io_error, parse_error, position, utf8,
+    Attr, GraphEdge, GraphNode, Loaded, Positions, from_graph, io_error, parse_error, utf8,
 };
 use crate::error::Location;
 
@@ -102,6 +102,8 @@ impl NodeLink {
             parse_error(message, loc(e.line().max(1), e.column().max(1)))
         })?;
         let mut finder = Finder { text, cursor: 0 };
+        let mut positions = Positions::new(text);
+        let mut position = |_: &str, at: usize| positions.at(at);
         let Some(nodes) = value.get("nodes").and_then(Value::as_array) else {
             return Err(parse_error("missing \"nodes\" list", loc(1, 1)));
         };

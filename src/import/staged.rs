@@ -224,6 +224,48 @@ pub(crate) fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Line and column of byte offsets that come in increasing order, in time
+/// proportional to the text (an offset before the last one starts over).
+#[derive(Debug)]
+pub(crate) struct Positions<'t> {
+    text: &'t str,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'t> Positions<'t> {
+    pub(crate) fn new(text: &'t str) -> Positions<'t> {
+        Positions {
+            text,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub(crate) fn at(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            *self = Positions::new(self.text);
+        }
+        let segment = &self.text[self.offset..offset];
+        match segment.rfind('\n') {
+            Some(i) => {
+                self.line += segment.bytes().filter(|&b| b == b'\n').count();
+                self.column = segment[i + 1..].chars().count() + 1;
+            }
+            None => self.column += segment.chars().count(),
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
 /// Bytes as UTF-8, or an error at the first invalid byte.
 pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|e| {
