@@ -5,63 +5,111 @@
 //! ```text
 //! cargo run --release --example export_dot                 # into out/
 //! cargo run --release --example export_dot -- --out pics --engine builtin
-//! cargo run --release --example export_dot -- --data my-data/ --person "Someone"
+//! cargo run --release --example export_dot -- --data my-data/ --person "Someone" --to "Another"
 //! cargo run --release --features png --example export_dot -- --png --engine builtin
 //! ```
 //!
-//! It writes the whole article graph (the twelve music videos tagged
-//! `collections: ["article"]` and everyone
+//! It writes the article graph (the twelve music videos and everyone
 //! credited on them), the whole catalog, a person's neighbourhood, a path
-//! between two people, and one picture per music video. Graphviz is used
-//! when `dot` is on `PATH` (or named by `HALLYU_DOT`); otherwise the
-//! built-in renderer draws the SVG, so it works on a fresh machine.
+//! between two people, and one picture per music video. A `--data` set
+//! without the default people skips the neighbourhood and the path.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use hallyu::Explorer;
 use hallyu::export::{Diagram, View, dot};
 use hallyu::model::WorkKind;
 use hallyu::render::{Engine, Format, RenderOptions, Renderer};
-use hallyu::{Catalog, Explorer, Filter};
 
-/// Write pictures of the hallyu graph.
-#[derive(Parser)]
-#[command(version, about)]
-struct Cli {
-    /// Where to write the files.
-    #[arg(long, default_value = "out")]
+/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
+/// program quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0)
+        }
+    }};
+}
+
+const HELP: &str = "\
+Write pictures of the hallyu graph (DOT and SVG, optionally PNG).
+
+Usage: export_dot [OPTIONS]
+
+Options:
+  --out DIR         where to write the files [default: out]
+  --data PATH       a RON file or directory instead of the bundled dataset
+  --engine ENGINE   auto, graphviz or builtin [default: auto]
+  --png             also write PNG files (Graphviz, or the `png` feature)
+  --person NAME     whose neighbourhood is drawn [default: Park Seo-joon]
+  --to NAME         the other end of the drawn path [default: Choi Woo-shik]
+  -k, --hops K      how many hops the neighbourhood spans [default: 1]
+  -h, --help        print this help";
+
+struct Args {
     out: PathBuf,
-    /// A RON file or directory to draw instead of the bundled dataset.
-    #[arg(long)]
     data: Option<PathBuf>,
-    /// Which renderer draws the SVG (and PNG) files.
-    #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
-    engine: EngineArg,
-    /// Also write PNG files (needs Graphviz, or the `png` feature).
-    #[arg(long)]
+    engine: Engine,
     png: bool,
-    /// The person whose neighbourhood is drawn.
-    #[arg(long, default_value = "Park Seo-joon")]
-    person: String,
-    /// The other end of the path that is drawn.
-    #[arg(long, default_value = "Choi Woo-shik")]
-    to: String,
-    /// How many hops the neighbourhood spans.
-    #[arg(long, short = 'k', default_value_t = 1)]
+    person: Option<String>,
+    to: Option<String>,
     hops: usize,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum EngineArg {
-    Auto,
-    Graphviz,
-    Builtin,
+fn parse_args() -> Result<Args, lexopt::Error> {
+    use lexopt::prelude::*;
+    let (mut out, mut data, mut engine, mut png) =
+        (PathBuf::from("out"), None, Engine::Auto, false);
+    let (mut person, mut to, mut hops) = (None, None, 1);
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("out") => out = parser.value()?.into(),
+            Long("data") => data = Some(parser.value()?.into()),
+            Long("engine") => engine = parse_engine(&parser.value()?.string()?)?,
+            Long("png") => png = true,
+            Long("person") => person = Some(parser.value()?.string()?),
+            Long("to") => to = Some(parser.value()?.string()?),
+            Short('k') | Long("hops") => hops = parser.value()?.parse()?,
+            Short('h') | Long("help") => {
+                say!("{HELP}\n");
+                std::process::exit(0);
+            }
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(Args {
+        out,
+        data,
+        engine,
+        png,
+        person,
+        to,
+        hops,
+    })
+}
+
+fn parse_engine(name: &str) -> Result<Engine, lexopt::Error> {
+    Ok(match name {
+        "auto" => Engine::Auto,
+        "graphviz" => Engine::Graphviz,
+        "builtin" => Engine::Builtin,
+        _ => return Err(format!("unknown engine {name:?}: auto, graphviz or builtin").into()),
+    })
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(&cli) {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("error: {e}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -73,43 +121,38 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
-    let explorer = match &cli.data {
-        Some(path) => Explorer::from_path(path)?,
-        None => Explorer::bundled(),
-    };
-    std::fs::create_dir_all(&cli.out).map_err(|e| io_error(&cli.out, e))?;
-    let engine = match cli.engine {
-        EngineArg::Auto => Engine::Auto,
-        EngineArg::Graphviz => Engine::Graphviz,
-        EngineArg::Builtin => Engine::Builtin,
-    };
-
-    let me = explorer.person(&cli.person)?;
-    let other = explorer.person(&cli.to)?;
-    let mvs = Filter::new().kinds([WorkKind::MusicVideo]);
+fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
+    let explorer = args
+        .data
+        .as_ref()
+        .map_or_else(|| Ok(Explorer::bundled()), Explorer::from_path)?;
+    // The works tagged `article`: the twelve videos of the seed article,
+    // however many other videos the data holds.
+    let article = View::catalog()
+        .collection("article")
+        .title("12 classic K-pop music videos featuring K-drama actors");
     let mut pictures: Vec<(String, Diagram)> = vec![
-        (
-            "article".into(),
-            View::catalog()
-                .filter(mvs)
-                .title("12 classic K-pop music videos featuring K-drama actors")
-                .diagram(&article(&explorer)?)?,
-        ),
+        ("article".into(), article.diagram(&explorer)?),
         ("catalog".into(), View::catalog().diagram(&explorer)?),
-        (
-            format!("neighbourhood-{}", explorer.get(me).key()),
-            View::neighbourhood(me, cli.hops).diagram(&explorer)?,
-        ),
-        (
-            format!(
-                "path-{}-{}",
-                explorer.get(me).key(),
-                explorer.get(other).key()
-            ),
-            View::path(me, other).context(1).diagram(&explorer)?,
-        ),
     ];
+    // Other data may lack the default people: then their pictures are skipped.
+    let person = |name: &Option<String>, default: &str| match name {
+        Some(n) => explorer.person(n).map(Some),
+        None => Ok(explorer.person(default).ok()),
+    };
+    let me = person(&args.person, "Park Seo-joon")?;
+    let other = person(&args.to, "Choi Woo-shik")?;
+    if let Some(me) = me {
+        let key = explorer.key(me.into());
+        pictures.push((
+            format!("neighbourhood-{key}"),
+            View::neighbourhood(me, args.hops).diagram(&explorer)?,
+        ));
+        if let Some(other) = other {
+            let name = format!("path-{key}-{}", explorer.key(other.into()));
+            pictures.push((name, View::path(me, other).context(1).diagram(&explorer)?));
+        }
+    }
     let mut videos: Vec<_> = explorer
         .works()
         .filter(|&w| explorer.get(w).kind() == WorkKind::MusicVideo)
@@ -117,70 +160,49 @@ fn run(cli: &Cli) -> Result<(), Box<dyn std::error::Error>> {
     videos.sort_by_key(|&w| explorer.get(w).released());
     for w in videos {
         pictures.push((
-            format!("mv-{}", explorer.get(w).key()),
+            format!("mv-{}", explorer.key(w.into())),
             View::work(w).diagram(&explorer)?,
         ));
     }
 
-    let svg = Renderer::new(RenderOptions::new().engine(engine).format(Format::Svg));
-    // Auto: Graphviz when it is found, else the built-in renderer (with the
-    // `png` feature; without it, a clear error).
-    let png = Renderer::new(RenderOptions::new().engine(engine).format(Format::Png));
-    let mut warned = std::collections::HashSet::new();
+    if args.out.exists() && !args.out.is_dir() {
+        return Err(format!(
+            "{} is a file: --out names the directory the pictures are written into",
+            args.out.display()
+        )
+        .into());
+    }
+    std::fs::create_dir_all(&args.out).map_err(|e| io_error(&args.out, e))?;
+    let svg = Renderer::new(RenderOptions::new().engine(args.engine).format(Format::Svg));
+    let png = Renderer::new(RenderOptions::new().engine(args.engine).format(Format::Png));
+    let mut warned = HashSet::new();
     for (name, diagram) in &pictures {
-        let dot_path = cli.out.join(format!("{name}.dot"));
+        let dot_path = args.out.join(format!("{name}.dot"));
         std::fs::write(&dot_path, dot::to_dot(diagram, &dot::DotOptions::new()))
             .map_err(|e| io_error(&dot_path, e))?;
-        println!("wrote {}", dot_path.display());
-        let svg_path = cli.out.join(format!("{name}.svg"));
-        let made = svg.render_to_file(diagram, &svg_path)?;
-        println!(
-            "wrote {} ({} renderer)",
-            svg_path.display(),
-            made.engine().name()
-        );
-        warn(&mut warned, &made);
-        if cli.png {
-            let png_path = cli.out.join(format!("{name}.png"));
-            let made = png.render_to_file(diagram, &png_path)?;
-            println!(
-                "wrote {} ({} renderer)",
-                png_path.display(),
+        say!("wrote {}\n", dot_path.display());
+        for renderer in [Some(&svg), args.png.then_some(&png)].into_iter().flatten() {
+            let path = args.out.join(format!(
+                "{name}.{}",
+                renderer.options().format_wanted().extension()
+            ));
+            let made = renderer.render_to_file(diagram, &path)?;
+            say!(
+                "wrote {} ({} renderer)\n",
+                path.display(),
                 made.engine().name()
             );
-            warn(&mut warned, &made);
+            // Each distinct warning once (a fallback would repeat for every picture).
+            for w in made.warnings() {
+                if warned.insert(w.clone()) {
+                    eprintln!("  {}: {w}", made.engine().name());
+                }
+            }
         }
     }
     Ok(())
 }
 
-/// The catalog restricted to the works tagged with the `article` collection
-/// (the article's twelve videos) and the credits between what is left, so
-/// that the article picture stays the twelve however many videos are added.
-fn article(explorer: &Explorer) -> hallyu::Result<Explorer> {
-    let mut records = explorer.to_records();
-    let (kept, dropped): (Vec<_>, Vec<_>) = records
-        .works
-        .into_iter()
-        .partition(|w| w.collections.iter().any(|c| c == "article"));
-    let dropped: std::collections::HashSet<String> = dropped.into_iter().map(|w| w.id).collect();
-    records.works = kept;
-    records
-        .credits
-        .retain(|c| !dropped.contains(&c.from) && !dropped.contains(&c.to));
-    Ok(Explorer::new(Catalog::from_records("article", records)?))
-}
-
-fn io_error(path: &Path, e: std::io::Error) -> String {
+fn io_error(path: &std::path::Path, e: std::io::Error) -> String {
     format!("cannot write {}: {e}", path.display())
-}
-
-/// Prints a renderer's warnings, each distinct one once (the fallback to
-/// the built-in renderer would otherwise be repeated for every picture).
-fn warn(warned: &mut std::collections::HashSet<String>, made: &hallyu::render::Rendered) {
-    for w in made.warnings() {
-        if warned.insert(w.clone()) {
-            eprintln!("  {}: {w}", made.engine().name());
-        }
-    }
 }

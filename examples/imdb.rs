@@ -1,224 +1,197 @@
-//! Queries an IMDb-layout dataset (the real IMDb files or a synthetic set
-//! from `imdb_gen`).
+//! Times queries on an IMDb-layout dataset (the real IMDb files or a
+//! synthetic set from `imdb_gen`), for `scripts/bench_imdb.py`. To explore
+//! such a set, use the tool: `hallyu --data DIR costars nm0000102`.
 //!
 //! ```text
 //! cargo run --release --example imdb -- DIR stats
-//! cargo run --release --example imdb -- DIR costars nm0000102
+//! cargo run --release --example imdb -- DIR costars nm0000102 --json --repeat 5
 //! cargo run --release --example imdb -- DIR path nm0000102 nm0000138
 //! cargo run --release --example imdb -- DIR bacon nm0000102
 //! cargo run --release --example imdb -- DIR components
 //! ```
-//!
-//! Options: `--json` prints one JSON object on stdout; `--repeat N` runs the
-//! query N times and reports the fastest and median times. While loading, a
-//! progress line is drawn on stderr when stderr is a terminal; at the end,
-//! stderr gets the load time and the peak memory (VmHWM).
 
-use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use hallyu::import::{Imdb, Progress};
-use hallyu::{Entity, Explorer, Filter, PersonId};
+use hallyu::import::Imdb;
+use hallyu::{Entity, Filter};
 use serde_json::{Value, json};
 
+/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
+/// program quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0)
+        }
+    }};
+}
+
+const HELP: &str = "\
+Time queries on an IMDb-layout dataset.
+
+Usage: imdb DIR COMMAND [--json] [--repeat N]
+
+Commands:
+  stats             counts of what was read, kept and skipped
+  costars ID        the number of co-stars and the ten strongest
+  path A B          the length of a shortest path, and the path
+  bacon ID          the distance histogram
+  components        the number of components and the ten largest sizes
+
+Options:
+  --json            one JSON object on stdout, with load_ms, query_ms,
+                    query_median_ms and peak_kib (VmHWM)
+  --repeat N        run the query N times; report the fastest and the median
+  -h, --help        print this help";
+
 fn main() -> ExitCode {
-    match run() {
+    let (words, json_out, repeat) = match parse_args() {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("error: {e}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&words, json_out, repeat) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::FAILURE
+            let lookup = e
+                .downcast_ref::<hallyu::Error>()
+                .is_some_and(|e| e.is_not_found());
+            ExitCode::from(if lookup || e.is::<lexopt::Error>() {
+                2
+            } else {
+                1
+            })
         }
     }
 }
 
-const USAGE: &str =
-    "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components) [--json] [--repeat N]";
-
-fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let mut json_out = false;
-    let mut repeat = 1usize;
-    let mut args = Vec::new();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => json_out = true,
-            "--repeat" => repeat = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
-            _ => args.push(a),
+fn parse_args() -> Result<(Vec<String>, bool, usize), lexopt::Error> {
+    use lexopt::prelude::*;
+    let (mut words, mut json, mut repeat) = (Vec::new(), false, 1);
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("json") => json = true,
+            Long("repeat") => repeat = parser.value()?.parse::<usize>()?.max(1),
+            Short('h') | Long("help") => {
+                say!("{HELP}\n");
+                std::process::exit(0);
+            }
+            Value(word) => words.push(word.string()?),
+            _ => return Err(arg.unexpected()),
         }
     }
-    let (dir, command) = match args.as_slice() {
-        [dir, command, ..] => (dir.clone(), command.clone()),
-        _ => return Err(USAGE.into()),
-    };
-    let operands = &args[2..];
+    Ok((words, json, repeat))
+}
 
+fn run(words: &[String], json_out: bool, repeat: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let Some((dir, command)) = words.split_first() else {
+        return Err(lexopt::Error::from("expected DIR and a COMMAND").into());
+    };
     let start = Instant::now();
-    let tty = std::io::stderr().is_terminal();
-    let mut options = Imdb::new();
-    if tty {
-        options = options.progress(|p: Progress| {
-            let pct = if p.total == 0 {
-                100.0
-            } else {
-                p.read as f64 * 100.0 / p.total as f64
-            };
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\rloading… {pct:5.1}% of {} MB", p.total >> 20);
-            let _ = err.flush();
-        });
-    }
-    let imported = options.from_dir(&dir)?;
+    let imported = Imdb::new().from_dir(dir)?;
     let load = start.elapsed();
-    if tty {
-        eprintln!();
-    }
-    let ex = &imported.explorer;
-    let filter = Filter::new();
-    let person = |s: &str| -> Result<PersonId, hallyu::Error> { ex.person(s) };
+    let (ex, filter) = (&imported.explorer, Filter::new());
+    let key = |p: hallyu::PersonId| ex.key(Entity::Person(p)).to_string();
 
     let mut times = Vec::new();
-    let mut timed = |f: &mut dyn FnMut() -> Value| -> Value {
+    let mut timed = |f: &mut dyn FnMut() -> Value| {
         let mut out = Value::Null;
-        for _ in 0..repeat.max(1) {
+        for _ in 0..repeat {
             let t = Instant::now();
             out = f();
             times.push(t.elapsed());
         }
         out
     };
-    let (text, value) = match (command.as_str(), operands) {
-        ("stats", []) => {
+    let value = match command {
+        ["stats"] => {
             let r = &imported.report;
-            let busiest = most_credited(ex, &filter);
-            let value = json!({
-                "people": ex.people().len(),
-                "works": ex.works().len(),
-                "credits": ex.credits().len(),
-                "names_read": r.names,
-                "titles_read": r.titles,
-                "principals_read": r.principals,
-                "skipped_titles": r.skipped_titles,
-                "skipped_principals": r.skipped_principals,
-                "dangling": r.dangling,
-                "duplicates": r.duplicates,
-                "bad_rows": r.bad_rows,
-                "most_credited": busiest.map(|(p, n)| json!({"key": ex.key(p.into()), "name": ex.name(p.into()), "credits": n})),
-            });
-            (serde_json::to_string_pretty(&value)?, value)
+            json!({ "people": ex.people().len(), "works": ex.works().len(), "credits": ex.credits().len(),
+                    "names_read": r.names, "titles_read": r.titles, "principals_read": r.principals,
+                    "skipped_titles": r.skipped_titles, "skipped_principals": r.skipped_principals,
+                    "dangling": r.dangling, "duplicates": r.duplicates, "bad_rows": r.bad_rows })
         }
-        ("costars", [id]) => {
-            let p = person(id)?;
-            let value = timed(&mut || {
+        ["costars", id] => {
+            let p = ex.person(id)?;
+            timed(&mut || {
                 let c = ex.co_appearances(p, &filter);
                 let top: Vec<Value> = c
                     .iter()
                     .take(10)
-                    .map(|s| json!({"key": ex.key(s.person.into()), "name": ex.name(s.person.into()), "works": s.works.len()}))
+                    .map(|s| json!({ "key": key(s.person), "works": s.works.len() }))
                     .collect();
-                json!({"person": ex.key(p.into()), "costars": c.len(), "top": top})
-            });
-            let mut text = format!(
-                "{} has {} co-stars; strongest:\n",
-                ex.label(p.into()),
-                value["costars"]
-            );
-            for t in value["top"].as_array().into_iter().flatten() {
-                text.push_str(&format!(
-                    "  {} ({}): {} works\n",
-                    t["name"], t["key"], t["works"]
-                ));
-            }
-            (text, value)
+                json!({ "person": key(p), "costars": c.len(), "top": top })
+            })
         }
-        ("path", [a, b]) => {
-            let (a, b) = (person(a)?, person(b)?);
-            let mut lines = String::new();
-            let value = timed(&mut || match ex.shortest_path(a, b, &filter) {
+        ["path", a, b] => {
+            let (a, b) = (ex.person(a)?, ex.person(b)?);
+            timed(&mut || match ex.shortest_path(a, b, &filter) {
                 Some(path) => {
-                    lines = path.to_string();
-                    let people: Vec<std::borrow::Cow<str>> = path
-                        .people()
-                        .iter()
-                        .map(|&p| ex.key(Entity::Person(p)))
-                        .collect();
-                    json!({"length": path.len(), "people": people})
+                    json!({ "length": path.len(), "people": path.people().into_iter().map(key).collect::<Vec<_>>(),
+                                      "text": path.to_string() })
                 }
-                None => {
-                    lines = "no path\n".to_string();
-                    json!({"length": null})
-                }
-            });
-            (format!("length {}\n{lines}", value["length"]), value)
+                None => json!({ "length": null, "people": [] }),
+            })
         }
-        ("bacon", [id]) => {
-            let p = person(id)?;
-            let value = timed(&mut || {
-                let counts = ex.distances(p, &filter).histogram().to_vec();
-                json!({"person": ex.key(p.into()), "histogram": counts, "reached": counts.iter().sum::<usize>()})
-            });
-            let mut text = format!("distances from {}:\n", ex.label(p.into()));
-            for (d, n) in value["histogram"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                text.push_str(&format!("  {d:>2}: {n}\n"));
-            }
-            (text, value)
+        ["bacon", id] => {
+            let p = ex.person(id)?;
+            timed(
+                &mut || json!({ "person": key(p), "histogram": ex.distances(p, &filter).histogram() }),
+            )
         }
-        ("components", []) => {
-            let value = timed(&mut || {
-                let sizes = ex.components(&filter).sizes();
-                let people: usize = sizes.iter().sum();
-                json!({"components": sizes.len(), "people": people, "largest": &sizes[..sizes.len().min(10)]})
-            });
-            let text = format!(
-                "{} components over {} people; largest: {}\n",
-                value["components"], value["people"], value["largest"]
+        ["components"] => timed(&mut || {
+            let sizes = ex.components(&filter).sizes();
+            json!({ "components": sizes.len(), "largest": &sizes[..sizes.len().min(10)] })
+        }),
+        _ => {
+            return Err(
+                lexopt::Error::from(format!("unknown command {:?}", command.join(" "))).into(),
             );
-            (text, value)
         }
-        _ => return Err(USAGE.into()),
     };
     times.sort();
     let peak = peak_memory_kib();
     if json_out {
         let mut value = value;
         if let Value::Object(map) = &mut value {
-            map.insert("load_ms".into(), json!(ms(load)));
-            if let (Some(best), Some(median)) = (times.first(), times.get(times.len() / 2)) {
-                map.insert("query_ms".into(), json!(ms(*best)));
-                map.insert("query_median_ms".into(), json!(ms(*median)));
-            }
-            map.insert("peak_kib".into(), json!(peak));
+            map.remove("text");
         }
-        println!("{value}");
+        value["load_ms"] = json!(ms(load));
+        if let (Some(best), Some(median)) = (times.first(), times.get(times.len() / 2)) {
+            value["query_ms"] = json!(ms(*best));
+            value["query_median_ms"] = json!(ms(*median));
+        }
+        value["peak_kib"] = json!(peak);
+        say!("{value}\n");
     } else {
-        print!("{text}");
+        match (command.first(), value.get("text")) {
+            (Some(&"path"), Some(text)) => say!(
+                "length {}\n{}",
+                value["length"],
+                text.as_str().unwrap_or("")
+            ),
+            (Some(&"path"), None) => say!("no path\n"),
+            _ => say!("{}\n", serde_json::to_string_pretty(&value)?),
+        }
     }
-    eprint!("loaded in {:.2?}", load);
-    if let Some(best) = times.first() {
-        eprint!("; query {:.3?} (best of {})", best, times.len());
-    }
-    match peak {
-        Some(kib) => eprintln!("; peak memory {:.1} MiB", kib as f64 / 1024.0),
-        None => eprintln!(),
-    }
+    let query = match times.first() {
+        Some(best) => format!("; query {best:.3?} (best of {})", times.len()),
+        None => String::new(),
+    };
+    let mib = peak.unwrap_or(0) as f64 / 1024.0;
+    eprintln!("loaded in {load:.2?}{query}; peak memory {mib:.1} MiB");
     Ok(())
 }
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// The person with the most credits under the filter (the lowest id among
-/// ties), and the count.
-fn most_credited(ex: &Explorer, filter: &Filter) -> Option<(PersonId, usize)> {
-    ex.people()
-        .map(|p| (p, ex.works_of(p, filter).len()))
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
 /// The peak resident set size of this process (VmHWM), in KiB.

@@ -1,62 +1,82 @@
-//! Writes a synthetic dataset in the IMDb layout.
+//! Writes a synthetic dataset in the IMDb layout, to load with
+//! `hallyu --data DIR` or time with the `imdb` example.
 //!
 //! ```text
 //! cargo run --release --example imdb_gen -- target/imdb/medium medium
 //! cargo run --release --example imdb_gen -- /tmp/imdb 50000 10000 --seed 3
 //! ```
-//!
-//! Sizes: `small` (10k names, 2k titles), `medium` (200k, 50k), `large`
-//! (2M, 500k), or two numbers (names, titles).
 
 use std::process::ExitCode;
 use std::time::Instant;
 
 use hallyu::import::synthetic::Synthetic;
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: imdb_gen DIR (small|medium|large|NAMES TITLES) [--seed N]";
-    let mut seed = 0u64;
-    let mut rest = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--seed" {
-            match it.next().and_then(|s| s.parse().ok()) {
-                Some(s) => seed = s,
-                None => {
-                    eprintln!("{usage}");
-                    return ExitCode::from(2);
-                }
+/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
+/// program quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0)
+        }
+    }};
+}
+
+const HELP: &str = "\
+Write a synthetic dataset in the IMDb layout.
+
+Usage: imdb_gen DIR SIZE [--seed N]
+
+SIZE is small (10k names, 2k titles), medium (200k, 50k), large (2M, 500k),
+or two numbers: NAMES TITLES.
+
+Options:
+  --seed N          the random seed [default: 0]
+  -h, --help        print this help";
+
+fn parse_args() -> Result<(String, Synthetic), lexopt::Error> {
+    use lexopt::prelude::*;
+    let (mut seed, mut words) = (0u64, Vec::new());
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("seed") => seed = parser.value()?.parse()?,
+            Short('h') | Long("help") => {
+                say!("{HELP}\n");
+                std::process::exit(0);
             }
-        } else {
-            rest.push(a.as_str());
+            Value(word) => words.push(word.string()?),
+            _ => return Err(arg.unexpected()),
         }
     }
-    let spec = match rest.as_slice() {
+    let number = |s: &str| {
+        s.parse::<usize>()
+            .map_err(|e| lexopt::Error::from(format!("{s:?}: {e}")))
+    };
+    let spec = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         [_, "small"] => Synthetic::small(),
         [_, "medium"] => Synthetic::medium(),
         [_, "large"] => Synthetic::large(),
-        [_, n, t] => match (n.parse(), t.parse()) {
-            (Ok(n), Ok(t)) => Synthetic::new(n, t),
-            _ => {
-                eprintln!("{usage}");
-                return ExitCode::from(2);
-            }
-        },
-        _ => {
-            eprintln!("{usage}");
+        [_, n, t] => Synthetic::new(number(n)?, number(t)?),
+        _ => return Err("expected DIR and a SIZE".into()),
+    };
+    Ok((words.swap_remove(0), spec.seed(seed)))
+}
+
+fn main() -> ExitCode {
+    let (dir, spec) = match parse_args() {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("error: {e}\n\n{HELP}");
             return ExitCode::from(2);
         }
     };
     let start = Instant::now();
-    match spec.seed(seed).write_to(rest[0]) {
+    match spec.write_to(&dir) {
         Ok(w) => {
+            let (n, t, p) = (w.names, w.titles, w.principals);
             eprintln!(
-                "wrote {} names, {} titles, {} principals to {} in {:.2?}",
-                w.names,
-                w.titles,
-                w.principals,
-                rest[0],
+                "wrote {n} names, {t} titles, {p} principals to {dir} in {:.2?}",
                 start.elapsed()
             );
             ExitCode::SUCCESS

@@ -111,6 +111,14 @@ pub enum ErrorKind {
     },
     /// Several problems; see [`Error::iter`].
     Many(Vec<Error>),
+    /// The problems left out of a long list: a load reports at most
+    /// [`Catalog::MAX_ERRORS`](crate::Catalog::MAX_ERRORS) problems, and this last
+    /// entry of the [`ErrorKind::Many`] counts the rest. It is located at
+    /// the first problem left out.
+    Omitted {
+        /// How many problems were found but not listed.
+        count: usize,
+    },
     /// A name matched nothing.
     NotFound {
         /// What was looked for (`person`, `work`, …).
@@ -246,6 +254,7 @@ impl Error {
                     | ErrorKind::UnknownReference { .. }
                     | ErrorKind::Invalid { .. }
                     | ErrorKind::Io { .. }
+                    | ErrorKind::Omitted { .. }
             )
         })
     }
@@ -262,22 +271,26 @@ impl fmt::Display for Error {
             }
             ErrorKind::Parse { message } => f.write_str(message),
             ErrorKind::DuplicateId { id, first } => {
-                write!(f, "duplicate id \"{id}\"")?;
+                write!(f, "duplicate id \"{}\"", Shown(id))?;
                 if let Some(first) = first {
                     write!(f, " (first defined at {first})")?;
                 }
                 Ok(())
             }
             ErrorKind::UnknownReference { id, suggestion } => {
-                write!(f, "unknown id \"{id}\"")?;
+                write!(f, "unknown id \"{}\"", Shown(id))?;
                 if let Some(s) = suggestion {
                     write!(f, " (did you mean \"{s}\"?)")?;
                 }
                 Ok(())
             }
-            ErrorKind::Invalid { id, message } => write!(f, "\"{id}\": {message}"),
+            ErrorKind::Invalid { id, message } => write!(f, "\"{}\": {message}", Shown(id)),
             ErrorKind::Many(list) => {
-                write!(f, "{} errors:", list.len())?;
+                let total = match list.last().map(Error::kind) {
+                    Some(ErrorKind::Omitted { count }) => list.len() - 1 + count,
+                    _ => list.len(),
+                };
+                write!(f, "{total} errors:")?;
                 for e in list {
                     write!(f, "\n{e}")?;
                 }
@@ -325,6 +338,68 @@ impl fmt::Display for Error {
                 )
             }
             ErrorKind::Render { message } => f.write_str(message),
+            ErrorKind::Omitted { count } => {
+                let s = if *count == 1 { "" } else { "s" };
+                write!(f, "…and {count} more error{s}, not listed")
+            }
+        }
+    }
+}
+
+/// The error for a path that is not a regular file.
+pub(crate) fn not_regular(path: &std::path::Path, kind: &std::fs::FileType) -> Error {
+    Error::new(ErrorKind::Io {
+        path: path.to_path_buf(),
+        message: format!(
+            "{}, not a regular file: refused without reading",
+            file_type_name(kind)
+        ),
+    })
+}
+
+/// What kind of file this is, in words: "a FIFO (named pipe)", …
+pub(crate) fn file_type_name(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if kind.is_socket() {
+            return "a socket";
+        } else if kind.is_char_device() {
+            return "a character device";
+        } else if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// An id as printed in a message: at most [`SHOWN`] characters, then `…`
+/// and the full length, so that a 10 MB id does not make a 10 MB line (the
+/// whole id stays in the [`ErrorKind`]).
+struct Shown<'a>(&'a str);
+
+const SHOWN: usize = 80;
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(SHOWN) {
+            None => f.write_str(self.0),
+            Some((cut, _)) => write!(
+                f,
+                "{}… ({} characters)",
+                &self.0[..cut],
+                self.0.chars().count()
+            ),
         }
     }
 }

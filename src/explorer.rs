@@ -123,6 +123,27 @@ impl Explorer {
         list.map_or(&[], Vec::as_slice)
     }
 
+    /// The Hangul name of any record, when the source gives it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let bigbang = explorer.group("BIGBANG")?;
+    /// assert_eq!(explorer.hangul(bigbang.into()), Some("빅뱅"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn hangul(&self, entity: Entity) -> Option<&str> {
+        let (kind, i) = split(entity);
+        self.graph.table(kind).hangul(i)
+    }
+
+    /// The other names of any record, in data order.
+    pub fn aliases(&self, entity: Entity) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let (kind, i) = split(entity);
+        self.graph.table(kind).aliases(i)
+    }
+
     /// The free-form notes of a record, when its source keeps them.
     pub fn notes(&self, entity: Entity) -> Option<&str> {
         let r = self.records()?;

@@ -331,6 +331,31 @@ impl fmt::Display for RecordKind {
     }
 }
 
+impl fmt::Display for Role {
+    /// The role as answers print it: `cast (lead) as Min-hyuk`,
+    /// `soundtrack "Stay With Me"`, `member`, …
+    ///
+    /// ```
+    /// use hallyu::model::{Billing, Role};
+    ///
+    /// let role = Role::Cast { billing: Billing::Lead, character: Some("Ki-woo".into()) };
+    /// assert_eq!(role.to_string(), "cast (lead) as Ki-woo");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Role::Cast { billing, character } => {
+                write!(f, "cast ({billing})")?;
+                match character {
+                    Some(c) => write!(f, " as {c}"),
+                    None => Ok(()),
+                }
+            }
+            Role::Soundtrack { song: Some(song) } => write!(f, "soundtrack \"{song}\""),
+            other => f.write_str(other.name()),
+        }
+    }
+}
+
 impl Role {
     /// The short lowercase name of the role, as used in the data files and
     /// in explanations: `cast`, `performer`, `member`, … (`other` for
@@ -565,6 +590,13 @@ impl RoleKind {
             RoleKind::OtherOnScreen => "other-on-screen",
             RoleKind::OtherCrew => "other-crew",
         }
+    }
+}
+
+impl fmt::Display for RoleKind {
+    /// The readable label ([`RoleKind::label`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
     }
 }
 

@@ -265,3 +265,39 @@ fn io_errors_keep_their_source() {
         "{err}"
     );
 }
+
+#[test]
+fn ids_from_another_explorer_give_empty_answers_or_documented_panics() {
+    let big = Explorer::bundled();
+    let small = good().explorer;
+    let f = Filter::new();
+    // Ids past the end of the small explorer.
+    let far: Vec<_> = big.people().skip(small.people().len()).take(3).collect();
+    let (a, b) = (far[0], far[1]);
+    assert!(!small.contains(a.into()));
+    assert!(small.co_appearances(a, &f).is_empty());
+    assert!(small.works_of(a, &f).is_empty());
+    assert!(small.shortest_path(a, b, &f).is_none());
+    assert!(small.shared_works(a, b, &f).is_empty());
+    assert_eq!(
+        small
+            .all_shortest_paths(a, b, &AllPathsOptions::new(), &f)
+            .count(),
+        0
+    );
+    assert!(small.introductions(a, b, &f).is_empty());
+    assert!(small.recommendations(a, &f).is_empty());
+    assert_eq!(small.distances(a, &f).reachable(), 0);
+    assert!(small.components(&f).of(a).is_none());
+    assert_eq!(
+        small
+            .neighbourhood(a, &NeighbourhoodOptions::new(), &f)
+            .people()
+            .len(),
+        0
+    );
+    // Reading a record of a foreign id panics with a message that says why.
+    let err = std::panic::catch_unwind(|| small.get(a).name().to_string()).unwrap_err();
+    let msg = err.downcast_ref::<String>().cloned().unwrap_or_default();
+    assert!(msg.contains("not an id of this explorer"), "{msg}");
+}

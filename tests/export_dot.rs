@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use graphviz_rust::dot_structures::{EdgeTy, Graph, GraphAttributes, Id, Stmt, Vertex};
 use hallyu::export::dot::{self, Clusters, Direction, DotOptions, Layout};
-use hallyu::export::{Diagram, Emphasis, NodeKind};
+use hallyu::export::{Diagram, DiagramNode, Emphasis, NodeKind};
 use hallyu::model::{RoleKind, WorkKind};
 use proptest::prelude::*;
 
@@ -35,12 +35,14 @@ fn vertex_id(v: &Vertex) -> String {
     }
 }
 
-fn walk(stmts: &[Stmt], into: &mut Parsed, subgraph: Option<&str>) {
+/// Walks the statements; a node belongs to every subgraph it is nested in.
+fn walk(stmts: &[Stmt], into: &mut Parsed, enclosing: &[String]) {
+    let subgraph = enclosing.last().map(String::as_str);
     for stmt in stmts {
         match stmt {
             Stmt::Node(n) => {
                 let id = dot::unquote(&n.id.0);
-                if let Some(s) = subgraph {
+                for s in enclosing {
                     into.subgraphs
                         .entry(s.to_string())
                         .or_default()
@@ -58,7 +60,9 @@ fn walk(stmts: &[Stmt], into: &mut Parsed, subgraph: Option<&str>) {
             Stmt::Subgraph(s) => {
                 let id = dot::unquote(&s.id);
                 into.subgraphs.entry(id.clone()).or_default();
-                walk(&s.stmts, into, Some(&id));
+                let mut inner = enclosing.to_vec();
+                inner.push(id);
+                walk(&s.stmts, into, &inner);
             }
             Stmt::GAttribute(GraphAttributes::Graph(list)) if subgraph.is_none() => {
                 into.graph.extend(attrs(list));
@@ -72,7 +76,7 @@ fn parse(text: &str) -> Parsed {
     let graph = graphviz_rust::parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     let mut parsed = Parsed::default();
     match &graph {
-        Graph::DiGraph { stmts, .. } => walk(stmts, &mut parsed, None),
+        Graph::DiGraph { stmts, .. } => walk(stmts, &mut parsed, &[]),
         Graph::Graph { .. } => panic!("expected a digraph"),
     }
     parsed
@@ -258,7 +262,7 @@ fn options_become_graph_attributes() {
     ));
     assert_eq!(parsed.graph["rankdir"], "TB");
     assert_eq!(parsed.graph["layout"], "neato");
-    assert_eq!(parsed.graph["overlap"], "false");
+    assert_eq!(parsed.graph["overlap"], "prism");
     assert!(parsed.graph["fontname"].contains("NanumGothic"));
     let parsed = parse(&dot::to_dot(&d, &DotOptions::new()));
     assert_eq!(parsed.graph["rankdir"], "LR");
@@ -470,4 +474,29 @@ proptest! {
         let parsed = parse(&text);
         assert_same(&d, &parsed);
     }
+}
+
+/// `add_node` finds an existing key through a map: 100 000 distinct nodes
+/// and as many repeated keys are quick, and repeats return the first index.
+#[test]
+fn add_node_is_a_lookup() {
+    let start = std::time::Instant::now();
+    let mut d = Diagram::new("many");
+    for i in 0..100_000 {
+        d.add_node(&format!("n{i}"), NodeKind::Person, format!("Person {i}"));
+    }
+    for i in (0..100_000).step_by(7) {
+        assert_eq!(d.add_node(&format!("n{i}"), NodeKind::Person, "again"), i);
+    }
+    assert_eq!(d.nodes.len(), 100_000);
+    // Nodes pushed directly are found too; a key edited away is no
+    // longer found under its old name.
+    d.nodes.push(DiagramNode {
+        key: "pushed".into(),
+        ..d.nodes[0].clone()
+    });
+    assert_eq!(d.add_node("pushed", NodeKind::Person, "x"), 100_000);
+    d.nodes[1].key = "renamed".into();
+    assert_eq!(d.add_node("n1", NodeKind::Person, "x"), 100_001);
+    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
 }

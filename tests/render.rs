@@ -337,10 +337,24 @@ fn builtin_output_is_deterministic() {
 fn builtin_handles_larger_graphs() {
     for (people, works, credits) in [(30, 20, 60), (120, 80, 300), (7, 3, 40)] {
         let d = synthetic(people, works, credits);
-        let parsed = read_svg(&builtin(&d));
+        // Columns: no edge runs through a box.
+        let columns = render::render(
+            &d,
+            &RenderOptions::new()
+                .engine(Engine::Builtin)
+                .layers(Layers::ByKind),
+        )
+        .expect("built-in SVG");
+        let parsed = read_svg(columns.as_str().expect("UTF-8"));
         assert_eq!(parsed.boxes.len(), people + works);
         assert_no_overlap(&parsed);
         assert_edges_avoid_boxes(&parsed);
+        // The default (a network above 90 edges): no box overlaps another;
+        // edges bend around boxes where they can, which a dense random
+        // graph does not always allow.
+        let parsed = read_svg(&builtin(&d));
+        assert_eq!(parsed.boxes.len(), people + works);
+        assert_no_overlap(&parsed);
     }
 }
 
@@ -912,4 +926,712 @@ mod png {
             decode(picture.bytes());
         }
     }
+}
+
+/// Picture quality, measured on the SVG itself: text boxes (from
+/// [`render::text_width`], the metrics the built-in renderer uses), edge
+/// lines, arrowhead tips and which edge each label belongs to. Reads both
+/// the built-in renderer's SVG and Graphviz's.
+mod quality {
+    use super::*;
+    use hallyu::export::View;
+    use hallyu::{Explorer, Filter};
+    use std::collections::BTreeMap;
+
+    /// The pictures `examples/export_dot.rs` writes, with its defaults.
+    pub fn pictures() -> Vec<(String, Diagram)> {
+        let explorer = Explorer::bundled();
+        let me = explorer.person("Park Seo-joon").expect("person");
+        let other = explorer.person("Choi Woo-shik").expect("person");
+        let mvs = Filter::new().kinds([WorkKind::MusicVideo]);
+        let mut out = vec![
+            (
+                "article".to_string(),
+                View::catalog()
+                    .filter(mvs)
+                    .title("12 classic K-pop music videos featuring K-drama actors")
+                    .diagram(&explorer)
+                    .expect("article"),
+            ),
+            (
+                "catalog".to_string(),
+                View::catalog().diagram(&explorer).expect("catalog"),
+            ),
+            (
+                "neighbourhood-park-seo-joon".to_string(),
+                View::neighbourhood(me, 1)
+                    .diagram(&explorer)
+                    .expect("neighbourhood"),
+            ),
+            (
+                "path-park-seo-joon-choi-woo-shik".to_string(),
+                View::path(me, other)
+                    .context(1)
+                    .diagram(&explorer)
+                    .expect("path"),
+            ),
+        ];
+        let mut videos: Vec<_> = explorer
+            .works()
+            .filter(|&w| explorer.get(w).kind() == WorkKind::MusicVideo)
+            .collect();
+        videos.sort_by_key(|&w| explorer.get(w).released());
+        for w in videos {
+            out.push((
+                format!("mv-{}", explorer.get(w).key()),
+                View::work(w).diagram(&explorer).expect("music video"),
+            ));
+        }
+        out
+    }
+
+    /// One line of text, as a box.
+    #[derive(Debug, Clone)]
+    pub struct TextBox {
+        pub x0: f64,
+        pub y0: f64,
+        pub x1: f64,
+        pub y1: f64,
+        pub element: usize,
+        pub text: String,
+        /// The edge the text labels, if it is an edge label.
+        pub edge: Option<String>,
+    }
+
+    #[derive(Debug, Default)]
+    pub struct Picture {
+        pub texts: Vec<TextBox>,
+        /// Edge lines by edge key (several paths per key are joined).
+        pub edges: BTreeMap<String, Vec<Vec<(f64, f64)>>>,
+        /// Graphviz's leaders from decorated labels to their edges: part of
+        /// the edge for label distances, not for crossings.
+        pub leaders: BTreeMap<String, Vec<Vec<(f64, f64)>>>,
+        pub tips: Vec<(f64, f64)>,
+    }
+
+    #[derive(Debug, Default, Clone, Copy)]
+    pub struct Figures {
+        pub texts: usize,
+        pub overlaps: usize,
+        pub tips: usize,
+        pub close_tips: usize,
+        pub min_tip: f64,
+        pub labels: usize,
+        pub misattached: usize,
+        pub crossings: usize,
+    }
+
+    /// Numbers and commands of an SVG path, absolute M L H V C Z (with
+    /// implicit repeats), as points along it.
+    pub fn path_points(d: &str) -> Vec<(f64, f64)> {
+        let mut tokens: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        for c in d.chars() {
+            if c.is_ascii_alphabetic() && c != 'e' {
+                if !cur.is_empty() {
+                    tokens.push(std::mem::take(&mut cur));
+                }
+                tokens.push(c.to_string());
+            } else if c == ',' || c.is_whitespace() {
+                if !cur.is_empty() {
+                    tokens.push(std::mem::take(&mut cur));
+                }
+            } else if c == '-' && !cur.is_empty() && !cur.ends_with('e') {
+                tokens.push(std::mem::take(&mut cur));
+                cur.push(c);
+            } else {
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            tokens.push(cur);
+        }
+        let mut points = Vec::new();
+        let (mut x, mut y) = (0.0, 0.0);
+        let mut cmd = 'M';
+        let mut i = 0;
+        let num = |i: usize| tokens[i].parse::<f64>().expect("number in path");
+        while i < tokens.len() {
+            if let Some(c) = tokens[i].chars().next().filter(|c| c.is_ascii_alphabetic()) {
+                cmd = c;
+                i += 1;
+                if cmd == 'Z' || cmd == 'z' {
+                    continue;
+                }
+            }
+            match cmd {
+                'M' | 'L' => {
+                    (x, y) = (num(i), num(i + 1));
+                    points.push((x, y));
+                    i += 2;
+                }
+                'H' => {
+                    x = num(i);
+                    points.push((x, y));
+                    i += 1;
+                }
+                'V' => {
+                    y = num(i);
+                    points.push((x, y));
+                    i += 1;
+                }
+                'C' => {
+                    let p: Vec<f64> = (0..6).map(|k| num(i + k)).collect();
+                    for s in 1..=24 {
+                        let t = s as f64 / 24.0;
+                        let u = 1.0 - t;
+                        let b = |a: f64, b: f64, c: f64, d: f64| {
+                            u * u * u * a
+                                + 3.0 * u * u * t * b
+                                + 3.0 * u * t * t * c
+                                + t * t * t * d
+                        };
+                        points.push((b(x, p[0], p[2], p[4]), b(y, p[1], p[3], p[5])));
+                    }
+                    (x, y) = (p[4], p[5]);
+                    i += 6;
+                }
+                other => panic!("unexpected path command {other} in {d}"),
+            }
+        }
+        points
+    }
+
+    type Attrs = BTreeMap<String, String>;
+    /// A line of text: x, baseline y, the text.
+    type TextLine = (f64, f64, String);
+    type Point = (f64, f64);
+
+    struct Frame {
+        tag: String,
+        attrs: BTreeMap<String, String>,
+        /// The text of the group's `<title>` (Graphviz names nodes and
+        /// edges there).
+        title: String,
+    }
+
+    fn attr_map(e: &quick_xml::events::BytesStart<'_>) -> BTreeMap<String, String> {
+        e.attributes()
+            .map(|a| {
+                let a = a.expect("attribute");
+                (
+                    a.key.as_ref().to_string(),
+                    a.normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                        .expect("value")
+                        .into_owned(),
+                )
+            })
+            .collect()
+    }
+
+    /// The edge an element belongs to (builtin: `data-edge` of the nearest
+    /// group; Graphviz: the id of the nearest `edge` group), and whether it
+    /// is inside the legend.
+    fn context(stack: &[Frame]) -> (Option<String>, bool) {
+        let mut legend = false;
+        let mut edge = None;
+        for f in stack.iter().rev() {
+            if f.tag != "g" {
+                continue;
+            }
+            let class = f.attrs.get("class").map(String::as_str).unwrap_or("");
+            if class == "legend" || f.title.starts_with("legend:") {
+                legend = true;
+            }
+            if edge.is_none() {
+                if let Some(e) = f.attrs.get("data-edge") {
+                    edge = Some(e.clone());
+                } else if class.split(' ').any(|c| c == "edge") {
+                    edge = f.attrs.get("id").cloned();
+                }
+            }
+        }
+        // A Graphviz legend node: its title starts with `legend:`.
+        (edge, legend)
+    }
+
+    pub fn parse(svg: &str) -> Picture {
+        let mut reader = quick_xml::Reader::from_str(svg);
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut pic = Picture::default();
+        // The text element being read: attributes, lines (x, y, text).
+        let mut text: Option<(Attrs, Vec<TextLine>)> = None;
+        let mut elements = 0usize;
+        let bold = |stack: &[Frame], attrs: &BTreeMap<String, String>| {
+            attrs.get("font-weight").is_some_and(|w| w == "bold")
+                || stack
+                    .iter()
+                    .any(|f| f.attrs.get("font-weight").is_some_and(|w| w == "bold"))
+        };
+        let mut finish = |pic: &mut Picture,
+                          stack: &[Frame],
+                          attrs: &BTreeMap<String, String>,
+                          lines: Vec<(f64, f64, String)>| {
+            let size: f64 = attrs
+                .get("font-size")
+                .and_then(|s| s.trim_end_matches("px").parse().ok())
+                .unwrap_or(14.0);
+            let anchor = attrs
+                .get("text-anchor")
+                .map(String::as_str)
+                .unwrap_or("start");
+            let factor = if bold(stack, attrs) { 1.08 } else { 1.0 };
+            let (edge, _) = context(stack);
+            for (x, y, line) in lines {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let w = render::text_width(&line, size) * factor;
+                let x0 = match anchor {
+                    "middle" => x - w / 2.0,
+                    "end" => x - w,
+                    _ => x,
+                };
+                pic.texts.push(TextBox {
+                    x0,
+                    y0: y - 0.78 * size,
+                    x1: x0 + w,
+                    y1: y + 0.22 * size,
+                    element: elements,
+                    text: line,
+                    edge: edge.clone(),
+                });
+            }
+            elements += 1;
+        };
+        let handle = |pic: &mut Picture,
+                      stack: &[Frame],
+                      tag: &str,
+                      attrs: &BTreeMap<String, String>| {
+            let (edge, legend) = context(stack);
+            if legend {
+                return;
+            }
+            let Some(edge) = edge else { return };
+            let class = attrs.get("class").map(String::as_str).unwrap_or("");
+            if tag == "path" && class != "head" && attrs.get("fill").is_some_and(|f| f == "none") {
+                let points = path_points(&attrs["d"]);
+                pic.edges.entry(edge).or_default().push(points);
+            } else if tag == "polyline" {
+                // Graphviz's leader from a decorated label to its edge.
+                let points = attrs
+                    .get("points")
+                    .map(|p| {
+                        p.split_whitespace()
+                            .filter_map(|xy| {
+                                let (x, y) = xy.split_once(',')?;
+                                Some((x.parse().ok()?, y.parse().ok()?))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                pic.leaders.entry(edge).or_default().push(points);
+            } else if (tag == "path" && class == "head") || tag == "polygon" {
+                let points = match attrs.get("points") {
+                    Some(p) => p
+                        .split_whitespace()
+                        .filter_map(|xy| {
+                            let (x, y) = xy.split_once(',')?;
+                            Some((x.parse().ok()?, y.parse().ok()?))
+                        })
+                        .collect(),
+                    None => path_points(&attrs["d"]),
+                };
+                pic.tips.push(tip(&points));
+            }
+        };
+        loop {
+            match reader.read_event().expect("well-formed SVG") {
+                Event::Eof => break,
+                Event::Start(e) => {
+                    let tag = e.name().as_ref().to_string();
+                    let attrs = attr_map(&e);
+                    if tag == "text" {
+                        let x = attrs.get("x").and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                        let y = attrs.get("y").and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                        text = Some((attrs.clone(), vec![(x, y, String::new())]));
+                    } else if tag == "tspan"
+                        && let Some((_, lines)) = text.as_mut()
+                    {
+                        let &(lx, ly, _) = lines.last().expect("line");
+                        let dy: f64 = attrs.get("dy").and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                        let x = attrs.get("x").and_then(|v| v.parse().ok()).unwrap_or(lx);
+                        if attrs.contains_key("dy") || attrs.contains_key("x") {
+                            lines.push((x, ly + dy, String::new()));
+                        }
+                    } else {
+                        handle(&mut pic, &stack, &tag, &attrs);
+                    }
+                    stack.push(Frame {
+                        tag,
+                        attrs,
+                        title: String::new(),
+                    });
+                }
+                Event::Empty(e) => {
+                    let tag = e.name().as_ref().to_string();
+                    let attrs = attr_map(&e);
+                    handle(&mut pic, &stack, &tag, &attrs);
+                }
+                Event::End(e) => {
+                    let frame = stack.pop().expect("balanced");
+                    if e.name().as_ref() == "text"
+                        && let Some((attrs, lines)) = text.take()
+                    {
+                        finish(&mut pic, &stack, &attrs, lines);
+                    }
+                    let _ = frame;
+                }
+                Event::Text(t) => {
+                    if let Some((_, lines)) = text.as_mut() {
+                        lines
+                            .last_mut()
+                            .expect("line")
+                            .2
+                            .push_str(&t.xml10_content());
+                    } else if stack.last().is_some_and(|f| f.tag == "title") {
+                        let n = stack.len();
+                        if n >= 2 {
+                            stack[n - 2].title.push_str(&t.xml10_content());
+                        }
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    if let Some((_, lines)) = text.as_mut() {
+                        lines
+                            .last_mut()
+                            .expect("line")
+                            .2
+                            .push_str(&entity(&r.xml10_content()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        pic
+    }
+
+    /// The tip of an arrowhead: the middle of a bar, else the corner
+    /// farthest from the centre.
+    fn tip(points: &[(f64, f64)]) -> (f64, f64) {
+        let mut distinct: Vec<(f64, f64)> = Vec::new();
+        for &p in points {
+            if !distinct
+                .iter()
+                .any(|q| (q.0 - p.0).abs() < 0.01 && (q.1 - p.1).abs() < 0.01)
+            {
+                distinct.push(p);
+            }
+        }
+        let n = distinct.len().max(1) as f64;
+        let c = (
+            distinct.iter().map(|p| p.0).sum::<f64>() / n,
+            distinct.iter().map(|p| p.1).sum::<f64>() / n,
+        );
+        if distinct.len() <= 2 {
+            return c;
+        }
+        distinct
+            .into_iter()
+            .max_by(|a, b| dist(*a, c).total_cmp(&dist(*b, c)))
+            .expect("point")
+    }
+
+    fn dist(a: (f64, f64), b: (f64, f64)) -> f64 {
+        ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+    }
+
+    fn seg_dist(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = dx * dx + dy * dy;
+        let t = if len == 0.0 {
+            0.0
+        } else {
+            (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len).clamp(0.0, 1.0)
+        };
+        dist(p, (a.0 + t * dx, a.1 + t * dy))
+    }
+
+    fn line_dist(p: (f64, f64), lines: &[Vec<(f64, f64)>]) -> f64 {
+        let mut best = f64::INFINITY;
+        for line in lines {
+            for w in line.windows(2) {
+                best = best.min(seg_dist(p, w[0], w[1]));
+            }
+            if line.len() == 1 {
+                best = best.min(dist(p, line[0]));
+            }
+        }
+        best
+    }
+
+    fn cross(a: (f64, f64), b: (f64, f64), c: (f64, f64), d: (f64, f64)) -> bool {
+        let o = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| {
+            (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0)
+        };
+        let (d1, d2, d3, d4) = (o(c, d, a), o(c, d, b), o(a, b, c), o(a, b, d));
+        d1 * d2 < 0.0 && d3 * d4 < 0.0
+    }
+
+    /// Proper crossings between the lines of different edges, away from
+    /// their ends (edges meeting at a node do not count).
+    fn crossings(pic: &Picture) -> usize {
+        let lines: Vec<(&String, Vec<Point>, Point, Point)> = pic
+            .edges
+            .iter()
+            .map(|(k, parts)| {
+                let pts: Vec<(f64, f64)> = parts.iter().flatten().copied().collect();
+                let first = pts.first().copied().unwrap_or_default();
+                let last = pts.last().copied().unwrap_or_default();
+                (k, pts, first, last)
+            })
+            .collect();
+        let mut count = 0;
+        for (i, a) in lines.iter().enumerate() {
+            for b in &lines[i + 1..] {
+                let mut found = 0;
+                for s in a.1.windows(2) {
+                    for t in b.1.windows(2) {
+                        if cross(s[0], s[1], t[0], t[1]) {
+                            let near_end = [a.2, a.3, b.2, b.3]
+                                .iter()
+                                .any(|&e| dist(s[0], e) < 4.0 || dist(s[1], e) < 4.0);
+                            if !near_end {
+                                found += 1;
+                            }
+                        }
+                    }
+                }
+                count += found;
+            }
+        }
+        count
+    }
+
+    pub fn figures(pic: &Picture) -> Figures {
+        let mut f = Figures {
+            texts: pic.texts.len(),
+            tips: pic.tips.len(),
+            min_tip: f64::INFINITY,
+            ..Figures::default()
+        };
+        for (i, a) in pic.texts.iter().enumerate() {
+            for b in &pic.texts[i + 1..] {
+                if a.element == b.element {
+                    continue;
+                }
+                let t = 0.5;
+                if a.x0 + t < b.x1 && b.x0 + t < a.x1 && a.y0 + t < b.y1 && b.y0 + t < a.y1 {
+                    f.overlaps += 1;
+                }
+            }
+        }
+        for (i, &a) in pic.tips.iter().enumerate() {
+            for &b in &pic.tips[i + 1..] {
+                let d = dist(a, b);
+                f.min_tip = f.min_tip.min(d);
+                if d < 6.0 {
+                    f.close_tips += 1;
+                }
+            }
+        }
+        // Labels: the centre of each edge's label boxes.
+        let mut labels: BTreeMap<&String, Vec<&TextBox>> = BTreeMap::new();
+        for t in &pic.texts {
+            if let Some(e) = &t.edge {
+                labels.entry(e).or_default().push(t);
+            }
+        }
+        for (edge, boxes) in labels {
+            f.labels += 1;
+            let n = boxes.len() as f64;
+            let c = (
+                boxes.iter().map(|b| (b.x0 + b.x1) / 2.0).sum::<f64>() / n,
+                boxes.iter().map(|b| (b.y0 + b.y1) / 2.0).sum::<f64>() / n,
+            );
+            let drawn = |k: &String| {
+                pic.edges
+                    .get(k)
+                    .into_iter()
+                    .chain(pic.leaders.get(k))
+                    .map(|l| line_dist(c, l))
+                    .fold(f64::INFINITY, f64::min)
+            };
+            let own = drawn(edge);
+            let other = pic
+                .edges
+                .keys()
+                .filter(|k| *k != edge)
+                .map(drawn)
+                .fold(f64::INFINITY, f64::min);
+            if own >= other {
+                f.misattached += 1;
+            }
+        }
+        f.crossings = crossings(pic);
+        f
+    }
+
+    /// The figures of every picture, built-in renderer.
+    pub fn builtin_figures() -> Vec<(String, Figures, Picture)> {
+        pictures()
+            .into_iter()
+            .map(|(name, d)| {
+                let svg = builtin(&d);
+                let pic = parse(&svg);
+                (name, figures(&pic), pic)
+            })
+            .collect()
+    }
+}
+
+/// Every picture `examples/export_dot.rs` writes, drawn by the built-in
+/// renderer: no two text boxes overlap, no two arrowhead tips are within
+/// 6 px, every edge label is closer to its own edge than to any other.
+#[test]
+fn builtin_pictures_have_clean_geometry() {
+    let mut failures = Vec::new();
+    for (name, f, pic) in quality::builtin_figures() {
+        assert!(f.texts > 0, "{name}: no text");
+        if f.overlaps > 0 {
+            for (i, a) in pic.texts.iter().enumerate() {
+                for b in &pic.texts[i + 1..] {
+                    if a.element != b.element
+                        && a.x0 + 0.5 < b.x1
+                        && b.x0 + 0.5 < a.x1
+                        && a.y0 + 0.5 < b.y1
+                        && b.y0 + 0.5 < a.y1
+                    {
+                        failures.push(format!("{name}: {:?} overlaps {:?}", a.text, b.text));
+                    }
+                }
+            }
+        }
+        if f.close_tips > 0 {
+            failures.push(format!(
+                "{name}: {} pairs of arrowhead tips within 6 px (closest {:.1})",
+                f.close_tips, f.min_tip
+            ));
+        }
+        if f.misattached > 0 {
+            failures.push(format!(
+                "{name}: {} of {} edge labels nearer another edge",
+                f.misattached, f.labels
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The picture-quality table of BENCHMARKS.md: the same figures for the
+/// built-in renderer and for Graphviz (when installed), side by side.
+/// `cargo test --test render -- --ignored --nocapture picture_quality`
+#[test]
+#[ignore = "a report; needs Graphviz for its second half"]
+fn picture_quality() {
+    let graphviz = Graphviz::find().ok();
+    println!(
+        "| picture | engine | text boxes | overlapping pairs | arrowheads | tips < 6 px (closest) | edge labels | nearer another edge | edge crossings |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    let row = |name: &str, engine: &str, f: &quality::Figures| {
+        println!(
+            "| {name} | {engine} | {} | {} | {} | {} ({}) | {} | {} | {} |",
+            f.texts,
+            f.overlaps,
+            f.tips,
+            f.close_tips,
+            if f.min_tip.is_finite() {
+                format!("{:.1} px", f.min_tip)
+            } else {
+                "–".into()
+            },
+            f.labels,
+            f.misattached,
+            f.crossings
+        );
+    };
+    for (name, d) in quality::pictures() {
+        let pic = quality::parse(&builtin(&d));
+        row(&name, "built-in", &quality::figures(&pic));
+        if let Some(g) = &graphviz {
+            let options = RenderOptions::new()
+                .engine(Engine::Graphviz)
+                .graphviz(g.clone());
+            let svg = render::render(&d, &options).expect("Graphviz SVG");
+            let pic = quality::parse(svg.as_str().expect("UTF-8"));
+            row(&name, "Graphviz", &quality::figures(&pic));
+        }
+    }
+}
+
+/// The path picture draws its hops in one row (the same centre line), in a
+/// larger font than the faded context around them.
+#[test]
+fn builtin_path_hops_share_one_row() {
+    let (_, d) = quality::pictures()
+        .into_iter()
+        .find(|(name, _)| name.starts_with("path-"))
+        .expect("a path picture");
+    let svg = builtin(&d);
+    let mut rows = Vec::new();
+    let mut sizes = (Vec::new(), Vec::new());
+    for group in svg.split("<g class=\"").skip(1) {
+        let highlight = group
+            .split('"')
+            .next()
+            .unwrap_or("")
+            .ends_with(" highlight");
+        let faded = group.split('"').next().unwrap_or("").ends_with(" faded");
+        let number = |text: &str, key: &str| -> Option<f64> {
+            let at = text.find(&format!(" {key}=\""))? + key.len() + 3;
+            text[at..].split('"').next()?.parse().ok()
+        };
+        let Some(rect) = group.split("<rect class=\"node\"").nth(1) else {
+            continue;
+        };
+        let (Some(y), Some(h)) = (number(rect, "y"), number(rect, "height")) else {
+            continue;
+        };
+        let size = group
+            .split("<text")
+            .nth(1)
+            .and_then(|t| number(t, "font-size"));
+        if highlight {
+            rows.push(y + h / 2.0);
+            sizes.0.extend(size);
+        } else if faded {
+            sizes.1.extend(size);
+        }
+    }
+    assert!(rows.len() >= 3, "{rows:?}");
+    assert!(
+        rows.iter().all(|&y| (y - rows[0]).abs() < 0.5),
+        "hops not in one row: {rows:?}"
+    );
+    assert!(!sizes.0.is_empty() && !sizes.1.is_empty(), "{sizes:?}");
+    let smallest_hop = sizes.0.iter().cloned().fold(f64::INFINITY, f64::min);
+    let largest_context = sizes.1.iter().cloned().fold(0.0, f64::max);
+    assert!(smallest_hop > largest_context, "{sizes:?}");
+}
+
+/// The whole catalog is drawn as a network: no column holds most of the
+/// boxes, unlike the two columns of people and works it used to be.
+#[test]
+fn builtin_catalog_is_a_network() {
+    let (_, d) = quality::pictures()
+        .into_iter()
+        .find(|(name, _)| name == "catalog")
+        .expect("the catalog");
+    let parsed = read_svg(&builtin(&d));
+    assert_no_overlap(&parsed);
+    let mut lefts: Vec<i64> = parsed.boxes.iter().map(|b| b.x.round() as i64).collect();
+    lefts.sort_unstable();
+    lefts.dedup();
+    assert!(
+        lefts.len() > parsed.boxes.len() / 2,
+        "{} distinct left edges for {} boxes",
+        lefts.len(),
+        parsed.boxes.len()
+    );
 }

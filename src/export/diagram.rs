@@ -1,6 +1,8 @@
 //! A drawing-ready picture of part of the graph: nodes with kinds and labels,
 //! edges with roles. Every exporter and renderer works from a [`Diagram`].
 
+use std::collections::HashMap;
+
 use crate::model::{RoleKind, WorkKind};
 
 /// What a diagram node stands for; decides its shape and colour.
@@ -63,7 +65,7 @@ pub struct DiagramEdge {
 /// A picture of part of the graph, ready to be exported as DOT or rendered.
 ///
 /// Made by the view builders of [`crate::export`], or by hand.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Diagram {
     /// The title drawn above the picture.
     pub title: String,
@@ -71,7 +73,20 @@ pub struct Diagram {
     pub nodes: Vec<DiagramNode>,
     /// The edges, in a deterministic order.
     pub edges: Vec<DiagramEdge>,
+    /// The index of the first node with each key, for [`Diagram::add_node`];
+    /// covers `nodes[..indexed]` and is checked on every hit, so nodes pushed
+    /// or edited directly are never missed silently.
+    keys: HashMap<String, usize>,
+    indexed: usize,
 }
+
+impl PartialEq for Diagram {
+    fn eq(&self, other: &Diagram) -> bool {
+        self.title == other.title && self.nodes == other.nodes && self.edges == other.edges
+    }
+}
+
+impl Eq for Diagram {}
 
 impl Diagram {
     /// An empty diagram with a title.
@@ -80,11 +95,19 @@ impl Diagram {
             title: title.into(),
             nodes: Vec::new(),
             edges: Vec::new(),
+            keys: HashMap::new(),
+            indexed: 0,
         }
     }
 
     /// Adds a node (or returns the index of the node with the same key) and
     /// returns its index.
+    ///
+    /// Keys are found through a map, in constant time, that follows the
+    /// nodes added here or pushed onto [`Diagram::nodes`]; a key edited in
+    /// place is not looked up under its new value (a second node with that
+    /// key would be drawn once, with a warning) — use
+    /// [`Diagram::node_index`], which reads the nodes themselves.
     ///
     /// # Example
     ///
@@ -98,9 +121,11 @@ impl Diagram {
     /// assert_eq!(d.node_index("iu"), Some(a));
     /// ```
     pub fn add_node(&mut self, key: &str, kind: NodeKind, label: impl Into<String>) -> usize {
-        if let Some(i) = self.node_index(key) {
+        if let Some(i) = self.indexed_node(key) {
             return i;
         }
+        self.keys.insert(key.to_string(), self.nodes.len());
+        self.indexed = self.nodes.len() + 1;
         self.nodes.push(DiagramNode {
             key: key.to_string(),
             kind,
@@ -131,6 +156,31 @@ impl Diagram {
             emphasis: Emphasis::Normal,
         });
         self.edges.len() - 1
+    }
+
+    /// The node with this key through the key map: constant time while the
+    /// nodes are only added; rebuilt when they were edited in place.
+    fn indexed_node(&mut self, key: &str) -> Option<usize> {
+        if self.indexed > self.nodes.len() {
+            self.keys.clear();
+            self.indexed = 0;
+        }
+        for (i, n) in self.nodes.iter().enumerate().skip(self.indexed) {
+            self.keys.entry(n.key.clone()).or_insert(i);
+        }
+        self.indexed = self.nodes.len();
+        match self.keys.get(key) {
+            Some(&i) if self.nodes[i].key == key => Some(i),
+            Some(_) => {
+                // A key was edited in place: start again from the nodes.
+                self.keys.clear();
+                for (i, n) in self.nodes.iter().enumerate() {
+                    self.keys.entry(n.key.clone()).or_insert(i);
+                }
+                self.keys.get(key).copied()
+            }
+            None => None,
+        }
     }
 
     /// The index of the node with this key, if there is one.

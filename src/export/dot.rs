@@ -58,6 +58,10 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
+use super::style::{
+    Arrow, Dash, EdgeLook, GROUP_STROKE, NodeLook, Shape, edge_look, kind_label, legend_entries,
+    node_look, wants_network, work_colors,
+};
 use crate::model::{RoleKind, WorkKind};
 
 /// The font families asked for, in order: Korean fonts first, so that Hangul
@@ -114,27 +118,55 @@ pub enum Clusters {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Layout {
-    /// `dot`: layered, best for bipartite credit graphs and paths.
+    /// Chosen per diagram by [`Layout::for_diagram`]: `neato` for large
+    /// pictures with nothing highlighted (more than 90 credits and at most
+    /// 400 nodes: the whole catalog), `dot` for the rest (paths, music
+    /// videos, pairs, and very large pictures).
     #[default]
+    Auto,
+    /// `dot`: layered, best for bipartite credit graphs and paths.
     Dot,
-    /// `neato`: spring model, best for networks of co-stars.
+    /// `neato`: stress model, best for networks of co-stars; written with
+    /// `overlap=prism` so that boxes never overlap.
     Neato,
 }
 
 impl Layout {
-    /// The name of the layout program: `dot` or `neato`.
+    /// The name of the layout program: `dot` or `neato` (`dot` for
+    /// [`Layout::Auto`]; see [`Layout::for_diagram`]).
     pub fn name(self) -> &'static str {
         match self {
-            Layout::Dot => "dot",
+            Layout::Auto | Layout::Dot => "dot",
             Layout::Neato => "neato",
+        }
+    }
+
+    /// The layout a diagram is drawn with: [`Layout::Auto`] resolved, the
+    /// others as they are.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::Layout;
+    /// use hallyu::export::{Diagram, NodeKind};
+    ///
+    /// let d = Diagram::new("small");
+    /// assert_eq!(Layout::Auto.for_diagram(&d), Layout::Dot);
+    /// assert_eq!(Layout::Neato.for_diagram(&d), Layout::Neato);
+    /// ```
+    pub fn for_diagram(self, diagram: &Diagram) -> Layout {
+        match self {
+            Layout::Auto if wants_network(diagram) => Layout::Neato,
+            Layout::Auto => Layout::Dot,
+            other => other,
         }
     }
 }
 
 /// How to write a [`Diagram`] as DOT.
 ///
-/// Defaults: left to right, no clusters, a legend, the `dot` layout, the
-/// font list [`FONT_FAMILIES`].
+/// Defaults: left to right, no clusters, a legend, the layout chosen per
+/// diagram ([`Layout::Auto`]), the font list [`FONT_FAMILIES`].
 ///
 /// # Example
 ///
@@ -167,7 +199,7 @@ impl DotOptions {
             direction: Direction::LeftToRight,
             clusters: Clusters::None,
             legend: true,
-            layout: Layout::Dot,
+            layout: Layout::Auto,
             font: FONT_FAMILIES.to_string(),
         }
     }
@@ -308,25 +340,29 @@ pub fn unquote(id: &Id) -> String {
 pub fn to_graph(diagram: &Diagram, options: &DotOptions) -> Graph {
     let first = first_with_key(diagram);
     let mut stmts = Vec::new();
+    let layout = options.layout.for_diagram(diagram);
+    let bundles = bundles(diagram, &first);
 
     // Graph, node and edge defaults.
     let mut graph_attrs = vec![
         attr("rankdir", options.direction.rankdir()),
-        attr("layout", options.layout.name()),
+        attr("layout", layout.name()),
         attr("fontname", &options.font),
         attr("bgcolor", "white"),
         attr("pad", "0.3"),
     ];
-    match options.layout {
-        Layout::Dot => {
+    match layout {
+        Layout::Auto | Layout::Dot => {
             graph_attrs.push(attr("nodesep", "0.18"));
             graph_attrs.push(attr("ranksep", "0.9"));
             graph_attrs.push(attr("newrank", "true"));
         }
         Layout::Neato => {
-            graph_attrs.push(attr("overlap", "false"));
+            graph_attrs.push(attr("overlap", "prism"));
+            graph_attrs.push(attr("overlap_scaling", "-4"));
             graph_attrs.push(attr("splines", "true"));
-            graph_attrs.push(attr("sep", "+12"));
+            graph_attrs.push(attr("sep", "+14"));
+            graph_attrs.push(attr("esep", "+6"));
         }
     }
     if !diagram.title.is_empty() {
@@ -355,7 +391,17 @@ pub fn to_graph(diagram: &Diagram, options: &DotOptions) -> Graph {
         if first[i] != i {
             continue;
         }
-        let stmt = Stmt::Node(node_stmt(node));
+        let mut n = node_stmt(node);
+        if layout != Layout::Neato {
+            // `dot` aims every edge at the centre of its end: a box tall
+            // enough for its arrivals spreads their arrowheads apart.
+            let arrivals = bundles.iter().filter(|b| b.to == i).count();
+            if arrivals > 2 {
+                let inches = (arrivals as f64 * 11.0 + 8.0) / 72.0;
+                n.attributes.push(attr("height", &number(inches.max(0.4))));
+            }
+        }
+        let stmt = Stmt::Node(n);
         match cluster_of.assignment.get(&i) {
             Some(&c) => cluster_nodes.entry(c).or_default().push(stmt),
             None => loose.push(stmt),
@@ -378,20 +424,17 @@ pub fn to_graph(diagram: &Diagram, options: &DotOptions) -> Graph {
     }
     stmts.extend(loose);
 
-    // Edges.
-    for edge in &diagram.edges {
-        let (Some(&from), Some(&to)) = (first.get(edge.from), first.get(edge.to)) else {
-            continue;
-        };
-        stmts.push(Stmt::Edge(edge_stmt(
-            &diagram.nodes[from],
-            &diagram.nodes[to],
-            edge,
-        )));
+    // Edges: parallel credits between the same two ends as one edge.
+    for bundle in &bundles {
+        stmts.push(Stmt::Edge(bundle_stmt(diagram, bundle)));
     }
 
     if options.legend && !diagram.nodes.is_empty() {
-        stmts.push(Stmt::Subgraph(legend(diagram)));
+        if layout == Layout::Neato {
+            stmts.push(Stmt::Subgraph(legend_table(diagram)));
+        } else {
+            stmts.extend(legend(diagram));
+        }
     }
 
     Graph::DiGraph {
@@ -459,9 +502,19 @@ fn node_attrs(look: &NodeLook, label: &str) -> Vec<Attribute> {
 
 fn node_stmt(node: &DiagramNode) -> Node {
     let look = node_look(node.kind, node.emphasis);
+    let mut attributes = node_attrs(&look, &node.label);
+    // A path large, its context small.
+    match node.emphasis {
+        Emphasis::Normal => {}
+        Emphasis::Highlight => attributes.push(attr("fontsize", "15")),
+        Emphasis::Faded => {
+            attributes.push(attr("fontsize", "10"));
+            attributes.push(attr("height", "0.3"));
+        }
+    }
     Node {
         id: NodeId(quote(&node.key), None),
-        attributes: node_attrs(&look, &node.label),
+        attributes,
     }
 }
 
@@ -469,6 +522,8 @@ fn edge_attrs(look: &EdgeLook, label: &str) -> Vec<Attribute> {
     let mut attrs = Vec::new();
     if !label.is_empty() {
         attrs.push(attr("label", label));
+        // A leader from the label to its own edge.
+        attrs.push(attr("decorate", "true"));
     }
     let style = match look.dash {
         Dash::Solid if look.bold => "bold",
@@ -490,10 +545,71 @@ fn edge_attrs(look: &EdgeLook, label: &str) -> Vec<Attribute> {
     attrs
 }
 
-fn edge_stmt(from: &DiagramNode, to: &DiagramNode, edge: &DiagramEdge) -> Edge {
-    let look = edge_look(edge.role, edge.unverified, edge.emphasis);
-    let mut attributes = edge_attrs(&look, &edge.label);
-    attributes.push(attr("tooltip", &edge_tooltip(from, to, edge)));
+/// The credits drawn as one DOT edge: every valid edge of the diagram
+/// between the same two (first-of-key) nodes, in order.
+pub(crate) struct Bundle {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) edges: Vec<usize>,
+}
+
+/// The diagram's edges grouped by their two ends, in order of first
+/// appearance; edges whose ends are not nodes are left out.
+pub(crate) fn bundles(diagram: &Diagram, first: &[usize]) -> Vec<Bundle> {
+    let mut out: Vec<Bundle> = Vec::new();
+    let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, edge) in diagram.edges.iter().enumerate() {
+        let (Some(&from), Some(&to)) = (first.get(edge.from), first.get(edge.to)) else {
+            continue;
+        };
+        let b = *at.entry((from, to)).or_insert_with(|| {
+            out.push(Bundle {
+                from,
+                to,
+                edges: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[b].edges.push(i);
+    }
+    out
+}
+
+fn bundle_stmt(diagram: &Diagram, bundle: &Bundle) -> Edge {
+    let (from, to) = (&diagram.nodes[bundle.from], &diagram.nodes[bundle.to]);
+    // The strongest credit gives the look; the labels are combined.
+    let rank = |e: &DiagramEdge| {
+        let emphasis = match e.emphasis {
+            Emphasis::Highlight => 2,
+            Emphasis::Normal => 1,
+            Emphasis::Faded => 0,
+        };
+        (emphasis, !e.unverified)
+    };
+    let mut strongest = &diagram.edges[bundle.edges[0]];
+    for &e in &bundle.edges[1..] {
+        if rank(&diagram.edges[e]) > rank(strongest) {
+            strongest = &diagram.edges[e];
+        }
+    }
+    let mut labels: Vec<&str> = Vec::new();
+    for &e in &bundle.edges {
+        let l = diagram.edges[e].label.as_str();
+        if !l.is_empty() && !labels.contains(&l) {
+            labels.push(l);
+        }
+    }
+    let look = edge_look(strongest.role, strongest.unverified, strongest.emphasis);
+    let mut attributes = edge_attrs(&look, &labels.join(" / "));
+    if strongest.emphasis == Emphasis::Faded && !labels.is_empty() {
+        attributes.push(attr("fontsize", "8"));
+    }
+    let tooltip: Vec<String> = bundle
+        .edges
+        .iter()
+        .map(|&e| edge_tooltip(from, to, &diagram.edges[e]))
+        .collect();
+    attributes.push(attr("tooltip", &tooltip.join("; ")));
     Edge {
         ty: EdgeTy::Pair(
             Vertex::N(NodeId(quote(&from.key), None)),
@@ -600,14 +716,103 @@ fn plural(kind: WorkKind) -> &'static str {
     }
 }
 
-fn legend(diagram: &Diagram) -> Subgraph {
-    // A prefix no key of the diagram starts with.
+/// A prefix no key of the diagram starts with, for the legend's node ids.
+fn legend_prefix(diagram: &Diagram) -> String {
     let mut prefix = "legend:".to_string();
     while diagram.nodes.iter().any(|n| n.key.starts_with(&prefix)) {
         prefix.insert(0, '_');
     }
-    // One node whose label is an HTML table: a sample box per node kind and
-    // a sample line per edge look. Compact, whatever the graph's rank gaps.
+    prefix
+}
+
+/// The legend for `dot`: a cluster with a sample box per node kind and a
+/// sample edge per line style (drawn by Graphviz itself, so dashes, dots
+/// and arrowheads are the real ones), each edge ending at its name.
+fn legend(diagram: &Diagram) -> Vec<Stmt> {
+    let prefix = legend_prefix(diagram);
+    let entries = legend_entries(diagram);
+    let mut body = vec![
+        Stmt::Attribute(attr("label", "Legend")),
+        Stmt::Attribute(attr("style", "rounded")),
+        Stmt::Attribute(attr("color", "#D1D5DB")),
+        Stmt::Attribute(attr("fontsize", "12")),
+        Stmt::Attribute(attr("fontcolor", "#6B7280")),
+        Stmt::Attribute(attr("margin", "10")),
+    ];
+    let mut edges = Vec::new();
+    let (mut starts, mut names) = (Vec::new(), Vec::new());
+    for (i, kind) in entries.node_kinds.iter().enumerate() {
+        let look = node_look(*kind, Emphasis::Normal);
+        let mut attrs = node_attrs(&look, kind_label(*kind));
+        attrs.push(attr("fontsize", "10"));
+        attrs.push(attr("height", "0.3"));
+        body.push(Stmt::Node(Node {
+            id: NodeId(quote(&format!("{prefix}node{i}")), None),
+            attributes: attrs,
+        }));
+    }
+    for (i, (look, label)) in entries.edges.iter().enumerate() {
+        let start = format!("{prefix}edge{i}");
+        let name = format!("{prefix}edge{i}:name");
+        starts.push(Stmt::Node(Node {
+            id: NodeId(quote(&start), None),
+            // As tall as the name it points at, so that the line is level.
+            attributes: vec![
+                attr("shape", "plaintext"),
+                attr("label", ""),
+                attr("width", "0.05"),
+                attr("height", "0.2"),
+                attr("margin", "0.02,0"),
+                attr("fontsize", "10"),
+            ],
+        }));
+        names.push(Stmt::Node(Node {
+            id: NodeId(quote(&name), None),
+            attributes: vec![
+                attr("shape", "plaintext"),
+                attr("label", label),
+                attr("fontsize", "10"),
+                attr("fontcolor", "#374151"),
+                attr("height", "0.2"),
+                attr("margin", "0.02,0"),
+            ],
+        }));
+        let mut attrs = edge_attrs(look, "");
+        attrs.push(attr("minlen", "1"));
+        attrs.push(attr("weight", "20"));
+        edges.push(Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(quote(&start), None)),
+                Vertex::N(NodeId(quote(&name), None)),
+            ),
+            attributes: attrs,
+        }));
+    }
+    // The samples in one column, their names in the next: short, straight
+    // lines whatever the graph's ranks.
+    for (side, nodes) in [("starts", starts), ("names", names)] {
+        if nodes.is_empty() {
+            continue;
+        }
+        let mut stmts = vec![Stmt::Attribute(attr("rank", "same"))];
+        stmts.extend(nodes);
+        body.push(Stmt::Subgraph(Subgraph {
+            id: quote(&format!("{prefix}{side}")),
+            stmts,
+        }));
+    }
+    body.extend(edges);
+    vec![Stmt::Subgraph(Subgraph {
+        id: quote("cluster_legend"),
+        stmts: body,
+    })]
+}
+
+/// The legend for `neato`, which has no clusters: one node whose label is
+/// an HTML table of sample boxes and of each line style named in words in
+/// its colour (no glyphs, which Korean fonts may lack).
+fn legend_table(diagram: &Diagram) -> Subgraph {
+    let prefix = legend_prefix(diagram);
     let entries = legend_entries(diagram);
     let mut rows = String::from(
         r##"<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12" COLOR="#6B7280">Legend</FONT></TD></TR>"##,
@@ -628,22 +833,13 @@ fn legend(diagram: &Diagram) -> Subgraph {
     }
     for (look, label) in &entries.edges {
         let line = match look.dash {
-            Dash::Solid => "━━━━━",
-            Dash::Dashed => "╺╸╺╸╺╸",
-            Dash::Dotted => "┅┅┅┅┅",
-        };
-        let head = match look.arrow {
-            Arrow::Normal => "▶",
-            Arrow::Empty => "▷",
-            Arrow::Tee => "┫",
-        };
-        let sample = if look.bold {
-            format!("<B>{line}{head}</B>")
-        } else {
-            format!("{line}{head}")
+            Dash::Solid if look.bold => "bold line",
+            Dash::Solid => "line",
+            Dash::Dashed => "dashed",
+            Dash::Dotted => "dotted",
         };
         rows.push_str(&format!(
-            r#"<TR><TD ALIGN="LEFT"><FONT COLOR="{}">{sample}</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="{}">{}</FONT></TD></TR>"#,
+            r#"<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{}">{line}</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="{}">{}</FONT></TD></TR>"#,
             look.color,
             "#374151",
             html_escape(label)
@@ -672,288 +868,4 @@ fn html_escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-/// What a legend shows for a diagram: the node kinds present, then one entry
-/// per edge look present (roles that look alike share an entry), then
-/// unverified and highlighted samples when the diagram has such edges.
-pub(crate) struct LegendEntries {
-    pub(crate) node_kinds: Vec<NodeKind>,
-    pub(crate) edges: Vec<(EdgeLook, String)>,
-}
-
-pub(crate) fn legend_entries(diagram: &Diagram) -> LegendEntries {
-    let mut kinds: Vec<NodeKind> = Vec::new();
-    let order = |k: &NodeKind| match k {
-        NodeKind::Person => 0,
-        NodeKind::Group => 1,
-        NodeKind::Work(w) => 2 + *w as usize,
-        NodeKind::Organisation => 100,
-    };
-    for n in &diagram.nodes {
-        if !kinds.contains(&n.kind) {
-            kinds.push(n.kind);
-        }
-    }
-    kinds.sort_by_key(order);
-
-    let n = diagram.nodes.len();
-    let valid = |e: &&DiagramEdge| e.from < n && e.to < n;
-    let roles: BTreeSet<RoleKind> = diagram.edges.iter().filter(valid).map(|e| e.role).collect();
-    let mut edges: Vec<(EdgeLook, String)> = Vec::new();
-    for role in roles {
-        let look = edge_look(role, false, Emphasis::Normal);
-        match edges.iter_mut().find(|(l, _)| l.class == look.class) {
-            Some((_, label)) => {
-                label.push_str(", ");
-                label.push_str(role.label());
-            }
-            None => edges.push((look, role.label().to_string())),
-        }
-    }
-    if diagram.edges.iter().filter(valid).any(|e| e.unverified) {
-        edges.push((
-            edge_look(RoleKind::Supporting, true, Emphasis::Normal),
-            "unverified".into(),
-        ));
-    }
-    if diagram
-        .edges
-        .iter()
-        .filter(valid)
-        .any(|e| e.emphasis == Emphasis::Highlight)
-    {
-        edges.push((
-            edge_look(RoleKind::Supporting, false, Emphasis::Highlight),
-            "path".into(),
-        ));
-    }
-    LegendEntries {
-        node_kinds: kinds,
-        edges,
-    }
-}
-
-/// The legend's name for a node kind.
-pub(crate) fn kind_label(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Person => "person",
-        NodeKind::Group => "group",
-        NodeKind::Work(w) => w.label(),
-        NodeKind::Organisation => "organisation",
-    }
-}
-
-// ---------------------------------------------------------------------------
-// The look of nodes and edges, shared with the built-in SVG renderer.
-
-/// The outline of a node box.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Shape {
-    /// Rounded corners (people).
-    Rounded,
-    /// Rounded corners and a double border (groups).
-    Double,
-    /// Square corners (works).
-    Square,
-    /// Square corners with cut diagonals (organisations).
-    Notched,
-}
-
-/// How a node is drawn.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct NodeLook {
-    pub(crate) shape: Shape,
-    pub(crate) fill: &'static str,
-    pub(crate) stroke: &'static str,
-    pub(crate) text: &'static str,
-    pub(crate) stroke_width: f64,
-    pub(crate) class: &'static str,
-}
-
-const GROUP_STROKE: &str = "#6D28D9";
-const HIGHLIGHT: &str = "#DC2626";
-const HIGHLIGHT_TEXT: &str = "#B91C1C";
-const FADED_FILL: &str = "#F9FAFB";
-const FADED_STROKE: &str = "#D1D5DB";
-const FADED_TEXT: &str = "#9CA3AF";
-
-fn work_colors(kind: WorkKind) -> (&'static str, &'static str) {
-    match kind {
-        WorkKind::MusicVideo => ("#FEF3C7", "#B45309"),
-        WorkKind::Drama => ("#DCFCE7", "#15803D"),
-        WorkKind::Film => ("#FEE2E2", "#B91C1C"),
-        WorkKind::Variety => ("#CFFAFE", "#0E7490"),
-        WorkKind::Commercial => ("#FFEDD5", "#C2410C"),
-        WorkKind::Other => ("#F3F4F6", "#4B5563"),
-    }
-}
-
-pub(crate) fn node_look(kind: NodeKind, emphasis: Emphasis) -> NodeLook {
-    let mut look = match kind {
-        NodeKind::Person => NodeLook {
-            shape: Shape::Rounded,
-            fill: "#DBEAFE",
-            stroke: "#1D4ED8",
-            text: "#111827",
-            stroke_width: 1.2,
-            class: "person",
-        },
-        NodeKind::Group => NodeLook {
-            shape: Shape::Double,
-            fill: "#EDE9FE",
-            stroke: GROUP_STROKE,
-            text: "#111827",
-            stroke_width: 1.2,
-            class: "group",
-        },
-        NodeKind::Work(w) => {
-            let (fill, stroke) = work_colors(w);
-            NodeLook {
-                shape: Shape::Square,
-                fill,
-                stroke,
-                text: "#111827",
-                stroke_width: 1.2,
-                class: match w {
-                    WorkKind::MusicVideo => "work mv",
-                    WorkKind::Drama => "work drama",
-                    WorkKind::Film => "work film",
-                    WorkKind::Variety => "work variety",
-                    WorkKind::Commercial => "work commercial",
-                    WorkKind::Other => "work other",
-                },
-            }
-        }
-        NodeKind::Organisation => NodeLook {
-            shape: Shape::Notched,
-            fill: "#F5F5F4",
-            stroke: "#57534E",
-            text: "#111827",
-            stroke_width: 1.2,
-            class: "organisation",
-        },
-    };
-    match emphasis {
-        Emphasis::Normal => {}
-        Emphasis::Highlight => {
-            look.stroke = HIGHLIGHT;
-            look.stroke_width = 2.8;
-        }
-        Emphasis::Faded => {
-            look.fill = FADED_FILL;
-            look.stroke = FADED_STROKE;
-            look.text = FADED_TEXT;
-        }
-    }
-    look
-}
-
-/// The dash pattern of an edge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Dash {
-    Solid,
-    Dashed,
-    Dotted,
-}
-
-/// The head of an edge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Arrow {
-    /// A filled triangle.
-    Normal,
-    /// An open triangle (sequels).
-    Empty,
-    /// A bar (bans).
-    Tee,
-}
-
-/// How an edge is drawn.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct EdgeLook {
-    pub(crate) color: &'static str,
-    pub(crate) text: &'static str,
-    pub(crate) width: f64,
-    pub(crate) dash: Dash,
-    pub(crate) bold: bool,
-    pub(crate) arrow: Arrow,
-    /// The role's class name (`lead`, `crew`, …).
-    pub(crate) class: &'static str,
-    /// Extra class names: ` unverified`, ` path`, ` faded`.
-    pub(crate) state: &'static str,
-}
-
-pub(crate) fn edge_look(role: RoleKind, unverified: bool, emphasis: Emphasis) -> EdgeLook {
-    let look = |color, width, dash, class| EdgeLook {
-        color,
-        text: color,
-        width,
-        dash,
-        bold: false,
-        arrow: Arrow::Normal,
-        class,
-        state: "",
-    };
-    let mut l = match role {
-        RoleKind::Lead => EdgeLook {
-            bold: true,
-            ..look("#111827", 2.4, Dash::Solid, "lead")
-        },
-        RoleKind::Supporting => look("#374151", 1.2, Dash::Solid, "supporting"),
-        RoleKind::Cameo => look("#4B5563", 1.1, Dash::Dashed, "cameo"),
-        RoleKind::Performer => look("#2563EB", 1.6, Dash::Solid, "performer"),
-        RoleKind::Featured => look("#0D9488", 1.4, Dash::Solid, "featured"),
-        RoleKind::Member => look("#7C3AED", 1.3, Dash::Dotted, "member"),
-        RoleKind::Soundtrack => look("#9CA3AF", 1.2, Dash::Dashed, "soundtrack"),
-        RoleKind::Director
-        | RoleKind::Composer
-        | RoleKind::Lyricist
-        | RoleKind::MusicProducer
-        | RoleKind::OtherCrew => look("#92400E", 0.7, Dash::Solid, "crew"),
-        RoleKind::OtherOnScreen => look("#374151", 1.2, Dash::Solid, "on-screen"),
-        RoleKind::SignedTo => look("#57534E", 0.9, Dash::Dashed, "signed-to"),
-        RoleKind::ProducedBy => look("#57534E", 0.9, Dash::Solid, "produced-by"),
-        RoleKind::BannedBy => EdgeLook {
-            arrow: Arrow::Tee,
-            ..look("#B91C1C", 1.2, Dash::Solid, "banned-by")
-        },
-        RoleKind::TieIn => look("#C2410C", 1.0, Dash::Dashed, "tie-in"),
-        RoleKind::SequelOf => EdgeLook {
-            arrow: Arrow::Empty,
-            ..look("#15803D", 1.2, Dash::Solid, "sequel-of")
-        },
-    };
-    if unverified {
-        l.dash = Dash::Dotted;
-        l.bold = false;
-        l.color = "#9CA3AF";
-        l.text = "#6B7280";
-        l.width = l.width.min(1.4);
-        l.state = " unverified";
-    }
-    match emphasis {
-        Emphasis::Normal => {}
-        Emphasis::Highlight => {
-            l.color = HIGHLIGHT;
-            l.text = HIGHLIGHT_TEXT;
-            l.width = 3.0;
-            l.state = if unverified {
-                " path unverified"
-            } else {
-                " path"
-            };
-        }
-        Emphasis::Faded => {
-            l.color = FADED_STROKE;
-            l.text = FADED_TEXT;
-            l.width = l.width.min(1.0);
-            l.bold = false;
-            l.state = if unverified {
-                " faded unverified"
-            } else {
-                " faded"
-            };
-        }
-    }
-    l
 }

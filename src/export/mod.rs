@@ -30,6 +30,7 @@ pub mod graphml;
 pub mod json;
 pub mod neo4j;
 mod network;
+pub(crate) mod style;
 mod views;
 
 pub use diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};

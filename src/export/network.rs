@@ -451,8 +451,8 @@ pub(crate) fn node_style(
 ) -> (&'static str, &'static str, &'static str, &'static str) {
     use super::diagram::{Emphasis, NodeKind};
     let look = match kind {
-        NetworkNodeKind::Person => super::dot::node_look(NodeKind::Person, Emphasis::Normal),
-        NetworkNodeKind::Work(k) => super::dot::node_look(NodeKind::Work(k), Emphasis::Normal),
+        NetworkNodeKind::Person => super::style::node_look(NodeKind::Person, Emphasis::Normal),
+        NetworkNodeKind::Work(k) => super::style::node_look(NodeKind::Work(k), Emphasis::Normal),
     };
     match kind {
         NetworkNodeKind::Person => (look.fill, look.stroke, "disc", "roundrectangle"),

@@ -19,7 +19,7 @@ use crate::query::traverse::Bfs;
 /// catalog. On a large imported dataset, a neighbourhood view of a
 /// well-connected person can hold most of the graph; take
 /// [`Explorer::neighbourhood`] first (capped at
-/// [`NeighbourhoodOptions::people_cap`](crate::NeighbourhoodOptions::people_cap)
+/// [`NeighbourhoodOptions::get_max_people`](crate::NeighbourhoodOptions::get_max_people)
 /// people) and draw a view of that.
 pub const MAX_VIEW_HOPS: usize = 6;
 
@@ -66,6 +66,7 @@ pub struct View {
     hops: usize,
     context: usize,
     organisations: bool,
+    collection: Option<String>,
     title: Option<String>,
 }
 
@@ -77,6 +78,7 @@ impl View {
             hops: 1,
             context: 0,
             organisations: false,
+            collection: None,
             title: None,
         }
     }
@@ -131,6 +133,26 @@ impl View {
         self
     }
 
+    /// Draws only the works of a named collection (a work's
+    /// `collections`, e.g. `article` for the twelve videos of the seed
+    /// article) in the catalog view.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, export::View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let article = View::catalog().collection("article").diagram(&explorer)?;
+    /// let works = article.nodes.iter().filter(|n| matches!(n.kind, hallyu::export::NodeKind::Work(_)));
+    /// assert_eq!(works.count(), 12);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn collection(mut self, name: impl Into<String>) -> View {
+        self.collection = Some(name.into());
+        self
+    }
+
     /// Replaces the generated title.
     pub fn title(mut self, title: impl Into<String>) -> View {
         self.title = Some(title.into());
@@ -153,7 +175,7 @@ impl View {
         let mut b = Builder::new(explorer, &self.filter);
         let title = match &self.subject {
             Subject::Catalog => {
-                b.catalog(self.organisations);
+                b.catalog(self.organisations, self.collection.as_deref());
                 "Who appeared with whom".to_string()
             }
             Subject::Neighbourhood(p) => {
@@ -214,12 +236,52 @@ impl View {
             }
             Subject::Work(w) => {
                 b.work_credits(*w);
-                explorer.label(Entity::Work(*w))
+                let credits = explorer.credits_on(*w);
+                let hidden = credits.iter().filter(|&&c| !b.admitted(c)).count();
+                let label = explorer.label(Entity::Work(*w));
+                match hidden {
+                    0 => label,
+                    n if n == credits.len() => format!(
+                        "{label}\n{} unverified and filtered out",
+                        if n == 1 {
+                            "its one credit is".to_string()
+                        } else {
+                            format!("all {n} credits are")
+                        }
+                    ),
+                    n => format!("{label}\n{n} unverified credit{} filtered out", plural(n)),
+                }
             }
         };
         let mut diagram = b.finish();
         diagram.title = self.title.clone().unwrap_or(title);
+        disambiguate(&mut diagram);
         Ok(diagram)
+    }
+}
+
+/// Labels people by name only, and adds the id as a second line where two
+/// people drawn in the same picture share a label.
+fn disambiguate(diagram: &mut Diagram) {
+    // `Explorer::label` tells homonyms of the whole catalog apart with
+    // ` [id]` after the name; a picture only needs that when both are drawn.
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut homonym = vec![None; diagram.nodes.len()];
+    for (i, n) in diagram.nodes.iter_mut().enumerate() {
+        let tag = format!(" [{}]", n.key);
+        if n.kind == NodeKind::Person
+            && let Some(at) = n.label.find(&tag)
+        {
+            let name = n.label[..at].to_string();
+            n.label = n.label.replacen(&tag, "", 1);
+            *names.entry(name.clone()).or_default() += 1;
+            homonym[i] = Some(name);
+        }
+    }
+    for (n, name) in diagram.nodes.iter_mut().zip(homonym) {
+        if name.is_some_and(|name| names[&name] > 1) {
+            n.label = format!("{}\n{}", n.label, n.key);
+        }
     }
 }
 
@@ -382,10 +444,15 @@ impl<'a> Builder<'a> {
         self.filter.unverified || !self.explorer.get(credit).is_unverified()
     }
 
-    fn catalog(&mut self, organisations: bool) {
+    fn catalog(&mut self, organisations: bool, collection: Option<&str>) {
         let ex = self.explorer;
         let mut groups_drawn = BTreeSet::new();
-        for w in ex.works().filter(|&w| ex.admits(self.filter, w)) {
+        let in_collection =
+            |w: WorkId| collection.is_none_or(|c| ex.get(w).collections().any(|x| x == c));
+        for w in ex
+            .works()
+            .filter(|&w| ex.admits(self.filter, w) && in_collection(w))
+        {
             for c in ex.credits_of(Entity::Work(w)) {
                 let (from, to) = ex.ends(c);
                 let role = ex.get(c).role_kind();

@@ -3,6 +3,7 @@
 //! else; the builder expands group credits to the members of the work's
 //! year, builds the traversal index and seals the tables.
 
+use super::table::Key;
 use super::{Credits, Details, Graph, Table, UNKNOWN_BORN, UNKNOWN_YEAR};
 use crate::graph::csr::{Appearance, DIRECT, TraversalIndex};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
@@ -53,46 +54,26 @@ impl GraphBuilder {
     }
 
     /// Adds a person; Hangul and aliases go to `builder.people` right after.
-    pub(crate) fn person(&mut self, key: &str, name: &str, born: Option<i32>) -> PersonId {
+    pub(crate) fn person<'k>(
+        &mut self,
+        key: impl Into<Key<'k>>,
+        name: &str,
+        born: Option<i32>,
+    ) -> PersonId {
         self.born
             .push(born.map_or(UNKNOWN_BORN, |y| y.clamp(-32767, 32767) as i16));
         PersonId(self.people.push(key, name))
     }
 
-    /// Adds a person whose key is `prefix` and a number of `width` digits
-    /// (IMDb's `nm0000102`).
-    pub(crate) fn person_numeric(
-        &mut self,
-        (prefix, number, width): ([u8; 2], u32, u8),
-        name: &str,
-        born: Option<i32>,
-    ) -> PersonId {
-        self.born.push(born.map_or(UNKNOWN_BORN, |y| y as i16));
-        PersonId(self.people.push_numeric(prefix, number, width, name))
-    }
-
-    /// Adds a work whose key is `prefix` and a number (IMDb's `tt0087332`).
-    pub(crate) fn work_numeric(
-        &mut self,
-        (prefix, number, width): ([u8; 2], u32, u8),
-        title: &str,
-        kind: WorkKind,
-        year: Option<i32>,
-    ) -> WorkId {
-        self.work_year.push(year.unwrap_or(UNKNOWN_YEAR));
-        self.work_kind.push(kind);
-        WorkId(self.works.push_numeric(prefix, number, width, title))
-    }
-
     /// Adds a group.
-    pub(crate) fn group(&mut self, key: &str, name: &str) -> GroupId {
+    pub(crate) fn group<'k>(&mut self, key: impl Into<Key<'k>>, name: &str) -> GroupId {
         GroupId(self.groups.push(key, name))
     }
 
     /// Adds a work with its kind and year.
-    pub(crate) fn work(
+    pub(crate) fn work<'k>(
         &mut self,
-        key: &str,
+        key: impl Into<Key<'k>>,
         title: &str,
         kind: WorkKind,
         year: Option<i32>,
@@ -103,7 +84,11 @@ impl GraphBuilder {
     }
 
     /// Adds an organisation.
-    pub(crate) fn organisation(&mut self, key: &str, name: &str) -> OrganisationId {
+    pub(crate) fn organisation<'k>(
+        &mut self,
+        key: impl Into<Key<'k>>,
+        name: &str,
+    ) -> OrganisationId {
         OrganisationId(self.organisations.push(key, name))
     }
 

@@ -23,7 +23,7 @@ mod table;
 pub(crate) use builder::GraphBuilder;
 pub(crate) use csr::{Appearance, DIRECT, IdMap, TraversalIndex};
 pub(crate) use subgraph::Selection;
-pub(crate) use table::Table;
+pub(crate) use table::{Key, Table};
 
 use crate::error::Location;
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};

@@ -81,6 +81,27 @@ fn numeric(key: &str) -> Option<([u8; 2], u32, u8)> {
     Some(([b[0], b[1]], n, digits.len() as u8))
 }
 
+/// A record's key as a source gives it: text (`park-seo-joon`), or the
+/// parts of an IMDb-style key (`nm`, 102, 7 digits for `nm0000102`), which
+/// importers pass without formatting it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Key<'a> {
+    Text(&'a str),
+    Numeric([u8; 2], u32, u8),
+}
+
+impl<'a> From<&'a str> for Key<'a> {
+    fn from(s: &'a str) -> Key<'a> {
+        Key::Text(s)
+    }
+}
+
+impl<'a> From<&'a String> for Key<'a> {
+    fn from(s: &'a String) -> Key<'a> {
+        Key::Text(s)
+    }
+}
+
 /// The columns of one kind of record.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Table {
@@ -123,10 +144,22 @@ impl Table {
     /// Adds a record with its key and name; returns its position. Hangul,
     /// aliases and the unverified mark of a record are added before the next
     /// record is pushed.
-    pub(crate) fn push(&mut self, key: &str, name: &str) -> u32 {
+    pub(crate) fn push<'k>(&mut self, key: impl Into<Key<'k>>, name: &str) -> u32 {
         let i = self.len;
         self.names.push(name);
-        self.push_key(key);
+        match key.into() {
+            Key::Text(k) => self.push_key_parts(numeric(k), &|| k.to_string()),
+            Key::Numeric(prefix, number, width) => {
+                self.push_key_parts(Some((prefix, number, width)), &|| {
+                    format!(
+                        "{}{}{number:0w$}",
+                        char::from(prefix[0]),
+                        char::from(prefix[1]),
+                        w = usize::from(width)
+                    )
+                })
+            }
+        }
         self.len += 1;
         i
     }
@@ -146,33 +179,6 @@ impl Table {
     /// Marks the last record pushed as kept only as an unverified claim.
     pub(crate) fn mark_unverified(&mut self) {
         self.unverified.push(self.len - 1);
-    }
-
-    /// Adds a record whose key is `prefix` and a number of `width` digits
-    /// (`nm0000102`), without formatting the key.
-    pub(crate) fn push_numeric(
-        &mut self,
-        prefix: [u8; 2],
-        number: u32,
-        width: u8,
-        name: &str,
-    ) -> u32 {
-        let i = self.len;
-        self.names.push(name);
-        self.push_key_parts(Some((prefix, number, width)), &|| {
-            format!(
-                "{}{}{number:0w$}",
-                char::from(prefix[0]),
-                char::from(prefix[1]),
-                w = usize::from(width)
-            )
-        });
-        self.len += 1;
-        i
-    }
-
-    fn push_key(&mut self, key: &str) {
-        self.push_key_parts(numeric(key), &|| key.to_string());
     }
 
     /// Adds a key given as its numeric parts, when it has them, and as text.

@@ -1,13 +1,15 @@
 //! The IMDb non-commercial datasets (`name.basics`, `title.basics`,
 //! `title.principals`) → an [`Explorer`] in compact form.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::explorer::Explorer;
-use crate::graph::GraphBuilder;
+use crate::graph::{GraphBuilder, Key};
 use crate::id::{PersonId, WorkId};
+use crate::import::tsv::MAX_LINE;
 use crate::import::tsv::{Row, Tsv};
 use crate::model::{RoleKind, WorkKind};
 use crate::records::role_of;
@@ -39,7 +41,9 @@ pub struct Report {
     pub works: usize,
     /// Credits kept, after collapsing duplicates.
     pub credits: usize,
-    /// Titles of a type that maps to no work kind (`videoGame`, podcasts, …).
+    /// Titles of a type that maps to no work kind (`videoGame`, podcasts,
+    /// …); a repeated key counts once, in [`Report::duplicate_keys`] for
+    /// its later rows (the first row of a key wins, whatever its type).
     pub skipped_titles: usize,
     /// Principals whose category maps to no role (`writer`, `producer`,
     /// `archive_footage`, …), or whose title was skipped.
@@ -50,10 +54,16 @@ pub struct Report {
     /// credit on the same title.
     pub duplicates: usize,
     /// Rows whose key appeared on an earlier row of the same file (the
-    /// first wins).
+    /// first wins, even when its title type is skipped). Keys are compared
+    /// as written: `nm01` and `nm0000001` are two keys.
     pub duplicate_keys: usize,
-    /// Malformed rows skipped (only with [`Imdb::skip_bad_rows`]).
+    /// Malformed rows skipped (only with [`Imdb::skip_bad_rows`]), all
+    /// files together: the sum of [`Report::bad_rows_per_file`].
     pub bad_rows: usize,
+    /// Malformed rows skipped in each file, in the order of [`FILES`]
+    /// (`name.basics`, `title.basics`, `title.principals`), so that each
+    /// file's rows can be accounted for.
+    pub bad_rows_per_file: [usize; 3],
 }
 
 /// An imported dataset: the explorer and the report of the import.
@@ -98,6 +108,7 @@ type Callback<'a> = dyn Fn(Progress) + Send + Sync + 'a;
 #[derive(Default)]
 pub struct Imdb<'a> {
     skip_bad_rows: bool,
+    max_line: Option<usize>,
     progress: Option<Box<Callback<'a>>>,
 }
 
@@ -113,6 +124,10 @@ impl std::fmt::Debug for Imdb<'_> {
 pub const FILES: [&str; 3] = ["name.basics", "title.basics", "title.principals"];
 
 impl<'a> Imdb<'a> {
+    /// The default bound on a line's length, in bytes (64 MiB); see
+    /// [`Imdb::max_line`].
+    pub const MAX_LINE: usize = MAX_LINE;
+
     /// Default options: a malformed row is an error.
     pub fn new() -> Imdb<'a> {
         Imdb::default()
@@ -122,6 +137,15 @@ impl<'a> Imdb<'a> {
     /// instead of failing on the first one.
     pub fn skip_bad_rows(mut self, yes: bool) -> Imdb<'a> {
         self.skip_bad_rows = yes;
+        self
+    }
+
+    /// The longest line accepted, in bytes ([`Imdb::MAX_LINE`], 64 MiB, by
+    /// default). A longer line is a located error ("line longer than N
+    /// bytes"), or a bad row with [`Imdb::skip_bad_rows`]; at most this many
+    /// bytes of it are held in memory.
+    pub fn max_line(mut self, bytes: usize) -> Imdb<'a> {
+        self.max_line = Some(bytes);
         self
     }
 
@@ -137,9 +161,14 @@ impl<'a> Imdb<'a> {
     ///
     /// [`ErrorKind::Io`] when a file is missing or cannot be read (a
     /// truncated gzip file included; the location names the line reached),
+    /// when both `x.tsv` and `x.tsv.gz` are present (hallyu does not
+    /// choose), or when a file is not a regular file (a FIFO, a device, a
+    /// directory: refused by type before it is opened);
     /// and [`ErrorKind::Parse`] located at file, line and column for a
     /// malformed row (wrong number of fields, an id that is not `nm…`/`tt…`
-    /// with digits, a year or ordering that is not a number, invalid UTF-8),
+    /// with digits, a year or ordering that is not a number, invalid UTF-8,
+    /// a line longer than [`Imdb::max_line`], a header holding a carriage
+    /// return — CR-only line ends),
     /// unless [`Imdb::skip_bad_rows`] is on.
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> Result<Imported> {
         let dir = dir.as_ref();
@@ -157,6 +186,7 @@ impl<'a> Imdb<'a> {
             progress: self.progress.as_deref(),
             counter: &counter,
             total,
+            max_line: self.max_line.unwrap_or(MAX_LINE),
         };
         let (names, titles_and_principals) = std::thread::scope(|s| {
             let names = s.spawn(|| read_names(&paths[0], &ctx));
@@ -179,24 +209,34 @@ impl<'a> Imdb<'a> {
     }
 }
 
-/// `dir/base.tsv`, else `dir/base.tsv.gz`.
+/// `dir/base.tsv` or `dir/base.tsv.gz`, whichever exists (as anything: a
+/// FIFO or a directory of that name is refused when opened, with its type);
+/// both is an error, not a silent choice.
 fn find(dir: &Path, base: &str) -> Result<PathBuf> {
     let plain = dir.join(format!("{base}.tsv"));
-    if plain.is_file() {
-        return Ok(plain);
-    }
     let gz = dir.join(format!("{base}.tsv.gz"));
-    if gz.is_file() {
-        return Ok(gz);
+    // `symlink_metadata`: a broken symlink exists (and fails when opened).
+    let exists = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+    match (exists(&plain), exists(&gz)) {
+        (true, true) => Err(Error::new(ErrorKind::Io {
+            path: plain,
+            message: format!(
+                "both {base}.tsv and {base}.tsv.gz are in this directory: remove one \
+                 (hallyu does not choose)"
+            ),
+        })),
+        (true, false) => Ok(plain),
+        (false, true) => Ok(gz),
+        (false, false) => Err(Error::new(ErrorKind::Io {
+            path: plain,
+            message: format!("no {base}.tsv or {base}.tsv.gz in this directory"),
+        })),
     }
-    Err(Error::new(ErrorKind::Io {
-        path: plain,
-        message: format!("no {base}.tsv or {base}.tsv.gz in this directory"),
-    }))
 }
 
 struct Ctx<'c, 'a> {
     skip: bool,
+    max_line: usize,
     progress: Option<&'c Callback<'a>>,
     counter: &'c AtomicU64,
     total: u64,
@@ -329,10 +369,10 @@ impl Table {
         &self.text[start..self.ends[i] as usize]
     }
 
-    /// The key of row `i` as (prefix, number, digits).
-    fn parts(&self, i: usize) -> ([u8; 2], u32, u8) {
+    /// The key of row `i`, as its parts (`nm`, number, digits).
+    fn key(&self, i: usize) -> Key<'static> {
         let p = self.prefix.as_bytes();
-        ([p[0], p[1]], self.ids[i], self.widths[i])
+        Key::Numeric([p[0], p[1]], self.ids[i], self.widths[i])
     }
 }
 
@@ -345,9 +385,20 @@ struct Section {
 }
 
 impl Section {
-    /// Adds a row; fails when the names of the section outgrow the 4 GiB
-    /// that `u32` offsets address (real IMDb names take about 0.2 GB).
+    /// Adds a row, its name in NFC; fails when the names of the section
+    /// outgrow the 4 GiB that `u32` offsets address (real IMDb names take
+    /// about 0.2 GB).
     fn push(&mut self, (id, width): (u32, u8), name: &str) -> std::result::Result<(), String> {
+        // Names in NFC, as the RON loader keeps them: a decomposed spelling
+        // and the precomposed one are one name.
+        use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+        let normal: String;
+        let name = if name.is_ascii() || is_nfc_quick(name.chars()) == IsNormalized::Yes {
+            name
+        } else {
+            normal = name.nfc().collect();
+            &normal
+        };
         let end = u32::try_from(self.table.text.len() + name.len()).map_err(|_| {
             "the names of this file exceed 4 GiB, more than hallyu can hold".to_string()
         })?;
@@ -365,7 +416,7 @@ struct Names {
 }
 
 fn read_names(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Names> {
-    let mut tsv = Tsv::open(path, ctx.counter)?;
+    let mut tsv = Tsv::open(path, ctx.counter, ctx.max_line)?;
     let (id, name, born_at) = (
         tsv.column("nconst")?,
         tsv.column("primaryName")?,
@@ -432,7 +483,7 @@ const NONE: u32 = u32::MAX;
 const SKIPPED: u32 = u32::MAX - 1;
 
 fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
-    let mut tsv = Tsv::open(path, ctx.counter)?;
+    let mut tsv = Tsv::open(path, ctx.counter, ctx.max_line)?;
     let id = tsv.column("tconst")?;
     let (kind_at, title, year) = (
         tsv.column("titleType")?,
@@ -442,7 +493,10 @@ fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
     let file = tsv.name.clone();
     let mut section = Section::default();
     section.table.prefix = "tt";
-    let (mut kinds, mut years, mut skipped_ids) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut kinds, mut years) = (Vec::new(), Vec::new());
+    // Titles of a skipped type: the key, and how many kept titles came
+    // before (to know which row of a repeated key came first).
+    let mut skipped_rows: Vec<((u32, u8), u32)> = Vec::new();
     let mut bad = 0;
     section.rows = ctx.rows(&mut tsv, &mut bad, |row| {
         let key = parse_key(row, &file, id, "tt")?;
@@ -456,17 +510,39 @@ fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
                 kinds.push(k);
                 years.push(y);
             }
-            None => skipped_ids.push(key.0),
+            None => skipped_rows.push((key, section.table.len() as u32)),
         }
         Ok(())
     })?;
     section.bad = bad;
-    let skipped = skipped_ids.len();
-    let mut map = IdMap::new(&section.table.ids, skipped_ids.iter().copied().max());
-    let duplicates = map.shadowed(&section.table.ids);
-    for id in skipped_ids {
-        map.insert_if_absent(id, SKIPPED);
-    }
+    // Kept and skipped rows merged back into file order: the first row of a
+    // key wins, whatever its type.
+    let kept = section.table.len();
+    let table = &section.table;
+    let skipped_rows = &skipped_rows;
+    let merged = || {
+        let mut s = 0;
+        let mut k = 0;
+        std::iter::from_fn(move || {
+            if s < skipped_rows.len() && skipped_rows[s].1 as usize <= k {
+                s += 1;
+                Some((skipped_rows[s - 1].0, SKIPPED))
+            } else if k < kept {
+                k += 1;
+                Some(((table.ids[k - 1], table.widths[k - 1]), k as u32 - 1))
+            } else {
+                None
+            }
+        })
+    };
+    // A skipped row that won its key is a skipped title; any row that lost
+    // is a duplicate key.
+    let (mut duplicates, mut lost_skipped) = (0, 0);
+    let map = IdMap::build(merged, |value| {
+        duplicates += 1;
+        lost_skipped += usize::from(value == SKIPPED);
+    });
+    let skipped = skipped_rows.len() - lost_skipped;
     Ok(Titles {
         section,
         kinds,
@@ -483,6 +559,8 @@ fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
 struct Raw {
     work: u32,
     person: u32,
+    /// The number of digits of the person's key (`nm01` is not `nm0000001`).
+    width: u8,
     role: RoleKind,
 }
 
@@ -495,7 +573,7 @@ struct Principals {
 }
 
 fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Principals> {
-    let mut tsv = Tsv::open(path, ctx.counter)?;
+    let mut tsv = Tsv::open(path, ctx.counter, ctx.max_line)?;
     let (t, o, n, c) = (
         tsv.column("tconst")?,
         tsv.column("ordering")?,
@@ -510,10 +588,10 @@ fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Pr
         skipped: 0,
         dangling: 0,
     };
-    let mut last = (NONE, NONE);
+    let mut last = ((NONE, 0), NONE);
     let mut bad = 0;
     out.rows = ctx.rows(&mut tsv, &mut bad, |row| {
-        let title = parse_key(row, &file, t, "tt")?.0;
+        let title = parse_key(row, &file, t, "tt")?;
         let ordering = row.get(o);
         if ordering.is_empty() || ordering.len() > 9 || !ordering.iter().all(u8::is_ascii_digit) {
             let shown = shorten(ordering);
@@ -526,7 +604,7 @@ fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Pr
         let ordering = ordering
             .iter()
             .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
-        let person = parse_key(row, &file, n, "nm")?.0;
+        let (person, width) = parse_key(row, &file, n, "nm")?;
         let Some(role) = role_kind(row.get(c), ordering) else {
             out.skipped += 1;
             return Ok(());
@@ -545,6 +623,7 @@ fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Pr
             w => out.raw.push(Raw {
                 work: w,
                 person,
+                width,
                 role,
             }),
         }
@@ -554,69 +633,104 @@ fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Pr
     Ok(out)
 }
 
-/// Key numbers → positions: a direct table when the numbers are dense
-/// enough, else a sorted list.
-enum IdMap {
+/// Keys → positions. A key is its number and its count of digits:
+/// `nm01` and `nm0000001` are two keys. Keys written the way IMDb writes
+/// them (at least 7 digits, no extra leading zeros) are looked up by number
+/// in a direct table when the numbers are dense enough, else in a sorted
+/// list; any other key in a hash map.
+struct IdMap {
+    main: Main,
+    odd: HashMap<(u32, u8), u32>,
+}
+
+enum Main {
     Direct(Vec<u32>),
     Sorted(Vec<(u32, u32)>),
 }
 
+/// Whether a key (number, digits) is written as IMDb writes keys: padded to
+/// 7 digits, or longer without leading zeros.
+fn canonical((n, width): (u32, u8)) -> bool {
+    let digits = if n == 0 { 1 } else { n.ilog10() as u8 + 1 };
+    width == digits.max(7)
+}
+
 impl IdMap {
-    /// The map of `ids` (position = index; on a repeated key the first
-    /// wins), with room for keys up to `extra_max`.
-    fn new(ids: &[u32], extra_max: Option<u32>) -> IdMap {
-        let max = ids.iter().copied().chain(extra_max).max().unwrap_or(0) as usize;
-        if max <= 8 * ids.len() + (1 << 20) {
-            let mut table = vec![NONE; max + 1];
-            for (i, &id) in ids.iter().enumerate() {
-                if table[id as usize] == NONE {
-                    table[id as usize] = i as u32;
+    /// The map of `entries` (key, value), given in file order: on a
+    /// repeated key the first wins, and `lost` is called with the value of
+    /// each later one.
+    fn build<I: Iterator<Item = ((u32, u8), u32)>>(
+        entries: impl Fn() -> I,
+        mut lost: impl FnMut(u32),
+    ) -> IdMap {
+        let (mut count, mut max) = (0usize, 0u32);
+        for (key, _) in entries().filter(|&(k, _)| canonical(k)) {
+            count += 1;
+            max = max.max(key.0);
+        }
+        let mut odd = HashMap::new();
+        let main = if (max as usize) <= 8 * count + (1 << 20) {
+            let mut table = vec![NONE; max as usize + 1];
+            for (key, value) in entries() {
+                let slot = if canonical(key) {
+                    &mut table[key.0 as usize]
+                } else {
+                    odd.entry(key).or_insert(NONE)
+                };
+                if *slot == NONE {
+                    *slot = value;
+                } else {
+                    lost(value);
                 }
             }
-            IdMap::Direct(table)
+            Main::Direct(table)
         } else {
-            let mut pairs: Vec<(u32, u32)> = ids
-                .iter()
-                .enumerate()
-                .map(|(i, &id)| (id, i as u32))
-                .collect();
-            pairs.sort_unstable();
-            pairs.dedup_by_key(|p| p.0);
-            IdMap::Sorted(pairs)
-        }
+            let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(count);
+            for (key, value) in entries() {
+                if canonical(key) {
+                    pairs.push((key.0, value));
+                } else {
+                    match odd.entry(key) {
+                        std::collections::hash_map::Entry::Vacant(v) => {
+                            v.insert(value);
+                        }
+                        std::collections::hash_map::Entry::Occupied(_) => lost(value),
+                    }
+                }
+            }
+            // Stable: the first of equal keys stays first.
+            pairs.sort_by_key(|p| p.0);
+            pairs.dedup_by(|later, first| {
+                let same = later.0 == first.0;
+                if same {
+                    lost(later.1);
+                }
+                same
+            });
+            Main::Sorted(pairs)
+        };
+        IdMap { main, odd }
     }
 
-    fn insert_if_absent(&mut self, id: u32, value: u32) {
-        match self {
-            IdMap::Direct(t) => {
-                if t[id as usize] == NONE {
-                    t[id as usize] = value;
-                }
-            }
-            IdMap::Sorted(pairs) => {
-                if let Err(at) = pairs.binary_search_by_key(&id, |p| p.0) {
-                    pairs.insert(at, (id, value));
-                }
-            }
-        }
+    /// The map of the keys of `table` (value: the row).
+    fn of_table(table: &Table, lost: impl FnMut(u32)) -> IdMap {
+        IdMap::build(
+            || (0..table.len()).map(|i| ((table.ids[i], table.widths[i]), i as u32)),
+            lost,
+        )
     }
 
     #[inline]
-    fn get(&self, id: u32) -> u32 {
-        match self {
-            IdMap::Direct(t) => t.get(id as usize).copied().unwrap_or(NONE),
-            IdMap::Sorted(pairs) => pairs
-                .binary_search_by_key(&id, |p| p.0)
+    fn get(&self, key: (u32, u8)) -> u32 {
+        if !canonical(key) {
+            return self.odd.get(&key).copied().unwrap_or(NONE);
+        }
+        match &self.main {
+            Main::Direct(t) => t.get(key.0 as usize).copied().unwrap_or(NONE),
+            Main::Sorted(pairs) => pairs
+                .binary_search_by_key(&key.0, |p| p.0)
                 .map_or(NONE, |i| pairs[i].1),
         }
-    }
-
-    /// How many positions of `ids` lost to an earlier row with the same key.
-    fn shadowed(&self, ids: &[u32]) -> usize {
-        ids.iter()
-            .enumerate()
-            .filter(|&(i, &id)| self.get(id) != i as u32)
-            .count()
     }
 }
 
@@ -671,18 +785,18 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         skipped_principals: principals.skipped,
         dangling: principals.dangling,
         bad_rows: people.bad + works.bad + principals.bad,
+        bad_rows_per_file: [people.bad, works.bad, principals.bad],
         ..Report::default()
     };
     report.duplicate_keys = duplicates;
     let mut raw = principals.raw;
 
     // Resolve people: key number → row of name.basics.
-    let person_map = IdMap::new(&people.table.ids, None);
-    report.duplicate_keys += person_map.shadowed(&people.table.ids);
+    let person_map = IdMap::of_table(&people.table, |_| report.duplicate_keys += 1);
     let mut person_used = vec![false; people.table.len()];
     let mut work_used = vec![false; works.table.len()];
     raw.retain_mut(|r| {
-        let p = person_map.get(r.person);
+        let p = person_map.get((r.person, r.width));
         if p == NONE {
             report.dangling += 1;
             return false;
@@ -715,12 +829,12 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         .reserve(n_works, text(&works.table, &work_used));
     let year = |y: i16| (y != 0).then_some(i32::from(y));
     for (i, _) in person_used.iter().enumerate().filter(|(_, u)| **u) {
-        builder.person_numeric(people.table.parts(i), people.table.name(i), year(born[i]));
+        builder.person(people.table.key(i), people.table.name(i), year(born[i]));
     }
     drop((people, born, person_used));
     for (i, _) in work_used.iter().enumerate().filter(|(_, u)| **u) {
-        builder.work_numeric(
-            works.table.parts(i),
+        builder.work(
+            works.table.key(i),
             works.table.name(i),
             kinds[i],
             year(years[i]),

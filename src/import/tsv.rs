@@ -1,12 +1,20 @@
 //! A streaming reader of IMDb's tab-separated files, plain or gzip: one line
 //! in memory at a time, positions for every error.
+//!
+//! Lines are bounded: a line longer than the reader's limit
+//! ([`MAX_LINE`] by default) is an error located at its start, found after
+//! reading at most the limit plus one buffer, so that a file without a
+//! newline (a sparse file, a gzip bomb) cannot exhaust memory. A UTF-8
+//! byte-order mark at the start of a file is skipped; line ends are `\n` or
+//! `\r\n`, and a header holding a bare `\r` (CR-only line ends) is an error
+//! that says so.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result, not_regular};
 
 /// Counts the bytes read from the file (compressed bytes for gzip), for
 /// progress reports.
@@ -34,7 +42,16 @@ pub(crate) struct Tsv<'a> {
     pub(crate) number: usize,
     /// Column positions of the header's names.
     header: Vec<String>,
+    /// The longest line accepted, in bytes (without its end).
+    max_line: usize,
+    /// The last line was too long: the rest of it is skipped before the
+    /// next one is read.
+    overlong: bool,
 }
+
+/// The default bound on the length of a TSV line: 64 MiB. Real IMDb lines
+/// are under a few kilobytes.
+pub const MAX_LINE: usize = 64 << 20;
 
 /// The fields of one row, borrowed from the reader's line buffer.
 pub(crate) struct Row<'l> {
@@ -75,15 +92,17 @@ impl<'l> Row<'l> {
 
 impl<'a> Tsv<'a> {
     /// Opens `path` (decompressing when it ends in `.gz`) and reads its
-    /// header row.
-    pub(crate) fn open(path: &Path, count: &'a AtomicU64) -> Result<Tsv<'a>> {
-        let io = |e: std::io::Error| {
-            Error::new(ErrorKind::Io {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            })
-        };
+    /// header row. Anything but a regular file (a FIFO, a device, a
+    /// directory) is refused before it is opened.
+    pub(crate) fn open(path: &Path, count: &'a AtomicU64, max_line: usize) -> Result<Tsv<'a>> {
+        let io = |e: std::io::Error| Error::io(path, e);
+        regular_file(path)?;
         let file = File::open(path).map_err(io)?;
+        // The same check on the file opened, in case the path changed.
+        let meta = file.metadata().map_err(io)?;
+        if !meta.is_file() {
+            return Err(not_regular(path, &meta.file_type()));
+        }
         let counting = Counting { inner: file, count };
         let reader: Box<dyn BufRead + Send + 'a> = if path.extension().is_some_and(|x| x == "gz") {
             gz(counting, path)?
@@ -97,9 +116,23 @@ impl<'a> Tsv<'a> {
             line: Vec::with_capacity(256),
             number: 0,
             header: Vec::new(),
+            max_line,
+            overlong: false,
         };
         if !tsv.advance()? {
             return Err(tsv.error(1, "empty file: expected a header row".to_string()));
+        }
+        if let Some(bom) = tsv.line.strip_prefix("\u{feff}".as_bytes()) {
+            tsv.line = bom.to_vec();
+        }
+        if let Some(at) = tsv.line.iter().position(|&b| b == b'\r') {
+            let column = 1 + String::from_utf8_lossy(&tsv.line[..at]).chars().count();
+            return Err(tsv.error(
+                column,
+                "carriage return inside the header: CR-only line ends are not supported \
+                 (lines must end in \\n or \\r\\n)"
+                    .to_string(),
+            ));
         }
         tsv.header = tsv
             .line
@@ -141,21 +174,79 @@ impl<'a> Tsv<'a> {
         Error::new(ErrorKind::Parse { message }).at(Some(location))
     }
 
-    /// Reads the next line into the buffer; `false` at the end.
+    /// Reads the next line into the buffer; `false` at the end. A line
+    /// longer than the limit is a located error, after which the reader
+    /// skips to the next line.
     fn advance(&mut self) -> Result<bool> {
         self.line.clear();
-        let n = self.reader.read_until(b'\n', &mut self.line).map_err(|e| {
+        let io = |this: &Self, e: std::io::Error| {
             let location = Location {
-                file: self.name.clone(),
-                line: self.number + 1,
+                file: this.name.clone(),
+                line: this.number + 1,
                 column: 1,
             };
-            Error::new(ErrorKind::Io {
-                path: self.path.clone(),
-                message: e.to_string(),
-            })
-            .at(Some(location))
-        })?;
+            Error::io(this.path.clone(), e).at(Some(location))
+        };
+        if self.overlong {
+            // The rest of a line too long to keep: read it without keeping it.
+            self.overlong = false;
+            loop {
+                let buf = match self.reader.fill_buf() {
+                    Ok(buf) => buf,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(io(self, e)),
+                };
+                if buf.is_empty() {
+                    break;
+                }
+                match buf.iter().position(|&b| b == b'\n') {
+                    Some(at) => {
+                        self.reader.consume(at + 1);
+                        break;
+                    }
+                    None => {
+                        let n = buf.len();
+                        self.reader.consume(n);
+                    }
+                }
+            }
+        }
+        // `read_until`, bounded: at most `max_line` + 2 bytes are kept (the
+        // line, `\r\n`).
+        let mut n = 0usize;
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(io(self, e)),
+            };
+            if buf.is_empty() {
+                break;
+            }
+            let room = (self.max_line + 2).saturating_sub(self.line.len());
+            let (take, done) = match buf.iter().position(|&b| b == b'\n') {
+                Some(at) if at < room => (at + 1, true),
+                _ => (buf.len().min(room), false),
+            };
+            self.line.extend_from_slice(&buf[..take]);
+            self.reader.consume(take);
+            n += take;
+            if done {
+                break;
+            }
+            if self.line.len() >= self.max_line + 2 {
+                self.number += 1;
+                self.overlong = true;
+                let cr = if self.line.contains(&b'\r') {
+                    " (it holds carriage returns: CR-only line ends are not supported)"
+                } else {
+                    ""
+                };
+                let message = format!("line longer than {} bytes{cr}", self.max_line);
+                self.line.clear();
+                return Err(self.error(1, message));
+            }
+        }
         if n == 0 {
             return Ok(false);
         }
@@ -165,6 +256,13 @@ impl<'a> Tsv<'a> {
             if self.line.last() == Some(&b'\r') {
                 self.line.pop();
             }
+        }
+        if self.line.len() > self.max_line {
+            // Exactly at the edge: the line and its end fit the buffer, the
+            // line alone does not fit the limit.
+            let message = format!("line longer than {} bytes", self.max_line);
+            self.line.clear();
+            return Err(self.error(1, message));
         }
         Ok(true)
     }
@@ -210,6 +308,17 @@ impl<'a> Tsv<'a> {
             ));
         }
         Ok(Some(row))
+    }
+}
+
+/// Refuses, before opening it, a path that is not a regular file (a FIFO
+/// would block the open, a device such as `/dev/zero` never ends).
+pub(crate) fn regular_file(path: &Path) -> Result<std::fs::Metadata> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_file() {
+        Ok(meta)
+    } else {
+        Err(not_regular(path, &meta.file_type()))
     }
 }
 

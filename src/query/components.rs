@@ -52,27 +52,6 @@ pub struct Components<'e> {
 }
 
 impl<'e> Components<'e> {
-    /// The components: most people first, then most works, then by the
-    /// name of their first person.
-    pub fn iter(&self) -> std::slice::Iter<'_, Component> {
-        self.list.iter()
-    }
-
-    /// The components, as a slice.
-    pub fn as_slice(&self) -> &[Component] {
-        &self.list
-    }
-
-    /// The number of components (a person alone on their works is one).
-    pub fn len(&self) -> usize {
-        self.list.len()
-    }
-
-    /// Whether the explorer has no person.
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
     /// The largest component.
     pub fn largest(&self) -> Option<&Component> {
         self.list.first()
@@ -104,21 +83,14 @@ impl<'e> Components<'e> {
     pub fn sizes(&self) -> Vec<usize> {
         self.list.iter().map(|c| c.people.len()).collect()
     }
-
-    /// The explorer the components came from.
-    pub fn explorer(&self) -> &'e Explorer {
-        self.explorer
-    }
 }
 
-impl<'a> IntoIterator for &'a Components<'_> {
-    type Item = &'a Component;
-    type IntoIter = std::slice::Iter<'a, Component>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.list.iter()
-    }
-}
+crate::query::list_result!(
+    Components,
+    Component,
+    list,
+    "components, most people first, then most works, then by the name of their first person"
+);
 
 impl fmt::Display for Components<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

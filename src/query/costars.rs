@@ -29,18 +29,7 @@ impl Credited {
 
     /// A short phrase for the role: `cast (lead) as Min-hyuk`, `performer via BIGBANG`.
     pub fn describe(&self, explorer: &Explorer) -> String {
-        use crate::model::Role;
-        let mut s = match explorer.get(self.credit).role().as_ref() {
-            Role::Cast { billing, character } => {
-                let mut s = format!("cast ({billing})");
-                if let Some(c) = character {
-                    s.push_str(&format!(" as {c}"));
-                }
-                s
-            }
-            Role::Soundtrack { song: Some(song) } => format!("soundtrack \"{song}\""),
-            other => other.name().to_string(),
-        };
+        let mut s = explorer.get(self.credit).role().to_string();
         if let Some(g) = self.via {
             s.push_str(&format!(" via {}", explorer.get(g).name()));
         }
@@ -89,40 +78,18 @@ impl<'e> CoAppearances<'e> {
         self.person
     }
 
-    /// The co-stars: most shared works first, then by name.
-    pub fn iter(&self) -> std::slice::Iter<'_, CoStar> {
-        self.costars.iter()
-    }
-
-    /// The number of distinct co-stars.
-    pub fn len(&self) -> usize {
-        self.costars.len()
-    }
-
-    /// Whether the person shares no work with anyone.
-    pub fn is_empty(&self) -> bool {
-        self.costars.is_empty()
-    }
-
     /// The entry of one co-star, if they share a work.
     pub fn get(&self, person: PersonId) -> Option<&CoStar> {
         self.costars.iter().find(|c| c.person == person)
     }
-
-    /// The explorer the answer came from.
-    pub fn explorer(&self) -> &'e Explorer {
-        self.explorer
-    }
 }
 
-impl<'a, 'e> IntoIterator for &'a CoAppearances<'e> {
-    type Item = &'a CoStar;
-    type IntoIter = std::slice::Iter<'a, CoStar>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.costars.iter()
-    }
-}
+crate::query::list_result!(
+    CoAppearances,
+    CoStar,
+    costars,
+    "co-stars, strongest first, then by name"
+);
 
 impl fmt::Display for CoAppearances<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

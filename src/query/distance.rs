@@ -182,45 +182,18 @@ impl<'e> CentreRanking<'e> {
         self.left_out
     }
 
-    /// The entries, best centre first.
-    pub fn iter(&self) -> std::slice::Iter<'_, CentreEntry> {
-        self.entries.iter()
-    }
-
-    /// The entries, best centre first.
-    pub fn as_slice(&self) -> &[CentreEntry] {
-        &self.entries
-    }
-
-    /// The number of people ranked (every person of the explorer).
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether the explorer has no person.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The rank of a person, from 0.
     pub fn position(&self, person: PersonId) -> Option<usize> {
         self.entries.iter().position(|e| e.person == person)
     }
-
-    /// The explorer the ranking came from.
-    pub fn explorer(&self) -> &'e Explorer {
-        self.explorer
-    }
 }
 
-impl<'a> IntoIterator for &'a CentreRanking<'_> {
-    type Item = &'a CentreEntry;
-    type IntoIter = std::slice::Iter<'a, CentreEntry>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter()
-    }
-}
+crate::query::list_result!(
+    CentreRanking,
+    CentreEntry,
+    entries,
+    "entries, best centre first"
+);
 
 impl fmt::Display for CentreRanking<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,6 +1,49 @@
 //! The questions an [`Explorer`](crate::Explorer) answers, one file each.
 //! The public types are re-exported by name at the crate root.
 
+/// The plumbing every list-shaped answer shares: `iter`, `as_slice`, `len`,
+/// `is_empty`, `explorer` and `IntoIterator` for a reference.
+macro_rules! list_result {
+    ($ty:ident, $item:ty, $field:ident, $what:literal) => {
+        impl<'e> $ty<'e> {
+            #[doc = concat!("The ", $what, ".")]
+            pub fn iter(&self) -> std::slice::Iter<'_, $item> {
+                self.$field.iter()
+            }
+
+            #[doc = concat!("The ", $what, ", as a slice.")]
+            pub fn as_slice(&self) -> &[$item] {
+                &self.$field
+            }
+
+            /// How many there are.
+            pub fn len(&self) -> usize {
+                self.$field.len()
+            }
+
+            /// Whether there are none.
+            pub fn is_empty(&self) -> bool {
+                self.$field.is_empty()
+            }
+
+            /// The explorer the answer came from.
+            pub fn explorer(&self) -> &'e crate::Explorer {
+                self.explorer
+            }
+        }
+
+        impl<'a> IntoIterator for &'a $ty<'_> {
+            type Item = &'a $item;
+            type IntoIter = std::slice::Iter<'a, $item>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.$field.iter()
+            }
+        }
+    };
+}
+pub(crate) use list_result;
+
 pub(crate) mod all_paths;
 pub(crate) mod centrality;
 pub(crate) mod components;

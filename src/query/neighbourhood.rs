@@ -87,9 +87,9 @@ impl Explorer {
     /// or key).
     ///
     /// The size is bounded by the options, whatever the graph: at most
-    /// [`NeighbourhoodOptions::max_hops`] hops (2 by default, never more
+    /// [`NeighbourhoodOptions::get_hops`] hops (2 by default, never more
     /// than [`NeighbourhoodOptions::MAX_HOPS`]) and at most
-    /// [`NeighbourhoodOptions::people_cap`] people (10,000 by default; the
+    /// [`NeighbourhoodOptions::get_max_people`] people (10,000 by default; the
     /// search stops there, nearest first). Building it reads every work and
     /// credit once.
     ///

@@ -29,7 +29,11 @@ pub const DOT_ENV: &str = "HALLYU_DOT";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Graphviz {
     program: PathBuf,
+    timeout: std::time::Duration,
 }
+
+/// How long [`Graphviz::run`] waits for `dot` by default.
+pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl Graphviz {
     /// Finds `dot`: the program named by the environment variable
@@ -43,11 +47,9 @@ impl Graphviz {
         if let Some(value) = std::env::var_os(DOT_ENV)
             && !value.is_empty()
         {
-            let graphviz = Graphviz {
-                program: PathBuf::from(value),
-            };
-            if graphviz.check().is_ok() {
-                return Ok(graphviz);
+            let graphviz = Graphviz::at(PathBuf::from(value));
+            if let Some(program) = graphviz.resolve() {
+                return Ok(Graphviz::at(program));
             }
             return Err(Error::render(format!(
                 "{DOT_ENV} is set to \"{}\", which is not a program: set it to the path of \
@@ -56,7 +58,7 @@ impl Graphviz {
             )));
         }
         match on_path(Path::new(if cfg!(windows) { "dot.exe" } else { "dot" })) {
-            Some(program) => Ok(Graphviz { program }),
+            Some(program) => Ok(Graphviz::at(program)),
             None => Err(not_installed()),
         }
     }
@@ -65,7 +67,15 @@ impl Graphviz {
     pub fn at(program: impl Into<PathBuf>) -> Graphviz {
         Graphviz {
             program: program.into(),
+            timeout: DEFAULT_TIMEOUT,
         }
+    }
+
+    /// Gives up on a `dot` that runs longer than this (default
+    /// [`DEFAULT_TIMEOUT`]): it is killed and [`Graphviz::run`] fails.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Graphviz {
+        self.timeout = timeout;
+        self
     }
 
     /// The path of the `dot` program.
@@ -102,6 +112,7 @@ impl Graphviz {
     /// When the program cannot be started, or exits with an error (the error
     /// carries its message).
     pub fn run(&self, dot: &str, layout: Layout, format: Format) -> Result<(Vec<u8>, Vec<String>)> {
+        use std::sync::mpsc;
         let mut child = Command::new(&self.program)
             .arg(format!("-K{}", layout.name()))
             .arg(format!("-T{}", format.graphviz_name()))
@@ -110,8 +121,10 @@ impl Graphviz {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| self.spawn_error(&e))?;
-        // Write on another thread so that a full stdout or stderr pipe
-        // cannot block the writer.
+        let failed =
+            |what: String| Error::render(format!("Graphviz ({}) {what}", self.program.display()));
+        // Write and read on other threads, so that no full pipe blocks
+        // another and the wait below can time out.
         let input = dot.as_bytes().to_vec();
         let stdin = child.stdin.take();
         let writer = std::thread::spawn(move || -> std::io::Result<()> {
@@ -120,24 +133,58 @@ impl Graphviz {
             }
             Ok(())
         });
-        let output = child.wait_with_output().map_err(|e| {
-            Error::render(format!("Graphviz ({}) failed: {e}", self.program.display()))
+        let read = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+            let (tx, rx) = mpsc::channel();
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                if let Some(mut p) = pipe {
+                    let _ = p.read_to_end(&mut buf);
+                }
+                let _ = tx.send(buf);
+            });
+            rx
+        };
+        let out_rx = read(child.stdout.take().map(|p| Box::new(p) as _));
+        let err_rx = read(child.stderr.take().map(|p| Box::new(p) as _));
+        let deadline = std::time::Instant::now() + self.timeout;
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if std::time::Instant::now() >= deadline => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(failed(format!(
+                        "did not finish in {:.0?} and was stopped: draw with the built-in renderer \
+                         (Engine::Builtin) or give Graphviz more time",
+                        self.timeout
+                    )));
+                }
+                Ok(None) => std::thread::sleep(std::time::Duration::from_millis(5)),
+                Err(e) => return Err(failed(format!("failed: {e}"))),
+            }
+        };
+        // A program that exits but leaves a child holding its output open
+        // would make the reads wait for ever: give them a moment, no more.
+        let grace = std::time::Duration::from_secs(2);
+        let stdout = out_rx.recv_timeout(grace).map_err(|_| {
+            failed("exited, but its output stayed open (a child process holds it)".into())
         })?;
+        let stderr = err_rx.recv_timeout(grace).unwrap_or_default();
         let written = writer.join();
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let stderr = String::from_utf8_lossy(&stderr);
         let warnings: Vec<String> = stderr
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .map(String::from)
             .collect();
-        if !output.status.success() {
+        if !status.success() {
             return Err(Error::render(format!(
                 "Graphviz ({} -K{} -T{}) failed ({}): {}",
                 self.program.display(),
                 layout.name(),
                 format.graphviz_name(),
-                output.status,
+                status,
                 if warnings.is_empty() {
                     "no message".to_string()
                 } else {
@@ -146,25 +193,37 @@ impl Graphviz {
             )));
         }
         if let Ok(Err(e)) = written {
-            return Err(Error::render(format!(
-                "could not send the DOT text to Graphviz ({}): {e}",
-                self.program.display()
-            )));
+            return Err(failed(format!("could not be sent the DOT text: {e}")));
         }
-        if output.stdout.is_empty() {
-            return Err(Error::render(format!(
-                "Graphviz ({}) produced no output: {}",
-                self.program.display(),
+        if stdout.is_empty() {
+            return Err(failed(format!(
+                "produced no output: {}",
                 warnings.join("; ")
             )));
         }
-        Ok((output.stdout, warnings))
+        if !format.looks_like(&stdout) {
+            return Err(failed(format!(
+                "produced output that is not {}: not written",
+                format.graphviz_name()
+            )));
+        }
+        Ok((stdout, warnings))
+    }
+
+    /// The program as an absolute path to run, when it is there: a bare
+    /// name is looked up on `PATH` (as the system would run it), any other
+    /// path is taken from the current directory.
+    fn resolve(&self) -> Option<PathBuf> {
+        if self.program.components().count() == 1 && !self.program.is_absolute() {
+            return on_path(&self.program);
+        }
+        let path = std::path::absolute(&self.program).ok()?;
+        path.is_file().then_some(path)
     }
 
     /// Whether the program is there (a file, or a bare name found on PATH).
     pub(crate) fn check(&self) -> Result<()> {
-        let bare = self.program.components().count() == 1;
-        if self.program.is_file() || bare && on_path(&self.program).is_some() {
+        if self.resolve().is_some() {
             Ok(())
         } else {
             Err(self.spawn_error(&std::io::Error::from(std::io::ErrorKind::NotFound)))

@@ -56,7 +56,22 @@ mod png;
 use std::path::{Path, PathBuf};
 
 pub use builtin::Layers;
-pub use graphviz::{DOT_ENV, Graphviz};
+
+/// The width in pixels the built-in renderer gives a line of text at a font
+/// size: the metrics its boxes, label placement and collision checks use,
+/// so that a test or a caller can compute the same text boxes from its SVG.
+///
+/// # Example
+///
+/// ```
+/// let latin = hallyu::render::text_width("Park", 13.0);
+/// let hangul = hallyu::render::text_width("박서준", 13.0);
+/// assert!(latin > 20.0 && hangul > latin);
+/// ```
+pub fn text_width(text: &str, size: f64) -> f64 {
+    builtin::text::text_width(text, size)
+}
+pub use graphviz::{DEFAULT_TIMEOUT, DOT_ENV, Graphviz};
 
 use crate::export::Diagram;
 use crate::export::dot::{self, DotOptions};
@@ -138,6 +153,19 @@ impl Format {
 
     fn graphviz_name(self) -> &'static str {
         self.extension()
+    }
+
+    /// Whether bytes have this format's shape: an SVG document (after an
+    /// optional XML prolog, `<svg` … `</svg>`), or a PNG signature.
+    fn looks_like(self, bytes: &[u8]) -> bool {
+        match self {
+            Format::Svg => {
+                let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+                let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(64)..]);
+                text.contains("<svg") && tail.trim_end().ends_with("</svg>")
+            }
+            Format::Png => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        }
     }
 }
 
@@ -469,8 +497,11 @@ impl Renderer {
     fn graphviz(&self, graphviz: &Graphviz, diagram: &Diagram) -> Result<Rendered> {
         let mut warnings = diagram.dangling_edges();
         let text = dot::to_dot(diagram, &self.options.dot);
-        let (bytes, messages) =
-            graphviz.run(&text, self.options.dot.layout_hint(), self.options.format)?;
+        let (bytes, messages) = graphviz.run(
+            &text,
+            self.options.dot.layout_hint().for_diagram(diagram),
+            self.options.format,
+        )?;
         warnings.extend(messages);
         if self.options.format == Format::Png
             && has_hangul(diagram)

@@ -1,0 +1,128 @@
+//! `hallyu`: ask the graph of Korean pop culture who appeared with whom,
+//! on the bundled dataset, a RON catalog or an IMDb dump.
+//!
+//! Built with the `cli` feature: `cargo install --path . --features cli`.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+#[path = "hallyu/args.rs"]
+mod args;
+#[path = "hallyu/commands.rs"]
+mod commands;
+#[path = "hallyu/glue.rs"]
+mod glue;
+#[path = "hallyu/out.rs"]
+mod out;
+#[path = "hallyu/source.rs"]
+mod source;
+
+use args::{Cli, Command, Shell};
+use out::Out;
+
+/// Why a command gave no answer, and so the exit status.
+pub enum Failure {
+    /// Status 2: bad arguments.
+    Usage(String),
+    /// Status 2: a name that matches nothing, or several things.
+    Lookup(hallyu::Error),
+    /// Status 1: bad data, a failed render.
+    Data(String),
+    /// Status 1, or 0 for a closed pipe.
+    Io(io::Error),
+}
+
+impl From<hallyu::Error> for Failure {
+    fn from(e: hallyu::Error) -> Failure {
+        if e.is_not_found() || e.is_ambiguous() {
+            Failure::Lookup(e)
+        } else {
+            Failure::Data(e.to_string())
+        }
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        Failure::Io(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout, errors to stderr; a closed
+            // stdout is not an error.
+            let _ = e.print();
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let mut out = Out::new(cli.common.json);
+    let result = run(&cli, &mut out).and_then(|()| out.flush().map_err(Failure::from));
+    let (status, message) = match result {
+        Ok(()) => (0, None),
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => (0, None),
+        Err(Failure::Io(e)) => (1, Some(e.to_string())),
+        Err(Failure::Data(m)) => (1, Some(m)),
+        Err(Failure::Usage(m)) => (2, Some(m)),
+        Err(Failure::Lookup(e)) => (2, Some(e.to_string())),
+    };
+    if let Some(m) = message {
+        let _ = writeln!(io::stderr().lock(), "error: {}", out::escape_controls(&m));
+    }
+    ExitCode::from(status)
+}
+
+fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
+    if let Command::Completions { shell } = cli.command {
+        return completions(shell, out);
+    }
+    let source = match source::open(cli.common.data.as_deref()) {
+        Ok(s) => s,
+        Err(source::OpenError::Unreadable(m)) => return Err(Failure::Data(m)),
+        Err(source::OpenError::Library(e)) => return Err(Failure::Data(e.to_string())),
+    };
+    let ex = &source.explorer;
+    let filter = cli.common.filter.filter();
+    match &cli.command {
+        Command::Info { name } => commands::info(ex, name, out),
+        Command::Search { query, limit } => commands::search(ex, query, *limit, out),
+        Command::Costars { name, top } => commands::costars(ex, &filter, name, top.top, out),
+        Command::Shared { a, b } => commands::shared(ex, &filter, a, b, out),
+        Command::Works { name } => commands::works(ex, &filter, name, out),
+        Command::Cast { title } => commands::cast(ex, title, out),
+        Command::Path { a, b } => commands::path(ex, &filter, a, b, out),
+        Command::Paths { a, b, limit } => commands::paths(ex, &filter, a, b, *limit, out),
+        Command::Bacon { name } => commands::bacon(ex, &filter, name, out),
+        Command::Centre { top } => commands::centre(ex, &filter, top.top, out),
+        Command::Rank { by, top } => commands::rank(ex, &filter, *by, top.top, out),
+        Command::Components { top } => commands::components(ex, &filter, top.top, out),
+        Command::Neighbours { name, hops } => commands::neighbours(ex, &filter, name, *hops, out),
+        Command::Introduce { a, b } => commands::introduce(ex, &filter, a, b, out),
+        Command::Recommend { name, top } => commands::recommend(ex, &filter, name, top.top, out),
+        Command::Projection => commands::projection(ex, &filter, out),
+        Command::List { what } => commands::list(ex, &filter, *what, out),
+        Command::Draw { view, picture } => commands::draw(ex, &filter, view, picture, out),
+        Command::Export { format, out: file } => {
+            commands::export(ex, &filter, *format, file.as_deref(), out)
+        }
+        Command::Stats => commands::stats(&source, &filter, out),
+        Command::Completions { .. } => unreachable!("answered above"),
+    }
+}
+
+fn completions(shell: Shell, out: &mut Out) -> Result<(), Failure> {
+    use clap_complete::Shell as S;
+    let shell = match shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+    };
+    // clap_complete panics on a failed write: write to memory first.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "hallyu", &mut script);
+    Ok(out.bytes(&script)?)
+}

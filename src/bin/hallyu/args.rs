@@ -1,0 +1,375 @@
+//! The command line: every command, argument and help text, for clap.
+
+use std::ops::RangeInclusive;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use hallyu::model::WorkKind;
+use hallyu::{AllPathsOptions, Filter, Measure, NeighbourhoodOptions, RoleSet};
+
+pub const ABOUT: &str = "Ask a graph of Korean pop culture who appeared with whom.";
+
+pub const AFTER_HELP: &str = "\
+Data: without --data, the dataset compiled into the tool. --data takes a RON
+file or a directory of them, or a directory holding IMDb's name.basics.tsv,
+title.basics.tsv and title.principals.tsv (plain or .gz); the kind is told
+from the files' contents.
+
+Names: ids, names, aliases and Hangul all work, ignoring case, spaces and
+punctuation (\"park seo joon\", \"박서준\", park-seo-joon).
+
+Exit status: 0 an answer (also when stdout is closed early, as by `head`);
+1 a data or I/O error; 2 a usage error, or a name that is unknown or
+ambiguous (the suggestions are printed).
+
+Colour: only in --help and errors, never in answers; NO_COLOR turns it off.
+
+Examples:
+  hallyu path \"Park Seo-joon\" \"Choi Woo-shik\"
+  hallyu costars IU --json
+  hallyu --data imdb/ stats";
+
+/// Ask a graph of Korean pop culture who appeared with whom.
+#[derive(Parser)]
+#[command(name = "hallyu", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The flags every command takes: the data, the output, the filter.
+#[derive(Args)]
+pub struct Common {
+    /// A RON file or directory, or an IMDb directory, instead of the bundled dataset.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+    /// Print the answer as JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Which credits count, for every command.
+#[derive(Args)]
+#[command(next_help_heading = "Filter (every command)")]
+pub struct FilterArgs {
+    /// Only works released in these years, e.g. 2008..2016 or 2012.
+    #[arg(long, global = true, value_name = "FROM..TO", value_parser = hallyu::parse_years)]
+    pub years: Option<RangeInclusive<i32>>,
+    /// Only these kinds of work: mv, drama, film, variety, commercial (comma-separated).
+    #[arg(long, global = true, value_name = "KINDS", value_delimiter = ',', value_parser = parse_kind)]
+    pub kinds: Vec<WorkKind>,
+    /// Which roles count, e.g. lead,cameo, on-screen or any [default: on-screen].
+    #[arg(long, global = true, value_name = "ROLES", value_parser = parse_roles)]
+    pub roles: Option<RoleSet>,
+    /// Count claims marked unverified.
+    #[arg(long, global = true)]
+    pub unverified: bool,
+    /// Do not count a group's credits for its members.
+    #[arg(long, global = true)]
+    pub no_groups: bool,
+}
+
+pub fn parse_kind(s: &str) -> Result<WorkKind, hallyu::Error> {
+    s.parse()
+}
+
+pub fn parse_roles(s: &str) -> Result<RoleSet, hallyu::Error> {
+    s.parse()
+}
+
+pub fn parse_measure(s: &str) -> Result<Measure, hallyu::Error> {
+    s.parse()
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Filter {
+        let mut f = Filter::new()
+            .include_unverified(self.unverified)
+            .expand_groups(!self.no_groups);
+        if let Some(y) = &self.years {
+            f = f.years(y.clone());
+        }
+        if !self.kinds.is_empty() {
+            f = f.kinds(self.kinds.iter().copied());
+        }
+        if let Some(r) = self.roles {
+            f = f.roles(r);
+        }
+        f
+    }
+}
+
+/// How many entries a ranking prints.
+#[derive(Args)]
+pub struct Top {
+    /// Print only the first N.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Everything about one person, group, work or organisation.
+    #[command(after_help = "Example:\n  hallyu info Dara")]
+    Info {
+        /// An id, name, alias or Hangul name.
+        name: String,
+    },
+    /// Find people, groups, works and organisations whose names contain a text.
+    #[command(after_help = "Example:\n  hallyu search park --limit 5")]
+    Search {
+        /// Part of a name, title, alias or Hangul name.
+        query: String,
+        /// Print at most N matches.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+    },
+    /// Everyone who shares a work with a person, strongest first.
+    #[command(after_help = "Example:\n  hallyu costars \"Park Seo-joon\" --kinds mv")]
+    Costars {
+        /// The person.
+        name: String,
+        #[command(flatten)]
+        top: Top,
+    },
+    /// The works two people share, with both roles.
+    #[command(after_help = "Example:\n  hallyu shared \"Kim So-hyun\" \"Han So-hee\"")]
+    Shared {
+        /// The first person.
+        a: String,
+        /// The second person.
+        b: String,
+    },
+    /// A person's works in order of release.
+    #[command(after_help = "Example:\n  hallyu works V --roles any")]
+    Works {
+        /// The person.
+        name: String,
+    },
+    /// Everyone credited on a work.
+    #[command(after_help = "Example:\n  hallyu cast \"Haru Haru\"")]
+    Cast {
+        /// The work: an id, title, alternative title or Hangul title.
+        title: String,
+    },
+    /// A shortest chain of shared works between two people.
+    #[command(after_help = "Example:\n  hallyu path \"Park Seo-joon\" \"Choi Woo-shik\"")]
+    Path {
+        /// Where the path starts.
+        a: String,
+        /// Where the path ends.
+        b: String,
+    },
+    /// Every shortest chain between two people (capped), with the count of all.
+    #[command(after_help = "Example:\n  hallyu paths \"Song Joong-ki\" \"Seo Yea-ji\" --limit 3")]
+    Paths {
+        /// Where the paths start.
+        a: String,
+        /// Where the paths end.
+        b: String,
+        /// Print at most N paths (the count is of all of them).
+        #[arg(long, value_name = "N", default_value_t = AllPathsOptions::DEFAULT_LIMIT)]
+        limit: usize,
+    },
+    /// Distances from a person: the Bacon-number histogram, mean, farthest, unreachable.
+    #[command(after_help = "Example:\n  hallyu bacon \"Park Seo-joon\" --years 2008..2016")]
+    Bacon {
+        /// The person at distance 0.
+        name: String,
+    },
+    /// The centre of the universe: people by component size, then mean distance.
+    #[command(after_help = "Example:\n  hallyu centre --top 5")]
+    Centre {
+        #[command(flatten)]
+        top: Top,
+    },
+    /// People ranked by a centrality of the co-appearance graph.
+    #[command(after_help = "Example:\n  hallyu rank --by betweenness --top 10")]
+    Rank {
+        /// degree, shared-works, closeness or betweenness.
+        #[arg(long, value_name = "MEASURE", value_parser = parse_measure, default_value = "degree")]
+        by: Measure,
+        #[command(flatten)]
+        top: Top,
+    },
+    /// The connected components, largest first.
+    #[command(after_help = "Example:\n  hallyu components --kinds mv")]
+    Components {
+        #[command(flatten)]
+        top: Top,
+    },
+    /// The people and works within k hops of a person.
+    #[command(after_help = "Example:\n  hallyu neighbours IU -k 2")]
+    Neighbours {
+        /// The person at the centre.
+        name: String,
+        /// The number of hops (at most 6).
+        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = NeighbourhoodOptions::DEFAULT_HOPS)]
+        hops: usize,
+    },
+    /// Who could introduce A to B: people who co-appeared with both.
+    #[command(after_help = "Example:\n  hallyu introduce \"Song Joong-ki\" \"Park Seo-joon\"")]
+    Introduce {
+        /// The person to introduce.
+        a: String,
+        /// The person to meet.
+        b: String,
+    },
+    /// People a person has not worked with, reached through their co-stars.
+    #[command(after_help = "Example:\n  hallyu recommend IU --top 5")]
+    Recommend {
+        /// The person.
+        name: String,
+        #[command(flatten)]
+        top: Top,
+    },
+    /// The person co-appearance graph: one line per pair (keys and the works, tab-separated).
+    #[command(after_help = "Example:\n  hallyu projection --kinds drama --json")]
+    Projection,
+    /// List the people, works, groups or organisations.
+    #[command(after_help = "Example:\n  hallyu list works --kinds drama")]
+    List {
+        /// What to list.
+        what: ListWhat,
+    },
+    /// Draw a view of the graph as DOT, SVG or PNG.
+    #[command(
+        after_help = "Examples:\n  hallyu draw path \"Park Seo-joon\" \"Choi Woo-shik\" --out path.svg\n  \
+                            hallyu draw person IU -k 2 --format dot | dot -Tpng > iu.png"
+    )]
+    Draw {
+        #[command(subcommand)]
+        view: ViewCmd,
+        #[command(flatten)]
+        picture: PictureArgs,
+    },
+    /// Export the whole graph (under the filter) in a data format.
+    #[command(after_help = "Example:\n  hallyu export --format dot --kinds mv > mvs.dot")]
+    Export {
+        /// The format to write.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Counts: people, works by kind, credits, and for IMDb data the import report.
+    #[command(after_help = "Example:\n  hallyu --data imdb/ stats --json")]
+    Stats,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  hallyu completions bash > ~/.local/share/bash-completion/completions/hallyu"
+    )]
+    Completions {
+        /// The shell.
+        shell: Shell,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ListWhat {
+    People,
+    Works,
+    Groups,
+    Organisations,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT.
+    Dot,
+}
+
+/// What `draw` draws.
+#[derive(Subcommand)]
+pub enum ViewCmd {
+    /// Everything (under the filter).
+    #[command(after_help = "Example:\n  hallyu draw catalog --kinds drama --out dramas.svg")]
+    Catalog,
+    /// The twelve music videos of the article and everyone credited on them.
+    #[command(after_help = "Example:\n  hallyu draw article --out article.svg")]
+    Article,
+    /// A person's neighbourhood.
+    #[command(after_help = "Example:\n  hallyu draw person IU -k 2 --out iu.svg")]
+    Person {
+        /// The person at the centre.
+        name: String,
+        /// The number of hops.
+        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = 1)]
+        hops: usize,
+    },
+    /// A shortest path between two people.
+    #[command(
+        after_help = "Example:\n  hallyu draw path \"Park Seo-joon\" \"Choi Woo-shik\" --context 1 --out path.svg"
+    )]
+    Path {
+        /// Where the path starts.
+        a: String,
+        /// Where the path ends.
+        b: String,
+        /// Also draw, faded, what lies within N hops of the path.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        context: usize,
+    },
+    /// Two people side by side with the works they share.
+    #[command(
+        after_help = "Example:\n  hallyu draw pair \"Kim So-hyun\" \"Han So-hee\" --out pair.svg"
+    )]
+    Pair {
+        /// The first person.
+        a: String,
+        /// The second person.
+        b: String,
+    },
+    /// A work and everyone credited on it.
+    #[command(after_help = "Example:\n  hallyu draw work \"Haru Haru\" --out haru.png")]
+    Work {
+        /// The work.
+        title: String,
+    },
+}
+
+/// How `draw` writes its picture.
+#[derive(Args)]
+pub struct PictureArgs {
+    /// Write to this file instead of stdout; its extension (.dot, .svg, .png) sets the format.
+    #[arg(long, short, global = true, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The format [default: from --out, else svg].
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<PictureFormat>,
+    /// Which renderer draws SVG and PNG: Graphviz when installed, else the built-in one.
+    #[arg(long, global = true, value_enum, default_value_t = EngineArg::Auto)]
+    pub engine: EngineArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PictureFormat {
+    /// Graphviz DOT text.
+    Dot,
+    /// SVG.
+    Svg,
+    /// PNG (Graphviz, or the built-in renderer with the `png` feature).
+    Png,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EngineArg {
+    /// Graphviz when `dot` is found, else the built-in renderer.
+    Auto,
+    /// Graphviz's `dot` (an error when it is missing).
+    Graphviz,
+    /// The built-in pure-Rust renderer.
+    Builtin,
+}

@@ -1,0 +1,942 @@
+//! One function per command: run the query, then print it as text or JSON.
+
+use std::io::{self, IsTerminal, Write};
+
+use hallyu::export::{View, dot};
+use hallyu::model::WorkKind;
+use hallyu::render::{Engine, Format, RenderOptions, Renderer};
+use hallyu::{
+    AllPathsOptions, Entity, Explorer, Filter, Measure, NeighbourhoodOptions, PersonId, WorkId,
+};
+use serde_json::{Value, json};
+
+use crate::Failure;
+use crate::args::{EngineArg, ExportFormat, ListWhat, PictureArgs, PictureFormat, ViewCmd};
+use crate::glue::{self, entity_json, person_json, shared_json, work_json};
+use crate::out::{Align, Out, Table};
+use crate::source;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn name(ex: &Explorer, p: PersonId) -> String {
+    ex.display_name(p.into()).into_owned()
+}
+
+pub fn info(ex: &Explorer, query: &str, out: &mut Out) -> Result<(), Failure> {
+    let e = glue::find_any(ex, query)?;
+    let credits: Vec<hallyu::CreditId> = ex.credits_of(e).collect();
+    let value = || {
+        let list: Vec<Value> = credits
+            .iter()
+            .map(|&c| {
+                let (from, to) = ex.ends(c);
+                let r = ex.get(c);
+                let record = r.record();
+                json!({ "from": ex.key(from), "to": ex.key(to), "role": glue::role_text(&r.role()),
+                        "unverified": r.is_unverified(),
+                        "confidence": record.map(|k| format!("{:?}", k.confidence)),
+                        "sources": record.map_or(&[][..], |k| k.sources.as_slice()) })
+            })
+            .collect();
+        json!({ "kind": e.kind().to_string(), "record": glue::record_json(ex, e), "credits": list })
+    };
+    let text = || {
+        let mut s = format!("{} — {} ({})\n", ex.label(e), e.kind(), ex.key(e));
+        let (aliases, sources, notes) = glue::about(ex, e);
+        if let Entity::Work(w) = e {
+            let work = ex.get(w);
+            s.push_str(&format!(
+                "  {} released {}",
+                work.kind().label(),
+                work.released()
+                    .map_or("in an unknown year".to_string(), |d| d.to_string())
+            ));
+            if let Some(n) = work.record().and_then(|r| r.network.as_ref()) {
+                s.push_str(&format!(" on {n}"));
+            }
+            if let Some(a) = work.record().and_then(|r| r.album.as_ref()) {
+                s.push_str(&format!(", album {a}"));
+            }
+            s.push('\n');
+        }
+        if !aliases.is_empty() {
+            s.push_str(&format!("  also known as: {}\n", aliases.join(", ")));
+        }
+        if let Some(n) = notes {
+            s.push_str(&format!("  note: {n}\n"));
+        }
+        for &c in &credits {
+            let (from, to) = ex.ends(c);
+            let r = ex.get(c);
+            let mark = if r.is_unverified() {
+                " (unverified)"
+            } else {
+                ""
+            };
+            s.push_str(&format!(
+                "  {} —{}→ {}{mark}\n",
+                ex.label(from),
+                glue::role_text(&r.role()),
+                ex.label(to)
+            ));
+        }
+        for src in sources {
+            s.push_str(&format!("  source: {src}\n"));
+        }
+        s
+    };
+    Ok(out.answer(value, text)?)
+}
+
+pub fn search(ex: &Explorer, query: &str, limit: usize, out: &mut Out) -> Result<(), Failure> {
+    // The library's ranked, explained search: names, aliases, Hangul,
+    // romanisations, initials, keyboard keys, Western order, typos.
+    let matches = {
+        let _busy = source::Busy::new(ex, "building the name index");
+        ex.search(query)
+    };
+    let all = matches.as_slice();
+    let shown = &all[..all.len().min(limit)];
+    let winner = matches.clear_winner().map(|m| ex.key(m.value).into_owned());
+    out.answer(
+        || {
+            json!({ "query": query, "count": all.len(), "clear_winner": winner,
+                    "matches": shown.iter().map(|m| {
+                        let mut v = entity_json(ex, m.value);
+                        v["how"] = json!(m.how.to_string());
+                        v["matched"] = json!(m.key);
+                        v["score"] = json!(m.score);
+                        v
+                    }).collect::<Vec<_>>() })
+        },
+        || {
+            if all.is_empty() {
+                return format!("Nothing matches \"{query}\".\n");
+            }
+            let mut t = Table::new(&[Align::Left, Align::Left, Align::Left, Align::Left]);
+            for m in shown {
+                t.row(vec![
+                    ex.key(m.value).into_owned(),
+                    m.value.kind().to_string(),
+                    ex.label(m.value),
+                    m.how.to_string(),
+                ]);
+            }
+            let mut s = t.to_string();
+            if all.len() > shown.len() {
+                s.push_str(&format!(
+                    "… and {} more (--limit)\n",
+                    all.len() - shown.len()
+                ));
+            }
+            s
+        },
+    )?;
+    Ok(())
+}
+
+pub fn costars(
+    ex: &Explorer,
+    filter: &Filter,
+    who: &str,
+    top: usize,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let me = glue::find_person(ex, who)?;
+    let costars = ex.co_appearances(me, filter);
+    let shown: Vec<_> = costars.iter().take(top).collect();
+    out.answer(
+        || {
+            let list: Vec<Value> = shown
+                .iter()
+                .map(|c| {
+                    json!({ "person": person_json(ex, c.person), "count": c.works.len(),
+                            "works": c.works.iter().map(|s| shared_json(ex, s)).collect::<Vec<_>>() })
+                })
+                .collect();
+            json!({ "person": person_json(ex, me), "total": costars.len(), "costars": list })
+        },
+        || {
+            if costars.is_empty() {
+                return format!("{} shares no work with anyone under this filter.\n", name(ex, me));
+            }
+            let mut t = Table::new(&[Align::Left, Align::Right, Align::Left]).indent("  ");
+            for c in &shown {
+                let titles: Vec<String> = c.works.iter().map(|s| ex.label(s.work.into())).collect();
+                t.row(vec![ex.label(c.person.into()), c.works.len().to_string(), titles.join(", ")]);
+            }
+            let mut s = format!("{} co-star{} of {}:\n{t}", costars.len(), plural(costars.len()), ex.label(me.into()));
+            if costars.len() > shown.len() {
+                s.push_str(&format!("  … and {} more (--top)\n", costars.len() - shown.len()));
+            }
+            s
+        },
+    )?;
+    Ok(())
+}
+
+fn shared_line(ex: &Explorer, s: &hallyu::SharedWork) -> Vec<String> {
+    vec![
+        ex.label(s.work.into()),
+        ex.get(s.work).kind().label().to_string(),
+        s.left.describe(ex),
+        s.right.describe(ex),
+    ]
+}
+
+pub fn shared(
+    ex: &Explorer,
+    filter: &Filter,
+    a: &str,
+    b: &str,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
+    let shared = ex.shared_works(pa, pb, filter);
+    let path = if shared.is_empty() {
+        ex.shortest_path(pa, pb, filter)
+    } else {
+        None
+    };
+    let distance = if shared.is_empty() {
+        path.as_ref().map(|p| p.len())
+    } else {
+        Some(1)
+    };
+    out.answer(
+        || {
+            json!({ "a": person_json(ex, pa), "b": person_json(ex, pb),
+                    "works": shared.iter().map(|s| shared_json(ex, s)).collect::<Vec<_>>(),
+                    "distance": distance })
+        },
+        || {
+            if !shared.is_empty() {
+                let mut t = Table::new(&[Align::Left; 4]);
+                t.row(vec![
+                    "work".into(),
+                    "kind".into(),
+                    name(ex, pa),
+                    name(ex, pb),
+                ]);
+                for w in &shared {
+                    t.row(shared_line(ex, w));
+                }
+                return t.to_string();
+            }
+            let mut s = format!("{} and {} share no work", name(ex, pa), name(ex, pb));
+            match &path {
+                Some(p) => s.push_str(&format!("; they are connected in {} hops:\n{p}", p.len())),
+                None => s.push_str(", and no chain of works connects them.\n"),
+            }
+            s
+        },
+    )?;
+    Ok(())
+}
+
+pub fn works(ex: &Explorer, filter: &Filter, who: &str, out: &mut Out) -> Result<(), Failure> {
+    let me = glue::find_person(ex, who)?;
+    let works = ex.works_of(me, filter);
+    out.answer(
+        || {
+            let list: Vec<Value> = works
+                .iter()
+                .map(|(w, c)| {
+                    let mut v = work_json(ex, *w);
+                    v["role"] = json!(c.describe(ex));
+                    v
+                })
+                .collect();
+            json!({ "person": person_json(ex, me), "works": list })
+        },
+        || {
+            if works.is_empty() {
+                return format!("{} has no work under this filter.\n", name(ex, me));
+            }
+            let mut t = Table::new(&[Align::Left; 3]);
+            for (w, c) in &works {
+                t.row(vec![
+                    ex.label((*w).into()),
+                    ex.get(*w).kind().label().to_string(),
+                    c.describe(ex),
+                ]);
+            }
+            t.to_string()
+        },
+    )?;
+    Ok(())
+}
+
+pub fn cast(ex: &Explorer, title: &str, out: &mut Out) -> Result<(), Failure> {
+    let work = glue::find_work(ex, title)?;
+    let credits = ex.credits_on(work);
+    out.answer(
+        || {
+            let list: Vec<Value> = credits
+                .iter()
+                .map(|&c| {
+                    let other = glue::other_end(ex, c, work.into());
+                    let r = ex.get(c);
+                    json!({ "id": ex.key(other), "name": ex.name(other), "role": glue::role_text(&r.role()),
+                            "unverified": r.is_unverified() })
+                })
+                .collect();
+            json!({ "work": work_json(ex, work), "credits": list })
+        },
+        || {
+            let mut s = format!("{} [{}]\n", ex.label(work.into()), ex.get(work).kind().label());
+            let mut t = Table::new(&[Align::Left, Align::Left]).indent("  ");
+            for &c in &credits {
+                let other = glue::other_end(ex, c, work.into());
+                let r = ex.get(c);
+                let mark = if r.is_unverified() { " (unverified)" } else { "" };
+                t.row(vec![ex.label(other), format!("{}{mark}", glue::role_text(&r.role()))]);
+            }
+            s.push_str(&t.to_string());
+            s
+        },
+    )?;
+    Ok(())
+}
+
+pub fn path(
+    ex: &Explorer,
+    filter: &Filter,
+    a: &str,
+    b: &str,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
+    let path = {
+        let _busy = source::Busy::new(ex, "searching");
+        ex.shortest_path(pa, pb, filter)
+    };
+    out.answer(
+        || {
+            let mut v = match &path {
+                Some(p) => glue::path_json(ex, p),
+                None => json!({ "length": null, "people": [], "steps": [] }),
+            };
+            v["from"] = person_json(ex, pa);
+            v["to"] = person_json(ex, pb);
+            v["connected"] = json!(path.is_some());
+            v
+        },
+        || match &path {
+            Some(p) => format!(
+                "{} to {}: {} hop{}\n{p}",
+                name(ex, pa),
+                name(ex, pb),
+                p.len(),
+                plural(p.len())
+            ),
+            None => format!(
+                "No path: no chain of shared works connects {} and {} under this filter.\n",
+                name(ex, pa),
+                name(ex, pb)
+            ),
+        },
+    )?;
+    Ok(())
+}
+
+pub fn paths(
+    ex: &Explorer,
+    filter: &Filter,
+    a: &str,
+    b: &str,
+    limit: usize,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
+    let all = ex.all_shortest_paths(pa, pb, &AllPathsOptions::new().limit(limit), filter);
+    out.answer(
+        || {
+            json!({ "from": person_json(ex, pa), "to": person_json(ex, pb), "length": all.distance(),
+                    "connected": all.distance().is_some(), "count": all.count(),
+                    "truncated": all.is_truncated(),
+                    "paths": all.iter().map(|p| glue::path_json(ex, p)).collect::<Vec<_>>() })
+        },
+        || all.to_string(),
+    )?;
+    Ok(())
+}
+
+pub fn bacon(ex: &Explorer, filter: &Filter, who: &str, out: &mut Out) -> Result<(), Failure> {
+    let me = glue::find_person(ex, who)?;
+    let d = {
+        let _busy = source::Busy::new(ex, "measuring distances");
+        ex.distances(me, filter)
+    };
+    const SHOWN: usize = 50;
+    let people = |list: &[PersonId]| {
+        list.iter()
+            .take(SHOWN)
+            .map(|&p| person_json(ex, p))
+            .collect::<Vec<_>>()
+    };
+    out.answer(
+        || {
+            json!({ "person": person_json(ex, me), "histogram": d.histogram(), "reachable": d.reachable(),
+                    "mean": d.mean(), "eccentricity": d.eccentricity(),
+                    "farthest_count": d.farthest().len(), "farthest": people(d.farthest()),
+                    "unreachable_count": d.unreachable().len(), "unreachable": people(d.unreachable()) })
+        },
+        || {
+            let mut s = format!("Distances from {}:\n", name(ex, me));
+            let mut t = Table::new(&[Align::Right, Align::Right]).indent("  ");
+            for (k, n) in d.histogram().iter().enumerate() {
+                t.row(vec![k.to_string(), n.to_string()]);
+            }
+            s.push_str(&t.to_string());
+            match d.mean() {
+                Some(m) => s.push_str(&format!("mean {m:.3}, eccentricity {}\n", d.eccentricity())),
+                None => s.push_str("nobody else is reachable\n"),
+            }
+            let names = |list: &[PersonId]| {
+                let mut v: Vec<String> = list.iter().take(SHOWN).map(|&p| name(ex, p)).collect();
+                if list.len() > SHOWN {
+                    v.push(format!("… {} more", list.len() - SHOWN));
+                }
+                v.join(", ")
+            };
+            if !d.farthest().is_empty() && d.mean().is_some() {
+                s.push_str(&format!("farthest: {}\n", names(d.farthest())));
+            }
+            s.push_str(&format!("unreachable: {} people", d.unreachable().len()));
+            if !d.unreachable().is_empty() {
+                s.push_str(&format!(": {}", names(d.unreachable())));
+            }
+            s.push('\n');
+            s
+        },
+    )?;
+    Ok(())
+}
+
+pub fn centre(ex: &Explorer, filter: &Filter, top: usize, out: &mut Out) -> Result<(), Failure> {
+    let ranking = {
+        let _busy = source::Busy::new(ex, "ranking");
+        ex.centre_ranking(filter)
+    };
+    let shown: Vec<_> = ranking.iter().take(top).collect();
+    out.answer(
+        || {
+            json!(shown
+                .iter()
+                .map(|c| json!({ "person": person_json(ex, c.person), "component_size": c.component_size,
+                                  "mean_distance": c.mean_distance, "eccentricity": c.eccentricity }))
+                .collect::<Vec<_>>())
+        },
+        || {
+            let mut t = Table::new(&[Align::Right, Align::Left, Align::Right, Align::Right, Align::Right]);
+            t.row(vec!["".into(), "person".into(), "mean".into(), "eccentricity".into(), "component".into()]);
+            for (i, c) in shown.iter().enumerate() {
+                t.row(vec![
+                    format!("{}.", i + 1),
+                    name(ex, c.person),
+                    c.mean_distance.map_or("-".to_string(), |m| format!("{m:.3}")),
+                    c.eccentricity.to_string(),
+                    c.component_size.to_string(),
+                ]);
+            }
+            t.to_string()
+        },
+    )?;
+    Ok(())
+}
+
+pub fn rank(
+    ex: &Explorer,
+    filter: &Filter,
+    by: Measure,
+    top: usize,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let c = {
+        let _busy = source::Busy::new(ex, "computing centralities");
+        ex.centrality(filter)
+    };
+    let ranked = c.ranked(by);
+    let shown = &ranked[..ranked.len().min(top)];
+    out.answer(
+        || {
+            let list: Vec<Value> = shown
+                .iter()
+                .map(|s| {
+                    json!({ "person": person_json(ex, s.person), "degree": s.degree, "shared_works": s.shared_works,
+                            "closeness": s.closeness, "betweenness": s.betweenness })
+                })
+                .collect();
+            json!({ "by": by.name(), "ranking": list })
+        },
+        || {
+            let mut t = Table::new(&[Align::Right, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right]);
+            t.row(vec!["".into(), "person".into(), "degree".into(), "works".into(), "closeness".into(), "betweenness".into()]);
+            for (i, p) in shown.iter().enumerate() {
+                t.row(vec![
+                    format!("{}.", i + 1),
+                    name(ex, p.person),
+                    p.degree.to_string(),
+                    p.shared_works.to_string(),
+                    format!("{:.4}", p.closeness),
+                    format!("{:.4}", p.betweenness),
+                ]);
+            }
+            t.to_string()
+        },
+    )?;
+    Ok(())
+}
+
+pub fn components(
+    ex: &Explorer,
+    filter: &Filter,
+    top: usize,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let components = {
+        let _busy = source::Busy::new(ex, "finding components");
+        ex.components(filter)
+    };
+    let shown: Vec<_> = components.iter().take(top).collect();
+    let people: usize = components.iter().map(|c| c.people.len()).sum();
+    out.answer(
+        || {
+            json!({ "components": components.len(), "people": people,
+                    "left_out": components.left_out(),
+                    "largest": components.sizes().into_iter().take(top).collect::<Vec<_>>(),
+                    "list": shown.iter().map(|c| json!({
+                        "people": c.people.iter().map(|&p| person_json(ex, p)).collect::<Vec<_>>(),
+                        "works": c.works.iter().map(|&w| ex.get(w).key().into_owned()).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>() })
+        },
+        || {
+            let mut t = Table::new(&[Align::Right, Align::Right, Align::Right, Align::Left]);
+            t.row(vec!["".into(), "people".into(), "works".into(), "".into()]);
+            for (i, c) in shown.iter().enumerate() {
+                let mut names: Vec<String> = c.people.iter().take(5).map(|&p| name(ex, p)).collect();
+                if c.people.len() > 5 {
+                    names.push("…".into());
+                }
+                t.row(vec![format!("{}.", i + 1), c.people.len().to_string(), c.works.len().to_string(), names.join(", ")]);
+            }
+            let mut s = format!(
+                "{} component{} over {people} people\n{t}",
+                components.len(),
+                plural(components.len())
+            );
+            if components.len() > shown.len() {
+                s.push_str(&format!("… and {} more (--top)\n", components.len() - shown.len()));
+            }
+            if components.left_out() > 0 {
+                s.push_str(&format!(
+                    "{} people left out: no credit the filter counts\n",
+                    components.left_out()
+                ));
+            }
+            s
+        },
+    )?;
+    Ok(())
+}
+
+pub fn neighbours(
+    ex: &Explorer,
+    filter: &Filter,
+    who: &str,
+    hops: usize,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let me = glue::find_person(ex, who)?;
+    let options = NeighbourhoodOptions::new().hops(hops);
+    let near = ex.neighbourhood(me, &options, filter);
+    let centre = near.by_key(&ex.key(me.into())).and_then(|e| match e {
+        Entity::Person(p) => Some(p),
+        _ => None,
+    });
+    let distances = centre.map(|p| near.distances(p, filter));
+    let dist = |p: PersonId| distances.as_ref().and_then(|d| d.distance(p));
+    let mut people: Vec<PersonId> = near.people().collect();
+    people.sort_by(|&x, &y| (dist(x), near.get(x).name()).cmp(&(dist(y), near.get(y).name())));
+    out.answer(
+        || {
+            json!({ "person": person_json(ex, me), "hops": options.get_hops(),
+                    "people": people.iter().map(|&p| { let mut v = person_json(&near, p); v["distance"] = json!(dist(p)); v }).collect::<Vec<_>>(),
+                    "works": near.works().map(|w| work_json(&near, w)).collect::<Vec<_>>() })
+        },
+        || {
+            let mut s = format!(
+                "Within {} hop{} of {}: {} people, {} works\n",
+                options.get_hops(),
+                plural(options.get_hops()),
+                name(ex, me),
+                people.len(),
+                near.works().len()
+            );
+            let mut t = Table::new(&[Align::Right, Align::Left]).indent("  ");
+            for &p in &people {
+                t.row(vec![dist(p).map_or("-".into(), |d| d.to_string()), near.label(p.into())]);
+            }
+            s.push_str(&t.to_string());
+            let mut t = Table::new(&[Align::Left, Align::Left]).indent("  ");
+            for w in near.works() {
+                t.row(vec![near.label(w.into()), near.get(w).kind().label().to_string()]);
+            }
+            if !t.is_empty() {
+                s.push_str("Works:\n");
+                s.push_str(&t.to_string());
+            }
+            s
+        },
+    )?;
+    Ok(())
+}
+
+pub fn introduce(
+    ex: &Explorer,
+    filter: &Filter,
+    a: &str,
+    b: &str,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
+    let intros = ex.introductions(pa, pb, filter);
+    let works = |ws: &[WorkId]| ws.iter().map(|&w| work_json(ex, w)).collect::<Vec<_>>();
+    let titles = |ws: &[WorkId]| {
+        ws.iter()
+            .map(|&w| ex.label(w.into()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.answer(
+        || {
+            let list: Vec<Value> = intros
+                .iter()
+                .map(|i| {
+                    json!({ "person": person_json(ex, i.person), "strength": i.strength(),
+                            "with_a": works(&i.with_a), "with_b": works(&i.with_b) })
+                })
+                .collect();
+            json!({ "a": person_json(ex, pa), "b": person_json(ex, pb), "introductions": list })
+        },
+        || {
+            if intros.is_empty() {
+                return format!(
+                    "Nobody co-appeared with both {} and {}.\n",
+                    name(ex, pa),
+                    name(ex, pb)
+                );
+            }
+            let mut t = Table::new(&[Align::Left, Align::Left, Align::Left]);
+            t.row(vec![
+                "who".into(),
+                format!("with {}", name(ex, pa)),
+                format!("with {}", name(ex, pb)),
+            ]);
+            for i in &intros {
+                t.row(vec![
+                    name(ex, i.person),
+                    titles(&i.with_a),
+                    titles(&i.with_b),
+                ]);
+            }
+            t.to_string()
+        },
+    )?;
+    Ok(())
+}
+
+pub fn recommend(
+    ex: &Explorer,
+    filter: &Filter,
+    who: &str,
+    top: usize,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let me = glue::find_person(ex, who)?;
+    let recs = ex.recommendations(me, filter);
+    let shown = &recs[..recs.len().min(top)];
+    out.answer(
+        || {
+            let list: Vec<Value> = shown
+                .iter()
+                .map(|r| {
+                    json!({ "person": person_json(ex, r.person), "strength": r.strength(),
+                            "through": r.through.iter().map(|&p| person_json(ex, p)).collect::<Vec<_>>() })
+                })
+                .collect();
+            json!({ "person": person_json(ex, me), "recommendations": list })
+        },
+        || {
+            if shown.is_empty() {
+                return format!("No one to recommend to {} under this filter.\n", name(ex, me));
+            }
+            let mut t = Table::new(&[Align::Left, Align::Right, Align::Left]);
+            t.row(vec!["who".into(), "strength".into(), "through".into()]);
+            for r in shown {
+                let names: Vec<String> = r.through.iter().map(|&p| name(ex, p)).collect();
+                t.row(vec![name(ex, r.person), r.strength().to_string(), names.join(", ")]);
+            }
+            t.to_string()
+        },
+    )?;
+    Ok(())
+}
+
+pub fn projection(ex: &Explorer, filter: &Filter, out: &mut Out) -> Result<(), Failure> {
+    let projection = ex.projection(filter);
+    let key = |p: PersonId| ex.key(p.into()).into_owned();
+    let keys = |ws: &[WorkId]| {
+        ws.iter()
+            .map(|&w| ex.get(w).key().into_owned())
+            .collect::<Vec<_>>()
+    };
+    out.answer(
+        || {
+            json!({ "nodes": projection.graph().node_weights().map(|&p| key(p)).collect::<Vec<_>>(),
+                    "edges": projection.edges().map(|(a, b, ws)| json!([key(a), key(b), keys(ws)])).collect::<Vec<_>>() })
+        },
+        || {
+            projection
+                .edges()
+                .map(|(a, b, ws)| format!("{}\t{}\t{}\n", key(a), key(b), keys(ws).join(",")))
+                .collect()
+        },
+    )?;
+    Ok(())
+}
+
+pub fn list(ex: &Explorer, filter: &Filter, what: ListWhat, out: &mut Out) -> Result<(), Failure> {
+    let items: Vec<Entity> = match what {
+        ListWhat::People => ex.people().map(Entity::Person).collect(),
+        ListWhat::Groups => ex.groups().map(Entity::Group).collect(),
+        ListWhat::Organisations => ex.organisations().map(Entity::Organisation).collect(),
+        ListWhat::Works => {
+            let mut works: Vec<WorkId> = ex.works().filter(|&w| ex.admits(filter, w)).collect();
+            works.sort_by_key(|&w| {
+                let r = ex.get(w);
+                (r.kind(), r.released())
+            });
+            works.into_iter().map(Entity::Work).collect()
+        }
+    };
+    out.answer(
+        || {
+            json!(
+                items
+                    .iter()
+                    .map(|&e| entity_json(ex, e))
+                    .collect::<Vec<_>>()
+            )
+        },
+        || {
+            let mut t = Table::new(&[Align::Left; 3]);
+            for &e in &items {
+                let kind = match e {
+                    Entity::Work(w) => ex.get(w).kind().label().to_string(),
+                    other => other.kind().to_string(),
+                };
+                t.row(vec![ex.key(e).to_string(), kind, ex.label(e)]);
+            }
+            t.to_string()
+        },
+    )?;
+    Ok(())
+}
+
+fn view(ex: &Explorer, filter: &Filter, cmd: &ViewCmd) -> Result<View, Failure> {
+    let view = match cmd {
+        ViewCmd::Catalog => View::catalog().filter(filter.clone()),
+        ViewCmd::Article => View::catalog()
+            .filter(filter.clone())
+            .collection("article")
+            .title("12 classic K-pop music videos featuring K-drama actors"),
+        ViewCmd::Person { name, hops } => {
+            View::neighbourhood(glue::find_person(ex, name)?, *hops).filter(filter.clone())
+        }
+        ViewCmd::Path { a, b, context } => {
+            View::path(glue::find_person(ex, a)?, glue::find_person(ex, b)?)
+                .context(*context)
+                .filter(filter.clone())
+        }
+        ViewCmd::Pair { a, b } => {
+            View::pair(glue::find_person(ex, a)?, glue::find_person(ex, b)?).filter(filter.clone())
+        }
+        ViewCmd::Work { title } => View::work(glue::find_work(ex, title)?).filter(filter.clone()),
+    };
+    Ok(view)
+}
+
+pub fn draw(
+    ex: &Explorer,
+    filter: &Filter,
+    cmd: &ViewCmd,
+    picture: &PictureArgs,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let format = match (picture.format, &picture.out) {
+        (Some(f), _) => f,
+        (None, Some(path)) => match path
+            .extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("dot" | "gv") => PictureFormat::Dot,
+            Some("png") => PictureFormat::Png,
+            Some("svg") | None => PictureFormat::Svg,
+            Some(other) => {
+                return Err(Failure::Usage(format!(
+                    "unknown picture format .{other}: use --format dot, svg or png"
+                )));
+            }
+        },
+        (None, None) => PictureFormat::Svg,
+    };
+    if format == PictureFormat::Png && picture.out.is_none() && io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "a PNG picture is not for a terminal: give --out FILE or pipe it".into(),
+        ));
+    }
+    let diagram = view(ex, filter, cmd)?.diagram(ex)?;
+    let bytes = match format {
+        PictureFormat::Dot => dot::to_dot(&diagram, &dot::DotOptions::new()).into_bytes(),
+        PictureFormat::Svg | PictureFormat::Png => {
+            let engine = match picture.engine {
+                EngineArg::Auto => Engine::Auto,
+                EngineArg::Graphviz => Engine::Graphviz,
+                EngineArg::Builtin => Engine::Builtin,
+            };
+            let f = if format == PictureFormat::Png {
+                Format::Png
+            } else {
+                Format::Svg
+            };
+            let made =
+                Renderer::new(RenderOptions::new().engine(engine).format(f)).render(&diagram)?;
+            let mut err = io::stderr().lock();
+            for w in made.warnings() {
+                let _ = writeln!(err, "warning: {}: {w}", made.engine().name());
+            }
+            made.into_bytes()
+        }
+    };
+    write_result(picture.out.as_deref(), &bytes, out)
+}
+
+/// Writes a picture or an export to `file` (then says so, in text or
+/// JSON), or else to stdout.
+fn write_result(
+    file: Option<&std::path::Path>,
+    bytes: &[u8],
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let Some(path) = file else {
+        return Ok(out.bytes(bytes)?);
+    };
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display())))?;
+    out.answer(
+        || json!({ "wrote": path.display().to_string(), "bytes": bytes.len() }),
+        || format!("wrote {} ({} bytes)\n", path.display(), bytes.len()),
+    )?;
+    Ok(())
+}
+
+pub fn export(
+    ex: &Explorer,
+    filter: &Filter,
+    format: ExportFormat,
+    file: Option<&std::path::Path>,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let text = match format {
+        ExportFormat::Dot => {
+            let diagram = View::catalog().filter(filter.clone()).diagram(ex)?;
+            dot::to_dot(&diagram, &dot::DotOptions::new())
+        }
+    };
+    write_result(file, text.as_bytes(), out)
+}
+
+/// The person with the most works under the filter (the first among ties).
+fn most_credited(ex: &Explorer, filter: &Filter) -> Option<(PersonId, usize)> {
+    ex.people()
+        .map(|p| (p, ex.works_of(p, filter).len()))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+}
+
+pub fn stats(source: &source::Source, filter: &Filter, out: &mut Out) -> Result<(), Failure> {
+    let ex = &source.explorer;
+    let mut by_kind: Vec<(WorkKind, usize)> = Vec::new();
+    for w in ex.works() {
+        let kind = ex.get(w).kind();
+        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => by_kind.push((kind, 1)),
+        }
+    }
+    by_kind.sort();
+    let busiest = most_credited(ex, filter);
+    let report = source.report.as_ref();
+    out.answer(
+        || {
+            let mut v = json!({
+                "source": source.kind.name(),
+                "path": source.path.as_ref().map(|p| p.display().to_string()),
+                "people": ex.people().len(), "groups": ex.groups().len(), "works": ex.works().len(),
+                "organisations": ex.organisations().len(), "credits": ex.credits().len(),
+                "works_by_kind": by_kind.iter().map(|(k, n)| (k.name().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+                "most_credited": busiest.map(|(p, n)| json!({ "person": person_json(ex, p), "works": n })),
+            });
+            if let Some(r) = report {
+                v["import"] = json!({
+                    "names_read": r.names, "titles_read": r.titles, "principals_read": r.principals,
+                    "skipped_titles": r.skipped_titles, "skipped_principals": r.skipped_principals,
+                    "dangling": r.dangling, "duplicates": r.duplicates,
+                    "duplicate_keys": r.duplicate_keys, "bad_rows": r.bad_rows,
+                });
+            }
+            v
+        },
+        || {
+            let mut t = Table::new(&[Align::Left, Align::Right]);
+            let from = match &source.path {
+                Some(p) => format!("{} ({})", p.display(), source.kind.name()),
+                None => "the bundled dataset".to_string(),
+            };
+            t.row(vec!["people".into(), ex.people().len().to_string()]);
+            t.row(vec!["groups".into(), ex.groups().len().to_string()]);
+            t.row(vec!["works".into(), ex.works().len().to_string()]);
+            for (k, n) in &by_kind {
+                t.row(vec![format!("  {}", k.label()), n.to_string()]);
+            }
+            t.row(vec!["organisations".into(), ex.organisations().len().to_string()]);
+            t.row(vec!["credits".into(), ex.credits().len().to_string()]);
+            if let Some(r) = report {
+                for (label, n) in [
+                    ("names read", r.names),
+                    ("titles read", r.titles),
+                    ("principals read", r.principals),
+                    ("skipped titles", r.skipped_titles),
+                    ("skipped principals", r.skipped_principals),
+                    ("dangling", r.dangling),
+                    ("duplicate credits", r.duplicates),
+                    ("duplicate keys", r.duplicate_keys),
+                    ("bad rows", r.bad_rows),
+                ] {
+                    t.row(vec![label.into(), n.to_string()]);
+                }
+            }
+            let mut s = format!("{from}\n{t}");
+            if let Some((p, n)) = busiest {
+                s.push_str(&format!("most credited: {} ({n} work{})\n", ex.label(p.into()), plural(n)));
+            }
+            s
+        },
+    )?;
+    Ok(())
+}

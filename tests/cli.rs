@@ -1,0 +1,391 @@
+//! Runs the built `hallyu` binary, as a user would: every command in text
+//! and in JSON, `--help` everywhere, completions, exit codes, closed pipes,
+//! and `--data` on a RON directory and on IMDb directories.
+//!
+//! The binary needs the `cli` feature: `cargo test --features cli --test cli`
+//! (CI runs `cargo test --all-features`, which includes it).
+#![cfg(feature = "cli")]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+fn hallyu() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hallyu"));
+    cmd.env_remove("HALLYU_DOT").env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    hallyu().args(args).output().expect("the binary runs")
+}
+
+/// Runs a command that must answer: status 0, nothing on stderr that looks
+/// like a panic; returns stdout.
+fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "hallyu {args:?} failed with {}: {stderr}",
+        out.status
+    );
+    assert!(!stderr.contains("panicked"), "hallyu {args:?}: {stderr}");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    let text = ok(&args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("hallyu {args:?}: {e}\n{text}"))
+}
+
+fn status(args: &[&str]) -> (i32, String) {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "hallyu {args:?}: {stderr}");
+    (out.status.code().expect("an exit code"), stderr)
+}
+
+/// One invocation of every command that answers on the bundled data.
+const COMMANDS: &[&[&str]] = &[
+    &["info", "Dara"],
+    &["search", "park"],
+    &["costars", "Park Seo-joon"],
+    &["shared", "Kim So-hyun", "Han So-hee"],
+    &["works", "V", "--roles", "any"],
+    &["cast", "Haru Haru"],
+    &["path", "Park Seo-joon", "Choi Woo-shik"],
+    &["paths", "Song Joong-ki", "Seo Yea-ji", "--limit", "3"],
+    &["bacon", "Park Seo-joon"],
+    &["centre", "--top", "5"],
+    &["rank", "--by", "betweenness", "--top", "5"],
+    &["components"],
+    &["neighbours", "IU", "-k", "1"],
+    &["introduce", "Song Joong-ki", "Park Seo-joon"],
+    &["recommend", "IU"],
+    &["projection"],
+    &["list", "works", "--kinds", "drama"],
+    &["stats"],
+];
+
+#[test]
+fn every_command_answers_in_text_and_json() {
+    for args in COMMANDS {
+        let text = ok(args);
+        assert!(!text.trim().is_empty(), "hallyu {args:?} printed nothing");
+        assert!(
+            !text.starts_with('{'),
+            "hallyu {args:?} printed JSON without --json"
+        );
+        json(args);
+    }
+}
+
+#[test]
+fn draw_and_export_write_dot_and_svg() {
+    let dot = ok(&[
+        "draw",
+        "path",
+        "Park Seo-joon",
+        "Choi Woo-shik",
+        "--format",
+        "dot",
+    ]);
+    assert!(
+        dot.starts_with("digraph") || dot.contains("digraph"),
+        "{dot}"
+    );
+    let svg = ok(&["draw", "work", "Haru Haru", "--engine", "builtin"]);
+    assert!(svg.contains("<svg"), "{svg}");
+    let dir = scratch("draw");
+    let file = dir.join("iu.svg");
+    ok(&[
+        "draw",
+        "person",
+        "IU",
+        "-k",
+        "1",
+        "--engine",
+        "builtin",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(std::fs::read_to_string(&file).unwrap().contains("아이유"));
+    let dot_file = dir.join("haru.dot");
+    let v = json(&[
+        "draw",
+        "work",
+        "Haru Haru",
+        "--out",
+        dot_file.to_str().unwrap(),
+    ]);
+    assert_eq!(v["wrote"], dot_file.to_str().unwrap());
+    assert!(
+        std::fs::read_to_string(&dot_file)
+            .unwrap()
+            .contains("digraph")
+    );
+    for view in [
+        &["catalog"][..],
+        &["article"],
+        &["pair", "Kim So-hyun", "Han So-hee"],
+    ] {
+        let mut args = vec!["draw"];
+        args.extend_from_slice(view);
+        args.extend(["--format", "dot"]);
+        assert!(ok(&args).contains("digraph"), "{args:?}");
+    }
+    let all = ok(&["export", "--format", "dot", "--kinds", "mv"]);
+    assert!(all.contains("Haru Haru"));
+    assert!(!all.contains("Parasite"), "the filter applies to export");
+}
+
+#[test]
+fn json_answers_carry_the_data() {
+    let v = json(&["costars", "Park Seo-joon"]);
+    assert_eq!(v["costars"][0]["person"]["name"], "Choi Woo-shik");
+    let v = json(&["path", "Park Seo-joon", "Choi Woo-shik"]);
+    assert_eq!(v["length"], 1);
+    assert_eq!(v["connected"], true);
+    let v = json(&["rank", "--by", "betweenness", "--top", "1"]);
+    assert_eq!(v["ranking"][0]["person"]["id"], "park-seo-joon");
+    let v = json(&["stats"]);
+    assert_eq!(v["source"], "bundled");
+    assert!(v["people"].as_u64().unwrap() > 50);
+}
+
+#[test]
+fn a_path_with_no_answer_says_so() {
+    let args = ["path", "IU", "Tamar Herman"]; // Tamar Herman has no credit
+    let text = ok(&args);
+    assert!(text.starts_with("No path"), "{text}");
+    assert!(!text.contains("null"), "{text}");
+    let v = json(&args);
+    assert_eq!(v["connected"], false);
+    assert_eq!(v["length"], Value::Null);
+}
+
+#[test]
+fn hangul_rows_line_up_by_display_width() {
+    let text = ok(&["cast", "Haru Haru"]);
+    let column = |line: &str, word: &str| {
+        let at = line.find(word)?;
+        Some(unicode_width::UnicodeWidthStr::width(&line[..at]))
+    };
+    let columns: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            ["performer", "cast", "music producer", "produced by"]
+                .iter()
+                .find_map(|w| column(l, w))
+        })
+        .collect();
+    assert!(columns.len() >= 5, "{text}");
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "roles not aligned:\n{text}"
+    );
+}
+
+#[test]
+fn exit_codes_tell_answers_usage_lookup_and_data_apart() {
+    let (code, err) = status(&["path", "Lee Min-ho", "IU"]);
+    assert_eq!(code, 2, "an ambiguous name");
+    assert!(err.contains("ambiguous"), "{err}");
+    let (code, err) = status(&["costars", "Park Seo-jon"]);
+    assert_eq!(code, 2, "an unknown name");
+    assert!(err.contains("did you mean"), "{err}");
+    assert_eq!(status(&["frobnicate"]).0, 2, "an unknown command");
+    assert_eq!(status(&["rank", "--by", "fame"]).0, 2, "a bad value");
+    assert_eq!(
+        status(&["--data", "/nonexistent/hallyu", "stats"]).0,
+        1,
+        "a missing path"
+    );
+    assert_eq!(
+        status(&["--data", "Cargo.toml", "stats"]).0,
+        1,
+        "a file that is not data"
+    );
+    let search = ok(&["search", "zzzzqqq"]);
+    assert!(search.starts_with("Nothing matches"), "{search}");
+}
+
+#[test]
+fn help_of_every_command_exits_zero() {
+    let top = ok(&["--help"]);
+    assert!(top.contains("Exit status"), "{top}");
+    let commands = [
+        "info",
+        "search",
+        "costars",
+        "shared",
+        "works",
+        "cast",
+        "path",
+        "paths",
+        "bacon",
+        "centre",
+        "rank",
+        "components",
+        "neighbours",
+        "introduce",
+        "recommend",
+        "projection",
+        "list",
+        "draw",
+        "export",
+        "stats",
+        "completions",
+    ];
+    for c in commands {
+        let help = ok(&[c, "--help"]);
+        assert!(
+            help.contains("Example"),
+            "hallyu {c} --help has no example:\n{help}"
+        );
+        assert!(
+            help.contains("--years"),
+            "hallyu {c} --help lacks the filter flags"
+        );
+    }
+    for view in ["catalog", "article", "person", "path", "pair", "work"] {
+        assert!(
+            ok(&["draw", view, "--help"]).contains("Example"),
+            "draw {view}"
+        );
+    }
+    assert!(ok(&["--version"]).starts_with("hallyu "));
+}
+
+#[test]
+fn completions_generate_for_bash_zsh_and_fish() {
+    for shell in ["bash", "zsh", "fish"] {
+        let script = ok(&["completions", shell]);
+        assert!(script.contains("costars"), "{shell}: {script}");
+    }
+}
+
+/// Spawns `args` with stdout on a pipe, reads one byte and closes the pipe,
+/// like `hallyu … | head -c 1`; the tool must end quietly with status 0.
+fn closed_early(args: &[&str]) {
+    let mut child = hallyu()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut byte = [0u8; 1];
+    stdout.read_exact(&mut byte).expect("one byte");
+    drop(stdout);
+    let out = child.wait_with_output().expect("it ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "hallyu {args:?}: {stderr}");
+    assert!(
+        out.status.success(),
+        "hallyu {args:?} | head -c 1: {}: {stderr}",
+        out.status
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    for _ in 0..50 {
+        closed_early(&["costars", "IU", "--json"]);
+    }
+    // Answers larger than a pipe's buffer, so that the write really fails.
+    for _ in 0..5 {
+        closed_early(&["projection", "--json"]);
+        closed_early(&["export", "--format", "dot"]);
+        closed_early(&["completions", "zsh"]);
+        closed_early(&["--help"]);
+    }
+    let imdb = imdb_dir();
+    closed_early(&["--data", imdb.to_str().unwrap(), "list", "people", "--json"]);
+}
+
+#[test]
+fn data_a_ron_directory() {
+    let v = json(&["--data", "data", "stats"]);
+    assert_eq!(v["source"], "ron");
+    assert_eq!(v["people"], json(&["stats"])["people"]);
+    ok(&["--data", "data/", "path", "Park Seo-joon", "Choi Woo-shik"]);
+}
+
+#[test]
+fn data_a_single_ron_file() {
+    let dir = scratch("ron-file");
+    let file = dir.join("everything.ron");
+    std::fs::write(&file, hallyu::Catalog::bundled().to_ron()).expect("written");
+    let file = file.to_str().unwrap();
+    let v = json(&["--data", file, "stats"]);
+    assert_eq!(v["source"], "ron");
+    assert_eq!(v["credits"], json(&["stats"])["credits"]);
+    assert!(ok(&["--data", file, "cast", "Haru Haru"]).contains("G-Dragon"));
+}
+
+/// A scratch directory under the system's temporary one, made anew.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hallyu-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    dir
+}
+
+/// A small synthetic IMDb directory, written once.
+fn imdb_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = scratch("imdb");
+        hallyu::import::synthetic::Synthetic::new(3000, 600)
+            .seed(7)
+            .write_to(&dir)
+            .expect("written");
+        dir
+    })
+}
+
+#[test]
+fn data_an_imdb_directory() {
+    let dir = imdb_dir().to_str().unwrap();
+    let v = json(&["--data", dir, "stats"]);
+    assert_eq!(v["source"], "imdb");
+    assert!(v["import"]["names_read"].as_u64().unwrap() == 3000);
+    let hub = v["most_credited"]["person"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let costars = json(&["--data", dir, "costars", &hub]);
+    let other = costars["costars"][0]["person"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let path = json(&["--data", dir, "path", &hub, &other]);
+    assert_eq!(path["length"], 1);
+    for args in [
+        &["bacon", hub.as_str()][..],
+        &["components"],
+        &["works", hub.as_str()],
+        &["info", hub.as_str()],
+        &["search", "kim", "--limit", "3"],
+    ] {
+        let mut all = vec!["--data", dir];
+        all.extend_from_slice(args);
+        ok(&all);
+        json(&all);
+    }
+}
+
+#[test]
+fn data_an_imdb_fixture_directory() {
+    // tests/fixtures/imdb/good: the hand-written rows of the importer tests.
+    let v = json(&["--data", "tests/fixtures/imdb/good", "stats"]);
+    assert_eq!(v["source"], "imdb");
+}
