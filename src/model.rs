@@ -260,6 +260,7 @@ pub enum Role {
     ///
     /// let writer = Role::Other { name: "screenwriter".into(), on_screen: false, character: None };
     /// assert_eq!((writer.word(), writer.kind()), ("screenwriter", RoleKind::OtherCrew));
+    /// assert_eq!(writer.to_string(), "screenwriter"); // as answers print it
     /// ```
     Other {
         /// The source's word for the role (`screenwriter`, `acted in`, …).
@@ -351,6 +352,12 @@ impl fmt::Display for Role {
                 }
             }
             Role::Soundtrack { song: Some(song) } => write!(f, "soundtrack \"{song}\""),
+            Role::Other {
+                name, character, ..
+            } => match character {
+                Some(c) => write!(f, "{name} as {c}"),
+                None => f.write_str(name),
+            },
             other => f.write_str(other.name()),
         }
     }
