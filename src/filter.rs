@@ -28,23 +28,27 @@ impl RoleSet {
     /// No role at all.
     pub const EMPTY: RoleSet = RoleSet(0);
     /// The roles that put a person on screen: performer, featured artist and
-    /// cast (lead, supporting, cameo). The default of [`Filter`].
+    /// cast (lead, supporting, cameo), and other on-screen roles
+    /// ([`RoleKind::OtherOnScreen`]). The default of [`Filter`].
     pub const ON_SCREEN: RoleSet = RoleSet(
         1 << RoleKind::Performer as u32
             | 1 << RoleKind::Featured as u32
             | 1 << RoleKind::Lead as u32
             | 1 << RoleKind::Supporting as u32
-            | 1 << RoleKind::Cameo as u32,
+            | 1 << RoleKind::Cameo as u32
+            | 1 << RoleKind::OtherOnScreen as u32,
     );
     /// Every role that links a person or group to a work: on-screen roles,
-    /// crew (director, composer, lyricist, music producer) and soundtrack.
+    /// crew (director, composer, lyricist, music producer, other crew roles)
+    /// and soundtrack.
     pub const ANY_WORK_ROLE: RoleSet = RoleSet(
         RoleSet::ON_SCREEN.0
             | 1 << RoleKind::Director as u32
             | 1 << RoleKind::Composer as u32
             | 1 << RoleKind::Lyricist as u32
             | 1 << RoleKind::MusicProducer as u32
-            | 1 << RoleKind::Soundtrack as u32,
+            | 1 << RoleKind::Soundtrack as u32
+            | 1 << RoleKind::OtherCrew as u32,
     );
 
     /// This set with `kind` added.

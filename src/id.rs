@@ -7,6 +7,7 @@ macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
         #[repr(transparent)]
         pub struct $name(pub(crate) u32);
 
@@ -46,6 +47,11 @@ typed_id!(
 
 /// Any record of an [`Explorer`](crate::Explorer).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Entity {
     /// A person.
     Person(PersonId),

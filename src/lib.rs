@@ -95,7 +95,7 @@ pub use query::centre::{
 pub use query::components::{Component, Components};
 pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork};
 pub use query::distance::{CentreEntry, CentreRanking, Distances};
-pub use query::introduce::{Introduction, Recommendation};
+pub use query::introduce::{Introduction, PathRecommendation, Recommendation};
 pub use query::neighbourhood::NeighbourhoodOptions;
 pub use query::path::{Path, Step};
 pub use query::projection::Projection;

@@ -245,6 +245,35 @@ pub enum Role {
     TieIn,
     /// A work is a sequel of another work.
     SequelOf,
+    /// A person's or group's role on a work that the model has no variant
+    /// for, kept with the source's own word: a screenwriter, a producer, a
+    /// participant in an event, or a cast credit whose billing the source
+    /// does not give (`Other { name: "acted in", on_screen: true }`, so
+    /// that no billing is invented).
+    ///
+    /// Importers map unknown role words here rather than rejecting them
+    /// (see [`crate::import`]). The kind is [`RoleKind::OtherOnScreen`] or
+    /// [`RoleKind::OtherCrew`].
+    ///
+    /// ```
+    /// use hallyu::model::{Role, RoleKind};
+    ///
+    /// let writer = Role::Other { name: "screenwriter".into(), on_screen: false, character: None };
+    /// assert_eq!((writer.word(), writer.kind()), ("screenwriter", RoleKind::OtherCrew));
+    /// assert_eq!(writer.to_string(), "screenwriter"); // as answers print it
+    /// ```
+    Other {
+        /// The source's word for the role (`screenwriter`, `acted in`, …).
+        name: String,
+        /// Whether the role puts the person on screen (or on stage, or in
+        /// the room, for an event): then it counts as a co-appearance under
+        /// the default filter.
+        on_screen: bool,
+        /// The character played, when the source gives it (an unbilled
+        /// cast credit).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        character: Option<String>,
+    },
 }
 
 /// The billing of an acting role.
@@ -323,6 +352,12 @@ impl fmt::Display for Role {
                 }
             }
             Role::Soundtrack { song: Some(song) } => write!(f, "soundtrack \"{song}\""),
+            Role::Other {
+                name, character, ..
+            } => match character {
+                Some(c) => write!(f, "{name} as {c}"),
+                None => f.write_str(name),
+            },
             other => f.write_str(other.name()),
         }
     }
@@ -330,9 +365,11 @@ impl fmt::Display for Role {
 
 impl Role {
     /// The short lowercase name of the role, as used in the data files and
-    /// in explanations: `cast`, `performer`, `member`, …
+    /// in explanations: `cast`, `performer`, `member`, … (`other` for
+    /// [`Role::Other`]: see [`Role::word`] for the source's own word).
     pub fn name(&self) -> &'static str {
         match self {
+            Role::Other { .. } => "other",
             Role::Performer => "performer",
             Role::Featured => "featured",
             Role::Cast { .. } => "cast",
@@ -347,6 +384,15 @@ impl Role {
             Role::BannedBy => "banned by",
             Role::TieIn => "tie-in",
             Role::SequelOf => "sequel of",
+        }
+    }
+
+    /// The word for the role: the source's own word for [`Role::Other`]
+    /// (`screenwriter`), else [`Role::name`]. What the exports write.
+    pub fn word(&self) -> &str {
+        match self {
+            Role::Other { name, .. } => name,
+            other => other.name(),
         }
     }
 
@@ -378,6 +424,12 @@ impl Role {
             Role::BannedBy => RoleKind::BannedBy,
             Role::TieIn => RoleKind::TieIn,
             Role::SequelOf => RoleKind::SequelOf,
+            Role::Other {
+                on_screen: true, ..
+            } => RoleKind::OtherOnScreen,
+            Role::Other {
+                on_screen: false, ..
+            } => RoleKind::OtherCrew,
         }
     }
 
@@ -398,7 +450,9 @@ impl Role {
         use RecordKind::*;
         let artist = matches!(from, Person | Group);
         match self {
-            Role::Performer | Role::Featured | Role::Soundtrack { .. } => artist && to == Work,
+            Role::Performer | Role::Featured | Role::Soundtrack { .. } | Role::Other { .. } => {
+                artist && to == Work
+            }
             Role::Cast { .. }
             | Role::Director
             | Role::Composer
@@ -415,7 +469,7 @@ impl Role {
     /// A description of the ends this role accepts, for error messages.
     pub(crate) fn expected_ends(&self) -> &'static str {
         match self {
-            Role::Performer | Role::Featured | Role::Soundtrack { .. } => {
+            Role::Performer | Role::Featured | Role::Soundtrack { .. } | Role::Other { .. } => {
                 "a person or group to a work"
             }
             Role::Cast { .. }
@@ -468,11 +522,16 @@ pub enum RoleKind {
     TieIn,
     /// [`Role::SequelOf`].
     SequelOf,
+    /// [`Role::Other`] on screen: an unbilled cast credit, a participant, …
+    /// In [`RoleSet::ON_SCREEN`](crate::RoleSet::ON_SCREEN).
+    OtherOnScreen,
+    /// [`Role::Other`] off screen: a screenwriter, a producer, …
+    OtherCrew,
 }
 
 impl RoleKind {
     /// Every role kind, in declaration order.
-    pub const ALL: [RoleKind; 16] = [
+    pub const ALL: [RoleKind; 18] = [
         RoleKind::Performer,
         RoleKind::Featured,
         RoleKind::Lead,
@@ -489,6 +548,8 @@ impl RoleKind {
         RoleKind::BannedBy,
         RoleKind::TieIn,
         RoleKind::SequelOf,
+        RoleKind::OtherOnScreen,
+        RoleKind::OtherCrew,
     ];
 
     /// A readable name: `lead`, `music producer`, `signed to`, …
@@ -508,6 +569,8 @@ impl RoleKind {
             RoleKind::ProducedBy => "produced by",
             RoleKind::BannedBy => "banned by",
             RoleKind::SequelOf => "sequel of",
+            RoleKind::OtherOnScreen => "other on-screen role",
+            RoleKind::OtherCrew => "other crew role",
             other => other.name(),
         }
     }
@@ -531,6 +594,8 @@ impl RoleKind {
             RoleKind::BannedBy => "banned-by",
             RoleKind::TieIn => "tie-in",
             RoleKind::SequelOf => "sequel-of",
+            RoleKind::OtherOnScreen => "other-on-screen",
+            RoleKind::OtherCrew => "other-crew",
         }
     }
 }
@@ -571,19 +636,25 @@ pub enum WorkKind {
     Variety,
     /// A commercial (CF).
     Commercial,
+    /// Any other kind of work or happening a source links people to: an
+    /// event, a concert, a book, a game. Importers map kind words they do
+    /// not know here (see [`crate::import`]).
+    Other,
 }
 
 impl WorkKind {
     /// Every work kind, in declaration order.
-    pub const ALL: [WorkKind; 5] = [
+    pub const ALL: [WorkKind; 6] = [
         WorkKind::MusicVideo,
         WorkKind::Drama,
         WorkKind::Film,
         WorkKind::Variety,
         WorkKind::Commercial,
+        WorkKind::Other,
     ];
 
-    /// The short lowercase name: `mv`, `drama`, `film`, `variety`, `commercial`.
+    /// The short lowercase name: `mv`, `drama`, `film`, `variety`,
+    /// `commercial`, `other`.
     pub fn name(self) -> &'static str {
         match self {
             WorkKind::MusicVideo => "mv",
@@ -591,6 +662,7 @@ impl WorkKind {
             WorkKind::Film => "film",
             WorkKind::Variety => "variety",
             WorkKind::Commercial => "commercial",
+            WorkKind::Other => "other",
         }
     }
 

@@ -232,8 +232,8 @@ impl<'e> WorkRef<'e> {
     /// for imported data).
     pub fn released(&self) -> Option<PartialDate> {
         match self.record() {
-            Some(w) => Some(w.released),
-            None => self.year().map(PartialDate::year),
+            Some(w) if self.year().is_some() => Some(w.released),
+            _ => self.year().map(PartialDate::year),
         }
     }
 }
@@ -365,5 +365,15 @@ pub(crate) fn role_of(kind: RoleKind) -> Role {
         RoleKind::BannedBy => Role::BannedBy,
         RoleKind::TieIn => Role::TieIn,
         RoleKind::SequelOf => Role::SequelOf,
+        RoleKind::OtherOnScreen => Role::Other {
+            name: "on screen".to_string(),
+            on_screen: true,
+            character: None,
+        },
+        RoleKind::OtherCrew => Role::Other {
+            name: "crew".to_string(),
+            on_screen: false,
+            character: None,
+        },
     }
 }

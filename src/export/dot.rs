@@ -712,6 +712,7 @@ fn plural(kind: WorkKind) -> &'static str {
         WorkKind::Film => "Films",
         WorkKind::Variety => "Variety shows",
         WorkKind::Commercial => "Commercials",
+        WorkKind::Other => "Other works",
     }
 }
 

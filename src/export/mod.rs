@@ -21,10 +21,20 @@
 //! assert!(text.contains(r#"label="BIGBANG (빅뱅)""#));
 //! ```
 
+pub mod csv;
 pub(crate) mod diagram;
 pub mod dot;
+pub mod gexf;
+pub mod graphml;
+#[cfg(feature = "serde")]
+pub mod json;
+pub mod neo4j;
+mod network;
 pub(crate) mod style;
 mod views;
 
 pub use diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
+pub use network::{
+    Network, NetworkCredit, NetworkEdge, NetworkNode, NetworkNodeKind, NetworkWork, Shape,
+};
 pub use views::{MAX_VIEW_HOPS, View};

@@ -121,6 +121,7 @@ pub(crate) fn work_colors(kind: WorkKind) -> (&'static str, &'static str) {
         WorkKind::Film => ("#FEE2E2", "#B91C1C"),
         WorkKind::Variety => ("#CFFAFE", "#0E7490"),
         WorkKind::Commercial => ("#FFEDD5", "#C2410C"),
+        WorkKind::Other => ("#F3F4F6", "#4B5563"),
     }
 }
 
@@ -156,6 +157,7 @@ pub(crate) fn node_look(kind: NodeKind, emphasis: Emphasis) -> NodeLook {
                     WorkKind::Film => "work film",
                     WorkKind::Variety => "work variety",
                     WorkKind::Commercial => "work commercial",
+                    WorkKind::Other => "work other",
                 },
             }
         }
@@ -239,9 +241,12 @@ pub(crate) fn edge_look(role: RoleKind, unverified: bool, emphasis: Emphasis) ->
         RoleKind::Featured => look("#0D9488", 1.4, Dash::Solid, "featured"),
         RoleKind::Member => look("#7C3AED", 1.3, Dash::Dotted, "member"),
         RoleKind::Soundtrack => look("#9CA3AF", 1.2, Dash::Dashed, "soundtrack"),
-        RoleKind::Director | RoleKind::Composer | RoleKind::Lyricist | RoleKind::MusicProducer => {
-            look("#92400E", 0.7, Dash::Solid, "crew")
-        }
+        RoleKind::Director
+        | RoleKind::Composer
+        | RoleKind::Lyricist
+        | RoleKind::MusicProducer
+        | RoleKind::OtherCrew => look("#92400E", 0.7, Dash::Solid, "crew"),
+        RoleKind::OtherOnScreen => look("#374151", 1.2, Dash::Solid, "on-screen"),
         RoleKind::SignedTo => look("#57534E", 0.9, Dash::Dashed, "signed-to"),
         RoleKind::ProducedBy => look("#57534E", 0.9, Dash::Solid, "produced-by"),
         RoleKind::BannedBy => EdgeLook {

@@ -159,6 +159,11 @@ impl View {
         self
     }
 
+    /// The filter the view counts credits with (for the file exports).
+    pub(crate) fn filter_ref(&self) -> &Filter {
+        &self.filter
+    }
+
     /// Draws the view of `explorer`.
     ///
     /// # Errors

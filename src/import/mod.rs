@@ -1,5 +1,37 @@
-//! Importing large datasets: the IMDb non-commercial datasets, and a
-//! generator of synthetic ones in the same layout.
+//! Importing datasets: the IMDb non-commercial datasets (and a generator of
+//! synthetic ones in the same layout), CSV ([`Csv`]: an edge list or three
+//! files), node-link JSON ([`NodeLink`]) and GraphML ([`Graphml`]) as
+//! NetworkX writes them; [`open`] picks the reader from a path.
+//!
+//! Every reader fills the same graph builder as the RON catalog, reports
+//! errors with the file, line and column, and counts what it leaves out
+//! ([`ReadReport`]).
+//!
+//! # Roles
+//!
+//! The CSV, JSON and GraphML readers map role words (any case, `_` and
+//! `-` read as spaces) to the model's roles; nothing is invented:
+//!
+//! | word | [`Role`](crate::model::Role) |
+//! |---|---|
+//! | `performer`, `self`, `host` | `Performer` |
+//! | `featured`, `feat`, `featuring` | `Featured` |
+//! | `lead`, `supporting`, `cameo` | `Cast` with that billing |
+//! | `cast`, `actor`, `actress`, `acted in` with a billing | `Cast` with that billing |
+//! | `cast`, `actor`, `actress`, `acted in` without a billing | `Other { name: word, on_screen: true, character }` |
+//! | `director`, `directed`; `composer`, `composed`; `lyricist`; `music producer`; `soundtrack` | the role of that name |
+//! | `writer`, `wrote`, `screenwriter`, `producer`, `produced`, `editor`, `cinematographer`, `crew`, `reviewed` | `Other { name: word, on_screen: false }` (crew) |
+//! | any other word | `Other { name: word, on_screen: true }` |
+//! | no role | `Other { name: "appearance", on_screen: true, character }` |
+//!
+//! A `character` column or attribute is kept on cast and `Other` credits.
+//!
+//! Work kinds: `mv`, `music video`, `drama`, `film`, `movie`, `variety`,
+//! `commercial`; anything else (an event) is
+//! [`WorkKind::Other`](crate::model::WorkKind::Other). An unknown year or
+//! billing stays unknown.
+//!
+//! # IMDb
 //!
 //! [`Imdb`] reads `name.basics.tsv`, `title.basics.tsv` and
 //! `title.principals.tsv` (plain, or `.tsv.gz` with the `gzip` feature) into
@@ -65,7 +97,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod csv;
+mod graphml;
 mod imdb;
+#[cfg(feature = "serde")]
+mod json;
+mod open;
+mod staged;
 // Synthetic datasets in the IMDb layout, for the crate's own tests,
 // benchmarks and examples (`imdb_gen`): hidden from the documentation and
 // outside the semver promise, it may change in any release.
@@ -73,4 +111,10 @@ mod imdb;
 pub mod synthetic;
 mod tsv;
 
+pub use csv::Csv;
+pub use graphml::Graphml;
 pub use imdb::{FILES, Imdb, Imported, Progress, Report};
+#[cfg(feature = "serde")]
+pub use json::NodeLink;
+pub use open::open;
+pub use staged::{Loaded, ReadReport, SlugCollision, slug};

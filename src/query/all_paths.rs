@@ -75,7 +75,9 @@ impl Default for AllPathsOptions {
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AllShortestPaths<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     from: PersonId,
     to: PersonId,

@@ -24,6 +24,7 @@ use crate::query::traverse::{Bfs, UNREACHED};
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Measure {
     /// [`PersonCentrality::degree`]: the number of distinct co-stars.
@@ -82,6 +83,7 @@ impl fmt::Display for Measure {
 
 /// The centrality of one person, part of [`Centrality`].
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PersonCentrality {
     /// The person.
     pub person: PersonId,
@@ -129,7 +131,9 @@ impl PersonCentrality {
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Centrality<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     /// Indexed by person; zero for people outside the node set.
     scores: Vec<PersonCentrality>,

@@ -11,6 +11,7 @@ use crate::query::traverse::{self, UNREACHED, group_by};
 /// One connected component: people linked by chains of shared works, and
 /// the works that link them.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Component {
     /// The people, in data order.
     pub people: Vec<PersonId>,
@@ -37,11 +38,15 @@ pub struct Component {
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Components<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
+    #[cfg_attr(feature = "serde", serde(rename = "components"))]
     list: Vec<Component>,
     /// Each person's component, [`UNREACHED`] for people outside the node
     /// set.
+    #[cfg_attr(feature = "serde", serde(skip))]
     of: Vec<u32>,
     left_out: usize,
 }

@@ -11,6 +11,7 @@ use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
 /// How a person is credited on a work: the credit, and the group it came
 /// through when the credit is the group's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Credited {
     /// The credit (a person's own, or the group's).
     pub credit: CreditId,
@@ -38,6 +39,7 @@ impl Credited {
 
 /// A work two people share, with how each of them is credited on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SharedWork {
     /// The work.
     pub work: WorkId,
@@ -49,6 +51,7 @@ pub struct SharedWork {
 
 /// A person who shares at least one work with another, and the works.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CoStar {
     /// The co-star.
     pub person: PersonId,
@@ -61,7 +64,9 @@ pub struct CoStar {
 ///
 /// Prints as one line per co-star: `Choi Woo-shik: 1 work (Gyopo Hairstyle (2021))`.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CoAppearances<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     person: PersonId,
     costars: Vec<CoStar>,

@@ -32,11 +32,15 @@ use crate::query::traverse::{self, Bfs, UNREACHED};
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Distances<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     person: PersonId,
+    #[cfg_attr(feature = "serde", serde(skip))]
     dist: Vec<u32>,
     histogram: Vec<usize>,
+    #[cfg_attr(feature = "serde", serde(skip))]
     sum: u64,
     farthest: Vec<PersonId>,
     unreachable: Vec<PersonId>,
@@ -131,6 +135,7 @@ impl fmt::Display for Distances<'_> {
 
 /// One person's place in a [`CentreRanking`].
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CentreEntry {
     /// The person.
     pub person: PersonId,
@@ -162,7 +167,9 @@ pub struct CentreEntry {
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CentreRanking<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     entries: Vec<CentreEntry>,
     left_out: usize,

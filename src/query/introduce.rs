@@ -25,6 +25,7 @@ use crate::query::traverse::Bfs;
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Introduction {
     /// The person who could introduce them.
     pub person: PersonId,
@@ -58,6 +59,7 @@ impl Introduction {
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Recommendation {
     /// The recommended person.
     pub person: PersonId,
@@ -175,6 +177,94 @@ impl Explorer {
         out.sort_by(|x, y| {
             y.strength()
                 .cmp(&x.strength())
+                .then_with(|| by_name(self, x.person.0, y.person.0))
+        });
+        out
+    }
+}
+
+/// A recommendation scored as Neo4j's movie guide scores it, created by
+/// [`Explorer::recommendations_by_paths`].
+///
+/// [`Recommendation::strength`] counts the distinct co-stars in between;
+/// [`PathRecommendation::paths`] counts the person–work–person–work paths
+/// (`count(*)` of the guide's query), so that a co-star who shares two works
+/// with each of them counts four times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PathRecommendation {
+    /// The recommended person.
+    pub person: PersonId,
+    /// The number of paths `me – work – co-star – work – person`.
+    pub paths: u64,
+    /// The co-stars in between, by name.
+    pub through: Vec<PersonId>,
+}
+
+impl Explorer {
+    /// People `person` has not worked with, strongest first by the number
+    /// of person–work–person–work paths from `person` to them: the
+    /// strength of Neo4j's movie guide,
+    ///
+    /// ```text
+    /// MATCH (me)-[:ACTED_IN]->(m)<-[:ACTED_IN]-(coActor)-[:ACTED_IN]->(m2)<-[:ACTED_IN]-(other)
+    /// WHERE NOT (me)-[:ACTED_IN]->()<-[:ACTED_IN]-(other) AND me <> other
+    /// RETURN other, count(*) AS strength ORDER BY strength DESC
+    /// ```
+    ///
+    /// that is, the sum over the co-stars in between of (works shared with
+    /// `person`) × (works shared with the recommended person). Ties by name.
+    /// [`Explorer::recommendations`] ranks the same people by the number of
+    /// distinct co-stars in between instead.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let by_paths = explorer.recommendations_by_paths(me, &Filter::new());
+    /// let by_people = explorer.recommendations(me, &Filter::new());
+    /// assert_eq!(by_paths.len(), by_people.len());
+    /// assert!(by_paths.iter().all(|r| r.paths >= r.through.len() as u64));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn recommendations_by_paths(
+        &self,
+        person: PersonId,
+        filter: &Filter,
+    ) -> Vec<PathRecommendation> {
+        if person.index() >= self.people().len() {
+            return Vec::new();
+        }
+        let mine = self.co_appearances(person, filter);
+        let mut out: HashMap<PersonId, (u64, Vec<PersonId>)> = HashMap::new();
+        for c in mine.iter() {
+            let first = c.works.len() as u64;
+            for d in self.co_appearances(c.person, filter).iter() {
+                if d.person == person || mine.get(d.person).is_some() {
+                    continue;
+                }
+                let e = out.entry(d.person).or_default();
+                e.0 += first * d.works.len() as u64;
+                e.1.push(c.person);
+            }
+        }
+        let mut out: Vec<PathRecommendation> = out
+            .into_iter()
+            .map(|(p, (paths, mut through))| {
+                through.sort_by(|&x, &y| by_name(self, x.0, y.0));
+                PathRecommendation {
+                    person: p,
+                    paths,
+                    through,
+                }
+            })
+            .collect();
+        out.sort_by(|x, y| {
+            y.paths
+                .cmp(&x.paths)
                 .then_with(|| by_name(self, x.person.0, y.person.0))
         });
         out

@@ -11,6 +11,7 @@ use crate::query::traverse;
 
 /// One hop of a [`Path`]: two people and the work they share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Step {
     /// The person the hop starts from.
     pub from: PersonId,
@@ -34,7 +35,9 @@ pub struct Step {
 /// Park Seo-joon —cast (cameo) as director of a talk show in→ Gyopo Hairstyle (2021) ←cast (cameo) as photographer in— Choi Woo-shik
 /// ```
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Path<'e> {
+    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     start: PersonId,
     steps: Vec<Step>,

@@ -1,0 +1,202 @@
+//! GEXF 1.3, as Gephi and NetworkX (`read_gexf`) read it.
+//!
+//! The graph is `mode="dynamic"` with `timeformat="integer"`: works and
+//! their credits carry `start` = the year of release, so that Gephi's
+//! timeline replays the graph year by year (people have no `start`: they
+//! exist from the beginning). Nodes have `viz:color`, `viz:shape` (`disc`
+//! for people, `square` for works) and `viz:size`, with the fill colours of
+//! the DOT style sheet; edges have a `weight` (1 for a credit, the number
+//! of shared works in the projection). Attributes (`kind`, `bipartite`,
+//! `hangul`, `work_kind`, `year`, `born`; `role`, `role_kind`, `billing`,
+//! `via`; `shared`, `newman`, `works`) are declared in `<attributes>`.
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::{Explorer, Filter};
+//! use hallyu::export::{gexf, Network, Shape};
+//!
+//! let explorer = Explorer::bundled();
+//! let text = gexf::to_gexf(&Network::new(&explorer, &Filter::new(), Shape::Bipartite));
+//! assert!(text.contains(r#"<gexf xmlns="http://gexf.net/1.3""#));
+//! assert!(text.contains(r#"mode="dynamic""#));
+//! ```
+
+use std::fmt::Write as _;
+
+use super::network::{Network, NetworkNodeKind, Shape, float, node_style, rgb, xml};
+
+/// The GEXF 1.3 namespace.
+pub const NAMESPACE: &str = "http://gexf.net/1.3";
+/// The GEXF 1.3 visualisation namespace.
+pub const VIZ_NAMESPACE: &str = "http://gexf.net/1.3/viz";
+
+const NODE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("kind", "string"),
+    ("bipartite", "integer"),
+    ("hangul", "string"),
+    ("aliases", "string"),
+    ("work_kind", "string"),
+    ("year", "integer"),
+    ("born", "integer"),
+];
+
+const CREDIT_ATTRIBUTES: &[(&str, &str)] = &[
+    ("role", "string"),
+    ("role_kind", "string"),
+    ("billing", "string"),
+    ("character", "string"),
+    ("via", "string"),
+    ("unverified", "boolean"),
+];
+
+const PAIR_ATTRIBUTES: &[(&str, &str)] = &[
+    ("shared", "integer"),
+    ("newman", "double"),
+    ("works", "string"),
+    ("titles", "string"),
+];
+
+/// The GEXF 1.3 text of a network.
+pub fn to_gexf(network: &Network) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<gexf xmlns=\"{NAMESPACE}\" xmlns:viz=\"{VIZ_NAMESPACE}\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xsi:schemaLocation=\"{NAMESPACE} http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">"
+    );
+    out.push_str("  <meta>\n    <creator>hallyu</creator>\n");
+    let _ = writeln!(
+        out,
+        "    <description>{}</description>\n  </meta>",
+        match network.shape() {
+            Shape::Bipartite => "people and works, linked by credits",
+            Shape::Projection => "people, linked by the works they share",
+        }
+    );
+    out.push_str(
+        "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"integer\">\n",
+    );
+    out.push_str("    <attributes class=\"node\" mode=\"static\">\n");
+    for (i, (name, ty)) in NODE_ATTRIBUTES.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "      <attribute id=\"n{i}\" title=\"{name}\" type=\"{ty}\"/>"
+        );
+    }
+    out.push_str("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n");
+    let edge_attributes = match network.shape() {
+        Shape::Bipartite => CREDIT_ATTRIBUTES,
+        Shape::Projection => PAIR_ATTRIBUTES,
+    };
+    for (i, (name, ty)) in edge_attributes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "      <attribute id=\"e{i}\" title=\"{name}\" type=\"{ty}\"/>"
+        );
+    }
+    out.push_str("    </attributes>\n    <nodes>\n");
+    for n in network.nodes() {
+        let start = n
+            .year
+            .map(|y| format!(" start=\"{y}\""))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "      <node id=\"{}\" label=\"{}\"{start}>",
+            xml(&n.key),
+            xml(&n.label)
+        );
+        let values: [Option<String>; 7] = [
+            Some(n.kind_name().to_string()),
+            Some(n.bipartite().to_string()),
+            n.hangul.clone(),
+            (!n.aliases.is_empty()).then(|| n.aliases.join("; ")),
+            n.work_kind().map(|k| k.name().to_string()),
+            n.year.map(|y| y.to_string()),
+            n.born.map(|y| y.to_string()),
+        ];
+        attvalues(&mut out, 'n', &values);
+        let (fill, _, shape, _) = node_style(n.kind);
+        let (r, g, b) = rgb(fill);
+        let size = match n.kind {
+            NetworkNodeKind::Person => 10.0,
+            NetworkNodeKind::Work(_) => 6.0,
+        };
+        let _ = writeln!(
+            out,
+            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>\n        \
+             <viz:size value=\"{size:.1}\"/>\n        <viz:shape value=\"{shape}\"/>\n      </node>"
+        );
+    }
+    out.push_str("    </nodes>\n    <edges>\n");
+    let nodes = network.nodes();
+    for (i, e) in network.edges().iter().enumerate() {
+        let start = match e.credit {
+            Some(_) => nodes[e.target].year,
+            None => network.edge_works(e).filter_map(|w| w.year).min(),
+        };
+        let start = start.map(|y| format!(" start=\"{y}\"")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"{start}>",
+            xml(&nodes[e.source].key),
+            xml(&nodes[e.target].key),
+            float(e.weight)
+        );
+        match &e.credit {
+            Some(c) => {
+                let values = [
+                    Some(c.role.clone()),
+                    Some(c.role_kind.name().to_string()),
+                    c.billing.map(|b| b.to_string()),
+                    c.character.clone(),
+                    c.via.clone(),
+                    Some(c.unverified.to_string()),
+                ];
+                attvalues(&mut out, 'e', &values);
+            }
+            None => {
+                let works: Vec<_> = network.edge_works(e).collect();
+                let values = [
+                    Some(works.len().to_string()),
+                    Some(float(e.newman)),
+                    Some(
+                        works
+                            .iter()
+                            .map(|w| w.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                    Some(
+                        works
+                            .iter()
+                            .map(|w| w.title.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                ];
+                attvalues(&mut out, 'e', &values);
+            }
+        }
+        out.push_str("      </edge>\n");
+    }
+    out.push_str("    </edges>\n  </graph>\n</gexf>\n");
+    out
+}
+
+fn attvalues(out: &mut String, prefix: char, values: &[Option<String>]) {
+    out.push_str("        <attvalues>\n");
+    for (i, v) in values.iter().enumerate() {
+        if let Some(v) = v {
+            let _ = writeln!(
+                out,
+                "          <attvalue for=\"{prefix}{i}\" value=\"{}\"/>",
+                xml(v)
+            );
+        }
+    }
+    out.push_str("        </attvalues>\n");
+}

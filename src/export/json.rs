@@ -1,0 +1,198 @@
+//! Node-link JSON, as NetworkX 3.6 writes it (`node_link_data`) and reads
+//! it (`node_link_graph`):
+//!
+//! ```text
+//! {"directed": false, "multigraph": false, "graph": {…},
+//!  "nodes": [{"id": "park-seo-joon", "label": …, "kind": "person", "bipartite": 0, …}],
+//!  "edges": [{"source": "park-seo-joon", "target": "gyopo-hairstyle", "role": "cast", …}]}
+//! ```
+//!
+//! [`NodeLinkOptions::links`] writes the edges under `links` instead, as
+//! d3 examples and NetworkX up to 3.5 expect (`node_link_graph(d,
+//! edges="links")`). Node and edge attributes are those of the
+//! [`graphml`](super::graphml) export; absent values are left out.
+//! Only with the `serde` feature (on by default).
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::{Explorer, Filter};
+//! use hallyu::export::{json, Network, Shape};
+//!
+//! let explorer = Explorer::bundled();
+//! let net = Network::new(&explorer, &Filter::new(), Shape::Projection);
+//! let text = json::to_node_link(&net, &json::NodeLinkOptions::new());
+//! let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+//! assert_eq!(value["nodes"].as_array().unwrap().len(), explorer.people().len());
+//! assert!(value["edges"][0]["weight"].as_f64().unwrap() >= 1.0);
+//! ```
+
+use serde_json::{Map, Value, json};
+
+use super::network::{Network, Shape};
+
+/// The version of the JSON shape of query results that [`to_json`]
+/// writes, documented in `docs/json.md`. Raised when a field changes
+/// meaning or disappears (new fields do not raise it).
+pub const JSON_VERSION: u32 = 1;
+
+/// A query result as versioned JSON: `{"version": 1, "query": query,
+/// "result": …}`, where the result is the serde form of the query's type
+/// ([`Path`](crate::Path), [`CoAppearances`](crate::CoAppearances),
+/// [`Distances`](crate::Distances), [`Components`](crate::Components), …).
+/// The shape is documented in `docs/json.md`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let a = explorer.person("Park Seo-joon")?;
+/// let b = explorer.person("Choi Woo-shik")?;
+/// let path = explorer.shortest_path(a, b, &Filter::new()).unwrap();
+/// let text = hallyu::export::json::to_json("shortest_path", &path);
+/// let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+/// assert_eq!(v["version"], 1);
+/// assert_eq!(v["result"]["steps"][0]["from"], a.index());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+pub fn to_json<T: serde::Serialize + ?Sized>(query: &str, result: &T) -> String {
+    let value = json!({
+        "version": JSON_VERSION,
+        "query": query,
+        "result": result,
+    });
+    serde_json::to_string(&value).expect("query results serialise")
+}
+
+/// How [`to_node_link`] writes: the edges' key, and pretty printing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NodeLinkOptions {
+    links: bool,
+    pretty: bool,
+}
+
+impl NodeLinkOptions {
+    /// Edges under `edges` (NetworkX 3.6), compact.
+    pub fn new() -> NodeLinkOptions {
+        NodeLinkOptions::default()
+    }
+
+    /// Writes the edges under `links` (d3, NetworkX ≤ 3.5) when `yes`.
+    pub fn links(mut self, yes: bool) -> NodeLinkOptions {
+        self.links = yes;
+        self
+    }
+
+    /// Indents the output when `yes`.
+    pub fn pretty(mut self, yes: bool) -> NodeLinkOptions {
+        self.pretty = yes;
+        self
+    }
+}
+
+/// The node-link data of a network, as a JSON value.
+pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
+    let nodes: Vec<Value> = network
+        .nodes()
+        .iter()
+        .map(|n| {
+            let mut m = Map::new();
+            m.insert("id".into(), json!(n.key));
+            m.insert("label".into(), json!(n.label));
+            m.insert("kind".into(), json!(n.kind_name()));
+            m.insert("bipartite".into(), json!(n.bipartite()));
+            if let Some(h) = &n.hangul {
+                m.insert("hangul".into(), json!(h));
+            }
+            if !n.aliases.is_empty() {
+                m.insert("aliases".into(), json!(n.aliases));
+            }
+            if let Some(k) = n.work_kind() {
+                m.insert("work_kind".into(), json!(k.name()));
+            }
+            if let Some(y) = n.year {
+                m.insert("year".into(), json!(y));
+            }
+            if let Some(b) = n.born {
+                m.insert("born".into(), json!(b));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let all = network.nodes();
+    let edges: Vec<Value> = network
+        .edges()
+        .iter()
+        .map(|e| {
+            let mut m = Map::new();
+            m.insert("source".into(), json!(all[e.source].key));
+            m.insert("target".into(), json!(all[e.target].key));
+            match &e.credit {
+                Some(c) => {
+                    m.insert("role".into(), json!(c.role));
+                    m.insert("role_kind".into(), json!(c.role_kind.name()));
+                    if let Some(b) = c.billing {
+                        m.insert("billing".into(), json!(b.to_string()));
+                    }
+                    if let Some(ch) = &c.character {
+                        m.insert("character".into(), json!(ch));
+                    }
+                    if let Some(v) = &c.via {
+                        m.insert("via".into(), json!(v));
+                    }
+                    m.insert("unverified".into(), json!(c.unverified));
+                    if let Some(y) = all[e.target].year {
+                        m.insert("year".into(), json!(y));
+                    }
+                    m.insert("weight".into(), json!(e.weight));
+                }
+                None => {
+                    let works: Vec<_> = network.edge_works(e).collect();
+                    m.insert("weight".into(), json!(e.weight));
+                    m.insert("shared".into(), json!(works.len()));
+                    m.insert("newman".into(), json!(e.newman));
+                    m.insert(
+                        "works".into(),
+                        Value::Array(works.iter().map(|w| json!(w.key)).collect()),
+                    );
+                    m.insert(
+                        "titles".into(),
+                        Value::Array(works.iter().map(|w| json!(w.title)).collect()),
+                    );
+                }
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let mut top = Map::new();
+    top.insert("directed".into(), json!(false));
+    top.insert("multigraph".into(), json!(false));
+    top.insert(
+        "graph".into(),
+        json!({
+            "shape": match network.shape() {
+                Shape::Bipartite => "bipartite",
+                Shape::Projection => "projection",
+            },
+        }),
+    );
+    top.insert("nodes".into(), Value::Array(nodes));
+    let key = if options.links { "links" } else { "edges" };
+    top.insert(key.into(), Value::Array(edges));
+    Value::Object(top)
+}
+
+/// The node-link JSON text of a network.
+pub fn to_node_link(network: &Network, options: &NodeLinkOptions) -> String {
+    let value = to_value(network, options);
+    let mut text = if options.pretty {
+        serde_json::to_string_pretty(&value)
+    } else {
+        serde_json::to_string(&value)
+    }
+    .expect("a JSON value serialises");
+    text.push('\n');
+    text
+}

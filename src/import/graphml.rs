@@ -1,0 +1,366 @@
+//! The Graphml reader: see [`Graphml`].
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::staged::{
+    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, io_error, parse_error, utf8,
+};
+use crate::error::{ErrorKind, Location};
+
+/// The GraphML reader: `Graphml::new().from_path("graph.graphml")`.
+///
+/// GraphML as NetworkX (`write_graphml`), yEd and Gephi write it.
+///
+/// Keys are read with their types (`int`, `long`, `integer`, `float`,
+/// `double`, `boolean`, `string`) and defaults; yEd graphics are ignored.
+/// People and works are told apart as in [`NodeLink`](super::NodeLink): a
+/// `bipartite` (0 or 1) or a `kind` attribute; attributes and skips are
+/// the same.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Filter, import::Graphml};
+///
+/// let text = r#"<?xml version="1.0"?>
+/// <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+///   <key id="d0" for="node" attr.name="bipartite" attr.type="int"/>
+///   <graph edgedefault="undirected">
+///     <node id="Evelyn"><data key="d0">0</data></node>
+///     <node id="Laura"><data key="d0">0</data></node>
+///     <node id="E1"><data key="d0">1</data></node>
+///     <edge source="Evelyn" target="E1"/>
+///     <edge source="Laura" target="E1"/>
+///   </graph>
+/// </graphml>"#;
+/// let loaded = Graphml::new().from_reader("davis.graphml", text.as_bytes())?;
+/// let ex = &loaded.explorer;
+/// assert_eq!(ex.co_appearances(ex.person("Laura")?, &Filter::new()).len(), 1);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Graphml {}
+
+#[derive(Clone, Debug)]
+struct Key {
+    name: String,
+    ty: String,
+    default: Option<String>,
+    for_: String,
+}
+
+enum Owner {
+    Node(usize),
+    Edge(usize),
+    Other,
+}
+
+impl Graphml {
+    /// A reader.
+    pub fn new() -> Graphml {
+        Graphml::default()
+    }
+
+    /// Reads a file.
+    ///
+    /// # Errors
+    ///
+    /// Malformed XML, a node or edge without its ids, an unknown or
+    /// duplicate id, data of an undeclared key, a bad number, invalid
+    /// UTF-8, a truncated file: each at its file, line and column.
+    pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+        self.read(&path.display().to_string(), &bytes)
+    }
+
+    /// Reads from a reader; `name` is the file name errors print.
+    ///
+    /// # Errors
+    ///
+    /// As [`Graphml::from_path`].
+    pub fn from_reader(&self, name: &str, mut reader: impl Read) -> crate::Result<Loaded> {
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| crate::Error::io(name, e))?;
+        self.read(name, &bytes)
+    }
+
+    fn read(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {
+        let text = utf8(file, bytes)?;
+        let positions = std::cell::RefCell::new(Positions::new(text));
+        let loc = |offset: u64| {
+            let (line, column) = positions.borrow_mut().at(offset as usize);
+            Location {
+                file: file.to_string(),
+                line,
+                column,
+            }
+        };
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().check_end_names = true;
+        let mut keys: HashMap<String, Key> = HashMap::new();
+        let mut nodes: Vec<GraphNode> = Vec::new();
+        let mut edges: Vec<GraphEdge> = Vec::new();
+        let mut stack: Vec<String> = Vec::new();
+        let mut owner = Owner::Other;
+        // The data element being read: key, where, text, and whether it
+        // has child elements (yEd graphics).
+        let mut data: Option<(String, Location, String, bool)> = None;
+        let mut key_default: Option<(String, String)> = None;
+        loop {
+            let start = reader.buffer_position();
+            let event = reader.read_event().map_err(|e| {
+                parse_error(format!("malformed XML: {e}"), loc(reader.error_position()))
+            })?;
+            match event {
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    let empty = matches!(event, Event::Empty(_));
+                    let name = local(e);
+                    let here = loc(start);
+                    if let Some(d) = data.as_mut() {
+                        d.3 = true;
+                    }
+                    match name.as_str() {
+                        "key" => {
+                            let a = attributes(e, &here)?;
+                            let id = a.get("id").cloned().ok_or_else(|| {
+                                parse_error("a <key> without an id", here.clone())
+                            })?;
+                            keys.insert(
+                                id.clone(),
+                                Key {
+                                    name: a.get("attr.name").cloned().unwrap_or(id.clone()),
+                                    ty: a.get("attr.type").cloned().unwrap_or("string".into()),
+                                    default: None,
+                                    for_: a.get("for").cloned().unwrap_or("all".into()),
+                                },
+                            );
+                            key_default = Some((id, String::new()));
+                        }
+                        "node" if data.is_none() => {
+                            let a = attributes(e, &here)?;
+                            let id = a.get("id").cloned().ok_or_else(|| {
+                                parse_error("a <node> without an id", here.clone())
+                            })?;
+                            owner = Owner::Node(nodes.len());
+                            nodes.push(GraphNode {
+                                id,
+                                attrs: HashMap::new(),
+                                location: here.clone(),
+                            });
+                        }
+                        "edge" if data.is_none() => {
+                            let a = attributes(e, &here)?;
+                            let (Some(s), Some(t)) = (a.get("source"), a.get("target")) else {
+                                return Err(parse_error(
+                                    "an <edge> without a source or a target",
+                                    here,
+                                ));
+                            };
+                            owner = Owner::Edge(edges.len());
+                            edges.push(GraphEdge {
+                                source: s.clone(),
+                                target: t.clone(),
+                                attrs: HashMap::new(),
+                                location: here.clone(),
+                                ends: [here.clone(), here.clone()],
+                            });
+                        }
+                        "data" if data.is_none() => {
+                            let a = attributes(e, &here)?;
+                            let key = a.get("key").cloned().ok_or_else(|| {
+                                parse_error("a <data> without a key", here.clone())
+                            })?;
+                            if !keys.contains_key(&key) {
+                                return Err(parse_error(
+                                    format!("<data> of an undeclared key \"{key}\""),
+                                    here,
+                                ));
+                            }
+                            data = Some((key, here, String::new(), false));
+                        }
+                        _ => {}
+                    }
+                    if empty {
+                        self.close(
+                            &name,
+                            &mut owner,
+                            &mut data,
+                            &mut key_default,
+                            &mut keys,
+                            &mut nodes,
+                            &mut edges,
+                        )?;
+                    } else {
+                        stack.push(name);
+                    }
+                }
+                Event::End(_) => {
+                    let name = stack.pop().unwrap_or_default();
+                    self.close(
+                        &name,
+                        &mut owner,
+                        &mut data,
+                        &mut key_default,
+                        &mut keys,
+                        &mut nodes,
+                        &mut edges,
+                    )?;
+                }
+                Event::Text(t) => {
+                    let s = t.xml10_content();
+                    if let Some(d) = data.as_mut() {
+                        d.2.push_str(&s);
+                    } else if let Some((_, v)) = key_default.as_mut() {
+                        v.push_str(&s);
+                    }
+                }
+                Event::CData(t) => {
+                    let s = t.xml10_content();
+                    if let Some(d) = data.as_mut() {
+                        d.2.push_str(&s);
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
+                            .unwrap_or("")
+                            .to_string(),
+                    };
+                    if let Some(d) = data.as_mut() {
+                        d.2.push_str(&resolved);
+                    } else if let Some((_, v)) = key_default.as_mut() {
+                        v.push_str(&resolved);
+                    }
+                }
+                Event::Eof => {
+                    if let Some(open) = stack.last() {
+                        return Err(parse_error(
+                            format!("the file ends inside <{open}>"),
+                            loc(text.len() as u64),
+                        ));
+                    }
+                    break;
+                }
+                _ => {}
+            }
+        }
+        // Defaults of keys, for the nodes and edges that lack the data.
+        for k in keys.values() {
+            let Some(d) = &k.default else { continue };
+            if matches!(k.for_.as_str(), "node" | "all") {
+                for n in &mut nodes {
+                    if !n.attrs.contains_key(&k.name) {
+                        n.attrs.insert(k.name.clone(), typed(k, d, &n.location)?);
+                    }
+                }
+            }
+            if matches!(k.for_.as_str(), "edge" | "all") {
+                for e in &mut edges {
+                    if !e.attrs.contains_key(&k.name) {
+                        e.attrs.insert(k.name.clone(), typed(k, d, &e.location)?);
+                    }
+                }
+            }
+        }
+        from_graph(nodes, edges)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn close(
+        &self,
+        name: &str,
+        owner: &mut Owner,
+        data: &mut Option<(String, Location, String, bool)>,
+        key_default: &mut Option<(String, String)>,
+        keys: &mut HashMap<String, Key>,
+        nodes: &mut [GraphNode],
+        edges: &mut [GraphEdge],
+    ) -> crate::Result<()> {
+        match name {
+            "data" => {
+                if let Some((key, here, value, nested)) = data.take() {
+                    if nested {
+                        return Ok(());
+                    }
+                    let k = &keys[&key];
+                    let v = typed(k, &value, &here)?;
+                    match owner {
+                        Owner::Node(i) => {
+                            nodes[*i].attrs.insert(k.name.clone(), v);
+                        }
+                        Owner::Edge(i) => {
+                            edges[*i].attrs.insert(k.name.clone(), v);
+                        }
+                        Owner::Other => {}
+                    }
+                }
+            }
+            "default" => {}
+            "key" => {
+                if let Some((id, value)) = key_default.take()
+                    && !value.trim().is_empty()
+                    && let Some(k) = keys.get_mut(&id)
+                {
+                    k.default = Some(value.trim().to_string());
+                }
+            }
+            "node" | "edge" if data.is_none() => *owner = Owner::Other,
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn typed(k: &Key, value: &str, here: &Location) -> crate::Result<Attr> {
+    let v = value.trim();
+    let bad = |what: &'static str| {
+        at(
+            ErrorKind::InvalidValue {
+                what,
+                value: value.to_string(),
+                expected: vec![format!("a value of type {}", k.ty)],
+            },
+            here.clone(),
+        )
+    };
+    Ok(match k.ty.as_str() {
+        "int" | "long" | "integer" => Attr::Int(v.parse().map_err(|_| bad("number"))?),
+        "float" | "double" => Attr::Float(v.parse().map_err(|_| bad("number"))?),
+        "boolean" => match v.to_lowercase().as_str() {
+            "true" | "1" => Attr::Bool(true),
+            "false" | "0" => Attr::Bool(false),
+            _ => return Err(bad("boolean")),
+        },
+        _ => Attr::Text(value.to_string()),
+    })
+}
+
+fn local(e: &BytesStart<'_>) -> String {
+    e.local_name().as_ref().to_string()
+}
+
+fn attributes(e: &BytesStart<'_>, here: &Location) -> crate::Result<HashMap<String, String>> {
+    let mut out = HashMap::new();
+    for a in e.attributes() {
+        let a =
+            a.map_err(|err| parse_error(format!("malformed attribute: {err}"), here.clone()))?;
+        let key = a.key.local_name().as_ref().to_string();
+        let full = a.key.as_ref().to_string();
+        let value = a
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| parse_error(format!("malformed attribute: {err}"), here.clone()))?
+            .into_owned();
+        // `attr.name` and `attr.type` keep their dotted names.
+        out.insert(if full.contains('.') { full } else { key }, value);
+    }
+    Ok(out)
+}

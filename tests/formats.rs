@@ -1,0 +1,816 @@
+//! The file formats: every export of the bundled data read back by NetworkX
+//! (when it is installed), the Neo4j headers against the manual's grammar,
+//! round trips through GraphML, node-link JSON and CSV, NetworkX's Davis
+//! Southern Women graph, Neo4j's movie graph, and the position of every
+//! import error.
+
+#![cfg(feature = "serde")]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use hallyu::export::{Network, Shape, csv, gexf, graphml, json, neo4j};
+use hallyu::import::{Csv, Graphml, NodeLink};
+use hallyu::model::{Role, RoleKind};
+use hallyu::{Explorer, Filter, RoleSet};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
+}
+
+fn out_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Who co-appears with whom, by key, with the shared works' keys.
+fn co_appearances(
+    ex: &Explorer,
+    filter: &Filter,
+) -> BTreeMap<String, BTreeMap<String, Vec<String>>> {
+    ex.people()
+        .map(|p| {
+            let costars = ex
+                .co_appearances(p, filter)
+                .iter()
+                .map(|c| {
+                    let mut works: Vec<String> = c
+                        .works
+                        .iter()
+                        .map(|s| ex.get(s.work).key().into_owned())
+                        .collect();
+                    works.sort();
+                    (ex.get(c.person).key().into_owned(), works)
+                })
+                .collect();
+            (ex.get(p).key().into_owned(), costars)
+        })
+        .collect()
+}
+
+fn components(ex: &Explorer, filter: &Filter) -> BTreeSet<BTreeSet<String>> {
+    ex.components(filter)
+        .iter()
+        .map(|c| {
+            c.people
+                .iter()
+                .map(|&p| ex.get(p).key().into_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// Shortest-path lengths between every tenth pair of people, by key.
+fn path_lengths(ex: &Explorer, filter: &Filter) -> BTreeMap<(String, String), Option<usize>> {
+    let mut people: Vec<_> = ex
+        .people()
+        .map(|p| (ex.get(p).key().into_owned(), p))
+        .collect();
+    people.sort();
+    let mut out = BTreeMap::new();
+    for (i, (ka, a)) in people.iter().enumerate().step_by(7) {
+        for (kb, b) in people.iter().skip(i + 1).step_by(5) {
+            let len = ex.shortest_path(*a, *b, filter).map(|p| p.len());
+            out.insert((ka.clone(), kb.clone()), len);
+        }
+    }
+    out
+}
+
+#[test]
+fn exports_read_back_with_networkx() {
+    let ex = Explorer::bundled();
+    let filter = Filter::new();
+    let dir = out_dir("formats-networkx");
+    let mut expected = serde_json::Map::new();
+    for (shape, name) in [
+        (Shape::Bipartite, "bipartite"),
+        (Shape::Projection, "projection"),
+    ] {
+        let net = Network::new(&ex, &filter, shape);
+        std::fs::write(
+            dir.join(format!("{name}.graphml")),
+            graphml::to_graphml(&net),
+        )
+        .unwrap();
+        std::fs::write(dir.join(format!("{name}.gexf")), gexf::to_gexf(&net)).unwrap();
+        let opts = json::NodeLinkOptions::new();
+        std::fs::write(
+            dir.join(format!("{name}.json")),
+            json::to_node_link(&net, &opts),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(format!("{name}-links.json")),
+            json::to_node_link(&net, &opts.links(true)),
+        )
+        .unwrap();
+        neo4j::write_dir(&net, dir.join(format!("{name}-neo4j"))).unwrap();
+        std::fs::write(
+            dir.join(format!("{name}.cypher")),
+            neo4j::to_cypher(&net, 200),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(format!("{name}.csv")),
+            csv::to_edge_list(&net, b','),
+        )
+        .unwrap();
+        let key = |n: usize| net.nodes()[n].key.clone();
+        let seo_joon = net
+            .nodes()
+            .iter()
+            .find(|n| n.key == "park-seo-joon")
+            .unwrap();
+        let mut node_attrs = serde_json::Map::new();
+        node_attrs.insert(
+            seo_joon.key.clone(),
+            serde_json::json!({"label": seo_joon.label, "kind": "person", "bipartite": 0, "hangul": "박서준"}),
+        );
+        let mut edge_attrs = Vec::new();
+        match shape {
+            Shape::Bipartite => {
+                let haru = net.nodes().iter().find(|n| n.key == "haru-haru").unwrap();
+                node_attrs.insert(
+                    haru.key.clone(),
+                    serde_json::json!({"label": "Haru Haru", "kind": "work", "work_kind": "mv", "year": 2008, "bipartite": 1}),
+                );
+                for e in net.edges().iter().take(40) {
+                    let c = e.credit.as_ref().unwrap();
+                    edge_attrs.push(serde_json::json!([key(e.source), key(e.target), {"role": c.role, "role_kind": c.role_kind.name(), "weight": 1.0}]));
+                }
+            }
+            Shape::Projection => {
+                for e in net.edges().iter().step_by(9) {
+                    edge_attrs.push(serde_json::json!([key(e.source), key(e.target), {"weight": e.weight, "newman": e.newman, "shared": e.works.len()}]));
+                }
+            }
+        }
+        expected.insert(
+            name.to_string(),
+            serde_json::json!({
+                "nodes": net.nodes().len(),
+                "edges": net.edges().len(),
+                "credits": net.credits().len(),
+                "node_attrs": node_attrs,
+                "edge_attrs": edge_attrs,
+                "bipartite": shape == Shape::Bipartite,
+            }),
+        );
+    }
+    std::fs::write(
+        dir.join("expected.json"),
+        serde_json::to_string_pretty(&expected).unwrap(),
+    )
+    .unwrap();
+    let has_networkx = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_networkx {
+        eprintln!(
+            "skipped: NetworkX is not installed (pip install networkx); exports in {}",
+            dir.display()
+        );
+        return;
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/check_formats.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "check_formats.py failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("0 problems"), "{stdout}");
+}
+
+#[test]
+fn neo4j_headers_follow_the_manual() {
+    // Operations Manual, "CSV header format": a field is `name:TYPE`,
+    // `name:ID(space)`, `:ID(space)`, `:START_ID(space)`, `:END_ID(space)`,
+    // `:LABEL`, `:TYPE` or a plain name; types int, long, float, double,
+    // boolean, byte, short, char, string, point, date, localtime, time,
+    // localdatetime, datetime, duration, each optionally an array `[]`.
+    let field = regex::Regex::new(
+        r"^(?:[A-Za-z_][A-Za-z0-9_]*)?(?::(?:ID|START_ID|END_ID)(?:\([A-Za-z_][A-Za-z0-9_]*\))?|:LABEL|:TYPE|:IGNORE|:(?:int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time|localdatetime|datetime|duration)(?:\[\])?)?$",
+    )
+    .unwrap();
+    let ex = Explorer::bundled();
+    for shape in [Shape::Bipartite, Shape::Projection] {
+        let files = neo4j::to_csv_files(&Network::new(&ex, &Filter::new(), shape));
+        for (name, text) in &files {
+            let header = text.lines().next().unwrap();
+            let fields: Vec<&str> = header.split(',').collect();
+            for f in &fields {
+                assert!(
+                    field.is_match(f),
+                    "{name}: field {f:?} breaks the header grammar"
+                );
+                assert!(!f.is_empty(), "{name}: an empty header field");
+            }
+            let nodes = fields.iter().any(|f| f.contains(":ID("));
+            let rels = fields.iter().any(|f| f.starts_with(":START_ID("))
+                && fields.iter().any(|f| f.starts_with(":END_ID("));
+            assert!(
+                nodes ^ rels,
+                "{name}: a nodes file has an :ID, a relationships file :START_ID and :END_ID"
+            );
+            if nodes {
+                assert!(fields.contains(&":LABEL"), "{name}");
+                // Ids unique within their space.
+                let ids: Vec<&str> = text
+                    .lines()
+                    .skip(1)
+                    .map(|l| l.split(',').next().unwrap())
+                    .collect();
+                let unique: BTreeSet<&str> = ids.iter().copied().collect();
+                assert_eq!(ids.len(), unique.len(), "{name}: duplicate ids");
+            } else {
+                assert!(fields.contains(&":TYPE"), "{name}");
+            }
+            // Every row has the header's number of fields (quoted fields
+            // may hold commas; no field spans lines).
+            for (i, line) in text.lines().enumerate().skip(1) {
+                let (mut n, mut quoted) = (1, false);
+                for ch in line.chars() {
+                    match ch {
+                        '"' => quoted = !quoted,
+                        ',' if !quoted => n += 1,
+                        _ => {}
+                    }
+                }
+                assert!(!quoted, "{name}:{}: an unclosed quote", i + 1);
+                assert_eq!(n, fields.len(), "{name}:{}: {line}", i + 1);
+            }
+        }
+        let script = neo4j::to_cypher(&Network::new(&ex, &Filter::new(), shape), 100);
+        assert!(script.contains(
+            "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;"
+        ));
+        assert!(
+            script.contains("UNWIND [")
+                && script.contains("] AS row\nMERGE (n:Person {id: row.id}) SET n += row.props")
+        );
+        assert_eq!(
+            script.matches(":begin").count(),
+            script.matches(":commit").count()
+        );
+    }
+}
+
+#[test]
+fn bundled_round_trips_through_graphml_and_node_link_json() {
+    let ex = Explorer::bundled();
+    let filter = Filter::new();
+    let net = Network::new(&ex, &filter, Shape::Bipartite);
+    let want = (
+        co_appearances(&ex, &filter),
+        components(&ex, &filter),
+        path_lengths(&ex, &filter),
+    );
+    let text = graphml::to_graphml(&net);
+    let back = Graphml::new()
+        .from_reader("bundled.graphml", text.as_bytes())
+        .unwrap();
+    assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+    let got = &back.explorer;
+    assert_eq!(got.people().len(), ex.people().len());
+    assert_eq!(
+        co_appearances(got, &filter),
+        want.0,
+        "co-appearances through GraphML"
+    );
+    assert_eq!(
+        components(got, &filter),
+        want.1,
+        "components through GraphML"
+    );
+    assert_eq!(path_lengths(got, &filter), want.2, "paths through GraphML");
+    let p = got.person("Park Seo-joon").unwrap();
+    assert_eq!(got.get(p).hangul(), Some("박서준"));
+
+    for links in [false, true] {
+        let text = json::to_node_link(&net, &json::NodeLinkOptions::new().links(links));
+        let back = NodeLink::new()
+            .from_reader("bundled.json", text.as_bytes())
+            .unwrap();
+        let got = &back.explorer;
+        assert_eq!(
+            co_appearances(got, &filter),
+            want.0,
+            "co-appearances through JSON"
+        );
+        assert_eq!(components(got, &filter), want.1, "components through JSON");
+        assert_eq!(path_lengths(got, &filter), want.2, "paths through JSON");
+    }
+}
+
+fn everything() -> Filter {
+    Filter::new()
+        .roles(RoleSet::ANY_WORK_ROLE)
+        .include_unverified(true)
+}
+
+#[test]
+fn csv_round_trip_is_identical() {
+    let text = std::fs::read_to_string(fixtures().join("edges.csv")).unwrap();
+    let loaded = Csv::new()
+        .from_reader("edges.csv", text.as_bytes())
+        .unwrap();
+    let net = Network::new(&loaded.explorer, &everything(), Shape::Bipartite);
+    assert_eq!(csv::to_edge_list(&net, b','), text);
+    // The bundled data: its edge list reads back into the same edge list.
+    let ex = Explorer::bundled();
+    let first = csv::to_edge_list(&Network::new(&ex, &everything(), Shape::Bipartite), b',');
+    let back = Csv::new()
+        .from_reader("bundled.csv", first.as_bytes())
+        .unwrap();
+    let second = csv::to_edge_list(
+        &Network::new(&back.explorer, &everything(), Shape::Bipartite),
+        b',',
+    );
+    let third = {
+        let again = Csv::new()
+            .from_reader("again.csv", second.as_bytes())
+            .unwrap();
+        csv::to_edge_list(
+            &Network::new(&again.explorer, &everything(), Shape::Bipartite),
+            b',',
+        )
+    };
+    assert_eq!(second, third);
+    // Rows repeated only where a person is credited both directly and
+    // through a group with the same role.
+    assert_eq!(
+        first.lines().count() - second.lines().count(),
+        back.report.skipped.len()
+    );
+    // With another delimiter.
+    let semi = csv::to_edge_list(&net, b';');
+    let back = Csv::new()
+        .delimiter(b';')
+        .from_reader("edges.csv", semi.as_bytes())
+        .unwrap();
+    assert_eq!(
+        csv::to_edge_list(
+            &Network::new(&back.explorer, &everything(), Shape::Bipartite),
+            b','
+        ),
+        text
+    );
+}
+
+#[test]
+fn edge_list_derives_ids_and_invents_nothing() {
+    let text = "person,work,role,year\n\
+                IU,Dream,lead,2023\n\
+                Iu,Dream,supporting,2023\n\
+                IU,Dream,screenwriter,2023\n\
+                Suzy,Dream,acted in,\n\
+                Suzy,Festival,participant,\n";
+    let loaded = Csv::new().from_reader("mine.csv", text.as_bytes()).unwrap();
+    let ex = &loaded.explorer;
+    let r = &loaded.report;
+    // "Iu" derives IU's id; "Dream" with and without a year are two works.
+    let collisions: Vec<(&str, &str, &str)> = r
+        .collisions
+        .iter()
+        .map(|c| (c.slug.as_str(), c.second.as_str(), c.given.as_str()))
+        .collect();
+    assert_eq!(
+        collisions,
+        [("iu", "Iu", "iu-2"), ("dream", "Dream", "dream-2")]
+    );
+    assert_eq!(r.generic_roles, 3);
+    assert_eq!((r.people, r.works, r.credits), (3, 3, 5));
+    // "Dream" with a year and without are two works (title and year tell them apart).
+    let suzy = ex.person("suzy").unwrap();
+    let works = ex.works_of(suzy, &everything());
+    assert_eq!(works.len(), 2);
+    for (w, c) in &works {
+        assert_eq!(ex.get(*w).year(), None, "no year invented");
+        assert_eq!(ex.get(*w).released(), None);
+        assert!(matches!(
+            ex.get(c.credit).role().as_ref(),
+            Role::Other {
+                on_screen: true,
+                ..
+            }
+        ));
+    }
+    let iu = ex.person("iu").unwrap();
+    let kinds: Vec<RoleKind> = ex
+        .credits_of(iu.into())
+        .map(|c| ex.get(c).role_kind())
+        .collect();
+    assert_eq!(kinds, [RoleKind::Lead, RoleKind::OtherCrew]);
+    let writer = ex.credits_of(iu.into()).nth(1).unwrap();
+    assert_eq!(ex.get(writer).role().word(), "screenwriter");
+    // The crew credit is not a co-appearance; the lead is.
+    assert_eq!(ex.co_appearances(iu, &Filter::new()).len(), 1);
+    // And it survives a round trip.
+    let out = csv::to_edge_list(&Network::new(ex, &everything(), Shape::Bipartite), b',');
+    assert!(
+        out.contains("iu,IU,dream,Dream,other,screenwriter,,,2023\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn davis_southern_women_imports_with_networkx_weights() {
+    let weights: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("davis_weights.json")).unwrap(),
+    )
+    .unwrap();
+    let pairs = weights["pairs"].as_array().unwrap();
+    let graphml = Graphml::new()
+        .from_path(fixtures().join("davis.graphml"))
+        .unwrap();
+    let json = NodeLink::new()
+        .from_path(fixtures().join("davis.json"))
+        .unwrap();
+    for loaded in [graphml, json] {
+        let ex = &loaded.explorer;
+        assert_eq!(
+            (ex.people().len(), ex.works().len(), ex.credits().len()),
+            (18, 14, 89)
+        );
+        assert!(loaded.report.skipped.is_empty());
+        let net = Network::new(ex, &Filter::new(), Shape::Projection);
+        assert_eq!(net.edges().len(), pairs.len());
+        for pair in pairs {
+            let (a, b) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+            let shared = pair[2].as_u64().unwrap() as usize;
+            let newman = pair[3].as_f64().unwrap();
+            let pa = ex.person(a).unwrap();
+            let pb = ex.person(b).unwrap();
+            assert_eq!(
+                ex.shared_works(pa, pb, &Filter::new()).len(),
+                shared,
+                "{a} – {b}"
+            );
+            let (ia, ib) = (
+                net.nodes().iter().position(|n| n.key == a).unwrap(),
+                net.nodes().iter().position(|n| n.key == b).unwrap(),
+            );
+            let e = net
+                .edges()
+                .iter()
+                .find(|e| (e.source, e.target) == (ia.min(ib), ia.max(ib)))
+                .unwrap();
+            assert_eq!(e.weight, shared as f64);
+            assert!(
+                (e.newman - newman).abs() < 1e-9,
+                "{a} – {b}: {} vs {newman}",
+                e.newman
+            );
+        }
+        // The events are works of the generic kind.
+        let e1 = ex.work("E1").unwrap();
+        assert_eq!(ex.get(e1).kind(), hallyu::model::WorkKind::Other);
+    }
+}
+
+#[test]
+fn neo4j_movie_graph_imports_without_invented_billings_or_years() {
+    let loaded = Csv::new().from_dir(fixtures().join("movies")).unwrap();
+    let ex = &loaded.explorer;
+    assert_eq!((ex.people().len(), ex.works().len()), (72, 17));
+    for c in ex.credits() {
+        let role = ex.get(c).role();
+        assert!(
+            !matches!(role.as_ref(), Role::Cast { .. }),
+            "a billing was invented: {role:?}"
+        );
+    }
+    // Characters are kept, on credits without a billing too.
+    let keanu = ex.person("Keanu Reeves").unwrap();
+    let matrix = ex.work("The Matrix").unwrap();
+    let shared: Vec<_> = ex
+        .works_of(keanu, &Filter::new())
+        .into_iter()
+        .filter(|(w, _)| *w == matrix)
+        .collect();
+    assert_eq!(
+        ex.get(shared[0].1.credit).role().as_ref(),
+        &Role::Other {
+            name: "ACTED_IN".into(),
+            on_screen: true,
+            character: Some("Neo".into())
+        }
+    );
+    let naomie = ex.person("Naomie Harris").unwrap();
+    assert_eq!(ex.get(naomie).born(), None, "no birth year invented");
+    assert_eq!(ex.get(ex.person("Tom Hanks").unwrap()).born(), Some(1956));
+    // Directing is not acting: Tom Hanks directed That Thing You Do.
+    let hanks = ex.person("Tom Hanks").unwrap();
+    let kinds: BTreeSet<RoleKind> = ex
+        .credits_of(hanks.into())
+        .map(|c| ex.get(c).role_kind())
+        .collect();
+    assert_eq!(
+        kinds,
+        BTreeSet::from([RoleKind::Director, RoleKind::OtherOnScreen])
+    );
+    // The guide's answers.
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("movies_expected.json")).unwrap(),
+    )
+    .unwrap();
+    for who in ["tom-hanks", "keanu-reeves"] {
+        let me = ex.person(who).unwrap();
+        let got: Vec<(String, u64)> = ex
+            .recommendations_by_paths(me, &Filter::new())
+            .iter()
+            .map(|r| (ex.get(r.person).name().to_string(), r.paths))
+            .collect();
+        let mut got_sorted = got.clone();
+        got_sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let want: Vec<(String, u64)> = expected[who]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r[0].as_str().unwrap().to_string(), r[1].as_u64().unwrap()))
+            .collect();
+        assert_eq!(got_sorted, want, "{who}");
+        assert_eq!(
+            got.iter().map(|g| g.1).collect::<Vec<_>>(),
+            want.iter().map(|g| g.1).collect::<Vec<_>>()
+        );
+        // The same people as the distinct-intermediary ranking.
+        let people: BTreeSet<String> = ex
+            .recommendations(me, &Filter::new())
+            .iter()
+            .map(|r| ex.get(r.person).name().to_string())
+            .collect();
+        assert_eq!(people, want.iter().map(|w| w.0.clone()).collect());
+    }
+    assert_eq!(
+        loaded.report.skipped.len(),
+        0,
+        "{:?}",
+        loaded.report.skipped
+    );
+}
+
+#[test]
+fn open_picks_the_reader() {
+    let dir = out_dir("formats-open");
+    let ex = Explorer::bundled();
+    let net = Network::new(&ex, &Filter::new(), Shape::Bipartite);
+    std::fs::write(dir.join("g.graphml"), graphml::to_graphml(&net)).unwrap();
+    std::fs::write(
+        dir.join("g.json"),
+        json::to_node_link(&net, &json::NodeLinkOptions::new()),
+    )
+    .unwrap();
+    std::fs::write(dir.join("g.csv"), csv::to_edge_list(&net, b',')).unwrap();
+    std::fs::write(dir.join("g.tsv"), csv::to_edge_list(&net, b'\t')).unwrap();
+    // An edge list holds the people with a credit only.
+    let credited: BTreeSet<usize> = net.credits().iter().map(|c| c.0).collect();
+    for (name, people) in [
+        ("g.graphml", ex.people().len()),
+        ("g.json", ex.people().len()),
+        ("g.csv", credited.len()),
+        ("g.tsv", credited.len()),
+    ] {
+        let got = hallyu::import::open(dir.join(name)).unwrap();
+        assert_eq!(got.people().len(), people, "{name}");
+    }
+    let movies = hallyu::import::open(fixtures().join("movies")).unwrap();
+    assert_eq!(movies.works().len(), 17);
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    assert_eq!(
+        hallyu::import::open(&data).unwrap().people().len(),
+        ex.people().len()
+    );
+    let err = hallyu::import::open(dir.join("g.txt")).unwrap_err();
+    assert!(err.to_string().contains("g.txt"), "{err}");
+    std::fs::write(dir.join("g.txt"), "").unwrap();
+    let err = hallyu::import::open(dir.join("g.txt")).unwrap_err();
+    assert!(
+        matches!(err.kind(), hallyu::ErrorKind::InvalidValue { .. }),
+        "{err}"
+    );
+}
+
+/// (file, text, expected `Display`): each import error class, pinned.
+#[test]
+fn import_errors_name_their_position() {
+    let csv_cases: &[(&str, &[u8], &str)] = &[
+        (
+            "missing column",
+            b"name,work\nIU,Dream\n",
+            "e.csv:1:1: missing column \"person\" (the header has name, work)",
+        ),
+        (
+            "bad number",
+            b"person,work,year\nIU,Dream,2023\nIU,Celebrity,20x1\n",
+            "e.csv:3:14: invalid year \"20x1\" (expected a whole number, nothing)",
+        ),
+        (
+            "bad billing",
+            b"person,work,billing\nIU,Dream,star\n",
+            "e.csv:2:10: invalid billing \"star\" (expected lead, supporting, cameo, nothing)",
+        ),
+        (
+            "bad UTF-8",
+            b"person,work\nIU,Dr\xffeam\n",
+            "e.csv:2:6: invalid UTF-8",
+        ),
+        (
+            "truncated",
+            b"person,work\nIU,\"Dream\n",
+            "e.csv:2:4: the file ends inside a quoted field",
+        ),
+        (
+            "short row",
+            b"person,work,year\nIU,Dream\n",
+            "e.csv:2:9: this row has 2 fields, the header 3",
+        ),
+        (
+            "long row",
+            b"person,work\nIU,Dream,2023\n",
+            "e.csv:2:10: this row has 3 fields, the header 2",
+        ),
+    ];
+    for (what, bytes, want) in csv_cases {
+        let err = Csv::new().from_reader("e.csv", *bytes).unwrap_err();
+        assert_eq!(err.to_string(), *want, "{what}");
+        assert!(err.location().is_some(), "{what}");
+    }
+
+    // The three-file layout: unknown and duplicate ids.
+    let dir = out_dir("formats-errors");
+    let write = |people: &str, works: &str, credits: &str| {
+        std::fs::write(dir.join("people.csv"), people).unwrap();
+        std::fs::write(dir.join("works.csv"), works).unwrap();
+        std::fs::write(dir.join("credits.csv"), credits).unwrap();
+    };
+    write(
+        "id,name\niu,IU\n",
+        "id,title,year\ndream,Dream,2023\n",
+        "person,work,role\niu,dream,lead\niuu,dream,lead\n",
+    );
+    let err = Csv::new().from_dir(&dir).unwrap_err();
+    let file = dir.join("credits.csv").display().to_string();
+    assert_eq!(
+        err.to_string(),
+        format!("{file}:3:1: unknown id \"iuu\" (did you mean \"iu\"?)")
+    );
+    write(
+        "id,name\niu,IU\nsuzy,Suzy\niu,Lee Ji-eun\n",
+        "id,title\ndream,Dream\n",
+        "person,work\n",
+    );
+    let err = Csv::new().from_dir(&dir).unwrap_err();
+    let file = dir.join("people.csv").display().to_string();
+    assert_eq!(
+        err.to_string(),
+        format!("{file}:4:1: duplicate id \"iu\" (first defined at {file}:2:1)")
+    );
+    write(
+        "id,name,born\niu,IU,1993\nsuzy,Suzy,nineteen\n",
+        "id,title\n",
+        "person,work\n",
+    );
+    let err = Csv::new().from_dir(&dir).unwrap_err();
+    assert_eq!(err.location().map(|l| (l.line, l.column)), Some((3, 11)));
+    write("id,title\n", "id,title\n", "person,work\n");
+    let err = Csv::new().from_dir(&dir).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("people.csv:1:1: missing column \"name\" (the header has id, title)"),
+        "{err}"
+    );
+
+    // Node-link JSON.
+    let json_cases: &[(&str, &[u8], &str)] = &[
+        ("truncated", b"{\"nodes\": [{\"id\": \"a\", \"bipartite\": 0}", "e.json:1:38: EOF while parsing a list"),
+        ("unknown id", b"{\"nodes\": [{\"id\": \"a\", \"bipartite\": 0},\n {\"id\": \"w\", \"bipartite\": 1}],\n \"edges\": [{\"source\": \"a\", \"target\": \"zz\"}]}", "e.json:3:38: unknown id \"zz\""),
+        ("duplicate id", b"{\"nodes\": [{\"id\": \"a\", \"bipartite\": 0},\n {\"id\": \"a\", \"bipartite\": 1}], \"edges\": []}", "e.json:2:9: duplicate id \"a\" (first defined at e.json:1:19)"),
+        ("bad number", b"{\"nodes\": [{\"id\": \"w\", \"bipartite\": 1, \"year\": \"soon\"}], \"edges\": []}", "e.json:1:19: invalid year \"soon\" (expected a whole number)"),
+        ("bad UTF-8", b"{\"nodes\": [{\"id\": \"\xc3\"}]}", "e.json:1:20: invalid UTF-8"),
+        ("missing column", b"{\"nodes\": [{\"id\": \"a\"}], \"edges\": []}", "e.json:1:19: node \"a\" has neither a \"bipartite\" nor a \"kind\" attribute"),
+    ];
+    for (what, bytes, want) in json_cases {
+        let err = NodeLink::new().from_reader("e.json", *bytes).unwrap_err();
+        assert_eq!(err.to_string(), *want, "{what}");
+    }
+
+    // GraphML.
+    let head = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<key id=\"b\" for=\"node\" attr.name=\"bipartite\" attr.type=\"int\"/>\n<graph edgedefault=\"undirected\">\n";
+    let graphml_cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated", format!("{head}<node id=\"a\"><data key=\"b\">0</data></node>\n").into_bytes(), "e.graphml:5:1: the file ends inside <graph>"),
+        ("unknown id", format!("{head}<node id=\"a\"><data key=\"b\">0</data></node>\n<edge source=\"a\" target=\"zz\"/>\n</graph></graphml>").into_bytes(), "e.graphml:5:1: unknown id \"zz\""),
+        ("duplicate id", format!("{head}<node id=\"a\"><data key=\"b\">0</data></node>\n<node id=\"a\"><data key=\"b\">1</data></node>\n</graph></graphml>").into_bytes(), "e.graphml:5:1: duplicate id \"a\" (first defined at e.graphml:4:1)"),
+        ("bad number", format!("{head}<node id=\"a\"><data key=\"b\">zero</data></node>\n</graph></graphml>").into_bytes(), "e.graphml:4:14: invalid number \"zero\" (expected a value of type int)"),
+        ("missing column", format!("{head}<node id=\"a\"><data key=\"c\">0</data></node>\n</graph></graphml>").into_bytes(), "e.graphml:4:14: <data> of an undeclared key \"c\""),
+        ("bad UTF-8", format!("{head}<node id=\"\u{e9}").into_bytes().into_iter().chain([0xff]).collect(), "e.graphml:4:12: invalid UTF-8"),
+    ];
+    for (what, bytes, want) in graphml_cases {
+        let err = Graphml::new()
+            .from_reader("e.graphml", bytes.as_slice())
+            .unwrap_err();
+        assert_eq!(err.to_string(), want, "{what}");
+    }
+}
+
+#[test]
+fn views_export_their_records() {
+    use hallyu::export::View;
+    let ex = Explorer::bundled();
+    let a = ex.person("Park Seo-joon").unwrap();
+    let b = ex.person("Dara").unwrap();
+    let path = ex.shortest_path(a, b, &Filter::new()).unwrap();
+    let net = Network::of_view(&ex, &View::path(a, b), Shape::Bipartite).unwrap();
+    let people: BTreeSet<String> = net
+        .nodes()
+        .iter()
+        .filter(|n| n.bipartite() == 0)
+        .map(|n| n.key.clone())
+        .collect();
+    let want: BTreeSet<String> = path
+        .people()
+        .iter()
+        .map(|&p| ex.get(p).key().into_owned())
+        .collect();
+    assert_eq!(people, want);
+    // Every hop's work is there, linked to both ends.
+    for step in path.steps() {
+        let w = ex.get(step.work).key().into_owned();
+        for p in [step.from, step.to] {
+            let p = ex.get(p).key().into_owned();
+            assert!(
+                net.edges()
+                    .iter()
+                    .any(|e| net.nodes()[e.source].key == p && net.nodes()[e.target].key == w),
+                "{p} – {w}"
+            );
+        }
+    }
+    // The projection of a pair view: one edge, with the shared works.
+    let c = ex.person("Choi Woo-shik").unwrap();
+    let pair = Network::of_view(&ex, &View::pair(a, c), Shape::Projection).unwrap();
+    assert_eq!(pair.edges().len(), 1);
+    let shared = ex.shared_works(a, c, &Filter::new()).len();
+    assert_eq!(pair.edges()[0].works.len(), shared);
+    // Every writer accepts a view's network.
+    let haru = ex.work("Haru Haru").unwrap();
+    let work = Network::of_view(&ex, &View::work(haru), Shape::Bipartite).unwrap();
+    let text = graphml::to_graphml(&work);
+    let back = Graphml::new()
+        .from_reader("haru.graphml", text.as_bytes())
+        .unwrap();
+    assert_eq!(back.explorer.works().len(), 1);
+    assert!(gexf::to_gexf(&work).contains("start=\"2008\""));
+    assert!(
+        neo4j::to_cypher(&work, 10)
+            .contains("MERGE (n:Work {id: row.id}) SET n += row.props, n:MusicVideo")
+    );
+}
+
+#[test]
+fn query_results_serialise_in_the_documented_shape() {
+    use std::error::Error as _;
+    let ex = Explorer::bundled();
+    let f = Filter::new();
+    let a = ex.person("Park Seo-joon").unwrap();
+    let b = ex.person("Choi Woo-shik").unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json::to_json(
+        "shortest_path",
+        &ex.shortest_path(a, b, &f).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(v["version"], json::JSON_VERSION);
+    assert_eq!(v["query"], "shortest_path");
+    let step = &v["result"]["steps"][0];
+    assert_eq!(step["from"], a.index());
+    assert_eq!(step["to"], b.index());
+    assert!(step["from_credit"]["via"].is_null());
+    let v: serde_json::Value = serde_json::to_value(ex.components(&f)).unwrap();
+    assert!(v["components"][0]["people"].as_array().unwrap().len() > 50);
+    assert!(v["left_out"].is_u64());
+    let v = serde_json::to_value(ex.co_appearances(a, &f)).unwrap();
+    assert_eq!(v["person"], a.index());
+    assert!(v["costars"][0]["works"][0]["work"].is_u64());
+    let v = serde_json::to_value(ex.recommendations_by_paths(a, &f)).unwrap();
+    assert!(v[0]["paths"].as_u64().unwrap() >= v[0]["through"].as_array().unwrap().len() as u64);
+    let v = serde_json::to_value(hallyu::Entity::Person(a)).unwrap();
+    assert_eq!(v, serde_json::json!({"person": a.index()}));
+    // A reader's I/O error keeps the io::Error as its source.
+    let err = Csv::new().from_path("no/such/file.csv").unwrap_err();
+    assert!(matches!(err.kind(), hallyu::ErrorKind::Io { .. }));
+    assert!(
+        err.source()
+            .is_some_and(|s| s.downcast_ref::<std::io::Error>().is_some())
+    );
+}
