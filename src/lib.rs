@@ -75,6 +75,7 @@ mod records;
 pub mod search;
 
 pub mod export;
+pub mod html;
 pub mod import;
 pub mod render;
 
