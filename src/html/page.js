@@ -263,6 +263,7 @@
         .union(cy.getElementById("e" + s.out)).union(cy.getElementById("e" + s.into));
     });
     on.removeClass("faded").addClass("path");
+    showPanel(b);
     cy.fit(on, 60);
     return steps;
   }

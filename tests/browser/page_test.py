@@ -84,6 +84,13 @@ try:
     check("박서준" in panel and "Parasite" in panel, "the record shows Hangul and works with roles")
     check(driver.find_elements(By.CSS_SELECTOR, "#panel a[href^='http']"), "sources are links")
     pick("search", "suggestions", "choi woo shik", "Choi Woo-shik")
+    for query in ["park seo joon", "Pak Sŏjun", "박서준", "ㅂㅅㅈ", "qkrtjwns"]:
+        box = driver.find_element(By.ID, "search")
+        box.clear()
+        box.send_keys(query)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#suggestions li"))
+        names = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#suggestions li")]
+        check(any("Park Seo-joon" in n for n in names), "%r suggests Park Seo-joon (%r)" % (query, names[:3]))
     box = driver.find_element(By.ID, "search")
     box.clear()
     box.send_keys("ㅊㅇㅅ")
