@@ -3,7 +3,8 @@
 //!
 //! Needs `apt-get install chromium chromium-driver fonts-nanum python3-selenium`;
 //! without them the test prints why and skips (it never passes silently:
-//! the message names what is missing). The screenshot is kept as
+//! the message names what is missing; with `HALLYU_REQUIRE_BROWSER` set it
+//! fails instead, for CI). The screenshot is kept as
 //! `target/browser/page.png`.
 
 use std::path::{Path, PathBuf};
@@ -84,6 +85,9 @@ fn page_in_headless_chromium() {
 
     let python = match browser() {
         Ok(p) => p,
+        Err(why) if std::env::var_os("HALLYU_REQUIRE_BROWSER").is_some() => {
+            panic!("chromium not installed: {why} (and HALLYU_REQUIRE_BROWSER is set)")
+        }
         Err(why) => {
             eprintln!("SKIPPED page_in_headless_chromium: chromium not installed: {why}");
             return;
