@@ -82,6 +82,8 @@ fn page_in_headless_chromium() {
     )
     .unwrap();
     std::fs::write(&page, &text).unwrap();
+    let whole = html::page(&explorer, &PageOptions::new()).unwrap();
+    std::fs::write(dir.join("whole.html"), &whole).unwrap();
 
     let python = match browser() {
         Ok(p) => p,

@@ -139,8 +139,8 @@
   function counts() {
     $("counts").textContent = cy.nodes().length + " nodes, " + cy.edges().length + " credits drawn";
   }
-  function layout(fit) {
-    cy.layout({ name: "cose", animate: false, randomize: false, fit: fit !== false, nodeRepulsion: 9000, idealEdgeLength: 60, numIter: 600 }).run();
+  function layout(fit, fresh) {
+    cy.layout({ name: "cose", animate: false, randomize: !!fresh, fit: fit !== false, nodeRepulsion: 9000, idealEdgeLength: 60, numIter: 600 }).run();
   }
   function expand(i) {
     var added = 0;
@@ -337,7 +337,7 @@
     var start = DATA.initial.length ? DATA.initial : nodes.map(function (n) { return n.key; });
     start.forEach(function (key) { if (key in byKey) addNode(byKey[key]); });
     syncEdges();
-    layout();
+    layout(true, true);
     $("path-result").innerHTML = "";
   }
 

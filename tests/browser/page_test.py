@@ -68,6 +68,13 @@ try:
         check(expect in first.text, "typing %r suggests %r first (got %r)" % (text, expect, first.text))
         first.click()
 
+    # The whole catalog: every record drawn.
+    t0 = time.time()
+    load((out / "whole.html").resolve().as_uri())
+    total = driver.execute_script("return window.hallyu.nodes.length")
+    check(nodes() == total, "the whole page draws all %d records in %.1f s" % (total, time.time() - t0))
+    driver.save_screenshot(str(out / "whole.png"))
+
     load(url)
     check(nodes() > 0, "the page draws its view (%d nodes)" % nodes())
     font = driver.execute_script("return getComputedStyle(document.body).fontFamily")
