@@ -94,3 +94,104 @@ fn refuses_other_interfaces() {
     let err = serve(Explorer::bundled(), "0.0.0.0:0", ServeOptions::new()).unwrap_err();
     assert!(err.to_string().contains("loopback"), "{err}");
 }
+
+/// A bounded load test on an IMDb-layout directory (`HALLYU_IMDB_DIR`, for
+/// example the large synthetic set of `examples/imdb_gen`): 4 clients, 500
+/// requests each to `/api/path` and `/api/search`, then it stops. Prints
+/// requests per second and p50/p99 latency; fails on any error. Run with
+/// `HALLYU_IMDB_DIR=target/imdb/large cargo test --release --features serve
+/// --test serve -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn load_on_imdb() {
+    use std::time::{Duration, Instant};
+    let Some(dir) = std::env::var_os("HALLYU_IMDB_DIR") else {
+        eprintln!("SKIPPED load_on_imdb: set HALLYU_IMDB_DIR");
+        return;
+    };
+    let t = Instant::now();
+    let imported = hallyu::import::Imdb::new().from_dir(&dir).unwrap();
+    eprintln!("loaded in {:.2?}", t.elapsed());
+    let explorer = imported.explorer;
+    let keys: Vec<String> = explorer
+        .people()
+        .step_by(997)
+        .take(400)
+        .map(|p| explorer.get(p).key().into_owned())
+        .collect();
+    let names: Vec<String> = explorer
+        .people()
+        .step_by(1009)
+        .take(400)
+        .map(|p| explorer.get(p).name().to_string())
+        .collect();
+    let server = serve(explorer, "127.0.0.1:0", ServeOptions::new().threads(2)).unwrap();
+    let addr = server.addr();
+    const CLIENTS: usize = 4;
+    const EACH: usize = 500;
+    for (endpoint, targets) in [
+        (
+            "/api/path",
+            keys.iter()
+                .zip(keys.iter().rev())
+                .map(|(a, b)| format!("/api/path?from={a}&to={b}"))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "/api/search",
+            names
+                .iter()
+                .map(|n| format!("/api/search?q={}", encode(n)))
+                .collect::<Vec<_>>(),
+        ),
+    ] {
+        let targets = std::sync::Arc::new(targets);
+        let start = Instant::now();
+        let handles: Vec<_> = (0..CLIENTS)
+            .map(|c| {
+                let targets = std::sync::Arc::clone(&targets);
+                std::thread::spawn(move || {
+                    let mut times = Vec::with_capacity(EACH);
+                    for i in 0..EACH {
+                        let target = &targets[(c * EACH + i) % targets.len()];
+                        let t = Instant::now();
+                        let (s, body) = get(addr, &format!("GET {} HTTP/1.0\r\n\r\n", target));
+                        assert!(
+                            s == 200 || (s == 404 && body.contains("no chain")),
+                            "{target}: {s} {body}"
+                        );
+                        times.push(t.elapsed());
+                    }
+                    times
+                })
+            })
+            .collect();
+        let mut times: Vec<Duration> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
+        let wall = start.elapsed();
+        times.sort();
+        let n = times.len();
+        println!(
+            "{endpoint}: {n} requests, {CLIENTS} clients, {:.0} req/s, p50 {:.2?}, p99 {:.2?}, 0 errors",
+            n as f64 / wall.as_secs_f64(),
+            times[n / 2],
+            times[n * 99 / 100]
+        );
+    }
+    server.shutdown();
+    server.join();
+}
+
+/// Percent-encodes a query value (UTF-8 bytes).
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

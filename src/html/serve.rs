@@ -208,6 +208,9 @@ pub fn serve(
             ),
         ));
     }
+    // The name index is built on the first search: build it now, so that no
+    // request waits for it (seconds on an IMDb-sized import).
+    let _ = explorer.search("hallyu");
     let http = tiny_http::Server::http(addr).map_err(|e| Error::other(e.to_string()))?;
     let addr = http
         .server_addr()
