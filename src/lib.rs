@@ -75,6 +75,8 @@ mod records;
 pub mod search;
 
 pub mod export;
+#[cfg(feature = "serde")]
+pub mod html;
 pub mod import;
 pub mod render;
 

@@ -1,0 +1,396 @@
+//! An offline, interactive page of the graph: one self-contained HTML file
+//! that works from `file://` with no network.
+//!
+//! [`page`] writes the file. It embeds
+//!
+//! * [cytoscape.js] 3.35 (MIT, vendored with its licence under
+//!   `src/html/vendor/`), which draws the graph on a canvas;
+//! * the person–work graph as JSON: every person and work with its Hangul,
+//!   aliases, year, kind and sources, and every credit with its role phrase
+//!   computed here, so that the page explains a path with the very words of
+//!   [`Path`](crate::Path)'s `Display`;
+//! * a search index computed here: for every record the normalised keys the
+//!   library's [`NameIndex`](crate::search::NameIndex) matches (name,
+//!   Hangul, aliases, id, Revised Romanization, McCune–Reischauer, Yale,
+//!   initials, Korean keyboard keys, Western order), which the page matches
+//!   by prefix after the same normalisation;
+//! * a Content-Security-Policy that forbids every network request
+//!   (`default-src 'none'`), so the page provably works offline.
+//!
+//! In the page: a search box with suggestions (picking one centres and
+//! highlights the person), a click expands a node's neighbours and opens a
+//! panel with its record, a path mode explains the shortest chain between
+//! two people hop by hop, live filters (years, work kinds, unverified
+//! claims), a legend from the shared style sheet, and deep links
+//! (`page.html#person=KEY`, `page.html#from=KEY&to=KEY`).
+//!
+//! [cytoscape.js]: https://js.cytoscape.org/
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::{Explorer, Filter};
+//! use hallyu::export::View;
+//! use hallyu::html::{self, PageOptions};
+//!
+//! let explorer = Explorer::bundled();
+//! let me = explorer.person("Park Seo-joon")?;
+//! let options = PageOptions::new().view(View::neighbourhood(me, 1));
+//! let text = html::page(&explorer, &options)?;
+//! assert!(text.starts_with("<!DOCTYPE html>"));
+//! assert!(text.contains("default-src 'none'"));
+//! assert!(text.contains("park-seo-joon"));
+//! // std::fs::write("page.html", text)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#[cfg(feature = "serve")]
+mod serve;
+
+#[cfg(feature = "serve")]
+pub use serve::{ServeOptions, Server, ShutdownHandle, serve};
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use crate::explorer::Explorer;
+use crate::export::View;
+use crate::export::diagram::{Emphasis, NodeKind};
+use crate::export::style::{edge_look, node_look};
+use crate::filter::Filter;
+use crate::id::{Entity, PersonId, WorkId};
+use crate::model::{RoleKind, WorkKind};
+use crate::query::costars::Credited;
+use crate::search::{hangul, normalize, romanize};
+
+/// The vendored cytoscape.js (MIT; see `src/html/vendor/LICENSE`).
+const CYTOSCAPE: &str = include_str!("vendor/cytoscape.min.js");
+const CYTOSCAPE_LICENSE: &str = include_str!("vendor/LICENSE");
+const TEMPLATE: &str = include_str!("page.html");
+const SCRIPT: &str = include_str!("page.js");
+const STYLE: &str = include_str!("page.css");
+
+/// The Content-Security-Policy of the page: no request of any kind, only
+/// the inline script and style and `data:` images.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+
+/// What [`page`] shows: the view opened first, the filter whose roles are
+/// counted, and the title.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Filter;
+/// use hallyu::html::PageOptions;
+///
+/// let options = PageOptions::new()
+///     .filter(Filter::new().include_unverified(true))
+///     .title("K-universe");
+/// # let _ = options;
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct PageOptions {
+    view: Option<View>,
+    filter: Filter,
+    title: Option<String>,
+}
+
+impl PageOptions {
+    /// The whole graph, on-screen roles, no unverified claims.
+    pub fn new() -> PageOptions {
+        PageOptions::default()
+    }
+
+    /// Opens the page on this view (a neighbourhood, a path, a pair, a
+    /// work); without one the page opens on the whole catalog. The page
+    /// always embeds the whole graph, so a click expands beyond the view
+    /// and paths are the library's.
+    pub fn view(mut self, view: View) -> PageOptions {
+        self.view = Some(view);
+        self
+    }
+
+    /// The filter: its roles and group expansion decide which credits the
+    /// page holds; its years, kinds and unverified setting are the initial
+    /// state of the page's live filters.
+    pub fn filter(mut self, filter: Filter) -> PageOptions {
+        self.filter = filter;
+        self
+    }
+
+    /// The page title (default: the view's title, or "hallyu").
+    pub fn title(mut self, title: impl Into<String>) -> PageOptions {
+        self.title = Some(title.into());
+        self
+    }
+}
+
+/// Writes the self-contained HTML page of the explorer's graph.
+///
+/// See the [module documentation](self) for what the page holds and does.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::html::{self, PageOptions};
+///
+/// let explorer = Explorer::bundled();
+/// let text = html::page(&explorer, &PageOptions::new())?;
+/// assert!(text.contains(html::CONTENT_SECURITY_POLICY));
+/// assert!(text.len() < 1 << 20); // the bundled dataset's page: about 547 KiB
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// When the view cannot be drawn (for example a path view between people
+/// that no chain links); see [`View::diagram`].
+pub fn page(explorer: &Explorer, options: &PageOptions) -> crate::Result<String> {
+    let mut initial: Vec<String> = Vec::new();
+    let mut title = "hallyu".to_string();
+    if let Some(view) = &options.view {
+        let diagram = view.diagram(explorer)?;
+        initial = diagram.nodes.iter().map(|n| n.key.clone()).collect();
+        if !diagram.title.is_empty() {
+            title = diagram.title.clone();
+        }
+    }
+    if let Some(t) = &options.title {
+        title = t.clone();
+    }
+    let data = graph_data(explorer, &options.filter, &initial, &title);
+    let json = serde_json::to_string(&data).expect("JSON of plain values");
+    Ok(TEMPLATE
+        .replace("{{CSP}}", CONTENT_SECURITY_POLICY)
+        .replace("{{TITLE}}", &escape_html(&title))
+        .replace("{{STYLE}}", STYLE)
+        .replace("{{LICENSE}}", &CYTOSCAPE_LICENSE.replace("--", "- -"))
+        .replace("{{CYTOSCAPE}}", CYTOSCAPE)
+        .replace("{{DATA}}", &script_safe(&json))
+        .replace("{{SCRIPT}}", SCRIPT))
+}
+
+/// The normalised search keys of a name, as the library's name index
+/// derives them: the name itself, and for Hangul its romanisations,
+/// initials and keyboard keys; for a Latin name of several words ending in
+/// a surname, the Korean order.
+pub(crate) fn search_keys(name: &str, out: &mut Vec<String>) {
+    let normal = normalize(name);
+    if normal.is_empty() {
+        return;
+    }
+    let mut push = |s: String| {
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if normal.chars().any(hangul::is_syllable) {
+        push(romanize::revised(&normal));
+        push(romanize::fold(&romanize::mccune_reischauer(&normal)));
+        push(romanize::yale(&normal));
+        push(hangul::initials(&normal));
+        push(hangul::to_keyboard(&normal).to_ascii_lowercase());
+    } else {
+        let words: Vec<&str> = name
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() > 1 {
+            let last = normalize(words[words.len() - 1]);
+            if romanize::is_surname(&last) && !romanize::is_surname(&normalize(words[0])) {
+                let rest: String = words[..words.len() - 1]
+                    .iter()
+                    .map(|w| normalize(w))
+                    .collect();
+                push(format!("{last}{rest}"));
+            }
+        }
+    }
+    push(normal);
+}
+
+fn kind_name(kind: WorkKind) -> &'static str {
+    match kind {
+        WorkKind::MusicVideo => "mv",
+        WorkKind::Drama => "drama",
+        WorkKind::Film => "film",
+        WorkKind::Variety => "variety",
+        WorkKind::Commercial => "commercial",
+        WorkKind::Other => "other",
+    }
+}
+
+/// The embedded data: people, works, credits (person–work appearances with
+/// their role phrases), the legend and the initial state.
+fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &str) -> Value {
+    // Every year, kind and unverified claim: the page filters them live.
+    let wide = Filter::new()
+        .roles(filter.role_set())
+        .include_unverified(true)
+        .expand_groups(filter.groups);
+    let mut nodes: Vec<Value> = Vec::new();
+    let mut index: HashMap<Entity, usize> = HashMap::new();
+    for p in explorer.people() {
+        index.insert(p.into(), nodes.len());
+        nodes.push(person_json(explorer, p));
+    }
+    for w in explorer.works() {
+        index.insert(w.into(), nodes.len());
+        nodes.push(work_json(explorer, w));
+    }
+    let mut edges: Vec<Value> = Vec::new();
+    for p in explorer.people() {
+        // One appearance per (person, work), the person's own credit first,
+        // as the library's shared works prefer it.
+        let mut seen: HashMap<u32, usize> = HashMap::new();
+        for app in explorer.graph.index.of_person(p.index() as u32, &wide) {
+            let credited = Credited::of(app);
+            let pi = index[&Entity::Person(p)];
+            let Some(&wi) = index.get(&Entity::Work(WorkId(app.work))) else {
+                continue;
+            };
+            let edge = json!({
+                "p": pi,
+                "w": wi,
+                "role": credited.describe(explorer),
+                "cls": edge_look(app.role, false, Emphasis::Normal).class,
+                "u": app.unverified,
+                "via": credited.via.is_some(),
+            });
+            match seen.get(&app.work) {
+                Some(&k) => {
+                    if edges[k]["via"] == json!(true) && credited.via.is_none() {
+                        edges[k] = edge;
+                    }
+                }
+                None => {
+                    seen.insert(app.work, edges.len());
+                    edges.push(edge);
+                }
+            }
+        }
+    }
+    let mut legend = vec![{
+        let l = node_look(NodeKind::Person, Emphasis::Normal);
+        json!({"label": "person", "cls": "person", "fill": l.fill, "stroke": l.stroke})
+    }];
+    let mut kinds = serde_json::Map::new();
+    for k in WorkKind::ALL {
+        let l = node_look(NodeKind::Work(k), Emphasis::Normal);
+        legend.push(
+            json!({"label": k.label(), "cls": kind_name(k), "fill": l.fill, "stroke": l.stroke}),
+        );
+        kinds.insert(kind_name(k).into(), json!(k.label()));
+    }
+    let mut roles = Vec::new();
+    for r in [
+        RoleKind::Lead,
+        RoleKind::Supporting,
+        RoleKind::Cameo,
+        RoleKind::Performer,
+        RoleKind::Featured,
+    ] {
+        let l = edge_look(r, false, Emphasis::Normal);
+        roles.push(json!({"cls": l.class, "color": l.color, "width": l.width,
+            "dashed": !matches!(l.dash, crate::export::style::Dash::Solid)}));
+    }
+    let years = filter.years.clone();
+    json!({
+        "title": title,
+        "nodes": nodes,
+        "edges": edges,
+        "legend": legend,
+        "kinds": kinds,
+        "roles": roles,
+        "initial": initial,
+        "filter": {
+            "from": years.as_ref().map(|r| *r.start()).filter(|y| *y > i32::MIN),
+            "to": years.as_ref().map(|r| *r.end()).filter(|y| *y < i32::MAX),
+            "kinds": WorkKind::ALL.iter().filter(|k| filter.kinds & (1 << **k as u8) != 0).map(|k| kind_name(*k)).collect::<Vec<_>>(),
+            "unverified": filter.unverified,
+        },
+    })
+}
+
+fn person_json(explorer: &Explorer, p: PersonId) -> Value {
+    let r = explorer.get(p);
+    let mut keys = vec![r.key().into_owned()];
+    search_keys(r.name(), &mut keys);
+    if let Some(h) = r.hangul() {
+        search_keys(h, &mut keys);
+    }
+    for a in r.aliases() {
+        search_keys(a, &mut keys);
+    }
+    json!({
+        "key": r.key(),
+        "t": "person",
+        "name": explorer.display_name(p.into()),
+        "label": explorer.label(p.into()),
+        "hangul": r.hangul(),
+        "aliases": r.aliases().collect::<Vec<_>>(),
+        "born": r.born(),
+        "sources": explorer.sources(p.into()),
+        "keys": keys,
+    })
+}
+
+fn work_json(explorer: &Explorer, w: WorkId) -> Value {
+    let r = explorer.get(w);
+    let mut keys = vec![r.key().into_owned()];
+    search_keys(r.name(), &mut keys);
+    if let Some(h) = r.hangul() {
+        search_keys(h, &mut keys);
+    }
+    for a in r.aliases() {
+        search_keys(a, &mut keys);
+    }
+    json!({
+        "key": r.key(),
+        "t": kind_name(r.kind()),
+        "name": r.title(),
+        "label": explorer.label(w.into()),
+        "hangul": r.hangul(),
+        "aliases": r.aliases().collect::<Vec<_>>(),
+        "year": r.year(),
+        "sources": explorer.sources(w.into()),
+        "keys": keys,
+    })
+}
+
+/// JSON that can sit inside `<script>`: no `</` (which could close it) and
+/// no `<!--`.
+fn script_safe(json: &str) -> String {
+    json.replace("</", "<\\/").replace("<!--", "<\\!--")
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vendored_script_cannot_close_its_tag() {
+        assert!(!CYTOSCAPE.contains("</script"));
+        assert!(!SCRIPT.contains("</script"));
+    }
+
+    #[test]
+    fn keys_of_a_hangul_name() {
+        let mut keys = Vec::new();
+        search_keys("박서준", &mut keys);
+        assert!(
+            keys.contains(&"parkseojun".to_string()) || keys.contains(&"bakseojun".to_string())
+        );
+        assert!(keys.contains(&"ㅂㅅㅈ".to_string()));
+    }
+}

@@ -1,0 +1,136 @@
+//! The page of `hallyu::html::page` in a real headless Chromium, driven by
+//! selenium with Debian's chromedriver (`tests/browser/page_test.py`).
+//!
+//! Needs `apt-get install chromium chromium-driver fonts-nanum python3-selenium`;
+//! without them the test prints why and skips (it never passes silently:
+//! the message names what is missing; with `HALLYU_REQUIRE_BROWSER` set it
+//! fails instead, for CI). The screenshot is kept as
+//! `target/browser/page.png`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use hallyu::export::View;
+use hallyu::html::{self, PageOptions};
+use hallyu::{Entity, Explorer, Filter};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A python that has selenium, or why there is none.
+fn python() -> Result<String, String> {
+    for py in ["/usr/bin/python3", "python3"] {
+        let ok = Command::new(py)
+            .args(["-c", "import selenium"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if ok {
+            return Ok(py.to_string());
+        }
+    }
+    Err("no python3 with selenium (apt-get install python3-selenium)".into())
+}
+
+fn browser() -> Result<String, String> {
+    for exe in [CHROMIUM, CHROMEDRIVER] {
+        if !Path::new(exe).exists() {
+            return Err(format!(
+                "{exe} is missing (apt-get install chromium chromium-driver)"
+            ));
+        }
+    }
+    python()
+}
+
+/// The lines the command line prints for each hop between consecutive
+/// people, whichever shared work the page picked.
+fn possible_hops(explorer: &Explorer) -> Vec<String> {
+    let mut lines = Vec::new();
+    let filter = Filter::new();
+    for a in explorer.people() {
+        for c in explorer.co_appearances(a, &filter).iter() {
+            for s in explorer.shared_works(a, c.person, &filter).iter() {
+                lines.push(format!(
+                    "{} —{} in→ {} ←{} in— {}",
+                    explorer.display_name(a.into()),
+                    s.left.describe(explorer),
+                    explorer.label(Entity::Work(s.work)),
+                    s.right.describe(explorer),
+                    explorer.display_name(c.person.into())
+                ));
+            }
+        }
+    }
+    lines
+}
+
+#[test]
+fn page_in_headless_chromium() {
+    let explorer = Explorer::bundled();
+    let dir = out_dir();
+    let page = dir.join("page.html");
+    let me = explorer.person("Park Seo-joon").unwrap();
+    let text = html::page(
+        &explorer,
+        &PageOptions::new().view(View::neighbourhood(me, 1)),
+    )
+    .unwrap();
+    std::fs::write(&page, &text).unwrap();
+    let whole = html::page(&explorer, &PageOptions::new()).unwrap();
+    std::fs::write(dir.join("whole.html"), &whole).unwrap();
+
+    let python = match browser() {
+        Ok(p) => p,
+        Err(why) if std::env::var_os("HALLYU_REQUIRE_BROWSER").is_some() => {
+            panic!("chromium not installed: {why} (and HALLYU_REQUIRE_BROWSER is set)")
+        }
+        Err(why) => {
+            eprintln!("SKIPPED page_in_headless_chromium: chromium not installed: {why}");
+            return;
+        }
+    };
+    let from = explorer.person("lee-min-ho").unwrap();
+    let to = explorer.person("Choi Woo-shik").unwrap();
+    let path = explorer.shortest_path(from, to, &Filter::new()).unwrap();
+    let expected = dir.join("expected.txt");
+    std::fs::write(
+        &expected,
+        format!(
+            "{}\n{}\n{}\n{}\n",
+            explorer.get(from).key(),
+            explorer.get(to).key(),
+            path.len(),
+            explorer.get(me).key()
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.join("hops.txt"), possible_hops(&explorer).join("\n")).unwrap();
+
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/page_test.py");
+    let out = Command::new(&python)
+        .arg(&script)
+        .arg(&page)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "the browser test failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("ALL OK"), "{stdout}");
+    assert!(dir.join("page.png").exists());
+    println!(
+        "page: {} bytes; screenshot: {}",
+        text.len(),
+        dir.join("page.png").display()
+    );
+}

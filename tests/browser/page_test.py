@@ -1,0 +1,222 @@
+"""Drives the hallyu page in headless Chromium (Debian's chromium and
+chromedriver, selenium 4). Run by tests/browser.rs:
+
+    page_test.py PAGE.html OUT_DIR
+
+OUT_DIR holds expected.txt (path ends, path length, the view's person) and
+hops.txt (every line the command line can print for a hop). Prints one line
+per check and "ALL OK" at the end; exits non-zero on the first failure.
+"""
+import json
+import struct
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+page = Path(sys.argv[1]).resolve()
+out = Path(sys.argv[2])
+start, end, hops, person = out.joinpath("expected.txt").read_text().split("\n")[:4]
+hops = int(hops)
+allowed_hops = set(out.joinpath("hops.txt").read_text().split("\n"))
+url = page.as_uri()
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what, flush=True)
+    if not cond:
+        sys.exit(1)
+
+
+opts = webdriver.ChromeOptions()
+opts.binary_location = "/usr/bin/chromium"
+for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-default-apps", "--disable-sync", "--no-first-run",
+             "--window-size=1400,900", "--user-data-dir=" + tempfile.mkdtemp(prefix="hallyu-chrome-")]:
+    opts.add_argument(flag)
+opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+wait = WebDriverWait(driver, 20)
+try:
+    # Records CSP violations from the very first script on.
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation',
+            e => window.__violations.push(e.blockedURI + ' ' + e.violatedDirective));"""})
+
+    def load(u):
+        driver.get("about:blank")
+        driver.get(u)
+        wait.until(lambda d: d.execute_script("return document.body && document.body.dataset.ready === 'true'"))
+
+    def nodes():
+        return driver.execute_script("return window.hallyu.cy.nodes().length")
+
+    def pick(input_id, list_id, text, expect):
+        box = driver.find_element(By.ID, input_id)
+        box.clear()
+        box.send_keys(text)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#%s li" % list_id))
+        first = driver.find_elements(By.CSS_SELECTOR, "#%s li" % list_id)[0]
+        check(expect in first.text, "typing %r suggests %r first (got %r)" % (text, expect, first.text))
+        first.click()
+
+    # The whole catalog: every record drawn.
+    t0 = time.time()
+    load((out / "whole.html").resolve().as_uri())
+    total = driver.execute_script("return window.hallyu.nodes.length")
+    check(nodes() == total, "the whole page draws all %d records in %.1f s" % (total, time.time() - t0))
+    driver.save_screenshot(str(out / "whole.png"))
+
+    load(url)
+    check(nodes() > 0, "the page draws its view (%d nodes)" % nodes())
+    font = driver.execute_script("return getComputedStyle(document.body).fontFamily")
+    check("Noto Sans KR" in font and "NanumGothic" in font, "Korean font stack: " + font)
+    legend = driver.find_element(By.ID, "legend").text
+    check("person" in legend and "music video" in legend and "drama" in legend, "legend from the style sheet")
+
+    # 1. A romanised name, picked from the suggestions.
+    pick("search", "suggestions", "Bak Seo-jun", "Park Seo-joon")
+    h2 = driver.find_element(By.CSS_SELECTOR, "#panel h2").text
+    check(h2 == "Park Seo-joon", "picking the suggestion opens the record (%r)" % h2)
+    check(driver.execute_script("return window.hallyu.cy.$('node.selected').length") == 1, "the person is highlighted")
+    panel = driver.find_element(By.ID, "panel").text
+    check("박서준" in panel and "Parasite" in panel, "the record shows Hangul and works with roles")
+    check(driver.find_elements(By.CSS_SELECTOR, "#panel a[href^='http']"), "sources are links")
+    pick("search", "suggestions", "choi woo shik", "Choi Woo-shik")
+    for query in ["park seo joon", "Pak Sŏjun", "박서준", "ㅂㅅㅈ", "qkrtjwns"]:
+        box = driver.find_element(By.ID, "search")
+        box.clear()
+        box.send_keys(query)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#suggestions li"))
+        names = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#suggestions li")]
+        check(any("Park Seo-joon" in n for n in names), "%r suggests Park Seo-joon (%r)" % (query, names[:3]))
+    box = driver.find_element(By.ID, "search")
+    box.clear()
+    box.send_keys("ㅊㅇㅅ")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#suggestions li"))
+    names = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#suggestions li")]
+    check(any("Choi Woo-shik" in n for n in names), "initials ㅊㅇㅅ suggest Choi Woo-shik (%r)" % names[:5])
+
+    # 2. Expand a person: new nodes appear.
+    pick("search", "suggestions", "choi woo shik", "Choi Woo-shik")
+    before = nodes()
+    driver.find_element(By.ID, "expand").click()
+    after = nodes()
+    check(after > before, "expanding Choi Woo-shik adds %d nodes (%d -> %d)" % (after - before, before, after))
+
+    # 3. A path, explained with the command line's words.
+    pick("path-from", "suggest-from", "lee min ho", "Lee Min-ho")
+    pick("path-to", "suggest-to", "최우식", "Choi Woo-shik")
+    driver.find_element(By.ID, "path-go").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#hops li"))
+    lines = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#hops li")]
+    for line in lines:
+        print("     hop: " + line)
+    check(len(lines) == hops, "the path has %d hops like the library's (%d)" % (len(lines), hops))
+    check(all(l in allowed_hops for l in lines), "every hop reads as the command line prints it")
+    check(driver.execute_script("return location.hash") == "#from=%s&to=%s" % (start, end), "the path is a deep link")
+
+    # 4. Deep links open a state.
+    load(url + "#from=%s&to=%s" % (start, end))
+    lines2 = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#hops li")]
+    check(lines2 == lines, "#from=…&to=… opens the same path")
+    driver.save_screenshot(str(out / "page.png"))
+    load(url + "#person=" + person)
+    h2 = driver.find_element(By.CSS_SELECTOR, "#panel h2").text
+    check(h2 == "Park Seo-joon", "#person=%s opens the record" % person)
+
+    # 5. Filters apply live: without music videos, no music video is drawn.
+    driver.find_element(By.ID, "kind-mv").click()
+    shown = driver.execute_script(
+        "return window.hallyu.cy.nodes('.mv').filter(n => n.style('display') !== 'none').length")
+    check(shown == 0, "unticking music videos hides them")
+
+    # 6. No network: no resource entries, no CSP violation, only the file itself requested.
+    resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    check(resources == [], "no resource loaded (%r)" % resources)
+    violations = driver.execute_script("return window.__violations")
+    check(violations == [], "no CSP violation (%r)" % violations)
+    # The request log of the whole browser: the page's documents may ask for
+    # nothing but the page itself; no document may touch the network (the
+    # browser's own chrome:// new-tab page is left out).
+    requested, network = set(), set()
+    for entry in driver.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg["method"] == "Network.requestWillBeSent":
+            u = msg["params"]["request"]["url"]
+            if u.startswith(("http:", "https:", "ws:", "wss:")):
+                network.add(u)
+            if msg["params"].get("documentURL", "").split("#")[0] == url:
+                requested.add(u.split("#")[0])
+    others = [u for u in requested if u != url and not u.startswith("data:")]
+    check(url in requested and others == [], "the page's request log holds only the page (%r)" % sorted(requested))
+    check(network == set(), "no network request at all (%r)" % sorted(network))
+    csp = driver.execute_script(
+        "return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content")
+    check(csp.startswith("default-src 'none'"), "CSP: " + csp)
+    errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    check(errors == [], "no console error (%r)" % errors)
+finally:
+    driver.quit()
+
+
+# 7. The screenshot is not blank: decode the PNG (stdlib only) and count.
+def pixels(path):
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat = 8, b""
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, color = struct.unpack(">IIBB", body[:10])
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    assert depth == 8 and color in (2, 6)
+    bpp = 3 if color == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(h):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = line[x - bpp] if x >= bpp else 0
+            b = prev[x]
+            c = prev[x - bpp] if x >= bpp else 0
+            if f == 1:
+                line[x] = (line[x] + a) & 255
+            elif f == 2:
+                line[x] = (line[x] + b) & 255
+            elif f == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return w, h, bpp, rows
+
+
+w, h, bpp, rows = pixels(out / "page.png")
+colours, dark = set(), 0
+for row in rows[::3]:
+    for x in range(0, w * bpp, bpp * 3):
+        px = row[x:x + 3]
+        colours.add(px)
+        if sum(px) < 600:
+            dark += 1
+sampled = len(rows[::3]) * len(range(0, w * bpp, bpp * 3))
+check(len(colours) > 50, "the screenshot (%dx%d) has %d colours" % (w, h, len(colours)))
+check(0.01 < dark / sampled < 0.9, "%.1f%% of it is drawn (not blank)" % (100 * dark / sampled))
+print("ALL OK")
