@@ -389,3 +389,59 @@ fn data_an_imdb_fixture_directory() {
     let v = json(&["--data", "tests/fixtures/imdb/good", "stats"]);
     assert_eq!(v["source"], "imdb");
 }
+
+#[test]
+fn export_writes_every_format_and_data_reads_them_back() {
+    let dir = std::env::temp_dir().join(format!("hallyu-cli-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).display().to_string();
+    for (format, file) in [
+        ("graphml", "g.graphml"),
+        ("json", "g.json"),
+        ("csv", "g.csv"),
+        ("gexf", "g.gexf"),
+        ("cypher", "g.cypher"),
+    ] {
+        ok(&["export", "--format", format, "--out", &path(file)]);
+        assert!(
+            std::fs::metadata(path(file)).unwrap().len() > 1000,
+            "{format}"
+        );
+    }
+    ok(&["export", "--format", "neo4j", "--out", &path("neo4j")]);
+    assert!(dir.join("neo4j").read_dir().unwrap().count() >= 2);
+    // What the tool writes, it reads: the same answer from each.
+    let want = ok(&["path", "Park Seo-joon", "Choi Woo-shik"]);
+    for file in ["g.graphml", "g.json", "g.csv"] {
+        let got = ok(&[
+            "--data",
+            &path(file),
+            "path",
+            "park-seo-joon",
+            "choi-woo-shik",
+        ]);
+        assert_eq!(got.lines().next(), want.lines().next(), "{file}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn html_writes_one_offline_page() {
+    let page = ok(&["html"]);
+    assert!(page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"));
+    assert!(page.contains("Content-Security-Policy"));
+    assert!(page.contains("default-src 'none'"));
+    let near = ok(&["html", "person", "IU"]);
+    assert!(near.contains("아이유"));
+}
+
+#[test]
+fn lookups_typed_another_way_say_how_they_matched() {
+    let out = run(&["path", "Pak Sŏjun", "IU"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("note: matched 'Pak Sŏjun' as McCune–Reischauer of 박서준"),
+        "{stderr}"
+    );
+}

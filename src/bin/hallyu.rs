@@ -106,9 +106,23 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         Command::Projection => commands::projection(ex, &filter, out),
         Command::List { what } => commands::list(ex, &filter, *what, out),
         Command::Draw { view, picture } => commands::draw(ex, &filter, view, picture, out),
-        Command::Export { format, out: file } => {
-            commands::export(ex, &filter, *format, file.as_deref(), out)
+        Command::Export {
+            format,
+            projection,
+            links,
+            out: file,
+        } => commands::export(
+            ex,
+            &filter,
+            *format,
+            (*projection, *links),
+            file.as_deref(),
+            out,
+        ),
+        Command::Html { view, out: file } => {
+            commands::html(ex, &filter, view.as_ref(), file.as_deref(), out)
         }
+        Command::Serve { port } => commands::serve(ex.clone(), *port),
         Command::Stats => commands::stats(&source, &filter, out),
         Command::Completions { .. } => unreachable!("answered above"),
     }

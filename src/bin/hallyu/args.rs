@@ -248,14 +248,42 @@ pub enum Command {
         picture: PictureArgs,
     },
     /// Export the whole graph (under the filter) in a data format.
-    #[command(after_help = "Example:\n  hallyu export --format dot --kinds mv > mvs.dot")]
+    #[command(
+        after_help = "Examples:\n  hallyu export --format graphml --out hallyu.graphml\n  hallyu export --format json --projection > people.json\n  hallyu export --format neo4j --out neo4j-import/"
+    )]
     Export {
         /// The format to write.
         #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
         format: ExportFormat,
-        /// Write to this file instead of stdout.
+        /// The person projection (people joined by shared works, with the
+        /// works and Newman's weight) instead of the person–work graph.
+        #[arg(long)]
+        projection: bool,
+        /// JSON only: the `links` key of d3 and NetworkX before 3.6, not `edges`.
+        #[arg(long)]
+        links: bool,
+        /// Write to this file (a directory for `neo4j`) instead of stdout.
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Write one self-contained HTML page to explore the graph offline.
+    #[command(
+        after_help = "Examples:\n  hallyu html --out k-universe.html\n  hallyu html person IU -k 2 --out iu.html"
+    )]
+    Html {
+        /// What the page opens on (default: the whole catalog).
+        #[command(subcommand)]
+        view: Option<ViewCmd>,
+        /// Write to this file instead of stdout.
+        #[arg(long, short, global = true, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Serve the page and a JSON API on the loopback interface.
+    #[command(after_help = "Example:\n  hallyu --data imdb/ serve --port 8080")]
+    Serve {
+        /// The port on 127.0.0.1 (0: any free port).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
     },
     /// Counts: people, works by kind, credits, and for IMDb data the import report.
     #[command(after_help = "Example:\n  hallyu --data imdb/ stats --json")]
@@ -289,6 +317,18 @@ pub enum Shell {
 pub enum ExportFormat {
     /// Graphviz DOT.
     Dot,
+    /// GraphML, for NetworkX, Gephi and yEd.
+    Graphml,
+    /// GEXF 1.3, for Gephi (with years for its timeline).
+    Gexf,
+    /// Node-link JSON, as NetworkX writes it.
+    Json,
+    /// An edge list: person, work, role, billing, year.
+    Csv,
+    /// The CSV files of `neo4j-admin database import` (a directory).
+    Neo4j,
+    /// A Cypher script of batched MERGE statements.
+    Cypher,
 }
 
 /// What `draw` draws.

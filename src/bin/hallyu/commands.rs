@@ -850,16 +850,70 @@ pub fn export(
     ex: &Explorer,
     filter: &Filter,
     format: ExportFormat,
+    (projection, links): (bool, bool),
     file: Option<&std::path::Path>,
     out: &mut Out,
 ) -> Result<(), Failure> {
+    use hallyu::export::{Network, Shape, csv, gexf, graphml, json, neo4j};
+    let shape = if projection {
+        Shape::Projection
+    } else {
+        Shape::Bipartite
+    };
+    let network = || Network::new(ex, filter, shape);
     let text = match format {
         ExportFormat::Dot => {
             let diagram = View::catalog().filter(filter.clone()).diagram(ex)?;
             dot::to_dot(&diagram, &dot::DotOptions::new())
         }
+        ExportFormat::Graphml => graphml::to_graphml(&network()),
+        ExportFormat::Gexf => gexf::to_gexf(&network()),
+        ExportFormat::Json => json::to_node_link(
+            &network(),
+            &json::NodeLinkOptions::new().links(links).pretty(true),
+        ),
+        ExportFormat::Csv => csv::to_edge_list(&network(), b','),
+        ExportFormat::Cypher => neo4j::to_cypher(&network(), 500),
+        ExportFormat::Neo4j => {
+            let Some(dir) = file else {
+                return Err(Failure::Usage(
+                    "--format neo4j writes several files: give a directory with --out".into(),
+                ));
+            };
+            let written = neo4j::write_dir(&network(), dir)?;
+            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            return Ok(out.answer(
+                || json!({ "written": names }),
+                || names.iter().map(|n| format!("wrote {n}\n")).collect(),
+            )?);
+        }
     };
     write_result(file, text.as_bytes(), out)
+}
+
+/// The self-contained page of the graph (`hallyu::html::page`).
+pub fn html(
+    ex: &Explorer,
+    filter: &Filter,
+    view: Option<&ViewCmd>,
+    file: Option<&std::path::Path>,
+    out: &mut Out,
+) -> Result<(), Failure> {
+    let mut options = hallyu::html::PageOptions::new().filter(filter.clone());
+    if let Some(v) = view {
+        options = options.view(self::view(ex, filter, v)?);
+    }
+    let page = hallyu::html::page(ex, &options)?;
+    write_result(file, page.as_bytes(), out)
+}
+
+/// Serves the page and the JSON API on 127.0.0.1 until the process is
+/// stopped (Ctrl-C ends it: the server holds nothing to save).
+pub fn serve(ex: Explorer, port: u16) -> Result<(), Failure> {
+    let server = hallyu::html::serve(ex, ("127.0.0.1", port), hallyu::html::ServeOptions::new())?;
+    eprintln!("serving on http://{}/ (Ctrl-C stops)", server.addr());
+    server.join();
+    Ok(())
 }
 
 /// The person with the most works under the filter (the first among ties).

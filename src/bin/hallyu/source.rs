@@ -17,6 +17,9 @@ pub enum Kind {
     Ron,
     /// The three IMDb TSV files, plain or gzip.
     Imdb,
+    /// A CSV edge list or the three-file CSV layout, node-link JSON or
+    /// GraphML, read by `hallyu::import::open`.
+    Interchange,
 }
 
 impl Kind {
@@ -25,6 +28,7 @@ impl Kind {
             Kind::Bundled => "bundled",
             Kind::Ron => "ron",
             Kind::Imdb => "imdb",
+            Kind::Interchange => "interchange",
         }
     }
 }
@@ -72,6 +76,7 @@ pub fn open(path: Option<&Path>) -> Result<Source, OpenError> {
             let imported = import_imdb(path)?;
             (imported.explorer, Some(imported.report))
         }
+        Kind::Interchange => (hallyu::import::open(path)?, None),
         _ => (Explorer::from_path(path)?, None),
     };
     Ok(Source {
@@ -97,6 +102,12 @@ pub fn detect(path: &Path) -> Result<Kind, OpenError> {
                 }
             }
         }
+        if ["people.csv", "works.csv", "credits.csv"]
+            .iter()
+            .all(|f| path.join(f).is_file())
+        {
+            return Ok(Kind::Interchange);
+        }
         let has_ron = std::fs::read_dir(path)
             .map_err(|e| OpenError::Unreadable(format!("cannot read {}: {e}", path.display())))?
             .filter_map(|e| e.ok())
@@ -109,6 +120,13 @@ pub fn detect(path: &Path) -> Result<Kind, OpenError> {
              title.basics.tsv and title.principals.tsv (plain or .gz)",
             path.display()
         )));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("csv" | "json" | "graphml" | "xml")) {
+        return Ok(Kind::Interchange);
     }
     let head = first_bytes(path, 512)
         .map_err(|e| OpenError::Unreadable(format!("cannot read {}: {e}", path.display())))?;
