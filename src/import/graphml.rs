@@ -8,7 +8,8 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, io_error, parse_error, utf8,
+    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, read_all,
+    read_path, utf8,
 };
 use crate::error::{ErrorKind, Location};
 
@@ -74,9 +75,8 @@ impl Graphml {
     /// duplicate id, data of an undeclared key, a bad number, invalid
     /// UTF-8, a truncated file: each at its file, line and column.
     pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
-        let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-        self.read(&path.display().to_string(), &bytes)
+        let (name, bytes) = read_path(path.as_ref())?;
+        self.read(&name, &bytes)
     }
 
     /// Reads from a reader; `name` is the file name errors print.
@@ -84,12 +84,8 @@ impl Graphml {
     /// # Errors
     ///
     /// As [`Graphml::from_path`].
-    pub fn from_reader(&self, name: &str, mut reader: impl Read) -> crate::Result<Loaded> {
-        let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| crate::Error::io(name, e))?;
-        self.read(name, &bytes)
+    pub fn from_reader(&self, name: &str, reader: impl Read) -> crate::Result<Loaded> {
+        self.read(name, &read_all(name, reader)?)
     }
 
     fn read(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {

@@ -267,6 +267,21 @@ impl<'t> Positions<'t> {
 }
 
 /// Bytes as UTF-8, or an error at the first invalid byte.
+/// The bytes of a file and the name its errors print.
+pub(crate) fn read_path(path: &std::path::Path) -> crate::Result<(String, Vec<u8>)> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    Ok((path.display().to_string(), bytes))
+}
+
+/// Everything a reader gives; `name` is the file name errors print.
+pub(crate) fn read_all(name: &str, mut reader: impl std::io::Read) -> crate::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| crate::Error::io(name, e))?;
+    Ok(bytes)
+}
+
 pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = e.valid_up_to();
