@@ -16,7 +16,8 @@ pub struct Component {
     /// The people, in data order.
     pub people: Vec<PersonId>,
     /// The works counted by the filter on which someone of the component
-    /// appears, oldest first.
+    /// appears, in data order (sorting half a million works of an IMDb
+    /// component by date would cost more than finding the components).
     pub works: Vec<WorkId>,
 }
 
@@ -181,9 +182,6 @@ impl Explorer {
             if let Some(app) = index.in_work(w.0, filter).next() {
                 list[label[app.person as usize] as usize].works.push(w);
             }
-        }
-        for c in &mut list {
-            c.works.sort_by(|&x, &y| self.release_order(x, y));
         }
         // Sort, keeping the labels in step.
         let mut order: Vec<usize> = (0..list.len()).collect();
