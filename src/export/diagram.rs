@@ -89,6 +89,12 @@ impl PartialEq for Diagram {
 impl Eq for Diagram {}
 
 impl Diagram {
+    /// Whether anything is drawn highlighted (a path, a person in focus).
+    pub(crate) fn has_highlight(&self) -> bool {
+        self.nodes.iter().any(|n| n.emphasis == Emphasis::Highlight)
+            || self.edges.iter().any(|e| e.emphasis == Emphasis::Highlight)
+    }
+
     /// An empty diagram with a title.
     pub fn new(title: impl Into<String>) -> Diagram {
         Diagram {

@@ -313,13 +313,5 @@ pub(crate) fn wants_network(diagram: &Diagram) -> bool {
         .iter()
         .filter(|e| e.from < n && e.to < n)
         .count();
-    let highlighted = diagram
-        .nodes
-        .iter()
-        .any(|n| n.emphasis == Emphasis::Highlight)
-        || diagram
-            .edges
-            .iter()
-            .any(|e| e.emphasis == Emphasis::Highlight);
-    valid > NETWORK_EDGES && n <= NETWORK_NODES && !highlighted
+    valid > NETWORK_EDGES && n <= NETWORK_NODES && !diagram.has_highlight()
 }

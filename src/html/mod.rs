@@ -212,17 +212,6 @@ pub(crate) fn search_keys(name: &str, out: &mut Vec<String>) {
     push(normal);
 }
 
-fn kind_name(kind: WorkKind) -> &'static str {
-    match kind {
-        WorkKind::MusicVideo => "mv",
-        WorkKind::Drama => "drama",
-        WorkKind::Film => "film",
-        WorkKind::Variety => "variety",
-        WorkKind::Commercial => "commercial",
-        WorkKind::Other => "other",
-    }
-}
-
 /// The embedded data: people, works, credits (person–work appearances with
 /// their role phrases), the legend and the initial state.
 fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &str) -> Value {
@@ -281,9 +270,9 @@ fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &
     for k in WorkKind::ALL {
         let l = node_look(NodeKind::Work(k), Emphasis::Normal);
         legend.push(
-            json!({"label": k.label(), "cls": kind_name(k), "fill": l.fill, "stroke": l.stroke}),
+            json!({"label": k.label(), "cls": WorkKind::name(k), "fill": l.fill, "stroke": l.stroke}),
         );
-        kinds.insert(kind_name(k).into(), json!(k.label()));
+        kinds.insert(WorkKind::name(k).into(), json!(k.label()));
     }
     let mut roles = Vec::new();
     for r in [
@@ -309,7 +298,7 @@ fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &
         "filter": {
             "from": years.as_ref().map(|r| *r.start()).filter(|y| *y > i32::MIN),
             "to": years.as_ref().map(|r| *r.end()).filter(|y| *y < i32::MAX),
-            "kinds": WorkKind::ALL.iter().filter(|k| filter.kinds & (1 << **k as u8) != 0).map(|k| kind_name(*k)).collect::<Vec<_>>(),
+            "kinds": WorkKind::ALL.iter().filter(|k| filter.kinds & (1 << **k as u8) != 0).map(|k| WorkKind::name(*k)).collect::<Vec<_>>(),
             "unverified": filter.unverified,
         },
     })
@@ -350,7 +339,7 @@ fn work_json(explorer: &Explorer, w: WorkId) -> Value {
     }
     json!({
         "key": r.key(),
-        "t": kind_name(r.kind()),
+        "t": WorkKind::name(r.kind()),
         "name": r.title(),
         "label": explorer.label(w.into()),
         "hangul": r.hangul(),

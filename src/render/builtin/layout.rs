@@ -62,16 +62,7 @@ pub(super) fn assign_layers(
     let by_distance = match layers {
         Layers::ByKind | Layers::Network => false,
         Layers::ByDistance => true,
-        Layers::Auto => {
-            diagram
-                .nodes
-                .iter()
-                .any(|n| n.emphasis == Emphasis::Highlight)
-                || diagram
-                    .edges
-                    .iter()
-                    .any(|e| e.emphasis == Emphasis::Highlight)
-        }
+        Layers::Auto => diagram.has_highlight(),
     };
     let mut layer = vec![usize::MAX; n];
     if by_distance {
