@@ -304,16 +304,23 @@ fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &
     })
 }
 
-fn person_json(explorer: &Explorer, p: PersonId) -> Value {
-    let r = explorer.get(p);
-    let mut keys = vec![r.key().into_owned()];
-    search_keys(r.name(), &mut keys);
-    if let Some(h) = r.hangul() {
+/// The key of a record and the search keys of its name, Hangul name and
+/// aliases.
+fn record_keys(explorer: &Explorer, e: crate::Entity) -> Vec<String> {
+    let mut keys = vec![explorer.key(e).into_owned()];
+    search_keys(explorer.name(e), &mut keys);
+    if let Some(h) = explorer.hangul(e) {
         search_keys(h, &mut keys);
     }
-    for a in r.aliases() {
+    for a in explorer.aliases(e) {
         search_keys(a, &mut keys);
     }
+    keys
+}
+
+fn person_json(explorer: &Explorer, p: PersonId) -> Value {
+    let r = explorer.get(p);
+    let keys = record_keys(explorer, p.into());
     json!({
         "key": r.key(),
         "t": "person",
@@ -329,14 +336,7 @@ fn person_json(explorer: &Explorer, p: PersonId) -> Value {
 
 fn work_json(explorer: &Explorer, w: WorkId) -> Value {
     let r = explorer.get(w);
-    let mut keys = vec![r.key().into_owned()];
-    search_keys(r.name(), &mut keys);
-    if let Some(h) = r.hangul() {
-        search_keys(h, &mut keys);
-    }
-    for a in r.aliases() {
-        search_keys(a, &mut keys);
-    }
+    let keys = record_keys(explorer, w.into());
     json!({
         "key": r.key(),
         "t": WorkKind::name(r.kind()),
