@@ -217,7 +217,7 @@ pub(crate) fn search_keys(name: &str, out: &mut Vec<String>) {
 fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &str) -> Value {
     // Every year, kind and unverified claim: the page filters them live.
     let wide = Filter::new()
-        .roles(filter.role_set())
+        .roles(filter.get_roles())
         .include_unverified(true)
         .expand_groups(filter.groups);
     let mut nodes: Vec<Value> = Vec::new();
