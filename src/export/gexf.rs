@@ -24,38 +24,25 @@
 
 use std::fmt::Write as _;
 
-use super::network::{Network, NetworkNodeKind, Shape, float, node_style, rgb, xml};
+use super::network::{
+    CREDIT_COLUMNS, NODE_COLUMNS, Network, NetworkNodeKind, PAIR_COLUMNS, Shape, Type, float,
+    node_style, rgb, xml,
+};
 
 /// The GEXF 1.3 namespace.
 pub const NAMESPACE: &str = "http://gexf.net/1.3";
 /// The GEXF 1.3 visualisation namespace.
 pub const VIZ_NAMESPACE: &str = "http://gexf.net/1.3/viz";
 
-const NODE_ATTRIBUTES: &[(&str, &str)] = &[
-    ("kind", "string"),
-    ("bipartite", "integer"),
-    ("hangul", "string"),
-    ("aliases", "string"),
-    ("work_kind", "string"),
-    ("year", "integer"),
-    ("born", "integer"),
-];
-
-const CREDIT_ATTRIBUTES: &[(&str, &str)] = &[
-    ("role", "string"),
-    ("role_kind", "string"),
-    ("billing", "string"),
-    ("character", "string"),
-    ("via", "string"),
-    ("unverified", "boolean"),
-];
-
-const PAIR_ATTRIBUTES: &[(&str, &str)] = &[
-    ("shared", "integer"),
-    ("newman", "double"),
-    ("works", "string"),
-    ("titles", "string"),
-];
+/// The GEXF name of a column type.
+fn type_name(ty: Type) -> &'static str {
+    match ty {
+        Type::Text => "string",
+        Type::Int => "integer",
+        Type::Float => "double",
+        Type::Bool => "boolean",
+    }
+}
 
 /// The GEXF 1.3 text of a network.
 pub fn to_gexf(network: &Network) -> String {
@@ -80,7 +67,8 @@ pub fn to_gexf(network: &Network) -> String {
         "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"integer\">\n",
     );
     out.push_str("    <attributes class=\"node\" mode=\"static\">\n");
-    for (i, (name, ty)) in NODE_ATTRIBUTES.iter().enumerate() {
+    for (i, (name, ty)) in NODE_COLUMNS.iter().enumerate() {
+        let ty = type_name(*ty);
         let _ = writeln!(
             out,
             "      <attribute id=\"n{i}\" title=\"{name}\" type=\"{ty}\"/>"
@@ -88,10 +76,11 @@ pub fn to_gexf(network: &Network) -> String {
     }
     out.push_str("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n");
     let edge_attributes = match network.shape() {
-        Shape::Bipartite => CREDIT_ATTRIBUTES,
-        Shape::Projection => PAIR_ATTRIBUTES,
+        Shape::Bipartite => CREDIT_COLUMNS,
+        Shape::Projection => PAIR_COLUMNS,
     };
     for (i, (name, ty)) in edge_attributes.iter().enumerate() {
+        let ty = type_name(*ty);
         let _ = writeln!(
             out,
             "      <attribute id=\"e{i}\" title=\"{name}\" type=\"{ty}\"/>"
