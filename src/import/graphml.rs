@@ -1,15 +1,12 @@
 //! The Graphml reader: see [`Graphml`].
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::Path;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, read_all,
-    read_path, utf8,
+    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, utf8,
 };
 use crate::error::{ErrorKind, Location};
 
@@ -65,27 +62,6 @@ impl Graphml {
     /// A reader.
     pub fn new() -> Graphml {
         Graphml::default()
-    }
-
-    /// Reads a file.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a node or edge without its ids, an unknown or
-    /// duplicate id, data of an undeclared key, a bad number, invalid
-    /// UTF-8, a truncated file: each at its file, line and column.
-    pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
-        let (name, bytes) = read_path(path.as_ref())?;
-        self.read(&name, &bytes)
-    }
-
-    /// Reads from a reader; `name` is the file name errors print.
-    ///
-    /// # Errors
-    ///
-    /// As [`Graphml::from_path`].
-    pub fn from_reader(&self, name: &str, reader: impl Read) -> crate::Result<Loaded> {
-        self.read(name, &read_all(name, reader)?)
     }
 
     fn read(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {
@@ -315,6 +291,11 @@ impl Graphml {
         Ok(())
     }
 }
+
+super::staged::one_file_reader!(
+    Graphml,
+    "Malformed XML, a node or edge without its ids, an unknown or duplicate id, data of an undeclared key, a bad number, invalid UTF-8, a truncated file: each at its file, line and column."
+);
 
 fn typed(k: &Key, value: &str, here: &Location) -> crate::Result<Attr> {
     let v = value.trim();

@@ -266,7 +266,6 @@ impl<'t> Positions<'t> {
     }
 }
 
-/// Bytes as UTF-8, or an error at the first invalid byte.
 /// The bytes of a file and the name its errors print.
 pub(crate) fn read_path(path: &std::path::Path) -> crate::Result<(String, Vec<u8>)> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
@@ -282,6 +281,43 @@ pub(crate) fn read_all(name: &str, mut reader: impl std::io::Read) -> crate::Res
     Ok(bytes)
 }
 
+/// `from_path` and `from_reader` of a one-file reader `$ty` whose
+/// `read(&self, file, bytes)` parses a file's bytes; `$errors` is the
+/// `# Errors` text of `from_path`.
+macro_rules! one_file_reader {
+    ($ty:ident, $errors:literal) => {
+        impl $ty {
+            /// Reads a file.
+            ///
+            /// # Errors
+            ///
+            #[doc = $errors]
+            pub fn from_path(
+                &self,
+                path: impl AsRef<std::path::Path>,
+            ) -> $crate::Result<super::staged::Loaded> {
+                let (name, bytes) = super::staged::read_path(path.as_ref())?;
+                self.read(&name, &bytes)
+            }
+
+            /// Reads from a reader; `name` is the file name errors print.
+            ///
+            /// # Errors
+            ///
+            #[doc = concat!("As [`", stringify!($ty), "::from_path`].")]
+            pub fn from_reader(
+                &self,
+                name: &str,
+                reader: impl std::io::Read,
+            ) -> $crate::Result<super::staged::Loaded> {
+                self.read(name, &super::staged::read_all(name, reader)?)
+            }
+        }
+    };
+}
+pub(crate) use one_file_reader;
+
+/// Bytes as UTF-8, or an error at the first invalid byte.
 pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = e.valid_up_to();
