@@ -196,27 +196,20 @@ pub(super) fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
     for (r, route) in layout.routes.iter().enumerate() {
         let a = route.items[0];
         let b = route.items[route.items.len() - 1];
-        if route.same_layer {
+        // Each end: its side, and the item its sort key looks towards.
+        let sides = if route.same_layer {
             let right = !(layout.items[a].layer == 0 && count > 1);
-            attach
-                .entry((a, right))
-                .or_default()
-                .push((geo.y(layout, b), r, 0));
-            attach
-                .entry((b, right))
-                .or_default()
-                .push((geo.y(layout, a), r, 1));
+            [(a, right, b), (b, right, a)]
         } else {
             let next = route.items[1];
             let prev = route.items[route.items.len() - 2];
+            [(a, true, next), (b, false, prev)]
+        };
+        for (end, (item, side, towards)) in sides.into_iter().enumerate() {
             attach
-                .entry((a, true))
+                .entry((item, side))
                 .or_default()
-                .push((geo.y(layout, next), r, 0));
-            attach
-                .entry((b, false))
-                .or_default()
-                .push((geo.y(layout, prev), r, 1));
+                .push((geo.y(layout, towards), r, end));
         }
     }
     let mut keys: Vec<(usize, bool)> = attach.keys().copied().collect();
