@@ -28,6 +28,20 @@ pub(super) fn num(out: &mut String, x: f64) {
     }
 }
 
+/// Appends the position and size of a rectangle: `x="…" y="…" width="…"
+/// height="…"`.
+fn rect_area(out: &mut String, x: f64, y: f64, w: f64, h: f64) {
+    out.push_str("x=\"");
+    num(out, x);
+    out.push_str("\" y=\"");
+    num(out, y);
+    out.push_str("\" width=\"");
+    num(out, w);
+    out.push_str("\" height=\"");
+    num(out, h);
+    out.push('"');
+}
+
 /// Appends text escaped for XML content and attributes; characters XML 1.0
 /// forbids become U+FFFD.
 pub(super) fn escape(out: &mut String, text: &str) {
@@ -330,15 +344,9 @@ pub(super) fn edge_label(
         "end" => x - w + 4.0,
         _ => x - w / 2.0,
     };
-    out.push_str("<rect class=\"edge-label\" x=\"");
-    num(out, left);
-    out.push_str("\" y=\"");
-    num(out, y - h / 2.0);
-    out.push_str("\" width=\"");
-    num(out, w);
-    out.push_str("\" height=\"");
-    num(out, h);
-    out.push_str("\" rx=\"3\" fill=\"white\" fill-opacity=\"0.9\"/>\n");
+    out.push_str("<rect class=\"edge-label\" ");
+    rect_area(out, left, y - h / 2.0, w, h);
+    out.push_str(" rx=\"3\" fill=\"white\" fill-opacity=\"0.9\"/>\n");
     text_block(
         out,
         lines,
@@ -796,15 +804,9 @@ pub(super) fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f
         Shape::Double => 8.0,
         Shape::Square | Shape::Notched => 1.5,
     };
-    out.push_str("<rect class=\"node\" x=\"");
-    num(out, x);
-    out.push_str("\" y=\"");
-    num(out, y);
-    out.push_str("\" width=\"");
-    num(out, w);
-    out.push_str("\" height=\"");
-    num(out, h);
-    out.push_str("\" rx=\"");
+    out.push_str("<rect class=\"node\" ");
+    rect_area(out, x, y, w, h);
+    out.push_str(" rx=\"");
     num(out, rx);
     out.push_str("\" fill=\"");
     out.push_str(look.fill);
@@ -815,15 +817,9 @@ pub(super) fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f
     out.push_str("\"/>\n");
     match look.shape {
         Shape::Double => {
-            out.push_str("<rect x=\"");
-            num(out, x + 3.0);
-            out.push_str("\" y=\"");
-            num(out, y + 3.0);
-            out.push_str("\" width=\"");
-            num(out, w - 6.0);
-            out.push_str("\" height=\"");
-            num(out, h - 6.0);
-            out.push_str("\" rx=\"5.5\" fill=\"none\" stroke=\"");
+            out.push_str("<rect ");
+            rect_area(out, x + 3.0, y + 3.0, w - 6.0, h - 6.0);
+            out.push_str(" rx=\"5.5\" fill=\"none\" stroke=\"");
             out.push_str(look.stroke);
             out.push_str("\" stroke-width=\"1\"/>\n");
         }
@@ -871,15 +867,9 @@ pub(super) fn legend_size(diagram: &Diagram) -> (f64, f64) {
 pub(super) fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) {
     let entries = legend_entries(diagram);
     let (w, h) = legend_size(diagram);
-    out.push_str("<g class=\"legend\">\n<rect x=\"");
-    num(out, x);
-    out.push_str("\" y=\"");
-    num(out, y);
-    out.push_str("\" width=\"");
-    num(out, w);
-    out.push_str("\" height=\"");
-    num(out, h);
-    out.push_str("\" rx=\"6\" fill=\"white\" stroke=\"#D1D5DB\"/>\n");
+    out.push_str("<g class=\"legend\">\n<rect ");
+    rect_area(out, x, y, w, h);
+    out.push_str(" rx=\"6\" fill=\"white\" stroke=\"#D1D5DB\"/>\n");
     text_block(
         out,
         &["Legend".to_string()],
