@@ -35,16 +35,6 @@ use super::network::{
 /// The GraphML namespace.
 pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 
-/// The GraphML name of a column type.
-fn type_name(ty: Type) -> &'static str {
-    match ty {
-        Type::Text => "string",
-        Type::Int => "int",
-        Type::Float => "double",
-        Type::Bool => "boolean",
-    }
-}
-
 /// The GraphML text of a network.
 pub fn to_graphml(network: &Network) -> String {
     let mut out = String::new();
@@ -57,7 +47,7 @@ pub fn to_graphml(network: &Network) -> String {
     );
     let label = [("label", Type::Text)];
     for (name, ty) in label.iter().chain(NODE_COLUMNS) {
-        let ty = type_name(*ty);
+        let ty = ty.name("int");
         let _ = writeln!(
             out,
             "  <key id=\"{name}\" for=\"node\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
@@ -73,7 +63,7 @@ pub fn to_graphml(network: &Network) -> String {
         Shape::Projection => weight.iter().chain(PAIR_COLUMNS).collect(),
     };
     for (id, ty) in edge_keys {
-        let ty = type_name(*ty);
+        let ty = ty.name("int");
         let name = id.strip_prefix("edge_").unwrap_or(id);
         let _ = writeln!(
             out,

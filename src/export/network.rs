@@ -426,6 +426,19 @@ pub(crate) enum Type {
     Bool,
 }
 
+impl Type {
+    /// The name GraphML (`attr.type`) and GEXF (`type`) give the type:
+    /// `string`, `double`, `boolean`, and the format's own `int` word.
+    pub(crate) fn name(self, int: &'static str) -> &'static str {
+        match self {
+            Type::Text => "string",
+            Type::Int => int,
+            Type::Float => "double",
+            Type::Bool => "boolean",
+        }
+    }
+}
+
 /// The attribute columns of every node (besides its key and label), in
 /// the order the typed formats declare them.
 pub(crate) const NODE_COLUMNS: &[(&str, Type)] = &[
