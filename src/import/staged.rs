@@ -334,6 +334,24 @@ pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::Result<&'a str> {
     })
 }
 
+/// Adds the record `make` makes to `list` under `key`, kept in `by_key`
+/// with its location; a repeated key is a [`ErrorKind::DuplicateId`].
+fn keyed<T>(
+    list: &mut Vec<T>,
+    by_key: &mut HashMap<String, (usize, Location)>,
+    key: &str,
+    location: Location,
+    make: impl FnOnce() -> T,
+) -> crate::Result<usize> {
+    if let Some((_, first)) = by_key.get(key) {
+        return Err(duplicate(key, first, location));
+    }
+    let i = list.len();
+    list.push(make());
+    by_key.insert(key.to_string(), (i, location));
+    Ok(i)
+}
+
 /// Records as a reader collects them, keyed, with the positions of their
 /// credits.
 #[derive(Debug, Default)]
@@ -359,11 +377,8 @@ impl Staged {
         born: Option<i32>,
         location: Location,
     ) -> crate::Result<usize> {
-        if let Some((_, first)) = self.people_by_key.get(key) {
-            return Err(duplicate(key, first, location));
-        }
-        let i = self.records.people.len();
-        self.records.people.push(Person {
+        let (list, by_key) = (&mut self.records.people, &mut self.people_by_key);
+        keyed(list, by_key, key, location, || Person {
             id: key.to_string(),
             name: name.to_string(),
             hangul,
@@ -375,9 +390,7 @@ impl Staged {
             sources: Vec::new(),
             confidence: Confidence::Confirmed,
             unverified: Vec::new(),
-        });
-        self.people_by_key.insert(key.to_string(), (i, location));
-        Ok(i)
+        })
     }
 
     /// Adds a work; a repeated key is a [`ErrorKind::DuplicateId`]. An
@@ -395,11 +408,8 @@ impl Staged {
         aliases: Vec<String>,
         location: Location,
     ) -> crate::Result<usize> {
-        if let Some((_, first)) = self.works_by_key.get(key) {
-            return Err(duplicate(key, first, location));
-        }
-        let i = self.records.works.len();
-        self.records.works.push(Work {
+        let (list, by_key) = (&mut self.records.works, &mut self.works_by_key);
+        let i = keyed(list, by_key, key, location, || Work {
             id: key.to_string(),
             title: title.to_string(),
             hangul,
@@ -418,9 +428,8 @@ impl Staged {
                 Vec::new()
             },
             collections: Vec::new(),
-        });
+        })?;
         self.year_known.push(year.is_some());
-        self.works_by_key.insert(key.to_string(), (i, location));
         Ok(i)
     }
 
