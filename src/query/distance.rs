@@ -32,19 +32,32 @@ use crate::query::traverse::{self, Bfs, UNREACHED};
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Distances<'e> {
-    #[cfg_attr(feature = "serde", serde(skip))]
     explorer: &'e Explorer,
     person: PersonId,
-    #[cfg_attr(feature = "serde", serde(skip))]
     dist: Vec<u32>,
     histogram: Vec<usize>,
-    #[cfg_attr(feature = "serde", serde(skip))]
     sum: u64,
     farthest: Vec<PersonId>,
-    unreachable: Vec<PersonId>,
+    /// The unreached nodes in id order; sorted by name on first use (on a
+    /// large import that sort costs more than the rest of the answer).
+    unreached: Vec<PersonId>,
+    unreachable: std::sync::OnceLock<Vec<PersonId>>,
     left_out: usize,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Distances<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Distances", 5)?;
+        s.serialize_field("person", &self.person)?;
+        s.serialize_field("histogram", &self.histogram)?;
+        s.serialize_field("farthest", &self.farthest)?;
+        s.serialize_field("unreachable", self.unreachable())?;
+        s.serialize_field("left_out", &self.left_out)?;
+        s.end()
+    }
 }
 
 impl<'e> Distances<'e> {
@@ -95,7 +108,11 @@ impl<'e> Distances<'e> {
     /// The people no chain reaches (other components, and people with no
     /// counted work), by name.
     pub fn unreachable(&self) -> &[PersonId] {
-        &self.unreachable
+        self.unreachable.get_or_init(|| {
+            let mut v = self.unreached.clone();
+            v.sort_by(|&x, &y| by_name(self.explorer, x.0, y.0));
+            v
+        })
     }
 
     /// How many people (other than the source, who is always reached) are
@@ -129,7 +146,7 @@ impl fmt::Display for Distances<'_> {
             .map(|&p| e.display_name(p.into()))
             .collect();
         writeln!(f, "farthest: {}", names.join(", "))?;
-        writeln!(f, "unreachable: {} people", self.unreachable.len())
+        writeln!(f, "unreachable: {} people", self.unreached.len())
     }
 }
 
@@ -280,15 +297,15 @@ impl Explorer {
             histogram.push(0);
         }
         let ecc = histogram.len() - 1;
-        let pick = |keep: &dyn Fn(u32, u32) -> bool| {
-            let mut v: Vec<u32> = (0..dist.len() as u32)
+        let pick = |keep: &dyn Fn(u32, u32) -> bool| -> Vec<PersonId> {
+            (0..dist.len() as u32)
                 .filter(|&q| keep(q, dist[q as usize]))
-                .collect();
-            v.sort_by(|&x, &y| by_name(self, x, y));
-            v.into_iter().map(PersonId).collect()
+                .map(PersonId)
+                .collect()
         };
-        let farthest = pick(&|_, d| d != UNREACHED && d as usize == ecc);
-        let unreachable = pick(&|q, d| d == UNREACHED && nodes[q as usize]);
+        let mut farthest = pick(&|_, d| d != UNREACHED && d as usize == ecc);
+        farthest.sort_by(|&x, &y| by_name(self, x.0, y.0));
+        let unreached = pick(&|q, d| d == UNREACHED && nodes[q as usize]);
         Distances {
             explorer: self,
             person,
@@ -300,7 +317,8 @@ impl Explorer {
             histogram,
             sum,
             farthest,
-            unreachable,
+            unreached,
+            unreachable: std::sync::OnceLock::new(),
         }
     }
 

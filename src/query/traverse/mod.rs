@@ -348,31 +348,42 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
             frontier = next;
             frontier_known = true;
         } else {
-            // Bottom-up: works that have a member at level d…
-            for (w, level) in wlevel.iter_mut().enumerate() {
-                if *level != UNREACHED || !index.work_ok(&c, w) {
-                    continue;
+            // Bottom-up, each half on its own core: works that have a
+            // member at level d…
+            let plevel_now = &plevel;
+            for_each_chunk(&mut wlevel, |start, chunk| {
+                for (i, level) in chunk.iter_mut().enumerate() {
+                    let w = start + i;
+                    if *level != UNREACHED || !index.work_ok(&c, w) {
+                        continue;
+                    }
+                    let hit = index
+                        .work_row(w as u32)
+                        .any(|(q, f)| plevel_now[q as usize] == d && c.admits[f as usize]);
+                    if hit {
+                        *level = d;
+                    }
                 }
-                let hit = index
-                    .work_row(w as u32)
-                    .any(|(q, f)| plevel[q as usize] == d && c.admits[f as usize]);
-                if hit {
-                    *level = d;
-                }
-            }
+                0
+            });
             // …then people in one of those works.
-            for (p, level) in plevel.iter_mut().enumerate() {
-                if *level != UNREACHED {
-                    continue;
+            let wlevel_now = &wlevel;
+            found = for_each_chunk(&mut plevel, |start, chunk| {
+                let mut found = 0;
+                for (i, level) in chunk.iter_mut().enumerate() {
+                    if *level != UNREACHED {
+                        continue;
+                    }
+                    let hit = index
+                        .person_row((start + i) as u32)
+                        .any(|(w, f)| wlevel_now[w as usize] == d && c.admits[f as usize]);
+                    if hit {
+                        *level = d + 1;
+                        found += 1;
+                    }
                 }
-                let hit = index
-                    .person_row(p as u32)
-                    .any(|(w, f)| wlevel[w as usize] == d && c.admits[f as usize]);
-                if hit {
-                    *level = d + 1;
-                    found += 1;
-                }
-            }
+                found
+            });
             frontier_known = false;
         }
         reached += found;
@@ -380,6 +391,29 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
         d += 1;
     }
     plevel
+}
+
+/// Runs `f(start, chunk)` over consecutive chunks of `items`, one per core
+/// (in this thread alone when the slice is small), and adds up what the
+/// calls return.
+fn for_each_chunk(items: &mut [u32], f: impl Fn(usize, &mut [u32]) -> u64 + Sync) -> u64 {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || items.len() < 1 << 16 {
+        return f(0, items);
+    }
+    let size = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let parts: Vec<_> = items
+            .chunks_mut(size)
+            .enumerate()
+            .map(|(i, chunk)| scope.spawn(move || f(i * size, chunk)))
+            .collect();
+        parts
+            .into_iter()
+            .map(|h| h.join().expect("a search thread does not panic"))
+            .sum()
+    })
 }
 
 /// The connected components of the co-appearance graph of the people who
