@@ -8,13 +8,22 @@ use hallyu::Explorer;
 use hallyu::html::{ServeOptions, serve};
 
 fn get(addr: std::net::SocketAddr, raw: &str) -> (u16, String) {
+    get_bytes(addr, raw.as_bytes())
+}
+
+/// Sends `raw` as it is (a write error is ignored: the server may answer
+/// and close before reading all of an overlong request) and reads the
+/// answer to its end: status and body.
+fn get_bytes(addr: std::net::SocketAddr, raw: &[u8]) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
         .unwrap();
-    s.write_all(raw.as_bytes()).unwrap();
+    let _ = s.write_all(raw);
     let mut answer = Vec::new();
-    s.read_to_end(&mut answer).unwrap();
+    s.read_to_end(&mut answer)
+        .unwrap_or_else(|e| panic!("{e} after {} bytes", answer.len()));
     let answer = String::from_utf8_lossy(&answer).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 "), "no answer: {answer:?}");
     let status = answer[9..12].parse().unwrap();
     let body = answer
         .split_once("\r\n\r\n")
@@ -87,6 +96,169 @@ fn api_answers_and_errors() {
 
     server.shutdown();
     server.join();
+}
+
+/// Request lines the server cannot take (not ASCII, not UTF-8, not HTTP,
+/// too long; too many or too long headers; a head cut short) get a 4xx
+/// JSON answer, never a dropped connection, and the server goes on.
+#[test]
+fn bad_request_heads_get_answers() {
+    let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new()).unwrap();
+    let addr = server.addr();
+    let many_headers: String = (0..100).map(|i| format!("X-H{i}: {i}\r\n")).collect();
+    let cases: Vec<(&str, Vec<u8>, u16)> = vec![
+        (
+            "UTF-8 Hangul in the target",
+            "GET /api/search?q=박서준 HTTP/1.1\r\n\r\n".into(),
+            400,
+        ),
+        (
+            "invalid UTF-8 in the target",
+            b"GET /api/search?q=\xff\xfe HTTP/1.1\r\n\r\n".to_vec(),
+            400,
+        ),
+        ("bytes only", b"\xff\xfe\xfd\r\n\r\n".to_vec(), 400),
+        ("not HTTP", b"HELLO\r\n\r\n".to_vec(), 400),
+        ("no version", b"GET /\r\n\r\n".to_vec(), 400),
+        (
+            "a control byte",
+            b"GET /a\x01b HTTP/1.1\r\n\r\n".to_vec(),
+            400,
+        ),
+        (
+            "a 200 KB request line",
+            format!("GET /api/search?q={} HTTP/1.1\r\n\r\n", "a".repeat(200_000)).into(),
+            414,
+        ),
+        (
+            "a 200 KB line with no end",
+            "GET /"
+                .bytes()
+                .chain(std::iter::repeat_n(b'a', 200_000))
+                .collect(),
+            414,
+        ),
+        (
+            "a 3 KB target",
+            format!("GET /api/search?q={} HTTP/1.1\r\n\r\n", "a".repeat(3000)).into(),
+            414,
+        ),
+        (
+            "100 headers",
+            format!("GET / HTTP/1.1\r\n{many_headers}\r\n").into(),
+            431,
+        ),
+        (
+            "a 20 KB header",
+            format!("GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n", "b".repeat(20_000)).into(),
+            431,
+        ),
+        (
+            "a head cut short",
+            b"GET /api/search?q=x HTTP/1.1\r\nHost: x\r\n".to_vec(),
+            400,
+        ),
+    ];
+    for (what, raw, want) in cases {
+        // `get_bytes` closes nothing early: the last case relies on the
+        // server seeing the end of the stream, so shut the write side.
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        let _ = s.write_all(&raw);
+        let _ = s.shutdown(std::net::Shutdown::Write);
+        let mut answer = Vec::new();
+        s.read_to_end(&mut answer)
+            .unwrap_or_else(|e| panic!("{what}: {e} after {} bytes", answer.len()));
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(
+            answer.starts_with("HTTP/1.1 "),
+            "{what}: no answer: {answer:?}"
+        );
+        let status: u16 = answer[9..12].parse().unwrap();
+        assert_eq!(status, want, "{what}: {answer}");
+        let body = answer.split_once("\r\n\r\n").unwrap().1;
+        let v: serde_json::Value =
+            serde_json::from_str(body).unwrap_or_else(|e| panic!("{what}: {e}: {body}"));
+        assert!(
+            v["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{what}: {v}"
+        );
+    }
+    // Percent-encoded, the same Hangul is found; the server still answers.
+    let (s, v) = ask(addr, "/api/search?q=%EB%B0%95%EC%84%9C%EC%A4%80");
+    assert_eq!(s, 200);
+    assert_eq!(v["matches"][0]["key"], "park-seo-joon");
+    server.shutdown();
+    assert!(server.join() >= 13);
+}
+
+/// The time limit is kept while the query runs: on a synthetic import big
+/// enough that a query takes a while, a tiny limit answers 503 with a JSON
+/// error at once, and a normal limit answers the same request.
+#[test]
+fn time_limit_answers_at_the_deadline() {
+    use std::time::{Duration, Instant};
+    let dir = std::env::temp_dir().join(format!("hallyu-serve-limit-{}", std::process::id()));
+    hallyu::import::synthetic::Synthetic::new(100_000, 25_000)
+        .write_to(&dir)
+        .unwrap();
+    let explorer = hallyu::import::Imdb::new().from_dir(&dir).unwrap().explorer;
+    std::fs::remove_dir_all(&dir).unwrap();
+    let people: Vec<_> = explorer.people().collect();
+    let key = |i: usize| explorer.get(people[i]).key().into_owned();
+    let targets = [
+        format!("/api/path?from={}&to={}", key(1), key(people.len() - 2)),
+        "/api/search?q=kim+jxng+sok".to_string(),
+    ];
+    let normal = serve(
+        explorer.clone(),
+        "127.0.0.1:0",
+        ServeOptions::new().timeout(Duration::from_secs(60)),
+    )
+    .unwrap();
+    let tiny = serve(
+        explorer,
+        "127.0.0.1:0",
+        ServeOptions::new().timeout(Duration::from_millis(1)),
+    )
+    .unwrap();
+    let zero = serve(
+        Explorer::bundled(),
+        "127.0.0.1:0",
+        ServeOptions::new().timeout(Duration::ZERO),
+    )
+    .unwrap();
+    for (i, target) in targets.iter().enumerate() {
+        let t = Instant::now();
+        let (s, v) = ask(normal.addr(), target);
+        let full = t.elapsed();
+        assert!(s == 200 || s == 404, "{target}: {s} {v}");
+        let t = Instant::now();
+        let (s, v) = ask(tiny.addr(), target);
+        let late = t.elapsed();
+        eprintln!("{target}: {full:.2?} with 60 s, {late:.2?} with 1 ms ({s})");
+        assert_eq!(s, 503, "{target}: {v}");
+        assert!(v["error"].as_str().unwrap().contains("time limit"), "{v}");
+        assert!(
+            late < Duration::from_secs(1),
+            "{target}: 503 after {late:.2?}"
+        );
+        if i == 0 {
+            // The path search takes long (a long chain across the graph):
+            // the 503 came before the search could have ended.
+            assert!(
+                late < full,
+                "{target}: 503 after {late:.2?}, answer in {full:.2?}"
+            );
+        }
+    }
+    let (s, v) = ask(zero.addr(), "/api/search?q=iu");
+    assert_eq!(s, 503, "{v}");
+    for server in [normal, tiny, zero] {
+        server.shutdown();
+        server.join();
+    }
 }
 
 #[test]
