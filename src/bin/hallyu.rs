@@ -122,7 +122,9 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         Command::Html { view, out: file } => {
             commands::html(ex, &filter, view.as_ref(), file.as_deref(), out)
         }
-        Command::Serve { port } => commands::serve(ex.clone(), *port),
+        Command::Serve { port, time_limit } => {
+            commands::serve(ex.clone(), &filter, *port, *time_limit)
+        }
         Command::Stats => commands::stats(&source, &filter, out),
         Command::Completions { .. } => unreachable!("answered above"),
     }
