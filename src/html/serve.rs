@@ -377,8 +377,9 @@ enum BadHead {
 /// Reads a request head (up to and including its empty line), bounded:
 /// the request line by `max_line` bytes (414), the rest by
 /// [`MAX_HEADER_BYTES`] and [`MAX_HEADERS`] (431); a request line that is
-/// not ASCII, or a head httparse refuses, is a 400.
-fn read_head(stream: &mut TcpStream, max_line: usize) -> Result<Vec<u8>, BadHead> {
+/// not ASCII, or a head httparse refuses, is a 400. Gives the head and
+/// whether bytes after it were read too.
+fn read_head(stream: &mut TcpStream, max_line: usize) -> Result<(Vec<u8>, bool), BadHead> {
     let mut head = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
     loop {
@@ -429,8 +430,9 @@ fn read_head(stream: &mut TcpStream, max_line: usize) -> Result<Vec<u8>, BadHead
         let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
         match httparse::Request::new(&mut headers).parse(&head) {
             Ok(httparse::Status::Complete(end)) => {
+                let more = head.len() > end;
                 head.truncate(end);
-                return Ok(head);
+                return Ok((head, more));
             }
             Ok(httparse::Status::Partial) => {}
             Err(httparse::Error::TooManyHeaders) => {
@@ -447,6 +449,19 @@ fn read_head(stream: &mut TcpStream, max_line: usize) -> Result<Vec<u8>, BadHead
             }
         }
     }
+}
+
+/// Whether a request head announces a body (which the server never reads).
+fn declares_body(head: &[u8]) -> bool {
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut request = httparse::Request::new(&mut headers);
+    if request.parse(head).is_err() {
+        return true;
+    }
+    request.headers.iter().any(|h| {
+        h.name.eq_ignore_ascii_case("transfer-encoding")
+            || (h.name.eq_ignore_ascii_case("content-length") && h.value.trim_ascii() != b"0")
+    })
 }
 
 /// An answer on the wire: status, content type, body, extra header lines.
@@ -538,23 +553,30 @@ impl State {
         // "GET " + target + " HTTP/1.1\r": a method name longer than
         // OPTIONS is refused by httparse's method check anyway.
         let max_line = self.options.max_url + 24;
-        let reply = match read_head(&mut stream, max_line) {
+        let (reply, linger) = match read_head(&mut stream, max_line) {
             Err(BadHead::Silent) => return false,
-            Err(BadHead::Answer(reply)) => reply,
-            Ok(head) => Reply::from(self.request(&head, jobs)),
+            Err(BadHead::Answer(reply)) => (reply, true),
+            Ok((head, more)) => {
+                let linger = more || declares_body(&head);
+                (Reply::from(self.request(&head, jobs)), linger)
+            }
         };
         let sent = reply.write(&mut stream).is_ok();
-        // Closes our side first and reads what the client may still send,
-        // so that unread bytes do not make the close a reset that could
-        // destroy the answer before the client reads it.
         let _ = stream.shutdown(Shutdown::Write);
-        let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
-        let mut sink = [0u8; 4096];
-        let mut drained = 0;
-        while drained < 1 << 20 {
-            match stream.read(&mut sink) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => drained += n,
+        if linger {
+            // The client sent, or may still send, bytes the server did not
+            // read: read them before closing, so that they do not make the
+            // close a reset that could destroy the answer before the client
+            // reads it. (A plain GET has nothing more to send: closing at
+            // once frees the worker.)
+            let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+            let mut sink = [0u8; 4096];
+            let mut drained = 0;
+            while drained < 1 << 20 {
+                match stream.read(&mut sink) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => drained += n,
+                }
             }
         }
         sent
