@@ -1,7 +1,7 @@
 //! IMDb-scale benches on synthetic datasets (written once under
 //! `target/imdb-bench/`): load, co-appearances of the most-credited person,
 //! a path between two ordinary people, the full distance histogram of the
-//! most-credited person, and components.
+//! most-credited person, components, and a name search with a typo.
 //!
 //! Small and medium by default; `HALLYU_BENCH_LARGE=1` adds large (2M
 //! names, 500k titles).
@@ -55,6 +55,15 @@ fn ordinary_pair(ex: &Explorer, f: &Filter, hub: PersonId) -> (PersonId, PersonI
     (pick(n / 3), pick(2 * n / 3))
 }
 
+/// A misspelt name of the synthetic sets (every set holds "Seo-joon Park").
+const TYPO: &str = "Seo-jon Parc";
+
+/// The name of the best match of a name search.
+fn first_name(ex: &Explorer, query: &str) -> String {
+    let best = ex.search(query).next().expect("a match");
+    ex.name(best.value).to_string()
+}
+
 fn benches(c: &mut Criterion) {
     let f = Filter::new();
     for (name, spec) in sizes() {
@@ -93,6 +102,14 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_function("components", |bench| {
             bench.iter(|| assert_eq!(ex.components(black_box(&f)).sizes(), components))
+        });
+        // Name search: the first query builds the name index (not timed
+        // here; scripts/bench_search.py measures it), then a misspelt name
+        // ("Seo-jon Parc" for "Seo-joon Park", two edits) is looked up
+        // among every name of the set.
+        assert_eq!(first_name(ex, TYPO), "Seo-joon Park");
+        group.bench_function("search/typo", |bench| {
+            bench.iter(|| assert_eq!(first_name(ex, black_box(TYPO)), "Seo-joon Park"))
         });
         group.finish();
     }

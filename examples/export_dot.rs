@@ -184,7 +184,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         for renderer in [Some(&svg), args.png.then_some(&png)].into_iter().flatten() {
             let path = args.out.join(format!(
                 "{name}.{}",
-                renderer.options().format_wanted().extension()
+                renderer.options().get_format().extension()
             ));
             let made = renderer.render_to_file(diagram, &path)?;
             say!(

@@ -11,6 +11,7 @@
 //! cargo run --release --example imdb -- DIR top K
 //! cargo run --release --example imdb -- DIR diameter
 //! cargo run --release --example imdb -- DIR betweenness EPSILON
+//! cargo run --release --example imdb -- DIR search "Jon Smiht"
 //! ```
 //!
 //! Options: `--json` prints one JSON object on stdout; `--repeat N` runs the
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
-     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON) \
+     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON | search QUERY) \
      [--json] [--repeat N]";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -305,6 +306,39 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             });
             (text, value)
         }
+        ("search", [query]) => {
+            // The first search builds the name index: timed (and its memory
+            // measured) on its own, before the repeated queries.
+            let (rss, peak) = (memory_kib("VmRSS:"), peak_memory_kib());
+            let t = Instant::now();
+            let first = ex.search(query).next().map(|m| m.value);
+            let index_ms = ms(t.elapsed());
+            let index_kib = memory_kib("VmRSS:")
+                .zip(rss)
+                .map(|(after, before)| after.saturating_sub(before));
+            let index_peak_kib = peak_memory_kib()
+                .zip(peak)
+                .map(|(after, before)| after.saturating_sub(before));
+            let value = timed(&mut || {
+                let found: Vec<Value> = ex
+                    .search(query)
+                    .take(5)
+                    .map(|m| json!({"key": ex.key(m.value), "name": ex.name(m.value), "how": m.how.to_string(), "score": m.score}))
+                    .collect();
+                json!({"query": query, "matches": found, "people": ex.people().len(), "works": ex.works().len()})
+            });
+            let mut value = value;
+            value["index_ms"] = json!(index_ms);
+            value["index_kib"] = json!(index_kib);
+            value["index_peak_kib"] = json!(index_peak_kib);
+            value["first"] = json!(first.map(|e| ex.key(e)));
+            let mut text =
+                format!("name index built in {index_ms:.0} ms; best matches for {query:?}:\n");
+            for m in value["matches"].as_array().into_iter().flatten() {
+                text.push_str(&format!("  {} ({}): {}\n", m["name"], m["key"], m["how"]));
+            }
+            (text, value)
+        }
         ("betweenness", [eps]) => {
             let eps: f64 = eps.parse().map_err(|_| USAGE)?;
             let value = timed(&mut || {
@@ -369,7 +403,12 @@ fn most_credited(ex: &Explorer, filter: &Filter) -> Option<(PersonId, usize)> {
 
 /// The peak resident set size of this process (VmHWM), in KiB.
 fn peak_memory_kib() -> Option<u64> {
+    memory_kib("VmHWM:")
+}
+
+/// One memory figure of /proc/self/status (`VmHWM:`, `VmRSS:`), in KiB.
+fn memory_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -956,57 +956,41 @@ impl FieldCheck<'_> {
     }
 }
 
-fn validate_fields(r: &Records, loc: &Locator, errors: &mut Vec<Error>) {
-    for (index, p) in r.people.iter().enumerate() {
+/// The checks of one record's names (`$name_field`, and the `id`,
+/// `hangul`, `aliases` and `unverified` fields every kind of record has);
+/// gives the record's [`FieldCheck`] for its other fields.
+macro_rules! check_names {
+    ($loc:expr, $section:literal, $index:expr, $r:expr, $name_field:ident, $allowed:expr, $errors:expr) => {{
         let c = FieldCheck {
-            loc,
-            section: "people",
-            index,
-            id: &p.id,
+            loc: $loc,
+            section: $section,
+            index: $index,
+            id: &$r.id,
         };
         c.check(
-            ("name", &p.name),
-            p.hangul.as_deref(),
-            &p.unverified,
-            PERSON_FIELDS,
-            &p.aliases,
-            errors,
+            (stringify!($name_field), &$r.$name_field),
+            $r.hangul.as_deref(),
+            &$r.unverified,
+            $allowed,
+            &$r.aliases,
+            $errors,
         );
+        c
+    }};
+}
+
+fn validate_fields(r: &Records, loc: &Locator, errors: &mut Vec<Error>) {
+    for (index, p) in r.people.iter().enumerate() {
+        let c = check_names!(loc, "people", index, p, name, PERSON_FIELDS, errors);
         if let Some(born) = p.born {
             c.year("born", born.year, errors);
         }
     }
     for (index, g) in r.groups.iter().enumerate() {
-        let c = FieldCheck {
-            loc,
-            section: "groups",
-            index,
-            id: &g.id,
-        };
-        c.check(
-            ("name", &g.name),
-            g.hangul.as_deref(),
-            &g.unverified,
-            NAME_FIELDS,
-            &g.aliases,
-            errors,
-        );
+        check_names!(loc, "groups", index, g, name, NAME_FIELDS, errors);
     }
     for (index, w) in r.works.iter().enumerate() {
-        let c = FieldCheck {
-            loc,
-            section: "works",
-            index,
-            id: &w.id,
-        };
-        c.check(
-            ("title", &w.title),
-            w.hangul.as_deref(),
-            &w.unverified,
-            WORK_FIELDS,
-            &w.aliases,
-            errors,
-        );
+        let c = check_names!(loc, "works", index, w, title, WORK_FIELDS, errors);
         c.year("released", w.released.year, errors);
         if let Some(ended) = w.ended {
             c.year("ended", ended.year, errors);
@@ -1019,20 +1003,7 @@ fn validate_fields(r: &Records, loc: &Locator, errors: &mut Vec<Error>) {
         }
     }
     for (index, o) in r.organisations.iter().enumerate() {
-        let c = FieldCheck {
-            loc,
-            section: "organisations",
-            index,
-            id: &o.id,
-        };
-        c.check(
-            ("name", &o.name),
-            o.hangul.as_deref(),
-            &o.unverified,
-            NAME_FIELDS,
-            &o.aliases,
-            errors,
-        );
+        check_names!(loc, "organisations", index, o, name, NAME_FIELDS, errors);
     }
     for (index, credit) in r.credits.iter().enumerate() {
         if let Role::Member { since, until } = credit.role {

@@ -192,8 +192,17 @@ impl Filter {
         self
     }
 
-    /// The roles counted.
-    pub fn role_set(&self) -> RoleSet {
+    /// The roles counted, as [`Filter::roles`] set them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Filter, RoleSet};
+    ///
+    /// assert_eq!(Filter::new().get_roles(), RoleSet::ON_SCREEN);
+    /// assert_eq!(Filter::new().roles(RoleSet::ANY_WORK_ROLE).get_roles(), RoleSet::ANY_WORK_ROLE);
+    /// ```
+    pub fn get_roles(&self) -> RoleSet {
         self.roles
     }
 

@@ -76,26 +76,20 @@ impl Entity {
     }
 }
 
-impl From<PersonId> for Entity {
-    fn from(id: PersonId) -> Entity {
-        Entity::Person(id)
-    }
+/// `From<$id> for Entity`, the variant `$variant`.
+macro_rules! entity_from {
+    ($($id:ident => $variant:ident),*) => {$(
+        impl From<$id> for Entity {
+            fn from(id: $id) -> Entity {
+                Entity::$variant(id)
+            }
+        }
+    )*};
 }
 
-impl From<GroupId> for Entity {
-    fn from(id: GroupId) -> Entity {
-        Entity::Group(id)
-    }
-}
-
-impl From<WorkId> for Entity {
-    fn from(id: WorkId) -> Entity {
-        Entity::Work(id)
-    }
-}
-
-impl From<OrganisationId> for Entity {
-    fn from(id: OrganisationId) -> Entity {
-        Entity::Organisation(id)
-    }
-}
+entity_from!(
+    PersonId => Person,
+    GroupId => Group,
+    WorkId => Work,
+    OrganisationId => Organisation
+);

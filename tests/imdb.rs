@@ -352,3 +352,62 @@ fn synthetic_queries_agree() {
     std::fs::remove_dir_all(&again).ok();
     std::fs::remove_dir_all(&dir2).ok();
 }
+
+/// Co-stars come strongest first, then by the whole name (names longer
+/// than the 24 bytes the sort keeps as integers included), then by id.
+#[test]
+fn co_stars_are_ordered_by_strength_then_whole_name_then_id() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("costar-order");
+    std::fs::create_dir_all(&dir).unwrap();
+    let names = [
+        "Hub Person",
+        "Alexandrina-Konstantinova Zed",
+        "Alexandrina-Konstantinova Abe",
+        "Alexandrina-Konstantinova Abe",
+        "Alexandrina-Konstantinov",
+        "Bo",
+        "Alexandrina-Konstantinova Abel",
+    ];
+    let mut basics = String::from(
+        "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n",
+    );
+    for (i, n) in names.iter().enumerate() {
+        basics.push_str(&format!("nm{:07}\t{n}\t\\N\t\\N\tactor\t\\N\n", i + 1));
+    }
+    std::fs::write(dir.join("name.basics.tsv"), basics).unwrap();
+    std::fs::write(
+        dir.join("title.basics.tsv"),
+        "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n\
+         tt0000001\tmovie\tOne\tOne\t0\t2000\t\\N\t\\N\t\\N\n\
+         tt0000002\tmovie\tTwo\tTwo\t0\t2001\t\\N\t\\N\t\\N\n",
+    )
+    .unwrap();
+    // Everyone is in One; "Bo" (nm0000006) is in Two as well.
+    let mut principals = String::from("tconst\tordering\tnconst\tcategory\tjob\tcharacters\n");
+    for i in 1..=names.len() {
+        principals.push_str(&format!("tt0000001\t{i}\tnm{i:07}\tactor\t\\N\t\\N\n"));
+    }
+    principals.push_str("tt0000002\t1\tnm0000001\tactor\t\\N\t\\N\n");
+    principals.push_str("tt0000002\t2\tnm0000006\tactor\t\\N\t\\N\n");
+    std::fs::write(dir.join("title.principals.tsv"), principals).unwrap();
+
+    let imported = Imdb::new().from_dir(&dir).expect("loads");
+    let ex = &imported.explorer;
+    let hub = ex.person("nm0000001").unwrap();
+    let keys: Vec<String> = ex
+        .co_appearances(hub, &Filter::new())
+        .iter()
+        .map(|c| ex.key(c.person.into()).into_owned())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "nm0000006", // Bo: two shared works
+            "nm0000005", // Alexandrina-Konstantinov
+            "nm0000003", // … Abe (the lower id first)
+            "nm0000004", // … Abe
+            "nm0000007", // … Abel
+            "nm0000002", // … Zed
+        ]
+    );
+}

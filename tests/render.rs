@@ -708,7 +708,7 @@ mod png {
         d.add_edge(a, b, RoleKind::Lead, "the boyfriend");
         let (w, h) = svg_size(&d);
         let options = builtin_png();
-        assert_eq!(options.png_scale(), render::DEFAULT_SCALE);
+        assert_eq!(options.get_scale(), render::DEFAULT_SCALE);
         for (scale, options) in [(2.0, options.clone()), (1.0, options.scale(1))] {
             let picture = render::render(&d, &options).expect("PNG");
             assert_eq!(picture.engine(), Engine::Builtin);

@@ -87,45 +87,41 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
     };
     let ex = &source.explorer;
     let filter = cli.common.filter.filter();
+    let cx = commands::Cx {
+        ex,
+        filter: &filter,
+        out,
+    };
     match &cli.command {
-        Command::Info { name } => commands::info(ex, name, out),
-        Command::Search { query, limit } => commands::search(ex, query, *limit, out),
-        Command::Costars { name, top } => commands::costars(ex, &filter, name, top.top, out),
-        Command::Shared { a, b } => commands::shared(ex, &filter, a, b, out),
-        Command::Works { name } => commands::works(ex, &filter, name, out),
-        Command::Cast { title } => commands::cast(ex, title, out),
-        Command::Path { a, b } => commands::path(ex, &filter, a, b, out),
-        Command::Paths { a, b, limit } => commands::paths(ex, &filter, a, b, *limit, out),
-        Command::Bacon { name } => commands::bacon(ex, &filter, name, out),
-        Command::Centre { top } => commands::centre(ex, &filter, top.top, out),
-        Command::Rank { by, top } => commands::rank(ex, &filter, *by, top.top, out),
-        Command::Components { top } => commands::components(ex, &filter, top.top, out),
-        Command::Neighbours { name, hops } => commands::neighbours(ex, &filter, name, *hops, out),
-        Command::Introduce { a, b } => commands::introduce(ex, &filter, a, b, out),
-        Command::Recommend { name, top } => commands::recommend(ex, &filter, name, top.top, out),
-        Command::Projection => commands::projection(ex, &filter, out),
-        Command::List { what } => commands::list(ex, &filter, *what, out),
-        Command::Draw { view, picture } => commands::draw(ex, &filter, view, picture, out),
+        Command::Info { name } => commands::info(cx, name),
+        Command::Search { query, limit } => commands::search(cx, query, *limit),
+        Command::Costars { name, top } => commands::costars(cx, name, top.top),
+        Command::Shared { a, b } => commands::shared(cx, a, b),
+        Command::Works { name } => commands::works(cx, name),
+        Command::Cast { title } => commands::cast(cx, title),
+        Command::Path { a, b } => commands::path(cx, a, b),
+        Command::Paths { a, b, limit } => commands::paths(cx, a, b, *limit),
+        Command::Bacon { name } => commands::bacon(cx, name),
+        Command::Centre { top } => commands::centre(cx, top.top),
+        Command::Rank { by, top } => commands::rank(cx, *by, top.top),
+        Command::Components { top } => commands::components(cx, top.top),
+        Command::Neighbours { name, hops } => commands::neighbours(cx, name, *hops),
+        Command::Introduce { a, b } => commands::introduce(cx, a, b),
+        Command::Recommend { name, top } => commands::recommend(cx, name, top.top),
+        Command::Projection => commands::projection(cx),
+        Command::List { what } => commands::list(cx, *what),
+        Command::Draw { view, picture } => commands::draw(cx, view, picture),
         Command::Export {
             format,
             projection,
             links,
             out: file,
-        } => commands::export(
-            ex,
-            &filter,
-            *format,
-            (*projection, *links),
-            file.as_deref(),
-            out,
-        ),
-        Command::Html { view, out: file } => {
-            commands::html(ex, &filter, view.as_ref(), file.as_deref(), out)
-        }
+        } => commands::export(cx, *format, (*projection, *links), file.as_deref()),
+        Command::Html { view, out: file } => commands::html(cx, view.as_ref(), file.as_deref()),
         Command::Serve { port, time_limit } => {
             commands::serve(ex.clone(), &filter, *port, *time_limit)
         }
-        Command::Stats => commands::stats(&source, &filter, out),
+        Command::Stats => commands::stats(&source, cx.filter, cx.out),
         Command::Completions { .. } => unreachable!("answered above"),
     }
 }

@@ -174,8 +174,8 @@ impl Layout {
 /// use hallyu::export::dot::{Clusters, DotOptions, Layout};
 ///
 /// let options = DotOptions::new().clusters(Clusters::ByWorkKind).layout(Layout::Neato);
-/// assert_eq!(options.layout_hint(), Layout::Neato);
-/// assert!(options.has_legend());
+/// assert_eq!(options.get_layout(), Layout::Neato);
+/// assert!(options.get_legend());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DotOptions {
@@ -234,28 +234,72 @@ impl DotOptions {
         self
     }
 
-    /// The direction of the layers.
-    pub fn layer_direction(&self) -> Direction {
+    /// The direction of the layers, as [`DotOptions::direction`] set it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{Direction, DotOptions};
+    ///
+    /// let options = DotOptions::new().direction(Direction::TopToBottom);
+    /// assert_eq!(options.get_direction(), Direction::TopToBottom);
+    /// ```
+    pub fn get_direction(&self) -> Direction {
         self.direction
     }
 
-    /// Which nodes are boxed in clusters.
-    pub fn cluster_mode(&self) -> Clusters {
+    /// Which nodes are boxed in clusters, as [`DotOptions::clusters`] set it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{Clusters, DotOptions};
+    ///
+    /// assert_eq!(DotOptions::new().get_clusters(), Clusters::None);
+    /// ```
+    pub fn get_clusters(&self) -> Clusters {
         self.clusters
     }
 
-    /// Whether a legend is drawn.
-    pub fn has_legend(&self) -> bool {
+    /// Whether a legend is drawn, as [`DotOptions::legend`] set it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::DotOptions;
+    ///
+    /// assert!(DotOptions::new().get_legend());
+    /// assert!(!DotOptions::new().legend(false).get_legend());
+    /// ```
+    pub fn get_legend(&self) -> bool {
         self.legend
     }
 
-    /// The layout program the text is meant for.
-    pub fn layout_hint(&self) -> Layout {
+    /// The layout program the text is meant for, as [`DotOptions::layout`]
+    /// set it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{DotOptions, Layout};
+    ///
+    /// assert_eq!(DotOptions::new().get_layout(), Layout::Auto);
+    /// ```
+    pub fn get_layout(&self) -> Layout {
         self.layout
     }
 
-    /// The font list.
-    pub fn font_families(&self) -> &str {
+    /// The font list, as [`DotOptions::font`] set it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{DotOptions, FONT_FAMILIES};
+    ///
+    /// assert_eq!(DotOptions::new().get_font(), FONT_FAMILIES);
+    /// assert_eq!(DotOptions::new().font("Noto Sans KR").get_font(), "Noto Sans KR");
+    /// ```
+    pub fn get_font(&self) -> &str {
         &self.font
     }
 }

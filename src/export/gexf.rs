@@ -24,38 +24,30 @@
 
 use std::fmt::Write as _;
 
-use super::network::{Network, NetworkNodeKind, Shape, float, node_style, rgb, xml};
+use super::network::{
+    CREDIT_COLUMNS, NODE_COLUMNS, Network, NetworkNodeKind, PAIR_COLUMNS, Shape, Type, float,
+    node_style, rgb, xml,
+};
 
 /// The GEXF 1.3 namespace.
 pub const NAMESPACE: &str = "http://gexf.net/1.3";
 /// The GEXF 1.3 visualisation namespace.
 pub const VIZ_NAMESPACE: &str = "http://gexf.net/1.3/viz";
 
-const NODE_ATTRIBUTES: &[(&str, &str)] = &[
-    ("kind", "string"),
-    ("bipartite", "integer"),
-    ("hangul", "string"),
-    ("aliases", "string"),
-    ("work_kind", "string"),
-    ("year", "integer"),
-    ("born", "integer"),
-];
-
-const CREDIT_ATTRIBUTES: &[(&str, &str)] = &[
-    ("role", "string"),
-    ("role_kind", "string"),
-    ("billing", "string"),
-    ("character", "string"),
-    ("via", "string"),
-    ("unverified", "boolean"),
-];
-
-const PAIR_ATTRIBUTES: &[(&str, &str)] = &[
-    ("shared", "integer"),
-    ("newman", "double"),
-    ("works", "string"),
-    ("titles", "string"),
-];
+/// The `<attributes>` of a class (`node`, `edge`): ids `n0`, `n1`, … or
+/// `e0`, `e1`, ….
+fn attributes(out: &mut String, class: &str, columns: &[(&str, Type)]) {
+    let _ = writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">");
+    let prefix = &class[..1];
+    for (i, (name, ty)) in columns.iter().enumerate() {
+        let ty = ty.name("integer");
+        let _ = writeln!(
+            out,
+            "      <attribute id=\"{prefix}{i}\" title=\"{name}\" type=\"{ty}\"/>"
+        );
+    }
+    out.push_str("    </attributes>\n");
+}
 
 /// The GEXF 1.3 text of a network.
 pub fn to_gexf(network: &Network) -> String {
@@ -79,25 +71,13 @@ pub fn to_gexf(network: &Network) -> String {
     out.push_str(
         "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"integer\">\n",
     );
-    out.push_str("    <attributes class=\"node\" mode=\"static\">\n");
-    for (i, (name, ty)) in NODE_ATTRIBUTES.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "      <attribute id=\"n{i}\" title=\"{name}\" type=\"{ty}\"/>"
-        );
-    }
-    out.push_str("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n");
-    let edge_attributes = match network.shape() {
-        Shape::Bipartite => CREDIT_ATTRIBUTES,
-        Shape::Projection => PAIR_ATTRIBUTES,
+    attributes(&mut out, "node", NODE_COLUMNS);
+    let edge_columns = match network.shape() {
+        Shape::Bipartite => CREDIT_COLUMNS,
+        Shape::Projection => PAIR_COLUMNS,
     };
-    for (i, (name, ty)) in edge_attributes.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "      <attribute id=\"e{i}\" title=\"{name}\" type=\"{ty}\"/>"
-        );
-    }
-    out.push_str("    </attributes>\n    <nodes>\n");
+    attributes(&mut out, "edge", edge_columns);
+    out.push_str("    <nodes>\n");
     for n in network.nodes() {
         let start = n
             .year
@@ -160,23 +140,13 @@ pub fn to_gexf(network: &Network) -> String {
             }
             None => {
                 let works: Vec<_> = network.edge_works(e).collect();
+                let keys: Vec<&str> = works.iter().map(|w| w.key.as_str()).collect();
+                let titles: Vec<&str> = works.iter().map(|w| w.title.as_str()).collect();
                 let values = [
                     Some(works.len().to_string()),
                     Some(float(e.newman)),
-                    Some(
-                        works
-                            .iter()
-                            .map(|w| w.key.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
-                    Some(
-                        works
-                            .iter()
-                            .map(|w| w.title.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
+                    Some(keys.join("; ")),
+                    Some(titles.join("; ")),
                 ];
                 attvalues(&mut out, 'e', &values);
             }

@@ -27,7 +27,10 @@
 
 use std::fmt::Write as _;
 
-use super::network::{Network, NetworkNode, Shape, float, node_style, xml};
+use super::network::{
+    CREDIT_COLUMNS, NODE_COLUMNS, Network, NetworkNode, PAIR_COLUMNS, Shape, Type, float,
+    node_style, xml,
+};
 
 /// The GraphML namespace.
 pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -42,42 +45,25 @@ pub fn to_graphml(network: &Network) -> String {
          xmlns:y=\"http://www.yworks.com/xml/graphml\" \
          xsi:schemaLocation=\"{NAMESPACE} http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd\">"
     );
-    let node_keys: &[(&str, &str)] = &[
-        ("label", "string"),
-        ("kind", "string"),
-        ("bipartite", "int"),
-        ("hangul", "string"),
-        ("aliases", "string"),
-        ("work_kind", "string"),
-        ("year", "int"),
-        ("born", "int"),
-    ];
-    for (name, ty) in node_keys {
+    let label = [("label", Type::Text)];
+    for (name, ty) in label.iter().chain(NODE_COLUMNS) {
+        let ty = ty.name("int");
         let _ = writeln!(
             out,
             "  <key id=\"{name}\" for=\"node\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
         );
     }
-    let edge_keys: &[(&str, &str)] = match network.shape() {
-        Shape::Bipartite => &[
-            ("role", "string"),
-            ("role_kind", "string"),
-            ("billing", "string"),
-            ("character", "string"),
-            ("via", "string"),
-            ("unverified", "boolean"),
-            ("edge_year", "int"),
-            ("weight", "double"),
-        ],
-        Shape::Projection => &[
-            ("weight", "double"),
-            ("shared", "int"),
-            ("newman", "double"),
-            ("works", "string"),
-            ("titles", "string"),
-        ],
+    let weight = [("weight", Type::Float)];
+    let edge_keys: Vec<&(&str, Type)> = match network.shape() {
+        Shape::Bipartite => CREDIT_COLUMNS
+            .iter()
+            .chain(&[("edge_year", Type::Int)])
+            .chain(&weight)
+            .collect(),
+        Shape::Projection => weight.iter().chain(PAIR_COLUMNS).collect(),
     };
     for (id, ty) in edge_keys {
+        let ty = ty.name("int");
         let name = id.strip_prefix("edge_").unwrap_or(id);
         let _ = writeln!(
             out,

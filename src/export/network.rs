@@ -416,6 +416,60 @@ impl Network {
     }
 }
 
+/// The type of an attribute column, as the typed formats (GraphML, GEXF)
+/// declare it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Type {
+    Text,
+    Int,
+    Float,
+    Bool,
+}
+
+impl Type {
+    /// The name GraphML (`attr.type`) and GEXF (`type`) give the type:
+    /// `string`, `double`, `boolean`, and the format's own `int` word.
+    pub(crate) fn name(self, int: &'static str) -> &'static str {
+        match self {
+            Type::Text => "string",
+            Type::Int => int,
+            Type::Float => "double",
+            Type::Bool => "boolean",
+        }
+    }
+}
+
+/// The attribute columns of every node (besides its key and label), in
+/// the order the typed formats declare them.
+pub(crate) const NODE_COLUMNS: &[(&str, Type)] = &[
+    ("kind", Type::Text),
+    ("bipartite", Type::Int),
+    ("hangul", Type::Text),
+    ("aliases", Type::Text),
+    ("work_kind", Type::Text),
+    ("year", Type::Int),
+    ("born", Type::Int),
+];
+
+/// The attribute columns of a credit, the edge of the bipartite shape.
+pub(crate) const CREDIT_COLUMNS: &[(&str, Type)] = &[
+    ("role", Type::Text),
+    ("role_kind", Type::Text),
+    ("billing", Type::Text),
+    ("character", Type::Text),
+    ("via", Type::Text),
+    ("unverified", Type::Bool),
+];
+
+/// The attribute columns of a pair, the edge of the projection (besides
+/// its weight).
+pub(crate) const PAIR_COLUMNS: &[(&str, Type)] = &[
+    ("shared", Type::Int),
+    ("newman", Type::Float),
+    ("works", Type::Text),
+    ("titles", Type::Text),
+];
+
 /// Formats a float as the exports write it: integers without a fraction
 /// are written `2.0`, others with up to 12 significant decimals.
 pub(crate) fn float(x: f64) -> String {

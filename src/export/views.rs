@@ -458,7 +458,7 @@ impl<'a> Builder<'a> {
                 let role = ex.get(c).role_kind();
                 let org_link = matches!(from, Entity::Organisation(_))
                     || matches!(to, Entity::Organisation(_));
-                let counted = self.filter.role_set().contains(role) || (organisations && org_link);
+                let counted = self.filter.get_roles().contains(role) || (organisations && org_link);
                 if counted && self.admitted(c) && (!org_link || organisations) {
                     if let Entity::Group(g) = from {
                         groups_drawn.insert(g);

@@ -164,20 +164,12 @@ impl TraversalIndex {
 
     #[inline]
     pub(crate) fn person_app_range(&self, person: u32) -> std::ops::Range<usize> {
-        let i = person as usize;
-        match (self.person_start.get(i), self.person_start.get(i + 1)) {
-            (Some(&a), Some(&b)) => a as usize..b as usize,
-            _ => 0..0,
-        }
+        range(&self.person_start, person)
     }
 
     #[inline]
     fn work_range(&self, work: u32) -> std::ops::Range<usize> {
-        let i = work as usize;
-        match (self.work_start.get(i), self.work_start.get(i + 1)) {
-            (Some(&a), Some(&b)) => a as usize..b as usize,
-            _ => 0..0,
-        }
+        range(&self.work_start, work)
     }
 
     /// Every appearance of a person, admitted or not (a contiguous slice).
@@ -232,21 +224,17 @@ impl TraversalIndex {
     /// The (work, flags) of every appearance of a person, admitted or not.
     #[inline]
     pub(crate) fn person_row(&self, p: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
-        let r = self.person_app_range(p);
-        self.person_works[r.clone()]
-            .iter()
-            .copied()
-            .zip(self.person_flags[r].iter().copied())
+        row(
+            &self.person_works,
+            &self.person_flags,
+            self.person_app_range(p),
+        )
     }
 
     /// The (person, flags) of every appearance in a work, admitted or not.
     #[inline]
     pub(crate) fn work_row(&self, w: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
-        let r = self.work_range(w);
-        self.work_people[r.clone()]
-            .iter()
-            .copied()
-            .zip(self.work_flags[r].iter().copied())
+        row(&self.work_people, &self.work_flags, self.work_range(w))
     }
 
     /// Whether the compiled filter admits work `w` (kind and year).
@@ -277,6 +265,30 @@ impl std::hash::Hasher for IdHasher {
     fn write_u32(&mut self, id: u32) {
         self.0 = (u64::from(id) ^ self.0).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
+}
+
+/// Row `i` of a CSR table with these row starts; empty for a row out of
+/// range.
+#[inline]
+fn range(start: &[u32], i: u32) -> std::ops::Range<usize> {
+    let i = i as usize;
+    match (start.get(i), start.get(i + 1)) {
+        (Some(&a), Some(&b)) => a as usize..b as usize,
+        _ => 0..0,
+    }
+}
+
+/// The (other end, flags) pairs of one row: `ends` and `flags` side by side.
+#[inline]
+fn row<'a>(
+    ends: &'a [u32],
+    flags: &'a [u8],
+    r: std::ops::Range<usize>,
+) -> impl Iterator<Item = (u32, u8)> + 'a {
+    ends[r.clone()]
+        .iter()
+        .copied()
+        .zip(flags[r].iter().copied())
 }
 
 /// A `HashMap` keyed by index ids, with [`IdHasher`].

@@ -217,7 +217,7 @@ pub(crate) fn search_keys(name: &str, out: &mut Vec<String>) {
 fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &str) -> Value {
     // Every year, kind and unverified claim: the page filters them live.
     let wide = Filter::new()
-        .roles(filter.role_set())
+        .roles(filter.get_roles())
         .include_unverified(true)
         .expand_groups(filter.groups);
     let mut nodes: Vec<Value> = Vec::new();
@@ -319,35 +319,43 @@ fn record_keys(explorer: &Explorer, e: crate::Entity) -> Vec<String> {
 }
 
 fn person_json(explorer: &Explorer, p: PersonId) -> Value {
-    let r = explorer.get(p);
-    let keys = record_keys(explorer, p.into());
-    json!({
-        "key": r.key(),
-        "t": "person",
-        "name": explorer.display_name(p.into()),
-        "label": explorer.label(p.into()),
-        "hangul": r.hangul(),
-        "aliases": r.aliases().collect::<Vec<_>>(),
-        "born": r.born(),
-        "sources": explorer.sources(p.into()),
-        "keys": keys,
-    })
+    let name = explorer.display_name(p.into());
+    record_json(
+        explorer,
+        p.into(),
+        "person",
+        &name,
+        ("born", explorer.get(p).born()),
+    )
 }
 
 fn work_json(explorer: &Explorer, w: WorkId) -> Value {
     let r = explorer.get(w);
-    let keys = record_keys(explorer, w.into());
-    json!({
-        "key": r.key(),
-        "t": WorkKind::name(r.kind()),
-        "name": r.title(),
-        "label": explorer.label(w.into()),
-        "hangul": r.hangul(),
-        "aliases": r.aliases().collect::<Vec<_>>(),
-        "year": r.year(),
-        "sources": explorer.sources(w.into()),
-        "keys": keys,
-    })
+    let t = WorkKind::name(r.kind());
+    record_json(explorer, w.into(), t, r.title(), ("year", r.year()))
+}
+
+/// What the page knows of a person or a work: `t` is its type, `year` its
+/// own year field (`born`, `year`).
+fn record_json(
+    explorer: &Explorer,
+    e: crate::Entity,
+    t: &str,
+    name: &str,
+    (field, year): (&str, Option<i32>),
+) -> Value {
+    let mut v = json!({
+        "key": explorer.key(e),
+        "t": t,
+        "name": name,
+        "label": explorer.label(e),
+        "hangul": explorer.hangul(e),
+        "aliases": explorer.aliases(e).collect::<Vec<_>>(),
+    });
+    v[field] = json!(year);
+    v["sources"] = json!(explorer.sources(e));
+    v["keys"] = json!(record_keys(explorer, e));
+    v
 }
 
 /// JSON that can sit inside `<script>`: no `</` (which could close it) and

@@ -210,8 +210,8 @@ impl Csv {
         if path.is_dir() {
             return self.from_dir(path);
         }
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-        self.edge_list(&path.display().to_string(), &bytes)
+        let (name, bytes) = super::staged::read_path(path)?;
+        self.edge_list(&name, &bytes)
     }
 
     /// Reads an edge list; `name` is the file name errors print.
@@ -219,12 +219,8 @@ impl Csv {
     /// # Errors
     ///
     /// See [`Csv`].
-    pub fn from_reader(&self, name: &str, mut reader: impl Read) -> crate::Result<Loaded> {
-        let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| crate::Error::io(name, e))?;
-        self.edge_list(name, &bytes)
+    pub fn from_reader(&self, name: &str, reader: impl Read) -> crate::Result<Loaded> {
+        self.edge_list(name, &super::staged::read_all(name, reader)?)
     }
 
     /// Reads a directory with `people.csv`, `works.csv` and `credits.csv`.

@@ -1,15 +1,12 @@
 //! The Graphml reader: see [`Graphml`].
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::Path;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, read_all,
-    read_path, utf8,
+    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, utf8,
 };
 use crate::error::{ErrorKind, Location};
 
@@ -67,27 +64,6 @@ impl Graphml {
         Graphml::default()
     }
 
-    /// Reads a file.
-    ///
-    /// # Errors
-    ///
-    /// Malformed XML, a node or edge without its ids, an unknown or
-    /// duplicate id, data of an undeclared key, a bad number, invalid
-    /// UTF-8, a truncated file: each at its file, line and column.
-    pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
-        let (name, bytes) = read_path(path.as_ref())?;
-        self.read(&name, &bytes)
-    }
-
-    /// Reads from a reader; `name` is the file name errors print.
-    ///
-    /// # Errors
-    ///
-    /// As [`Graphml::from_path`].
-    pub fn from_reader(&self, name: &str, reader: impl Read) -> crate::Result<Loaded> {
-        self.read(name, &read_all(name, reader)?)
-    }
-
     fn read(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {
         let text = utf8(file, bytes)?;
         let positions = std::cell::RefCell::new(Positions::new(text));
@@ -101,15 +77,15 @@ impl Graphml {
         };
         let mut reader = Reader::from_str(text);
         reader.config_mut().check_end_names = true;
-        let mut keys: HashMap<String, Key> = HashMap::new();
-        let mut nodes: Vec<GraphNode> = Vec::new();
-        let mut edges: Vec<GraphEdge> = Vec::new();
+        let mut st = State {
+            keys: HashMap::new(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            owner: Owner::Other,
+            data: None,
+            key_default: None,
+        };
         let mut stack: Vec<String> = Vec::new();
-        let mut owner = Owner::Other;
-        // The data element being read: key, where, text, and whether it
-        // has child elements (yEd graphics).
-        let mut data: Option<(String, Location, String, bool)> = None;
-        let mut key_default: Option<(String, String)> = None;
         loop {
             let start = reader.buffer_position();
             let event = reader.read_event().map_err(|e| {
@@ -120,7 +96,7 @@ impl Graphml {
                     let empty = matches!(event, Event::Empty(_));
                     let name = local(e);
                     let here = loc(start);
-                    if let Some(d) = data.as_mut() {
+                    if let Some(d) = st.data.as_mut() {
                         d.3 = true;
                     }
                     match name.as_str() {
@@ -129,7 +105,7 @@ impl Graphml {
                             let id = a.get("id").cloned().ok_or_else(|| {
                                 parse_error("a <key> without an id", here.clone())
                             })?;
-                            keys.insert(
+                            st.keys.insert(
                                 id.clone(),
                                 Key {
                                     name: a.get("attr.name").cloned().unwrap_or(id.clone()),
@@ -138,21 +114,21 @@ impl Graphml {
                                     for_: a.get("for").cloned().unwrap_or("all".into()),
                                 },
                             );
-                            key_default = Some((id, String::new()));
+                            st.key_default = Some((id, String::new()));
                         }
-                        "node" if data.is_none() => {
+                        "node" if st.data.is_none() => {
                             let a = attributes(e, &here)?;
                             let id = a.get("id").cloned().ok_or_else(|| {
                                 parse_error("a <node> without an id", here.clone())
                             })?;
-                            owner = Owner::Node(nodes.len());
-                            nodes.push(GraphNode {
+                            st.owner = Owner::Node(st.nodes.len());
+                            st.nodes.push(GraphNode {
                                 id,
                                 attrs: HashMap::new(),
                                 location: here.clone(),
                             });
                         }
-                        "edge" if data.is_none() => {
+                        "edge" if st.data.is_none() => {
                             let a = attributes(e, &here)?;
                             let (Some(s), Some(t)) = (a.get("source"), a.get("target")) else {
                                 return Err(parse_error(
@@ -160,8 +136,8 @@ impl Graphml {
                                     here,
                                 ));
                             };
-                            owner = Owner::Edge(edges.len());
-                            edges.push(GraphEdge {
+                            st.owner = Owner::Edge(st.edges.len());
+                            st.edges.push(GraphEdge {
                                 source: s.clone(),
                                 target: t.clone(),
                                 attrs: HashMap::new(),
@@ -169,58 +145,38 @@ impl Graphml {
                                 ends: [here.clone(), here.clone()],
                             });
                         }
-                        "data" if data.is_none() => {
+                        "data" if st.data.is_none() => {
                             let a = attributes(e, &here)?;
                             let key = a.get("key").cloned().ok_or_else(|| {
                                 parse_error("a <data> without a key", here.clone())
                             })?;
-                            if !keys.contains_key(&key) {
+                            if !st.keys.contains_key(&key) {
                                 return Err(parse_error(
                                     format!("<data> of an undeclared key \"{key}\""),
                                     here,
                                 ));
                             }
-                            data = Some((key, here, String::new(), false));
+                            st.data = Some((key, here, String::new(), false));
                         }
                         _ => {}
                     }
                     if empty {
-                        self.close(
-                            &name,
-                            &mut owner,
-                            &mut data,
-                            &mut key_default,
-                            &mut keys,
-                            &mut nodes,
-                            &mut edges,
-                        )?;
+                        st.close(&name)?;
                     } else {
                         stack.push(name);
                     }
                 }
                 Event::End(_) => {
                     let name = stack.pop().unwrap_or_default();
-                    self.close(
-                        &name,
-                        &mut owner,
-                        &mut data,
-                        &mut key_default,
-                        &mut keys,
-                        &mut nodes,
-                        &mut edges,
-                    )?;
+                    st.close(&name)?;
                 }
                 Event::Text(t) => {
                     let s = t.xml10_content();
-                    if let Some(d) = data.as_mut() {
-                        d.2.push_str(&s);
-                    } else if let Some((_, v)) = key_default.as_mut() {
-                        v.push_str(&s);
-                    }
+                    st.text(&s);
                 }
                 Event::CData(t) => {
                     let s = t.xml10_content();
-                    if let Some(d) = data.as_mut() {
+                    if let Some(d) = st.data.as_mut() {
                         d.2.push_str(&s);
                     }
                 }
@@ -231,11 +187,7 @@ impl Graphml {
                             .unwrap_or("")
                             .to_string(),
                     };
-                    if let Some(d) = data.as_mut() {
-                        d.2.push_str(&resolved);
-                    } else if let Some((_, v)) = key_default.as_mut() {
-                        v.push_str(&resolved);
-                    }
+                    st.text(&resolved);
                 }
                 Event::Eof => {
                     if let Some(open) = stack.last() {
@@ -250,51 +202,65 @@ impl Graphml {
             }
         }
         // Defaults of keys, for the nodes and edges that lack the data.
-        for k in keys.values() {
+        for k in st.keys.values() {
             let Some(d) = &k.default else { continue };
-            if matches!(k.for_.as_str(), "node" | "all") {
-                for n in &mut nodes {
-                    if !n.attrs.contains_key(&k.name) {
-                        n.attrs.insert(k.name.clone(), typed(k, d, &n.location)?);
-                    }
-                }
-            }
-            if matches!(k.for_.as_str(), "edge" | "all") {
-                for e in &mut edges {
-                    if !e.attrs.contains_key(&k.name) {
-                        e.attrs.insert(k.name.clone(), typed(k, d, &e.location)?);
-                    }
+            let for_ = |what: &str| k.for_ == what || k.for_ == "all";
+            let nodes = (st.nodes.iter_mut())
+                .filter(|_| for_("node"))
+                .map(|n| (&mut n.attrs, &n.location));
+            let edges = (st.edges.iter_mut())
+                .filter(|_| for_("edge"))
+                .map(|e| (&mut e.attrs, &e.location));
+            for (attrs, location) in nodes.chain(edges) {
+                if !attrs.contains_key(&k.name) {
+                    attrs.insert(k.name.clone(), typed(k, d, location)?);
                 }
             }
         }
-        from_graph(nodes, edges)
+        from_graph(st.nodes, st.edges)
+    }
+}
+
+/// What the reader has read so far.
+struct State {
+    keys: HashMap<String, Key>,
+    nodes: Vec<GraphNode>,
+    edges: Vec<GraphEdge>,
+    /// The node or edge whose data is being read.
+    owner: Owner,
+    /// The data element being read: key, where, text, and whether it has
+    /// child elements (yEd graphics).
+    data: Option<(String, Location, String, bool)>,
+    /// The key whose `<default>` is being read, and its text.
+    key_default: Option<(String, String)>,
+}
+
+impl State {
+    /// Text inside the data or the key default being read.
+    fn text(&mut self, s: &str) {
+        if let Some(d) = self.data.as_mut() {
+            d.2.push_str(s);
+        } else if let Some((_, v)) = self.key_default.as_mut() {
+            v.push_str(s);
+        }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn close(
-        &self,
-        name: &str,
-        owner: &mut Owner,
-        data: &mut Option<(String, Location, String, bool)>,
-        key_default: &mut Option<(String, String)>,
-        keys: &mut HashMap<String, Key>,
-        nodes: &mut [GraphNode],
-        edges: &mut [GraphEdge],
-    ) -> crate::Result<()> {
+    /// The end of element `name`.
+    fn close(&mut self, name: &str) -> crate::Result<()> {
         match name {
             "data" => {
-                if let Some((key, here, value, nested)) = data.take() {
+                if let Some((key, here, value, nested)) = self.data.take() {
                     if nested {
                         return Ok(());
                     }
-                    let k = &keys[&key];
+                    let k = &self.keys[&key];
                     let v = typed(k, &value, &here)?;
-                    match owner {
+                    match self.owner {
                         Owner::Node(i) => {
-                            nodes[*i].attrs.insert(k.name.clone(), v);
+                            self.nodes[i].attrs.insert(k.name.clone(), v);
                         }
                         Owner::Edge(i) => {
-                            edges[*i].attrs.insert(k.name.clone(), v);
+                            self.edges[i].attrs.insert(k.name.clone(), v);
                         }
                         Owner::Other => {}
                     }
@@ -302,19 +268,24 @@ impl Graphml {
             }
             "default" => {}
             "key" => {
-                if let Some((id, value)) = key_default.take()
+                if let Some((id, value)) = self.key_default.take()
                     && !value.trim().is_empty()
-                    && let Some(k) = keys.get_mut(&id)
+                    && let Some(k) = self.keys.get_mut(&id)
                 {
                     k.default = Some(value.trim().to_string());
                 }
             }
-            "node" | "edge" if data.is_none() => *owner = Owner::Other,
+            "node" | "edge" if self.data.is_none() => self.owner = Owner::Other,
             _ => {}
         }
         Ok(())
     }
 }
+
+super::staged::one_file_reader!(
+    Graphml,
+    "Malformed XML, a node or edge without its ids, an unknown or duplicate id, data of an undeclared key, a bad number, invalid UTF-8, a truncated file: each at its file, line and column."
+);
 
 fn typed(k: &Key, value: &str, here: &Location) -> crate::Result<Attr> {
     let v = value.trim();

@@ -1,15 +1,10 @@
 //! The NodeLink reader: see [`NodeLink`].
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::Path;
 
 use serde_json::Value;
 
-use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, Positions, from_graph, parse_error, read_all, read_path,
-    utf8,
-};
+use super::staged::{Attr, GraphEdge, GraphNode, Loaded, Positions, from_graph, parse_error, utf8};
 use crate::error::Location;
 
 /// The node-link JSON reader: `NodeLink::new().from_path("graph.json")`.
@@ -59,27 +54,6 @@ impl NodeLink {
     pub fn edges_key(mut self, key: impl Into<String>) -> NodeLink {
         self.edges = Some(key.into());
         self
-    }
-
-    /// Reads a file.
-    ///
-    /// # Errors
-    ///
-    /// A syntax error, a missing `nodes` list or `id`, an unknown or
-    /// duplicate id, a bad number, invalid UTF-8, a truncated file: each
-    /// at its file, line and column.
-    pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
-        let (name, bytes) = read_path(path.as_ref())?;
-        self.read(&name, &bytes)
-    }
-
-    /// Reads from a reader; `name` is the file name errors print.
-    ///
-    /// # Errors
-    ///
-    /// As [`NodeLink::from_path`].
-    pub fn from_reader(&self, name: &str, reader: impl Read) -> crate::Result<Loaded> {
-        self.read(name, &read_all(name, reader)?)
     }
 
     fn read(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {
@@ -157,6 +131,11 @@ impl NodeLink {
         from_graph(out_nodes, out_edges)
     }
 }
+
+super::staged::one_file_reader!(
+    NodeLink,
+    "A syntax error, a missing `nodes` list or `id`, an unknown or duplicate id, a bad number, invalid UTF-8, a truncated file: each at its file, line and column."
+);
 
 /// An id as text: strings as they are, numbers written out.
 fn scalar(v: &Value) -> Option<String> {

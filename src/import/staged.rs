@@ -266,7 +266,6 @@ impl<'t> Positions<'t> {
     }
 }
 
-/// Bytes as UTF-8, or an error at the first invalid byte.
 /// The bytes of a file and the name its errors print.
 pub(crate) fn read_path(path: &std::path::Path) -> crate::Result<(String, Vec<u8>)> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
@@ -282,6 +281,43 @@ pub(crate) fn read_all(name: &str, mut reader: impl std::io::Read) -> crate::Res
     Ok(bytes)
 }
 
+/// `from_path` and `from_reader` of a one-file reader `$ty` whose
+/// `read(&self, file, bytes)` parses a file's bytes; `$errors` is the
+/// `# Errors` text of `from_path`.
+macro_rules! one_file_reader {
+    ($ty:ident, $errors:literal) => {
+        impl $ty {
+            /// Reads a file.
+            ///
+            /// # Errors
+            ///
+            #[doc = $errors]
+            pub fn from_path(
+                &self,
+                path: impl AsRef<std::path::Path>,
+            ) -> $crate::Result<super::staged::Loaded> {
+                let (name, bytes) = super::staged::read_path(path.as_ref())?;
+                self.read(&name, &bytes)
+            }
+
+            /// Reads from a reader; `name` is the file name errors print.
+            ///
+            /// # Errors
+            ///
+            #[doc = concat!("As [`", stringify!($ty), "::from_path`].")]
+            pub fn from_reader(
+                &self,
+                name: &str,
+                reader: impl std::io::Read,
+            ) -> $crate::Result<super::staged::Loaded> {
+                self.read(name, &super::staged::read_all(name, reader)?)
+            }
+        }
+    };
+}
+pub(crate) use one_file_reader;
+
+/// Bytes as UTF-8, or an error at the first invalid byte.
 pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = e.valid_up_to();
@@ -296,6 +332,24 @@ pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::Result<&'a str> {
             },
         )
     })
+}
+
+/// Adds the record `make` makes to `list` under `key`, kept in `by_key`
+/// with its location; a repeated key is a [`ErrorKind::DuplicateId`].
+fn keyed<T>(
+    list: &mut Vec<T>,
+    by_key: &mut HashMap<String, (usize, Location)>,
+    key: &str,
+    location: Location,
+    make: impl FnOnce() -> T,
+) -> crate::Result<usize> {
+    if let Some((_, first)) = by_key.get(key) {
+        return Err(duplicate(key, first, location));
+    }
+    let i = list.len();
+    list.push(make());
+    by_key.insert(key.to_string(), (i, location));
+    Ok(i)
 }
 
 /// Records as a reader collects them, keyed, with the positions of their
@@ -323,11 +377,8 @@ impl Staged {
         born: Option<i32>,
         location: Location,
     ) -> crate::Result<usize> {
-        if let Some((_, first)) = self.people_by_key.get(key) {
-            return Err(duplicate(key, first, location));
-        }
-        let i = self.records.people.len();
-        self.records.people.push(Person {
+        let (list, by_key) = (&mut self.records.people, &mut self.people_by_key);
+        keyed(list, by_key, key, location, || Person {
             id: key.to_string(),
             name: name.to_string(),
             hangul,
@@ -339,9 +390,7 @@ impl Staged {
             sources: Vec::new(),
             confidence: Confidence::Confirmed,
             unverified: Vec::new(),
-        });
-        self.people_by_key.insert(key.to_string(), (i, location));
-        Ok(i)
+        })
     }
 
     /// Adds a work; a repeated key is a [`ErrorKind::DuplicateId`]. An
@@ -359,11 +408,8 @@ impl Staged {
         aliases: Vec<String>,
         location: Location,
     ) -> crate::Result<usize> {
-        if let Some((_, first)) = self.works_by_key.get(key) {
-            return Err(duplicate(key, first, location));
-        }
-        let i = self.records.works.len();
-        self.records.works.push(Work {
+        let (list, by_key) = (&mut self.records.works, &mut self.works_by_key);
+        let i = keyed(list, by_key, key, location, || Work {
             id: key.to_string(),
             title: title.to_string(),
             hangul,
@@ -382,9 +428,8 @@ impl Staged {
                 Vec::new()
             },
             collections: Vec::new(),
-        });
+        })?;
         self.year_known.push(year.is_some());
-        self.works_by_key.insert(key.to_string(), (i, location));
         Ok(i)
     }
 

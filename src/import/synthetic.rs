@@ -71,6 +71,16 @@ impl Rng {
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
+
+    /// The ids skipped before the next one: none, or one time in `one_in`
+    /// fewer than `most`.
+    fn gap(&mut self, one_in: usize, most: usize) -> u32 {
+        if self.below(one_in) == 0 {
+            self.below(most) as u32
+        } else {
+            0
+        }
+    }
 }
 
 const FIRST: &[&str] = &[
@@ -194,23 +204,22 @@ impl Synthetic {
         let dir = dir.as_ref();
         std::fs::create_dir_all(dir)?;
         let mut rng = Rng(self.seed ^ 0x6861_6c6c_7975);
-        let open =
-            |name: &str| File::create(dir.join(name)).map(|f| BufWriter::with_capacity(1 << 20, f));
+        // A file with its header line.
+        let open = |name: &str, header: &str| {
+            let mut out = BufWriter::with_capacity(1 << 20, File::create(dir.join(name))?);
+            writeln!(out, "{header}")?;
+            Ok::<_, std::io::Error>(out)
+        };
 
         // Names, with gaps between ids.
-        let mut out = open("name.basics.tsv")?;
-        writeln!(
-            out,
-            "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles"
+        let mut out = open(
+            "name.basics.tsv",
+            "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles",
         )?;
         let mut name_ids = Vec::with_capacity(self.names);
         let mut id = 0u32;
         for _ in 0..self.names {
-            id += 1 + if rng.below(4) == 0 {
-                rng.below(3) as u32
-            } else {
-                0
-            };
+            id += 1 + rng.gap(4, 3);
             name_ids.push(id);
             let name = if rng.below(12) == 0 {
                 rng.pick(HANGUL).to_string()
@@ -233,20 +242,15 @@ impl Synthetic {
         out.flush()?;
 
         // Titles.
-        let mut out = open("title.basics.tsv")?;
-        writeln!(
-            out,
-            "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres"
+        let mut out = open(
+            "title.basics.tsv",
+            "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres",
         )?;
         let weights: u32 = TYPES.iter().map(|t| t.1).sum();
         let mut title_ids = Vec::with_capacity(self.titles);
         let mut id = 0u32;
         for _ in 0..self.titles {
-            id += 1 + if rng.below(3) == 0 {
-                rng.below(4) as u32
-            } else {
-                0
-            };
+            id += 1 + rng.gap(3, 4);
             title_ids.push(id);
             let mut roll = rng.below(weights as usize) as u32;
             let kind = TYPES
@@ -279,8 +283,10 @@ impl Synthetic {
         // Principals: power-law choice of people over a shuffled order, so
         // that the busiest people are spread over the id range. About 70%
         // of the names can be drawn at all.
-        let mut out = open("title.principals.tsv")?;
-        writeln!(out, "tconst\tordering\tnconst\tcategory\tjob\tcharacters")?;
+        let mut out = open(
+            "title.principals.tsv",
+            "tconst\tordering\tnconst\tcategory\tjob\tcharacters",
+        )?;
         let active = (self.names * 7 / 10).max(1);
         let mut stride = 2_654_435_761usize % active.max(2);
         while gcd(stride, active) != 1 {

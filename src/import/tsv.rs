@@ -190,25 +190,8 @@ impl<'a> Tsv<'a> {
         if self.overlong {
             // The rest of a line too long to keep: read it without keeping it.
             self.overlong = false;
-            loop {
-                let buf = match self.reader.fill_buf() {
-                    Ok(buf) => buf,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(io(self, e)),
-                };
-                if buf.is_empty() {
-                    break;
-                }
-                match buf.iter().position(|&b| b == b'\n') {
-                    Some(at) => {
-                        self.reader.consume(at + 1);
-                        break;
-                    }
-                    None => {
-                        let n = buf.len();
-                        self.reader.consume(n);
-                    }
-                }
+            if let Err(e) = self.reader.skip_until(b'\n') {
+                return Err(io(self, e));
             }
         }
         // `read_until`, bounded: at most `max_line` + 2 bytes are kept (the

@@ -31,7 +31,7 @@ use crate::query::traverse::sampled::Rng;
 /// use hallyu::CentreOptions;
 ///
 /// let options = CentreOptions::new().start(128).threads(2).lanes(64);
-/// assert_eq!(options.lanes_per_pass(), 64);
+/// assert_eq!(options.get_lanes(), 64);
 /// ```
 pub struct CentreOptions<'a> {
     start: usize,
@@ -99,7 +99,16 @@ impl<'a> CentreOptions<'a> {
     }
 
     /// The searches per pass, as [`CentreOptions::lanes`] rounds them.
-    pub fn lanes_per_pass(&self) -> usize {
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::CentreOptions;
+    ///
+    /// assert_eq!(CentreOptions::new().get_lanes(), 256);
+    /// assert_eq!(CentreOptions::new().lanes(100).get_lanes(), 128);
+    /// ```
+    pub fn get_lanes(&self) -> usize {
         match self.lanes {
             0..=64 => 64,
             65..=128 => 128,
@@ -577,7 +586,7 @@ impl Explorer {
         let began = Instant::now();
         let n = g.len();
         let total = sources.len();
-        let lanes = options.lanes_per_pass();
+        let lanes = options.get_lanes();
         let stop = AtomicBool::new(false);
         let mut next = start;
         let mut done = 0usize;
@@ -674,7 +683,7 @@ impl Explorer {
         let began = Instant::now();
         let g = Compact::largest(&self.graph.index, filter);
         let n = g.len();
-        let lanes = options.lanes_per_pass();
+        let lanes = options.get_lanes();
         let threads = options.threads;
         let mut top = CentreTop {
             explorer: self,

@@ -136,51 +136,74 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn co_appearances(&self, person: PersonId, filter: &Filter) -> CoAppearances<'_> {
-        // One flat list of (co-star, work, my credit, their credit), sorted
-        // so that each (co-star, work) pair comes first with the credits of
-        // their own rather than a group's: no per-co-star allocation.
-        let mut pairs: Vec<(u32, u32, bool, Credited, Credited)> = Vec::new();
-        for mine in self.graph.index.of_person(person.0, filter) {
-            for theirs in self.graph.index.in_work(mine.work, filter) {
+        // One flat list of (co-star and work packed in one key, through a
+        // group?, my appearance, theirs), sorted so that each (co-star,
+        // work) pair comes first with the credits of their own rather than
+        // a group's.
+        let index = &self.graph.index;
+        let mut pairs: Vec<(u64, bool, &Appearance, &Appearance)> = Vec::new();
+        for mine in index.of_person(person.0, filter) {
+            for theirs in index.in_work(mine.work, filter) {
                 if theirs.person != person.0 {
                     let via = mine.via != DIRECT || theirs.via != DIRECT;
-                    pairs.push((
-                        theirs.person,
-                        mine.work,
-                        via,
-                        Credited::of(mine),
-                        Credited::of(theirs),
-                    ));
+                    let key = (u64::from(theirs.person) << 32) | u64::from(mine.work);
+                    pairs.push((key, via, mine, theirs));
                 }
             }
         }
-        pairs.sort_unstable_by_key(|&(p, w, via, ..)| (p, w, via));
-        pairs.dedup_by_key(|&mut (p, w, ..)| (p, w));
+        pairs.sort_unstable_by_key(|&(key, via, ..)| (key, via));
+        pairs.dedup_by_key(|&mut (key, ..)| key);
         let mut costars: Vec<CoStar> = Vec::new();
-        for (p, w, _, left, right) in pairs {
-            let shared = SharedWork {
-                work: WorkId(w),
-                left,
-                right,
-            };
-            match costars.last_mut() {
-                Some(last) if last.person.0 == p => last.works.push(shared),
-                _ => costars.push(CoStar {
-                    person: PersonId(p),
-                    works: vec![shared],
-                }),
+        for run in pairs.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
+            let mut works: Vec<SharedWork> = run
+                .iter()
+                .map(|&(_, _, mine, theirs)| SharedWork {
+                    work: WorkId(mine.work),
+                    left: Credited::of(mine),
+                    right: Credited::of(theirs),
+                })
+                .collect();
+            if works.len() > 1 {
+                self.sort_by_release(&mut works);
+            }
+            costars.push(CoStar {
+                person: PersonId(run[0].3.person),
+                works,
+            });
+        }
+        // Strongest first, then by name, then by id. Each name is looked up
+        // once, and its first 24 bytes are kept as integers (in byte order,
+        // which is `str`'s order; names hold no NUL), so that the sort
+        // compares integers; only names longer than that which tie on
+        // those bytes are compared whole, afterwards. `costars` is in id
+        // order, so the position breaks the last ties.
+        let mut order: Vec<(u32, [u64; 3], u32)> = (0..costars.len() as u32)
+            .map(|i| {
+                let c = &costars[i as usize];
+                let strength = u32::MAX - c.works.len() as u32;
+                (
+                    strength,
+                    name_prefix(self.name(Entity::Person(c.person))),
+                    i,
+                )
+            })
+            .collect();
+        order.sort_unstable();
+        let long = |&(_, _, i): &(u32, [u64; 3], u32)| {
+            self.name(Entity::Person(costars[i as usize].person)).len() > 24
+        };
+        for run in order.chunk_by_mut(|x, y| (x.0, x.1) == (y.0, y.1)) {
+            if run.len() > 1 && run.iter().any(long) {
+                run.sort_by_cached_key(|&(_, _, i)| {
+                    (self.name(Entity::Person(costars[i as usize].person)), i)
+                });
             }
         }
-        for c in &mut costars {
-            if c.works.len() > 1 {
-                self.sort_by_release(&mut c.works);
-            }
-        }
-        // Strongest first, then by name; each name is looked up once.
-        costars.sort_by_cached_key(|c| {
-            let name = self.name(Entity::Person(c.person));
-            (std::cmp::Reverse(c.works.len()), name, c.person)
-        });
+        let mut slots: Vec<Option<CoStar>> = costars.into_iter().map(Some).collect();
+        let costars = order
+            .iter()
+            .map(|&(_, _, i)| slots[i as usize].take().expect("each position once"))
+            .collect();
         CoAppearances {
             explorer: self,
             person,
@@ -237,6 +260,16 @@ impl Explorer {
     pub(crate) fn sort_by_release(&self, works: &mut [SharedWork]) {
         works.sort_by(|x, y| self.release_order(x.work, y.work));
     }
+}
+
+/// The first 24 bytes of a name as three big-endian integers, zero-padded:
+/// comparing them compares the names' prefixes.
+fn name_prefix(name: &str) -> [u64; 3] {
+    let mut bytes = [0u8; 24];
+    let n = name.len().min(24);
+    bytes[..n].copy_from_slice(&name.as_bytes()[..n]);
+    let word = |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+    [word(0), word(1), word(2)]
 }
 
 /// Keeps a person's own credit over one that comes through a group.

@@ -186,7 +186,7 @@ impl Format {
 ///     .engine(Engine::Graphviz)
 ///     .format(Format::Png)
 ///     .dot(DotOptions::new().layout(Layout::Neato));
-/// assert_eq!(options.format_wanted(), Format::Png);
+/// assert_eq!(options.get_format(), Format::Png);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RenderOptions {
@@ -261,39 +261,104 @@ impl RenderOptions {
         self
     }
 
-    /// The engine asked for.
-    pub fn engine_wanted(&self) -> Engine {
+    /// The engine asked for with [`RenderOptions::engine`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{Engine, RenderOptions};
+    ///
+    /// assert_eq!(RenderOptions::new().get_engine(), Engine::Auto);
+    /// assert_eq!(RenderOptions::new().engine(Engine::Builtin).get_engine(), Engine::Builtin);
+    /// ```
+    pub fn get_engine(&self) -> Engine {
         self.engine
     }
 
-    /// The format asked for.
-    pub fn format_wanted(&self) -> Format {
+    /// The format asked for with [`RenderOptions::format`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{Format, RenderOptions};
+    ///
+    /// assert_eq!(RenderOptions::new().get_format(), Format::Svg);
+    /// ```
+    pub fn get_format(&self) -> Format {
         self.format
     }
 
-    /// The DOT options.
-    pub fn dot_options(&self) -> &DotOptions {
+    /// The DOT options set with [`RenderOptions::dot`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::DotOptions;
+    /// use hallyu::render::RenderOptions;
+    ///
+    /// let options = RenderOptions::new().dot(DotOptions::new().legend(false));
+    /// assert!(!options.get_dot().get_legend());
+    /// ```
+    pub fn get_dot(&self) -> &DotOptions {
         &self.dot
     }
 
-    /// How the built-in renderer chooses its columns.
-    pub fn layer_mode(&self) -> Layers {
+    /// How the built-in renderer chooses its columns, as
+    /// [`RenderOptions::layers`] set it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{Layers, RenderOptions};
+    ///
+    /// assert_eq!(RenderOptions::new().get_layers(), Layers::Auto);
+    /// ```
+    pub fn get_layers(&self) -> Layers {
         self.layers
     }
 
-    /// PNG pixels per SVG unit for the built-in PNG.
-    pub fn png_scale(&self) -> u32 {
+    /// PNG pixels per SVG unit for the built-in PNG, as
+    /// [`RenderOptions::scale`] set it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{DEFAULT_SCALE, RenderOptions};
+    ///
+    /// assert_eq!(RenderOptions::new().get_scale(), DEFAULT_SCALE);
+    /// assert_eq!(RenderOptions::new().scale(0).get_scale(), 1);
+    /// ```
+    pub fn get_scale(&self) -> u32 {
         self.scale.unwrap_or(DEFAULT_SCALE)
     }
 
-    /// Whether the built-in PNG uses the system's fonts.
-    pub fn uses_system_fonts(&self) -> bool {
+    /// Whether the built-in PNG uses the system's fonts, as
+    /// [`RenderOptions::system_fonts`] set it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::RenderOptions;
+    ///
+    /// assert!(RenderOptions::new().get_system_fonts());
+    /// assert!(!RenderOptions::new().system_fonts(false).get_system_fonts());
+    /// ```
+    pub fn get_system_fonts(&self) -> bool {
         !self.no_system_fonts
     }
 
     /// The font files and directories added with
     /// [`RenderOptions::font_path`].
-    pub fn font_paths(&self) -> &[PathBuf] {
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::RenderOptions;
+    ///
+    /// let options = RenderOptions::new().font_path("fonts");
+    /// assert_eq!(options.get_font_paths(), [std::path::PathBuf::from("fonts")]);
+    /// ```
+    pub fn get_font_paths(&self) -> &[PathBuf] {
         &self.font_paths
     }
 }
@@ -460,8 +525,8 @@ impl Renderer {
         }
         let settings = builtin::Settings {
             layers: self.options.layers,
-            legend: self.options.dot.has_legend(),
-            font: self.options.dot.font_families(),
+            legend: self.options.dot.get_legend(),
+            font: self.options.dot.get_font(),
         };
         let (svg, more) = builtin::render(diagram, &settings);
         warnings.extend(more);
@@ -471,13 +536,13 @@ impl Renderer {
                 .fonts
                 .get_or_init(|| {
                     png::Fonts::load(&png::FontSources {
-                        system: self.options.uses_system_fonts(),
+                        system: self.options.get_system_fonts(),
                         paths: self.options.font_paths.clone(),
                     })
                 })
                 .as_ref()
                 .map_err(Error::clone)?;
-            let (bytes, more) = png::rasterise(&svg, fonts, self.options.png_scale())?;
+            let (bytes, more) = png::rasterise(&svg, fonts, self.options.get_scale())?;
             warnings.extend(more);
             return Ok(Rendered {
                 bytes,
@@ -499,7 +564,7 @@ impl Renderer {
         let text = dot::to_dot(diagram, &self.options.dot);
         let (bytes, messages) = graphviz.run(
             &text,
-            self.options.dot.layout_hint().for_diagram(diagram),
+            self.options.dot.get_layout().for_diagram(diagram),
             self.options.format,
         )?;
         warnings.extend(messages);

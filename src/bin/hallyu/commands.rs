@@ -16,6 +16,14 @@ use crate::glue::{self, entity_json, person_json, shared_json, work_json};
 use crate::out::{Align, Out, Table};
 use crate::source;
 
+/// What every command reads: the explorer, the filter the options make,
+/// and where the answer goes.
+pub struct Cx<'a> {
+    pub ex: &'a Explorer,
+    pub filter: &'a Filter,
+    pub out: &'a mut Out,
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -24,7 +32,8 @@ fn name(ex: &Explorer, p: PersonId) -> String {
     ex.display_name(p.into()).into_owned()
 }
 
-pub fn info(ex: &Explorer, query: &str, out: &mut Out) -> Result<(), Failure> {
+pub fn info(cx: Cx<'_>, query: &str) -> Result<(), Failure> {
+    let Cx { ex, out, .. } = cx;
     let e = glue::find_any(ex, query)?;
     let credits: Vec<hallyu::CreditId> = ex.credits_of(e).collect();
     let value = || {
@@ -87,10 +96,11 @@ pub fn info(ex: &Explorer, query: &str, out: &mut Out) -> Result<(), Failure> {
         }
         s
     };
-    Ok(out.answer(value, text)?)
+    out.answer(value, text)
 }
 
-pub fn search(ex: &Explorer, query: &str, limit: usize, out: &mut Out) -> Result<(), Failure> {
+pub fn search(cx: Cx<'_>, query: &str, limit: usize) -> Result<(), Failure> {
+    let Cx { ex, out, .. } = cx;
     // The library's ranked, explained search: names, aliases, Hangul,
     // romanisations, initials, keyboard keys, Western order, typos.
     let matches = {
@@ -133,17 +143,11 @@ pub fn search(ex: &Explorer, query: &str, limit: usize, out: &mut Out) -> Result
             }
             s
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn costars(
-    ex: &Explorer,
-    filter: &Filter,
-    who: &str,
-    top: usize,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn costars(cx: Cx<'_>, who: &str, top: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let me = glue::find_person(ex, who)?;
     let costars = ex.co_appearances(me, filter);
     let shown: Vec<_> = costars.iter().take(top).collect();
@@ -173,8 +177,7 @@ pub fn costars(
             }
             s
         },
-    )?;
-    Ok(())
+    )
 }
 
 fn shared_line(ex: &Explorer, s: &hallyu::SharedWork) -> Vec<String> {
@@ -186,13 +189,8 @@ fn shared_line(ex: &Explorer, s: &hallyu::SharedWork) -> Vec<String> {
     ]
 }
 
-pub fn shared(
-    ex: &Explorer,
-    filter: &Filter,
-    a: &str,
-    b: &str,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn shared(cx: Cx<'_>, a: &str, b: &str) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
     let shared = ex.shared_works(pa, pb, filter);
     let path = if shared.is_empty() {
@@ -232,11 +230,11 @@ pub fn shared(
             }
             s
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn works(ex: &Explorer, filter: &Filter, who: &str, out: &mut Out) -> Result<(), Failure> {
+pub fn works(cx: Cx<'_>, who: &str) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let me = glue::find_person(ex, who)?;
     let works = ex.works_of(me, filter);
     out.answer(
@@ -265,11 +263,11 @@ pub fn works(ex: &Explorer, filter: &Filter, who: &str, out: &mut Out) -> Result
             }
             t.to_string()
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn cast(ex: &Explorer, title: &str, out: &mut Out) -> Result<(), Failure> {
+pub fn cast(cx: Cx<'_>, title: &str) -> Result<(), Failure> {
+    let Cx { ex, out, .. } = cx;
     let work = glue::find_work(ex, title)?;
     let credits = ex.credits_on(work);
     out.answer(
@@ -297,17 +295,11 @@ pub fn cast(ex: &Explorer, title: &str, out: &mut Out) -> Result<(), Failure> {
             s.push_str(&t.to_string());
             s
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn path(
-    ex: &Explorer,
-    filter: &Filter,
-    a: &str,
-    b: &str,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn path(cx: Cx<'_>, a: &str, b: &str) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
     let path = {
         let _busy = source::Busy::new(ex, "searching");
@@ -338,18 +330,11 @@ pub fn path(
                 name(ex, pb)
             ),
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn paths(
-    ex: &Explorer,
-    filter: &Filter,
-    a: &str,
-    b: &str,
-    limit: usize,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn paths(cx: Cx<'_>, a: &str, b: &str, limit: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
     let all = ex.all_shortest_paths(pa, pb, &AllPathsOptions::new().limit(limit), filter);
     out.answer(
@@ -360,11 +345,11 @@ pub fn paths(
                     "paths": all.iter().map(|p| glue::path_json(ex, p)).collect::<Vec<_>>() })
         },
         || all.to_string(),
-    )?;
-    Ok(())
+    )
 }
 
-pub fn bacon(ex: &Explorer, filter: &Filter, who: &str, out: &mut Out) -> Result<(), Failure> {
+pub fn bacon(cx: Cx<'_>, who: &str) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let me = glue::find_person(ex, who)?;
     let d = {
         let _busy = source::Busy::new(ex, "measuring distances");
@@ -412,11 +397,11 @@ pub fn bacon(ex: &Explorer, filter: &Filter, who: &str, out: &mut Out) -> Result
             s.push('\n');
             s
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn centre(ex: &Explorer, filter: &Filter, top: usize, out: &mut Out) -> Result<(), Failure> {
+pub fn centre(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let ranking = {
         let _busy = source::Busy::new(ex, "ranking");
         ex.centre_ranking(filter)
@@ -444,17 +429,11 @@ pub fn centre(ex: &Explorer, filter: &Filter, top: usize, out: &mut Out) -> Resu
             }
             t.to_string()
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn rank(
-    ex: &Explorer,
-    filter: &Filter,
-    by: Measure,
-    top: usize,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn rank(cx: Cx<'_>, by: Measure, top: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let c = {
         let _busy = source::Busy::new(ex, "computing centralities");
         ex.centrality(filter)
@@ -487,16 +466,11 @@ pub fn rank(
             }
             t.to_string()
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn components(
-    ex: &Explorer,
-    filter: &Filter,
-    top: usize,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn components(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let components = {
         let _busy = source::Busy::new(ex, "finding components");
         ex.components(filter)
@@ -539,17 +513,11 @@ pub fn components(
             }
             s
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn neighbours(
-    ex: &Explorer,
-    filter: &Filter,
-    who: &str,
-    hops: usize,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn neighbours(cx: Cx<'_>, who: &str, hops: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let me = glue::find_person(ex, who)?;
     let options = NeighbourhoodOptions::new().hops(hops);
     let near = ex.neighbourhood(me, &options, filter);
@@ -591,17 +559,11 @@ pub fn neighbours(
             }
             s
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn introduce(
-    ex: &Explorer,
-    filter: &Filter,
-    a: &str,
-    b: &str,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn introduce(cx: Cx<'_>, a: &str, b: &str) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
     let intros = ex.introductions(pa, pb, filter);
     let works = |ws: &[WorkId]| ws.iter().map(|&w| work_json(ex, w)).collect::<Vec<_>>();
@@ -645,17 +607,11 @@ pub fn introduce(
             }
             t.to_string()
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn recommend(
-    ex: &Explorer,
-    filter: &Filter,
-    who: &str,
-    top: usize,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn recommend(cx: Cx<'_>, who: &str, top: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let me = glue::find_person(ex, who)?;
     let recs = ex.recommendations(me, filter);
     let shown = &recs[..recs.len().min(top)];
@@ -682,11 +638,11 @@ pub fn recommend(
             }
             t.to_string()
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn projection(ex: &Explorer, filter: &Filter, out: &mut Out) -> Result<(), Failure> {
+pub fn projection(cx: Cx<'_>) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let projection = ex.projection(filter);
     let key = |p: PersonId| ex.key(p.into()).into_owned();
     let keys = |ws: &[WorkId]| {
@@ -705,11 +661,11 @@ pub fn projection(ex: &Explorer, filter: &Filter, out: &mut Out) -> Result<(), F
                 .map(|(a, b, ws)| format!("{}\t{}\t{}\n", key(a), key(b), keys(ws).join(",")))
                 .collect()
         },
-    )?;
-    Ok(())
+    )
 }
 
-pub fn list(ex: &Explorer, filter: &Filter, what: ListWhat, out: &mut Out) -> Result<(), Failure> {
+pub fn list(cx: Cx<'_>, what: ListWhat) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let items: Vec<Entity> = match what {
         ListWhat::People => ex.people().map(Entity::Person).collect(),
         ListWhat::Groups => ex.groups().map(Entity::Group).collect(),
@@ -743,8 +699,7 @@ pub fn list(ex: &Explorer, filter: &Filter, what: ListWhat, out: &mut Out) -> Re
             }
             t.to_string()
         },
-    )?;
-    Ok(())
+    )
 }
 
 fn view(ex: &Explorer, filter: &Filter, cmd: &ViewCmd) -> Result<View, Failure> {
@@ -770,13 +725,8 @@ fn view(ex: &Explorer, filter: &Filter, cmd: &ViewCmd) -> Result<View, Failure> 
     Ok(view)
 }
 
-pub fn draw(
-    ex: &Explorer,
-    filter: &Filter,
-    cmd: &ViewCmd,
-    picture: &PictureArgs,
-    out: &mut Out,
-) -> Result<(), Failure> {
+pub fn draw(cx: Cx<'_>, cmd: &ViewCmd, picture: &PictureArgs) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let format = match (picture.format, &picture.out) {
         (Some(f), _) => f,
         (None, Some(path)) => match path
@@ -842,18 +792,16 @@ fn write_result(
     out.answer(
         || json!({ "wrote": path.display().to_string(), "bytes": bytes.len() }),
         || format!("wrote {} ({} bytes)\n", path.display(), bytes.len()),
-    )?;
-    Ok(())
+    )
 }
 
 pub fn export(
-    ex: &Explorer,
-    filter: &Filter,
+    cx: Cx<'_>,
     format: ExportFormat,
     (projection, links): (bool, bool),
     file: Option<&std::path::Path>,
-    out: &mut Out,
 ) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     use hallyu::export::{Network, Shape, csv, gexf, graphml, json, neo4j};
     let shape = if projection {
         Shape::Projection
@@ -882,10 +830,10 @@ pub fn export(
             };
             let written = neo4j::write_dir(&network(), dir)?;
             let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            return Ok(out.answer(
+            return out.answer(
                 || json!({ "written": names }),
                 || names.iter().map(|n| format!("wrote {n}\n")).collect(),
-            )?);
+            );
         }
     };
     write_result(file, text.as_bytes(), out)
@@ -893,12 +841,11 @@ pub fn export(
 
 /// The self-contained page of the graph (`hallyu::html::page`).
 pub fn html(
-    ex: &Explorer,
-    filter: &Filter,
+    cx: Cx<'_>,
     view: Option<&ViewCmd>,
     file: Option<&std::path::Path>,
-    out: &mut Out,
 ) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
     let mut options = hallyu::html::PageOptions::new().filter(filter.clone());
     if let Some(v) = view {
         options = options.view(self::view(ex, filter, v)?);
@@ -929,7 +876,7 @@ pub fn serve(ex: Explorer, filter: &Filter, port: u16, time_limit_ms: u64) -> Re
     let served = server.join();
     eprintln!(
         "stopped: {served} request{} served",
-        if served == 1 { "" } else { "s" }
+        plural(served as usize)
     );
     Ok(())
 }
@@ -1009,6 +956,5 @@ pub fn stats(source: &source::Source, filter: &Filter, out: &mut Out) -> Result<
             }
             s
         },
-    )?;
-    Ok(())
+    )
 }

@@ -5,6 +5,8 @@
 use std::io::{self, Write};
 
 use serde_json::Value;
+
+use crate::Failure;
 use unicode_width::UnicodeWidthStr;
 
 /// Where answers go.
@@ -27,14 +29,15 @@ impl Out {
         &mut self,
         value: impl FnOnce() -> Value,
         text: impl FnOnce() -> String,
-    ) -> io::Result<()> {
+    ) -> Result<(), Failure> {
         if self.json {
             let value = value();
             serde_json::to_writer_pretty(&mut self.w, &value).map_err(io::Error::from)?;
-            self.w.write_all(b"\n")
+            self.w.write_all(b"\n")?;
         } else {
-            self.w.write_all(escape_controls(&text()).as_bytes())
+            self.w.write_all(escape_controls(&text()).as_bytes())?;
         }
+        Ok(())
     }
 
     /// Writes raw bytes (a picture, a DOT file).

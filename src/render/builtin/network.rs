@@ -241,23 +241,19 @@ fn separate(xy: &mut [(f64, f64)], sizes: &[(f64, f64)]) {
                 }
                 any = true;
                 // Move along the cheaper axis; ties broken by index.
-                if ox / UNIT_X < oy / UNIT_Y {
-                    let s = if xy[i].0 < xy[j].0 || (xy[i].0 == xy[j].0 && i < j) {
-                        -1.0
-                    } else {
-                        1.0
-                    };
-                    xy[i].0 += s * (ox / 2.0 + 0.1);
-                    xy[j].0 -= s * (ox / 2.0 + 0.1);
+                let (x_axis, overlap) = if ox / UNIT_X < oy / UNIT_Y {
+                    (true, ox)
                 } else {
-                    let s = if xy[i].1 < xy[j].1 || (xy[i].1 == xy[j].1 && i < j) {
-                        -1.0
-                    } else {
-                        1.0
-                    };
-                    xy[i].1 += s * (oy / 2.0 + 0.1);
-                    xy[j].1 -= s * (oy / 2.0 + 0.1);
-                }
+                    (false, oy)
+                };
+                let (a, b) = (*along(&mut xy[i], x_axis), *along(&mut xy[j], x_axis));
+                let s = if a < b || (a == b && i < j) {
+                    -1.0
+                } else {
+                    1.0
+                };
+                *along(&mut xy[i], x_axis) += s * (overlap / 2.0 + 0.1);
+                *along(&mut xy[j], x_axis) -= s * (overlap / 2.0 + 0.1);
             }
         }
         if !any {
@@ -450,4 +446,9 @@ pub(super) fn lines(layout: &Layout, pos: &[Option<(f64, f64)>], head_len: &[f64
             }
         })
         .collect()
+}
+
+/// The x (`x_axis`) or the y of a point.
+fn along(p: &mut (f64, f64), x_axis: bool) -> &mut f64 {
+    if x_axis { &mut p.0 } else { &mut p.1 }
 }

@@ -28,6 +28,20 @@ pub(super) fn num(out: &mut String, x: f64) {
     }
 }
 
+/// Appends the position and size of a rectangle: `x="…" y="…" width="…"
+/// height="…"`.
+fn rect_area(out: &mut String, x: f64, y: f64, w: f64, h: f64) {
+    out.push_str("x=\"");
+    num(out, x);
+    out.push_str("\" y=\"");
+    num(out, y);
+    out.push_str("\" width=\"");
+    num(out, w);
+    out.push_str("\" height=\"");
+    num(out, h);
+    out.push('"');
+}
+
 /// Appends text escaped for XML content and attributes; characters XML 1.0
 /// forbids become U+FFFD.
 pub(super) fn escape(out: &mut String, text: &str) {
@@ -196,27 +210,20 @@ pub(super) fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
     for (r, route) in layout.routes.iter().enumerate() {
         let a = route.items[0];
         let b = route.items[route.items.len() - 1];
-        if route.same_layer {
+        // Each end: its side, and the item its sort key looks towards.
+        let sides = if route.same_layer {
             let right = !(layout.items[a].layer == 0 && count > 1);
-            attach
-                .entry((a, right))
-                .or_default()
-                .push((geo.y(layout, b), r, 0));
-            attach
-                .entry((b, right))
-                .or_default()
-                .push((geo.y(layout, a), r, 1));
+            [(a, right, b), (b, right, a)]
         } else {
             let next = route.items[1];
             let prev = route.items[route.items.len() - 2];
+            [(a, true, next), (b, false, prev)]
+        };
+        for (end, (item, side, towards)) in sides.into_iter().enumerate() {
             attach
-                .entry((a, true))
+                .entry((item, side))
                 .or_default()
-                .push((geo.y(layout, next), r, 0));
-            attach
-                .entry((b, false))
-                .or_default()
-                .push((geo.y(layout, prev), r, 1));
+                .push((geo.y(layout, towards), r, end));
         }
     }
     let mut keys: Vec<(usize, bool)> = attach.keys().copied().collect();
@@ -337,15 +344,9 @@ pub(super) fn edge_label(
         "end" => x - w + 4.0,
         _ => x - w / 2.0,
     };
-    out.push_str("<rect class=\"edge-label\" x=\"");
-    num(out, left);
-    out.push_str("\" y=\"");
-    num(out, y - h / 2.0);
-    out.push_str("\" width=\"");
-    num(out, w);
-    out.push_str("\" height=\"");
-    num(out, h);
-    out.push_str("\" rx=\"3\" fill=\"white\" fill-opacity=\"0.9\"/>\n");
+    out.push_str("<rect class=\"edge-label\" ");
+    rect_area(out, left, y - h / 2.0, w, h);
+    out.push_str(" rx=\"3\" fill=\"white\" fill-opacity=\"0.9\"/>\n");
     text_block(
         out,
         lines,
@@ -803,15 +804,9 @@ pub(super) fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f
         Shape::Double => 8.0,
         Shape::Square | Shape::Notched => 1.5,
     };
-    out.push_str("<rect class=\"node\" x=\"");
-    num(out, x);
-    out.push_str("\" y=\"");
-    num(out, y);
-    out.push_str("\" width=\"");
-    num(out, w);
-    out.push_str("\" height=\"");
-    num(out, h);
-    out.push_str("\" rx=\"");
+    out.push_str("<rect class=\"node\" ");
+    rect_area(out, x, y, w, h);
+    out.push_str(" rx=\"");
     num(out, rx);
     out.push_str("\" fill=\"");
     out.push_str(look.fill);
@@ -822,15 +817,9 @@ pub(super) fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f
     out.push_str("\"/>\n");
     match look.shape {
         Shape::Double => {
-            out.push_str("<rect x=\"");
-            num(out, x + 3.0);
-            out.push_str("\" y=\"");
-            num(out, y + 3.0);
-            out.push_str("\" width=\"");
-            num(out, w - 6.0);
-            out.push_str("\" height=\"");
-            num(out, h - 6.0);
-            out.push_str("\" rx=\"5.5\" fill=\"none\" stroke=\"");
+            out.push_str("<rect ");
+            rect_area(out, x + 3.0, y + 3.0, w - 6.0, h - 6.0);
+            out.push_str(" rx=\"5.5\" fill=\"none\" stroke=\"");
             out.push_str(look.stroke);
             out.push_str("\" stroke-width=\"1\"/>\n");
         }
@@ -878,15 +867,9 @@ pub(super) fn legend_size(diagram: &Diagram) -> (f64, f64) {
 pub(super) fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) {
     let entries = legend_entries(diagram);
     let (w, h) = legend_size(diagram);
-    out.push_str("<g class=\"legend\">\n<rect x=\"");
-    num(out, x);
-    out.push_str("\" y=\"");
-    num(out, y);
-    out.push_str("\" width=\"");
-    num(out, w);
-    out.push_str("\" height=\"");
-    num(out, h);
-    out.push_str("\" rx=\"6\" fill=\"white\" stroke=\"#D1D5DB\"/>\n");
+    out.push_str("<g class=\"legend\">\n<rect ");
+    rect_area(out, x, y, w, h);
+    out.push_str(" rx=\"6\" fill=\"white\" stroke=\"#D1D5DB\"/>\n");
     text_block(
         out,
         &["Legend".to_string()],
