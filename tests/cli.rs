@@ -445,3 +445,61 @@ fn lookups_typed_another_way_say_how_they_matched() {
         "{stderr}"
     );
 }
+
+/// `hallyu serve` on a free port answers, and on SIGINT (Ctrl-C) and
+/// SIGTERM stops: it says how many requests it answered and exits with
+/// status 0.
+#[test]
+fn serve_stops_cleanly_on_ctrl_c_and_sigterm() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::time::{Duration, Instant};
+    for signal in ["-INT", "-TERM"] {
+        let mut child = hallyu()
+            .args(["serve", "--port", "0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        stderr.read_line(&mut line).unwrap();
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+
+        let mut s = std::net::TcpStream::connect(&addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        s.write_all(b"GET /api/search?q=iu HTTP/1.0\r\n\r\n")
+            .unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.contains("\"iu\""), "{answer}");
+
+        let pid = child.id().to_string();
+        let killed = Command::new("kill").args([signal, &pid]).status().unwrap();
+        assert!(killed.success());
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                child.kill().ok();
+                panic!("hallyu serve still running 30 s after kill {signal}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut rest = String::new();
+        stderr.read_to_string(&mut rest).unwrap();
+        assert!(status.success(), "kill {signal}: {status}: {rest}");
+        assert!(rest.contains("stopped: 1 request served"), "{rest}");
+        assert!(!rest.contains("panicked"), "{rest}");
+        // The port is free again: nothing listens on it any more.
+        assert!(std::net::TcpStream::connect(&addr).is_err(), "{addr}");
+    }
+}

@@ -8,13 +8,23 @@ use hallyu::Explorer;
 use hallyu::html::{ServeOptions, serve};
 
 fn get(addr: std::net::SocketAddr, raw: &str) -> (u16, String) {
+    get_bytes(addr, raw.as_bytes())
+}
+
+/// Sends `raw` as it is (a write error is ignored: the server may answer
+/// and close before reading all of an overlong request), ends the stream,
+/// and reads the answer to its end: status and body.
+fn get_bytes(addr: std::net::SocketAddr, raw: &[u8]) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
         .unwrap();
-    s.write_all(raw.as_bytes()).unwrap();
+    let _ = s.write_all(raw);
+    let _ = s.shutdown(std::net::Shutdown::Write);
     let mut answer = Vec::new();
-    s.read_to_end(&mut answer).unwrap();
+    s.read_to_end(&mut answer)
+        .unwrap_or_else(|e| panic!("{e} after {} bytes", answer.len()));
     let answer = String::from_utf8_lossy(&answer).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 "), "no answer: {answer:?}");
     let status = answer[9..12].parse().unwrap();
     let body = answer
         .split_once("\r\n\r\n")
@@ -89,6 +99,177 @@ fn api_answers_and_errors() {
     server.join();
 }
 
+/// Request lines the server cannot take (not ASCII, not UTF-8, not HTTP,
+/// too long; too many or too long headers; a head cut short) get a 4xx
+/// JSON answer, never a dropped connection, and the server goes on.
+#[test]
+fn bad_request_heads_get_answers() {
+    let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new()).unwrap();
+    let addr = server.addr();
+    let many_headers: String = (0..100).map(|i| format!("X-H{i}: {i}\r\n")).collect();
+    let cases: Vec<(&str, Vec<u8>, u16)> = vec![
+        (
+            "UTF-8 Hangul in the target",
+            "GET /api/search?q=박서준 HTTP/1.1\r\n\r\n".into(),
+            400,
+        ),
+        (
+            "invalid UTF-8 in the target",
+            b"GET /api/search?q=\xff\xfe HTTP/1.1\r\n\r\n".to_vec(),
+            400,
+        ),
+        ("bytes only", b"\xff\xfe\xfd\r\n\r\n".to_vec(), 400),
+        ("not HTTP", b"HELLO\r\n\r\n".to_vec(), 400),
+        ("no version", b"GET /\r\n\r\n".to_vec(), 400),
+        (
+            "a control byte",
+            b"GET /a\x01b HTTP/1.1\r\n\r\n".to_vec(),
+            400,
+        ),
+        (
+            "a 200 KB request line",
+            format!("GET /api/search?q={} HTTP/1.1\r\n\r\n", "a".repeat(200_000)).into(),
+            414,
+        ),
+        (
+            "a 200 KB line with no end",
+            "GET /"
+                .bytes()
+                .chain(std::iter::repeat_n(b'a', 200_000))
+                .collect(),
+            414,
+        ),
+        (
+            "a 3 KB target",
+            format!("GET /api/search?q={} HTTP/1.1\r\n\r\n", "a".repeat(3000)).into(),
+            414,
+        ),
+        (
+            "100 headers",
+            format!("GET / HTTP/1.1\r\n{many_headers}\r\n").into(),
+            431,
+        ),
+        (
+            "a 20 KB header",
+            format!("GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n", "b".repeat(20_000)).into(),
+            431,
+        ),
+        (
+            "a head cut short",
+            b"GET /api/search?q=x HTTP/1.1\r\nHost: x\r\n".to_vec(),
+            400,
+        ),
+    ];
+    for (what, raw, want) in cases {
+        let (status, body) = get_bytes(addr, &raw);
+        assert_eq!(status, want, "{what}: {body}");
+        let v: serde_json::Value =
+            serde_json::from_str(&body).unwrap_or_else(|e| panic!("{what}: {e}: {body}"));
+        assert!(
+            v["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{what}: {v}"
+        );
+    }
+    // Percent-encoded, the same Hangul is found; the server still answers.
+    let (s, v) = ask(addr, "/api/search?q=%EB%B0%95%EC%84%9C%EC%A4%80");
+    assert_eq!(s, 200);
+    assert_eq!(v["matches"][0]["key"], "park-seo-joon");
+    server.shutdown();
+    assert_eq!(server.join(), 13);
+}
+
+/// A shutdown stops accepting, but a request already accepted is answered
+/// (its head may still be arriving), and `join` counts it.
+#[test]
+fn shutdown_answers_the_request_at_hand() {
+    use std::time::Duration;
+    let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new()).unwrap();
+    let addr = server.addr();
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.write_all(b"GET /api/search?q=iu HTTP/1.1\r\n").unwrap();
+    // Let the server accept it and start reading.
+    std::thread::sleep(Duration::from_millis(300));
+    let handle = server.shutdown_handle();
+    handle.shutdown();
+    assert!(handle.is_stopping());
+    s.write_all(b"Host: localhost\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"iu\""), "{answer}");
+    assert_eq!(server.join(), 1);
+    assert!(TcpStream::connect(addr).is_err(), "still listening");
+}
+
+/// The time limit is kept while the query runs: on a synthetic import big
+/// enough that a query takes a while, a tiny limit answers 503 with a JSON
+/// error at once, and a normal limit answers the same request.
+#[test]
+fn time_limit_answers_at_the_deadline() {
+    use std::time::{Duration, Instant};
+    let dir = std::env::temp_dir().join(format!("hallyu-serve-limit-{}", std::process::id()));
+    hallyu::import::synthetic::Synthetic::new(100_000, 25_000)
+        .write_to(&dir)
+        .unwrap();
+    let explorer = hallyu::import::Imdb::new().from_dir(&dir).unwrap().explorer;
+    std::fs::remove_dir_all(&dir).unwrap();
+    let people: Vec<_> = explorer.people().collect();
+    let key = |i: usize| explorer.get(people[i]).key().into_owned();
+    let targets = [
+        format!("/api/path?from={}&to={}", key(1), key(people.len() - 2)),
+        "/api/search?q=kim+jxng+sok".to_string(),
+    ];
+    let normal = serve(
+        explorer.clone(),
+        "127.0.0.1:0",
+        ServeOptions::new().timeout(Duration::from_secs(60)),
+    )
+    .unwrap();
+    let tiny = serve(
+        explorer,
+        "127.0.0.1:0",
+        ServeOptions::new().timeout(Duration::from_millis(1)),
+    )
+    .unwrap();
+    let zero = serve(
+        Explorer::bundled(),
+        "127.0.0.1:0",
+        ServeOptions::new().timeout(Duration::ZERO),
+    )
+    .unwrap();
+    for (i, target) in targets.iter().enumerate() {
+        let t = Instant::now();
+        let (s, v) = ask(normal.addr(), target);
+        let full = t.elapsed();
+        assert!(s == 200 || s == 404, "{target}: {s} {v}");
+        let t = Instant::now();
+        let (s, v) = ask(tiny.addr(), target);
+        let late = t.elapsed();
+        eprintln!("{target}: {full:.2?} with 60 s, {late:.2?} with 1 ms ({s})");
+        assert_eq!(s, 503, "{target}: {v}");
+        assert!(v["error"].as_str().unwrap().contains("time limit"), "{v}");
+        assert!(
+            late < Duration::from_secs(1),
+            "{target}: 503 after {late:.2?}"
+        );
+        if i == 0 {
+            // The path search takes long (a long chain across the graph):
+            // the 503 came before the search could have ended.
+            assert!(
+                late < full,
+                "{target}: 503 after {late:.2?}, answer in {full:.2?}"
+            );
+        }
+    }
+    let (s, v) = ask(zero.addr(), "/api/search?q=iu");
+    assert_eq!(s, 503, "{v}");
+    for server in [normal, tiny, zero] {
+        server.shutdown();
+        server.join();
+    }
+}
+
 #[test]
 fn refuses_other_interfaces() {
     let err = serve(Explorer::bundled(), "0.0.0.0:0", ServeOptions::new()).unwrap_err();
@@ -96,11 +277,14 @@ fn refuses_other_interfaces() {
 }
 
 /// A bounded load test on an IMDb-layout directory (`HALLYU_IMDB_DIR`, for
-/// example the large synthetic set of `examples/imdb_gen`): 4 clients, 500
-/// requests each to `/api/path` and `/api/search`, then it stops. Prints
-/// requests per second and p50/p99 latency; fails on any error. Run with
+/// example the large synthetic set of `examples/imdb_gen`): `HALLYU_LOAD_CLIENTS`
+/// clients (4) send `HALLYU_LOAD_EACH` requests each (500) to `/api/path`
+/// (pairs of real keys) and to `/api/search` (real names), one connection
+/// per request, then it stops. Prints requests per second and p50/p99
+/// latency per endpoint, and a `LOAD_JSON {…}` line that
+/// `scripts/bench_serve.py` reads; fails on any error. Run with
 /// `HALLYU_IMDB_DIR=target/imdb/large cargo test --release --features serve
-/// --test serve -- --ignored --nocapture`.
+/// --test serve -- --ignored --nocapture load_on_imdb`.
 #[test]
 #[ignore]
 fn load_on_imdb() {
@@ -109,10 +293,21 @@ fn load_on_imdb() {
         eprintln!("SKIPPED load_on_imdb: set HALLYU_IMDB_DIR");
         return;
     };
+    let number = |var: &str, default: usize| {
+        std::env::var(var)
+            .ok()
+            .map(|v| v.parse::<usize>().unwrap_or_else(|e| panic!("{var}: {e}")))
+            .unwrap_or(default)
+    };
+    let clients = number("HALLYU_LOAD_CLIENTS", 4);
+    let each = number("HALLYU_LOAD_EACH", 500);
+    let threads = number("HALLYU_LOAD_THREADS", 2);
     let t = Instant::now();
     let imported = hallyu::import::Imdb::new().from_dir(&dir).unwrap();
-    eprintln!("loaded in {:.2?}", t.elapsed());
+    let load = t.elapsed();
+    eprintln!("loaded in {load:.2?}");
     let explorer = imported.explorer;
+    let people = explorer.people().len();
     let keys: Vec<String> = explorer
         .people()
         .step_by(997)
@@ -125,10 +320,16 @@ fn load_on_imdb() {
         .take(400)
         .map(|p| explorer.get(p).name().to_string())
         .collect();
-    let server = serve(explorer, "127.0.0.1:0", ServeOptions::new().threads(2)).unwrap();
+    let t = Instant::now();
+    let server = serve(
+        explorer,
+        "127.0.0.1:0",
+        ServeOptions::new().threads(threads),
+    )
+    .unwrap();
+    let index = t.elapsed();
     let addr = server.addr();
-    const CLIENTS: usize = 4;
-    const EACH: usize = 500;
+    let mut report = Vec::new();
     for (endpoint, targets) in [
         (
             "/api/path",
@@ -147,41 +348,68 @@ fn load_on_imdb() {
     ] {
         let targets = std::sync::Arc::new(targets);
         let start = Instant::now();
-        let handles: Vec<_> = (0..CLIENTS)
+        let handles: Vec<_> = (0..clients)
             .map(|c| {
                 let targets = std::sync::Arc::clone(&targets);
                 std::thread::spawn(move || {
-                    let mut times = Vec::with_capacity(EACH);
-                    for i in 0..EACH {
-                        let target = &targets[(c * EACH + i) % targets.len()];
+                    let (mut times, mut errors, mut no_chain) = (Vec::with_capacity(each), 0, 0);
+                    for i in 0..each {
+                        let target = &targets[(c * each + i) % targets.len()];
                         let t = Instant::now();
-                        let (s, body) = get(addr, &format!("GET {} HTTP/1.0\r\n\r\n", target));
-                        assert!(
-                            s == 200 || (s == 404 && body.contains("no chain")),
-                            "{target}: {s} {body}"
-                        );
+                        let (s, body) = get(addr, &format!("GET {target} HTTP/1.0\r\n\r\n"));
                         times.push(t.elapsed());
+                        match s {
+                            200 => {}
+                            404 if body.contains("no chain") => no_chain += 1,
+                            _ => {
+                                eprintln!("{target}: {s} {body}");
+                                errors += 1;
+                            }
+                        }
                     }
-                    times
+                    (times, errors, no_chain)
                 })
             })
             .collect();
-        let mut times: Vec<Duration> = handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect();
+        let (mut times, mut errors, mut no_chain) = (Vec::<Duration>::new(), 0, 0);
+        for h in handles {
+            let (t, e, n) = h.join().unwrap();
+            times.extend(t);
+            errors += e;
+            no_chain += n;
+        }
         let wall = start.elapsed();
         times.sort();
         let n = times.len();
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        let rps = n as f64 / wall.as_secs_f64();
         println!(
-            "{endpoint}: {n} requests, {CLIENTS} clients, {:.0} req/s, p50 {:.2?}, p99 {:.2?}, 0 errors",
-            n as f64 / wall.as_secs_f64(),
+            "{endpoint}: {n} requests, {clients} clients, {rps:.0} req/s, p50 {:.2?}, p99 {:.2?}, \
+             {errors} errors",
             times[n / 2],
             times[n * 99 / 100]
         );
+        report.push(serde_json::json!({
+            "endpoint": endpoint, "requests": n, "clients": clients, "errors": errors,
+            "no_chain": no_chain, "wall_s": wall.as_secs_f64(), "rps": rps,
+            "p50_ms": ms(times[n / 2]), "p99_ms": ms(times[n * 99 / 100]),
+            "max_ms": ms(times[n - 1]),
+        }));
     }
     server.shutdown();
-    server.join();
+    let served = server.join();
+    let total: u64 = report.iter().map(|r| r["requests"].as_u64().unwrap()).sum();
+    println!(
+        "LOAD_JSON {}",
+        serde_json::json!({
+            "people": people, "load_s": load.as_secs_f64(), "index_s": index.as_secs_f64(),
+            "threads": threads, "served": served, "endpoints": report,
+        })
+    );
+    assert_eq!(served, total);
+    for r in &report {
+        assert_eq!(r["errors"], 0, "{r}");
+    }
 }
 
 /// Percent-encodes a query value (UTF-8 bytes).

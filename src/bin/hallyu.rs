@@ -118,7 +118,9 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             out: file,
         } => commands::export(cx, *format, (*projection, *links), file.as_deref()),
         Command::Html { view, out: file } => commands::html(cx, view.as_ref(), file.as_deref()),
-        Command::Serve { port } => commands::serve(ex.clone(), *port),
+        Command::Serve { port, time_limit } => {
+            commands::serve(ex.clone(), &filter, *port, *time_limit)
+        }
         Command::Stats => commands::stats(&source, cx.filter, cx.out),
         Command::Completions { .. } => unreachable!("answered above"),
     }

@@ -278,12 +278,16 @@ pub enum Command {
         #[arg(long, short, global = true, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Serve the page and a JSON API on the loopback interface.
+    /// Serve the page and a JSON API on the loopback interface, until Ctrl-C.
     #[command(after_help = "Example:\n  hallyu --data imdb/ serve --port 8080")]
     Serve {
         /// The port on 127.0.0.1 (0: any free port).
         #[arg(long, default_value_t = 8080)]
         port: u16,
+        /// The time a request may take, in milliseconds; slower answers are
+        /// a 503 error.
+        #[arg(long, default_value_t = 2000, value_name = "MS")]
+        time_limit: u64,
     },
     /// Counts: people, works by kind, credits, and for IMDb data the import report.
     #[command(after_help = "Example:\n  hallyu --data imdb/ stats --json")]

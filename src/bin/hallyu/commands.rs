@@ -854,12 +854,30 @@ pub fn html(
     write_result(file, page.as_bytes(), out)
 }
 
-/// Serves the page and the JSON API on 127.0.0.1 until the process is
-/// stopped (Ctrl-C ends it: the server holds nothing to save).
-pub fn serve(ex: Explorer, port: u16) -> Result<(), Failure> {
-    let server = hallyu::html::serve(ex, ("127.0.0.1", port), hallyu::html::ServeOptions::new())?;
+/// Serves the page and the JSON API on 127.0.0.1 until Ctrl-C or SIGTERM
+/// (SIGHUP too): then it stops accepting, answers the requests already
+/// accepted, says how many it answered and returns (status 0). A second
+/// Ctrl-C quits at once (status 130).
+pub fn serve(ex: Explorer, filter: &Filter, port: u16, time_limit_ms: u64) -> Result<(), Failure> {
+    let options = hallyu::html::ServeOptions::new()
+        .filter(filter.clone())
+        .timeout(std::time::Duration::from_millis(time_limit_ms));
+    let server = hallyu::html::serve(ex, ("127.0.0.1", port), options)?;
+    let handle = server.shutdown_handle();
+    ctrlc::set_handler(move || {
+        if handle.is_stopping() {
+            std::process::exit(130);
+        }
+        eprintln!("stopping: answering the requests at hand (Ctrl-C again quits now)");
+        handle.shutdown();
+    })
+    .map_err(|e| Failure::Data(format!("cannot catch Ctrl-C: {e}")))?;
     eprintln!("serving on http://{}/ (Ctrl-C stops)", server.addr());
-    server.join();
+    let served = server.join();
+    eprintln!(
+        "stopped: {served} request{} served",
+        plural(served as usize)
+    );
     Ok(())
 }
 
