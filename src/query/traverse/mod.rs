@@ -318,7 +318,7 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
     plevel[source as usize] = 0;
     let (mut d, mut size, mut reached) = (0u32, 1u64, 1u64);
     while size > 0 {
-        let mut found = 0u64;
+        let found;
         if size * 20 < people as u64 || reached * 2 > people as u64 && size * 5 < people as u64 {
             // Top-down.
             if !frontier_known {
