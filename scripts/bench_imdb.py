@@ -278,6 +278,22 @@ def run_worker(lib, dirpath, hub, a, b, timeout=None):
     return json.loads(out.stdout)
 
 
+def build_examples():
+    """Builds the `imdb` and `imdb_gen` examples (release)."""
+    subprocess.run(["cargo", "build", "--release", "--example", "imdb", "--example", "imdb_gen"],
+                   cwd=ROOT, check=True)
+
+
+def dataset(data, size):
+    """The directory of the synthetic set `size` under `data`, written by
+    `imdb_gen` if it is not there yet."""
+    dirpath = os.path.join(data, size)
+    if not os.path.isfile(os.path.join(dirpath, "title.principals.tsv")):
+        subprocess.run([os.path.join(ROOT, "target", "release", "examples", "imdb_gen"), dirpath, size],
+                       check=True)
+    return dirpath
+
+
 def hallyu_command(dirpath, *args, repeat=REPEAT):
     """Runs one command of hallyu's command-line example and returns its
     JSON answer (load_ms, query_ms, peak_kib and the command's fields).
@@ -343,14 +359,10 @@ def main():
         print(json.dumps(result))
         return
 
-    subprocess.run(["cargo", "build", "--release", "--example", "imdb", "--example", "imdb_gen"],
-                   cwd=ROOT, check=True)
+    build_examples()
     sections = []
     for size in args.sizes.split(","):
-        dirpath = os.path.join(args.data, size)
-        if not os.path.isfile(os.path.join(dirpath, "title.principals.tsv")):
-            subprocess.run([os.path.join(ROOT, "target", "release", "examples", "imdb_gen"), dirpath, size],
-                           check=True)
+        dirpath = dataset(args.data, size)
         keys, names, titles, links = read(dirpath)
         hub, linked = choose(keys, links)
         # Two ordinary people: a third and two thirds through the linked

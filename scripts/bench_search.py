@@ -18,11 +18,10 @@ searches names.
 
 import argparse
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_imdb import ROOT, fmt_ms, hallyu_command, mib  # noqa: E402
+from bench_imdb import ROOT, build_examples, dataset, fmt_ms, hallyu_command, mib  # noqa: E402
 
 TITLE = "name search at scale"
 # (query, what it is, the name the best match must have). Every synthetic
@@ -45,14 +44,10 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "target", "imdb"))
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     args = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--example", "imdb", "--example", "imdb_gen"],
-                   cwd=ROOT, check=True)
+    build_examples()
     rows = []
     for size in args.sizes.split(","):
-        dirpath = os.path.join(args.data, size)
-        if not os.path.isfile(os.path.join(dirpath, "title.principals.tsv")):
-            subprocess.run([os.path.join(ROOT, "target", "release", "examples", "imdb_gen"), dirpath, size],
-                           check=True)
+        dirpath = dataset(args.data, size)
         for query, kind, expected in QUERIES:
             r = hallyu_command(dirpath, "search", query)
             best = r["matches"][0] if r["matches"] else None
