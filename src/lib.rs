@@ -95,7 +95,7 @@ pub use query::centre::{
     CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre,
 };
 pub use query::components::{Component, Components};
-pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork};
+pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork, SharedWorks};
 pub use query::distance::{CentreEntry, CentreRanking, Distances};
 pub use query::introduce::{Introduction, PathRecommendation, Recommendation};
 pub use query::neighbourhood::NeighbourhoodOptions;

@@ -56,7 +56,62 @@ pub struct CoStar {
     /// The co-star.
     pub person: PersonId,
     /// The shared works, oldest first; `left` is the asking person.
-    pub works: Vec<SharedWork>,
+    pub works: SharedWorks,
+}
+
+/// The works two people share, oldest first: a slice (through `Deref`),
+/// held inline when there is only one, as for most co-stars, so that a
+/// list of thousands of co-stars is not thousands of allocations.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let me = explorer.person("Park Seo-joon")?;
+/// let costars = explorer.co_appearances(me, &Filter::new());
+/// let strongest = costars.iter().next().unwrap();
+/// let first: &hallyu::SharedWork = &strongest.works[0];
+/// assert_eq!(explorer.get(first.left.credit).to(), first.work.into());
+/// let released: Vec<_> = strongest.works.iter().map(|s| explorer.get(s.work).released()).collect();
+/// assert!(released.is_sorted());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedWorks(Shared);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Shared {
+    One(SharedWork),
+    Many(Vec<SharedWork>),
+}
+
+impl std::ops::Deref for SharedWorks {
+    type Target = [SharedWork];
+
+    fn deref(&self) -> &[SharedWork] {
+        match &self.0 {
+            Shared::One(w) => std::slice::from_ref(w),
+            Shared::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a SharedWorks {
+    type Item = &'a SharedWork;
+    type IntoIter = std::slice::Iter<'a, SharedWork>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for SharedWorks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// The co-stars of one person, strongest first, created by
@@ -155,20 +210,23 @@ impl Explorer {
         pairs.dedup_by_key(|&mut (key, ..)| key);
         let mut costars: Vec<CoStar> = Vec::new();
         for run in pairs.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
-            let mut works: Vec<SharedWork> = run
-                .iter()
-                .map(|&(_, _, mine, theirs)| SharedWork {
+            let shared =
+                |&(_, _, mine, theirs): &(u64, bool, &Appearance, &Appearance)| SharedWork {
                     work: WorkId(mine.work),
                     left: Credited::of(mine),
                     right: Credited::of(theirs),
-                })
-                .collect();
-            if works.len() > 1 {
-                self.sort_by_release(&mut works);
-            }
+                };
+            let works = match run {
+                [one] => Shared::One(shared(one)),
+                _ => {
+                    let mut works: Vec<SharedWork> = run.iter().map(shared).collect();
+                    self.sort_by_release(&mut works);
+                    Shared::Many(works)
+                }
+            };
             costars.push(CoStar {
                 person: PersonId(run[0].3.person),
-                works,
+                works: SharedWorks(works),
             });
         }
         // Strongest first, then by name, then by id. Each name is looked up
