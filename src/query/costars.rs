@@ -196,26 +196,37 @@ impl Explorer {
         // work) pair comes first with the credits of their own rather than
         // a group's.
         let index = &self.graph.index;
-        let mut pairs: Vec<(u64, bool, &Appearance, &Appearance)> = Vec::new();
+        let mut pairs: Vec<(&Appearance, &Appearance)> = Vec::new();
+        let mut keys: Vec<u128> = Vec::new();
         for mine in index.of_person(person.0, filter) {
             for theirs in index.in_work(mine.work, filter) {
                 if theirs.person != person.0 {
                     let via = mine.via != DIRECT || theirs.via != DIRECT;
-                    let key = (u64::from(theirs.person) << 32) | u64::from(mine.work);
-                    pairs.push((key, via, mine, theirs));
+                    keys.push(
+                        (u128::from(theirs.person) << 96)
+                            | (u128::from(mine.work) << 64)
+                            | (u128::from(via) << 32)
+                            | pairs.len() as u128,
+                    );
+                    pairs.push((mine, theirs));
                 }
             }
         }
-        pairs.sort_unstable_by_key(|&(key, via, ..)| (key, via));
-        pairs.dedup_by_key(|&mut (key, ..)| key);
+        // Sorting plain integers (co-star, work, through a group?, position)
+        // is much faster than sorting the tuples; then one entry per
+        // (co-star, work), its own credit first.
+        keys.sort_unstable();
+        keys.dedup_by_key(|k| *k >> 64);
         let mut costars: Vec<CoStar> = Vec::new();
-        for run in pairs.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
-            let shared =
-                |&(_, _, mine, theirs): &(u64, bool, &Appearance, &Appearance)| SharedWork {
+        for run in keys.chunk_by(|x, y| x >> 96 == y >> 96) {
+            let shared = |&k: &u128| {
+                let (mine, theirs) = pairs[k as u32 as usize];
+                SharedWork {
                     work: WorkId(mine.work),
                     left: Credited::of(mine),
                     right: Credited::of(theirs),
-                };
+                }
+            };
             let works = match run {
                 [one] => Shared::One(shared(one)),
                 _ => {
@@ -225,7 +236,7 @@ impl Explorer {
                 }
             };
             costars.push(CoStar {
-                person: PersonId(run[0].3.person),
+                person: PersonId((run[0] >> 96) as u32),
                 works: SharedWorks(works),
             });
         }
