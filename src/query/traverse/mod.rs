@@ -313,9 +313,17 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
     let c = Compiled::new(filter);
     let mut plevel = vec![UNREACHED; people];
     let mut wlevel = vec![UNREACHED; index.works()];
+    // The people at the current level and the works reached at it, as
+    // bitmaps: the bottom-up steps test them for every row they read, and a
+    // bit per record stays in the cache where a level number does not.
+    let mut pfront = vec![0u64; people.div_ceil(64)];
+    let mut pnext = vec![0u64; people.div_ceil(64)];
+    let mut wfront = vec![0u64; index.works().div_ceil(64)];
+    let bit = |bits: &[u64], i: u32| bits[i as usize / 64] >> (i % 64) & 1 != 0;
     let mut frontier: Vec<u32> = vec![source];
     let mut frontier_known = true;
     plevel[source as usize] = 0;
+    pfront[source as usize / 64] |= 1 << (source % 64);
     let (mut d, mut size, mut reached) = (0u32, 1u64, 1u64);
     while size > 0 {
         let found;
@@ -323,7 +331,13 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
             // Top-down.
             if !frontier_known {
                 frontier.clear();
-                frontier.extend((0..people as u32).filter(|&p| plevel[p as usize] == d));
+                for (i, &word) in pfront.iter().enumerate() {
+                    let mut word = word;
+                    while word != 0 {
+                        frontier.push((i * 64) as u32 + word.trailing_zeros());
+                        word &= word - 1;
+                    }
+                }
             }
             let mut next = Vec::new();
             for &p in &frontier {
@@ -344,14 +358,19 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                     }
                 }
             }
+            pfront.fill(0);
+            for &q in &next {
+                pfront[q as usize / 64] |= 1 << (q % 64);
+            }
             found = next.len() as u64;
             frontier = next;
             frontier_known = true;
         } else {
-            // Bottom-up, each half on its own core: works that have a
+            // Bottom-up, each part on its own core: works that have a
             // member at level d…
-            let plevel_now = &plevel;
-            for_each_chunk(&mut wlevel, |start, chunk| {
+            let front = &pfront;
+            for_each_chunk(&mut wlevel, &mut wfront, |start, chunk, bits| {
+                bits.fill(0);
                 for (i, level) in chunk.iter_mut().enumerate() {
                     let w = start + i;
                     if *level != UNREACHED || !index.work_ok(&c, w) {
@@ -359,16 +378,18 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                     }
                     let hit = index
                         .work_row(w as u32)
-                        .any(|(q, f)| plevel_now[q as usize] == d && c.admits[f as usize]);
+                        .any(|(q, f)| bit(front, q) && c.admits[f as usize]);
                     if hit {
                         *level = d;
+                        bits[i / 64] |= 1 << (i % 64);
                     }
                 }
                 0
             });
             // …then people in one of those works.
-            let wlevel_now = &wlevel;
-            found = for_each_chunk(&mut plevel, |start, chunk| {
+            let works = &wfront;
+            found = for_each_chunk(&mut plevel, &mut pnext, |start, chunk, bits| {
+                bits.fill(0);
                 let mut found = 0;
                 for (i, level) in chunk.iter_mut().enumerate() {
                     if *level != UNREACHED {
@@ -376,14 +397,16 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                     }
                     let hit = index
                         .person_row((start + i) as u32)
-                        .any(|(w, f)| wlevel_now[w as usize] == d && c.admits[f as usize]);
+                        .any(|(w, f)| bit(works, w) && c.admits[f as usize]);
                     if hit {
                         *level = d + 1;
+                        bits[i / 64] |= 1 << (i % 64);
                         found += 1;
                     }
                 }
                 found
             });
+            std::mem::swap(&mut pfront, &mut pnext);
             frontier_known = false;
         }
         reached += found;
@@ -393,21 +416,29 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
     plevel
 }
 
-/// Runs `f(start, chunk)` over consecutive chunks of `items`, one per core
-/// (in this thread alone when the slice is small), and adds up what the
-/// calls return.
-fn for_each_chunk(items: &mut [u32], f: impl Fn(usize, &mut [u32]) -> u64 + Sync) -> u64 {
+/// Runs `f(start, chunk, bits)` over consecutive chunks of `items` (and the
+/// matching words of the bitmap `bits`, one bit per item), one chunk per
+/// core (in this thread alone when the slice is small), and adds up what
+/// the calls return. Chunks start at multiples of 64, so that no two
+/// threads share a word of the bitmap.
+fn for_each_chunk(
+    items: &mut [u32],
+    bits: &mut [u64],
+    f: impl Fn(usize, &mut [u32], &mut [u64]) -> u64 + Sync,
+) -> u64 {
+    debug_assert_eq!(bits.len(), items.len().div_ceil(64));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 || items.len() < 1 << 16 {
-        return f(0, items);
+        return f(0, items, bits);
     }
-    let size = items.len().div_ceil(threads);
+    let size = items.len().div_ceil(threads).next_multiple_of(64);
     std::thread::scope(|scope| {
         let f = &f;
         let parts: Vec<_> = items
             .chunks_mut(size)
+            .zip(bits.chunks_mut(size / 64))
             .enumerate()
-            .map(|(i, chunk)| scope.spawn(move || f(i * size, chunk)))
+            .map(|(i, (chunk, words))| scope.spawn(move || f(i * size, chunk, words)))
             .collect();
         parts
             .into_iter()
