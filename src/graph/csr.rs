@@ -23,6 +23,9 @@ use crate::query::traverse::{group_by, offsets};
 /// "No group": the appearance comes from a person's own credit.
 pub(crate) const DIRECT: u32 = u32::MAX;
 
+/// The bit of an appearance's flags that says it comes through a group.
+pub(crate) const VIA_FLAG: u8 = 1 << 6;
+
 /// One person's appearance in one work, through one credit: the unit every
 /// traversal walks. A group's credit yields one appearance per member (with
 /// `via` set to the group).
@@ -41,7 +44,9 @@ impl Appearance {
     /// (bits 0–4), unverified (bit 5), through a group (bit 6).
     #[inline]
     fn flags(&self) -> u8 {
-        self.role as u8 | u8::from(self.unverified) << 5 | u8::from(self.via != DIRECT) << 6
+        self.role as u8
+            | u8::from(self.unverified) << 5
+            | if self.via != DIRECT { VIA_FLAG } else { 0 }
     }
 }
 
@@ -78,7 +83,7 @@ impl<'f> Compiled<'f> {
         for (flags, slot) in admits.iter_mut().enumerate() {
             let role = flags & 0x1f;
             let unverified = flags & 0x20 != 0;
-            let via = flags & 0x40 != 0;
+            let via = flags & usize::from(VIA_FLAG) != 0;
             *slot = RoleKind::ALL
                 .get(role)
                 .is_some_and(|&k| filter.roles.contains(k))

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::csr::{Compiled, VIA_FLAG};
 use crate::graph::{Appearance, DIRECT};
 use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
 
@@ -196,19 +197,24 @@ impl Explorer {
         // work) pair comes first with the credits of their own rather than
         // a group's.
         let index = &self.graph.index;
-        let mut pairs: Vec<(&Appearance, &Appearance)> = Vec::new();
+        // Their side is read from the work's flat columns (person, flags)
+        // with the compiled filter; their appearance only for the pairs
+        // that are kept.
+        let c = Compiled::new(filter);
+        let mut pairs: Vec<(&Appearance, u32)> = Vec::new();
         let mut keys: Vec<u128> = Vec::new();
         for mine in index.of_person(person.0, filter) {
-            for theirs in index.in_work(mine.work, filter) {
-                if theirs.person != person.0 {
-                    let via = mine.via != DIRECT || theirs.via != DIRECT;
+            let ids = index.work_app_ids(mine.work);
+            for (&id, (q, f)) in ids.iter().zip(index.work_row(mine.work)) {
+                if q != person.0 && c.admits[f as usize] {
+                    let via = mine.via != DIRECT || f & VIA_FLAG != 0;
                     keys.push(
-                        (u128::from(theirs.person) << 96)
+                        (u128::from(q) << 96)
                             | (u128::from(mine.work) << 64)
                             | (u128::from(via) << 32)
                             | pairs.len() as u128,
                     );
-                    pairs.push((mine, theirs));
+                    pairs.push((mine, id));
                 }
             }
         }
@@ -221,6 +227,7 @@ impl Explorer {
         for run in keys.chunk_by(|x, y| x >> 96 == y >> 96) {
             let shared = |&k: &u128| {
                 let (mine, theirs) = pairs[k as u32 as usize];
+                let theirs = &index.apps[theirs as usize];
                 SharedWork {
                     work: WorkId(mine.work),
                     left: Credited::of(mine),
