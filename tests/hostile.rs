@@ -1065,3 +1065,24 @@ fn betweenness_survives_more_paths_than_f64_can_count() {
         "{all}"
     );
 }
+
+/// A graph without a single credit (a RON catalog of people and works only,
+/// or a node-link file whose edges are under another key): every record
+/// answers with nothing, without a panic (before: the neighbourhood of a
+/// person, the credits of a work, indexed an empty credit table; found by
+/// the `json` fuzz target).
+#[test]
+fn a_graph_without_credits_answers_every_query() {
+    use hallyu::{Explorer, Filter, NeighbourhoodOptions};
+    let text = "(people: [(id: \"a\", name: \"A\")], works: [(id: \"w\", title: \"W\", kind: Film, released: \"2020\")])";
+    let ex = Explorer::new(Catalog::from_str("bare.ron", text).unwrap());
+    let f = Filter::new();
+    let a = ex.person("a").unwrap();
+    let w = ex.work("w").unwrap();
+    assert_eq!(ex.credits_of(a.into()).count(), 0);
+    assert_eq!(ex.credits_of(w.into()).count(), 0);
+    assert!(ex.co_appearances(a, &f).is_empty());
+    let n = ex.neighbourhood(a, &NeighbourhoodOptions::new(), &f);
+    assert_eq!(n.people().len(), 1);
+    assert!(ex.components(&f).sizes().iter().sum::<usize>() <= 1);
+}
