@@ -1086,3 +1086,25 @@ fn a_graph_without_credits_answers_every_query() {
     assert_eq!(n.people().len(), 1);
     assert!(ex.components(&f).sizes().iter().sum::<usize>() <= 1);
 }
+
+/// Input text inside a message (a quoted CSV header field holding a
+/// newline, a value with an escape character) is escaped, so that one
+/// error is one line (before: the message went on over two lines; found by
+/// the `csv` fuzz target).
+#[test]
+fn messages_holding_input_text_stay_on_one_line() {
+    let err = hallyu::import::Csv::new()
+        .from_reader("e.csv", &b"person,,\"Cele\nbrity\",20x1\n"[..])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "e.csv:1:1: missing column \"work\" (the header has person, , Cele\\nbrity, 20x1)"
+    );
+    let err = hallyu::import::Csv::new()
+        .from_reader("e.csv", &b"person,work,year\nIU,Dream,\"20\x1b[31m\"\n"[..])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "e.csv:2:10: invalid year \"20\\u{1b}[31m\" (expected a whole number, nothing)"
+    );
+}
