@@ -1108,3 +1108,18 @@ fn messages_holding_input_text_stay_on_one_line() {
         "e.csv:2:10: invalid year \"20\\u{1b}[31m\" (expected a whole number, nothing)"
     );
 }
+
+/// A short CSV row whose last field is quoted over several lines, or holds
+/// `""`: the error is at the field's end, inside the line it ends on
+/// (before: the field's start column plus its length, past the end of the
+/// line; found by the `csv` fuzz target).
+#[test]
+fn csv_short_row_ending_in_a_multi_line_field_is_located_at_its_end() {
+    let err = hallyu::import::Csv::new()
+        .from_reader("e.csv", &b"person,work,year\nIU,\"Dream\nof \"\"Seoul\"\"\"\n"[..])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "e.csv:3:14: this row has 2 fields, the header 3"
+    );
+}
