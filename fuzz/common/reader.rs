@@ -8,7 +8,7 @@
 //!   `Display` that is one line starting with `file:line:column`.
 //! * A load is consistent: the report counts what the explorer holds,
 //!   every person and work whose key has no white space around it is
-//!   found again by that key, and the usual
+//!   found again by that key (or a record of another kind has that key), and the usual
 //!   questions (co-appearances, distances, a neighbourhood, components,
 //!   a search by name) answer without a panic.
 
@@ -62,18 +62,20 @@ pub fn check_loaded(loaded: &Loaded) {
     assert!(r.generic_roles <= r.credits, "{r:?}");
     assert!(r.generic_kinds <= r.works, "{r:?}");
     // `by_key` trims what it is given, so a key with white space around it
-    // (which these readers keep as written) is not looked up.
+    // (which these readers keep as written) is not looked up; and a CSV
+    // edge list may give a person and a work one key (their ids are derived
+    // apart), where `by_key` answers the person.
     for p in ex.people() {
         let key = ex.key(p.into());
         if key.trim() == key {
-            assert_eq!(ex.by_key(&key), Some(Entity::Person(p)), "person key {key:?}");
+            found(ex, &key, Entity::Person(p));
         }
         let _ = ex.name(p.into());
     }
     for w in ex.works() {
         let key = ex.key(w.into());
         if key.trim() == key {
-            assert_eq!(ex.by_key(&key), Some(Entity::Work(w)), "work key {key:?}");
+            found(ex, &key, Entity::Work(w));
         }
     }
     let f = Filter::new();
@@ -87,4 +89,13 @@ pub fn check_loaded(loaded: &Loaded) {
     }
     let sizes = ex.components(&f).sizes();
     assert!(sizes.iter().sum::<usize>() <= r.people);
+}
+
+/// `by_key(key)` is `e`, or another record of the same key and another kind.
+fn found(ex: &hallyu::Explorer, key: &str, e: Entity) {
+    match ex.by_key(key) {
+        Some(got) if got == e => {}
+        Some(got) if got.kind() != e.kind() && ex.key(got) == key => {}
+        got => panic!("{e:?} with key {key:?} looked up as {got:?}"),
+    }
 }
