@@ -897,6 +897,79 @@ mod graphviz {
         assert!(err.to_string().contains("output stayed open"), "{err}");
     }
 
+    /// `HALLYU_DOT` set to a relative path: a path with a directory part
+    /// (`bin/dot`, `./bin/dot`) is resolved against the current directory,
+    /// and the program found there is the one spawned; a bare name is
+    /// looked up on `PATH` only, never in the current directory. The
+    /// variable is set in a child process (this test run again), not in
+    /// this one, where other tests read the environment.
+    #[test]
+    fn a_relative_hallyu_dot_is_the_program_spawned() {
+        const CHILD: &str = "HALLYU_TEST_RELATIVE_DOT";
+        if std::env::var_os(CHILD).is_some() {
+            match hallyu::render::Graphviz::find() {
+                Ok(g) => {
+                    let (svg, _) = g.run(DOT, Layout::Dot, Format::Svg).unwrap();
+                    println!(
+                        "program {} output {}",
+                        g.program().display(),
+                        String::from_utf8_lossy(&svg).trim()
+                    );
+                }
+                Err(e) => println!("error {e}"),
+            }
+            return;
+        }
+        let dot = fake_dot(
+            "relative",
+            "cat > /dev/null; echo '<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- the relative one --></svg>'",
+        );
+        let dir = dot.parent().unwrap();
+        std::fs::create_dir_all(dir.join("bin")).unwrap();
+        std::fs::copy(&dot, dir.join("bin/dot")).unwrap();
+        std::fs::copy(&dot, dir.join("hallyu-no-such-dot")).unwrap();
+        let ask = |value: &str| {
+            let out = std::process::Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "graphviz::a_relative_hallyu_dot_is_the_program_spawned",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
+                .env(CHILD, "1")
+                .env("HALLYU_DOT", value)
+                .current_dir(dir)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+            let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+            // The child's line follows libtest's "test … ... " on the same line.
+            stdout
+                .lines()
+                .find_map(|l| {
+                    l.find("program /")
+                        .or_else(|| l.find("error "))
+                        .map(|i| l[i..].to_string())
+                })
+                .unwrap_or_else(|| panic!("no answer from the child: {stdout}"))
+        };
+        let dir = std::fs::canonicalize(dir).unwrap();
+        for value in ["bin/dot", "./bin/dot"] {
+            let line = ask(value);
+            let want = format!(
+                "program {} output <svg",
+                std::path::absolute(dir.join(value)).unwrap().display()
+            );
+            assert!(line.starts_with(&want), "{value}: {line}");
+            assert!(line.contains("the relative one"), "{value}: {line}");
+        }
+        let line = ask("hallyu-no-such-dot");
+        assert!(
+            line.starts_with("error HALLYU_DOT is set to \"hallyu-no-such-dot\", which is not a program"),
+            "{line}"
+        );
+    }
+
     #[test]
     fn garbage_from_dot_is_not_taken_for_a_picture() {
         let dot = fake_dot("garbage", "cat > /dev/null; echo 'this is not svg'");
@@ -1122,4 +1195,16 @@ fn csv_short_row_ending_in_a_multi_line_field_is_located_at_its_end() {
         err.to_string(),
         "e.csv:3:14: this row has 2 fields, the header 3"
     );
+}
+
+/// A JSON syntax error after Hangul is at its column in characters, as
+/// every other error (before: serde_json's column in bytes, past the end of
+/// the line; found by the `json` fuzz target).
+#[cfg(feature = "serde")]
+#[test]
+fn json_syntax_error_columns_count_characters() {
+    let err = hallyu::import::NodeLink::new()
+        .from_reader("e.json", "{\"nodes\": [\"은은은\"".as_bytes())
+        .unwrap_err();
+    assert_eq!(err.to_string(), "e.json:1:16: EOF while parsing a list");
 }
