@@ -7,7 +7,8 @@
 //!   `MAX_MATCHES` candidates, each value once, scores between 1 and 100,
 //!   never above the base score of how the candidate matched nor more than
 //!   11 below it (made from an alias: 8 less, from a Hangul reading: 3
-//!   less), best first (scores never rise down the list); every candidate has a non-empty key, name and explanation, and the clear
+//!   less), best first (scores never rise down the list); every
+//!   candidate has a non-empty key, name and explanation, and the clear
 //!   winner, when there is one, is the first;
 //! * the strict lookups (`lookup`, `person`, `work`) answer, say "not
 //!   found", or say "ambiguous" with at least two candidates; a record
