@@ -6,24 +6,24 @@ use std::path::Path;
 
 use hallyu::{Catalog, Explorer};
 
-#[path = "../fuzz/common/dot.rs"]
-mod dot;
-#[path = "../fuzz/common/imdb_row.rs"]
-mod imdb_row;
-#[path = "../fuzz/common/reader.rs"]
-mod reader;
 #[path = "../fuzz/common/csv.rs"]
 mod csv;
-#[cfg(feature = "serde")]
-#[path = "../fuzz/common/json.rs"]
-mod json;
+#[path = "../fuzz/common/dot.rs"]
+mod dot;
 #[path = "../fuzz/common/graphml.rs"]
 mod graphml;
-#[path = "../fuzz/common/search.rs"]
-mod search;
 #[cfg(feature = "serve")]
 #[path = "../fuzz/common/http.rs"]
 mod http;
+#[path = "../fuzz/common/imdb_row.rs"]
+mod imdb_row;
+#[cfg(feature = "serde")]
+#[path = "../fuzz/common/json.rs"]
+mod json;
+#[path = "../fuzz/common/reader.rs"]
+mod reader;
+#[path = "../fuzz/common/search.rs"]
+mod search;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -32,7 +32,10 @@ pub fn check_error(e: &hallyu::Error, inputs: &[(&str, &[u8])]) {
         text.starts_with(&format!("{loc}: ")),
         "the message does not start with its location: {text:?}"
     );
-    assert!(!text.contains(['\n', '\r']), "a message of more than one line: {text:?}");
+    assert!(
+        !text.contains(['\n', '\r']),
+        "a message of more than one line: {text:?}"
+    );
     assert!(loc.line >= 1 && loc.column >= 1, "{e}");
     let (_, bytes) = inputs
         .iter()
