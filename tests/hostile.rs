@@ -965,7 +965,9 @@ mod graphviz {
         }
         let line = ask("hallyu-no-such-dot");
         assert!(
-            line.starts_with("error HALLYU_DOT is set to \"hallyu-no-such-dot\", which is not a program"),
+            line.starts_with(
+                "error HALLYU_DOT is set to \"hallyu-no-such-dot\", which is not a program"
+            ),
             "{line}"
         );
     }
@@ -1189,7 +1191,10 @@ fn messages_holding_input_text_stay_on_one_line() {
 #[test]
 fn csv_short_row_ending_in_a_multi_line_field_is_located_at_its_end() {
     let err = hallyu::import::Csv::new()
-        .from_reader("e.csv", &b"person,work,year\nIU,\"Dream\nof \"\"Seoul\"\"\"\n"[..])
+        .from_reader(
+            "e.csv",
+            &b"person,work,year\nIU,\"Dream\nof \"\"Seoul\"\"\"\n"[..],
+        )
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -1207,4 +1212,38 @@ fn json_syntax_error_columns_count_characters() {
         .from_reader("e.json", "{\"nodes\": [\"은은은\"".as_bytes())
         .unwrap_err();
     assert_eq!(err.to_string(), "e.json:1:16: EOF while parsing a list");
+}
+
+/// The `hallyu` command escapes control characters of imported names when
+/// it prints them as text, in answers and in errors: an escape sequence in
+/// a CSV name reaches the terminal as `\u{1b}`, not as ESC.
+#[cfg(feature = "cli")]
+#[test]
+fn the_command_escapes_control_characters_for_the_terminal() {
+    let dir = scratch("terminal");
+    let csv = dir.join("credits.csv");
+    std::fs::write(
+        &csv,
+        "person,work,year\n\"Kim\x1b[31m Red\",Dream,2023\nIU,Dream,2023\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hallyu"))
+            .arg("--data")
+            .arg(&csv)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["costars", "IU"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("Kim\\u{1b}[31m Red"), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "{stdout:?}");
+    let out = run(&["costars", "Kim\x1b[31m Redd"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(stderr.contains("\\u{1b}"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
 }
