@@ -261,7 +261,41 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// One line per error: control characters in a single error (a
+    /// newline in a quoted CSV field, an escape in an id) are written
+    /// escaped (`\n`, `\u{1b}`); an [`ErrorKind::Many`] puts each of its
+    /// errors on a line of its own.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if matches!(self.0.kind, ErrorKind::Many(_)) {
+            return self.write(f);
+        }
+        self.write(&mut OneLine(f))
+    }
+}
+
+/// Writes through to a formatter with control characters other than tab
+/// escaped, so that a message holding input text stays on one line.
+struct OneLine<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for OneLine<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let bad = |c: char| c.is_control() && c != '\t';
+        if !s.contains(bad) {
+            return self.0.write_str(s);
+        }
+        for c in s.chars() {
+            if bad(c) {
+                write!(self.0, "{}", c.escape_debug())?;
+            } else {
+                fmt::Write::write_char(self.0, c)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Error {
+    fn write(&self, f: &mut impl fmt::Write) -> fmt::Result {
         if let Some(loc) = &self.0.location {
             write!(f, "{loc}: ")?;
         }

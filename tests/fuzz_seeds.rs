@@ -6,10 +6,24 @@ use std::path::Path;
 
 use hallyu::{Catalog, Explorer};
 
+#[path = "../fuzz/common/csv.rs"]
+mod csv;
 #[path = "../fuzz/common/dot.rs"]
 mod dot;
+#[path = "../fuzz/common/graphml.rs"]
+mod graphml;
+#[cfg(feature = "serve")]
+#[path = "../fuzz/common/http.rs"]
+mod http;
 #[path = "../fuzz/common/imdb_row.rs"]
 mod imdb_row;
+#[cfg(feature = "serde")]
+#[path = "../fuzz/common/json.rs"]
+mod json;
+#[path = "../fuzz/common/reader.rs"]
+mod reader;
+#[path = "../fuzz/common/search.rs"]
+mod search;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -69,4 +83,49 @@ fn imdb_row_seeds() {
         imdb_row::check(&dir, &data);
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn csv_seeds() {
+    let dir = std::env::temp_dir().join(format!("hallyu-seeds-csv-{}", std::process::id()));
+    for (name, data) in inputs("csv") {
+        eprintln!("{name}");
+        csv::check(&dir, &data);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn json_seeds() {
+    for (name, data) in inputs("json") {
+        eprintln!("{name}");
+        json::check(&data);
+    }
+}
+
+#[test]
+fn graphml_seeds() {
+    for (name, data) in inputs("graphml") {
+        eprintln!("{name}");
+        graphml::check(&data);
+    }
+}
+
+#[test]
+fn search_seeds() {
+    let explorer = Explorer::bundled();
+    for (name, data) in inputs("search") {
+        eprintln!("{name}");
+        search::check(&explorer, &data);
+    }
+}
+
+#[cfg(feature = "serve")]
+#[test]
+fn http_seeds() {
+    for (name, data) in inputs("http") {
+        eprintln!("{name}");
+        http::check(&data);
+    }
 }

@@ -897,6 +897,81 @@ mod graphviz {
         assert!(err.to_string().contains("output stayed open"), "{err}");
     }
 
+    /// `HALLYU_DOT` set to a relative path: a path with a directory part
+    /// (`bin/dot`, `./bin/dot`) is resolved against the current directory,
+    /// and the program found there is the one spawned; a bare name is
+    /// looked up on `PATH` only, never in the current directory. The
+    /// variable is set in a child process (this test run again), not in
+    /// this one, where other tests read the environment.
+    #[test]
+    fn a_relative_hallyu_dot_is_the_program_spawned() {
+        const CHILD: &str = "HALLYU_TEST_RELATIVE_DOT";
+        if std::env::var_os(CHILD).is_some() {
+            match hallyu::render::Graphviz::find() {
+                Ok(g) => {
+                    let (svg, _) = g.run(DOT, Layout::Dot, Format::Svg).unwrap();
+                    println!(
+                        "program {} output {}",
+                        g.program().display(),
+                        String::from_utf8_lossy(&svg).trim()
+                    );
+                }
+                Err(e) => println!("error {e}"),
+            }
+            return;
+        }
+        let dot = fake_dot(
+            "relative",
+            "cat > /dev/null; echo '<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- the relative one --></svg>'",
+        );
+        let dir = dot.parent().unwrap();
+        std::fs::create_dir_all(dir.join("bin")).unwrap();
+        std::fs::copy(&dot, dir.join("bin/dot")).unwrap();
+        std::fs::copy(&dot, dir.join("hallyu-no-such-dot")).unwrap();
+        let ask = |value: &str| {
+            let out = std::process::Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "graphviz::a_relative_hallyu_dot_is_the_program_spawned",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
+                .env(CHILD, "1")
+                .env("HALLYU_DOT", value)
+                .current_dir(dir)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+            let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+            // The child's line follows libtest's "test … ... " on the same line.
+            stdout
+                .lines()
+                .find_map(|l| {
+                    l.find("program /")
+                        .or_else(|| l.find("error "))
+                        .map(|i| l[i..].to_string())
+                })
+                .unwrap_or_else(|| panic!("no answer from the child: {stdout}"))
+        };
+        let dir = std::fs::canonicalize(dir).unwrap();
+        for value in ["bin/dot", "./bin/dot"] {
+            let line = ask(value);
+            let want = format!(
+                "program {} output <svg",
+                std::path::absolute(dir.join(value)).unwrap().display()
+            );
+            assert!(line.starts_with(&want), "{value}: {line}");
+            assert!(line.contains("the relative one"), "{value}: {line}");
+        }
+        let line = ask("hallyu-no-such-dot");
+        assert!(
+            line.starts_with(
+                "error HALLYU_DOT is set to \"hallyu-no-such-dot\", which is not a program"
+            ),
+            "{line}"
+        );
+    }
+
     #[test]
     fn garbage_from_dot_is_not_taken_for_a_picture() {
         let dot = fake_dot("garbage", "cat > /dev/null; echo 'this is not svg'");
@@ -1064,4 +1139,111 @@ fn betweenness_survives_more_paths_than_f64_can_count() {
             .starts_with("at least 18446744073709551615 shortest paths"),
         "{all}"
     );
+}
+
+/// A graph without a single credit (a RON catalog of people and works only,
+/// or a node-link file whose edges are under another key): every record
+/// answers with nothing, without a panic (before: the neighbourhood of a
+/// person, the credits of a work, indexed an empty credit table; found by
+/// the `json` fuzz target).
+#[test]
+fn a_graph_without_credits_answers_every_query() {
+    use hallyu::{Explorer, Filter, NeighbourhoodOptions};
+    let text = "(people: [(id: \"a\", name: \"A\")], works: [(id: \"w\", title: \"W\", kind: Film, released: \"2020\")])";
+    let ex = Explorer::new(Catalog::from_str("bare.ron", text).unwrap());
+    let f = Filter::new();
+    let a = ex.person("a").unwrap();
+    let w = ex.work("w").unwrap();
+    assert_eq!(ex.credits_of(a.into()).count(), 0);
+    assert_eq!(ex.credits_of(w.into()).count(), 0);
+    assert!(ex.co_appearances(a, &f).is_empty());
+    let n = ex.neighbourhood(a, &NeighbourhoodOptions::new(), &f);
+    assert_eq!(n.people().len(), 1);
+    assert!(ex.components(&f).sizes().iter().sum::<usize>() <= 1);
+}
+
+/// Input text inside a message (a quoted CSV header field holding a
+/// newline, a value with an escape character) is escaped, so that one
+/// error is one line (before: the message went on over two lines; found by
+/// the `csv` fuzz target).
+#[test]
+fn messages_holding_input_text_stay_on_one_line() {
+    let err = hallyu::import::Csv::new()
+        .from_reader("e.csv", &b"person,,\"Cele\nbrity\",20x1\n"[..])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "e.csv:1:1: missing column \"work\" (the header has person, , Cele\\nbrity, 20x1)"
+    );
+    let err = hallyu::import::Csv::new()
+        .from_reader("e.csv", &b"person,work,year\nIU,Dream,\"20\x1b[31m\"\n"[..])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "e.csv:2:10: invalid year \"20\\u{1b}[31m\" (expected a whole number, nothing)"
+    );
+}
+
+/// A short CSV row whose last field is quoted over several lines, or holds
+/// `""`: the error is at the field's end, inside the line it ends on
+/// (before: the field's start column plus its length, past the end of the
+/// line; found by the `csv` fuzz target).
+#[test]
+fn csv_short_row_ending_in_a_multi_line_field_is_located_at_its_end() {
+    let err = hallyu::import::Csv::new()
+        .from_reader(
+            "e.csv",
+            &b"person,work,year\nIU,\"Dream\nof \"\"Seoul\"\"\"\n"[..],
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "e.csv:3:14: this row has 2 fields, the header 3"
+    );
+}
+
+/// A JSON syntax error after Hangul is at its column in characters, as
+/// every other error (before: serde_json's column in bytes, past the end of
+/// the line; found by the `json` fuzz target).
+#[cfg(feature = "serde")]
+#[test]
+fn json_syntax_error_columns_count_characters() {
+    let err = hallyu::import::NodeLink::new()
+        .from_reader("e.json", "{\"nodes\": [\"은은은\"".as_bytes())
+        .unwrap_err();
+    assert_eq!(err.to_string(), "e.json:1:16: EOF while parsing a list");
+}
+
+/// The `hallyu` command escapes control characters of imported names when
+/// it prints them as text, in answers and in errors: an escape sequence in
+/// a CSV name reaches the terminal as `\u{1b}`, not as ESC.
+#[cfg(feature = "cli")]
+#[test]
+fn the_command_escapes_control_characters_for_the_terminal() {
+    let dir = scratch("terminal");
+    let csv = dir.join("credits.csv");
+    std::fs::write(
+        &csv,
+        "person,work,year\n\"Kim\x1b[31m Red\",Dream,2023\nIU,Dream,2023\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hallyu"))
+            .arg("--data")
+            .arg(&csv)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["costars", "IU"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("Kim\\u{1b}[31m Red"), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "{stdout:?}");
+    let out = run(&["costars", "Kim\x1b[31m Redd"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(stderr.contains("\\u{1b}"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
 }

@@ -142,8 +142,12 @@ impl Graph {
         self.details.as_deref()
     }
 
+    /// Whether the credits are read from the traversal index: the builder
+    /// leaves the CSR table empty then, also when there is no credit at all
+    /// (which `ends.is_empty() && len > 0` missed: a graph without credits
+    /// then indexed the empty table).
     fn derived(&self) -> bool {
-        self.credits.ends.is_empty() && self.credits.len > 0
+        self.credits.start.is_empty()
     }
 
     /// The two ends of a credit.

@@ -83,6 +83,9 @@ struct Field {
     text: String,
     line: usize,
     column: usize,
+    /// Where the field ends (a quoted field may span lines, and `""`
+    /// stands for one quote).
+    end: (usize, usize),
 }
 
 /// The rows of a file.
@@ -389,6 +392,7 @@ impl Csv {
                         text: std::mem::take(&mut field),
                         line: field_start.0,
                         column: field_start.1,
+                        end: (line, column),
                     });
                     rows.push(std::mem::take(&mut row));
                 }
@@ -448,6 +452,7 @@ impl Csv {
                     text: std::mem::take(&mut field),
                     line: field_start.0,
                     column: field_start.1,
+                    end: (line, column),
                 });
                 column += 1;
                 at_field_start = true;
@@ -461,6 +466,7 @@ impl Csv {
                     text: std::mem::take(&mut field),
                     line: field_start.0,
                     column: field_start.1,
+                    end: (line, column),
                 });
                 rows.push(std::mem::take(&mut row));
                 line += 1;
@@ -485,7 +491,7 @@ impl Csv {
                 let (line, column) = if r.len() > n {
                     (r[n].line, r[n].column)
                 } else {
-                    (f.line, f.column + f.text.chars().count())
+                    f.end
                 };
                 return Err(parse_error(
                     format!(

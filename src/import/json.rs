@@ -7,6 +7,19 @@ use serde_json::Value;
 use super::staged::{Attr, GraphEdge, GraphNode, Loaded, Positions, from_graph, parse_error, utf8};
 use crate::error::Location;
 
+/// The 1-based column, in characters, of serde_json's column on a line,
+/// which counts bytes.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line - 1) else {
+        return byte_column.max(1);
+    };
+    let mut end = byte_column.saturating_sub(1).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count() + 1
+}
+
 /// The node-link JSON reader: `NodeLink::new().from_path("graph.json")`.
 ///
 /// Node-link JSON as NetworkX writes it (`node_link_data`, 3.4 and later):
@@ -69,7 +82,8 @@ impl NodeLink {
                 .rsplit_once(" at line ")
                 .map_or(message.as_str(), |(m, _)| m)
                 .to_string();
-            parse_error(message, loc(e.line().max(1), e.column().max(1)))
+            let line = e.line().max(1);
+            parse_error(message, loc(line, char_column(text, line, e.column())))
         })?;
         let mut finder = Finder { text, cursor: 0 };
         let mut positions = Positions::new(text);
