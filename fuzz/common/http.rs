@@ -11,9 +11,9 @@
 //! status line whose status is 2xx, 4xx or 5xx (or an interim
 //! `100 Continue`), and whose JSON answers (`Content-Type:
 //! application/json`) parse, with an `"error"` string when the status is
-//! 4xx or 5xx. A complete `GET` request line followed by well-formed
-//! header lines and an empty line gets at least one answer. A request line of another HTTP version is
-//! not sent (`other_version`: tiny_http hangs on it).
+//! 4xx or 5xx. Any bytes at all get at least one answer: the server reads
+//! the request head itself and answers every bad one (400, 405, 408, 414,
+//! 431), a head cut short by the client's close included.
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
@@ -43,9 +43,6 @@ pub fn server() -> SocketAddr {
 
 /// Sends `data` to the server and checks what comes back.
 pub fn check(data: &[u8]) {
-    if other_version(data) {
-        return;
-    }
     let mut s = TcpStream::connect(server()).expect("connect to the server");
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     s.set_write_timeout(Some(Duration::from_secs(10))).unwrap();
@@ -63,72 +60,8 @@ pub fn check(data: &[u8]) {
         panic!("no answer, and the connection still open, after 10 s");
     }
     let statuses = responses(&answer);
-    if complete_get(data) {
-        assert!(!statuses.is_empty(), "a complete GET request got no answer");
-    }
-}
-
-/// Whether the request line names an HTTP version other than 1.0 and 1.1
-/// (`GET / HTTP/2.0`). Not sent: tiny_http neither answers such a request
-/// nor closes the connection, even after the client has closed its side
-/// (found by this target; open, see the README's "Not promised").
-fn other_version(data: &[u8]) -> bool {
-    let line = data.split(|&b| b == b'\n').next().unwrap_or_default();
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let last = line.rsplit(|&b| b == b' ').next().unwrap_or_default();
-    last.len() > 5
-        && last[..5].eq_ignore_ascii_case(b"HTTP/")
-        && last != b"HTTP/1.0"
-        && last != b"HTTP/1.1"
-}
-
-/// Whether `data` starts with a `GET` request line and has an empty line
-/// after it (the end of the headers).
-fn complete_get(data: &[u8]) -> bool {
-    let Some(line_end) = data.iter().position(|&b| b == b'\n') else {
-        return false;
-    };
-    let line = &data[..line_end];
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let Ok(line) = std::str::from_utf8(line) else {
-        return false;
-    };
-    let words: Vec<&str> = line.split(' ').collect();
-    words.len() == 3
-        && words[0] == "GET"
-        && words[1].starts_with('/')
-        && words[1].bytes().all(|b| b.is_ascii_graphic())
-        && (words[2] == "HTTP/1.0" || words[2] == "HTTP/1.1")
-        && headers_well_formed(&data[line_end + 1..])
-}
-
-/// Whether the header lines up to the first empty line are all
-/// `Name: value` in printable ASCII, and that empty line comes. (tiny_http
-/// closes the connection without an answer on a malformed header line.)
-fn headers_well_formed(mut rest: &[u8]) -> bool {
-    loop {
-        let Some(end) = find(rest, b"\r\n") else {
-            return false;
-        };
-        let line = &rest[..end];
-        if line.is_empty() {
-            return true;
-        }
-        let printable = line
-            .iter()
-            .all(|&b| b == b'\t' || (b' '..=b'~').contains(&b));
-        let Some(colon) = line.iter().position(|&b| b == b':') else {
-            return false;
-        };
-        if !printable
-            || colon == 0
-            || line[..colon]
-                .iter()
-                .any(|b| !b.is_ascii_alphanumeric() && *b != b'-')
-        {
-            return false;
-        }
-        rest = &rest[end + 2..];
+    if !data.is_empty() {
+        assert!(!statuses.is_empty(), "a request got no answer");
     }
 }
 
