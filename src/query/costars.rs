@@ -192,21 +192,19 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn co_appearances(&self, person: PersonId, filter: &Filter) -> CoAppearances<'_> {
-        // One flat list of (co-star and work packed in one key, through a
-        // group?, my appearance, theirs), sorted so that each (co-star,
-        // work) pair comes first with the credits of their own rather than
-        // a group's.
+        // Every (my appearance, their appearance) pair on a shared work,
+        // with a packed integer key (co-star, work, through a group?,
+        // position in `pairs`). Their side is read from the work's flat
+        // columns (person, flags) with the compiled filter; their
+        // appearance itself only for the pairs that are kept.
         let index = &self.graph.index;
-        // Their side is read from the work's flat columns (person, flags)
-        // with the compiled filter; their appearance only for the pairs
-        // that are kept.
-        let c = Compiled::new(filter);
+        let compiled = Compiled::new(filter);
         let mut pairs: Vec<(&Appearance, u32)> = Vec::new();
         let mut keys: Vec<u128> = Vec::new();
         for mine in index.of_person(person.0, filter) {
             let ids = index.work_app_ids(mine.work);
             for (&id, (q, f)) in ids.iter().zip(index.work_row(mine.work)) {
-                if q != person.0 && c.admits[f as usize] {
+                if q != person.0 && compiled.admits[f as usize] {
                     let via = mine.via != DIRECT || f & VIA_FLAG != 0;
                     keys.push(
                         (u128::from(q) << 96)
@@ -218,9 +216,9 @@ impl Explorer {
                 }
             }
         }
-        // Sorting plain integers (co-star, work, through a group?, position)
-        // is much faster than sorting the tuples; then one entry per
-        // (co-star, work), its own credit first.
+        // Sorting the keys (plain integers) is much faster than sorting
+        // tuples; then one entry per (co-star, work), a credit of their own
+        // before one through a group.
         keys.sort_unstable();
         keys.dedup_by_key(|k| *k >> 64);
         let mut costars: Vec<CoStar> = Vec::new();
