@@ -20,25 +20,6 @@ use std::collections::HashSet;
 use hallyu::search::MAX_MATCHES;
 use hallyu::{Entity, ErrorKind, Explorer, MatchKind};
 
-/// The score a match of this kind starts from (`MatchKind::score`).
-fn base(how: MatchKind) -> u32 {
-    match how {
-        MatchKind::Key => 100,
-        MatchKind::Name | MatchKind::Hangul => 95,
-        MatchKind::Transliteration => 90,
-        MatchKind::Alias => 85,
-        MatchKind::RevisedRomanization => 80,
-        MatchKind::McCuneReischauer => 79,
-        MatchKind::Yale => 78,
-        MatchKind::Spelling => 77,
-        MatchKind::WesternOrder => 76,
-        MatchKind::Keyboard => 64,
-        MatchKind::Initials => 60,
-        MatchKind::Typo { distance } => 40u32.saturating_sub(5 * distance).max(10),
-        _ => 100,
-    }
-}
-
 /// Searches and looks up the text of `data` in `ex` and checks the answers.
 pub fn check(ex: &Explorer, data: &[u8]) {
     let query = String::from_utf8_lossy(data);
@@ -49,7 +30,7 @@ pub fn check(ex: &Explorer, data: &[u8]) {
     for (i, m) in all.iter().enumerate() {
         assert!(seen.insert(m.value), "{:?} listed twice", m.value);
         assert!((1..=100).contains(&m.score), "score {}: {m}", m.score);
-        let b = base(m.how);
+        let b = MatchKind::score(m.how);
         assert!(
             m.score <= b && m.score + 11 >= b,
             "score {} for {} (base {b})",

@@ -88,6 +88,19 @@ struct Field {
     end: (usize, usize),
 }
 
+impl Field {
+    /// The field read so far (`text` is left empty for the next one),
+    /// begun at `start` and ending at `end`.
+    fn take(text: &mut String, start: (usize, usize), end: (usize, usize)) -> Field {
+        Field {
+            text: std::mem::take(text),
+            line: start.0,
+            column: start.1,
+            end,
+        }
+    }
+}
+
 /// The rows of a file.
 struct Table {
     file: String,
@@ -388,12 +401,7 @@ impl Csv {
         loop {
             let Some(c) = chars.next() else {
                 if any || !row.is_empty() {
-                    row.push(Field {
-                        text: std::mem::take(&mut field),
-                        line: field_start.0,
-                        column: field_start.1,
-                        end: (line, column),
-                    });
+                    row.push(Field::take(&mut field, field_start, (line, column)));
                     rows.push(std::mem::take(&mut row));
                 }
                 break;
@@ -448,12 +456,7 @@ impl Csv {
                 continue;
             }
             if c == d {
-                row.push(Field {
-                    text: std::mem::take(&mut field),
-                    line: field_start.0,
-                    column: field_start.1,
-                    end: (line, column),
-                });
+                row.push(Field::take(&mut field, field_start, (line, column)));
                 column += 1;
                 at_field_start = true;
                 continue;
@@ -462,12 +465,7 @@ impl Csv {
                 continue;
             }
             if c == '\n' {
-                row.push(Field {
-                    text: std::mem::take(&mut field),
-                    line: field_start.0,
-                    column: field_start.1,
-                    end: (line, column),
-                });
+                row.push(Field::take(&mut field, field_start, (line, column)));
                 rows.push(std::mem::take(&mut row));
                 line += 1;
                 column = 1;

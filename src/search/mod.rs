@@ -203,8 +203,20 @@ pub enum MatchKind {
 }
 
 impl MatchKind {
-    /// The base score of this kind, out of 100.
-    fn score(self) -> u32 {
+    /// The base score of this kind, out of 100: a match of this kind scores
+    /// at most this (a little less when it is, say, an alias's Hangul
+    /// reading), and the kinds rank in this order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::MatchKind;
+    ///
+    /// assert_eq!(MatchKind::Key.score(), 100);
+    /// assert!(MatchKind::RevisedRomanization.score() > MatchKind::Initials.score());
+    /// assert!(MatchKind::Typo { distance: 1 }.score() > MatchKind::Typo { distance: 2 }.score());
+    /// ```
+    pub fn score(self) -> u32 {
         match self {
             MatchKind::Key => 100,
             MatchKind::Name | MatchKind::Hangul => 95,
