@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::graph::{CreditIds, Graph, join, split};
+use crate::graph::{CreditIds, Graph, split};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::{Credit, PartialDate, Person, RecordKind, Records, Work};
 use crate::records::RecordId;
@@ -103,6 +103,10 @@ impl Explorer {
     /// The sources (URLs) a record cites, when its source keeps them (empty
     /// for imported data).
     ///
+    /// # Panics
+    ///
+    /// When `entity` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -112,6 +116,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn sources(&self, entity: Entity) -> &[String] {
+        self.check(entity);
         let Some(r) = self.records() else { return &[] };
         let i = split(entity).1 as usize;
         let list = match entity {
@@ -125,6 +130,10 @@ impl Explorer {
 
     /// The Hangul name of any record, when the source gives it.
     ///
+    /// # Panics
+    ///
+    /// When `entity` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -134,18 +143,29 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn hangul(&self, entity: Entity) -> Option<&str> {
+        self.check(entity);
         let (kind, i) = split(entity);
         self.graph.table(kind).hangul(i)
     }
 
     /// The other names of any record, in data order.
+    ///
+    /// # Panics
+    ///
+    /// When `entity` is an id of another explorer.
     pub fn aliases(&self, entity: Entity) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.check(entity);
         let (kind, i) = split(entity);
         self.graph.table(kind).aliases(i)
     }
 
     /// The free-form notes of a record, when its source keeps them.
+    ///
+    /// # Panics
+    ///
+    /// When `entity` is an id of another explorer.
     pub fn notes(&self, entity: Entity) -> Option<&str> {
+        self.check(entity);
         let r = self.records()?;
         let i = split(entity).1 as usize;
         match entity {
@@ -261,27 +281,27 @@ impl Explorer {
 
     /// Every person, in data order.
     pub fn people(&self) -> impl ExactSizeIterator<Item = PersonId> + '_ {
-        (0..self.counts()[0]).map(PersonId::new)
+        (0..self.counts()[0] as u32).map(|i| self.graph.pid(i))
     }
 
     /// Every group, in data order.
     pub fn groups(&self) -> impl ExactSizeIterator<Item = GroupId> + '_ {
-        (0..self.counts()[1]).map(GroupId::new)
+        (0..self.counts()[1] as u32).map(|i| self.graph.gid(i))
     }
 
     /// Every work, in data order.
     pub fn works(&self) -> impl ExactSizeIterator<Item = WorkId> + '_ {
-        (0..self.counts()[2]).map(WorkId::new)
+        (0..self.counts()[2] as u32).map(|i| self.graph.wid(i))
     }
 
     /// Every organisation, in data order.
     pub fn organisations(&self) -> impl ExactSizeIterator<Item = OrganisationId> + '_ {
-        (0..self.counts()[3]).map(OrganisationId::new)
+        (0..self.counts()[3] as u32).map(|i| self.graph.oid(i))
     }
 
     /// Every credit, in data order.
     pub fn credits(&self) -> impl ExactSizeIterator<Item = CreditId> + '_ {
-        (0..self.counts()[4]).map(CreditId::new)
+        (0..self.counts()[4] as u32).map(|i| self.graph.cid(i))
     }
 
     /// The view of a record: [`PersonRef`](crate::PersonRef) for a
@@ -307,15 +327,25 @@ impl Explorer {
     }
 
     /// Panics with a clear message when `e` is not a record of this explorer.
+    #[track_caller]
     pub(crate) fn check(&self, e: Entity) {
-        assert!(
-            self.graph.contains(e),
-            "{e:?} is not an id of this explorer: ids are only valid for the explorer that made them"
-        );
+        self.graph.check(e);
     }
 
-    /// Whether `e` is a record of this explorer (an id from another explorer
-    /// may be out of range here).
+    /// [`Explorer::check`] for each of some people.
+    #[track_caller]
+    pub(crate) fn check_all(&self, people: &[PersonId]) {
+        for &p in people {
+            self.graph.check(p.into());
+        }
+    }
+
+    /// Whether `e` is a record of this explorer. Every id carries a tag of
+    /// the explorer that made it (a clone holds the same records and shares
+    /// it), so an id of another explorer is told apart even when a record
+    /// sits at its position here. Every method that takes an id panics on
+    /// an id of another explorer, as its `# Panics` section says: this is
+    /// the way to ask first.
     ///
     /// # Example
     ///
@@ -323,6 +353,10 @@ impl Explorer {
     /// let explorer = hallyu::Explorer::bundled();
     /// let iu = explorer.person("IU")?;
     /// assert!(explorer.contains(iu.into()));
+    ///
+    /// let other = hallyu::Explorer::bundled();
+    /// assert!(!other.contains(iu.into()), "same data, but another explorer");
+    /// assert!(explorer.clone().contains(iu.into()), "a clone holds the same records");
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn contains(&self, e: Entity) -> bool {
@@ -344,13 +378,13 @@ impl Explorer {
         let g = &self.graph;
         g.people
             .find_key(key)
-            .map(|i| Entity::Person(PersonId(i)))
-            .or_else(|| g.groups.find_key(key).map(|i| Entity::Group(GroupId(i))))
-            .or_else(|| g.works.find_key(key).map(|i| Entity::Work(WorkId(i))))
+            .map(|i| g.join(RecordKind::Person, i))
+            .or_else(|| g.groups.find_key(key).map(|i| g.join(RecordKind::Group, i)))
+            .or_else(|| g.works.find_key(key).map(|i| g.join(RecordKind::Work, i)))
             .or_else(|| {
                 g.organisations
                     .find_key(key)
-                    .map(|i| Entity::Organisation(OrganisationId(i)))
+                    .map(|i| g.join(RecordKind::Organisation, i))
             })
     }
 
@@ -476,6 +510,10 @@ impl Explorer {
 
     /// Every credit that starts or ends at this record, in data order.
     ///
+    /// # Panics
+    ///
+    /// When `entity` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -485,6 +523,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn credits_of(&self, entity: Entity) -> CreditIds<'_> {
+        self.check(entity);
         self.graph.credits_of(entity)
     }
 
@@ -565,7 +604,7 @@ impl Explorer {
             for kind in RecordKind::ALL {
                 let table = self.graph.table(kind);
                 for i in 0..table.len() as u32 {
-                    let e = join(kind, i);
+                    let e = self.graph.join(kind, i);
                     names.insert(&table.key(i), Tier::Key, e);
                     for (name, alias) in table.names_of(i) {
                         let tier = if alias { Tier::Alias } else { Tier::Name };

@@ -329,12 +329,7 @@ impl RecordId for CreditId {
     type Ref<'e> = CreditRef<'e>;
 
     fn view(self, explorer: &Explorer) -> CreditRef<'_> {
-        assert!(
-            self.index() < explorer.graph.credit_count(),
-            "credit {} is not an id of this explorer ({} credits)",
-            self.index(),
-            explorer.graph.credit_count()
-        );
+        explorer.graph.check_credit(self);
         CreditRef { explorer, id: self }
     }
 }

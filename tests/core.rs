@@ -267,37 +267,182 @@ fn io_errors_keep_their_source() {
 }
 
 #[test]
-fn ids_from_another_explorer_give_empty_answers_or_documented_panics() {
-    let big = Explorer::bundled();
-    let small = good().explorer;
+fn an_id_of_another_explorer_panics_with_a_message_in_every_method() {
+    use hallyu::export::View;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let here = Explorer::bundled();
     let f = Filter::new();
-    // Ids past the end of the small explorer.
-    let far: Vec<_> = big.people().skip(small.people().len()).take(3).collect();
-    let (a, b) = (far[0], far[1]);
-    assert!(!small.contains(a.into()));
-    assert!(small.co_appearances(a, &f).is_empty());
-    assert!(small.works_of(a, &f).is_empty());
-    assert!(small.shortest_path(a, b, &f).is_none());
-    assert!(small.shared_works(a, b, &f).is_empty());
-    assert_eq!(
-        small
-            .all_shortest_paths(a, b, &AllPathsOptions::new(), &f)
-            .count(),
-        0
-    );
-    assert!(small.introductions(a, b, &f).is_empty());
-    assert!(small.recommendations(a, &f).is_empty());
-    assert_eq!(small.distances(a, &f).reachable(), 0);
-    assert!(small.components(&f).of(a).is_none());
-    assert_eq!(
-        small
-            .neighbourhood(a, &NeighbourhoodOptions::new(), &f)
-            .people()
-            .len(),
-        0
-    );
-    // Reading a record of a foreign id panics with a message that says why.
-    let err = std::panic::catch_unwind(|| small.get(a).name().to_string()).unwrap_err();
-    let msg = err.downcast_ref::<String>().cloned().unwrap_or_default();
-    assert!(msg.contains("not an id of this explorer"), "{msg}");
+    // Another explorer of the same data: every id is in range here and would
+    // name a record, the very same one, if ids were bare positions.
+    let twin = Explorer::bundled();
+    // And one with fewer records: its ids are in range too.
+    let small = good().explorer;
+    let me = here.person("Park Seo-joon").unwrap();
+    let iu = here.person("IU").unwrap();
+    let haru = here.work("Haru Haru").unwrap();
+    let bigbang = here.group("BIGBANG").unwrap();
+    let credit = here.credits_of(haru.into()).next().unwrap();
+    let components = here.components(&f);
+    let distances = here.distances(me, &f);
+    let costars = here.co_appearances(me, &f);
+    let centrality = here.centrality(&f);
+    let ranking = here.centre_ranking(&f);
+    let projection = here.projection(&f);
+    for (name, other) in [("twin", &twin), ("small", &small)] {
+        let a = other.people().next().unwrap();
+        let b = other.people().nth(1).unwrap();
+        let w = other.works().next().unwrap();
+        let c = other.credits().next().unwrap();
+        assert!(
+            !here.contains(a.into()) && !here.contains(w.into()),
+            "{name}"
+        );
+        let calls: Vec<(&str, Call)> = vec![
+            ("get", Box::new(|| ignore(here.get(a).name().len()))),
+            ("get(work)", Box::new(|| ignore(here.get(w).title().len()))),
+            ("get(credit)", Box::new(|| ignore(here.get(c).role()))),
+            ("key", Box::new(|| ignore(here.key(a.into())))),
+            ("name", Box::new(|| ignore(here.name(a.into())))),
+            (
+                "display_name",
+                Box::new(|| ignore(here.display_name(a.into()))),
+            ),
+            ("label", Box::new(|| ignore(here.label(w.into())))),
+            ("hangul", Box::new(|| ignore(here.hangul(a.into())))),
+            ("aliases", Box::new(|| ignore(here.aliases(a.into()).len()))),
+            ("sources", Box::new(|| ignore(here.sources(a.into())))),
+            ("notes", Box::new(|| ignore(here.notes(a.into())))),
+            (
+                "credits_of",
+                Box::new(|| ignore(here.credits_of(w.into()).len())),
+            ),
+            ("ends", Box::new(|| ignore(here.ends(c)))),
+            (
+                "credit_location",
+                Box::new(|| ignore(here.credit_location(c))),
+            ),
+            ("works_of", Box::new(|| ignore(here.works_of(a, &f)))),
+            ("credits_on", Box::new(|| ignore(here.credits_on(w)))),
+            ("groups_of", Box::new(|| ignore(here.groups_of(a)))),
+            ("admits", Box::new(|| ignore(here.admits(&f, w)))),
+            (
+                "co_appearances",
+                Box::new(|| ignore(here.co_appearances(a, &f).len())),
+            ),
+            (
+                "shared_works",
+                Box::new(|| ignore(here.shared_works(me, b, &f))),
+            ),
+            (
+                "shortest_path",
+                Box::new(|| ignore(here.shortest_path(a, iu, &f).is_some())),
+            ),
+            (
+                "all_shortest_paths",
+                Box::new(|| {
+                    ignore(
+                        here.all_shortest_paths(me, b, &AllPathsOptions::new(), &f)
+                            .count(),
+                    )
+                }),
+            ),
+            (
+                "introductions",
+                Box::new(|| ignore(here.introductions(a, b, &f))),
+            ),
+            (
+                "recommendations",
+                Box::new(|| ignore(here.recommendations(a, &f))),
+            ),
+            (
+                "recommendations_by_paths",
+                Box::new(|| ignore(here.recommendations_by_paths(a, &f))),
+            ),
+            (
+                "distances",
+                Box::new(|| ignore(here.distances(a, &f).reachable())),
+            ),
+            (
+                "neighbourhood",
+                Box::new(|| {
+                    ignore(
+                        here.neighbourhood(a, &NeighbourhoodOptions::new(), &f)
+                            .people()
+                            .len(),
+                    )
+                }),
+            ),
+            (
+                "centre_of",
+                Box::new(|| {
+                    here.centre_of(&f, &[a], hallyu::CentreOptions::new(), |_| {
+                        std::ops::ControlFlow::Continue(())
+                    });
+                }),
+            ),
+            ("Components::of", Box::new(|| ignore(components.of(a)))),
+            (
+                "Components::index_of",
+                Box::new(|| ignore(components.index_of(a))),
+            ),
+            (
+                "Distances::distance",
+                Box::new(|| ignore(distances.distance(a))),
+            ),
+            ("CoAppearances::get", Box::new(|| ignore(costars.get(a)))),
+            (
+                "Centrality::get",
+                Box::new(|| ignore(centrality.get(a).degree)),
+            ),
+            (
+                "Centrality::is_node",
+                Box::new(|| ignore(centrality.is_node(a))),
+            ),
+            (
+                "CentreRanking::position",
+                Box::new(|| ignore(ranking.position(a))),
+            ),
+            ("Projection::node", Box::new(|| ignore(projection.node(a)))),
+            (
+                "Projection::works_between",
+                Box::new(|| ignore(projection.works_between(me, a).len())),
+            ),
+            (
+                "View::diagram",
+                Box::new(|| ignore(View::path(me, a).diagram(&here))),
+            ),
+            (
+                "PersonWorkGraph::node",
+                Box::new(|| ignore(here.person_work_graph(&f).node(a.into()))),
+            ),
+        ];
+        for (method, call) in calls {
+            let err = catch_unwind(AssertUnwindSafe(call)).expect_err(&format!(
+                "{method} with an id of the {name} explorer panics"
+            ));
+            let msg = err.downcast_ref::<String>().cloned().unwrap_or_default();
+            assert!(
+                msg.contains("is not an id of this explorer")
+                    || msg.contains("is not an id of the explorer of this projection"),
+                "{method} ({name}): {msg}"
+            );
+        }
+    }
+    // Its own ids, and a clone's, pass.
+    let clone = here.clone();
+    assert!(clone.contains(me.into()) && clone.contains(credit_entity(&here, credit)));
+    assert_eq!(clone.members(bigbang).len(), here.members(bigbang).len());
+    assert_eq!(clone.co_appearances(me, &f).len(), costars.len());
+}
+
+/// A call that may panic, for `catch_unwind`.
+type Call<'a> = Box<dyn Fn() + 'a>;
+
+/// Uses a value (what a call returns is beside the point).
+fn ignore<T>(value: T) {
+    std::hint::black_box(value);
+}
+
+fn credit_entity(ex: &Explorer, c: hallyu::CreditId) -> Entity {
+    ex.ends(c).0
 }

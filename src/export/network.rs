@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::DIRECT;
-use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
+use crate::id::{CreditId, Entity, PersonId, WorkId};
 use crate::model::{Billing, Role, RoleKind, WorkKind};
 
 use super::View;
@@ -282,7 +282,7 @@ impl Network {
         let mut apps = Vec::new();
         for &p in people {
             for app in explorer.graph.index.of_person(p.0, filter) {
-                let w = WorkId(app.work);
+                let w = explorer.graph.wid(app.work);
                 let Some(&wi) = work_node.get(&w) else {
                     continue;
                 };
@@ -291,7 +291,7 @@ impl Network {
         }
         apps.sort_by_key(|&(c, p, _, _)| (c, p));
         let credit_of = |c: u32, via: u32| -> NetworkCredit {
-            let cr = explorer.get(CreditId(c));
+            let cr = explorer.get(explorer.graph.cid(c));
             let role = cr.role();
             let (billing, character) = match role.as_ref() {
                 Role::Cast { billing, character } => (Some(*billing), character.clone()),
@@ -299,12 +299,13 @@ impl Network {
                 _ => (None, None),
             };
             NetworkCredit {
-                credit: CreditId(c),
+                credit: explorer.graph.cid(c),
                 role: role.word().to_string(),
                 role_kind: cr.role_kind(),
                 billing,
                 character,
-                via: (via != DIRECT).then(|| explorer.key(GroupId(via).into()).into_owned()),
+                via: (via != DIRECT)
+                    .then(|| explorer.key(explorer.graph.gid(via).into()).into_owned()),
                 unverified: cr.is_unverified(),
             }
         };

@@ -171,7 +171,17 @@ impl View {
     /// Never for the catalog, neighbourhood, pair and work views; a path
     /// view of two people that no chain of works connects is an
     /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) that says so.
+    ///
+    /// # Panics
+    ///
+    /// When the view names a person or a work of another explorer.
     pub fn diagram(&self, explorer: &Explorer) -> crate::Result<Diagram> {
+        match self.subject {
+            Subject::Catalog => {}
+            Subject::Neighbourhood(p) => explorer.check(p.into()),
+            Subject::Path(a, b) | Subject::Pair(a, b) => explorer.check_all(&[a, b]),
+            Subject::Work(w) => explorer.check(w.into()),
+        }
         let mut b = Builder::new(explorer, &self.filter);
         let title = match &self.subject {
             Subject::Catalog => {
@@ -303,7 +313,7 @@ fn neighbourhood(
         u32::try_from(hops).unwrap_or(u32::MAX),
         usize::MAX,
     );
-    bfs.order.iter().map(|&p| PersonId(p)).collect()
+    bfs.order.iter().map(|&p| explorer.graph.pid(p)).collect()
 }
 
 /// Adds nodes and edges without duplicates, keeping the strongest emphasis.

@@ -6,7 +6,7 @@
 use super::table::Key;
 use super::{Credits, Details, Graph, Table, UNKNOWN_BORN, UNKNOWN_YEAR};
 use crate::graph::csr::{Appearance, DIRECT, TraversalIndex};
-use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
+use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, Tag, WorkId};
 use crate::model::{Role, RoleKind, WorkKind};
 
 /// A credit that is not one person's own appearance in a work: a group's
@@ -38,11 +38,26 @@ pub(crate) struct GraphBuilder {
     others: Vec<Other>,
     credits: u32,
     details: Option<Box<Details>>,
+    /// The tag of the graph being built, fresh for each builder.
+    pub(crate) tag: Tag,
 }
 
 impl GraphBuilder {
     pub(crate) fn new() -> GraphBuilder {
-        GraphBuilder::default()
+        GraphBuilder {
+            tag: Tag::fresh(),
+            ..GraphBuilder::default()
+        }
+    }
+
+    /// The id of the person at a position (added or to be added).
+    pub(crate) fn pid(&self, i: u32) -> PersonId {
+        PersonId(i, self.tag)
+    }
+
+    /// The id of the work at a position (added or to be added).
+    pub(crate) fn wid(&self, i: u32) -> WorkId {
+        WorkId(i, self.tag)
     }
 
     /// Room for this many people, works and credits.
@@ -62,12 +77,12 @@ impl GraphBuilder {
     ) -> PersonId {
         self.born
             .push(born.map_or(UNKNOWN_BORN, |y| y.clamp(-32767, 32767) as i16));
-        PersonId(self.people.push(key, name))
+        PersonId(self.people.push(key, name), self.tag)
     }
 
     /// Adds a group.
     pub(crate) fn group<'k>(&mut self, key: impl Into<Key<'k>>, name: &str) -> GroupId {
-        GroupId(self.groups.push(key, name))
+        GroupId(self.groups.push(key, name), self.tag)
     }
 
     /// Adds a work with its kind and year.
@@ -80,7 +95,7 @@ impl GraphBuilder {
     ) -> WorkId {
         self.work_year.push(year.unwrap_or(UNKNOWN_YEAR));
         self.work_kind.push(kind);
-        WorkId(self.works.push(key, title))
+        WorkId(self.works.push(key, title), self.tag)
     }
 
     /// Adds an organisation.
@@ -89,7 +104,7 @@ impl GraphBuilder {
         key: impl Into<Key<'k>>,
         name: &str,
     ) -> OrganisationId {
-        OrganisationId(self.organisations.push(key, name))
+        OrganisationId(self.organisations.push(key, name), self.tag)
     }
 
     /// Adds a credit. Both ends must have been added.
@@ -128,7 +143,7 @@ impl GraphBuilder {
                 });
             }
         }
-        CreditId(credit)
+        CreditId(credit, self.tag)
     }
 
     /// Keeps the full records of a rich source.
@@ -191,18 +206,23 @@ impl GraphBuilder {
             credits,
             index,
             details: self.details,
+            tag: self.tag,
         }
     }
 
     /// Writes the credit columns and each record's list of credits.
     fn fill_credit_columns(&self, credits: &mut Credits) {
         let n = credits.len;
-        let mut ends = vec![(Entity::Person(PersonId(0)), Entity::Person(PersonId(0))); n];
+        let nobody = Entity::Person(PersonId(0, self.tag));
+        let mut ends = vec![(nobody, nobody); n];
         let mut kinds = vec![RoleKind::Performer; n];
         let mut unverified = vec![false; n];
         for a in &self.apps {
             let c = a.credit as usize;
-            ends[c] = (PersonId(a.person).into(), WorkId(a.work).into());
+            ends[c] = (
+                PersonId(a.person, self.tag).into(),
+                WorkId(a.work, self.tag).into(),
+            );
             kinds[c] = a.role;
             unverified[c] = a.unverified;
         }

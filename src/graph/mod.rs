@@ -26,7 +26,7 @@ pub(crate) use subgraph::Selection;
 pub(crate) use table::{Key, Table};
 
 use crate::error::Location;
-use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
+use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, Tag, WorkId};
 use crate::model::{Records, RoleKind};
 
 /// The year of a work that no source gives.
@@ -71,12 +71,15 @@ pub(crate) struct Graph {
     credits: Credits,
     pub(crate) index: TraversalIndex,
     details: Option<Box<Details>>,
+    /// Which graph this is: every id it hands out carries it.
+    pub(crate) tag: Tag,
 }
 
 /// The credits of one record, in credit order.
 #[derive(Clone, Debug)]
 pub struct CreditIds<'g> {
     inner: CreditIdsInner<'g>,
+    tag: Tag,
 }
 
 #[derive(Clone, Debug)]
@@ -90,9 +93,10 @@ impl Iterator for CreditIds<'_> {
 
     fn next(&mut self) -> Option<CreditId> {
         match &mut self.inner {
-            CreditIdsInner::Range(r) => r.next().map(CreditId),
-            CreditIdsInner::Slice(s) => s.next().map(|&c| CreditId(c)),
+            CreditIdsInner::Range(r) => r.next(),
+            CreditIdsInner::Slice(s) => s.next().copied(),
         }
+        .map(|c| CreditId(c, self.tag))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -117,10 +121,71 @@ impl Graph {
         }
     }
 
-    /// Whether the entity is a record of this graph.
+    /// Whether the entity is a record of this graph: made by it (or a
+    /// clone), so also in range.
     pub(crate) fn contains(&self, e: Entity) -> bool {
         let (kind, i) = split(e);
-        (i as usize) < self.table(kind).len()
+        e.tag() == self.tag && (i as usize) < self.table(kind).len()
+    }
+
+    /// Panics with a message that says what went wrong when `e` is not a
+    /// record of this graph: the one check behind every `# Panics` section
+    /// about ids.
+    #[track_caller]
+    pub(crate) fn check(&self, e: Entity) {
+        assert!(
+            self.contains(e),
+            "{e:?} is not an id of this explorer (@{}): ids are only valid for the explorer that made them",
+            self.tag.0
+        );
+    }
+
+    /// [`Graph::check`] for a credit.
+    #[track_caller]
+    pub(crate) fn check_credit(&self, c: CreditId) {
+        assert!(
+            c.1 == self.tag && c.index() < self.credit_count(),
+            "{c:?} is not an id of this explorer (@{}, {} credits): ids are only valid for the explorer that made them",
+            self.tag.0,
+            self.credit_count()
+        );
+    }
+
+    /// The id of the person at a position.
+    pub(crate) fn pid(&self, i: u32) -> PersonId {
+        PersonId(i, self.tag)
+    }
+
+    /// The id of the work at a position.
+    pub(crate) fn wid(&self, i: u32) -> WorkId {
+        WorkId(i, self.tag)
+    }
+
+    /// The id of the group at a position.
+    pub(crate) fn gid(&self, i: u32) -> GroupId {
+        GroupId(i, self.tag)
+    }
+
+    /// The id of the organisation at a position.
+    pub(crate) fn oid(&self, i: u32) -> OrganisationId {
+        OrganisationId(i, self.tag)
+    }
+
+    /// The id of the credit at a position.
+    pub(crate) fn cid(&self, i: u32) -> CreditId {
+        CreditId(i, self.tag)
+    }
+
+    /// The entity of a kind at a position.
+    pub(crate) fn join(&self, kind: crate::model::RecordKind, i: u32) -> Entity {
+        use crate::model::RecordKind as K;
+        let t = self.tag;
+        match kind {
+            K::Person => Entity::Person(PersonId(i, t)),
+            K::Group => Entity::Group(GroupId(i, t)),
+            K::Work => Entity::Work(WorkId(i, t)),
+            K::Organisation => Entity::Organisation(OrganisationId(i, t)),
+        }
     }
 
     /// The number of credits.
@@ -154,7 +219,7 @@ impl Graph {
     pub(crate) fn ends(&self, c: CreditId) -> Option<(Entity, Entity)> {
         if self.derived() {
             let a = self.index.apps.get(c.index())?;
-            return Some((PersonId(a.person).into(), WorkId(a.work).into()));
+            return Some((self.pid(a.person).into(), self.wid(a.work).into()));
         }
         self.credits.ends.get(c.index()).copied()
     }
@@ -192,8 +257,10 @@ impl Graph {
 
     /// Every credit that starts or ends at a record, in credit order.
     pub(crate) fn credits_of(&self, e: Entity) -> CreditIds<'_> {
+        let tag = self.tag;
         let empty = CreditIds {
             inner: CreditIdsInner::Range(0..0),
+            tag,
         };
         if !self.contains(e) {
             return empty;
@@ -204,10 +271,12 @@ impl Graph {
                     let r = self.index.person_app_range(p.0);
                     CreditIds {
                         inner: CreditIdsInner::Range(r.start as u32..r.end as u32),
+                        tag,
                     }
                 }
                 Entity::Work(w) => CreditIds {
                     inner: CreditIdsInner::Slice(self.index.work_app_ids(w.0).iter()),
+                    tag,
                 },
                 _ => empty,
             };
@@ -216,18 +285,8 @@ impl Graph {
         let (a, b) = (self.credits.start[i], self.credits.start[i + 1]);
         CreditIds {
             inner: CreditIdsInner::Slice(self.credits.of[a as usize..b as usize].iter()),
+            tag,
         }
-    }
-}
-
-/// The entity of a kind at a position.
-pub(crate) fn join(kind: crate::model::RecordKind, i: u32) -> Entity {
-    use crate::model::RecordKind as K;
-    match kind {
-        K::Person => Entity::Person(PersonId(i)),
-        K::Group => Entity::Group(GroupId(i)),
-        K::Work => Entity::Work(WorkId(i)),
-        K::Organisation => Entity::Organisation(OrganisationId(i)),
     }
 }
 
@@ -235,9 +294,9 @@ pub(crate) fn join(kind: crate::model::RecordKind, i: u32) -> Entity {
 pub(crate) fn split(e: Entity) -> (crate::model::RecordKind, u32) {
     use crate::model::RecordKind as K;
     match e {
-        Entity::Person(PersonId(i)) => (K::Person, i),
-        Entity::Group(GroupId(i)) => (K::Group, i),
-        Entity::Work(WorkId(i)) => (K::Work, i),
-        Entity::Organisation(OrganisationId(i)) => (K::Organisation, i),
+        Entity::Person(PersonId(i, _)) => (K::Person, i),
+        Entity::Group(GroupId(i, _)) => (K::Group, i),
+        Entity::Work(WorkId(i, _)) => (K::Work, i),
+        Entity::Organisation(OrganisationId(i, _)) => (K::Organisation, i),
     }
 }

@@ -13,7 +13,7 @@ use petgraph::visit::{
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::{Appearance, TraversalIndex};
-use crate::id::{CreditId, Entity, PersonId, WorkId};
+use crate::id::{CreditId, Entity};
 
 /// The undirected person–work graph of an explorer under a filter, as
 /// petgraph sees a graph: node `i < people` is person `i`, the next nodes
@@ -46,6 +46,7 @@ use crate::id::{CreditId, Entity, PersonId, WorkId};
 /// ```
 #[derive(Clone, Copy)]
 pub struct PersonWorkGraph<'e> {
+    graph: &'e super::Graph,
     index: &'e TraversalIndex,
     filter: &'e Filter,
 }
@@ -62,6 +63,7 @@ impl std::fmt::Debug for PersonWorkGraph<'_> {
 impl<'e> PersonWorkGraph<'e> {
     pub(crate) fn new(explorer: &'e Explorer, filter: &'e Filter) -> PersonWorkGraph<'e> {
         PersonWorkGraph {
+            graph: &explorer.graph,
             index: &explorer.graph.index,
             filter,
         }
@@ -72,8 +74,10 @@ impl<'e> PersonWorkGraph<'e> {
     /// # Panics
     ///
     /// For a group or an organisation, which are not nodes of this graph
-    /// (their credits count through the members).
+    /// (their credits count through the members), and for an id of another
+    /// explorer.
     pub fn node(&self, e: Entity) -> NodeIndex {
+        self.graph.check(e);
         match e {
             Entity::Person(p) => NodeIndex::new(p.index()),
             Entity::Work(w) => NodeIndex::new(self.index.people() + w.index()),
@@ -85,8 +89,8 @@ impl<'e> PersonWorkGraph<'e> {
     pub fn entity(&self, n: NodeIndex) -> Entity {
         let people = self.index.people();
         match n.index() {
-            i if i < people => Entity::Person(PersonId::new(i)),
-            i => Entity::Work(WorkId::new(i - people)),
+            i if i < people => self.graph.pid(i as u32).into(),
+            i => self.graph.wid((i - people) as u32).into(),
         }
     }
 
@@ -98,7 +102,7 @@ impl<'e> PersonWorkGraph<'e> {
             source,
             target,
             id: EdgeIndex::new(app_index as usize),
-            credit: CreditId(a.credit),
+            credit: self.graph.cid(a.credit),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! the bundled data and on an IMDb import alike.
 
 use super::{Details, Graph, GraphBuilder, Table, UNKNOWN_YEAR};
-use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
+use crate::id::{Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::Records;
 use crate::records::role_of;
 
@@ -52,7 +52,7 @@ impl Graph {
         let mut b = GraphBuilder::new();
         for &i in &keep.people {
             let t = &self.people;
-            b.person(&t.key(i), t.name(i), self.born(PersonId(i)));
+            b.person(&t.key(i), t.name(i), self.born(self.pid(i)));
             copy_names(t, i, &mut b.people);
         }
         for &i in &keep.groups {
@@ -76,6 +76,7 @@ impl Graph {
             b.organisation(&t.key(i), t.name(i));
             copy_names(t, i, &mut b.organisations);
         }
+        let tag = b.tag;
         let new = |e: Entity| -> Option<Entity> {
             let n = match e {
                 Entity::Person(x) => renumbered(&keep.people, x.0),
@@ -84,16 +85,16 @@ impl Graph {
                 Entity::Organisation(x) => renumbered(&keep.organisations, x.0),
             }?;
             Some(match e {
-                Entity::Person(_) => PersonId(n).into(),
-                Entity::Group(_) => GroupId(n).into(),
-                Entity::Work(_) => WorkId(n).into(),
-                Entity::Organisation(_) => OrganisationId(n).into(),
+                Entity::Person(_) => PersonId(n, tag).into(),
+                Entity::Group(_) => GroupId(n, tag).into(),
+                Entity::Work(_) => WorkId(n, tag).into(),
+                Entity::Organisation(_) => OrganisationId(n, tag).into(),
             })
         };
         let details = self.details();
         let mut credits = Vec::with_capacity(keep.credits.len());
         for &c in &keep.credits {
-            let id = CreditId(c);
+            let id = self.cid(c);
             let Some((from, to)) = self.ends(id) else {
                 continue;
             };

@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::error::{Error, ErrorKind, Result};
 use crate::explorer::Explorer;
 use crate::graph::{GraphBuilder, Key};
-use crate::id::{PersonId, WorkId};
 use crate::import::tsv::MAX_LINE;
 use crate::import::tsv::{Row, Tsv};
 use crate::model::{RoleKind, WorkKind};
@@ -874,8 +873,8 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
             last = Some(key);
             credits += 1;
             builder.credit(
-                PersonId(p as u32).into(),
-                WorkId(w).into(),
+                builder.pid(p as u32).into(),
+                builder.wid(w).into(),
                 &role_of(role),
                 false,
             );

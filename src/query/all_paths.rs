@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::id::{PersonId, WorkId};
+use crate::id::PersonId;
 use crate::query::graph::by_name;
 use crate::query::path::{Path, Step};
 use crate::query::traverse::{Bfs, UNREACHED};
@@ -216,6 +216,10 @@ impl Explorer {
     /// astronomically many shortest paths; a limit of `usize::MAX` lists
     /// them all.
     ///
+    /// # Panics
+    ///
+    /// When `a` or `b` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -250,10 +254,8 @@ impl Explorer {
             count: 0,
             paths: Vec::new(),
         };
+        self.check_all(&[a, b]);
         let people = self.people().len();
-        if a.index() >= people || b.index() >= people {
-            return out;
-        }
         let mut from_a = Bfs::new(self, filter);
         from_a.run_all(a.0);
         let d = from_a.dist[b.index()];
@@ -340,7 +342,7 @@ impl Explorer {
         let steps = people
             .windows(2)
             .map(|pair| {
-                let (from, to) = (PersonId(pair[0]), PersonId(pair[1]));
+                let (from, to) = (self.graph.pid(pair[0]), self.graph.pid(pair[1]));
                 let shared = self.shared_works(from, to, filter);
                 let s = shared
                     .first()
@@ -348,12 +350,12 @@ impl Explorer {
                 Step {
                     from,
                     from_credit: s.left,
-                    work: WorkId(s.work.0),
+                    work: self.graph.wid(s.work.0),
                     to_credit: s.right,
                     to,
                 }
             })
             .collect();
-        Path::new(self, PersonId(people[0]), steps)
+        Path::new(self, self.graph.pid(people[0]), steps)
     }
 }

@@ -147,6 +147,7 @@ impl<'e> Centrality<'e> {
     ///
     /// When the id is not one of the explorer's people.
     pub fn get(&self, person: PersonId) -> &PersonCentrality {
+        self.explorer.check(person.into());
         &self.scores[person.index()]
     }
 
@@ -157,7 +158,12 @@ impl<'e> Centrality<'e> {
 
     /// Whether the person is a node of the filter's graph (has a credit the
     /// filter counts); the others score zero and are not ranked.
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
     pub fn is_node(&self, person: PersonId) -> bool {
+        self.explorer.check(person.into());
         self.nodes.get(person.index()).copied().unwrap_or(false)
     }
 
@@ -233,7 +239,7 @@ impl Explorer {
                     0.0
                 };
                 PersonCentrality {
-                    person: PersonId(p as u32),
+                    person: self.graph.pid(p as u32),
                     degree: graph.neighbours(p as u32).len(),
                     shared_works: graph.weights(p as u32).iter().map(|&w| w as usize).sum(),
                     closeness,
@@ -409,9 +415,13 @@ pub struct ApproxBetweenness<'e> {
 
 impl<'e> ApproxBetweenness<'e> {
     /// The estimate for one person, normalised as
-    /// [`PersonCentrality::betweenness`] (0 for people outside the node set
-    /// or out of range).
+    /// [`PersonCentrality::betweenness`] (0 for people outside the node set).
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
     pub fn get(&self, person: PersonId) -> f64 {
+        self.explorer.check(person.into());
         self.scores.get(person.index()).copied().unwrap_or(0.0)
     }
 
@@ -435,7 +445,7 @@ impl<'e> ApproxBetweenness<'e> {
     pub fn ranked(&self) -> Vec<(PersonId, f64)> {
         let mut v: Vec<(PersonId, f64)> = (0..self.scores.len())
             .filter(|&p| self.nodes[p])
-            .map(|p| (PersonId(p as u32), self.scores[p]))
+            .map(|p| (self.explorer.graph.pid(p as u32), self.scores[p]))
             .collect();
         v.sort_by(|a, b| {
             b.1.total_cmp(&a.1)

@@ -540,6 +540,10 @@ impl Explorer {
     /// given (positions count from [`CentreOptions::start`] in that list);
     /// the others are skipped.
     ///
+    /// # Panics
+    ///
+    /// When one of `people` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -564,6 +568,7 @@ impl Explorer {
         options: CentreOptions<'_>,
         sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
     ) -> CentreRun {
+        self.check_all(people);
         let g = Compact::largest(&self.graph.index, filter);
         let sources: Vec<u32> = people
             .iter()
@@ -607,7 +612,7 @@ impl Explorer {
                     }
                     for h in hists {
                         let row = PersonCentre {
-                            person: PersonId(g.people[sources[done] as usize]),
+                            person: self.graph.pid(g.people[sources[done] as usize]),
                             position: next,
                             histogram: h.iter().map(|&c| c as usize).collect(),
                         };
@@ -757,7 +762,7 @@ impl Explorer {
         top.entries = best
             .into_iter()
             .map(|(far, p, ecc)| CentreEntry {
-                person: PersonId(p),
+                person: self.graph.pid(p),
                 component_size: n,
                 mean_distance: (n > 1).then(|| far as f64 / (n - 1) as f64),
                 eccentricity: ecc,
@@ -871,10 +876,10 @@ impl Explorer {
         }
         out.diameter = dl as usize;
         out.radius = ru as usize;
-        out.centre = Some(PersonId(g.people[centre as usize]));
+        out.centre = Some(self.graph.pid(g.people[centre as usize]));
         let (a, b) = (
-            PersonId(g.people[ends.0 as usize]),
-            PersonId(g.people[ends.1 as usize]),
+            self.graph.pid(g.people[ends.0 as usize]),
+            self.graph.pid(g.people[ends.1 as usize]),
         );
         out.path = self.shortest_path(a, b, filter);
         out

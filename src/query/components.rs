@@ -59,15 +59,24 @@ impl<'e> Components<'e> {
     }
 
     /// The component of a person, or `None` when the person is not a node
-    /// of the filter's graph (no credit the filter counts) or not one of
-    /// the explorer's people.
+    /// of the filter's graph (no credit the filter counts).
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
     pub fn of(&self, person: PersonId) -> Option<&Component> {
+        self.explorer.check(person.into());
         self.index_of(person).map(|i| &self.list[i])
     }
 
     /// The position of a person's component in [`Components::iter`], or
     /// `None` as for [`Components::of`].
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
     pub fn index_of(&self, person: PersonId) -> Option<usize> {
+        self.explorer.check(person.into());
         match self.of.get(person.index()) {
             Some(&c) if c != UNREACHED => Some(c as usize),
             _ => None,
@@ -173,7 +182,7 @@ impl Explorer {
             .map(|r| Component {
                 people: grouped[r[0] as usize..r[1] as usize]
                     .iter()
-                    .map(|&p| PersonId(p))
+                    .map(|&p| self.graph.pid(p))
                     .collect(),
                 works: Vec::new(),
             })

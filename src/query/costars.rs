@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::Graph;
 use crate::graph::csr::{Compiled, VIA_FLAG};
 use crate::graph::{Appearance, DIRECT};
 use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
@@ -21,10 +22,10 @@ pub struct Credited {
 }
 
 impl Credited {
-    pub(crate) fn of(app: &Appearance) -> Credited {
+    pub(crate) fn of(g: &Graph, app: &Appearance) -> Credited {
         Credited {
-            credit: CreditId(app.credit),
-            via: (app.via != DIRECT).then_some(GroupId(app.via)),
+            credit: g.cid(app.credit),
+            via: (app.via != DIRECT).then(|| g.gid(app.via)),
         }
     }
 
@@ -135,7 +136,12 @@ impl<'e> CoAppearances<'e> {
     }
 
     /// The entry of one co-star, if they share a work.
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
     pub fn get(&self, person: PersonId) -> Option<&CoStar> {
+        self.explorer.check(person.into());
         self.costars.iter().find(|c| c.person == person)
     }
 }
@@ -178,6 +184,10 @@ impl Explorer {
     /// members of the time (then [`Credited::via`] names the group). When a
     /// person is credited twice on one work, their own credit is shown.
     ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -192,6 +202,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn co_appearances(&self, person: PersonId, filter: &Filter) -> CoAppearances<'_> {
+        self.check(person.into());
         // Every (my appearance, their appearance) pair on a shared work,
         // with a packed integer key (co-star, work, through a group?,
         // position in `pairs`). Their side is read from the work's flat
@@ -227,9 +238,9 @@ impl Explorer {
                 let (mine, theirs) = pairs[k as u32 as usize];
                 let theirs = &index.apps[theirs as usize];
                 SharedWork {
-                    work: WorkId(mine.work),
-                    left: Credited::of(mine),
-                    right: Credited::of(theirs),
+                    work: self.graph.wid(mine.work),
+                    left: Credited::of(&self.graph, mine),
+                    right: Credited::of(&self.graph, theirs),
                 }
             };
             let works = match run {
@@ -241,7 +252,7 @@ impl Explorer {
                 }
             };
             costars.push(CoStar {
-                person: PersonId((run[0] >> 96) as u32),
+                person: self.graph.pid((run[0] >> 96) as u32),
                 works: SharedWorks(works),
             });
         }
@@ -288,6 +299,10 @@ impl Explorer {
     /// The works `a` and `b` share, oldest first, with how each is credited
     /// (`left` is `a`).
     ///
+    /// # Panics
+    ///
+    /// When `a` or `b` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -302,9 +317,10 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn shared_works(&self, a: PersonId, b: PersonId, filter: &Filter) -> Vec<SharedWork> {
+        self.check_all(&[a, b]);
         let mut mine: HashMap<u32, Credited> = HashMap::new();
         for app in self.graph.index.of_person(a.0, filter) {
-            let c = Credited::of(app);
+            let c = Credited::of(&self.graph, app);
             mine.entry(app.work)
                 .and_modify(|old| prefer(old, c))
                 .or_insert(c);
@@ -313,9 +329,9 @@ impl Explorer {
         for app in self.graph.index.of_person(b.0, filter) {
             if let Some(&left) = mine.get(&app.work) {
                 let s = SharedWork {
-                    work: WorkId(app.work),
+                    work: self.graph.wid(app.work),
                     left,
-                    right: Credited::of(app),
+                    right: Credited::of(&self.graph, app),
                 };
                 out.entry(app.work)
                     .and_modify(|old| prefer_direct(old, &s))

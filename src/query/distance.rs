@@ -67,7 +67,12 @@ impl<'e> Distances<'e> {
     }
 
     /// The distance to `other`, or `None` when no chain reaches them.
+    ///
+    /// # Panics
+    ///
+    /// When `other` is an id of another explorer.
     pub fn distance(&self, other: PersonId) -> Option<usize> {
+        self.explorer.check(other.into());
         match self.dist.get(other.index()) {
             Some(&d) if d != UNREACHED => Some(d as usize),
             _ => None,
@@ -200,7 +205,12 @@ impl<'e> CentreRanking<'e> {
     }
 
     /// The rank of a person, from 0.
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
     pub fn position(&self, person: PersonId) -> Option<usize> {
+        self.explorer.check(person.into());
         self.entries.iter().position(|e| e.person == person)
     }
 }
@@ -257,6 +267,10 @@ impl Explorer {
     /// One breadth-first search on the compact index, with flat arrays
     /// sized to the people and works.
     ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -276,13 +290,10 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn distances(&self, person: PersonId, filter: &Filter) -> Distances<'_> {
+        self.check(person.into());
         let index = &self.graph.index;
-        let mut dist = traverse::levels(index, person.0, filter);
+        let dist = traverse::levels(index, person.0, filter);
         let (nodes, node_count) = traverse::node_set(index, filter);
-        if dist.is_empty() {
-            // An id from another explorer: nobody is reached, not even them.
-            dist = vec![UNREACHED; self.people().len()];
-        }
         let mut histogram = Vec::new();
         let mut sum = 0u64;
         for &d in dist.iter().filter(|&&d| d != UNREACHED) {
@@ -300,7 +311,7 @@ impl Explorer {
         let pick = |keep: &dyn Fn(u32, u32) -> bool| -> Vec<PersonId> {
             (0..dist.len() as u32)
                 .filter(|&q| keep(q, dist[q as usize]))
-                .map(PersonId)
+                .map(|q| self.graph.pid(q))
                 .collect()
         };
         let mut farthest = pick(&|_, d| d != UNREACHED && d as usize == ecc);
@@ -356,7 +367,7 @@ impl Explorer {
             .enumerate()
             .filter(|&(p, _)| graph.nodes[p])
             .map(|(p, &(reached, sum, ecc))| CentreEntry {
-                person: PersonId(p as u32),
+                person: self.graph.pid(p as u32),
                 component_size: reached,
                 mean_distance: (reached > 1).then(|| sum as f64 / (reached - 1) as f64),
                 eccentricity: ecc,

@@ -147,7 +147,6 @@ impl Hops for &CoGraph {
 
 /// Orders people by name, then by id (for names shared by two people).
 pub(crate) fn by_name(explorer: &Explorer, a: u32, b: u32) -> std::cmp::Ordering {
-    use crate::id::PersonId;
-    let name = |p: u32| explorer.name(PersonId(p).into());
+    let name = |p: u32| explorer.name(explorer.graph.pid(p).into());
     name(a).cmp(name(b)).then(a.cmp(&b))
 }

@@ -84,6 +84,10 @@ impl Explorer {
     /// Empty when nobody co-appeared with both (for instance when `a` and
     /// `b` are far apart, or when they are one person).
     ///
+    /// # Panics
+    ///
+    /// When `a` or `b` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -99,6 +103,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn introductions(&self, a: PersonId, b: PersonId, filter: &Filter) -> Vec<Introduction> {
+        self.check_all(&[a, b]);
         if a == b {
             return Vec::new();
         }
@@ -133,6 +138,10 @@ impl Explorer {
     /// co-stars ("co-co-stars"), strongest first: by the number of distinct
     /// co-stars in between ([`Recommendation::strength`]), then by name.
     ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -151,9 +160,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn recommendations(&self, person: PersonId, filter: &Filter) -> Vec<Recommendation> {
-        if person.index() >= self.people().len() {
-            return Vec::new();
-        }
+        self.check(person.into());
         let mut walk = Bfs::new(self, filter);
         let mine = walk.costar_list(person.0);
         let mut through: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -169,8 +176,8 @@ impl Explorer {
             .map(|(d, mut via)| {
                 via.sort_by(|&x, &y| by_name(self, x, y));
                 Recommendation {
-                    person: PersonId(d),
-                    through: via.into_iter().map(PersonId).collect(),
+                    person: self.graph.pid(d),
+                    through: via.into_iter().map(|q| self.graph.pid(q)).collect(),
                 }
             })
             .collect();
@@ -217,6 +224,10 @@ impl Explorer {
     /// [`Explorer::recommendations`] ranks the same people by the number of
     /// distinct co-stars in between instead.
     ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -235,9 +246,7 @@ impl Explorer {
         person: PersonId,
         filter: &Filter,
     ) -> Vec<PathRecommendation> {
-        if person.index() >= self.people().len() {
-            return Vec::new();
-        }
+        self.check(person.into());
         let mine = self.co_appearances(person, filter);
         let mut out: HashMap<PersonId, (u64, Vec<PersonId>)> = HashMap::new();
         for c in mine.iter() {

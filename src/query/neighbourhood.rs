@@ -3,7 +3,7 @@
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::{DIRECT, Selection};
-use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
+use crate::id::{Entity, PersonId};
 use crate::query::traverse::{Bfs, UNREACHED};
 
 /// Options of [`Explorer::neighbourhood`]: how many hops, how many people.
@@ -93,6 +93,10 @@ impl Explorer {
     /// search stops there, nearest first). Building it reads every work and
     /// credit once.
     ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -116,6 +120,7 @@ impl Explorer {
         options: &NeighbourhoodOptions,
         filter: &Filter,
     ) -> Explorer {
+        self.check(person.into());
         let mut bfs = Bfs::new(self, filter);
         bfs.run(person.0, options.hops as u32, options.max_people);
         let kept_person = |p: u32| bfs.dist.get(p as usize).is_some_and(|&d| d != UNREACHED);
@@ -161,16 +166,16 @@ impl Explorer {
         let has = |list: &[u32], x: u32| list.binary_search(&x).is_ok();
         let mut credits: Vec<u32> = people
             .iter()
-            .map(|&p| Entity::Person(PersonId(p)))
-            .chain(works.iter().map(|&w| Entity::Work(WorkId(w))))
-            .chain(groups.iter().map(|&g| Entity::Group(GroupId(g))))
+            .map(|&p| Entity::Person(self.graph.pid(p)))
+            .chain(works.iter().map(|&w| Entity::Work(self.graph.wid(w))))
+            .chain(groups.iter().map(|&g| Entity::Group(self.graph.gid(g))))
             .flat_map(|e| self.credits_of(e).map(|c| c.0))
             .collect();
         credits.sort_unstable();
         credits.dedup();
         let mut orgs = Vec::new();
         credits.retain(|&c| {
-            let (keep, org) = match self.ends(CreditId(c)) {
+            let (keep, org) = match self.ends(self.graph.cid(c)) {
                 (Entity::Person(p), Entity::Work(w)) => {
                     (kept_person(p.0) && has(&works, w.0), None)
                 }

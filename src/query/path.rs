@@ -125,6 +125,10 @@ impl Explorer {
     /// and works it reaches. Ties are broken deterministically by data
     /// order.
     ///
+    /// # Panics
+    ///
+    /// When `a` or `b` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -142,7 +146,8 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn shortest_path(&self, a: PersonId, b: PersonId, filter: &Filter) -> Option<Path<'_>> {
-        let steps = traverse::bidirectional(&self.graph.index, a.0, b.0, filter)?;
+        self.check_all(&[a, b]);
+        let steps = traverse::bidirectional(&self.graph, a.0, b.0, filter)?;
         Some(Path::new(self, a, steps))
     }
 }

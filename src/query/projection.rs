@@ -5,7 +5,7 @@ use petgraph::graph::{Graph, NodeIndex};
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::id::{PersonId, WorkId};
+use crate::id::{PersonId, Tag, WorkId};
 use crate::query::graph::co_pairs;
 use crate::query::traverse::node_set;
 
@@ -38,6 +38,8 @@ pub struct Projection {
     graph: Graph<PersonId, Vec<WorkId>, Undirected>,
     /// Each person's node index, `u32::MAX` for people outside the node set.
     node_of: Vec<u32>,
+    /// The explorer's tag, to tell its ids from others'.
+    tag: Tag,
 }
 
 impl Projection {
@@ -53,7 +55,17 @@ impl Projection {
 
     /// The node of a person in [`Projection::graph`], or `None` when the
     /// person has no credit the filter counts.
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    #[track_caller]
     pub fn node(&self, person: PersonId) -> Option<NodeIndex> {
+        assert!(
+            person.1 == self.tag && person.index() < self.node_of.len(),
+            "{person:?} is not an id of the explorer of this projection (@{})",
+            self.tag.0
+        );
         match self.node_of.get(person.index()) {
             Some(&n) if n != u32::MAX => Some(NodeIndex::new(n as usize)),
             _ => None,
@@ -62,6 +74,10 @@ impl Projection {
 
     /// The works two people share, oldest first (empty when they share
     /// none).
+    ///
+    /// # Panics
+    ///
+    /// When `a` or `b` is an id of another explorer.
     pub fn works_between(&self, a: PersonId, b: PersonId) -> &[WorkId] {
         let (Some(x), Some(y)) = (self.node(a), self.node(b)) else {
             return &[];
@@ -137,7 +153,7 @@ impl Explorer {
             let (a, b, _) = pairs[i];
             let mut works = Vec::new();
             while i < pairs.len() && (pairs[i].0, pairs[i].1) == (a, b) {
-                works.push(WorkId(pairs[i].2));
+                works.push(self.graph.wid(pairs[i].2));
                 i += 1;
             }
             works.sort_by(|&x, &y| self.release_order(x, y));
@@ -147,6 +163,10 @@ impl Explorer {
                 works,
             );
         }
-        Projection { graph, node_of }
+        Projection {
+            graph,
+            node_of,
+            tag: self.graph.tag,
+        }
     }
 }

@@ -14,6 +14,10 @@ impl Explorer {
     /// `Filter::new().roles(RoleSet::ANY_WORK_ROLE)` for every credit
     /// (crew and soundtrack included).
     ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -26,13 +30,14 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn works_of(&self, person: PersonId, filter: &Filter) -> Vec<(WorkId, Credited)> {
+        self.check(person.into());
         // One entry a work: the first own credit, else the first through a
         // group (a sort and a dedup, not a search per appearance).
         let mut out: Vec<(WorkId, Credited)> = self
             .graph
             .index
             .of_person(person.0, filter)
-            .map(|app| (WorkId(app.work), Credited::of(app)))
+            .map(|app| (self.graph.wid(app.work), Credited::of(&self.graph, app)))
             .collect();
         out.sort_by_key(|(w, c)| (*w, c.via.is_some()));
         out.dedup_by_key(|(w, _)| *w);
@@ -43,6 +48,10 @@ impl Explorer {
     /// Every credit on a work: performers and cast first (lead, supporting,
     /// cameo), then crew, soundtrack and links to organisations or other
     /// works; by name within each.
+    ///
+    /// # Panics
+    ///
+    /// When `work` is an id of another explorer.
     ///
     /// # Example
     ///
@@ -58,6 +67,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn credits_on(&self, work: WorkId) -> Vec<CreditId> {
+        self.check(work.into());
         let mut credits: Vec<CreditId> = self.credits_of(Entity::Work(work)).collect();
         credits.sort_by_cached_key(|&c| {
             let c = self.get(c);
@@ -73,6 +83,10 @@ impl Explorer {
 
     /// The members of a group with their membership credits, by name.
     ///
+    /// # Panics
+    ///
+    /// When `group` is an id of another explorer.
+    ///
     /// # Example
     ///
     /// ```
@@ -84,6 +98,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn members(&self, group: GroupId) -> Vec<(PersonId, CreditId)> {
+        self.check(group.into());
         let mut out: Vec<(PersonId, CreditId)> = self
             .credits_of(Entity::Group(group))
             .filter_map(|c| match (self.ends(c), self.get(c).role_kind()) {
@@ -97,7 +112,12 @@ impl Explorer {
 
     /// The groups a person belongs or belonged to, with the membership
     /// credits, by name.
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
     pub fn groups_of(&self, person: PersonId) -> Vec<(GroupId, CreditId)> {
+        self.check(person.into());
         let mut out: Vec<(GroupId, CreditId)> = self
             .credits_of(Entity::Person(person))
             .filter_map(|c| match (self.ends(c), self.get(c).role_kind()) {
@@ -110,7 +130,12 @@ impl Explorer {
     }
 
     /// Whether the filter leaves `work` in (its kind and year).
+    ///
+    /// # Panics
+    ///
+    /// When `work` is an id of another explorer.
     pub fn admits(&self, filter: &Filter, work: WorkId) -> bool {
+        self.check(work.into());
         let (year, kind) = self.graph.index.work_attributes(work.index());
         filter.admits_work(kind, year)
     }

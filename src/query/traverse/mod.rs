@@ -20,9 +20,9 @@
 use std::ops::ControlFlow;
 
 use crate::filter::Filter;
+use crate::graph::Graph;
 use crate::graph::csr::Compiled;
 use crate::graph::{Appearance, IdMap, TraversalIndex};
-use crate::id::{PersonId, WorkId};
 use crate::query::costars::Credited;
 use crate::query::path::Step;
 
@@ -520,12 +520,8 @@ struct Reached {
 
 /// Bidirectional BFS over person → work → person hops, expanding the side
 /// whose frontier is smaller. Returns the steps from `a` to `b`.
-pub(crate) fn bidirectional(
-    index: &TraversalIndex,
-    a: u32,
-    b: u32,
-    filter: &Filter,
-) -> Option<Vec<Step>> {
+pub(crate) fn bidirectional(g: &Graph, a: u32, b: u32, filter: &Filter) -> Option<Vec<Step>> {
+    let index = &g.index;
     if a as usize >= index.people() || b as usize >= index.people() {
         return None;
     }
@@ -584,20 +580,20 @@ pub(crate) fn bidirectional(
             }
         }
         if let Some((_, meet)) = best {
-            return Some(join(&seen, meet));
+            return Some(join(g, &seen, meet));
         }
         frontier[side] = next;
     }
 }
 
 /// Rebuilds the steps a → meet → b from both sides' links.
-fn join(seen: &[IdMap<Reached>; 2], meet: u32) -> Vec<Step> {
+fn join(g: &Graph, seen: &[IdMap<Reached>; 2], meet: u32) -> Vec<Step> {
     let step = |from: u32, from_app: &Appearance, to: u32, to_app: &Appearance| Step {
-        from: PersonId(from),
-        from_credit: Credited::of(from_app),
-        work: WorkId(from_app.work),
-        to_credit: Credited::of(to_app),
-        to: PersonId(to),
+        from: g.pid(from),
+        from_credit: Credited::of(g, from_app),
+        work: g.wid(from_app.work),
+        to_credit: Credited::of(g, to_app),
+        to: g.pid(to),
     };
     // Side 0 grew from a; its links point back towards a.
     let mut steps = Vec::new();
