@@ -223,24 +223,15 @@ impl Explorer {
                 let w = self.get(id);
                 let (hangul, aliases) = names(w.hangul(), &mut w.aliases());
                 Work {
-                    id: w.key().into_owned(),
-                    title: w.title().to_string(),
                     hangul,
                     aliases,
-                    kind: w.kind(),
-                    released: w.released().unwrap_or(PartialDate::year(0)),
-                    ended: None,
-                    album: None,
-                    network: None,
-                    notes: None,
-                    sources: Vec::new(),
                     confidence: confidence(w.is_unverified()),
-                    unverified: if w.year().is_none() {
-                        vec!["released".to_string()]
-                    } else {
-                        Vec::new()
-                    },
-                    collections: Vec::new(),
+                    ..Work::bare(
+                        w.key().into_owned(),
+                        w.title().to_string(),
+                        w.kind(),
+                        w.released(),
+                    )
                 }
             })
             .collect();

@@ -311,6 +311,40 @@ pub enum RecordKind {
     Organisation,
 }
 
+impl Work {
+    /// A work as a source without details gives it: a key, a title, a
+    /// kind and perhaps a release date. The one rule for a date no source
+    /// gives: year 0, marked `unverified: ["released"]`, so that the
+    /// record loads back as a catalog (whose works need a date) and says
+    /// it is not known.
+    pub(crate) fn bare(
+        id: String,
+        title: String,
+        kind: WorkKind,
+        released: Option<PartialDate>,
+    ) -> Work {
+        Work {
+            id,
+            title,
+            hangul: None,
+            aliases: Vec::new(),
+            kind,
+            released: released.unwrap_or(PartialDate::year(0)),
+            ended: None,
+            album: None,
+            network: None,
+            notes: None,
+            sources: Vec::new(),
+            confidence: Confidence::Confirmed,
+            unverified: match released {
+                Some(_) => Vec::new(),
+                None => vec!["released".to_string()],
+            },
+            collections: Vec::new(),
+        }
+    }
+}
+
 impl RecordKind {
     /// Every kind, in the order ids are numbered in a graph.
     pub const ALL: [RecordKind; 4] = [

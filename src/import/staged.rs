@@ -410,24 +410,14 @@ impl Staged {
     ) -> crate::Result<usize> {
         let (list, by_key) = (&mut self.records.works, &mut self.works_by_key);
         let i = keyed(list, by_key, key, location, || Work {
-            id: key.to_string(),
-            title: title.to_string(),
             hangul,
             aliases,
-            kind,
-            released: PartialDate::year(year.unwrap_or(0)),
-            ended: None,
-            album: None,
-            network: None,
-            notes: None,
-            sources: Vec::new(),
-            confidence: Confidence::Confirmed,
-            unverified: if year.is_none() {
-                vec!["released".to_string()]
-            } else {
-                Vec::new()
-            },
-            collections: Vec::new(),
+            ..Work::bare(
+                key.to_string(),
+                title.to_string(),
+                kind,
+                year.map(PartialDate::year),
+            )
         })?;
         self.year_known.push(year.is_some());
         Ok(i)
