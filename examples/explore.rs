@@ -15,16 +15,8 @@ use std::process::ExitCode;
 use hallyu::{Entity, Explorer, Filter};
 use serde_json::json;
 
-/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
-/// program quietly instead of panicking as `println!` does.
-macro_rules! say {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        if write!(std::io::stdout(), $($t)*).is_err() {
-            std::process::exit(0)
-        }
-    }};
-}
+#[macro_use]
+mod common;
 
 const HELP: &str = "\
 Ask the hallyu graph who appeared with whom.

@@ -23,16 +23,8 @@ use hallyu::export::{Diagram, View, dot};
 use hallyu::model::WorkKind;
 use hallyu::render::{Engine, Format, RenderOptions, Renderer};
 
-/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
-/// program quietly instead of panicking as `println!` does.
-macro_rules! say {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        if write!(std::io::stdout(), $($t)*).is_err() {
-            std::process::exit(0)
-        }
-    }};
-}
+#[macro_use]
+mod common;
 
 const HELP: &str = "\
 Write pictures of the hallyu graph (DOT and SVG, optionally PNG).

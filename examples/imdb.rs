@@ -30,16 +30,8 @@ use hallyu::import::{Imdb, Progress};
 use hallyu::{Entity, Explorer, Filter, PersonId};
 use serde_json::{Value, json};
 
-/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
-/// program quietly instead of panicking as `println!` does.
-macro_rules! say {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        if write!(std::io::stdout(), $($t)*).is_err() {
-            std::process::exit(0)
-        }
-    }};
-}
+#[macro_use]
+mod common;
 
 fn main() -> ExitCode {
     if std::env::args().skip(1).any(|a| a == "--help" || a == "-h") {

@@ -11,16 +11,8 @@ use std::time::Instant;
 
 use hallyu::import::synthetic::Synthetic;
 
-/// Prints to stdout; a closed pipe (`| head`) or a full disk ends the
-/// program quietly instead of panicking as `println!` does.
-macro_rules! say {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        if write!(std::io::stdout(), $($t)*).is_err() {
-            std::process::exit(0)
-        }
-    }};
-}
+#[macro_use]
+mod common;
 
 const HELP: &str = "\
 Write a synthetic dataset in the IMDb layout.

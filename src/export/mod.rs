@@ -31,10 +31,12 @@ pub mod json;
 pub mod neo4j;
 mod network;
 pub(crate) mod style;
+mod terminal;
 mod views;
 
 pub use diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 pub use network::{
     Network, NetworkCredit, NetworkEdge, NetworkNode, NetworkNodeKind, NetworkWork, Shape,
 };
+pub use terminal::escape_controls;
 pub use views::{MAX_VIEW_HOPS, View};

@@ -50,26 +50,7 @@ impl Out {
     }
 }
 
-/// Text for a terminal: control characters other than newline and tab
-/// (an escape sequence hidden in an imported name, say) are shown as
-/// `\u{1b}` instead of being sent to the terminal. (JSON escapes them
-/// itself.)
-pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.contains(bad) {
-        return text.into();
-    }
-    text.chars()
-        .map(|c| {
-            if bad(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
-}
+pub use hallyu::export::escape_controls;
 
 /// How many terminal columns `s` takes (Hangul and other wide characters
 /// take two).
@@ -158,15 +139,6 @@ impl std::fmt::Display for Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn control_characters_are_escaped_for_the_terminal() {
-        assert_eq!(
-            escape_controls("Kim\u{1b}[31m Red\n"),
-            "Kim\\u{1b}[31m Red\n"
-        );
-        assert_eq!(escape_controls("plain\tline\n"), "plain\tline\n");
-    }
 
     #[test]
     fn hangul_counts_two_columns() {
