@@ -576,12 +576,8 @@ fn declared_ids(text: &str) -> Vec<String> {
 /// precomposed are one name. Marks naming an alias follow their alias.
 fn normalise(r: &mut Records) {
     fn nfc(s: &mut String) {
-        use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-        if is_nfc_quick(s.chars()) != IsNormalized::Yes {
-            let normal: String = s.nfc().collect();
-            if normal != *s {
-                *s = normal;
-            }
+        if let std::borrow::Cow::Owned(normal) = crate::search::hangul::to_nfc(s) {
+            *s = normal;
         }
     }
     fn names(

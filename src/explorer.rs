@@ -177,8 +177,13 @@ impl Explorer {
     }
 
     /// Every record as model records, made from the columns when the source
-    /// kept no full records: what [`Catalog::from_records`] reads back.
-    /// Costs a few hundred bytes a record: not for an IMDb-sized import.
+    /// kept no full records: what [`Catalog::from_records`] reads, when the
+    /// records meet the catalog's rules for curated data. An import may
+    /// break them (a title from before 1900, a person IMDb gives no name, a
+    /// work without a date, written as year 0 and marked `unverified:
+    /// ["released"]`); the catalog then names each such record in its
+    /// error. Costs a few hundred bytes a record: not for an IMDb-sized
+    /// import.
     ///
     /// # Example
     ///

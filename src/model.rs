@@ -314,9 +314,8 @@ pub enum RecordKind {
 impl Work {
     /// A work as a source without details gives it: a key, a title, a
     /// kind and perhaps a release date. The one rule for a date no source
-    /// gives: year 0, marked `unverified: ["released"]`, so that the
-    /// record loads back as a catalog (whose works need a date) and says
-    /// it is not known.
+    /// gives: year 0, marked `unverified: ["released"]` (a record needs a
+    /// date; the mark says this one is not known).
     pub(crate) fn bare(
         id: String,
         title: String,

@@ -1247,3 +1247,340 @@ fn the_command_escapes_control_characters_for_the_terminal() {
     assert!(stderr.contains("\\u{1b}"), "{stderr}");
     assert!(!stderr.contains('\x1b'), "{stderr:?}");
 }
+
+/// Defect 1 of issue 11: an import with a title from before 1900 (the real
+/// IMDb starts in 1894), a year `\N` and a name `\N` answers every query,
+/// a neighbourhood included (it built a catalog and panicked).
+#[test]
+fn imdb_titles_before_1900_and_unnamed_people_answer_every_query() {
+    let names = format!(
+        "{NAMES}{}{}{}",
+        name_row("nm0000001", "Louis Le Prince"),
+        name_row("nm0000002", "\\N"),
+        name_row("nm0000003", "Adolphe Le Prince")
+    );
+    let titles = format!(
+        "{TITLES}tt0000001\tshort\tRoundhay Garden Scene\tRoundhay Garden Scene\t0\t1888\t\\N\t1\tShort\n\
+         tt0000002\tshort\tUndated\tUndated\t0\t\\N\t\\N\t1\tShort\n"
+    );
+    let principals = format!(
+        "{PRINCIPALS}{}{}{}",
+        principal_row("tt0000001", 1, "nm0000001"),
+        principal_row("tt0000001", 2, "nm0000002"),
+        principal_row("tt0000002", 1, "nm0000003"),
+    );
+    let dir = imdb(
+        "before-1900",
+        names.as_bytes(),
+        titles.as_bytes(),
+        principals.as_bytes(),
+    );
+    let imported = Imdb::new().from_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let ex = imported.explorer;
+    let f = Filter::new();
+    let louis = ex.person("nm0000001").unwrap();
+    let nameless = ex.person("nm0000002").unwrap();
+    let garden = ex.work("tt0000001").unwrap();
+    assert_eq!(ex.get(garden).year(), Some(1888));
+    assert_eq!(ex.get(nameless).name(), "", "IMDb's \\N is no name");
+    let near = ex.neighbourhood(louis, &hallyu::NeighbourhoodOptions::new(), &f);
+    assert_eq!((near.people().len(), near.works().len()), (2, 1));
+    let there = near.person("nm0000002").unwrap();
+    assert_eq!(near.get(there).name(), "");
+    assert_eq!(ex.co_appearances(louis, &f).len(), 1);
+    assert_eq!(ex.shortest_path(louis, nameless, &f).unwrap().len(), 1);
+    // The undated work keeps its unknown year, also through the records.
+    let undated = ex.work("tt0000002").unwrap();
+    assert_eq!(ex.get(undated).year(), None);
+    let records = ex.to_records();
+    let w = records.works.iter().find(|w| w.id == "tt0000002").unwrap();
+    assert_eq!(
+        (w.released.year, &w.unverified[..]),
+        (0, &["released".to_string()][..])
+    );
+    // As a catalog these records break its rules for curated data, and say
+    // which, each naming its record: no panic, nothing dropped.
+    let err = Catalog::from_records("imported", records)
+        .map(|_| ())
+        .unwrap_err();
+    let mut all: Vec<String> = err.iter().map(|e| e.to_string()).collect();
+    all.sort();
+    assert_eq!(all.len(), 3, "{all:#?}");
+    assert!(
+        all[0].contains("nm0000002") && all[0].contains("empty name"),
+        "{all:#?}"
+    );
+    assert!(
+        all[1].contains("tt0000001") && all[1].contains("implausible year 1888"),
+        "{all:#?}"
+    );
+    assert!(
+        all[2].contains("tt0000002") && all[2].contains("implausible year 0"),
+        "{all:#?}"
+    );
+}
+
+/// Defect 4 of issue 11: `works_of` was a linear search per appearance,
+/// quadratic in one person's works (1M titles: 167 s). One person in a
+/// million titles now answers in well under the budget.
+#[test]
+#[ignore = "stress: one person in 1,000,000 titles"]
+fn works_of_one_person_in_a_million_titles_is_fast() {
+    use std::fmt::Write as _;
+    const N: usize = 1_000_000;
+    let names = format!("{NAMES}{}", name_row("nm0000001", "Everywhere"));
+    let mut titles = String::from(TITLES);
+    let mut principals = String::from(PRINCIPALS);
+    for t in 1..=N {
+        writeln!(
+            titles,
+            "tt{t:07}\tmovie\tT{t}\tT{t}\t0\t2000\t\\N\t90\tDrama"
+        )
+        .unwrap();
+        writeln!(principals, "tt{t:07}\t1\tnm0000001\tactor\t\\N\t\\N").unwrap();
+    }
+    let dir = imdb(
+        "works-of",
+        names.as_bytes(),
+        titles.as_bytes(),
+        principals.as_bytes(),
+    );
+    let ex = Imdb::new().from_dir(&dir).unwrap().explorer;
+    std::fs::remove_dir_all(&dir).ok();
+    let p = ex.person("nm0000001").unwrap();
+    let began = Instant::now();
+    let works = ex.works_of(p, &Filter::new());
+    let took = began.elapsed();
+    eprintln!("works_of of one person in {N} titles: {took:?}");
+    assert_eq!(works.len(), N);
+    assert!(took < Duration::from_secs(30), "works_of took {took:?}");
+}
+
+/// Defect 5 of issue 11, for the readers that came after it: a FIFO or a
+/// link to `/dev/zero` named like a CSV, JSON or GraphML file is refused
+/// by type before it is opened (a FIFO blocked the read, `/dev/zero` read
+/// until memory ran out), by `import::open` and by each reader.
+#[cfg(unix)]
+#[test]
+fn interchange_readers_refuse_special_files_by_type() {
+    let dir = scratch("special-interchange");
+    for ext in ["csv", "tsv", "json", "graphml"] {
+        let fifo = dir.join(format!("fifo.{ext}"));
+        mkfifo(&fifo);
+        let zero = dir.join(format!("zero.{ext}"));
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        for (path, kind) in [(&fifo, "a FIFO"), (&zero, "a character device")] {
+            let began = Instant::now();
+            let err = hallyu::import::open(path).map(|_| ()).unwrap_err();
+            let msg = io_message(&err);
+            assert!(
+                msg.contains(kind) && msg.contains("refused without reading"),
+                "{ext}: {msg}"
+            );
+            assert!(began.elapsed() < Duration::from_secs(5));
+        }
+        std::fs::remove_file(&fifo).unwrap();
+        std::fs::remove_file(&zero).unwrap();
+    }
+    let fifo = dir.join("edges.csv");
+    mkfifo(&fifo);
+    let err = hallyu::import::Csv::new()
+        .from_path(&fifo)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(io_message(&err).contains("a FIFO"), "{err}");
+    let err = hallyu::import::Graphml::new()
+        .from_path(&fifo)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(io_message(&err).contains("a FIFO"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 11's NFC rule holds in every reader: in a CSV edge list, a name
+/// typed with combining marks (NFD, as macOS keeps file names) and the
+/// same name precomposed are one person, kept in NFC.
+#[test]
+fn interchange_names_are_nfc_on_load() {
+    let dir = scratch("nfc-csv");
+    let csv = dir.join("credits.csv");
+    let nfd = "\u{1107}\u{1161}\u{11a8}\u{1109}\u{1165}\u{110c}\u{116e}\u{11ab}"; // 박서준
+    std::fs::write(
+        &csv,
+        format!("person,work,year\n{nfd},Parasite,2019\n박서준,Itaewon Class,2020\n"),
+    )
+    .unwrap();
+    let loaded = hallyu::import::Csv::new().from_path(&csv).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let ex = loaded.explorer;
+    assert_eq!(ex.people().len(), 1, "one person, not two");
+    let p = ex.people().next().unwrap();
+    assert_eq!(ex.get(p).name(), "박서준");
+    assert_eq!(ex.works_of(p, &Filter::new()).len(), 2);
+}
+
+/// The examples, run as a user runs them (issue 11, defect 12 and 10's
+/// garbage output end to end). `cargo test` builds them beside the tests.
+#[cfg(unix)]
+mod examples {
+    use std::path::PathBuf;
+    use std::process::{Command, Stdio};
+
+    fn example(name: &str) -> PathBuf {
+        let exe = std::env::current_exe().unwrap();
+        let dir = exe.parent().and_then(|d| d.parent()).unwrap();
+        let path = dir.join("examples").join(name);
+        assert!(
+            path.is_file(),
+            "{} is missing: `cargo test` builds the examples (alone: `cargo build --examples`)",
+            path.display()
+        );
+        path
+    }
+
+    #[test]
+    fn examples_end_quietly_on_a_closed_pipe_and_fail_on_a_full_stdout() {
+        use std::io::Read;
+        // A closed pipe: read a byte, then close it.
+        let mut child = Command::new(example("explore"))
+            .args(["projection"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut one = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut one).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+        // A full disk: an error on stderr and status 1, not a panic.
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let out = Command::new(example("explore"))
+            .args(["projection"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("cannot write the answer"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+
+    #[test]
+    fn export_dot_out_naming_a_file_says_so() {
+        let dir = super::scratch("out-is-a-file");
+        let file = dir.join("pictures");
+        std::fs::write(&file, "not a directory").unwrap();
+        let out = Command::new(example("export_dot"))
+            .arg("--out")
+            .arg(&file)
+            .arg("--engine")
+            .arg("builtin")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(stderr.contains("is a file"), "{stderr}");
+        assert!(!stderr.contains("File exists"), "{stderr}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn export_dot_with_a_dot_that_prints_garbage_writes_no_svg() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = super::scratch("garbage-dot");
+        let dot = dir.join("dot");
+        std::fs::write(&dot, "#!/bin/sh\ncat > /dev/null; echo 'this is not svg'\n").unwrap();
+        std::fs::set_permissions(&dot, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let pictures = dir.join("pictures");
+        let out = Command::new(example("export_dot"))
+            .arg("--out")
+            .arg(&pictures)
+            .args(["--engine", "graphviz"])
+            .env("HALLYU_DOT", &dot)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{stderr}");
+        assert!(stderr.contains("not svg"), "{stderr}");
+        let svgs: Vec<_> = std::fs::read_dir(&pictures)
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "svg"))
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(svgs.is_empty(), "{svgs:?}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn the_imdb_example_escapes_control_characters_for_the_terminal() {
+        use super::{NAMES, PRINCIPALS, TITLES, name_row, principal_row, title_row};
+        let names = format!(
+            "{NAMES}{}{}",
+            name_row("nm0000001", "Kim\x1b[31m Red"),
+            name_row("nm0000002", "IU")
+        );
+        let titles = format!("{TITLES}{}", title_row("tt0000001", "movie", "Dream"));
+        let principals = format!(
+            "{PRINCIPALS}{}{}",
+            principal_row("tt0000001", 1, "nm0000001"),
+            principal_row("tt0000001", 2, "nm0000002")
+        );
+        let dir = super::imdb(
+            "terminal-example",
+            names.as_bytes(),
+            titles.as_bytes(),
+            principals.as_bytes(),
+        );
+        let out = Command::new(example("imdb"))
+            .arg(&dir)
+            .args(["costars", "nm0000002"])
+            .output()
+            .unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{stdout}");
+        // Names are printed quoted, escaped as JSON strings are.
+        assert!(stdout.contains(r#""Kim\u001b[31m Red""#), "{stdout}");
+        assert!(!stdout.contains('\x1b'), "{stdout:?}");
+    }
+}
+
+/// Defect 5 of issue 11 for the `hallyu` command: `--data` naming a FIFO
+/// (no extension, so the command looks at its first bytes to guess what it
+/// is) is refused by type, at once, instead of blocking in that read.
+#[cfg(all(unix, feature = "cli"))]
+#[test]
+fn the_command_refuses_a_fifo_as_data() {
+    let dir = scratch("cli-fifo");
+    let fifo = dir.join("data");
+    mkfifo(&fifo);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hallyu"))
+        .arg("--data")
+        .arg(&fifo)
+        .args(["costars", "IU"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let began = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if began.elapsed() > Duration::from_secs(20) {
+            child.kill().ok();
+            panic!("hallyu --data FIFO still running after 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("a FIFO (named pipe), not a regular file"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

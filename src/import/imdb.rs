@@ -390,20 +390,13 @@ impl Section {
     fn push(&mut self, (id, width): (u32, u8), name: &str) -> std::result::Result<(), String> {
         // Names in NFC, as the RON loader keeps them: a decomposed spelling
         // and the precomposed one are one name.
-        use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-        let normal: String;
-        let name = if name.is_ascii() || is_nfc_quick(name.chars()) == IsNormalized::Yes {
-            name
-        } else {
-            normal = name.nfc().collect();
-            &normal
-        };
+        let name = crate::search::hangul::to_nfc(name);
         let end = u32::try_from(self.table.text.len() + name.len()).map_err(|_| {
             "the names of this file exceed 4 GiB, more than hallyu can hold".to_string()
         })?;
         self.table.ids.push(id);
         self.table.widths.push(width);
-        self.table.text.push_str(name);
+        self.table.text.push_str(&name);
         self.table.ends.push(end);
         Ok(())
     }

@@ -11,6 +11,7 @@ use crate::id::Entity;
 use crate::model::{
     Billing, Confidence, Credit, PartialDate, Person, Records, Role, Work, WorkKind,
 };
+use crate::search::hangul::to_nfc;
 
 /// What a reader read, kept and left out: every skip is counted.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -266,9 +267,23 @@ impl<'t> Positions<'t> {
     }
 }
 
-/// The bytes of a file and the name its errors print.
+/// The bytes of a file and the name its errors print. Anything but a
+/// regular file (a FIFO would block, a device such as `/dev/zero` never
+/// ends) is refused by type before it is opened, and again on the file
+/// opened (the path may have changed); a regular file is read to the size
+/// it had then.
 pub(crate) fn read_path(path: &std::path::Path) -> crate::Result<(String, Vec<u8>)> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    use std::io::Read;
+    super::tsv::regular_file(path)?;
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let meta = file.metadata().map_err(|e| io_error(path, e))?;
+    if !meta.is_file() {
+        return Err(crate::error::not_regular(path, &meta.file_type()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(meta.len())
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, e))?;
     Ok((path.display().to_string(), bytes))
 }
 
@@ -334,6 +349,14 @@ pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::Result<&'a str> {
     })
 }
 
+/// A name in NFC, as the readers keep names (see [`to_nfc`]).
+fn nfc_owned(s: String) -> String {
+    match to_nfc(&s) {
+        std::borrow::Cow::Owned(normal) => normal,
+        std::borrow::Cow::Borrowed(_) => s,
+    }
+}
+
 /// Adds the record `make` makes to `list` under `key`, kept in `by_key`
 /// with its location; a repeated key is a [`ErrorKind::DuplicateId`].
 fn keyed<T>(
@@ -380,9 +403,9 @@ impl Staged {
         let (list, by_key) = (&mut self.records.people, &mut self.people_by_key);
         keyed(list, by_key, key, location, || Person {
             id: key.to_string(),
-            name: name.to_string(),
-            hangul,
-            aliases,
+            name: to_nfc(name).into_owned(),
+            hangul: hangul.map(nfc_owned),
+            aliases: aliases.into_iter().map(nfc_owned).collect(),
             disambiguation: None,
             professions: Vec::new(),
             born: born.map(PartialDate::year),
@@ -410,11 +433,11 @@ impl Staged {
     ) -> crate::Result<usize> {
         let (list, by_key) = (&mut self.records.works, &mut self.works_by_key);
         let i = keyed(list, by_key, key, location, || Work {
-            hangul,
-            aliases,
+            hangul: hangul.map(nfc_owned),
+            aliases: aliases.into_iter().map(nfc_owned).collect(),
             ..Work::bare(
                 key.to_string(),
-                title.to_string(),
+                to_nfc(title).into_owned(),
                 kind,
                 year.map(PartialDate::year),
             )
@@ -553,7 +576,9 @@ pub(crate) struct Slugs {
 impl Slugs {
     /// The id of the record named `name` (`identity` tells records apart:
     /// the name, or the title and year).
+    /// Both are taken in NFC, as the names are kept.
     pub(crate) fn id(&mut self, identity: &str, name: &str, report: &mut ReadReport) -> String {
+        let (identity, name) = (&*to_nfc(identity), &*to_nfc(name));
         if let Some(id) = self.by_identity.get(identity) {
             return id.clone();
         }

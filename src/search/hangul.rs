@@ -239,6 +239,17 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
+/// [`nfc`] without a copy when the text is already composed (a quick check
+/// first): what every reader applies to the names it loads, so that a name
+/// typed with combining marks and the same name precomposed are one name.
+pub(crate) fn to_nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return s.into();
+    }
+    s.nfc().collect::<String>().into()
+}
+
 /// The string in canonical decomposed form (NFD), as macOS file names and
 /// some input methods write Hangul: each syllable becomes two or three
 /// conjoining jamo.

@@ -121,6 +121,12 @@ pub fn detect(path: &Path) -> Result<Kind, OpenError> {
             path.display()
         )));
     }
+    if !meta.is_file() {
+        // A FIFO would block the first read, a device such as /dev/zero
+        // never ends: the RON loader refuses them by type, without opening
+        // them, with the message every reader gives.
+        return Ok(Kind::Ron);
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
