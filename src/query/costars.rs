@@ -22,9 +22,14 @@ pub struct Credited {
 
 impl Credited {
     pub(crate) fn of(app: &Appearance) -> Credited {
+        Credited::of_parts(app.credit, app.via)
+    }
+
+    /// A credit and its group ([`DIRECT`] for none).
+    pub(crate) fn of_parts(credit: u32, via: u32) -> Credited {
         Credited {
-            credit: CreditId(app.credit),
-            via: (app.via != DIRECT).then_some(GroupId(app.via)),
+            credit: CreditId(credit),
+            via: (via != DIRECT).then_some(GroupId(via)),
         }
     }
 
@@ -199,7 +204,7 @@ impl Explorer {
         // appearance itself only for the pairs that are kept.
         let index = &self.graph.index;
         let compiled = Compiled::new(filter);
-        let mut pairs: Vec<(&Appearance, u32)> = Vec::new();
+        let mut pairs: Vec<(Appearance, u32)> = Vec::new();
         let mut keys: Vec<u128> = Vec::new();
         for mine in index.of_person(person.0, filter) {
             let ids = index.work_app_ids(mine.work);
@@ -225,11 +230,11 @@ impl Explorer {
         for run in keys.chunk_by(|x, y| x >> 96 == y >> 96) {
             let shared = |&k: &u128| {
                 let (mine, theirs) = pairs[k as u32 as usize];
-                let theirs = &index.apps[theirs as usize];
+                let (credit, via) = index.credited(theirs as usize);
                 SharedWork {
                     work: WorkId(mine.work),
-                    left: Credited::of(mine),
-                    right: Credited::of(theirs),
+                    left: Credited::of(&mine),
+                    right: Credited::of_parts(credit, via),
                 }
             };
             let works = match run {
@@ -304,7 +309,7 @@ impl Explorer {
     pub fn shared_works(&self, a: PersonId, b: PersonId, filter: &Filter) -> Vec<SharedWork> {
         let mut mine: HashMap<u32, Credited> = HashMap::new();
         for app in self.graph.index.of_person(a.0, filter) {
-            let c = Credited::of(app);
+            let c = Credited::of(&app);
             mine.entry(app.work)
                 .and_modify(|old| prefer(old, c))
                 .or_insert(c);
@@ -315,7 +320,7 @@ impl Explorer {
                 let s = SharedWork {
                     work: WorkId(app.work),
                     left,
-                    right: Credited::of(app),
+                    right: Credited::of(&app),
                 };
                 out.entry(app.work)
                     .and_modify(|old| prefer_direct(old, &s))

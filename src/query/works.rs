@@ -32,7 +32,7 @@ impl Explorer {
             .graph
             .index
             .of_person(person.0, filter)
-            .map(|app| (WorkId(app.work), Credited::of(app)))
+            .map(|app| (WorkId(app.work), Credited::of(&app)))
             .collect();
         out.sort_by_key(|(w, c)| (*w, c.via.is_some()));
         out.dedup_by_key(|(w, _)| *w);

@@ -565,7 +565,7 @@ pub(crate) fn bidirectional(
                     if seen[side].contains_key(&q) {
                         continue;
                     }
-                    let via = Some((p, *mine, *theirs));
+                    let via = Some((p, mine, theirs));
                     seen[side].insert(
                         q,
                         Reached {
