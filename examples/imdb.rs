@@ -20,7 +20,10 @@
 //! (`position,key,mean,eccentricity,histogram`; appended when `--start` is
 //! given, to resume) and stops after `--limit` people. While loading, a
 //! progress line is drawn on stderr when stderr is a terminal; at the end,
-//! stderr gets the load time and the peak memory (VmHWM).
+//! stderr gets the load time and the peak memory (VmHWM). With
+//! `HALLYU_MEMORY=1` in the environment, the import also prints the resident
+//! memory and the peak of each phase of the load; each phase resets the
+//! peak, so the VmHWM printed at the end is then that of the last phase only.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

@@ -5,7 +5,7 @@
 
 use super::table::Key;
 use super::{Credits, Details, Graph, Table, UNKNOWN_BORN, UNKNOWN_YEAR};
-use crate::graph::csr::{Appearance, DIRECT, TraversalIndex};
+use crate::graph::csr::{Appearance, Columns, TraversalIndex};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, Tag, WorkId};
 use crate::model::{Role, RoleKind, WorkKind};
 
@@ -33,8 +33,8 @@ pub(crate) struct GraphBuilder {
     born: Vec<i16>,
     work_year: Vec<i32>,
     work_kind: Vec<WorkKind>,
-    /// People's own appearances in works, in credit order.
-    apps: Vec<Appearance>,
+    /// People's own appearances in works, in credit order, as columns.
+    apps: Columns,
     others: Vec<Other>,
     credits: u32,
     details: Option<Box<Details>>,
@@ -65,7 +65,9 @@ impl GraphBuilder {
         self.born.reserve_exact(people);
         self.work_year.reserve_exact(works);
         self.work_kind.reserve_exact(works);
-        self.apps.reserve_exact(credits);
+        self.apps.person.reserve_exact(credits);
+        self.apps.work.reserve_exact(credits);
+        self.apps.flags.reserve_exact(credits);
     }
 
     /// Adds a person; Hangul and aliases go to `builder.people` right after.
@@ -119,14 +121,9 @@ impl GraphBuilder {
         self.credits += 1;
         let kind = role.kind();
         match (from, to) {
-            (Entity::Person(p), Entity::Work(w)) => self.apps.push(Appearance {
-                person: p.0,
-                work: w.0,
-                credit,
-                via: DIRECT,
-                role: kind,
-                unverified,
-            }),
+            (Entity::Person(p), Entity::Work(w)) => {
+                self.apps.push(p.0, w.0, credit, kind, unverified);
+            }
             _ => {
                 let (since, until) = match role {
                     Role::Member { since, until } => (*since, *until),
@@ -163,20 +160,20 @@ impl GraphBuilder {
         }
         let n = self.credits as usize;
         let people = self.people.len();
-        let simple = self.others.is_empty()
-            && self.apps.is_sorted_by_key(|a| a.person)
-            && self
-                .apps
-                .iter()
-                .enumerate()
-                .all(|(i, a)| a.credit as usize == i);
+        // The credits are read from the index when each is a person's own
+        // appearance, in person order (as an import adds them).
+        let simple =
+            self.others.is_empty() && self.apps.credit.is_empty() && self.apps.person.is_sorted();
         let mut credits = Credits {
             len: n,
             ..Credits::default()
         };
         if !simple {
-            self.fill_credit_columns(&mut credits);
-            self.expand_groups();
+            let apps = std::mem::take(&mut self.apps);
+            let mut apps: Vec<Appearance> = (0..apps.len()).map(|i| apps.get(i)).collect();
+            self.fill_credit_columns(&apps, &mut credits);
+            self.expand_groups(&mut apps);
+            self.apps = Columns::of_appearances(apps);
         }
         let unverified_people: Vec<bool> = (0..people as u32)
             .map(|p| self.people.is_unverified(p))
@@ -189,13 +186,15 @@ impl GraphBuilder {
             .chain(&unverified_works)
             .any(|&u| u)
         {
-            for a in &mut self.apps {
-                a.unverified |=
-                    unverified_people[a.person as usize] || unverified_works[a.work as usize];
-            }
+            self.apps
+                .mark_unverified(&unverified_people, &unverified_works);
         }
-        self.apps.shrink_to_fit();
+        self.apps.person.shrink_to_fit();
+        self.apps.work.shrink_to_fit();
+        self.apps.flags.shrink_to_fit();
+        memory_phase("before the index");
         let index = TraversalIndex::new(people, self.work_year, self.work_kind, self.apps);
+        memory_phase("index built");
         self.born.shrink_to_fit();
         Graph {
             people: self.people,
@@ -211,13 +210,13 @@ impl GraphBuilder {
     }
 
     /// Writes the credit columns and each record's list of credits.
-    fn fill_credit_columns(&self, credits: &mut Credits) {
+    fn fill_credit_columns(&self, apps: &[Appearance], credits: &mut Credits) {
         let n = credits.len;
         let nobody = Entity::Person(PersonId(0, self.tag));
         let mut ends = vec![(nobody, nobody); n];
         let mut kinds = vec![RoleKind::Performer; n];
         let mut unverified = vec![false; n];
-        for a in &self.apps {
+        for a in apps {
             let c = a.credit as usize;
             ends[c] = (
                 PersonId(a.person, self.tag).into(),
@@ -268,7 +267,7 @@ impl GraphBuilder {
 
     /// A group's credit on a work counts once more for each person who was
     /// a member in the work's year (`via` the group).
-    fn expand_groups(&mut self) {
+    fn expand_groups(&self, apps: &mut Vec<Appearance>) {
         let mut members: Vec<(u32, &Other)> = self
             .others
             .iter()
@@ -303,10 +302,39 @@ impl GraphBuilder {
             }
         }
         if !extra.is_empty() {
-            self.apps.extend(extra);
+            apps.extend(extra);
             // Credit order, as the data files list them (stable: members in
             // the order of their membership credits).
-            self.apps.sort_by_key(|a| a.credit);
+            apps.sort_by_key(|a| a.credit);
         }
     }
+}
+
+/// With `HALLYU_MEMORY` set in the environment, prints to stderr the
+/// resident memory now and its peak since the previous call (both from
+/// `/proc/self/status`), then resets the peak (`/proc/self/clear_refs`), so
+/// that each phase of a load reports its own peak; the largest of them is
+/// the peak of the whole load. Does nothing otherwise, or off Linux. For
+/// measuring where a load's memory goes, not for production use.
+pub(crate) fn memory_phase(phase: &str) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*ON.get_or_init(|| std::env::var_os("HALLYU_MEMORY").is_some()) {
+        return;
+    }
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return;
+    };
+    let mib = |field: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .map_or(0, |kib| kib >> 10)
+    };
+    eprintln!(
+        "memory: {phase:<28} rss {:>6} MiB, peak since last {:>6} MiB",
+        mib("VmRSS:"),
+        mib("VmHWM:")
+    );
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }

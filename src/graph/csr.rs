@@ -1,16 +1,27 @@
 //! The compact traversal index behind every query: who appears in which work,
-//! as flat `u32` tables (compressed sparse rows).
+//! as flat columns (compressed sparse rows), 14 bytes per appearance for an
+//! import.
 //!
-//! Layout, for `n` appearances:
+//! Layout, for `n` appearances (a position is an appearance's place in the
+//! person order):
 //!
-//! * `apps` holds the appearances sorted by person (stable: a person's
+//! * the person side: appearances sorted by person (stable: a person's
 //!   appearances keep their order), so a person's row is the contiguous range
-//!   `apps[person_start[p]..person_start[p + 1]]` and needs no index table;
-//! * the work side is a CSR table of indices into `apps`
+//!   `person_start[p]..person_start[p + 1]` of the columns `person_works`
+//!   (the work, `u32`) and `person_flags` (one byte: the role, unverified,
+//!   through a group; what filters test);
+//! * two more columns that are left empty when they say nothing:
+//!   `credits` (the credit of each position; empty when it is the position,
+//!   as for every import) and `vias` (the group; empty when no appearance
+//!   comes through one). A position's person is found from `person_start`;
+//! * the work side: a CSR table of positions
 //!   (`work_apps[work_start[w]..work_start[w + 1]]`), in credit order, with
-//!   two parallel arrays for traversals that need neither the credit nor the
-//!   group: the person (`work_people`) and a one-byte summary of what filters
-//!   test (`work_flags`).
+//!   two parallel arrays so that traversals read neither the person side
+//!   nor the credit: the person (`work_people`) and the flags
+//!   (`work_flags`).
+//!
+//! An [`Appearance`] is not stored: it is put together from the columns when
+//! a query asks for one.
 //!
 //! The flat breadth-first search and the union-find of this file use only
 //! vectors sized to the people and works, allocated once per call: no
@@ -22,6 +33,9 @@ use crate::query::traverse::{group_by, offsets};
 
 /// "No group": the appearance comes from a person's own credit.
 pub(crate) const DIRECT: u32 = u32::MAX;
+
+/// The bit of an appearance's flags that says it is unverified.
+const UNVERIFIED_FLAG: u8 = 1 << 5;
 
 /// The bit of an appearance's flags that says it comes through a group.
 pub(crate) const VIA_FLAG: u8 = 1 << 6;
@@ -43,24 +57,130 @@ impl Appearance {
     /// What a filter tests of the appearance itself, in one byte: the role
     /// (bits 0–4), unverified (bit 5), through a group (bit 6).
     #[inline]
-    fn flags(&self) -> u8 {
-        self.role as u8
-            | u8::from(self.unverified) << 5
-            | if self.via != DIRECT { VIA_FLAG } else { 0 }
+    pub(crate) fn flags(&self) -> u8 {
+        flags(self.role, self.unverified, self.via != DIRECT)
     }
+}
+
+/// An appearance's flags: see [`Appearance::flags`].
+#[inline]
+pub(crate) fn flags(role: RoleKind, unverified: bool, via: bool) -> u8 {
+    role as u8 | if unverified { UNVERIFIED_FLAG } else { 0 } | if via { VIA_FLAG } else { 0 }
+}
+
+/// Appearances as columns, the form the builder collects them in and the
+/// index is built from: the person, the work, the [flags](flags), and
+/// the credit and the group, each left empty when it says nothing (the
+/// credit is the position; no group).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Columns {
+    pub(crate) person: Vec<u32>,
+    pub(crate) work: Vec<u32>,
+    pub(crate) flags: Vec<u8>,
+    pub(crate) credit: Vec<u32>,
+    pub(crate) via: Vec<u32>,
+}
+
+impl Columns {
+    /// The number of appearances.
+    pub(crate) fn len(&self) -> usize {
+        self.person.len()
+    }
+
+    /// The credit of appearance `i`.
+    #[inline]
+    pub(crate) fn credit(&self, i: usize) -> u32 {
+        self.credit.get(i).copied().unwrap_or(i as u32)
+    }
+
+    /// Appearance `i` in full.
+    pub(crate) fn get(&self, i: usize) -> Appearance {
+        let f = self.flags[i];
+        Appearance {
+            person: self.person[i],
+            work: self.work[i],
+            credit: self.credit(i),
+            via: self.via.get(i).copied().unwrap_or(DIRECT),
+            role: role_of_flags(f),
+            unverified: f & UNVERIFIED_FLAG != 0,
+        }
+    }
+
+    /// Marks unverified the appearances of unverified people and works.
+    pub(crate) fn mark_unverified(&mut self, people: &[bool], works: &[bool]) {
+        for (i, f) in self.flags.iter_mut().enumerate() {
+            if people[self.person[i] as usize] || works[self.work[i] as usize] {
+                *f |= UNVERIFIED_FLAG;
+            }
+        }
+    }
+
+    /// Adds an appearance of a person's own credit.
+    pub(crate) fn push(
+        &mut self,
+        person: u32,
+        work: u32,
+        credit: u32,
+        role: RoleKind,
+        unverified: bool,
+    ) {
+        if self.credit.is_empty() && credit as usize != self.len() {
+            // The first credit that is not its position: the column is
+            // written from now on.
+            self.credit = (0..self.len() as u32).collect();
+        }
+        if !self.credit.is_empty() {
+            self.credit.push(credit);
+        }
+        self.person.push(person);
+        self.work.push(work);
+        self.flags.push(flags(role, unverified, false));
+    }
+
+    /// The appearances, sorted by person (stable), as columns; the credit
+    /// and group columns stay empty when they say nothing.
+    pub(crate) fn of_appearances(mut apps: Vec<Appearance>) -> Columns {
+        if !apps.is_sorted_by_key(|a| a.person) {
+            apps.sort_by_key(|a| a.person);
+        }
+        let identity = apps.iter().enumerate().all(|(i, a)| a.credit as usize == i);
+        let grouped = apps.iter().any(|a| a.via != DIRECT);
+        Columns {
+            person: apps.iter().map(|a| a.person).collect(),
+            work: apps.iter().map(|a| a.work).collect(),
+            flags: apps.iter().map(Appearance::flags).collect(),
+            credit: if identity {
+                Vec::new()
+            } else {
+                apps.iter().map(|a| a.credit).collect()
+            },
+            via: if grouped {
+                apps.iter().map(|a| a.via).collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// The role kind of an appearance's flags.
+#[inline]
+fn role_of_flags(f: u8) -> RoleKind {
+    RoleKind::ALL[usize::from(f & 0x1f)]
 }
 
 /// Appearances indexed by person and by work, with the work attributes that
 /// filters test.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TraversalIndex {
-    /// Sorted by person, stable.
-    pub(crate) apps: Vec<Appearance>,
     person_start: Vec<u32>,
-    /// `apps[i].work` and `apps[i].flags()` as flat columns, so that whole-
-    /// graph searches read 5 bytes per appearance instead of 20.
+    /// The work and the flags of each position (sorted by person).
     person_works: Vec<u32>,
     person_flags: Vec<u8>,
+    /// The credit of each position; empty when it is the position.
+    credits: Vec<u32>,
+    /// The group of each position; empty when there is none.
+    vias: Vec<u32>,
     work_start: Vec<u32>,
     work_apps: Vec<u32>,
     work_people: Vec<u32>,
@@ -103,49 +223,41 @@ impl<'f> Compiled<'f> {
 }
 
 impl TraversalIndex {
-    /// Builds the index of `people` people and `work_year.len()` works.
-    /// `apps` may come in any order; appearances of one person keep theirs.
+    /// Builds the index of `people` people and `work_year.len()` works from
+    /// appearances sorted by person (stable).
     pub(crate) fn new(
         people: usize,
         work_year: Vec<i32>,
         work_kind: Vec<WorkKind>,
-        mut apps: Vec<Appearance>,
+        apps: Columns,
     ) -> TraversalIndex {
-        if !apps.is_sorted_by_key(|a| a.person) {
-            apps.sort_by_key(|a| a.person);
-        }
-        TraversalIndex::from_sorted(people, work_year, work_kind, apps)
-    }
-
-    /// Builds the index from appearances already sorted by person.
-    pub(crate) fn from_sorted(
-        people: usize,
-        work_year: Vec<i32>,
-        work_kind: Vec<WorkKind>,
-        apps: Vec<Appearance>,
-    ) -> TraversalIndex {
-        debug_assert!(apps.is_sorted_by_key(|a| a.person));
+        debug_assert!(apps.person.is_sorted());
         let works = work_year.len();
-        // Sorted by person already: the person side needs only the offsets.
-        let person_start = offsets(people, apps.iter().map(|a| a.person as usize));
+        let person_start = offsets(people, apps.person.iter().map(|&p| p as usize));
+        crate::graph::memory_phase("index: person offsets");
         // Each work's row in credit order (the order of the data files).
         let mut order: Vec<u32> = (0..apps.len() as u32).collect();
-        if !apps.is_sorted_by_key(|a| a.credit) {
-            order.sort_by_key(|&i| apps[i as usize].credit);
+        if !apps.credit.is_sorted() {
+            order.sort_by_key(|&i| apps.credit[i as usize]);
         }
-        let (work_start, work_apps) = group_by(works, &order, |&i| apps[i as usize].work as usize);
-        let work_people = work_apps.iter().map(|&i| apps[i as usize].person).collect();
-        let work_flags = work_apps
-            .iter()
-            .map(|&i| apps[i as usize].flags())
-            .collect();
-        let person_works = apps.iter().map(|a| a.work).collect();
-        let person_flags = apps.iter().map(Appearance::flags).collect();
+        let (work_start, work_apps) = group_by(works, &order, |&i| apps.work[i as usize] as usize);
+        drop(order);
+        crate::graph::memory_phase("index: work rows");
+        let work_people = work_apps.iter().map(|&i| apps.person[i as usize]).collect();
+        let work_flags = work_apps.iter().map(|&i| apps.flags[i as usize]).collect();
+        let Columns {
+            work,
+            flags,
+            credit,
+            via,
+            ..
+        } = apps;
         TraversalIndex {
-            apps,
             person_start,
-            person_works,
-            person_flags,
+            person_works: work,
+            person_flags: flags,
+            credits: credit,
+            vias: via,
             work_start,
             work_apps,
             work_people,
@@ -177,15 +289,89 @@ impl TraversalIndex {
         range(&self.work_start, work)
     }
 
-    /// Every appearance of a person, admitted or not (a contiguous slice).
-    pub(crate) fn person_apps(&self, person: u32) -> &[Appearance] {
-        &self.apps[self.person_app_range(person)]
+    /// The number of appearances.
+    pub(crate) fn len(&self) -> usize {
+        self.person_works.len()
     }
 
-    /// The indices (into `apps`, which are credit ids for imported data) of
-    /// every appearance in a work, admitted or not.
+    /// The appearance at position `i` (of person `person`, in work `work`).
+    #[inline]
+    fn at(&self, i: usize, person: u32, work: u32, f: u8) -> Appearance {
+        Appearance {
+            person,
+            work,
+            credit: self.credits.get(i).copied().unwrap_or(i as u32),
+            via: if f & VIA_FLAG == 0 {
+                DIRECT
+            } else {
+                self.vias[i]
+            },
+            role: role_of_flags(f),
+            unverified: f & UNVERIFIED_FLAG != 0,
+        }
+    }
+
+    /// The appearance at position `i` (whose id is `i` for imported data),
+    /// if there is one. The person is found by a binary search of the
+    /// person offsets: for single look-ups, not for walks.
+    pub(crate) fn app(&self, i: usize) -> Option<Appearance> {
+        if i >= self.len() {
+            return None;
+        }
+        let person = self.person_start.partition_point(|&s| s as usize <= i) - 1;
+        Some(self.app_of(person as u32, i))
+    }
+
+    /// The appearance at position `i`, which is one of `person`'s.
+    #[inline]
+    pub(crate) fn app_of(&self, person: u32, i: usize) -> Appearance {
+        self.at(i, person, self.person_works[i], self.person_flags[i])
+    }
+
+    /// The role and the unverified mark of the appearance at position `i`.
+    pub(crate) fn role_at(&self, i: usize) -> Option<(RoleKind, bool)> {
+        let f = *self.person_flags.get(i)?;
+        Some((role_of_flags(f), f & UNVERIFIED_FLAG != 0))
+    }
+
+    /// Every appearance of a person, admitted or not, with its position.
+    pub(crate) fn person_apps(
+        &self,
+        person: u32,
+    ) -> impl Iterator<Item = (usize, Appearance)> + '_ {
+        let r = self.person_app_range(person);
+        let start = r.start;
+        row(&self.person_works, &self.person_flags, r)
+            .enumerate()
+            .map(move |(k, (w, f))| (start + k, self.at(start + k, person, w, f)))
+    }
+
+    /// Every appearance in a work, admitted or not, with its position, in
+    /// credit order.
+    pub(crate) fn work_apps(&self, work: u32) -> impl Iterator<Item = (usize, Appearance)> + '_ {
+        self.work_app_ids(work)
+            .iter()
+            .zip(self.work_row(work))
+            .map(move |(&i, (p, f))| (i as usize, self.at(i as usize, p, work, f)))
+    }
+
+    /// The positions (which are credit ids for imported data) of every
+    /// appearance in a work, admitted or not.
     pub(crate) fn work_app_ids(&self, work: u32) -> &[u32] {
         &self.work_apps[self.work_range(work)]
+    }
+
+    /// How a position is credited: the credit, and the group ([`DIRECT`]
+    /// for none).
+    #[inline]
+    pub(crate) fn credited(&self, i: usize) -> (u32, u32) {
+        let credit = self.credits.get(i).copied().unwrap_or(i as u32);
+        let via = if self.person_flags[i] & VIA_FLAG == 0 {
+            DIRECT
+        } else {
+            self.vias[i]
+        };
+        (credit, via)
     }
 
     /// A work's release year and kind.
@@ -198,9 +384,9 @@ impl TraversalIndex {
         &'a self,
         person: u32,
         filter: &'a Filter,
-    ) -> impl Iterator<Item = &'a Appearance> + 'a {
+    ) -> impl Iterator<Item = Appearance> + 'a {
         self.person_apps(person)
-            .iter()
+            .map(|(_, a)| a)
             .filter(move |a| self.admits(a, filter))
     }
 
@@ -209,10 +395,9 @@ impl TraversalIndex {
         &'a self,
         work: u32,
         filter: &'a Filter,
-    ) -> impl Iterator<Item = &'a Appearance> + 'a {
-        self.work_app_ids(work)
-            .iter()
-            .map(|&i| &self.apps[i as usize])
+    ) -> impl Iterator<Item = Appearance> + 'a {
+        self.work_apps(work)
+            .map(|(_, a)| a)
             .filter(move |a| self.admits(a, filter))
     }
 

@@ -20,7 +20,7 @@ pub(crate) mod petgraph;
 mod subgraph;
 mod table;
 
-pub(crate) use builder::GraphBuilder;
+pub(crate) use builder::{GraphBuilder, memory_phase};
 pub(crate) use csr::{Appearance, DIRECT, IdMap, TraversalIndex};
 pub(crate) use subgraph::Selection;
 pub(crate) use table::{Key, Table};
@@ -218,7 +218,7 @@ impl Graph {
     /// The two ends of a credit.
     pub(crate) fn ends(&self, c: CreditId) -> Option<(Entity, Entity)> {
         if self.derived() {
-            let a = self.index.apps.get(c.index())?;
+            let a = self.index.app(c.index())?;
             return Some((self.pid(a.person).into(), self.wid(a.work).into()));
         }
         self.credits.ends.get(c.index()).copied()
@@ -227,7 +227,7 @@ impl Graph {
     /// The kind of role of a credit.
     pub(crate) fn role_kind(&self, c: CreditId) -> Option<RoleKind> {
         if self.derived() {
-            return self.index.apps.get(c.index()).map(|a| a.role);
+            return self.index.role_at(c.index()).map(|(role, _)| role);
         }
         self.credits.kinds.get(c.index()).copied()
     }
@@ -235,7 +235,7 @@ impl Graph {
     /// Whether a credit is kept only as an unverified claim.
     pub(crate) fn credit_unverified(&self, c: CreditId) -> bool {
         if self.derived() {
-            return self.index.apps.get(c.index()).is_some_and(|a| a.unverified);
+            return self.index.role_at(c.index()).is_some_and(|(_, u)| u);
         }
         self.credits
             .unverified

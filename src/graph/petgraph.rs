@@ -223,18 +223,16 @@ impl<'e> IntoEdges for PersonWorkGraph<'e> {
         let people = self.index.people();
         let mut out = Vec::new();
         if a.index() < people {
-            let start = self.index.person_app_range(a.index() as u32).start;
-            for (i, app) in self.index.person_apps(a.index() as u32).iter().enumerate() {
-                if self.index.admits(app, self.filter) {
-                    out.push(self.edge(true, (start + i) as u32, app));
+            for (i, app) in self.index.person_apps(a.index() as u32) {
+                if self.index.admits(&app, self.filter) {
+                    out.push(self.edge(true, i as u32, &app));
                 }
             }
         } else if a.index() < self.node_count() {
             let w = (a.index() - people) as u32;
-            for &i in self.index.work_app_ids(w) {
-                let app = &self.index.apps[i as usize];
-                if self.index.admits(app, self.filter) {
-                    out.push(self.edge(false, i, app));
+            for (i, app) in self.index.work_apps(w) {
+                if self.index.admits(&app, self.filter) {
+                    out.push(self.edge(false, i as u32, &app));
                 }
             }
         }
@@ -258,6 +256,7 @@ impl<'e> IntoEdgeReferences for PersonWorkGraph<'e> {
         EdgeReferences {
             graph: self,
             next: 0,
+            person: 0,
         }
     }
 }
@@ -267,6 +266,8 @@ impl<'e> IntoEdgeReferences for PersonWorkGraph<'e> {
 pub struct EdgeReferences<'e> {
     graph: PersonWorkGraph<'e>,
     next: usize,
+    /// The person whose row holds `next` (or an earlier one).
+    person: u32,
 }
 
 impl Iterator for EdgeReferences<'_> {
@@ -274,11 +275,15 @@ impl Iterator for EdgeReferences<'_> {
 
     fn next(&mut self) -> Option<Edge> {
         let g = self.graph;
-        while let Some(app) = g.index.apps.get(self.next) {
-            let i = self.next as u32;
+        while self.next < g.index.len() {
+            let i = self.next;
             self.next += 1;
-            if g.index.admits(app, g.filter) {
-                return Some(g.edge(true, i, app));
+            while g.index.person_app_range(self.person).end <= i {
+                self.person += 1;
+            }
+            let app = g.index.app_of(self.person, i);
+            if g.index.admits(&app, g.filter) {
+                return Some(g.edge(true, i as u32, &app));
             }
         }
         None

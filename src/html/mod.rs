@@ -236,7 +236,7 @@ fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &
         // as the library's shared works prefer it.
         let mut seen: HashMap<u32, usize> = HashMap::new();
         for app in explorer.graph.index.of_person(p.index() as u32, &wide) {
-            let credited = Credited::of(&explorer.graph, app);
+            let credited = Credited::of(&explorer.graph, &app);
             let pi = index[&Entity::Person(p)];
             let Some(&wi) = index.get(&Entity::Work(explorer.graph.wid(app.work))) else {
                 continue;

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::explorer::Explorer;
-use crate::graph::{GraphBuilder, Key};
+use crate::graph::{GraphBuilder, Key, memory_phase};
 use crate::import::tsv::MAX_LINE;
 use crate::import::tsv::{Row, Tsv};
 use crate::model::{RoleKind, WorkKind};
@@ -202,6 +202,7 @@ impl<'a> Imdb<'a> {
         });
         let (titles, principals) = titles_and_principals?;
         let names = names?;
+        memory_phase("files read");
         ctx.report();
         let files = [0, 1, 2].map(|i| paths[i].display().to_string());
         Ok(assemble(files, names, titles, principals))
@@ -433,6 +434,7 @@ fn read_names(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Names> {
         Ok(())
     })?;
     out.section.bad = bad;
+    memory_phase("names read");
     Ok(out)
 }
 
@@ -535,6 +537,7 @@ fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
         lost_skipped += usize::from(value == SKIPPED);
     });
     let skipped = skipped_rows.len() - lost_skipped;
+    memory_phase("titles read");
     Ok(Titles {
         section,
         kinds,
@@ -622,6 +625,7 @@ fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Pr
         Ok(())
     })?;
     out.bad = bad;
+    memory_phase("principals read");
     Ok(out)
 }
 
@@ -799,6 +803,7 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         true
     });
     drop(person_map);
+    memory_phase("people resolved");
 
     // Keep people and works that have a credit.
     let person_remap = compact(&person_used);
@@ -833,6 +838,7 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         );
     }
     drop((works, kinds, years, work_used));
+    memory_phase("names and titles built");
 
     // Bucket credits by person (counting sort), then sort and collapse each
     // person's small bucket.
@@ -852,6 +858,7 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         *slot += 1;
     }
     drop((raw, fill, person_remap, work_remap));
+    memory_phase("credits bucketed");
     let mut credits = 0;
     for p in 0..n_people {
         let row = &mut bucket[start[p] as usize..start[p + 1] as usize];
@@ -874,15 +881,15 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         }
     }
     drop((bucket, start));
+    memory_phase("credits added");
 
     report.people = n_people;
     report.works = n_works;
     report.credits = credits;
     let _ = files;
-    Imported {
-        explorer: Explorer::from_graph(builder.build()),
-        report,
-    }
+    let explorer = Explorer::from_graph(builder.build());
+    memory_phase("explorer ready");
+    Imported { explorer, report }
 }
 
 #[cfg(test)]

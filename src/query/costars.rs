@@ -23,9 +23,14 @@ pub struct Credited {
 
 impl Credited {
     pub(crate) fn of(g: &Graph, app: &Appearance) -> Credited {
+        Credited::of_parts(g, app.credit, app.via)
+    }
+
+    /// A credit and its group ([`DIRECT`] for none).
+    pub(crate) fn of_parts(g: &Graph, credit: u32, via: u32) -> Credited {
         Credited {
-            credit: g.cid(app.credit),
-            via: (app.via != DIRECT).then(|| g.gid(app.via)),
+            credit: g.cid(credit),
+            via: (via != DIRECT).then(|| g.gid(via)),
         }
     }
 
@@ -210,7 +215,7 @@ impl Explorer {
         // appearance itself only for the pairs that are kept.
         let index = &self.graph.index;
         let compiled = Compiled::new(filter);
-        let mut pairs: Vec<(&Appearance, u32)> = Vec::new();
+        let mut pairs: Vec<(Appearance, u32)> = Vec::new();
         let mut keys: Vec<u128> = Vec::new();
         for mine in index.of_person(person.0, filter) {
             let ids = index.work_app_ids(mine.work);
@@ -236,11 +241,11 @@ impl Explorer {
         for run in keys.chunk_by(|x, y| x >> 96 == y >> 96) {
             let shared = |&k: &u128| {
                 let (mine, theirs) = pairs[k as u32 as usize];
-                let theirs = &index.apps[theirs as usize];
+                let (credit, via) = index.credited(theirs as usize);
                 SharedWork {
                     work: self.graph.wid(mine.work),
-                    left: Credited::of(&self.graph, mine),
-                    right: Credited::of(&self.graph, theirs),
+                    left: Credited::of(&self.graph, &mine),
+                    right: Credited::of_parts(&self.graph, credit, via),
                 }
             };
             let works = match run {
@@ -320,7 +325,7 @@ impl Explorer {
         self.check_all(&[a, b]);
         let mut mine: HashMap<u32, Credited> = HashMap::new();
         for app in self.graph.index.of_person(a.0, filter) {
-            let c = Credited::of(&self.graph, app);
+            let c = Credited::of(&self.graph, &app);
             mine.entry(app.work)
                 .and_modify(|old| prefer(old, c))
                 .or_insert(c);
@@ -331,7 +336,7 @@ impl Explorer {
                 let s = SharedWork {
                     work: self.graph.wid(app.work),
                     left,
-                    right: Credited::of(&self.graph, app),
+                    right: Credited::of(&self.graph, &app),
                 };
                 out.entry(app.work)
                     .and_modify(|old| prefer_direct(old, &s))

@@ -37,7 +37,7 @@ impl Explorer {
             .graph
             .index
             .of_person(person.0, filter)
-            .map(|app| (self.graph.wid(app.work), Credited::of(&self.graph, app)))
+            .map(|app| (self.graph.wid(app.work), Credited::of(&self.graph, &app)))
             .collect();
         out.sort_by_key(|(w, c)| (*w, c.via.is_some()));
         out.dedup_by_key(|(w, _)| *w);

@@ -561,7 +561,7 @@ pub(crate) fn bidirectional(g: &Graph, a: u32, b: u32, filter: &Filter) -> Optio
                     if seen[side].contains_key(&q) {
                         continue;
                     }
-                    let via = Some((p, *mine, *theirs));
+                    let via = Some((p, mine, theirs));
                     seen[side].insert(
                         q,
                         Reached {
