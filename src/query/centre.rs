@@ -18,7 +18,7 @@ use crate::query::distance::CentreEntry;
 use crate::query::graph::by_name;
 use crate::query::path::Path;
 use crate::query::traverse::UNREACHED;
-use crate::query::traverse::multi::{BfsScratch, Compact, LevelEnd, MultiBfs, with_searchers};
+use crate::query::traverse::multi::{Compact, LevelEnd, MultiBfs, with_searchers};
 use crate::query::traverse::sampled::Rng;
 
 /// How [`Explorer::centre_all`] and [`Explorer::centre_top`] run: where to
@@ -815,7 +815,6 @@ impl Explorer {
         let mut upper = vec![u32::MAX; n];
         let mut open: Vec<u32> = (0..n as u32).collect();
         let mut dist = vec![UNREACHED; n];
-        let mut scratch = BfsScratch::default();
         let (mut dl, mut du) = (0u32, u32::MAX);
         let (mut rl, mut ru) = (0u32, u32::MAX);
         let mut ends = (0u32, 0u32);
@@ -826,7 +825,7 @@ impl Explorer {
             .max_by_key(|&p| (g.degree(p as usize), std::cmp::Reverse(p)))
             .expect("people");
         loop {
-            let (ecc, far) = g.bfs(v, &mut dist, &mut scratch);
+            let (ecc, far) = g.bfs(&self.graph.index, filter, v, &mut dist);
             out.searches += 1;
             if ecc > dl {
                 dl = ecc;

@@ -22,7 +22,7 @@
 use crate::filter::Filter;
 use crate::graph::TraversalIndex;
 use crate::graph::csr::Compiled;
-use crate::query::traverse::{UNREACHED, component_labels, group_by};
+use crate::query::traverse::{UNREACHED, component_labels, group_by, levels};
 
 /// One connected component of the filter's person–work graph, with its own
 /// dense ids: people `0..len()` in global id order, the works linking at
@@ -181,45 +181,29 @@ impl Compact {
         self.works_of(p).len()
     }
 
-    /// One plain breadth-first search from `s` (local id): fills `dist`
-    /// (sized to the people; [`UNREACHED`] where not reached) and returns
-    /// the eccentricity of `s` and the last person reached (one of the
-    /// farthest).
-    pub(crate) fn bfs(&self, s: u32, dist: &mut [u32], scratch: &mut BfsScratch) -> (u32, u32) {
-        dist.fill(UNREACHED);
-        scratch.work_done.clear();
-        scratch.work_done.resize(self.works(), false);
-        let queue = &mut scratch.queue;
-        queue.clear();
-        queue.push(s);
-        dist[s as usize] = 0;
-        let mut head = 0;
-        while head < queue.len() {
-            let p = queue[head];
-            head += 1;
-            let d = dist[p as usize] + 1;
-            for &w in self.works_of(p as usize) {
-                if std::mem::replace(&mut scratch.work_done[w as usize], true) {
-                    continue;
-                }
-                for &q in self.cast_of(w as usize) {
-                    if dist[q as usize] == UNREACHED {
-                        dist[q as usize] = d;
-                        queue.push(q);
-                    }
-                }
+    /// The distance of every person of the component from local person `s`
+    /// into `dist`, and the eccentricity of `s` with a person that far
+    /// away (the last such in local order): the direction-optimising
+    /// search of the whole index ([`levels`], both cores), read back for
+    /// the component's people. `index` and `filter` must be the ones the
+    /// component was made from.
+    pub(crate) fn bfs(
+        &self,
+        index: &TraversalIndex,
+        filter: &Filter,
+        s: u32,
+        dist: &mut [u32],
+    ) -> (u32, u32) {
+        let all = levels(index, self.people[s as usize], filter);
+        let (mut ecc, mut far) = (0, s);
+        for (i, (d, &p)) in dist.iter_mut().zip(&self.people).enumerate() {
+            *d = all[p as usize];
+            if *d != UNREACHED && *d >= ecc {
+                (ecc, far) = (*d, i as u32);
             }
         }
-        let last = *queue.last().expect("the source");
-        (dist[last as usize], last)
+        (ecc, far)
     }
-}
-
-/// Scratch space for [`Compact::bfs`].
-#[derive(Default)]
-pub(crate) struct BfsScratch {
-    work_done: Vec<bool>,
-    queue: Vec<u32>,
 }
 
 /// Bit-sliced counters: `c[i]` holds bit `i` of every lane's count.
