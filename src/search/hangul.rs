@@ -232,11 +232,7 @@ pub fn initials(s: &str) -> String {
 /// assert_eq!(nfc(nfd), "최우식");
 /// ```
 pub fn nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if s.is_ascii() {
-        return s.to_string();
-    }
-    s.nfc().collect()
+    to_nfc(s).into_owned()
 }
 
 /// [`nfc`] without a copy when the text is already composed (a quick check
