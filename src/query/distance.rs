@@ -293,37 +293,38 @@ impl Explorer {
         self.check(person.into());
         let index = &self.graph.index;
         let dist = traverse::levels(index, person.0, filter);
-        let (nodes, node_count) = traverse::node_set(index, filter);
-        let mut histogram = Vec::new();
-        let mut sum = 0u64;
-        for &d in dist.iter().filter(|&&d| d != UNREACHED) {
+        // One pass: everyone reached is a node of the filter's graph (or
+        // the source), so only the people not reached are tested.
+        let is_node = traverse::node_test(index, filter);
+        let mut histogram = vec![0usize];
+        let (mut sum, mut reached) = (0u64, 0usize);
+        let mut farthest = Vec::new();
+        let mut unreached = Vec::new();
+        for (q, &d) in dist.iter().enumerate() {
+            let q = q as u32;
+            if d == UNREACHED {
+                if is_node(q) {
+                    unreached.push(self.graph.pid(q));
+                }
+                continue;
+            }
             let d = d as usize;
             if histogram.len() <= d {
                 histogram.resize(d + 1, 0);
+                farthest.clear();
+            }
+            if d + 1 == histogram.len() {
+                farthest.push(self.graph.pid(q));
             }
             histogram[d] += 1;
             sum += d as u64;
+            reached += 1;
         }
-        if histogram.is_empty() {
-            histogram.push(0);
-        }
-        let ecc = histogram.len() - 1;
-        let pick = |keep: &dyn Fn(u32, u32) -> bool| -> Vec<PersonId> {
-            (0..dist.len() as u32)
-                .filter(|&q| keep(q, dist[q as usize]))
-                .map(|q| self.graph.pid(q))
-                .collect()
-        };
-        let mut farthest = pick(&|_, d| d != UNREACHED && d as usize == ecc);
         farthest.sort_by(|&x, &y| by_name(self, x.0, y.0));
-        let unreached = pick(&|q, d| d == UNREACHED && nodes[q as usize]);
         Distances {
             explorer: self,
             person,
-            // The source is always reached, node or not.
-            left_out: self.people().len()
-                - node_count
-                - usize::from(nodes.get(person.index()) == Some(&false)),
+            left_out: self.people().len() - reached - unreached.len(),
             dist,
             histogram,
             sum,

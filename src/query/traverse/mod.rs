@@ -284,18 +284,30 @@ impl<'a, G: Hops> Bfs<'a, G> {
 /// a person and the number of nodes; every whole-graph measure (components,
 /// distances, centre ranking, centrality) uses this set.
 pub(crate) fn node_set(index: &TraversalIndex, filter: &Filter) -> (Vec<bool>, usize) {
-    let c = Compiled::new(filter);
+    let is_node = node_test(index, filter);
     let mut count = 0;
     let nodes = (0..index.people() as u32)
         .map(|p| {
-            let node = index
-                .person_row(p)
-                .any(|(w, f)| c.admits[f as usize] && index.work_ok(&c, w as usize));
+            let node = is_node(p);
             count += usize::from(node);
             node
         })
         .collect();
     (nodes, count)
+}
+
+/// Whether a person is a node of the filter's co-appearance graph (see
+/// [`node_set`]), for one person at a time.
+pub(crate) fn node_test<'a>(
+    index: &'a TraversalIndex,
+    filter: &'a Filter,
+) -> impl Fn(u32) -> bool + 'a {
+    let c = Compiled::new(filter);
+    move |p| {
+        index
+            .person_row(p)
+            .any(|(w, f)| c.admits[f as usize] && index.work_ok(&c, w as usize))
+    }
 }
 
 /// The level of every person from `source` (0 for the source,
