@@ -503,3 +503,159 @@ fn serve_stops_cleanly_on_ctrl_c_and_sigterm() {
         assert!(std::net::TcpStream::connect(&addr).is_err(), "{addr}");
     }
 }
+
+/// `centre --top` says that its answer is exact, and is the top of the
+/// whole ranking (the library's `centre_ranking`), also when N is more
+/// than the main component holds.
+#[test]
+fn centre_top_is_exact_and_the_top_of_the_ranking() {
+    let ex = hallyu::Explorer::bundled();
+    let ranking = ex.centre_ranking(&hallyu::Filter::new());
+    for n in [5, 100] {
+        let v = json(&["centre", "--top", &n.to_string()]);
+        assert_eq!(v["method"]["exact"], true, "{v}");
+        let ids: Vec<&str> = v["centre"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["person"]["id"].as_str().unwrap())
+            .collect();
+        let want: Vec<String> = ranking
+            .iter()
+            .take(n)
+            .map(|c| ex.key(c.person.into()).into_owned())
+            .collect();
+        assert_eq!(ids, want, "--top {n}");
+    }
+    let text = ok(&["centre", "--top", "3"]);
+    assert!(text.contains("exact: "), "{text}");
+    assert!(text.contains("Park Seo-joon"), "{text}");
+}
+
+/// `centre --all` writes one row per person of the main component, each
+/// equal to `bacon` from that person; a run resumed with `--start` into the
+/// same file gives the same file as one whole run.
+#[test]
+fn centre_all_writes_every_row_and_resumes() {
+    let lines = ok(&["centre", "--all", "--json"]);
+    let rows: Vec<Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let main = json(&["centre", "--top", "1"])["centre"][0]["component_size"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(rows.len() as u64, main);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row["position"], i as u64);
+        if i % 10 == 0 {
+            let b = json(&["bacon", row["id"].as_str().unwrap()]);
+            assert_eq!(row["histogram"], b["histogram"], "{row}");
+            assert_eq!(row["mean_distance"], b["mean"], "{row}");
+            assert_eq!(row["eccentricity"], b["eccentricity"], "{row}");
+        }
+    }
+    let best = rows
+        .iter()
+        .min_by(|a, b| {
+            a["mean_distance"]
+                .as_f64()
+                .partial_cmp(&b["mean_distance"].as_f64())
+                .unwrap()
+        })
+        .unwrap();
+    assert_eq!(best["name"], "Park Seo-joon");
+
+    let dir = scratch("centre-all");
+    let whole = dir.join("whole.csv");
+    let resumed = dir.join("resumed.csv");
+    let err = String::from_utf8(run(&["centre", "--all", "--out", whole.to_str().unwrap()]).stderr)
+        .unwrap();
+    assert!(err.contains(&format!("centre: {main} rows")), "{err}");
+    let text = std::fs::read_to_string(&whole).unwrap();
+    assert!(text.starts_with("position,id,name,mean_distance,eccentricity,histogram\n"));
+    assert_eq!(text.lines().count() as u64, main + 1);
+    assert_eq!(text.lines().nth(1).unwrap().split(',').count(), 6);
+    let first: String = text.lines().take(41).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&resumed, first).unwrap();
+    ok(&[
+        "centre",
+        "--all",
+        "--start",
+        "40",
+        "--out",
+        resumed.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read_to_string(&resumed).unwrap(), text);
+}
+
+/// Ctrl-C stops `centre --all` at the end of the passes under way: status
+/// 130, every row written kept, and the position to resume from, which
+/// completes the file.
+#[test]
+fn centre_all_stops_on_ctrl_c_and_says_where_to_resume() {
+    use std::time::{Duration, Instant};
+    let data = scratch("centre-imdb");
+    hallyu::import::synthetic::Synthetic::new(40_000, 10_000)
+        .seed(3)
+        .write_to(&data)
+        .expect("written");
+    let data = data.to_str().unwrap();
+    let dir = scratch("centre-ctrl-c");
+    let file = dir.join("rows.csv");
+    let file_s = file.to_str().unwrap();
+    let mut child = hallyu()
+        .args(["--data", data, "centre", "--all", "--out", file_s])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Wait for the first rows, then interrupt.
+    let start = Instant::now();
+    while std::fs::read_to_string(&file).map_or(0, |t| t.lines().count()) < 2 {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no rows after 2 minutes"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let next: usize = err
+        .split("resume with --start ")
+        .nth(1)
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no position to resume from in {err:?}"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.lines().count(), next + 1, "{err}");
+    ok(&[
+        "--data",
+        data,
+        "centre",
+        "--all",
+        "--start",
+        &next.to_string(),
+        "--out",
+        file_s,
+    ]);
+    let whole = ok(&["--data", data, "centre", "--all"]);
+    assert!(next < whole.lines().count() - 1, "stopped only at the end");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), whole);
+}

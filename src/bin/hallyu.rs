@@ -32,6 +32,8 @@ pub enum Failure {
     Data(String),
     /// Status 1, or 0 for a closed pipe.
     Io(io::Error),
+    /// Status 130: stopped by Ctrl-C, with what to do next.
+    Interrupted(String),
 }
 
 impl From<hallyu::Error> for Failure {
@@ -69,9 +71,11 @@ fn main() -> ExitCode {
         Err(Failure::Data(m)) => (1, Some(m)),
         Err(Failure::Usage(m)) => (2, Some(m)),
         Err(Failure::Lookup(e)) => (2, Some(e.to_string())),
+        Err(Failure::Interrupted(m)) => (130, Some(m)),
     };
     if let Some(m) = message {
-        let _ = writeln!(io::stderr().lock(), "error: {}", out::escape_controls(&m));
+        let what = if status == 130 { "stopped" } else { "error" };
+        let _ = writeln!(io::stderr().lock(), "{what}: {}", out::escape_controls(&m));
     }
     ExitCode::from(status)
 }
@@ -102,7 +106,13 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         Command::Path { a, b } => commands::path(cx, a, b),
         Command::Paths { a, b, limit } => commands::paths(cx, a, b, *limit),
         Command::Bacon { name } => commands::bacon(cx, name),
-        Command::Centre { top } => commands::centre(cx, top.top),
+        Command::Centre {
+            all: true,
+            start,
+            out: file,
+            ..
+        } => commands::centre_all(cx, *start, file.as_deref()),
+        Command::Centre { top, .. } => commands::centre(cx, top.top),
         Command::Rank { by, top } => commands::rank(cx, *by, top.top),
         Command::Components { top } => commands::components(cx, top.top),
         Command::Neighbours { name, hops } => commands::neighbours(cx, name, *hops),

@@ -23,7 +23,7 @@
 //! assert!(text.lines().any(|l| l.starts_with("park-seo-joon,Park Seo-joon,")));
 //! ```
 
-use super::network::{Network, csv_field};
+use super::network::Network;
 
 /// The header of the edge list.
 pub const HEADER: [&str; 9] = [
@@ -62,9 +62,31 @@ pub fn to_edge_list(network: &Network, delimiter: u8) -> String {
             c.character.as_deref().unwrap_or(""),
             year.as_str(),
         ];
-        let line: Vec<_> = fields.iter().map(|f| csv_field(f, delimiter)).collect();
+        let line: Vec<_> = fields.iter().map(|f| field(f, delimiter)).collect();
         out.push_str(&line.join(&d));
         out.push('\n');
     }
     out
+}
+
+/// One CSV field (RFC 4180): quoted, with quotes doubled, when it holds the
+/// delimiter, a quote or a line break, or starts or ends with a space;
+/// else as it is.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::csv;
+///
+/// assert_eq!(csv::field("IU", b','), "IU");
+/// assert_eq!(csv::field("Kim, \"Jennie\"", b','), "\"Kim, \"\"Jennie\"\"\"");
+/// assert_eq!(csv::field("a\tb", b'\t'), "\"a\tb\"");
+/// ```
+pub fn field(s: &str, delimiter: u8) -> std::borrow::Cow<'_, str> {
+    let d = delimiter as char;
+    if s.contains([d, '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        std::borrow::Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }

@@ -51,7 +51,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::network::{Network, NetworkCredit, NetworkNodeKind, csv_field, float};
+use super::csv::field as csv_field;
+use super::network::{Network, NetworkCredit, NetworkNodeKind, float};
 use crate::model::{RoleKind, WorkKind};
 
 /// The header of `people.csv`.

@@ -488,17 +488,6 @@ pub(crate) fn xml(s: &str) -> std::borrow::Cow<'_, str> {
     quick_xml::escape::escape(s)
 }
 
-/// One CSV field: quoted (with doubled quotes) when it holds the
-/// delimiter, a quote, a line break or surrounding spaces.
-pub(crate) fn csv_field(s: &str, delimiter: u8) -> std::borrow::Cow<'_, str> {
-    let d = delimiter as char;
-    if s.contains([d, '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        std::borrow::Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
-}
-
 /// The colours and shape the DOT style sheet gives a node: (fill, stroke,
 /// GEXF shape, yEd shape).
 pub(crate) fn node_style(

@@ -181,11 +181,34 @@ pub enum Command {
         /// The person at distance 0.
         name: String,
     },
-    /// The centre of the universe: people by component size, then mean distance.
-    #[command(after_help = "Example:\n  hallyu centre --top 5")]
+    /// The centre of the universe: the people of the main component by mean distance, exactly.
+    #[command(after_help = "Examples:
+  hallyu centre --top 5
+  hallyu --data imdb/ centre --all --out centre.csv
+  hallyu --data imdb/ centre --all --out centre.csv --start 262144
+
+--top searches from the likeliest people first and stops each other search
+once a bound proves it cannot make the top: exact, without a search from
+everyone. When N is more than the main component holds, the other
+components follow, by size (one search per person).
+
+--all prints every person of the main component (position, id, name, mean
+distance, eccentricity, distance histogram): CSV, or JSON lines with --json,
+each row as soon as its pass of searches ends, with progress on a terminal.
+Ctrl-C stops at the end of the passes under way, keeps every row written and
+says where to resume (status 130).")]
     Centre {
         #[command(flatten)]
         top: Top,
+        /// Every person of the main component, one row each, as they come.
+        #[arg(long, conflicts_with = "top")]
+        all: bool,
+        /// With --all: resume at this position (appends to --out).
+        #[arg(long, value_name = "N", default_value_t = 0, requires = "all")]
+        start: usize,
+        /// With --all: write the rows to this file, not to stdout.
+        #[arg(long, value_name = "FILE", requires = "all")]
+        out: Option<PathBuf>,
     },
     /// People ranked by a centrality of the co-appearance graph.
     #[command(after_help = "Example:\n  hallyu rank --by betweenness --top 10")]

@@ -45,6 +45,16 @@ impl Out {
         self.w.write_all(bytes)
     }
 
+    /// Whether answers are JSON (`--json`).
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// The buffered stdout, for answers written a row at a time.
+    pub fn writer(&mut self) -> &mut impl Write {
+        &mut self.w
+    }
+
     pub fn flush(&mut self) -> io::Result<()> {
         self.w.flush()
     }
