@@ -503,7 +503,7 @@ impl Explorer {
     /// the people: the same for the same graph and filter, so that a run
     /// resumes where it stopped. Each pass takes people that are next to
     /// each other in it, whose searches share most of their reads and end
-    /// together; in id order, the same run takes about twice as long on
+    /// together; in id order, the same run takes about four times as long on
     /// the large synthetic set.
     ///
     /// Multi-source bit-parallel breadth-first search (Then et al., PVLDB
