@@ -488,16 +488,7 @@ pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> R
         eprintln!("stopping at the end of the passes under way (Ctrl-C again quits now)");
     })
     .map_err(|e| Failure::Data(format!("cannot catch Ctrl-C: {e}")))?;
-    let bar = io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "centre: {pos}/{len} people, {elapsed} (about {eta} left)",
-            )
-            .expect("a valid template"),
-        );
-        bar
-    });
+    let bar = source::progress_bar("centre: {pos}/{len} people, {elapsed} (about {eta} left)");
     let mut failed: Option<io::Error> = None;
     let began = std::time::Instant::now();
     let lanes = CentreOptions::new().get_lanes();

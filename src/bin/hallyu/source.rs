@@ -182,16 +182,7 @@ fn looks_like_imdb(path: &Path) -> bool {
 /// a terminal.
 fn import_imdb(dir: &Path) -> Result<hallyu::import::Imported, OpenError> {
     let mut options = Imdb::new();
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "loading {wide_bar} {bytes}/{total_bytes} ({eta})",
-            )
-            .expect("a valid template"),
-        );
-        bar
-    });
+    let bar = progress_bar("loading {wide_bar} {bytes}/{total_bytes} ({eta})");
     if let Some(bar) = &bar {
         let bar = bar.clone();
         options = options.progress(move |p: Progress| {
@@ -204,6 +195,16 @@ fn import_imdb(dir: &Path) -> Result<hallyu::import::Imported, OpenError> {
         bar.finish_and_clear();
     }
     Ok(imported?)
+}
+
+/// A progress bar on stderr drawn with `template` (indicatif's), when
+/// stderr is a terminal; its length is set later.
+pub fn progress_bar(template: &str) -> Option<indicatif::ProgressBar> {
+    std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(indicatif::ProgressStyle::with_template(template).expect("a valid template"));
+        bar
+    })
 }
 
 /// A spinner on stderr while a query runs on a large dataset (where it can
