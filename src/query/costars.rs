@@ -209,90 +209,105 @@ impl Explorer {
     pub fn co_appearances(&self, person: PersonId, filter: &Filter) -> CoAppearances<'_> {
         self.check(person.into());
         // Every (my appearance, their appearance) pair on a shared work,
-        // with a packed integer key (co-star, work, through a group?,
-        // position in `pairs`). Their side is read from the work's flat
-        // columns (person, flags) with the compiled filter; their
-        // appearance itself only for the pairs that are kept.
+        // with a packed integer key (co-star, position in `pairs`). Their
+        // side is read from the work's flat columns (person, flags) with
+        // the compiled filter; their appearance itself only for the pairs
+        // that are kept. Positions fit in 32 bits: `pairs` would need more
+        // than 32 GiB first.
         let index = &self.graph.index;
         let compiled = Compiled::new(filter);
-        let mut pairs: Vec<(Appearance, u32)> = Vec::new();
-        let mut keys: Vec<u128> = Vec::new();
-        for mine in index.of_person(person.0, filter) {
-            let ids = index.work_app_ids(mine.work);
-            for (&id, (q, f)) in ids.iter().zip(index.work_row(mine.work)) {
+        let mine: Vec<Appearance> = index.of_person(person.0, filter).collect();
+        let mut pairs: Vec<Pair> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
+        for (m, app) in mine.iter().enumerate() {
+            let ids = index.work_app_ids(app.work);
+            for (&theirs, (q, f)) in ids.iter().zip(index.work_row(app.work)) {
                 if q != person.0 && compiled.admits[f as usize] {
-                    let via = mine.via != DIRECT || f & VIA_FLAG != 0;
-                    keys.push(
-                        (u128::from(q) << 96)
-                            | (u128::from(mine.work) << 64)
-                            | (u128::from(via) << 32)
-                            | pairs.len() as u128,
-                    );
-                    pairs.push((mine, id));
+                    keys.push((u64::from(q) << 32) | pairs.len() as u64);
+                    pairs.push(Pair {
+                        mine: m as u32,
+                        theirs,
+                        via: app.via != DIRECT || f & VIA_FLAG != 0,
+                    });
                 }
             }
         }
         // Sorting the keys (plain integers) is much faster than sorting
-        // tuples; then one entry per (co-star, work), a credit of their own
-        // before one through a group.
+        // tuples. Each co-star's run then keeps one pair per work, a credit
+        // of their own before one through a group; most runs hold one pair.
         keys.sort_unstable();
-        keys.dedup_by_key(|k| *k >> 64);
-        let mut costars: Vec<CoStar> = Vec::new();
-        for run in keys.chunk_by(|x, y| x >> 96 == y >> 96) {
-            let shared = |&k: &u128| {
-                let (mine, theirs) = pairs[k as u32 as usize];
-                let (credit, via) = index.credited(theirs as usize);
-                SharedWork {
-                    work: self.graph.wid(mine.work),
-                    left: Credited::of(&self.graph, &mine),
-                    right: Credited::of_parts(&self.graph, credit, via),
-                }
-            };
-            let works = match run {
-                [one] => Shared::One(shared(one)),
-                _ => {
-                    let mut works: Vec<SharedWork> = run.iter().map(shared).collect();
-                    self.sort_by_release(&mut works);
-                    Shared::Many(works)
-                }
-            };
-            costars.push(CoStar {
-                person: self.graph.pid((run[0] >> 96) as u32),
-                works: SharedWorks(works),
-            });
-        }
-        // Strongest first, then by name, then by id. Each name is looked up
-        // once, and its first 24 bytes are kept as integers (in byte order,
-        // which is `str`'s order; names hold no NUL), so that the sort
-        // compares integers; only names longer than that which tie on
-        // those bytes are compared whole, afterwards. `costars` is in id
-        // order, so the position breaks the last ties.
-        let mut order: Vec<(u32, [u64; 3], u32)> = (0..costars.len() as u32)
-            .map(|i| {
-                let c = &costars[i as usize];
-                let strength = u32::MAX - c.works.len() as u32;
-                (
-                    strength,
-                    name_prefix(self.name(Entity::Person(c.person))),
-                    i,
-                )
-            })
-            .collect();
-        order.sort_unstable();
-        let long = |&(_, _, i): &(u32, [u64; 3], u32)| {
-            self.name(Entity::Person(costars[i as usize].person)).len() > 24
-        };
-        for run in order.chunk_by_mut(|x, y| (x.0, x.1) == (y.0, y.1)) {
-            if run.len() > 1 && run.iter().any(long) {
-                run.sort_by_cached_key(|&(_, _, i)| {
-                    (self.name(Entity::Person(costars[i as usize].person)), i)
+        let mut runs: Vec<u32> = Vec::new(); // where each co-star's run starts
+        let mut kept = 0;
+        let mut start = 0;
+        while start < keys.len() {
+            let q = keys[start] >> 32;
+            let len = keys[start..].iter().take_while(|&&k| k >> 32 == q).count();
+            let run = &mut keys[start..start + len];
+            if len > 1 {
+                run.sort_unstable_by_key(|&k| {
+                    let p = pairs[k as u32 as usize];
+                    (mine[p.mine as usize].work, p.via, k)
                 });
             }
+            runs.push(kept as u32);
+            let mut last_work = None;
+            for i in start..start + len {
+                let p = pairs[keys[i] as u32 as usize];
+                let work = mine[p.mine as usize].work;
+                if last_work != Some(work) {
+                    last_work = Some(work);
+                    keys[kept] = keys[i];
+                    kept += 1;
+                }
+            }
+            start += len;
         }
-        let mut slots: Vec<Option<CoStar>> = costars.into_iter().map(Some).collect();
+        keys.truncate(kept);
+        let run = |r: usize| {
+            let end = runs.get(r + 1).map_or(keys.len(), |&e| e as usize);
+            &keys[runs[r] as usize..end]
+        };
+        // Strongest first, then by name, then by id, in one integer per
+        // co-star (`order_key`: the strength, the name's first bytes and
+        // the run's position; runs are in id order). Only the ties of
+        // `order_key` are compared whole, afterwards.
+        let names: Vec<&str> = (0..runs.len())
+            .map(|r| self.name(Entity::Person(self.graph.pid((run(r)[0] >> 32) as u32))))
+            .collect();
+        let mut order: Vec<u128> = (0..runs.len())
+            .map(|r| order_key(run(r).len(), names[r], r as u32))
+            .collect();
+        sort_order(&mut order, |k| {
+            let r = k as u32 as usize;
+            (std::cmp::Reverse(run(r).len()), names[r], r)
+        });
+        let shared = |&k: &u64| {
+            let p = pairs[k as u32 as usize];
+            let mine = &mine[p.mine as usize];
+            let (credit, via) = index.credited(p.theirs as usize);
+            SharedWork {
+                work: self.graph.wid(mine.work),
+                left: Credited::of(&self.graph, mine),
+                right: Credited::of_parts(&self.graph, credit, via),
+            }
+        };
         let costars = order
             .iter()
-            .map(|&(_, _, i)| slots[i as usize].take().expect("each position once"))
+            .map(|&k| {
+                let run = run(k as u32 as usize);
+                let works = match run {
+                    [one] => Shared::One(shared(one)),
+                    _ => {
+                        let mut works: Vec<SharedWork> = run.iter().map(shared).collect();
+                        self.sort_by_release(&mut works);
+                        Shared::Many(works)
+                    }
+                };
+                CoStar {
+                    person: self.graph.pid((run[0] >> 32) as u32),
+                    works: SharedWorks(works),
+                }
+            })
             .collect();
         CoAppearances {
             explorer: self,
@@ -357,14 +372,60 @@ impl Explorer {
     }
 }
 
-/// The first 24 bytes of a name as three big-endian integers, zero-padded:
-/// comparing them compares the names' prefixes.
-fn name_prefix(name: &str) -> [u64; 3] {
-    let mut bytes = [0u8; 24];
-    let n = name.len().min(24);
+/// One (my appearance, their appearance) pair of [`Explorer::co_appearances`]:
+/// the position of mine, the id of theirs, and whether either comes through a
+/// group.
+#[derive(Clone, Copy)]
+struct Pair {
+    mine: u32,
+    theirs: u32,
+    via: bool,
+}
+
+/// How many bytes of a name [`order_key`] holds.
+const NAME_BYTES: usize = 10;
+
+/// The strengths [`order_key`] tells apart: below this, exactly.
+const STRONGEST: usize = (1 << 15) - 1;
+
+/// The bit of an [`order_key`] set when the name is longer than
+/// [`NAME_BYTES`].
+const INEXACT: u128 = 1 << 32;
+
+/// A co-star's place in the order, as one integer: the strength, most
+/// first (15 bits, saturating at [`STRONGEST`]), the first [`NAME_BYTES`]
+/// bytes of the name, big-endian and zero-padded (80 bits), [`INEXACT`]
+/// and `position` (32 bits). Comparing keys compares (strength, name,
+/// position) except where [`sort_order`] compares them whole. (A name of at most [`NAME_BYTES`] bytes sorts before
+/// the longer names it begins, as in `str`, and names hold no NUL.)
+fn order_key(strength: usize, name: &str, position: u32) -> u128 {
+    let n = name.len().min(NAME_BYTES);
+    let mut bytes = [0u8; 16];
     bytes[..n].copy_from_slice(&name.as_bytes()[..n]);
-    let word = |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
-    [word(0), word(1), word(2)]
+    let prefix = u128::from_be_bytes(bytes) >> (128 - 8 * NAME_BYTES);
+    let weakness = (STRONGEST - strength.min(STRONGEST)) as u128;
+    let inexact = name.len() > NAME_BYTES;
+    (weakness << 113) | (prefix << 33) | (u128::from(inexact) << 32) | u128::from(position)
+}
+
+/// Whether an [`order_key`]'s strength is [`STRONGEST`] or more.
+fn saturated(key: u128) -> bool {
+    key >> 113 == 0
+}
+
+/// Sorts [`order_key`]s; `whole` gives what a key stands for (strength,
+/// most first; name; position), compared where the keys tie.
+fn sort_order<K: Ord>(keys: &mut [u128], whole: impl Fn(u128) -> K) {
+    // Neighbours that may be out of order: they agree but for the position
+    // (then, unless both are INEXACT, they are in order), or both
+    // strengths are saturated.
+    let ties = |x: &u128, y: &u128| x >> 32 == y >> 32 || (saturated(*x) && saturated(*y));
+    keys.sort_unstable();
+    for tied in keys.chunk_by_mut(ties) {
+        if tied.len() > 1 && (tied[0] & INEXACT != 0 || saturated(tied[0])) {
+            tied.sort_unstable_by_key(|&k| whole(k));
+        }
+    }
 }
 
 /// Keeps a person's own credit over one that comes through a group.
@@ -377,4 +438,48 @@ fn prefer(old: &mut Credited, new: Credited) {
 fn prefer_direct(old: &mut SharedWork, new: &SharedWork) {
     prefer(&mut old.left, new.left);
     prefer(&mut old.right, new.right);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys, sorted by `sort_order`, order as (strength, most first; name; position), around the
+    /// 10-byte boundary and the saturated strength.
+    #[test]
+    fn order_keys_order_as_strength_name_position() {
+        let names = [
+            "ABCDEFGHIJ",
+            "ABCDEFGHIJK",
+            "ABCDEFGHIJ K",
+            "ABCDEFGHI",
+            "ABCDEFGHIJKLMNOP",
+            "ABCDEFGHIJKLMNOA",
+            "윤재현",
+            "윤재현 Jr",
+            "",
+            "B",
+        ];
+        let strengths = [1, 2, STRONGEST - 1, STRONGEST, STRONGEST + 5];
+        let mut entries = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            for (j, &strength) in strengths.iter().enumerate() {
+                entries.push((strength, *name, (i * strengths.len() + j) as u32));
+                entries.push((strength, *name, 1000 + (i * strengths.len() + j) as u32));
+            }
+        }
+        let mut expected = entries.clone();
+        expected.sort_by_key(|&(s, n, p)| (std::cmp::Reverse(s), n, p));
+        let of = |p: u32| *entries.iter().find(|e| e.2 == p).expect("an entry");
+        let mut keys: Vec<u128> = entries
+            .iter()
+            .map(|&(s, n, p)| order_key(s, n, p))
+            .collect();
+        sort_order(&mut keys, |k| {
+            let (s, n, p) = of(k as u32);
+            (std::cmp::Reverse(s), n, p)
+        });
+        let got: Vec<_> = keys.iter().map(|&k| of(k as u32)).collect();
+        assert_eq!(got, expected);
+    }
 }
