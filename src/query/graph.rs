@@ -102,6 +102,31 @@ impl CoGraph {
         }
     }
 
+    /// A projection of `n` people, every one a node, from its edges (each
+    /// pair once, in either order), each of weight 1.
+    #[cfg(test)]
+    pub(crate) fn from_edges(n: usize, edges: &[(u32, u32)]) -> CoGraph {
+        let mut rows = vec![Vec::new(); n];
+        for &(p, q) in edges {
+            rows[p as usize].push(q);
+            rows[q as usize].push(p);
+        }
+        let mut offsets = vec![0u32];
+        let mut targets = Vec::new();
+        for mut row in rows {
+            row.sort_unstable();
+            targets.extend(row);
+            offsets.push(targets.len() as u32);
+        }
+        CoGraph {
+            nodes: vec![true; n],
+            node_count: n,
+            offsets,
+            weights: vec![1; targets.len()],
+            targets,
+        }
+    }
+
     /// The number of people (nodes).
     pub(crate) fn len(&self) -> usize {
         self.offsets.len() - 1
