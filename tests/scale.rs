@@ -25,6 +25,19 @@ fn small() -> &'static Explorer {
     E.get_or_init(|| synthetic("small", Synthetic::new(4_000, 1_000).seed(7)))
 }
 
+/// The medium set, loaded once, and a committed fixture of igraph's answers
+/// on it.
+fn medium_with(fixture: &str) -> (&'static Explorer, serde_json::Value) {
+    static E: OnceLock<Explorer> = OnceLock::new();
+    let path = format!("tests/fixtures/scale/{fixture}.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let value = serde_json::from_str(&text).unwrap();
+    (
+        E.get_or_init(|| synthetic("medium", Synthetic::medium())),
+        value,
+    )
+}
+
 fn all_rows(ex: &Explorer, f: &Filter, options: CentreOptions<'_>) -> Vec<PersonCentre> {
     let mut rows = Vec::new();
     let run = ex.centre_all(f, options, |r| {
@@ -193,9 +206,7 @@ fn approximate_betweenness_is_within_its_bound() {
 
 #[test]
 fn centre_of_equals_igraph_on_the_medium_set() {
-    let text = std::fs::read_to_string("tests/fixtures/scale/medium_centre.json").unwrap();
-    let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let ex = synthetic("medium", Synthetic::medium());
+    let (ex, fixture) = medium_with("medium_centre");
     let f = Filter::new();
     let people: Vec<_> = fixture["people"]
         .as_array()
@@ -243,9 +254,7 @@ fn centre_of_equals_igraph_on_the_medium_set() {
 /// sampled paths: 1 s in release, 10 s in a debug build.
 #[test]
 fn approximate_betweenness_is_within_its_bound_on_the_medium_set() {
-    let text = std::fs::read_to_string("tests/fixtures/scale/medium_betweenness.json").unwrap();
-    let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let ex = synthetic("medium", Synthetic::medium());
+    let (ex, fixture) = medium_with("medium_betweenness");
     let f = Filter::new();
     // The same nodes, hence the same normalisation.
     let nodes: usize = ex.components(&f).sizes().iter().sum();
