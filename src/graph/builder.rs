@@ -310,17 +310,20 @@ impl GraphBuilder {
     }
 }
 
-/// With `HALLYU_MEMORY` set in the environment, prints to stderr the
-/// resident memory now and its peak since the previous call (both from
+/// With `HALLYU_MEMORY` set in the environment, prints to stderr the time
+/// since the first call, the resident memory now and its peak since the
+/// previous call (both from
 /// `/proc/self/status`), then resets the peak (`/proc/self/clear_refs`), so
 /// that each phase of a load reports its own peak; the largest of them is
 /// the peak of the whole load. Does nothing otherwise, or off Linux. For
 /// measuring where a load's memory goes, not for production use.
 pub(crate) fn memory_phase(phase: &str) {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if !*ON.get_or_init(|| std::env::var_os("HALLYU_MEMORY").is_some()) {
+    static ON: std::sync::OnceLock<Option<std::time::Instant>> = std::sync::OnceLock::new();
+    let Some(start) =
+        ON.get_or_init(|| std::env::var_os("HALLYU_MEMORY").map(|_| std::time::Instant::now()))
+    else {
         return;
-    }
+    };
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
         return;
     };
@@ -332,7 +335,8 @@ pub(crate) fn memory_phase(phase: &str) {
             .map_or(0, |kib| kib >> 10)
     };
     eprintln!(
-        "memory: {phase:<28} rss {:>6} MiB, peak since last {:>6} MiB",
+        "memory: {phase:<28} {:>7.2} s, rss {:>6} MiB, peak since last {:>6} MiB",
+        start.elapsed().as_secs_f64(),
         mib("VmRSS:"),
         mib("VmHWM:")
     );

@@ -171,6 +171,7 @@ impl<'a> Imdb<'a> {
     /// unless [`Imdb::skip_bad_rows`] is on.
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> Result<Imported> {
         let dir = dir.as_ref();
+        memory_phase("load started");
         let paths: Vec<PathBuf> = FILES
             .iter()
             .map(|base| find(dir, base))
