@@ -331,7 +331,6 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
     let mut pfront = vec![0u64; people.div_ceil(64)];
     let mut pnext = vec![0u64; people.div_ceil(64)];
     let mut wfront = vec![0u64; index.works().div_ceil(64)];
-    let bit = |bits: &[u64], i: u32| bits[i as usize / 64] >> (i % 64) & 1 != 0;
     let mut frontier: Vec<u32> = vec![source];
     let mut frontier_known = true;
     plevel[source as usize] = 0;
@@ -388,9 +387,7 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                     if *level != UNREACHED || !index.work_ok(&c, w) {
                         continue;
                     }
-                    let hit = index
-                        .work_row(w as u32)
-                        .any(|(q, f)| bit(front, q) && c.admits[f as usize]);
+                    let hit = any_set(index.work_row(w as u32), front, &c.admits);
                     if hit {
                         *level = d;
                         bits[i / 64] |= 1 << (i % 64);
@@ -407,9 +404,7 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                     if *level != UNREACHED {
                         continue;
                     }
-                    let hit = index
-                        .person_row((start + i) as u32)
-                        .any(|(w, f)| bit(works, w) && c.admits[f as usize]);
+                    let hit = any_set(index.person_row((start + i) as u32), works, &c.admits);
                     if hit {
                         *level = d + 1;
                         bits[i / 64] |= 1 << (i % 64);
@@ -426,6 +421,22 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
         d += 1;
     }
     plevel
+}
+
+/// Whether an admitted entry of a row has its bit set in `bits`. The
+/// tests are ORed together without a branch each (rows are short and the
+/// outcome unpredictable), and checked every eight entries, so that a long
+/// row still stops early.
+#[inline]
+fn any_set(row: impl Iterator<Item = (u32, u8)>, bits: &[u64], admits: &[bool; 128]) -> bool {
+    let mut acc = 0u64;
+    for (k, (i, f)) in row.enumerate() {
+        acc |= bits[i as usize / 64] >> (i % 64) & u64::from(admits[usize::from(f & 127)]);
+        if k % 8 == 7 && acc & 1 != 0 {
+            return true;
+        }
+    }
+    acc & 1 != 0
 }
 
 /// Runs `f(start, chunk, bits)` over consecutive chunks of `items` (and the
