@@ -103,11 +103,13 @@ impl<'a> Tsv<'a> {
         if !meta.is_file() {
             return Err(not_regular(path, &meta.file_type()));
         }
-        let counting = Counting { inner: file, count };
         let reader: Box<dyn BufRead + Send + 'a> = if path.extension().is_some_and(|x| x == "gz") {
-            gz(counting, path)?
+            gz(file, count, path)?
         } else {
-            Box::new(BufReader::with_capacity(1 << 20, counting))
+            Box::new(BufReader::with_capacity(
+                1 << 20,
+                Counting { inner: file, count },
+            ))
         };
         let mut tsv = Tsv {
             path: path.to_path_buf(),
@@ -305,14 +307,157 @@ pub(crate) fn regular_file(path: &Path) -> Result<std::fs::Metadata> {
     }
 }
 
+/// Decompresses on a thread of its own, so that inflating one file overlaps
+/// parsing it (on two cores a gzip load then costs little more than a
+/// plain one). The thread sends filled chunks and takes emptied ones back;
+/// it stops when the reader is dropped.
 #[cfg(feature = "gzip")]
-fn gz<'a, R: Read + Send + 'a>(inner: R, _path: &Path) -> Result<Box<dyn BufRead + Send + 'a>> {
-    let decoder = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, inner));
-    Ok(Box::new(BufReader::with_capacity(1 << 20, decoder)))
+fn gz<'a>(file: File, count: &'a AtomicU64, path: &Path) -> Result<Box<dyn BufRead + Send + 'a>> {
+    use std::sync::mpsc;
+    let (full_tx, full) = mpsc::sync_channel::<Chunk>(4);
+    let (empty, empty_rx) = mpsc::channel::<Vec<u8>>();
+    let spawned = std::thread::Builder::new()
+        .name("hallyu-gunzip".to_string())
+        .spawn(move || inflate(file, &full_tx, &empty_rx));
+    if let Err(e) = spawned {
+        return Err(Error::io(path, e));
+    }
+    Ok(Box::new(Unzipped {
+        full,
+        empty,
+        chunk: Vec::new(),
+        at: 0,
+        count,
+        done: false,
+    }))
+}
+
+/// What the decompressing thread sends: decompressed bytes (empty at the
+/// end of the stream) and how many compressed bytes were read for them,
+/// or the error that stopped it.
+#[cfg(feature = "gzip")]
+type Chunk = std::io::Result<(Vec<u8>, u64)>;
+
+/// The size of the chunks handed from the decompressing thread.
+#[cfg(feature = "gzip")]
+const CHUNK: usize = 1 << 20;
+
+/// The body of the decompressing thread: fills chunks until the stream
+/// ends, an error stops it, or the reader hangs up.
+#[cfg(feature = "gzip")]
+fn inflate(
+    file: File,
+    full: &std::sync::mpsc::SyncSender<Chunk>,
+    empty: &std::sync::mpsc::Receiver<Vec<u8>>,
+) {
+    let read = AtomicU64::new(0);
+    let counting = Counting {
+        inner: file,
+        count: &read,
+    };
+    let mut decoder =
+        flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counting));
+    let mut reported = 0;
+    let mut send = |chunk: Vec<u8>| {
+        let now = read.load(Ordering::Relaxed);
+        let delta = now - reported;
+        reported = now;
+        full.send(Ok((chunk, delta))).is_ok()
+    };
+    loop {
+        let mut chunk = empty.try_recv().unwrap_or_default();
+        chunk.clear();
+        chunk.resize(CHUNK, 0);
+        let mut filled = 0;
+        let outcome = loop {
+            match decoder.read(&mut chunk[filled..]) {
+                Ok(0) => break Ok(()),
+                Ok(n) => {
+                    filled += n;
+                    if filled == CHUNK {
+                        break Ok(());
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        chunk.truncate(filled);
+        // What was decompressed before an error or the end is delivered
+        // first, so that an error is reported at the line it interrupts.
+        if filled > 0 && !send(chunk) {
+            return;
+        }
+        match outcome {
+            Ok(()) if filled == CHUNK => {}
+            // The end of the stream: an empty chunk says so.
+            Ok(()) => {
+                send(Vec::new());
+                return;
+            }
+            Err(e) => {
+                let _ = full.send(Err(e));
+                return;
+            }
+        }
+    }
+}
+
+/// The reading end of [`gz`]: the chunks the decompressing thread sends,
+/// as a [`BufRead`], adding their compressed sizes to the progress count.
+#[cfg(feature = "gzip")]
+struct Unzipped<'a> {
+    full: std::sync::mpsc::Receiver<Chunk>,
+    empty: std::sync::mpsc::Sender<Vec<u8>>,
+    chunk: Vec<u8>,
+    /// How much of `chunk` has been consumed.
+    at: usize,
+    count: &'a AtomicU64,
+    /// The end of the stream was received.
+    done: bool,
+}
+
+#[cfg(feature = "gzip")]
+impl BufRead for Unzipped<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        while self.at == self.chunk.len() && !self.done {
+            let (chunk, compressed) = match self.full.recv() {
+                Ok(message) => message?,
+                Err(_) => {
+                    self.done = true;
+                    return Err(std::io::Error::other(
+                        "the gzip decompression thread stopped",
+                    ));
+                }
+            };
+            self.count.fetch_add(compressed, Ordering::Relaxed);
+            self.done = chunk.is_empty();
+            let used = std::mem::replace(&mut self.chunk, chunk);
+            // The thread may have stopped: then the chunk is simply dropped.
+            let _ = self.empty.send(used);
+            self.at = 0;
+        }
+        Ok(&self.chunk[self.at..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.at = (self.at + amount).min(self.chunk.len());
+    }
+}
+
+#[cfg(feature = "gzip")]
+impl Read for Unzipped<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
 }
 
 #[cfg(not(feature = "gzip"))]
-fn gz<'a, R: Read + Send + 'a>(_inner: R, path: &Path) -> Result<Box<dyn BufRead + Send + 'a>> {
+fn gz<'a>(_file: File, _count: &'a AtomicU64, path: &Path) -> Result<Box<dyn BufRead + Send + 'a>> {
     Err(Error::new(ErrorKind::Io {
         path: path.to_path_buf(),
         message: "gzip files need the `gzip` feature of hallyu".to_string(),
