@@ -265,6 +265,81 @@ fn a_small_island_does_not_outrank_the_big_component() {
     assert_eq!(ranking.as_slice()[4].mean_distance, Some(1.0));
 }
 
+/// A catalogue of people `a`, `b`, … (named in capitals) and films, from
+/// `(person, work)` credits.
+fn catalogue(people: &str, credits: &[(&str, &str)]) -> Explorer {
+    let people: Vec<String> = people
+        .chars()
+        .map(|c| format!("(id: \"{c}\", name: \"{}\")", c.to_ascii_uppercase()))
+        .collect();
+    let mut works: Vec<&str> = credits.iter().map(|c| c.1).collect();
+    works.sort();
+    works.dedup();
+    let works: Vec<String> = works
+        .iter()
+        .map(|w| format!("(id: \"{w}\", title: \"{w}\", kind: Film, released: \"2020\")"))
+        .collect();
+    let credits: Vec<String> = credits
+        .iter()
+        .map(|(p, w)| format!("(from: \"{p}\", to: \"{w}\", role: Performer)"))
+        .collect();
+    let text = format!(
+        "(people: [{}], works: [{}], credits: [{}])",
+        people.join(", "),
+        works.join(", "),
+        credits.join(", ")
+    );
+    Explorer::new(hallyu::Catalog::from_str("test.ron", &text).unwrap())
+}
+
+/// The names at the ends of the diameter's path, sorted.
+fn diameter_ends(ex: &Explorer, d: &hallyu::Diameter<'_>) -> [String; 2] {
+    let path = d.path().expect("a path");
+    let mut ends = [path.start(), path.end()].map(|p| ex.get(p).name().to_string());
+    ends.sort();
+    ends
+}
+
+#[test]
+fn diameter_is_of_the_main_component_when_the_busiest_person_is_elsewhere() {
+    // The search starts from the busiest person: here X (four shared
+    // works) on an island beside the chain A–B–C–D.
+    let mut credits = vec![("a", "w1"), ("b", "w1"), ("b", "w2"), ("c", "w2")];
+    credits.extend([
+        ("c", "w3"),
+        ("d", "w3"),
+        ("x", "i1"),
+        ("y", "i1"),
+        ("x", "i2"),
+    ]);
+    credits.extend([
+        ("y", "i2"),
+        ("x", "i3"),
+        ("y", "i3"),
+        ("x", "i4"),
+        ("y", "i4"),
+    ]);
+    let ex = catalogue("abcdxy", &credits);
+    let d = ex.diameter(&Filter::new());
+    assert_eq!((d.component_size(), d.diameter(), d.radius()), (4, 3, 2));
+    assert_eq!(diameter_ends(&ex, &d), ["A", "D"]);
+    // A tie: the chains A–B–C and P–Q–R are the same size, Q is the
+    // busiest, and the main component is the one with the first member.
+    let mut credits = vec![("a", "w1"), ("b", "w1"), ("b", "w2"), ("c", "w2")];
+    credits.extend([("p", "i1"), ("q", "i1"), ("p", "i2"), ("q", "i2")]);
+    credits.extend([("p", "i3"), ("q", "i3"), ("q", "i4"), ("r", "i4")]);
+    let ex = catalogue("abcpqr", &credits);
+    let d = ex.diameter(&Filter::new());
+    assert_eq!((d.component_size(), d.diameter(), d.radius()), (3, 2, 1));
+    assert_eq!(diameter_ends(&ex, &d), ["A", "C"]);
+    assert_eq!(ex.get(d.centre().unwrap()).name(), "B");
+    // No work shared: every person is a component of one.
+    let ex = catalogue("abc", &[("a", "w1"), ("b", "w2"), ("c", "w3")]);
+    let d = ex.diameter(&Filter::new());
+    assert_eq!((d.component_size(), d.diameter(), d.radius()), (1, 0, 0));
+    assert_eq!(diameter_ends(&ex, &d), ["A", "A"]);
+}
+
 #[test]
 fn betweenness_top_five_on_the_bundled_data() {
     let ex = Explorer::bundled();

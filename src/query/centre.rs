@@ -17,9 +17,9 @@ use crate::id::PersonId;
 use crate::query::distance::CentreEntry;
 use crate::query::graph::by_name;
 use crate::query::path::Path;
-use crate::query::traverse::UNREACHED;
 use crate::query::traverse::multi::{Compact, LevelEnd, MultiBfs, with_searchers};
 use crate::query::traverse::sampled::Rng;
+use crate::query::traverse::{UNREACHED, levels, shared_works};
 
 /// How [`Explorer::centre_all`] and [`Explorer::centre_top`] run: where to
 /// start, how many threads and searches per pass, a progress callback and
@@ -804,40 +804,51 @@ impl Explorer {
     /// assert_eq!(d.path().unwrap().len(), d.diameter());
     /// ```
     pub fn diameter(&self, filter: &Filter) -> Diameter<'_> {
-        let g = Compact::largest(&self.graph.index, filter);
-        let n = g.len();
+        let index = &self.graph.index;
+        let (shared, nodes) = shared_works(index, filter);
+        let busiest = |people: &mut dyn Iterator<Item = u32>| {
+            people.max_by_key(|&p| (shared[p as usize], std::cmp::Reverse(p)))
+        };
         let mut out = Diameter {
             diameter: 0,
             radius: 0,
             path: None,
             centre: None,
             searches: 0,
-            component_size: n,
+            component_size: 0,
         };
-        if n == 0 {
+        // Start from the person with the most shared works. Their component
+        // is the main one when it holds more than half of the nodes (on
+        // every set measured here); otherwise, or when no work is shared,
+        // the components are labelled to find it.
+        let Some(mut v) = busiest(&mut (0..index.people() as u32)) else {
+            return out;
+        };
+        if nodes == 0 {
             return out;
         }
-        let mut lower = vec![0u32; n];
-        let mut upper = vec![u32::MAX; n];
-        let mut open: Vec<u32> = (0..n as u32).collect();
-        let mut dist = vec![UNREACHED; n];
+        let mut dist = levels(index, v, filter);
+        out.searches += 1;
+        let mut open: Vec<u32> = reached(&dist);
+        if shared[v as usize] == 0 || 2 * open.len() <= nodes {
+            let main = Compact::largest(index, filter).people;
+            if main != open {
+                v = busiest(&mut main.iter().copied()).expect("people");
+                dist = levels(index, v, filter);
+                out.searches += 1;
+                open = main;
+            }
+        }
+        out.component_size = open.len();
+        let mut lower = vec![0u32; index.people()];
+        let mut upper = vec![u32::MAX; index.people()];
         let (mut dl, mut du) = (0u32, u32::MAX);
         let (mut rl, mut ru) = (0u32, u32::MAX);
-        let mut ends = (0u32, 0u32);
-        let mut centre = 0u32;
+        let mut ends = (v, v);
+        let mut centre = v;
         let mut high = true;
-        // Start from the busiest person.
-        let mut v = (0..n as u32)
-            .max_by_key(|&p| {
-                (
-                    g.degree(p as usize),
-                    std::cmp::Reverse(g.people[p as usize]),
-                )
-            })
-            .expect("people");
         loop {
-            let (ecc, far) = g.bfs(&self.graph.index, filter, v, &mut dist);
-            out.searches += 1;
+            let (ecc, far) = eccentricity(&dist, v);
             if ecc > dl {
                 dl = ecc;
                 ends = (v, far);
@@ -870,13 +881,13 @@ impl Explorer {
                 break;
             }
             // Alternate between the highest upper bound and the lowest
-            // lower bound (ties: more works first, then by id).
+            // lower bound (ties: more shared works first, then by id).
             v = if high && du > dl || rl >= ru {
                 *open
                     .iter()
                     .max_by_key(|&&w| {
                         let w = w as usize;
-                        (upper[w], g.degree(w), g.people[w])
+                        (upper[w], shared[w], w)
                     })
                     .expect("open")
             } else {
@@ -884,20 +895,39 @@ impl Explorer {
                     .iter()
                     .min_by_key(|&&w| {
                         let w = w as usize;
-                        (lower[w], std::cmp::Reverse(g.degree(w)), g.people[w])
+                        (lower[w], std::cmp::Reverse(shared[w]), w)
                     })
                     .expect("open")
             };
             high = !high;
+            dist = levels(index, v, filter);
+            out.searches += 1;
         }
         out.diameter = dl as usize;
         out.radius = ru as usize;
-        out.centre = Some(self.graph.pid(g.people[centre as usize]));
-        let (a, b) = (
-            self.graph.pid(g.people[ends.0 as usize]),
-            self.graph.pid(g.people[ends.1 as usize]),
-        );
+        out.centre = Some(self.graph.pid(centre));
+        let (a, b) = (self.graph.pid(ends.0), self.graph.pid(ends.1));
         out.path = self.shortest_path(a, b, filter);
         out
     }
+}
+
+/// The people a search reached, in id order.
+fn reached(dist: &[u32]) -> Vec<u32> {
+    (0..dist.len() as u32)
+        .filter(|&p| dist[p as usize] != UNREACHED)
+        .collect()
+}
+
+/// The eccentricity of the source `s` of a search (the largest distance it
+/// reached) and a person that far away (the one with the highest id).
+fn eccentricity(dist: &[u32], s: u32) -> (u32, u32) {
+    let (mut ecc, mut far) = (0, s);
+    for (p, &d) in dist.iter().enumerate() {
+        // In id order: the last person at the largest distance wins.
+        if d != UNREACHED && d >= ecc {
+            (ecc, far) = (d, p as u32);
+        }
+    }
+    (ecc, far)
 }

@@ -296,6 +296,48 @@ pub(crate) fn node_set(index: &TraversalIndex, filter: &Filter) -> (Vec<bool>, u
     (nodes, count)
 }
 
+/// How many works each person shares with someone else under the filter
+/// (0 for a person who is not a node, or whose every work is theirs
+/// alone), and how many people are nodes (see [`node_set`]).
+pub(crate) fn shared_works(index: &TraversalIndex, filter: &Filter) -> (Vec<u32>, usize) {
+    let c = Compiled::new(filter);
+    // Both passes on every core; `for_each_chunk`'s bitmaps go unused.
+    let mut cast = vec![0u32; index.works()];
+    for_each_chunk(
+        &mut cast,
+        &mut vec![0; index.works().div_ceil(64)],
+        |start, chunk, _| {
+            for (w, n) in (start..).zip(chunk) {
+                if index.work_ok(&c, w) {
+                    let admitted = index
+                        .work_row(w as u32)
+                        .filter(|&(_, f)| c.admits[f as usize]);
+                    *n = admitted.count() as u32;
+                }
+            }
+            0
+        },
+    );
+    let mut shared = vec![0u32; index.people()];
+    let mut unused = vec![0; index.people().div_ceil(64)];
+    let nodes = for_each_chunk(&mut shared, &mut unused, |start, chunk, _| {
+        let mut nodes = 0;
+        for (p, n) in (start as u32..).zip(chunk) {
+            let mut node = false;
+            for (w, f) in index.person_row(p) {
+                let cast = cast[w as usize];
+                if c.admits[f as usize] && cast > 0 {
+                    node = true;
+                    *n += u32::from(cast > 1);
+                }
+            }
+            nodes += u64::from(node);
+        }
+        nodes
+    });
+    (shared, nodes as usize)
+}
+
 /// Whether a person is a node of the filter's co-appearance graph (see
 /// [`node_set`]), for one person at a time.
 pub(crate) fn node_test<'a>(
@@ -310,10 +352,18 @@ pub(crate) fn node_test<'a>(
     }
 }
 
+/// A top-down step whose frontier holds more than this share (1/ALPHA) of
+/// all appearances goes bottom-up even when the frontier has few people: a
+/// few busy people can reach most of the graph in one step (Beamer et al.,
+/// "Direction-Optimizing Breadth-First Search", SC 2012, whose α = 14 this
+/// is; the bound counts the frontier's appearances, not their edges).
+const ALPHA: u64 = 14;
+
 /// The level of every person from `source` (0 for the source,
 /// [`UNREACHED`] for people out of reach), by a direction-optimising
-/// breadth-first search: a level whose frontier is small is expanded
-/// top-down (from the frontier's works); a large one bottom-up (every
+/// breadth-first search: a level whose frontier is small (in people and in
+/// appearances, see [`ALPHA`]) is expanded top-down (from the frontier's
+/// works); a large one bottom-up (every
 /// unreached work looks for a member on the frontier, then every unreached
 /// person for such a work), which reads the tables in order instead of
 /// jumping around them. Empty when the source is out of range.
@@ -336,9 +386,13 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
     plevel[source as usize] = 0;
     pfront[source as usize / 64] |= 1 << (source % 64);
     let (mut d, mut size, mut reached) = (0u32, 1u64, 1u64);
+    // The appearances of the frontier's people, while it is known.
+    let mut credits = index.person_app_range(source).len() as u64;
     while size > 0 {
         let found;
-        if size * 20 < people as u64 || reached * 2 > people as u64 && size * 5 < people as u64 {
+        let small =
+            size * 20 < people as u64 || reached * 2 > people as u64 && size * 5 < people as u64;
+        if small && !(frontier_known && credits * ALPHA > index.len() as u64) {
             // Top-down.
             if !frontier_known {
                 frontier.clear();
@@ -370,8 +424,10 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                 }
             }
             pfront.fill(0);
+            credits = 0;
             for &q in &next {
                 pfront[q as usize / 64] |= 1 << (q % 64);
+                credits += index.person_app_range(q).len() as u64;
             }
             found = next.len() as u64;
             frontier = next;

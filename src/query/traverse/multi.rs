@@ -22,7 +22,7 @@
 use crate::filter::Filter;
 use crate::graph::TraversalIndex;
 use crate::graph::csr::Compiled;
-use crate::query::traverse::{UNREACHED, component_labels, group_by, levels};
+use crate::query::traverse::{UNREACHED, component_labels, group_by};
 
 /// One connected component of the filter's person–work graph, with its own
 /// dense ids (local ids): people `0..len()` and the works linking at least
@@ -248,30 +248,6 @@ impl Compact {
     /// The number of works of person `p` (local id).
     pub(crate) fn degree(&self, p: usize) -> usize {
         self.works_of(p).len()
-    }
-
-    /// The distance of every person of the component from local person `s`
-    /// into `dist`, and the eccentricity of `s` with a person that far
-    /// away (the one with the highest id): the direction-optimising
-    /// search of the whole index ([`levels`], both cores), read back for
-    /// the component's people. `index` and `filter` must be the ones the
-    /// component was made from.
-    pub(crate) fn bfs(
-        &self,
-        index: &TraversalIndex,
-        filter: &Filter,
-        s: u32,
-        dist: &mut [u32],
-    ) -> (u32, u32) {
-        let all = levels(index, self.people[s as usize], filter);
-        let (mut ecc, mut far) = (0, s);
-        for (i, (d, &p)) in dist.iter_mut().zip(&self.people).enumerate() {
-            *d = all[p as usize];
-            if *d != UNREACHED && (*d > ecc || *d == ecc && p > self.people[far as usize]) {
-                (ecc, far) = (*d, i as u32);
-            }
-        }
-        (ecc, far)
     }
 }
 
