@@ -353,6 +353,58 @@ fn synthetic_queries_agree() {
     std::fs::remove_dir_all(&dir2).ok();
 }
 
+/// Distances from the direction-optimising search (top-down, pushed and
+/// pulled bottom-up steps, chosen by frontier size) equal a plain
+/// breadth-first search over co-appearances, under filters that test
+/// roles, years and kinds.
+#[test]
+fn distances_equal_a_plain_search_under_filters() {
+    let dir = std::env::temp_dir().join(format!("hallyu-test-levels-{}", std::process::id()));
+    Synthetic::new(3_000, 600).seed(11).write_to(&dir).unwrap();
+    let imported = Imdb::new().from_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let ex = &imported.explorer;
+    let filters = [
+        Filter::new(),
+        Filter::new().years(1990..=2015),
+        Filter::new().kinds([WorkKind::Film]),
+        Filter::new().roles(RoleSet::ANY_WORK_ROLE),
+    ];
+    let people: Vec<PersonId> = ex.people().collect();
+    for f in &filters {
+        let index = |p: PersonId| people.binary_search(&p).unwrap();
+        let adjacent: Vec<Vec<usize>> = people
+            .iter()
+            .map(|&p| {
+                ex.co_appearances(p, f)
+                    .iter()
+                    .map(|c| index(c.person))
+                    .collect()
+            })
+            .collect();
+        let hub = (0..people.len())
+            .max_by_key(|&p| adjacent[p].len())
+            .unwrap();
+        for source in std::iter::once(hub).chain((0..people.len()).step_by(331)) {
+            let mut want = vec![None; people.len()];
+            want[source] = Some(0);
+            let mut queue = std::collections::VecDeque::from([source]);
+            while let Some(p) = queue.pop_front() {
+                for &q in &adjacent[p] {
+                    if want[q].is_none() {
+                        want[q] = Some(want[p].unwrap() + 1);
+                        queue.push_back(q);
+                    }
+                }
+            }
+            let d = ex.distances(people[source], f);
+            for (q, &want) in want.iter().enumerate() {
+                assert_eq!(d.distance(people[q]), want, "{f:?}: from {source} to {q}");
+            }
+        }
+    }
+}
+
 /// Co-stars come strongest first, then by the whole name (names longer
 /// than the 24 bytes the sort keeps as integers included), then by id.
 #[test]
