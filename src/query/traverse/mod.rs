@@ -388,10 +388,21 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
     let mut pfront = vec![0u64; people.div_ceil(64)];
     let mut pnext = vec![0u64; people.div_ceil(64)];
     let mut wfront = vec![0u64; index.works().div_ceil(64)];
+    // Everyone and every work reached so far, for the top-down steps'
+    // random tests (a bitmap stays in the cache where the levels do not).
+    let mut pseen = vec![0u64; people.div_ceil(64)];
+    let mut wseen = vec![0u64; index.works().div_ceil(64)];
+    let set = |bits: &mut [u64], i: usize| {
+        let (word, bit) = (i / 64, 1 << (i % 64));
+        let new = bits[word] & bit == 0;
+        bits[word] |= bit;
+        new
+    };
     let mut frontier: Vec<u32> = vec![source];
     let mut frontier_known = true;
     plevel[source as usize] = 0;
     pfront[source as usize / 64] |= 1 << (source % 64);
+    pseen[source as usize / 64] |= 1 << (source % 64);
     let (mut d, mut size, mut reached) = (0u32, 1u64, 1u64);
     // The appearances of the frontier's people.
     let mut credits = index.person_app_range(source).len() as u64;
@@ -409,7 +420,7 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
             for &p in &frontier {
                 for (w, f) in index.person_row(p) {
                     let w = w as usize;
-                    if wlevel[w] != UNREACHED || !c.admits[f as usize] {
+                    if !c.admits[f as usize] || !set(&mut wseen, w) {
                         continue;
                     }
                     wlevel[w] = d;
@@ -417,7 +428,7 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                         continue;
                     }
                     for (q, f) in index.work_row(w as u32) {
-                        if plevel[q as usize] == UNREACHED && c.admits[f as usize] {
+                        if c.admits[f as usize] && set(&mut pseen, q as usize) {
                             plevel[q as usize] = d + 1;
                             next.push(q);
                         }
@@ -492,6 +503,12 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                 }
                 [found, credits]
             });
+            for (seen, new) in pseen.iter_mut().zip(&pnext) {
+                *seen |= new;
+            }
+            for (seen, new) in wseen.iter_mut().zip(&wfront) {
+                *seen |= new;
+            }
             std::mem::swap(&mut pfront, &mut pnext);
             frontier_known = false;
         }
