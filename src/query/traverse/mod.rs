@@ -361,7 +361,6 @@ const ALPHA: u64 = 14;
 
 /// A bottom-up step pushes the works of the frontier's people when they
 /// hold fewer than this share (1/PUSH) of all appearances, instead of
-/// having every work look for a member on the frontier.
 /// having every work look for a member on the frontier (on the large
 /// synthetic set, from its busiest person: 61-66 ms against 87-95 ms).
 const PUSH: u64 = 4;
@@ -370,10 +369,11 @@ const PUSH: u64 = 4;
 /// [`UNREACHED`] for people out of reach), by a direction-optimising
 /// breadth-first search: a level whose frontier is small (in people and in
 /// appearances, see [`ALPHA`]) is expanded top-down (from the frontier's
-/// works); a large one bottom-up (every
-/// unreached work looks for a member on the frontier, then every unreached
-/// person for such a work), which reads the tables in order instead of
-/// jumping around them. Empty when the source is out of range.
+/// works); a large one bottom-up (the frontier's works are marked, pushed
+/// when they are few (see [`PUSH`]) or else found by every unreached work
+/// looking for a member on the frontier, then every unreached person looks
+/// for such a work), which reads the tables in order instead of jumping
+/// around them. Empty when the source is out of range.
 pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Vec<u32> {
     let people = index.people();
     if source as usize >= people {
