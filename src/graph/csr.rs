@@ -194,7 +194,7 @@ pub(crate) struct TraversalIndex {
 pub(crate) struct Compiled<'f> {
     pub(crate) admits: [bool; 128],
     filter: &'f Filter,
-    test_works: bool,
+    pub(crate) test_works: bool,
 }
 
 impl<'f> Compiled<'f> {
@@ -427,6 +427,25 @@ impl TraversalIndex {
         row(&self.work_people, &self.work_flags, self.work_range(w))
     }
 
+    /// Every person's row as bare columns (the works and the flags), for
+    /// the searches that read rows by position.
+    pub(crate) fn person_rows(&self) -> Rows<'_> {
+        Rows {
+            start: &self.person_start,
+            ends: &self.person_works,
+            flags: &self.person_flags,
+        }
+    }
+
+    /// Every work's row as bare columns (the people and the flags).
+    pub(crate) fn work_rows(&self) -> Rows<'_> {
+        Rows {
+            start: &self.work_start,
+            ends: &self.work_people,
+            flags: &self.work_flags,
+        }
+    }
+
     /// Whether the compiled filter admits work `w` (kind and year).
     #[inline]
     pub(crate) fn work_ok(&self, c: &Compiled<'_>, w: usize) -> bool {
@@ -466,6 +485,16 @@ fn range(start: &[u32], i: u32) -> std::ops::Range<usize> {
         (Some(&a), Some(&b)) => a as usize..b as usize,
         _ => 0..0,
     }
+}
+
+/// One side of the index as bare columns: row `r` is positions
+/// `start[r]..start[r + 1]` of `ends` (the other end of each appearance)
+/// and `flags`.
+#[derive(Clone, Copy)]
+pub(crate) struct Rows<'a> {
+    pub(crate) start: &'a [u32],
+    pub(crate) ends: &'a [u32],
+    pub(crate) flags: &'a [u8],
 }
 
 /// The (other end, flags) pairs of one row: `ends` and `flags` side by side.

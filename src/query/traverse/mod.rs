@@ -21,7 +21,7 @@ use std::ops::ControlFlow;
 
 use crate::filter::Filter;
 use crate::graph::Graph;
-use crate::graph::csr::Compiled;
+use crate::graph::csr::{Compiled, Rows};
 use crate::graph::{Appearance, IdMap, TraversalIndex};
 use crate::query::costars::Credited;
 use crate::query::path::Step;
@@ -352,28 +352,26 @@ pub(crate) fn node_test<'a>(
     }
 }
 
-/// A top-down step whose frontier holds more than this share (1/ALPHA) of
-/// all appearances goes bottom-up even when the frontier has few people: a
-/// few busy people can reach most of the graph in one step (Beamer et al.,
-/// "Direction-Optimizing Breadth-First Search", SC 2012, whose α = 14 this
-/// is; the bound counts the frontier's appearances, not their edges).
-const ALPHA: u64 = 14;
-
-/// A bottom-up step pushes the works of the frontier's people when they
-/// hold fewer than this share (1/PUSH) of all appearances, instead of
-/// having every work look for a member on the frontier (on the large
-/// synthetic set, from its busiest person: 61-66 ms against 87-95 ms).
-const PUSH: u64 = 4;
-
 /// The level of every person from `source` (0 for the source,
-/// [`UNREACHED`] for people out of reach), by a direction-optimising
-/// breadth-first search: a level whose frontier is small (in people and in
-/// appearances, see [`ALPHA`]) is expanded top-down (from the frontier's
-/// works); a large one bottom-up (the frontier's works are marked, pushed
-/// when they are few (see [`PUSH`]) or else found by every unreached work
-/// looking for a member on the frontier, then every unreached person looks
-/// for such a work), which reads the tables in order instead of jumping
-/// around them. Empty when the source is out of range.
+/// [`UNREACHED`] for people out of reach), by a breadth-first search whose
+/// frontiers and marks are bitmaps: a bit per person and per work (138 KB
+/// and 62 KB on the large synthetic set) stays in the cache where a level
+/// number per record (4 MB and 2 MB) does not.
+///
+/// Each level is two spreads (see [`spread`]): the frontier's people mark
+/// their admitted works, the works not reached before (and admitted by the
+/// filter) become the level's works, then those works mark their people,
+/// and the people not reached before become the next frontier. Every row
+/// is read once in the whole search, in the order of the tables, and no
+/// branch depends on whether one entry was reached, so that the middle
+/// levels, where that outcome is a coin toss, cost no more than the
+/// others. The alternative, a bottom-up step where every unreached record
+/// looks for a reached neighbour (Beamer et al., "Direction-Optimizing
+/// Breadth-First Search", SC 2012), pays for that toss on every row: on
+/// the large set from its busiest person it took 77–100 ms where this
+/// takes 25–36 ms. A level whose records hold most appearances is
+/// expanded from the other side (see [`gather`]). Empty when the source
+/// is out of range.
 pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Vec<u32> {
     let people = index.people();
     if source as usize >= people {
@@ -381,158 +379,228 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
     }
     let c = Compiled::new(filter);
     let mut plevel = vec![UNREACHED; people];
-    let mut wlevel = vec![UNREACHED; index.works()];
-    // The people at the current level and the works reached at it, as
-    // bitmaps: the bottom-up steps test them for every row they read, and a
-    // bit per record stays in the cache where a level number does not.
-    let mut pfront = vec![0u64; people.div_ceil(64)];
-    let mut pnext = vec![0u64; people.div_ceil(64)];
-    let mut wfront = vec![0u64; index.works().div_ceil(64)];
-    // Everyone and every work reached so far, for the top-down steps'
-    // random tests (a bitmap stays in the cache where the levels do not).
-    let mut pseen = vec![0u64; people.div_ceil(64)];
-    let mut wseen = vec![0u64; index.works().div_ceil(64)];
-    let set = |bits: &mut [u64], i: usize| {
-        let (word, bit) = (i / 64, 1 << (i % 64));
-        let new = bits[word] & bit == 0;
-        bits[word] |= bit;
-        new
-    };
-    let mut frontier: Vec<u32> = vec![source];
-    let mut frontier_known = true;
+    let (pwords, wwords) = (people.div_ceil(64), index.works().div_ceil(64));
+    let [mut front, mut next, mut pseen] = [(); 3].map(|_| vec![0u64; pwords]);
+    let [mut works, mut wseen] = [(); 2].map(|_| vec![0u64; wwords]);
+    let mut scratch = Vec::new();
+    let (word, bit) = (source as usize / 64, 1u64 << (source % 64));
+    front[word] = bit;
+    pseen[word] = bit;
     plevel[source as usize] = 0;
-    pfront[source as usize / 64] |= 1 << (source % 64);
-    pseen[source as usize / 64] |= 1 << (source % 64);
-    let (mut d, mut size, mut reached) = (0u32, 1u64, 1u64);
-    // The appearances of the frontier's people.
-    let mut credits = index.person_app_range(source).len() as u64;
-    while size > 0 {
-        let found;
-        let small =
-            size * 20 < people as u64 || reached * 2 > people as u64 && size * 5 < people as u64;
-        if small && credits * ALPHA <= index.len() as u64 {
-            // Top-down.
-            if !frontier_known {
-                frontier.clear();
-                frontier.extend(ones(&pfront));
-            }
-            let mut next = Vec::new();
-            for &p in &frontier {
-                for (w, f) in index.person_row(p) {
-                    let w = w as usize;
-                    if !c.admits[f as usize] || !set(&mut wseen, w) {
-                        continue;
-                    }
-                    wlevel[w] = d;
-                    if !index.work_ok(&c, w) {
-                        continue;
-                    }
-                    for (q, f) in index.work_row(w as u32) {
-                        if c.admits[f as usize] && set(&mut pseen, q as usize) {
-                            plevel[q as usize] = d + 1;
-                            next.push(q);
-                        }
-                    }
+    let (prows, wrows) = (index.person_rows(), index.work_rows());
+    let mut entries = index.person_app_range(source).len();
+    for d in 0.. {
+        // The works of the frontier not reached before…
+        expand(
+            [prows, wrows],
+            &front,
+            entries,
+            &wseen,
+            &c,
+            &mut works,
+            &mut scratch,
+        );
+        entries = 0;
+        for (j, (new, seen)) in works.iter_mut().zip(&mut wseen).enumerate() {
+            *new &= !*seen;
+            let mut ok = 0;
+            for b in ones(&[*new]) {
+                let w = j * 64 + b as usize;
+                if index.work_ok(&c, w) {
+                    ok |= 1 << b;
+                    entries += (wrows.start[w + 1] - wrows.start[w]) as usize;
                 }
             }
-            pfront.fill(0);
-            credits = 0;
-            for &q in &next {
-                pfront[q as usize / 64] |= 1 << (q % 64);
-                credits += index.person_app_range(q).len() as u64;
-            }
-            found = next.len() as u64;
-            frontier = next;
-            frontier_known = true;
-        } else {
-            // Bottom-up. First the works that have a member at level d:
-            // pushed from the frontier when its appearances are few, else
-            // pulled by every work not yet reached, each part on its own
-            // core…
-            if credits * PUSH < index.len() as u64 {
-                wfront.fill(0);
-                let mut push = |p: u32| {
-                    for (w, f) in index.person_row(p) {
-                        let w = w as usize;
-                        if wlevel[w] == UNREACHED && c.admits[f as usize] {
-                            wlevel[w] = d;
-                            if index.work_ok(&c, w) {
-                                wfront[w / 64] |= 1 << (w % 64);
-                            }
-                        }
-                    }
-                };
-                if frontier_known {
-                    frontier.iter().for_each(|&p| push(p));
-                } else {
-                    ones(&pfront).for_each(push);
-                }
-            } else {
-                let front = &pfront;
-                for_each_chunk(&mut wlevel, &mut wfront, |start, chunk, bits| {
-                    bits.fill(0);
-                    for (i, level) in chunk.iter_mut().enumerate() {
-                        let w = start + i;
-                        if *level != UNREACHED || !index.work_ok(&c, w) {
-                            continue;
-                        }
-                        if any_set(index.work_row(w as u32), front, &c.admits) {
-                            *level = d;
-                            bits[i / 64] |= 1 << (i % 64);
-                        }
-                    }
-                    []
-                });
-            }
-            // …then people in one of those works.
-            let works = &wfront;
-            [found, credits] = for_each_chunk(&mut plevel, &mut pnext, |start, chunk, bits| {
-                bits.fill(0);
-                let (mut found, mut credits) = (0, 0);
-                for (i, level) in chunk.iter_mut().enumerate() {
-                    if *level != UNREACHED {
-                        continue;
-                    }
-                    let row = index.person_app_range((start + i) as u32);
-                    if any_set(index.person_row((start + i) as u32), works, &c.admits) {
-                        *level = d + 1;
-                        bits[i / 64] |= 1 << (i % 64);
-                        found += 1;
-                        credits += row.len() as u64;
-                    }
-                }
-                [found, credits]
-            });
-            for (seen, new) in pseen.iter_mut().zip(&pnext) {
-                *seen |= new;
-            }
-            for (seen, new) in wseen.iter_mut().zip(&wfront) {
-                *seen |= new;
-            }
-            std::mem::swap(&mut pfront, &mut pnext);
-            frontier_known = false;
+            *new = ok;
+            *seen |= ok;
         }
-        reached += found;
-        size = found;
-        d += 1;
+        // …and the people in them not reached before.
+        expand(
+            [wrows, prows],
+            &works,
+            entries,
+            &pseen,
+            &c,
+            &mut next,
+            &mut scratch,
+        );
+        entries = 0;
+        for (j, (new, seen)) in next.iter_mut().zip(&mut pseen).enumerate() {
+            *new &= !*seen;
+            *seen |= *new;
+            for b in ones(&[*new]) {
+                let p = j * 64 + b as usize;
+                plevel[p] = d + 1;
+                entries += (prows.start[p + 1] - prows.start[p]) as usize;
+            }
+        }
+        if next.iter().all(|&x| x == 0) {
+            break;
+        }
+        std::mem::swap(&mut front, &mut next);
     }
     plevel
 }
 
-/// Whether an admitted entry of a row has its bit set in `bits`. The
-/// tests are ORed together without a branch each (rows are short and the
-/// outcome unpredictable), and checked every eight entries, so that a long
-/// row still stops early.
+/// A level whose records hold more than this share (1/DENSE) of all
+/// appearances is expanded by [`gather`], the others by [`spread`].
+const DENSE: usize = 2;
+
+/// Sets in `into` the bit of every record of the other side that shares an
+/// admitted appearance with a record whose bit is set in `from` (the
+/// records of `from` holding `entries` appearances; `rows` is the rows of
+/// `from`'s side, then the other side's). Records already `seen` may be
+/// left out.
+#[allow(clippy::too_many_arguments)]
+fn expand(
+    [out, back]: [Rows<'_>; 2],
+    from: &[u64],
+    entries: usize,
+    seen: &[u64],
+    c: &Compiled<'_>,
+    into: &mut [u64],
+    scratch: &mut Vec<u64>,
+) {
+    if entries * DENSE > out.ends.len() {
+        gather(back, from, seen, c, into);
+    } else {
+        spread(out, from, entries, c, into, scratch);
+    }
+}
+
+/// [`expand`] from the frontier's side: sets in `into` (cleared first) the
+/// bit of every admitted entry of the rows whose bits are set in `from`
+/// (holding `entries` entries), on both cores when they are many (each
+/// core ORs half the rows, split by their appearances, into its own
+/// bitmap; `scratch` is the second one, kept between calls).
+///
+/// Rows are read four entries at a time, the entries past a row's end
+/// masked out rather than branched around, so that a row of up to four
+/// entries (most people's) costs one predictable branch.
+fn spread(
+    rows: Rows<'_>,
+    from: &[u64],
+    entries: usize,
+    c: &Compiled<'_>,
+    into: &mut [u64],
+    scratch: &mut Vec<u64>,
+) {
+    let part = |words: std::ops::Range<usize>, into: &mut [u64]| {
+        into.fill(0);
+        let len = rows.ends.len();
+        for j in words {
+            for b in ones(&from[j..=j]) {
+                let r = j * 64 + b as usize;
+                let (mut k, end) = (rows.start[r] as usize, rows.start[r + 1] as usize);
+                while k < end {
+                    if k + 4 <= len {
+                        for i in k..k + 4 {
+                            let admit =
+                                u64::from(i < end && c.admits[usize::from(rows.flags[i] & 127)]);
+                            let e = rows.ends[i] as usize;
+                            into[e / 64] |= admit << (e % 64);
+                        }
+                    } else {
+                        for i in k..end {
+                            let admit = u64::from(c.admits[usize::from(rows.flags[i] & 127)]);
+                            let e = rows.ends[i] as usize;
+                            into[e / 64] |= admit << (e % 64);
+                        }
+                    }
+                    k += 4;
+                }
+            }
+        }
+    };
+    if entries < 1 << 15 || threads() < 2 {
+        return part(0..from.len(), into);
+    }
+    let mid = halfway(rows, from.len());
+    scratch.resize(into.len(), 0);
+    std::thread::scope(|scope| {
+        let part = &part;
+        let other = &mut scratch[..];
+        scope.spawn(move || part(mid..from.len(), other));
+        part(0..mid, into);
+    });
+    for (x, y) in into.iter_mut().zip(scratch.iter()) {
+        *x |= y;
+    }
+}
+
+/// [`expand`] from the other side: every record not `seen` looks for an
+/// admitted entry of its row among `from`, and `into` gets one word of
+/// answers per 64 records, on both cores (each its half of the records,
+/// split by their appearances).
+fn gather(rows: Rows<'_>, from: &[u64], seen: &[u64], c: &Compiled<'_>, into: &mut [u64]) {
+    let n = rows.start.len() - 1;
+    let part = |first: usize, into: &mut [u64]| {
+        for (j, word) in (first..).zip(into.iter_mut()) {
+            let valid = if (j + 1) * 64 <= n {
+                !0
+            } else {
+                (1 << (n % 64)) - 1
+            };
+            let mut todo = !seen[j] & valid;
+            let mut hit = 0;
+            while todo != 0 {
+                let b = todo.trailing_zeros() as usize;
+                todo &= todo - 1;
+                hit |= any_set(rows, j * 64 + b, from, &c.admits) << b;
+            }
+            *word = hit;
+        }
+    };
+    if threads() < 2 {
+        return part(0, into);
+    }
+    let mid = halfway(rows, into.len());
+    let (low, high) = into.split_at_mut(mid);
+    std::thread::scope(|scope| {
+        let part = &part;
+        scope.spawn(move || part(mid, high));
+        part(0, low);
+    });
+}
+
+/// The number of cores to search on.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The bitmap word (of `words`) before which half of the appearances of
+/// `rows` lie.
+fn halfway(rows: Rows<'_>, words: usize) -> usize {
+    let half = rows.ends.len() as u32 / 2;
+    (rows.start.partition_point(|&s| s < half) / 64).min(words)
+}
+
+/// 1 when an admitted entry of row `r` has its bit set in `bits`, else 0.
+/// A row of up to four entries (most people's) is tested as four entries
+/// without a branch, those past its end masked out; a longer one entry by
+/// entry, the tests ORed together and checked every eight entries so that
+/// it still stops early.
 #[inline]
-fn any_set(row: impl Iterator<Item = (u32, u8)>, bits: &[u64], admits: &[bool; 128]) -> bool {
-    let mut acc = 0u64;
-    for (k, (i, f)) in row.enumerate() {
-        acc |= bits[i as usize / 64] >> (i % 64) & u64::from(admits[usize::from(f & 127)]);
-        if k % 8 == 7 && acc & 1 != 0 {
-            return true;
+fn any_set(rows: Rows<'_>, r: usize, bits: &[u64], admits: &[bool; 128]) -> u64 {
+    let (a, e) = (rows.start[r] as usize, rows.start[r + 1] as usize);
+    let test = |k: usize| {
+        let i = rows.ends[k] as usize;
+        bits[i / 64] >> (i % 64) & u64::from(admits[usize::from(rows.flags[k] & 127)])
+    };
+    let mut acc = 0;
+    if e - a <= 4 && a + 4 <= rows.ends.len() {
+        for k in 0..4 {
+            acc |= test(a + k) & u64::from(k < e - a);
+        }
+    } else {
+        for k in a..e {
+            acc |= test(k);
+            if (k - a) % 8 == 7 && acc & 1 != 0 {
+                break;
+            }
         }
     }
-    acc & 1 != 0
+    acc & 1
 }
 
 /// Runs `f(start, chunk, bits)` over consecutive chunks of `items` (and the
