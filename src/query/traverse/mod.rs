@@ -358,20 +358,17 @@ pub(crate) fn node_test<'a>(
 /// and 62 KB on the large synthetic set) stays in the cache where a level
 /// number per record (4 MB and 2 MB) does not.
 ///
-/// Each level is two spreads (see [`spread`]): the frontier's people mark
-/// their admitted works, the works not reached before (and admitted by the
-/// filter) become the level's works, then those works mark their people,
-/// and the people not reached before become the next frontier. Every row
-/// is read once in the whole search, in the order of the tables, and no
-/// branch depends on whether one entry was reached, so that the middle
-/// levels, where that outcome is a coin toss, cost no more than the
-/// others. The alternative, a bottom-up step where every unreached record
-/// looks for a reached neighbour (Beamer et al., "Direction-Optimizing
-/// Breadth-First Search", SC 2012), pays for that toss on every row: on
-/// the large set from its busiest person it took 77–100 ms where this
-/// takes 25–36 ms. A level whose records hold most appearances is
-/// expanded from the other side (see [`gather`]). Empty when the source
-/// is out of range.
+/// Each level is two expansions (see [`expand`]): the frontier's people
+/// mark their admitted works, the works not reached before (and admitted
+/// by the filter) become the level's works, then those works mark their
+/// people, and the people not reached before become the next frontier.
+/// Rows are read in the order of the tables, and no branch depends on
+/// whether one entry was reached, so that the middle levels, where that
+/// outcome is a coin toss, cost no more per entry than the others. The
+/// bottom-up steps this replaced (Beamer et al., "Direction-Optimizing
+/// Breadth-First Search", SC 2012) paid for that toss on every row: on
+/// the large set from its busiest person they took 77–100 ms where this
+/// takes 25–36 ms. Empty when the source is out of range.
 pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Vec<u32> {
     let people = index.people();
     if source as usize >= people {
@@ -434,7 +431,8 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
                 entries += (prows.start[p + 1] - prows.start[p]) as usize;
             }
         }
-        if next.iter().all(|&x| x == 0) {
+        // Everyone reached holds the appearance they were reached by.
+        if entries == 0 {
             break;
         }
         std::mem::swap(&mut front, &mut next);
