@@ -37,6 +37,9 @@ pub struct Explorer {
     /// The hashes of the normalised names that two or more people share,
     /// sorted; built on the first call that prints a name.
     homonyms: OnceLock<Vec<u64>>,
+    /// Every person's place in name order (`Table::name_ranks`), built on
+    /// the first call that lists co-stars.
+    name_ranks: OnceLock<Vec<u32>>,
     /// The owned petgraph form, made on the first call of [`Explorer::graph`].
     petgraph: OnceLock<petgraph::Graph<Entity, CreditId>>,
 }
@@ -60,6 +63,7 @@ impl Explorer {
             graph,
             names: OnceLock::new(),
             homonyms: OnceLock::new(),
+            name_ranks: OnceLock::new(),
             petgraph: OnceLock::new(),
         }
     }
@@ -460,6 +464,13 @@ impl Explorer {
         !hashes.is_empty()
             && p.index() < t.len()
             && hashes.binary_search(&name_hash(t.name(p.0))).is_ok()
+    }
+
+    /// Every person's place in the order of names, equal names by id (4
+    /// bytes a person, built on the first call).
+    pub(crate) fn person_name_ranks(&self) -> &[u32] {
+        self.name_ranks
+            .get_or_init(|| self.graph.people.name_ranks())
     }
 
     /// A readable label: the name with Hangul for people and groups

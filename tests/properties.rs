@@ -28,7 +28,15 @@ impl Cast {
     fn explorer(&self) -> Explorer {
         let mut s = String::from("(\n people: [\n");
         for i in 0..self.people {
-            s.push_str(&format!("  (id: \"p{i}\", name: \"Person {i:02}\"),\n"));
+            // Names repeat and do not follow the ids, so that orders by
+            // name are tested (two begin with the same 16 bytes).
+            let name = [
+                "Yoon",
+                "Kim Seo-joon Park Sr",
+                "Kim",
+                "Kim Seo-joon Park Jr",
+            ][i * 3 % 4];
+            s.push_str(&format!("  (id: \"p{i}\", name: \"{name}\"),\n"));
         }
         s.push_str(" ],\n works: [\n");
         for w in 0..self.works.len() {
@@ -155,6 +163,12 @@ proptest! {
             let costars = ex.co_appearances(id(a), &f);
             let got: BTreeSet<usize> = costars.iter().map(|c| c.person.index()).collect();
             prop_assert_eq!(&got, &adj[a]);
+            // Strongest first, then by name, then by id.
+            let order: Vec<_> = costars
+                .iter()
+                .map(|c| (std::cmp::Reverse(c.works.len()), ex.name(c.person.into()), c.person.index()))
+                .collect();
+            prop_assert!(order.is_sorted(), "{:?}", order);
             for c in &costars {
                 let back = ex.co_appearances(c.person, &f);
                 let entry = back.get(id(a));

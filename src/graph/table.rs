@@ -102,6 +102,17 @@ impl<'a> From<&'a String> for Key<'a> {
     }
 }
 
+/// How many bytes of a name a [`RankKey`] holds.
+const RANK_PREFIX: usize = 16;
+
+/// A record's place in name order, as far as it can be told without the
+/// whole name: the first [`RANK_PREFIX`] bytes (two big-endian words, zero-padded),
+/// the length (up to `RANK_PREFIX + 1`: longer names tie) and the position.
+/// Two names of at most [`RANK_PREFIX`] bytes compare as their keys (with
+/// equal prefixes, the shorter name begins the longer); so does a short name
+/// with a long one. Long names with equal prefixes are compared whole.
+type RankKey = (u64, u64, u32, u32);
+
 /// The columns of one kind of record.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Table {
@@ -247,6 +258,71 @@ impl Table {
         self.names.get(i)
     }
 
+    /// The rank of every record's name: `ranks[i] < ranks[j]` exactly when
+    /// `(name(i), i) < (name(j), j)` (names in byte order, equal names by
+    /// position).
+    ///
+    /// Each record is sorted by a [`RankKey`], on two threads (one half
+    /// each, merged as the ranks are handed out); only names longer than
+    /// [`RANK_PREFIX`] bytes that begin alike are compared whole.
+    pub(crate) fn name_ranks(&self) -> Vec<u32> {
+        let key = |i: u32| {
+            let name = self.name(i).as_bytes();
+            let n = name.len().min(RANK_PREFIX);
+            let mut bytes = [0u8; RANK_PREFIX];
+            bytes[..n].copy_from_slice(&name[..n]);
+            let len = name.len().min(RANK_PREFIX + 1) as u32;
+            let (high, low) = bytes.split_at(8);
+            let word = |b: &[u8]| u64::from_be_bytes(b.try_into().expect("8 bytes"));
+            (word(high), word(low), len, i)
+        };
+        let sorted = |from: u32, to: u32| {
+            let mut keys: Vec<RankKey> = (from..to).map(key).collect();
+            keys.sort_unstable();
+            keys
+        };
+        let (n, half) = (self.len, self.len / 2);
+        let (low, high) = if n >= 1 << 16 {
+            std::thread::scope(|scope| {
+                let high = scope.spawn(move || sorted(half, n));
+                (sorted(0, half), high.join().expect("a sort does not panic"))
+            })
+        } else {
+            (sorted(0, n), Vec::new())
+        };
+        let mut ranks = vec![0; n as usize];
+        let mut next = 0;
+        // Long names with the prefix of the last one seen, not yet ranked.
+        let mut long: Vec<u32> = Vec::new();
+        let rank_long = |long: &mut Vec<u32>, ranks: &mut [u32], next: &mut u32| {
+            long.sort_unstable_by(|&a, &b| (self.name(a), a).cmp(&(self.name(b), b)));
+            for i in long.drain(..) {
+                ranks[i as usize] = *next;
+                *next += 1;
+            }
+        };
+        let (mut x, mut y) = (low.iter().peekable(), high.iter().peekable());
+        let mut prefix = None;
+        while let Some(&(high, low, len, i)) = match (x.peek(), y.peek()) {
+            (Some(a), Some(b)) if b < a => y.next(),
+            (Some(_), _) => x.next(),
+            (None, _) => y.next(),
+        } {
+            if prefix != Some((high, low)) || len <= RANK_PREFIX as u32 {
+                rank_long(&mut long, &mut ranks, &mut next);
+            }
+            prefix = Some((high, low));
+            if len > RANK_PREFIX as u32 {
+                long.push(i);
+            } else {
+                ranks[i as usize] = next;
+                next += 1;
+            }
+        }
+        rank_long(&mut long, &mut ranks, &mut next);
+        ranks
+    }
+
     /// The stable key of record `i`.
     pub(crate) fn key(&self, i: u32) -> String {
         match &self.keys {
@@ -361,5 +437,71 @@ mod tests {
         assert_eq!(t.hangul(1), None);
         assert_eq!(t.aliases(2).collect::<Vec<_>>(), ["Lee Ji-eun"]);
         assert_eq!(t.find_key("nm0000102"), Some(0));
+    }
+
+    /// Ranks order as (name, position), around the 16-byte prefix: names
+    /// equal in their first 16 bytes, a name that begins another, equal
+    /// names, Hangul, the empty name.
+    #[test]
+    fn name_ranks_order_as_name_then_position() {
+        let names = [
+            "ABCDEFGHIJKLMNOP",
+            "ABCDEFGHIJKLMNOPQ",
+            "ABCDEFGHIJKLMNOPA",
+            "ABCDEFGHIJKLMNO",
+            "ABCDEFGHIJKLMNOPQ",
+            "윤재현",
+            "윤재현 Jr",
+            "",
+            "B",
+            "ABCDEFGHIJKLMNOPA",
+            "윤재현",
+            "ABCDEFGHIJKLMNOPQ R",
+        ];
+        let mut t = Table::default();
+        for (i, name) in names.iter().enumerate() {
+            t.push(format!("p{i}").as_str(), name);
+        }
+        t.seal();
+        let ranks = t.name_ranks();
+        let mut expected: Vec<usize> = (0..names.len()).collect();
+        expected.sort_by_key(|&i| (names[i], i));
+        let mut got: Vec<usize> = (0..names.len()).collect();
+        got.sort_by_key(|&i| ranks[i]);
+        assert_eq!(got, expected);
+        let mut distinct = ranks.clone();
+        distinct.sort_unstable();
+        assert_eq!(distinct, (0..names.len() as u32).collect::<Vec<_>>());
+    }
+
+    /// The same on a table large enough to be sorted on two threads, with
+    /// many equal names and long names that begin alike.
+    #[test]
+    fn name_ranks_of_a_large_table_order_as_name_then_position() {
+        let parts = ["Kim", "Seo-joon", "ABCDEFGHIJKLMNOP", "", "박", "Q"];
+        let mut state = 7u64;
+        let names: Vec<String> = (0..(1 << 16) + 77)
+            .map(|_| {
+                (0..3)
+                    .map(|_| {
+                        state = state
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        parts[(state >> 33) as usize % parts.len()]
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut t = Table::default();
+        for (i, name) in names.iter().enumerate() {
+            t.push(format!("p{i}").as_str(), name);
+        }
+        t.seal();
+        let ranks = t.name_ranks();
+        let mut expected: Vec<usize> = (0..names.len()).collect();
+        expected.sort_by_key(|&i| (&names[i], i));
+        let mut got: Vec<usize> = (0..names.len()).collect();
+        got.sort_by_key(|&i| ranks[i]);
+        assert_eq!(got, expected);
     }
 }
