@@ -458,20 +458,7 @@ mod tests {
             "윤재현",
             "ABCDEFGHIJKLMNOPQ R",
         ];
-        let mut t = Table::default();
-        for (i, name) in names.iter().enumerate() {
-            t.push(format!("p{i}").as_str(), name);
-        }
-        t.seal();
-        let ranks = t.name_ranks();
-        let mut expected: Vec<usize> = (0..names.len()).collect();
-        expected.sort_by_key(|&i| (names[i], i));
-        let mut got: Vec<usize> = (0..names.len()).collect();
-        got.sort_by_key(|&i| ranks[i]);
-        assert_eq!(got, expected);
-        let mut distinct = ranks.clone();
-        distinct.sort_unstable();
-        assert_eq!(distinct, (0..names.len() as u32).collect::<Vec<_>>());
+        assert_ranks_order_as_names(&names);
     }
 
     /// The same on a table large enough to be sorted on two threads, with
@@ -492,16 +479,24 @@ mod tests {
                     .collect()
             })
             .collect();
+        assert_ranks_order_as_names(&names);
+    }
+
+    /// A table of these names ranks them as (name, position), each rank once.
+    fn assert_ranks_order_as_names(names: &[impl AsRef<str>]) {
         let mut t = Table::default();
         for (i, name) in names.iter().enumerate() {
-            t.push(format!("p{i}").as_str(), name);
+            t.push(format!("p{i}").as_str(), name.as_ref());
         }
         t.seal();
         let ranks = t.name_ranks();
         let mut expected: Vec<usize> = (0..names.len()).collect();
-        expected.sort_by_key(|&i| (&names[i], i));
+        expected.sort_by_key(|&i| (names[i].as_ref(), i));
         let mut got: Vec<usize> = (0..names.len()).collect();
         got.sort_by_key(|&i| ranks[i]);
         assert_eq!(got, expected);
+        let mut distinct = ranks.clone();
+        distinct.sort_unstable();
+        assert_eq!(distinct, (0..names.len() as u32).collect::<Vec<_>>());
     }
 }

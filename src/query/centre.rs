@@ -19,7 +19,7 @@ use crate::query::graph::by_name;
 use crate::query::path::Path;
 use crate::query::traverse::multi::{Compact, LevelEnd, MultiBfs, with_searchers};
 use crate::query::traverse::sampled::Rng;
-use crate::query::traverse::{UNREACHED, levels, shared_works};
+use crate::query::traverse::{Levels, levels, ones, shared_works};
 
 /// How [`Explorer::centre_all`] and [`Explorer::centre_top`] run: where to
 /// start, how many threads and searches per pass, a progress callback and
@@ -827,14 +827,14 @@ impl Explorer {
         if nodes == 0 {
             return out;
         }
-        let mut dist = levels(index, v, filter);
+        let mut found = levels(index, v, filter);
         out.searches += 1;
-        let mut open: Vec<u32> = reached(&dist);
+        let mut open: Vec<u32> = ones(&found.reached).collect();
         if shared[v as usize] == 0 || 2 * open.len() <= nodes {
             let main = Compact::largest(index, filter).people;
             if main != open {
                 v = busiest(&mut main.iter().copied()).expect("people");
-                dist = levels(index, v, filter);
+                found = levels(index, v, filter);
                 out.searches += 1;
                 open = main;
             }
@@ -848,7 +848,8 @@ impl Explorer {
         let mut centre = v;
         let mut high = true;
         loop {
-            let (ecc, far) = eccentricity(&dist, v);
+            let (ecc, far) = eccentricity(&found);
+            let dist = &found.level;
             if ecc > dl {
                 dl = ecc;
                 ends = (v, far);
@@ -900,7 +901,7 @@ impl Explorer {
                     .expect("open")
             };
             high = !high;
-            dist = levels(index, v, filter);
+            found = levels(index, v, filter);
             out.searches += 1;
         }
         out.diameter = dl as usize;
@@ -912,22 +913,9 @@ impl Explorer {
     }
 }
 
-/// The people a search reached, in id order.
-fn reached(dist: &[u32]) -> Vec<u32> {
-    (0..dist.len() as u32)
-        .filter(|&p| dist[p as usize] != UNREACHED)
-        .collect()
-}
-
-/// The eccentricity of the source `s` of a search (the largest distance it
+/// The eccentricity of the source of a search (the largest distance it
 /// reached) and a person that far away (the one with the highest id).
-fn eccentricity(dist: &[u32], s: u32) -> (u32, u32) {
-    let (mut ecc, mut far) = (0, s);
-    for (p, &d) in dist.iter().enumerate() {
-        // In id order: the last person at the largest distance wins.
-        if d != UNREACHED && d >= ecc {
-            (ecc, far) = (d, p as u32);
-        }
-    }
-    (ecc, far)
+fn eccentricity(found: &Levels) -> (u32, u32) {
+    let far = *found.last.last().expect("the source is reached");
+    (found.counts.len() as u32 - 1, far)
 }

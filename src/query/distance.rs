@@ -292,34 +292,24 @@ impl Explorer {
     pub fn distances(&self, person: PersonId, filter: &Filter) -> Distances<'_> {
         self.check(person.into());
         let index = &self.graph.index;
-        let dist = traverse::levels(index, person.0, filter);
-        // One pass: everyone reached is a node of the filter's graph (or
-        // the source), so only the people not reached are tested.
+        let found = traverse::levels(index, person.0, filter);
+        // Everyone reached is a node of the filter's graph (or the
+        // source), so only the people not reached are tested.
         let is_node = traverse::node_test(index, filter);
-        let mut histogram = vec![0usize];
-        let (mut sum, mut reached) = (0u64, 0usize);
-        let mut farthest = Vec::new();
-        let mut unreached = Vec::new();
-        for (q, &d) in dist.iter().enumerate() {
-            let q = q as u32;
-            if d == UNREACHED {
-                if is_node(q) {
-                    unreached.push(self.graph.pid(q));
-                }
-                continue;
-            }
-            let d = d as usize;
-            if histogram.len() <= d {
-                histogram.resize(d + 1, 0);
-                farthest.clear();
-            }
-            if d + 1 == histogram.len() {
-                farthest.push(self.graph.pid(q));
-            }
-            histogram[d] += 1;
-            sum += d as u64;
-            reached += 1;
-        }
+        let unreached: Vec<PersonId> = found
+            .unreached()
+            .filter(|&q| is_node(q))
+            .map(|q| self.graph.pid(q))
+            .collect();
+        let histogram = found.counts;
+        let reached: usize = histogram.iter().sum();
+        let sum = histogram
+            .iter()
+            .enumerate()
+            .map(|(d, &n)| (d * n) as u64)
+            .sum();
+        let mut farthest: Vec<PersonId> = found.last.iter().map(|&q| self.graph.pid(q)).collect();
+        let dist = found.level;
         farthest.sort_by(|&x, &y| by_name(self, x.0, y.0));
         Distances {
             explorer: self,

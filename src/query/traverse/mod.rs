@@ -369,10 +369,13 @@ pub(crate) fn node_test<'a>(
 /// Breadth-First Search", SC 2012) paid for that toss on every row: on
 /// the large set from its busiest person they took 77–100 ms where this
 /// takes 25–36 ms. Empty when the source is out of range.
-pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Vec<u32> {
+///
+/// The counts of each level, its last level and the bitmap of the people
+/// reached come with it, so that a caller needs no pass over the levels.
+pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Levels {
     let people = index.people();
     if source as usize >= people {
-        return Vec::new();
+        return Levels::default();
     }
     let c = Compiled::new(filter);
     let mut plevel = vec![UNREACHED; people];
@@ -386,6 +389,7 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
     plevel[source as usize] = 0;
     let (prows, wrows) = (index.person_rows(), index.work_rows());
     let mut entries = index.person_app_range(source).len();
+    let mut counts = vec![1];
     for d in 0.. {
         // The works of the frontier not reached before…
         expand(
@@ -422,9 +426,11 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
             &mut scratch,
         );
         entries = 0;
+        let mut count = 0;
         for (j, (new, seen)) in next.iter_mut().zip(&mut pseen).enumerate() {
             *new &= !*seen;
             *seen |= *new;
+            count += new.count_ones() as usize;
             for b in ones(&[*new]) {
                 let p = j * 64 + b as usize;
                 plevel[p] = d + 1;
@@ -432,12 +438,39 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Ve
             }
         }
         // Everyone reached holds the appearance they were reached by.
-        if entries == 0 {
+        if count == 0 {
             break;
         }
+        counts.push(count);
         std::mem::swap(&mut front, &mut next);
     }
-    plevel
+    Levels {
+        level: plevel,
+        counts,
+        last: ones(&front).collect(),
+        reached: pseen,
+    }
+}
+
+/// What [`levels`] found.
+#[derive(Debug, Default)]
+pub(crate) struct Levels {
+    /// The level of every person ([`UNREACHED`] for people out of reach).
+    pub(crate) level: Vec<u32>,
+    /// How many people each level holds (the source's: 1).
+    pub(crate) counts: Vec<usize>,
+    /// The people of the last level, in id order.
+    pub(crate) last: Vec<u32>,
+    /// A bit per person, set for those reached.
+    pub(crate) reached: Vec<u64>,
+}
+
+impl Levels {
+    /// The people not reached, in id order.
+    pub(crate) fn unreached(&self) -> impl Iterator<Item = u32> + '_ {
+        let people = self.level.len() as u32;
+        set_bits(self.reached.iter().map(|&word| !word)).take_while(move |&p| p < people)
+    }
 }
 
 /// A level whose records hold more than this share (1/DENSE) of all
@@ -637,9 +670,13 @@ fn for_each_chunk<const N: usize>(
 }
 
 /// The positions of the set bits of a bitmap, in order.
-fn ones(bits: &[u64]) -> impl Iterator<Item = u32> + '_ {
-    bits.iter().enumerate().flat_map(|(i, &word)| {
-        let mut word = word;
+pub(crate) fn ones(bits: &[u64]) -> impl Iterator<Item = u32> + '_ {
+    set_bits(bits.iter().copied())
+}
+
+/// The positions of the bits set in a sequence of words, in order.
+fn set_bits(words: impl Iterator<Item = u64>) -> impl Iterator<Item = u32> {
+    words.enumerate().flat_map(|(i, mut word)| {
         std::iter::from_fn(move || {
             (word != 0).then(|| {
                 let bit = word.trailing_zeros();
