@@ -106,8 +106,9 @@ impl<'a> From<&'a String> for Key<'a> {
 const RANK_PREFIX: usize = 16;
 
 /// A record's place in name order, as far as it can be told without the
-/// whole name: the first [`RANK_PREFIX`] bytes (two big-endian words, zero-padded),
-/// the length (up to `RANK_PREFIX + 1`: longer names tie) and the position.
+/// whole name: the first [`RANK_PREFIX`] bytes (two big-endian words,
+/// zero-padded), the length (up to `RANK_PREFIX + 1`: longer names tie)
+/// and the position.
 /// Two names of at most [`RANK_PREFIX`] bytes compare as their keys (with
 /// equal prefixes, the shorter name begins the longer); so does a short name
 /// with a long one. Long names with equal prefixes are compared whole.
@@ -282,10 +283,14 @@ impl Table {
             keys
         };
         let (n, half) = (self.len, self.len / 2);
-        let (low, high) = if n >= 1 << 16 {
+        // A second thread pays from about 65 536 names on.
+        let (first, second) = if n >= 1 << 16 {
             std::thread::scope(|scope| {
-                let high = scope.spawn(move || sorted(half, n));
-                (sorted(0, half), high.join().expect("a sort does not panic"))
+                let second = scope.spawn(move || sorted(half, n));
+                (
+                    sorted(0, half),
+                    second.join().expect("a sort does not panic"),
+                )
             })
         } else {
             (sorted(0, n), Vec::new())
@@ -301,17 +306,17 @@ impl Table {
                 *next += 1;
             }
         };
-        let (mut x, mut y) = (low.iter().peekable(), high.iter().peekable());
+        let (mut x, mut y) = (first.iter().peekable(), second.iter().peekable());
         let mut prefix = None;
-        while let Some(&(high, low, len, i)) = match (x.peek(), y.peek()) {
+        while let Some(&(a, b, len, i)) = match (x.peek(), y.peek()) {
             (Some(a), Some(b)) if b < a => y.next(),
             (Some(_), _) => x.next(),
             (None, _) => y.next(),
         } {
-            if prefix != Some((high, low)) || len <= RANK_PREFIX as u32 {
+            if prefix != Some((a, b)) || len <= RANK_PREFIX as u32 {
                 rank_long(&mut long, &mut ranks, &mut next);
             }
-            prefix = Some((high, low));
+            prefix = Some((a, b));
             if len > RANK_PREFIX as u32 {
                 long.push(i);
             } else {

@@ -375,8 +375,8 @@ impl Explorer {
 }
 
 /// One (my appearance, their appearance) pair of [`Explorer::co_appearances`]:
-/// the co-star, the position of mine, the id of theirs, and whether either comes through a
-/// group.
+/// the co-star, the position of mine, the id of theirs, and whether either
+/// comes through a group.
 #[derive(Clone, Copy)]
 struct Pair {
     person: u32,
