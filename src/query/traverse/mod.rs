@@ -437,7 +437,7 @@ pub(crate) fn levels(index: &TraversalIndex, source: u32, filter: &Filter) -> Le
                 entries += (prows.start[p + 1] - prows.start[p]) as usize;
             }
         }
-        // Everyone reached holds the appearance they were reached by.
+        // No one new: everyone in reach has a level.
         if count == 0 {
             break;
         }
