@@ -7,7 +7,6 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::graph::{CreditIds, Graph, split};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::{Credit, PartialDate, Person, RecordKind, Records, Work};
-use crate::records::RecordId;
 use crate::search::{Matches, NameIndex, Tier};
 
 /// The graph of a [`Catalog`], built once and read by every query.
@@ -304,28 +303,6 @@ impl Explorer {
         (0..self.counts()[4] as u32).map(|i| self.graph.cid(i))
     }
 
-    /// The view of a record: [`PersonRef`](crate::PersonRef) for a
-    /// [`PersonId`], [`WorkRef`](crate::WorkRef) for a [`WorkId`], and so
-    /// on, whatever source filled the explorer.
-    ///
-    /// # Panics
-    ///
-    /// When the id is not one of this explorer's (it came from another
-    /// explorer and is out of range here). Ids are only meaningful for the
-    /// explorer that handed them out.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let explorer = hallyu::Explorer::bundled();
-    /// let haru = explorer.get(explorer.work("Haru Haru")?);
-    /// assert_eq!(haru.year(), Some(2008));
-    /// # Ok::<(), hallyu::Error>(())
-    /// ```
-    pub fn get<I: RecordId>(&self, id: I) -> I::Ref<'_> {
-        id.view(self)
-    }
-
     /// Panics with a clear message when `e` is not a record of this explorer.
     #[track_caller]
     pub(crate) fn check(&self, e: Entity) {
@@ -602,7 +579,7 @@ impl Explorer {
         &'e self,
         filter: &'e crate::Filter,
     ) -> crate::PersonWorkGraph<'e> {
-        crate::PersonWorkGraph::new(self, filter)
+        crate::PersonWorkGraph::new(&self.graph, filter)
     }
 
     fn names(&self) -> &NameIndex<Entity> {

@@ -63,6 +63,7 @@ a group or an organisation.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod algo;
 mod catalog;
 mod error;
 mod explorer;

@@ -955,3 +955,42 @@ pub struct Records {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<Credit>,
 }
+
+/// The role a source without details stands for by its kind.
+pub(crate) fn role_of(kind: RoleKind) -> Role {
+    let cast = |billing| Role::Cast {
+        billing,
+        character: None,
+    };
+    match kind {
+        RoleKind::Lead => cast(Billing::Lead),
+        RoleKind::Supporting => cast(Billing::Supporting),
+        RoleKind::Cameo => cast(Billing::Cameo),
+        RoleKind::Performer => Role::Performer,
+        RoleKind::Featured => Role::Featured,
+        RoleKind::Director => Role::Director,
+        RoleKind::Composer => Role::Composer,
+        RoleKind::Lyricist => Role::Lyricist,
+        RoleKind::MusicProducer => Role::MusicProducer,
+        RoleKind::Soundtrack => Role::Soundtrack { song: None },
+        RoleKind::Member => Role::Member {
+            since: None,
+            until: None,
+        },
+        RoleKind::SignedTo => Role::SignedTo,
+        RoleKind::ProducedBy => Role::ProducedBy,
+        RoleKind::BannedBy => Role::BannedBy,
+        RoleKind::TieIn => Role::TieIn,
+        RoleKind::SequelOf => Role::SequelOf,
+        RoleKind::OtherOnScreen => Role::Other {
+            name: "on screen".to_string(),
+            on_screen: true,
+            character: None,
+        },
+        RoleKind::OtherCrew => Role::Other {
+            name: "crew".to_string(),
+            on_screen: false,
+            character: None,
+        },
+    }
+}

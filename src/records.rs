@@ -14,7 +14,7 @@ use crate::explorer::Explorer;
 use crate::graph::Table;
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::{
-    Billing, Credit, Group, Organisation, PartialDate, Person, Role, RoleKind, Work, WorkKind,
+    Credit, Group, Organisation, PartialDate, Person, Role, RoleKind, Work, WorkKind, role_of,
 };
 
 /// An id that [`Explorer::get`] turns into a view of its record.
@@ -334,41 +334,26 @@ impl RecordId for CreditId {
     }
 }
 
-/// The role a source without details stands for by its kind.
-pub(crate) fn role_of(kind: RoleKind) -> Role {
-    let cast = |billing| Role::Cast {
-        billing,
-        character: None,
-    };
-    match kind {
-        RoleKind::Lead => cast(Billing::Lead),
-        RoleKind::Supporting => cast(Billing::Supporting),
-        RoleKind::Cameo => cast(Billing::Cameo),
-        RoleKind::Performer => Role::Performer,
-        RoleKind::Featured => Role::Featured,
-        RoleKind::Director => Role::Director,
-        RoleKind::Composer => Role::Composer,
-        RoleKind::Lyricist => Role::Lyricist,
-        RoleKind::MusicProducer => Role::MusicProducer,
-        RoleKind::Soundtrack => Role::Soundtrack { song: None },
-        RoleKind::Member => Role::Member {
-            since: None,
-            until: None,
-        },
-        RoleKind::SignedTo => Role::SignedTo,
-        RoleKind::ProducedBy => Role::ProducedBy,
-        RoleKind::BannedBy => Role::BannedBy,
-        RoleKind::TieIn => Role::TieIn,
-        RoleKind::SequelOf => Role::SequelOf,
-        RoleKind::OtherOnScreen => Role::Other {
-            name: "on screen".to_string(),
-            on_screen: true,
-            character: None,
-        },
-        RoleKind::OtherCrew => Role::Other {
-            name: "crew".to_string(),
-            on_screen: false,
-            character: None,
-        },
+impl Explorer {
+    /// The view of a record: [`PersonRef`](crate::PersonRef) for a
+    /// [`PersonId`], [`WorkRef`](crate::WorkRef) for a [`WorkId`], and so
+    /// on, whatever source filled the explorer.
+    ///
+    /// # Panics
+    ///
+    /// When the id is not one of this explorer's (it came from another
+    /// explorer and is out of range here). Ids are only meaningful for the
+    /// explorer that handed them out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let haru = explorer.get(explorer.work("Haru Haru")?);
+    /// assert_eq!(haru.year(), Some(2008));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn get<I: RecordId>(&self, id: I) -> I::Ref<'_> {
+        id.view(self)
     }
 }

@@ -5,11 +5,11 @@ use std::collections::{BTreeSet, HashMap};
 use crate::explorer::Explorer;
 use crate::export::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 
+use crate::algo::Bfs;
 use crate::filter::Filter;
 use crate::id::{CreditId, Entity, PersonId, WorkId};
 use crate::model::Role;
 use crate::query::costars::Credited;
-use crate::query::traverse::Bfs;
 
 /// The largest number of hops a neighbourhood view expands, whatever is
 /// asked: beyond it a picture of this graph is the whole component anyway,
@@ -306,7 +306,7 @@ fn neighbourhood(
     hops: usize,
     filter: &Filter,
 ) -> Vec<PersonId> {
-    let mut bfs = Bfs::new(explorer, filter);
+    let mut bfs = Bfs::new(&explorer.graph.index, filter);
     let sources: Vec<u32> = start.iter().map(|p| p.0).collect();
     bfs.run_from(
         &sources,

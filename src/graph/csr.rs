@@ -28,8 +28,8 @@
 //! hashing and no allocation per node.
 
 use crate::filter::Filter;
+use crate::graph::counting::{group_by, offsets};
 use crate::model::{RoleKind, WorkKind};
-use crate::query::traverse::{group_by, offsets};
 
 /// "No group": the appearance comes from a person's own credit.
 pub(crate) const DIRECT: u32 = u32::MAX;

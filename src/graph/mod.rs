@@ -15,6 +15,9 @@
 //! characters, membership years, file positions) also fill [`Details`].
 
 mod builder;
+pub(crate) mod cograph;
+pub(crate) mod compact;
+pub(crate) mod counting;
 pub(crate) mod csr;
 pub(crate) mod petgraph;
 mod subgraph;

@@ -10,7 +10,6 @@ use petgraph::visit::{
     IntoNodeIdentifiers, NodeCompactIndexable, NodeCount, NodeIndexable, VisitMap, Visitable,
 };
 
-use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::{Appearance, TraversalIndex};
 use crate::id::{CreditId, Entity};
@@ -61,10 +60,10 @@ impl std::fmt::Debug for PersonWorkGraph<'_> {
 }
 
 impl<'e> PersonWorkGraph<'e> {
-    pub(crate) fn new(explorer: &'e Explorer, filter: &'e Filter) -> PersonWorkGraph<'e> {
+    pub(crate) fn new(graph: &'e super::Graph, filter: &'e Filter) -> PersonWorkGraph<'e> {
         PersonWorkGraph {
-            graph: &explorer.graph,
-            index: &explorer.graph.index,
+            graph,
+            index: &graph.index,
             filter,
         }
     }

@@ -6,7 +6,7 @@
 use super::{Details, Graph, GraphBuilder, Table, UNKNOWN_YEAR};
 use crate::id::{Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::Records;
-use crate::records::role_of;
+use crate::model::role_of;
 
 /// Which records and credits to keep: their positions, sorted, without
 /// duplicates. Work is proportional to the selection, not to the graph.

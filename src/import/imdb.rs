@@ -10,8 +10,8 @@ use crate::explorer::Explorer;
 use crate::graph::{GraphBuilder, Key, memory_phase};
 use crate::import::tsv::MAX_LINE;
 use crate::import::tsv::{Row, Tsv};
+use crate::model::role_of;
 use crate::model::{RoleKind, WorkKind};
-use crate::records::role_of;
 
 /// How far loading has come, passed to the callback of [`Imdb::progress`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,12 +2,12 @@
 
 use std::fmt;
 
+use crate::algo::{Bfs, UNREACHED};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::PersonId;
-use crate::query::graph::by_name;
+use crate::query::by_name;
 use crate::query::path::{Path, Step};
-use crate::query::traverse::{Bfs, UNREACHED};
 
 /// Options of [`Explorer::all_shortest_paths`]: how many paths to return.
 ///
@@ -256,7 +256,7 @@ impl Explorer {
         };
         self.check_all(&[a, b]);
         let people = self.people().len();
-        let mut from_a = Bfs::new(self, filter);
+        let mut from_a = Bfs::new(&self.graph.index, filter);
         from_a.run_all(a.0);
         let d = from_a.dist[b.index()];
         if d == UNREACHED {
@@ -270,7 +270,7 @@ impl Explorer {
             }
             return out;
         }
-        let mut from_b = Bfs::new(self, filter);
+        let mut from_b = Bfs::new(&self.graph.index, filter);
         from_b.run(b.0, d, usize::MAX);
         let (da, db) = (&from_a.dist, &from_b.dist);
         let on_path = |v: u32| {
@@ -279,7 +279,7 @@ impl Explorer {
         };
 
         // Path counts, layer by layer: sigma[v] = number of shortest paths a → v.
-        let mut walk = Bfs::new(self, filter);
+        let mut walk = Bfs::new(&self.graph.index, filter);
         let mut sigma = vec![0u64; people];
         sigma[a.index()] = 1;
         // `from_a.order` is in order of distance; the nodes on a path come in layers.

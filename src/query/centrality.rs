@@ -4,13 +4,14 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::algo::{Bfs, UNREACHED};
 use crate::error::Error;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::cograph::CoGraph;
 use crate::id::PersonId;
+use crate::query::by_name;
 use crate::query::distance::distance_sums;
-use crate::query::graph::{CoGraph, by_name};
-use crate::query::traverse::{Bfs, UNREACHED};
 
 /// A centrality measure, to rank by with [`Centrality::ranked`].
 ///
@@ -225,7 +226,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn centrality(&self, filter: &Filter) -> Centrality<'_> {
-        let graph = CoGraph::new(self, filter);
+        let graph = crate::algo::co_graph(&self.graph.index, filter);
         let n = graph.node_count;
         let sums = distance_sums(&graph);
         let betweenness = brandes(&graph);
@@ -488,8 +489,8 @@ impl Explorer {
         filter: &Filter,
         options: BetweennessOptions,
     ) -> ApproxBetweenness<'_> {
-        use crate::query::traverse::sampled::{PathSampler, Rng};
-        let graph = CoGraph::new(self, filter);
+        use crate::algo::sampled::{PathSampler, Rng};
+        let graph = crate::algo::co_graph(&self.graph.index, filter);
         let nodes: Vec<u32> = (0..graph.len() as u32)
             .filter(|&p| graph.nodes[p as usize])
             .collect();

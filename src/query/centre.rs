@@ -11,15 +11,16 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
+use crate::algo::multi::{LevelEnd, MultiBfs, with_searchers};
+use crate::algo::sampled::Rng;
+use crate::algo::{Levels, levels, ones, shared_works};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::compact::Compact;
 use crate::id::PersonId;
+use crate::query::by_name;
 use crate::query::distance::CentreEntry;
-use crate::query::graph::by_name;
 use crate::query::path::Path;
-use crate::query::traverse::multi::{Compact, LevelEnd, MultiBfs, with_searchers};
-use crate::query::traverse::sampled::Rng;
-use crate::query::traverse::{Levels, levels, ones, shared_works};
 
 /// How [`Explorer::centre_all`] and [`Explorer::centre_top`] run: where to
 /// start, how many threads and searches per pass, a progress callback and

@@ -2,11 +2,12 @@
 
 use std::fmt;
 
+use crate::algo::{self, UNREACHED};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::counting::group_by;
 use crate::id::{PersonId, WorkId};
-use crate::query::graph::by_name;
-use crate::query::traverse::{self, UNREACHED, group_by};
+use crate::query::by_name;
 
 /// One connected component: people linked by chains of shared works, and
 /// the works that link them.
@@ -171,7 +172,7 @@ impl Explorer {
     /// ```
     pub fn components(&self, filter: &Filter) -> Components<'_> {
         let index = &self.graph.index;
-        let (label, count) = traverse::component_labels(index, filter);
+        let (label, count) = algo::component_labels(index, filter);
         let members: Vec<u32> = (0..label.len() as u32)
             .filter(|&p| label[p as usize] != UNREACHED)
             .collect();

@@ -2,11 +2,12 @@
 
 use std::fmt;
 
+use crate::algo::{self, Bfs, UNREACHED};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::cograph::CoGraph;
 use crate::id::PersonId;
-use crate::query::graph::{CoGraph, by_name};
-use crate::query::traverse::{self, Bfs, UNREACHED};
+use crate::query::by_name;
 
 /// The distances from one person to everyone else, created by
 /// [`Explorer::distances`].
@@ -292,10 +293,10 @@ impl Explorer {
     pub fn distances(&self, person: PersonId, filter: &Filter) -> Distances<'_> {
         self.check(person.into());
         let index = &self.graph.index;
-        let found = traverse::levels(index, person.0, filter);
+        let found = algo::levels(index, person.0, filter);
         // Everyone reached is a node of the filter's graph (or the
         // source), so only the people not reached are tested.
-        let is_node = traverse::node_test(index, filter);
+        let is_node = algo::node_test(index, filter);
         let unreached: Vec<PersonId> = found
             .unreached()
             .filter(|&q| is_node(q))
@@ -351,7 +352,7 @@ impl Explorer {
     /// assert_eq!((alone.component_size, alone.mean_distance), (1, None));
     /// ```
     pub fn centre_ranking(&self, filter: &Filter) -> CentreRanking<'_> {
-        let graph = CoGraph::new(self, filter);
+        let graph = crate::algo::co_graph(&self.graph.index, filter);
         let sums = distance_sums(&graph);
         let mut entries: Vec<CentreEntry> = sums
             .iter()

@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
+use crate::algo::Bfs;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{PersonId, WorkId};
-use crate::query::graph::by_name;
-use crate::query::traverse::Bfs;
+use crate::query::by_name;
 
 /// Someone who co-appeared with both of two people, created by
 /// [`Explorer::introductions`].
@@ -161,7 +161,7 @@ impl Explorer {
     /// ```
     pub fn recommendations(&self, person: PersonId, filter: &Filter) -> Vec<Recommendation> {
         self.check(person.into());
-        let mut walk = Bfs::new(self, filter);
+        let mut walk = Bfs::new(&self.graph.index, filter);
         let mine = walk.costar_list(person.0);
         let mut through: HashMap<u32, Vec<u32>> = HashMap::new();
         for &c in &mine {

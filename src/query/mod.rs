@@ -44,16 +44,20 @@ macro_rules! list_result {
 }
 pub(crate) use list_result;
 
+/// Orders people by name, then by id (for names shared by two people).
+pub(crate) fn by_name(explorer: &crate::Explorer, a: u32, b: u32) -> std::cmp::Ordering {
+    let name = |p: u32| explorer.name(explorer.graph.pid(p).into());
+    name(a).cmp(name(b)).then(a.cmp(&b))
+}
+
 pub(crate) mod all_paths;
 pub(crate) mod centrality;
 pub(crate) mod centre;
 pub(crate) mod components;
 pub(crate) mod costars;
 pub(crate) mod distance;
-pub(crate) mod graph;
 pub(crate) mod introduce;
 pub(crate) mod neighbourhood;
 pub(crate) mod path;
 pub(crate) mod projection;
-pub(crate) mod traverse;
 pub(crate) mod works;

@@ -1,10 +1,10 @@
 //! The neighbourhood of a person to k hops, as an explorer of its own.
 
+use crate::algo::{Bfs, UNREACHED};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::{DIRECT, Selection};
 use crate::id::{Entity, PersonId};
-use crate::query::traverse::{Bfs, UNREACHED};
 
 /// Options of [`Explorer::neighbourhood`]: how many hops, how many people.
 ///
@@ -121,7 +121,7 @@ impl Explorer {
         filter: &Filter,
     ) -> Explorer {
         self.check(person.into());
-        let mut bfs = Bfs::new(self, filter);
+        let mut bfs = Bfs::new(&self.graph.index, filter);
         bfs.run(person.0, options.hops as u32, options.max_people);
         let kept_person = |p: u32| bfs.dist.get(p as usize).is_some_and(|&d| d != UNREACHED);
 

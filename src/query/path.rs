@@ -3,11 +3,12 @@
 
 use std::fmt;
 
+use crate::algo;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::graph::Graph;
 use crate::id::{Entity, PersonId, WorkId};
 use crate::query::costars::Credited;
-use crate::query::traverse;
 
 /// One hop of a [`Path`]: two people and the work they share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,6 +24,19 @@ pub struct Step {
     pub to_credit: Credited,
     /// The person the hop arrives at.
     pub to: PersonId,
+}
+
+impl Step {
+    /// The step of one hop the search found.
+    pub(crate) fn of(g: &Graph, hop: &algo::Hop) -> Step {
+        Step {
+            from: g.pid(hop.from),
+            from_credit: Credited::of(g, &hop.from_app),
+            work: g.wid(hop.from_app.work),
+            to_credit: Credited::of(g, &hop.to_app),
+            to: g.pid(hop.to),
+        }
+    }
 }
 
 /// A shortest chain of co-appearances, created by
@@ -147,7 +161,9 @@ impl Explorer {
     /// ```
     pub fn shortest_path(&self, a: PersonId, b: PersonId, filter: &Filter) -> Option<Path<'_>> {
         self.check_all(&[a, b]);
-        let steps = traverse::bidirectional(&self.graph, a.0, b.0, filter)?;
+        let g = &self.graph;
+        let hops = algo::bidirectional(g, a.0, b.0, filter)?;
+        let steps = hops.iter().map(|h| Step::of(g, h)).collect();
         Some(Path::new(self, a, steps))
     }
 }

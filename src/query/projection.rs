@@ -3,11 +3,11 @@
 use petgraph::Undirected;
 use petgraph::graph::{Graph, NodeIndex};
 
+use crate::algo::co_pairs;
+use crate::algo::node_set;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{PersonId, Tag, WorkId};
-use crate::query::graph::co_pairs;
-use crate::query::traverse::node_set;
 
 /// The person co-appearance graph, created by [`Explorer::projection`]:
 /// one node per person with a credit the filter counts, one undirected
@@ -147,7 +147,7 @@ impl Explorer {
                 }
             })
             .collect();
-        let pairs = co_pairs(self, filter);
+        let pairs = co_pairs(&self.graph.index, filter);
         let mut i = 0;
         while i < pairs.len() {
             let (a, b, _) = pairs[i];

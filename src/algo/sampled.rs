@@ -3,8 +3,8 @@
 //! estimate of betweenness ("Fast approximation of betweenness centrality
 //! through sampling", WSDM 2014), and the small random generator they use.
 
-use crate::query::graph::CoGraph;
-use crate::query::traverse::UNREACHED;
+use crate::algo::UNREACHED;
+use crate::graph::cograph::CoGraph;
 
 /// splitmix64: small, fast, reproducible.
 #[derive(Clone, Debug)]

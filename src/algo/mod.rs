@@ -2,8 +2,10 @@
 //! ([`Bfs`], bounded or not, from one source or many, over the person–work
 //! graph or over the person projection), the bidirectional search behind
 //! shortest paths, the direction-optimising search behind whole-graph
-//! distances, the union-find behind components, and the counting sort that
-//! builds every CSR table of the crate. No other module walks the graph.
+//! distances and the union-find behind components. No other module walks the
+//! graph. The walks return positions (people, works, appearances) and
+//! counts, never answer types: [`query`](crate::query) turns them into
+//! answers.
 //!
 //! Two submodules hold the whole-graph searches at scale:
 //! [`multi`] the multi-source bit-parallel search over one component
@@ -21,51 +23,12 @@ use std::ops::ControlFlow;
 
 use crate::filter::Filter;
 use crate::graph::Graph;
+use crate::graph::cograph::CoGraph;
 use crate::graph::csr::{Compiled, Rows};
 use crate::graph::{Appearance, IdMap, TraversalIndex};
-use crate::query::costars::Credited;
-use crate::query::path::Step;
 
 /// "Not reached", in every distance array of the crate.
 pub(crate) const UNREACHED: u32 = u32::MAX;
-
-// ---------------------------------------------------------------------------
-// CSR construction
-
-/// The row offsets (`n + 1` of them) of a CSR table whose rows hold as many
-/// items as `keys` names each row.
-pub(crate) fn offsets(n: usize, keys: impl Iterator<Item = usize>) -> Vec<u32> {
-    let mut start = vec![0u32; n + 1];
-    for k in keys {
-        start[k + 1] += 1;
-    }
-    for i in 0..n {
-        start[i + 1] += start[i];
-    }
-    start
-}
-
-/// Groups `items` by `key(item)` in `0..n` (a stable counting sort): returns
-/// the row offsets (`n + 1` of them) and the items in row order. Every CSR
-/// table of the crate is made by this function.
-pub(crate) fn group_by<T: Copy>(
-    n: usize,
-    items: &[T],
-    key: impl Fn(&T) -> usize,
-) -> (Vec<u32>, Vec<T>) {
-    let start = offsets(n, items.iter().map(&key));
-    let mut grouped: Vec<T> = Vec::with_capacity(items.len());
-    if let Some(&first) = items.first() {
-        grouped.resize(items.len(), first);
-        let mut fill = start.clone();
-        for &x in items {
-            let slot = &mut fill[key(&x)];
-            grouped[*slot as usize] = x;
-            *slot += 1;
-        }
-    }
-    (start, grouped)
-}
 
 // ---------------------------------------------------------------------------
 // Breadth-first search
@@ -104,7 +67,7 @@ impl Marks {
 
 /// A graph of people that [`Bfs`] can walk: the person–work graph under a
 /// filter ([`Bipartite`]) or the person projection
-/// ([`CoGraph`](crate::query::graph::CoGraph)).
+/// ([`CoGraph`](crate::graph::cograph::CoGraph)).
 pub(crate) trait Hops {
     /// The number of people (nodes).
     fn nodes(&self) -> usize;
@@ -173,12 +136,9 @@ pub(crate) struct Bfs<'a, G: Hops = Bipartite<'a>> {
 }
 
 impl<'a> Bfs<'a, Bipartite<'a>> {
-    /// A search over the person–work graph of an explorer under a filter.
-    pub(crate) fn new(explorer: &'a crate::Explorer, filter: &'a Filter) -> Bfs<'a, Bipartite<'a>> {
-        Bfs::over(Bipartite {
-            index: &explorer.graph.index,
-            filter,
-        })
+    /// A search over the person–work graph of an index under a filter.
+    pub(crate) fn new(index: &'a TraversalIndex, filter: &'a Filter) -> Bfs<'a, Bipartite<'a>> {
+        Bfs::over(Bipartite { index, filter })
     }
 }
 
@@ -758,9 +718,19 @@ struct Reached {
     via: Option<(u32, Appearance, Appearance)>,
 }
 
+/// One hop of a path, as positions: the person it starts from and their
+/// appearance on the shared work, the person it arrives at and theirs.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hop {
+    pub(crate) from: u32,
+    pub(crate) from_app: Appearance,
+    pub(crate) to: u32,
+    pub(crate) to_app: Appearance,
+}
+
 /// Bidirectional BFS over person → work → person hops, expanding the side
-/// whose frontier is smaller. Returns the steps from `a` to `b`.
-pub(crate) fn bidirectional(g: &Graph, a: u32, b: u32, filter: &Filter) -> Option<Vec<Step>> {
+/// whose frontier is smaller. Returns the hops from `a` to `b`.
+pub(crate) fn bidirectional(g: &Graph, a: u32, b: u32, filter: &Filter) -> Option<Vec<Hop>> {
     let index = &g.index;
     if a as usize >= index.people() || b as usize >= index.people() {
         return None;
@@ -820,20 +790,19 @@ pub(crate) fn bidirectional(g: &Graph, a: u32, b: u32, filter: &Filter) -> Optio
             }
         }
         if let Some((_, meet)) = best {
-            return Some(join(g, &seen, meet));
+            return Some(join(&seen, meet));
         }
         frontier[side] = next;
     }
 }
 
-/// Rebuilds the steps a → meet → b from both sides' links.
-fn join(g: &Graph, seen: &[IdMap<Reached>; 2], meet: u32) -> Vec<Step> {
-    let step = |from: u32, from_app: &Appearance, to: u32, to_app: &Appearance| Step {
-        from: g.pid(from),
-        from_credit: Credited::of(g, from_app),
-        work: g.wid(from_app.work),
-        to_credit: Credited::of(g, to_app),
-        to: g.pid(to),
+/// Rebuilds the hops a → meet → b from both sides' links.
+fn join(seen: &[IdMap<Reached>; 2], meet: u32) -> Vec<Hop> {
+    let step = |from: u32, from_app: &Appearance, to: u32, to_app: &Appearance| Hop {
+        from,
+        from_app: *from_app,
+        to,
+        to_app: *to_app,
     };
     // Side 0 grew from a; its links point back towards a.
     let mut steps = Vec::new();
@@ -850,6 +819,107 @@ fn join(g: &Graph, seen: &[IdMap<Reached>; 2], meet: u32) -> Vec<Step> {
         cur = prev;
     }
     steps
+}
+
+// ---------------------------------------------------------------------------
+// The person projection
+
+/// Every pair of people who share an admitted work, as `(a, b, work)` with
+/// `a < b`, sorted and without duplicates.
+pub(crate) fn co_pairs(index: &TraversalIndex, filter: &Filter) -> Vec<(u32, u32, u32)> {
+    let mut pairs = Vec::new();
+    let mut cast: Vec<u32> = Vec::new();
+    for w in 0..index.works() as u32 {
+        cast.clear();
+        cast.extend(index.in_work(w, filter).map(|a| a.person));
+        cast.sort_unstable();
+        cast.dedup();
+        for (i, &a) in cast.iter().enumerate() {
+            for &b in &cast[i + 1..] {
+                pairs.push((a, b, w));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The person projection ([`CoGraph`]) of the filter's graph, built person by person: each person's works, each
+/// work's cast, counted into a scratch row. Memory is the edges only,
+/// never the (person, person, work) triples: 1,000 people sharing 1,000
+/// works are a million edges, not half a billion triples.
+pub(crate) fn co_graph(index: &TraversalIndex, filter: &Filter) -> CoGraph {
+    let people = index.people();
+    let mut offsets = Vec::with_capacity(people + 1);
+    offsets.push(0u32);
+    let (mut targets, mut weights) = (Vec::new(), Vec::new());
+    // shared[q]: works shared with q so far; seen_work / seen_in_work
+    // stamp what this person has counted, without clearing.
+    let mut shared = vec![0u32; people];
+    let mut seen_work = vec![u32::MAX; index.works()];
+    let mut seen_in_work = vec![u32::MAX; people];
+    let mut row: Vec<u32> = Vec::new();
+    for p in 0..people as u32 {
+        row.clear();
+        for mine in index.of_person(p, filter) {
+            let w = mine.work;
+            if std::mem::replace(&mut seen_work[w as usize], p) == p {
+                continue;
+            }
+            for theirs in index.in_work(w, filter) {
+                let q = theirs.person;
+                // Once per work (a member may be credited twice).
+                if q == p || seen_in_work[q as usize] == w {
+                    continue;
+                }
+                seen_in_work[q as usize] = w;
+                if shared[q as usize] == 0 {
+                    row.push(q);
+                }
+                shared[q as usize] += 1;
+            }
+            // The next work may list the same people again.
+            for theirs in index.in_work(w, filter) {
+                seen_in_work[theirs.person as usize] = u32::MAX;
+            }
+        }
+        row.sort_unstable();
+        for &q in &row {
+            targets.push(q);
+            weights.push(std::mem::take(&mut shared[q as usize]));
+        }
+        offsets.push(u32::try_from(targets.len()).expect("fewer than 2^32 co-appearances"));
+    }
+    let (nodes, node_count) = node_set(index, filter);
+    CoGraph {
+        nodes,
+        node_count,
+        offsets,
+        targets,
+        weights,
+    }
+}
+
+impl Hops for &CoGraph {
+    fn nodes(&self) -> usize {
+        self.len()
+    }
+
+    fn marks(&self) -> usize {
+        0
+    }
+
+    fn expand(
+        &self,
+        p: u32,
+        _marks: &mut Marks,
+        mut f: impl FnMut(u32) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        for &q in self.neighbours(p) {
+            f(q)?;
+        }
+        ControlFlow::Continue(())
+    }
 }
 
 // ---------------------------------------------------------------------------
