@@ -5,19 +5,20 @@
 //! of files and of the bundled dataset. The rest is split by concern:
 //! `locate.rs` finds the positions of records and fields in a RON text,
 //! `validate.rs` checks records (fields, then links between them),
-//! `suggest.rs` is the "did you mean" index of ids.
+//! `suggest.rs` is the "did you mean" index of ids, and `explorer.rs` turns
+//! a catalog into an [`Explorer`](crate::Explorer) (its constructors that
+//! read RON data live there, not in the core).
 
+mod explorer;
 mod locate;
 mod suggest;
 mod validate;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Location, Result, not_regular};
-use crate::graph::{Details, Graph, GraphBuilder, Table};
-use crate::id::Entity;
-use crate::model::{Confidence, Records};
+use crate::model::Records;
 
 use locate::{Locator, parse_message, skip_blanks};
 use validate::{normalise, validate_fields, validate_links};
@@ -209,56 +210,6 @@ impl Catalog {
                     .position(|x| x.id == id)
                     .map(|i| &o.organisations[i])
             })
-    }
-
-    /// Fills a graph builder with the catalog's records (the catalog is
-    /// valid, so every credit's ends exist) and keeps the full records as
-    /// the graph's details.
-    pub(crate) fn into_graph(self) -> Graph {
-        let Catalog { records, origins } = self;
-        let mut b = GraphBuilder::new();
-        let mut keys: HashMap<&str, Entity> = HashMap::new();
-        fn names(t: &mut Table, hangul: &Option<String>, aliases: &[String], c: Confidence) {
-            if let Some(h) = hangul {
-                t.set_hangul(h);
-            }
-            for a in aliases {
-                t.add_alias(a);
-            }
-            if c.is_unverified() {
-                t.mark_unverified();
-            }
-        }
-        for p in &records.people {
-            let id = b.person(&p.id, &p.name, p.born.map(|d| d.year));
-            names(&mut b.people, &p.hangul, &p.aliases, p.confidence);
-            keys.insert(&p.id, id.into());
-        }
-        for g in &records.groups {
-            let id = b.group(&g.id, &g.name);
-            names(&mut b.groups, &g.hangul, &g.aliases, g.confidence);
-            keys.insert(&g.id, id.into());
-        }
-        for w in &records.works {
-            let id = b.work(&w.id, &w.title, w.kind, Some(w.released.year));
-            names(&mut b.works, &w.hangul, &w.aliases, w.confidence);
-            keys.insert(&w.id, id.into());
-        }
-        for o in &records.organisations {
-            let id = b.organisation(&o.id, &o.name);
-            names(&mut b.organisations, &o.hangul, &o.aliases, o.confidence);
-            keys.insert(&o.id, id.into());
-        }
-        for c in &records.credits {
-            let (from, to) = (keys[c.from.as_str()], keys[c.to.as_str()]);
-            b.credit(from, to, &c.role, c.confidence.is_unverified());
-        }
-        drop(keys);
-        b.details(Details {
-            records,
-            credit_locations: origins.credits,
-        });
-        b.build()
     }
 }
 
