@@ -2,14 +2,14 @@
 
 use std::sync::OnceLock;
 
-use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::graph::{CreditIds, Graph, split};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
 use crate::model::{Credit, PartialDate, Person, RecordKind, Records, Work};
 use crate::search::{Matches, NameIndex, Tier};
 
-/// The graph of a [`Catalog`], built once and read by every query.
+/// The graph of a [`Catalog`](crate::Catalog), built once and read by every
+/// query.
 ///
 /// Build it with [`Explorer::bundled`] (the shipped dataset),
 /// [`Explorer::from_path`] or [`Explorer::new`]. Look records up by name with
@@ -44,18 +44,6 @@ pub struct Explorer {
 }
 
 impl Explorer {
-    /// Builds the explorer of a validated catalog.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let explorer = hallyu::Explorer::new(hallyu::Catalog::bundled());
-    /// assert!(explorer.people().count() > 40);
-    /// ```
-    pub fn new(catalog: Catalog) -> Explorer {
-        Explorer::from_graph(catalog.into_graph())
-    }
-
     /// The explorer of a graph any source built.
     pub(crate) fn from_graph(graph: Graph) -> Explorer {
         Explorer {
@@ -65,29 +53,6 @@ impl Explorer {
             name_ranks: OnceLock::new(),
             petgraph: OnceLock::new(),
         }
-    }
-
-    /// The explorer of the dataset shipped with the crate.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let explorer = hallyu::Explorer::bundled();
-    /// let haru = explorer.work("Haru Haru")?;
-    /// assert_eq!(explorer.get(haru).year().unwrap(), 2008);
-    /// # Ok::<(), hallyu::Error>(())
-    /// ```
-    pub fn bundled() -> Explorer {
-        Explorer::new(Catalog::bundled())
-    }
-
-    /// Loads a RON file or a directory of them and builds the explorer.
-    ///
-    /// # Errors
-    ///
-    /// Everything [`Catalog::from_path`] reports.
-    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Explorer> {
-        Ok(Explorer::new(Catalog::from_path(path)?))
     }
 
     /// The full records the explorer was built from, when its source had
@@ -180,7 +145,8 @@ impl Explorer {
     }
 
     /// Every record as model records, made from the columns when the source
-    /// kept no full records: what [`Catalog::from_records`] reads, when the
+    /// kept no full records: what
+    /// [`Catalog::from_records`](crate::Catalog::from_records) reads, when the
     /// records meet the catalog's rules for curated data. An import may
     /// break them (a title from before 1900, a person IMDb gives no name, a
     /// work without a date, written as year 0 and marked `unverified:
