@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hallyu::import::Imdb;
 use hallyu::import::synthetic::Synthetic;
-use hallyu::{CentreOptions, Filter, PersonId};
+use hallyu::query::CentreOptions;
+use hallyu::{Filter, PersonId};
 
 fn dataset(name: &str, spec: Synthetic) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

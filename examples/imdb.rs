@@ -220,7 +220,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let value = timed(&mut || {
                 let mut written = 0usize;
                 let mut best: Option<(f64, PersonId)> = None;
-                let options = hallyu::CentreOptions::new()
+                let options = hallyu::query::CentreOptions::new()
                     .lanes(lanes)
                     .start(start_at)
                     .progress(|p| {
@@ -270,7 +270,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let k: usize = k.parse().map_err(|_| USAGE)?;
             let mut text = String::new();
             let value = timed(&mut || {
-                let top = ex.centre_top(&filter, k, hallyu::CentreOptions::new().lanes(lanes));
+                let top =
+                    ex.centre_top(&filter, k, hallyu::query::CentreOptions::new().lanes(lanes));
                 text = top.to_string();
                 let entries: Vec<Value> = top
                     .entries()
@@ -339,7 +340,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let value = timed(&mut || {
                 let b = ex.approximate_betweenness(
                     &filter,
-                    hallyu::BetweennessOptions::new().epsilon(eps),
+                    hallyu::query::BetweennessOptions::new().epsilon(eps),
                 );
                 let top: Vec<Value> = b
                     .ranked()

@@ -544,8 +544,8 @@ impl Explorer {
     pub fn person_work_graph<'e>(
         &'e self,
         filter: &'e crate::Filter,
-    ) -> crate::PersonWorkGraph<'e> {
-        crate::PersonWorkGraph::new(&self.graph, filter)
+    ) -> crate::visit::PersonWorkGraph<'e> {
+        crate::visit::PersonWorkGraph::new(&self.graph, filter)
     }
 
     fn names(&self) -> &NameIndex<Entity> {
@@ -740,7 +740,7 @@ impl Explorer {
     }
 }
 
-/// FNV-1a of the normalised name ([`normalize`](crate::normalize)),
+/// FNV-1a of the normalised name ([`normalise`](crate::search::normalise)),
 /// computed without building it.
 fn name_hash(name: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325_u64;

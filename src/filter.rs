@@ -98,7 +98,7 @@ impl FromStr for RoleSet {
     fn from_str(s: &str) -> Result<RoleSet, Error> {
         let mut set = RoleSet::EMPTY;
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            set = match crate::search::normalize(part).as_str() {
+            set = match crate::search::normalise(part).as_str() {
                 "onscreen" => RoleSet(set.0 | RoleSet::ON_SCREEN.0),
                 "any" | "all" => RoleSet(set.0 | RoleSet::ANY_WORK_ROLE.0),
                 "cast" => set
@@ -212,45 +212,47 @@ impl Filter {
     }
 }
 
-/// Parses a year range written `2008..2016`, `2008..=2016`, `2008-2016`,
-/// `2008..` or `..2016` (both ends inclusive).
-///
-/// # Example
-///
-/// ```
-/// assert_eq!(hallyu::parse_years("2008..2016")?, 2008..=2016);
-/// assert_eq!(hallyu::parse_years("..2010")?, i32::MIN..=2010);
-/// assert!(hallyu::parse_years("soon").is_err());
-/// # Ok::<(), hallyu::Error>(())
-/// ```
-///
-/// # Errors
-///
-/// An [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for any other text.
-pub fn parse_years(s: &str) -> Result<RangeInclusive<i32>, Error> {
-    let bad = || {
-        Error::invalid_value(
-            "year range",
-            s,
-            ["2008..2016", "2008..", "..2016"].map(String::from),
-        )
-    };
-    let (a, b) = s
-        .split_once("..=")
-        .or_else(|| s.split_once(".."))
-        .or_else(|| s.split_once('-'))
-        .unwrap_or((s, s));
-    let year = |t: &str, default: i32| -> Result<i32, Error> {
-        let t = t.trim();
-        if t.is_empty() {
-            Ok(default)
-        } else {
-            t.parse().map_err(|_| bad())
+impl Filter {
+    /// Parses a year range written `2008..2016`, `2008..=2016`, `2008-2016`,
+    /// `2008..` or `..2016` (both ends inclusive).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(hallyu::Filter::parse_years("2008..2016")?, 2008..=2016);
+    /// assert_eq!(hallyu::Filter::parse_years("..2010")?, i32::MIN..=2010);
+    /// assert!(hallyu::Filter::parse_years("soon").is_err());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for any other text.
+    pub fn parse_years(s: &str) -> Result<RangeInclusive<i32>, Error> {
+        let bad = || {
+            Error::invalid_value(
+                "year range",
+                s,
+                ["2008..2016", "2008..", "..2016"].map(String::from),
+            )
+        };
+        let (a, b) = s
+            .split_once("..=")
+            .or_else(|| s.split_once(".."))
+            .or_else(|| s.split_once('-'))
+            .unwrap_or((s, s));
+        let year = |t: &str, default: i32| -> Result<i32, Error> {
+            let t = t.trim();
+            if t.is_empty() {
+                Ok(default)
+            } else {
+                t.parse().map_err(|_| bad())
+            }
+        };
+        let (a, b) = (year(a, i32::MIN)?, year(b, i32::MAX)?);
+        if a > b {
+            return Err(bad());
         }
-    };
-    let (a, b) = (year(a, i32::MIN)?, year(b, i32::MAX)?);
-    if a > b {
-        return Err(bad());
+        Ok(a..=b)
     }
-    Ok(a..=b)
 }

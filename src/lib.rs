@@ -71,7 +71,7 @@ mod filter;
 mod graph;
 mod id;
 pub mod model;
-mod query;
+pub mod query;
 mod records;
 pub mod search;
 
@@ -81,29 +81,32 @@ pub mod html;
 pub mod import;
 pub mod render;
 
-pub use catalog::{Catalog, CatalogBuilder, PLAUSIBLE_YEARS};
+pub use catalog::{Catalog, CatalogBuilder};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use explorer::Explorer;
-pub use filter::{Filter, RoleSet, parse_years};
-pub use graph::CreditIds;
-pub use graph::petgraph::{Edge, EdgeReferences, PersonWorkGraph, Visited};
+pub use filter::{Filter, RoleSet};
 pub use id::{CreditId, Entity, GroupId, OrganisationId, PersonId, WorkId};
-pub use query::all_paths::{AllPathsOptions, AllShortestPaths};
-pub use query::centrality::{
-    ApproxBetweenness, BetweennessOptions, Centrality, Measure, PersonCentrality,
-};
-pub use query::centre::{
-    CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre,
-};
-pub use query::components::{Component, Components};
-pub use query::costars::{CoAppearances, CoStar, Credited, SharedWork, SharedWorks};
-pub use query::distance::{CentreEntry, CentreRanking, Distances};
-pub use query::introduce::{Introduction, PathRecommendation, Recommendation};
-pub use query::neighbourhood::NeighbourhoodOptions;
-pub use query::path::{Path, Step};
-pub use query::projection::Projection;
 pub use records::{CreditRef, GroupRef, OrganisationRef, PersonRef, RecordId, WorkRef};
-pub use search::{Match, MatchKind, Matches, normalize};
+
+/// petgraph's view of an explorer: [`PersonWorkGraph`](visit::PersonWorkGraph)
+/// implements petgraph's visit traits on the explorer's own columns, so that
+/// petgraph's algorithms run on any explorer, an IMDb import included,
+/// without a copy. Made by [`Explorer::person_work_graph`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::petgraph::visit::NodeCount;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let filter = Filter::new();
+/// let graph = explorer.person_work_graph(&filter);
+/// assert_eq!(graph.node_count(), explorer.people().len() + explorer.works().len());
+/// ```
+pub mod visit {
+    pub use crate::graph::petgraph::{Edge, EdgeReferences, PersonWorkGraph, Visited};
+}
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

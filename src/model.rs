@@ -644,10 +644,10 @@ impl FromStr for RoleKind {
     type Err = crate::Error;
 
     fn from_str(s: &str) -> Result<RoleKind, crate::Error> {
-        let wanted = crate::search::normalize(s);
+        let wanted = crate::search::normalise(s);
         RoleKind::ALL
             .into_iter()
-            .find(|k| crate::search::normalize(k.name()) == wanted)
+            .find(|k| crate::search::normalise(k.name()) == wanted)
             .ok_or_else(|| {
                 let names = RoleKind::ALL.iter().map(|k| k.name().to_string());
                 crate::Error::invalid_value("role", s, names)
@@ -712,12 +712,12 @@ impl FromStr for WorkKind {
     type Err = crate::Error;
 
     fn from_str(s: &str) -> Result<WorkKind, crate::Error> {
-        let wanted = crate::search::normalize(s);
+        let wanted = crate::search::normalise(s);
         WorkKind::ALL
             .into_iter()
             .find(|k| {
-                crate::search::normalize(k.name()) == wanted
-                    || crate::search::normalize(k.label()) == wanted
+                crate::search::normalise(k.name()) == wanted
+                    || crate::search::normalise(k.label()) == wanted
             })
             .ok_or_else(|| {
                 let names = WorkKind::ALL.iter().map(|k| k.name().to_string());

@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use hallyu::model::WorkKind;
-use hallyu::{AllPathsOptions, Explorer, Filter, Measure, NeighbourhoodOptions, PersonId};
+use hallyu::query::{AllPathsOptions, Measure, NeighbourhoodOptions};
+use hallyu::{Explorer, Filter, PersonId};
 use serde_json::Value;
 
 fn fixture(path: &str) -> PathBuf {
@@ -293,7 +294,7 @@ fn catalogue(people: &str, credits: &[(&str, &str)]) -> Explorer {
 }
 
 /// The names at the ends of the diameter's path, sorted.
-fn diameter_ends(ex: &Explorer, d: &hallyu::Diameter<'_>) -> [String; 2] {
+fn diameter_ends(ex: &Explorer, d: &hallyu::query::Diameter<'_>) -> [String; 2] {
     let path = d.path().expect("a path");
     let mut ends = [path.start(), path.end()].map(|p| ex.get(p).name().to_string());
     ends.sort();

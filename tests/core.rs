@@ -6,7 +6,8 @@
 use hallyu::import::synthetic::Synthetic;
 use hallyu::import::{Imdb, Imported};
 use hallyu::petgraph::algo::{connected_components, dijkstra};
-use hallyu::{AllPathsOptions, Entity, Explorer, Filter, NeighbourhoodOptions, RoleSet};
+use hallyu::query::{AllPathsOptions, NeighbourhoodOptions};
+use hallyu::{Entity, Explorer, Filter, RoleSet};
 
 fn good() -> Imported {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imdb/good");
@@ -108,7 +109,7 @@ fn walk_every_method(ex: &Explorer) {
     }
     let _ = ex.centre_ranking(&f).to_string();
     let c = ex.centrality(&f);
-    let _ = c.ranked(hallyu::Measure::Betweenness);
+    let _ = c.ranked(hallyu::query::Measure::Betweenness);
     let _ = ex.components(&f).to_string();
     let _ = ex.projection(&f).edge_count();
     let _ = ex.graph().node_count();
@@ -375,7 +376,7 @@ fn an_id_of_another_explorer_panics_with_a_message_in_every_method() {
             (
                 "centre_of",
                 Box::new(|| {
-                    here.centre_of(&f, &[a], hallyu::CentreOptions::new(), |_| {
+                    here.centre_of(&f, &[a], hallyu::query::CentreOptions::new(), |_| {
                         std::ops::ControlFlow::Continue(())
                     });
                 }),

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use hallyu::model::WorkKind;
-use hallyu::{Entity, Explorer, Filter, PersonId, normalize};
+use hallyu::search::normalise;
+use hallyu::{Entity, Explorer, Filter, PersonId};
 
 fn explorer() -> Explorer {
     // Loads from the files (not the compiled-in copy) so that errors name them.
@@ -115,7 +116,7 @@ fn people_sharing_a_normalised_name_are_disambiguated() {
     let mut by_name: HashMap<String, Vec<PersonId>> = HashMap::new();
     for p in ex.people() {
         by_name
-            .entry(normalize(ex.get(p).name()))
+            .entry(normalise(ex.get(p).name()))
             .or_default()
             .push(p);
     }

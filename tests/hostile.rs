@@ -1067,7 +1067,8 @@ fn dense_casts_do_not_materialise_triples() {
 /// count says "at least" once it passes 2^64 − 1.
 #[test]
 fn betweenness_survives_more_paths_than_f64_can_count() {
-    use hallyu::{AllPathsOptions, Explorer, Filter, Measure};
+    use hallyu::query::{AllPathsOptions, Measure};
+    use hallyu::{Explorer, Filter};
     use std::fmt::Write as _;
     let k = 1100;
     let mut people = String::new();
@@ -1148,7 +1149,8 @@ fn betweenness_survives_more_paths_than_f64_can_count() {
 /// the `json` fuzz target).
 #[test]
 fn a_graph_without_credits_answers_every_query() {
-    use hallyu::{Explorer, Filter, NeighbourhoodOptions};
+    use hallyu::query::NeighbourhoodOptions;
+    use hallyu::{Explorer, Filter};
     let text = "(people: [(id: \"a\", name: \"A\")], works: [(id: \"w\", title: \"W\", kind: Film, released: \"2020\")])";
     let ex = Explorer::new(Catalog::from_str("bare.ron", text).unwrap());
     let f = Filter::new();
@@ -1284,7 +1286,7 @@ fn imdb_titles_before_1900_and_unnamed_people_answer_every_query() {
     let garden = ex.work("tt0000001").unwrap();
     assert_eq!(ex.get(garden).year(), Some(1888));
     assert_eq!(ex.get(nameless).name(), "", "IMDb's \\N is no name");
-    let near = ex.neighbourhood(louis, &hallyu::NeighbourhoodOptions::new(), &f);
+    let near = ex.neighbourhood(louis, &hallyu::query::NeighbourhoodOptions::new(), &f);
     assert_eq!((near.people().len(), near.works().len()), (2, 1));
     let there = near.person("nm0000002").unwrap();
     assert_eq!(near.get(there).name(), "");

@@ -5,7 +5,8 @@
 
 use std::collections::{BTreeSet, VecDeque};
 
-use hallyu::{AllPathsOptions, Catalog, Explorer, Filter, PersonId};
+use hallyu::query::AllPathsOptions;
+use hallyu::{Catalog, Explorer, Filter, PersonId};
 use proptest::prelude::*;
 
 /// A random cast: `people` people, and works each credited to 1–3 of them.

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use hallyu::import::Imdb;
 use hallyu::import::synthetic::Synthetic;
-use hallyu::{BetweennessOptions, CentreOptions, Explorer, Filter, PersonCentre};
+use hallyu::query::{BetweennessOptions, CentreOptions, PersonCentre};
+use hallyu::{Explorer, Filter};
 
 fn synthetic(name: &str, spec: Synthetic) -> Explorer {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("scale-{name}"));
@@ -200,7 +201,7 @@ fn approximate_betweenness_is_within_its_bound() {
         approx.error_bound()
     );
     // The busiest broker is found.
-    let top = exact.ranked(hallyu::Measure::Betweenness)[0].person;
+    let top = exact.ranked(hallyu::query::Measure::Betweenness)[0].person;
     assert!(approx.ranked()[..5].iter().any(|&(p, _)| p == top));
 }
 

@@ -206,7 +206,7 @@ proptest! {
             }
             let _ = hallyu::search::romanize::to_hangul(q);
             let _ = hallyu::search::hangul::from_keyboard(q);
-            let _ = hallyu::normalize(q);
+            let _ = hallyu::search::normalise(q);
         }
     }
 }

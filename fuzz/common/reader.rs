@@ -15,7 +15,8 @@
 #![allow(dead_code)]
 
 use hallyu::import::Loaded;
-use hallyu::{Entity, ErrorKind, Filter, NeighbourhoodOptions};
+use hallyu::query::NeighbourhoodOptions;
+use hallyu::{Entity, ErrorKind, Filter};
 
 /// Checks an error of a reader given `inputs` (each a file name as the
 /// reader prints it and the bytes it read).

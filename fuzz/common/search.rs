@@ -18,7 +18,8 @@
 use std::collections::HashSet;
 
 use hallyu::search::MAX_MATCHES;
-use hallyu::{Entity, ErrorKind, Explorer, MatchKind};
+use hallyu::search::MatchKind;
+use hallyu::{Entity, ErrorKind, Explorer};
 
 /// Searches and looks up the text of `data` in `ex` and checks the answers.
 pub fn check(ex: &Explorer, data: &[u8]) {

@@ -23,10 +23,6 @@ use crate::model::Records;
 use locate::{Locator, parse_message, skip_blanks};
 use validate::{normalise, validate_fields, validate_links};
 
-/// The plausible range of years for releases, births and memberships.
-/// A year outside it is a data error (most likely a typo).
-pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2035;
-
 /// A validated set of records, merged from one or more RON files.
 ///
 /// Build it with [`Catalog::from_str`], [`Catalog::from_path`] (a file or a
@@ -38,7 +34,7 @@ pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2035;
 /// unknown or missing fields, wrong types, invalid ids (slugs), duplicate
 /// ids, references to ids that do not exist (with a suggestion), empty names
 /// and titles, Hangul fields without Hangul, implausible years (outside
-/// [`PLAUSIBLE_YEARS`]), roles that do not fit their ends, duplicate credits
+/// [`Catalog::PLAUSIBLE_YEARS`]), roles that do not fit their ends, duplicate credits
 /// and `unverified` marks that name no field, and invisible or control
 /// characters (zero-width spaces, bidirectional controls, escapes,
 /// newlines, …) in names, titles, Hangul names and aliases. Every problem
@@ -85,6 +81,17 @@ struct Origins {
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 impl Catalog {
+    /// The plausible range of years for releases, births and memberships.
+    /// A year outside it is a data error (most likely a typo).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(hallyu::Catalog::PLAUSIBLE_YEARS.contains(&2008));
+    /// assert!(!hallyu::Catalog::PLAUSIBLE_YEARS.contains(&208));
+    /// ```
+    pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2035;
+
     /// A failed load lists at most this many problems, in the order found;
     /// the rest are counted by a last entry of kind [`ErrorKind::Omitted`]
     /// ("…and 39900 more errors, not listed"), so that the output of a file

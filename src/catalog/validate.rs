@@ -11,7 +11,7 @@ use crate::model::{Credit, RecordKind, Records, Role};
 
 use super::locate::Locator;
 use super::suggest::Suggestions;
-use super::{Catalog, Origins, PLAUSIBLE_YEARS};
+use super::{Catalog, Origins};
 
 /// Names and titles in Unicode normal form C, so that a name typed with
 /// combining marks (NFD, as macOS file names are) and the same name
@@ -220,13 +220,13 @@ impl FieldCheck<'_> {
     }
 
     fn year(&self, field: &str, year: i32, errors: &mut Vec<Error>) {
-        if !PLAUSIBLE_YEARS.contains(&year) {
+        if !Catalog::PLAUSIBLE_YEARS.contains(&year) {
             errors.push(self.fail(
                 field,
                 format!(
                     "implausible year {year} in {field} (expected {} to {})",
-                    PLAUSIBLE_YEARS.start(),
-                    PLAUSIBLE_YEARS.end()
+                    Catalog::PLAUSIBLE_YEARS.start(),
+                    Catalog::PLAUSIBLE_YEARS.end()
                 ),
             ));
         }

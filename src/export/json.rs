@@ -38,8 +38,8 @@ pub const JSON_VERSION: u32 = 1;
 
 /// A query result as versioned JSON: `{"version": 1, "query": query,
 /// "result": …}`, where the result is the serde form of the query's type
-/// ([`Path`](crate::Path), [`CoAppearances`](crate::CoAppearances),
-/// [`Distances`](crate::Distances), [`Components`](crate::Components), …).
+/// ([`Path`](crate::query::Path), [`CoAppearances`](crate::query::CoAppearances),
+/// [`Distances`](crate::query::Distances), [`Components`](crate::query::Components), …).
 /// The shape is documented in `docs/json.md`.
 ///
 /// # Example

@@ -19,7 +19,7 @@ use crate::query::costars::Credited;
 /// catalog. On a large imported dataset, a neighbourhood view of a
 /// well-connected person can hold most of the graph; take
 /// [`Explorer::neighbourhood`] first (capped at
-/// [`NeighbourhoodOptions::get_max_people`](crate::NeighbourhoodOptions::get_max_people)
+/// [`NeighbourhoodOptions::get_max_people`](crate::query::NeighbourhoodOptions::get_max_people)
 /// people) and draw a view of that.
 pub const MAX_VIEW_HOPS: usize = 6;
 

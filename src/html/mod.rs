@@ -8,7 +8,7 @@
 //! * the person–work graph as JSON: every person and work with its Hangul,
 //!   aliases, year, kind and sources, and every credit with its role phrase
 //!   computed here, so that the page explains a path with the very words of
-//!   [`Path`](crate::Path)'s `Display`;
+//!   [`Path`](crate::query::Path)'s `Display`;
 //! * a search index computed here: for every record the normalised keys the
 //!   library's [`NameIndex`](crate::search::NameIndex) matches (name,
 //!   Hangul, aliases, id, Revised Romanization, McCune–Reischauer, Yale,
@@ -62,7 +62,7 @@ use crate::filter::Filter;
 use crate::id::{Entity, PersonId, WorkId};
 use crate::model::{RoleKind, WorkKind};
 use crate::query::costars::Credited;
-use crate::search::{hangul, normalize, romanize};
+use crate::search::{hangul, normalise, romanize};
 
 /// The vendored cytoscape.js (MIT; see `src/html/vendor/LICENSE`).
 const CYTOSCAPE: &str = include_str!("vendor/cytoscape.min.js");
@@ -178,7 +178,7 @@ pub fn page(explorer: &Explorer, options: &PageOptions) -> crate::Result<String>
 /// initials and keyboard keys; for a Latin name of several words ending in
 /// a surname, the Korean order.
 pub(crate) fn search_keys(name: &str, out: &mut Vec<String>) {
-    let normal = normalize(name);
+    let normal = normalise(name);
     if normal.is_empty() {
         return;
     }
@@ -199,11 +199,11 @@ pub(crate) fn search_keys(name: &str, out: &mut Vec<String>) {
             .filter(|w| !w.is_empty())
             .collect();
         if words.len() > 1 {
-            let last = normalize(words[words.len() - 1]);
-            if romanize::is_surname(&last) && !romanize::is_surname(&normalize(words[0])) {
+            let last = normalise(words[words.len() - 1]);
+            if romanize::is_surname(&last) && !romanize::is_surname(&normalise(words[0])) {
                 let rest: String = words[..words.len() - 1]
                     .iter()
-                    .map(|w| normalize(w))
+                    .map(|w| normalise(w))
                     .collect();
                 push(format!("{last}{rest}"));
             }

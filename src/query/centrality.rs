@@ -62,10 +62,10 @@ impl FromStr for Measure {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Measure, Error> {
-        let wanted = crate::search::normalize(s);
+        let wanted = crate::search::normalise(s);
         Measure::ALL
             .into_iter()
-            .find(|m| crate::search::normalize(m.name()) == wanted)
+            .find(|m| crate::search::normalise(m.name()) == wanted)
             .ok_or_else(|| {
                 Error::invalid_value(
                     "centrality measure",

@@ -1,5 +1,36 @@
-//! The questions an [`Explorer`](crate::Explorer) answers, one file each.
-//! The public types are re-exported by name at the crate root.
+//! The questions an [`Explorer`](crate::Explorer) answers, one file each,
+//! and their answers: the types the queries return and the options they
+//! take.
+//!
+//! # Example
+//!
+//! ```
+//! use hallyu::query::CoAppearances;
+//! use hallyu::{Explorer, Filter};
+//!
+//! let explorer = Explorer::bundled();
+//! let iu = explorer.person("IU")?;
+//! let costars: CoAppearances<'_> = explorer.co_appearances(iu, &Filter::new());
+//! assert!(!costars.is_empty());
+//! # Ok::<(), hallyu::Error>(())
+//! ```
+
+pub use all_paths::{AllPathsOptions, AllShortestPaths};
+pub use centrality::{
+    ApproxBetweenness, BetweennessOptions, Centrality, Measure, PersonCentrality,
+};
+pub use centre::{CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre};
+pub use components::{Component, Components};
+pub use costars::{CoAppearances, CoStar, Credited, SharedWork, SharedWorks};
+pub use distance::{CentreEntry, CentreRanking, Distances};
+pub use introduce::{Introduction, PathRecommendation, Recommendation};
+pub use neighbourhood::NeighbourhoodOptions;
+pub use path::{Path, Step};
+pub use projection::Projection;
+
+/// The credits of a record, created by
+/// [`Explorer::credits_of`](crate::Explorer::credits_of).
+pub use crate::graph::CreditIds;
 
 /// The plumbing every list-shaped answer shares: `iter`, `as_slice`, `len`,
 /// `is_empty`, `explorer` and `IntoIterator` for a reference.

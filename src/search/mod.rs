@@ -84,18 +84,18 @@ const POSTING_BUDGET: usize = 100_000;
 /// # Example
 ///
 /// ```
-/// use hallyu::normalize;
+/// use hallyu::normalise;
 ///
-/// assert_eq!(normalize("Kim So-hyun"), "kimsohyun");
-/// assert_eq!(normalize("K.Will"), normalize("k-will"));
-/// assert_eq!(normalize(" 김소현 "), "김소현");
-/// assert_eq!(normalize("ＩＵ"), "iu");
-/// assert_eq!(normalize("Pak Sŏjun"), "paksojun");
-/// assert_eq!(normalize("Ch'oe U-sik"), "choeusik");
+/// assert_eq!(normalise("Kim So-hyun"), "kimsohyun");
+/// assert_eq!(normalise("K.Will"), normalise("k-will"));
+/// assert_eq!(normalise(" 김소현 "), "김소현");
+/// assert_eq!(normalise("ＩＵ"), "iu");
+/// assert_eq!(normalise("Pak Sŏjun"), "paksojun");
+/// assert_eq!(normalise("Ch'oe U-sik"), "choeusik");
 /// // Decomposed Hangul (NFD), as macOS writes it.
-/// assert_eq!(normalize("\u{110e}\u{116c}\u{110b}\u{116e}\u{1109}\u{1175}\u{11a8}"), "최우식");
+/// assert_eq!(normalise("\u{110e}\u{116c}\u{110b}\u{116e}\u{1109}\u{1175}\u{11a8}"), "최우식");
 /// ```
-pub fn normalize(name: &str) -> String {
+pub fn normalise(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     if name.is_ascii() {
         return name
@@ -514,7 +514,7 @@ struct Frozen {
 /// [`NameIndex::prepare`]); queries take `&self`.
 ///
 /// Each name gives the keys:
-/// * the name, normalised ([`normalize`]);
+/// * the name, normalised ([`normalise`]);
 /// * for Hangul: its Revised Romanization, McCune–Reischauer, Yale,
 ///   initials (초성) and 2-set keyboard keys; other spellings (Park, Joon,
 ///   Shik, mixed systems) are found by segmenting the query into syllables;
@@ -576,7 +576,7 @@ fn truncate(s: &str, max: usize) -> &str {
 /// one word), commas and dots.
 fn words(name: &str) -> Vec<&str> {
     name.split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !normalize(w).is_empty())
+        .filter(|w| !normalise(w).is_empty())
         .collect()
 }
 
@@ -588,9 +588,9 @@ fn rotated(name: &str) -> Option<String> {
     if rest.is_empty() {
         return None;
     }
-    let mut out = normalize(last);
+    let mut out = normalise(last);
     for r in rest {
-        out.push_str(&normalize(r));
+        out.push_str(&normalise(r));
     }
     Some(out)
 }
@@ -602,8 +602,8 @@ fn latin_reading(name: &str) -> Option<String> {
     if w.is_empty() || w.len() > 4 {
         return None;
     }
-    let first = normalize(w[0]);
-    let last = normalize(w[w.len() - 1]);
+    let first = normalise(w[0]);
+    let last = normalise(w[w.len() - 1]);
     let turned = w.len() > 1 && !romanize::is_surname(&first) && romanize::is_surname(&last);
     let order: Vec<&str> = if turned {
         std::iter::once(w[w.len() - 1])
@@ -757,7 +757,7 @@ impl<T> NameIndex<T> {
         let normal = if tier == Tier::Key {
             name.trim().to_string()
         } else {
-            normalize(name)
+            normalise(name)
         };
         if normal.is_empty() {
             return;
@@ -797,8 +797,8 @@ impl<T> NameIndex<T> {
         } else if normal.is_ascii() {
             let w = words(name);
             if w.len() > 1
-                && romanize::is_surname(&normalize(w[w.len() - 1]))
-                && !romanize::is_surname(&normalize(w[0]))
+                && romanize::is_surname(&normalise(w[w.len() - 1]))
+                && !romanize::is_surname(&normalise(w[0]))
                 && let Some(turned) = rotated(name)
             {
                 self.push_key(&turned, KeyKind::Western, entry);
@@ -1020,7 +1020,7 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
                 hits.push((k, MatchKind::Key));
             }
         }
-        let q = normalize(query);
+        let q = normalise(query);
         if q.is_empty() {
             return;
         }
@@ -1119,7 +1119,7 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
     /// Typo candidates from the trigram postings.
     fn collect_typos(&self, query: &str, hits: &mut Vec<Hit>) {
         let frozen = self.frozen();
-        let q = normalize(query);
+        let q = normalise(query);
         let units = hangul::jamo(&q);
         if units.len() < 2 || frozen.postings.is_empty() {
             return;
@@ -1434,19 +1434,19 @@ mod tests {
 
     #[test]
     fn normalisation() {
-        assert_eq!(normalize("ＩＵ"), "iu");
-        assert_eq!(normalize("Ｐａｒｋ　Ｓｅｏ－ｊｏｏｎ"), "parkseojoon");
-        assert_eq!(normalize(&hangul::nfd("박서준")), "박서준");
-        assert_eq!(normalize("ㅂ ㅅ ㅈ"), "ㅂㅅㅈ");
+        assert_eq!(normalise("ＩＵ"), "iu");
+        assert_eq!(normalise("Ｐａｒｋ　Ｓｅｏ－ｊｏｏｎ"), "parkseojoon");
+        assert_eq!(normalise(&hangul::nfd("박서준")), "박서준");
+        assert_eq!(normalise("ㅂ ㅅ ㅈ"), "ㅂㅅㅈ");
         // Lone conjoining jamo become compatibility jamo.
-        assert_eq!(normalize("\u{1107}\u{1109}\u{110c}"), "ㅂㅅㅈ");
-        assert_eq!(normalize("Beyoncé"), "beyoncé");
-        assert_eq!(normalize("Beyonce\u{301}"), "beyoncé");
-        assert_ne!(normalize("Zoë"), normalize("Zoe"));
-        assert_eq!(normalize("So\u{306}jun"), "sojun");
-        assert_eq!(normalize("Sŏ Ŭn-sŏk"), "sounsok");
-        assert_eq!(normalize("ガ"), "ガ");
-        assert_eq!(normalize("-'-"), "");
+        assert_eq!(normalise("\u{1107}\u{1109}\u{110c}"), "ㅂㅅㅈ");
+        assert_eq!(normalise("Beyoncé"), "beyoncé");
+        assert_eq!(normalise("Beyonce\u{301}"), "beyoncé");
+        assert_ne!(normalise("Zoë"), normalise("Zoe"));
+        assert_eq!(normalise("So\u{306}jun"), "sojun");
+        assert_eq!(normalise("Sŏ Ŭn-sŏk"), "sounsok");
+        assert_eq!(normalise("ガ"), "ガ");
+        assert_eq!(normalise("-'-"), "");
     }
 
     /// A Latin-only name, as IMDb has them (Western order), is found by

@@ -527,7 +527,7 @@ pub(crate) fn reading(word: &str, surname: bool) -> Option<String> {
 pub fn to_hangul(latin: &str) -> Option<String> {
     let words: Vec<String> = latin
         .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
-        .map(super::normalize)
+        .map(super::normalise)
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.len() > 6 {

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use hallyu::model::WorkKind;
-use hallyu::{AllPathsOptions, Filter, Measure, NeighbourhoodOptions, RoleSet};
+use hallyu::query::{AllPathsOptions, Measure, NeighbourhoodOptions};
+use hallyu::{Filter, RoleSet};
 
 pub const ABOUT: &str = "Ask a graph of Korean pop culture who appeared with whom.";
 
@@ -57,7 +58,7 @@ pub struct Common {
 #[command(next_help_heading = "Filter (every command)")]
 pub struct FilterArgs {
     /// Only works released in these years, e.g. 2008..2016 or 2012.
-    #[arg(long, global = true, value_name = "FROM..TO", value_parser = hallyu::parse_years)]
+    #[arg(long, global = true, value_name = "FROM..TO", value_parser = hallyu::Filter::parse_years)]
     pub years: Option<RangeInclusive<i32>>,
     /// Only these kinds of work: mv, drama, film, variety, commercial (comma-separated).
     #[arg(long, global = true, value_name = "KINDS", value_delimiter = ',', value_parser = parse_kind)]

@@ -4,11 +4,9 @@ use std::io::{self, IsTerminal, Write};
 
 use hallyu::export::{View, dot};
 use hallyu::model::WorkKind;
+use hallyu::query::{AllPathsOptions, CentreEntry, CentreOptions, Measure, NeighbourhoodOptions};
 use hallyu::render::{Engine, Format, RenderOptions, Renderer};
-use hallyu::{
-    AllPathsOptions, CentreEntry, CentreOptions, Entity, Explorer, Filter, Measure,
-    NeighbourhoodOptions, PersonId, WorkId,
-};
+use hallyu::{Entity, Explorer, Filter, PersonId, WorkId};
 use serde_json::{Value, json};
 
 use crate::Failure;
@@ -181,7 +179,7 @@ pub fn costars(cx: Cx<'_>, who: &str, top: usize) -> Result<(), Failure> {
     )
 }
 
-fn shared_line(ex: &Explorer, s: &hallyu::SharedWork) -> Vec<String> {
+fn shared_line(ex: &Explorer, s: &hallyu::query::SharedWork) -> Vec<String> {
     vec![
         ex.label(s.work.into()),
         ex.get(s.work).kind().label().to_string(),

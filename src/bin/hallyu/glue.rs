@@ -4,7 +4,8 @@
 //! result types; they live here until the library has them.
 
 use hallyu::model::Role;
-use hallyu::{CreditId, Entity, Explorer, Path, PersonId, SharedWork, WorkId};
+use hallyu::query::{Path, SharedWork};
+use hallyu::{CreditId, Entity, Explorer, PersonId, WorkId};
 use serde_json::{Value, json};
 
 /// A person by name, as the library finds them; when the name was typed
