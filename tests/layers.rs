@@ -336,6 +336,44 @@ fn the_checks_catch_what_they_are_for() {
     assert!(layer(&p("graph::csr")) < layer(&p("query::costars")));
 }
 
+/// Front ends (exports, renderers, the page and the server, the command)
+/// never walk the graph: they name neither the storage nor the algorithms,
+/// and read no field of the graph; they call the queries.
+#[test]
+fn front_ends_call_queries_and_never_walk_the_graph() {
+    let mut wrong = Vec::new();
+    for (module, file) in files() {
+        if !matches!(layer(&module), Some(l) if LAYERS[l].0 == "front ends") {
+            continue;
+        }
+        for path in named_paths(&module, &file) {
+            if matches!(path.first().map(String::as_str), Some("graph" | "algo")) {
+                wrong.push(format!(
+                    "{} names crate::{}",
+                    show(&module),
+                    path.join("::")
+                ));
+            }
+        }
+        if code(&file.text).contains(".graph.") {
+            wrong.push(format!("{} reads the graph's fields", show(&module)));
+        }
+    }
+    let bin = src().join("bin");
+    for entry in fs::read_dir(bin.join("hallyu")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = code(&fs::read_to_string(&path).unwrap());
+        if text.contains(".graph.") {
+            wrong.push(format!("{} reads the graph's fields", path.display()));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "front ends that walk:\n  {}",
+        wrong.join("\n  ")
+    );
+}
+
 /// The crate root holds the core (the explorer, the filter, ids, the error,
 /// the record views, the catalog) and the modules: at most 30 public items.
 #[test]
@@ -354,7 +392,15 @@ fn the_crate_root_is_small() {
         "{} public items at the crate root: {names:?}",
         names.len()
     );
-    for core in ["Explorer", "Filter", "Error", "PersonId", "PersonRef", "query", "petgraph"] {
+    for core in [
+        "Explorer",
+        "Filter",
+        "Error",
+        "PersonId",
+        "PersonRef",
+        "query",
+        "petgraph",
+    ] {
         assert!(names.iter().any(|n| n == core), "{core} is not at the root");
     }
 }

@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::graph::DIRECT;
-use crate::id::{CreditId, Entity, PersonId, WorkId};
+use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
 use crate::model::{Billing, Role, RoleKind, WorkKind};
 
 use super::View;
@@ -281,17 +280,16 @@ impl Network {
         // Every admitted appearance, in credit order.
         let mut apps = Vec::new();
         for &p in people {
-            for app in explorer.graph.index.of_person(p.0, filter) {
-                let w = explorer.graph.wid(app.work);
+            for (w, credited) in explorer.appearances_of(p, filter) {
                 let Some(&wi) = work_node.get(&w) else {
                     continue;
                 };
-                apps.push((app.credit, person_node[&p], wi, app.via));
+                apps.push((credited.credit, person_node[&p], wi, credited.via));
             }
         }
         apps.sort_by_key(|&(c, p, _, _)| (c, p));
-        let credit_of = |c: u32, via: u32| -> NetworkCredit {
-            let cr = explorer.get(explorer.graph.cid(c));
+        let credit_of = |c: CreditId, via: Option<GroupId>| -> NetworkCredit {
+            let cr = explorer.get(c);
             let role = cr.role();
             let (billing, character) = match role.as_ref() {
                 Role::Cast { billing, character } => (Some(*billing), character.clone()),
@@ -299,13 +297,12 @@ impl Network {
                 _ => (None, None),
             };
             NetworkCredit {
-                credit: explorer.graph.cid(c),
+                credit: c,
                 role: role.word().to_string(),
                 role_kind: cr.role_kind(),
                 billing,
                 character,
-                via: (via != DIRECT)
-                    .then(|| explorer.key(explorer.graph.gid(via).into()).into_owned()),
+                via: via.map(|g| explorer.key(g.into()).into_owned()),
                 unverified: cr.is_unverified(),
             }
         };

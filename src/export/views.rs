@@ -5,7 +5,6 @@ use std::collections::{BTreeSet, HashMap};
 use crate::explorer::Explorer;
 use crate::export::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 
-use crate::algo::Bfs;
 use crate::filter::Filter;
 use crate::id::{CreditId, Entity, PersonId, WorkId};
 use crate::model::Role;
@@ -189,7 +188,7 @@ impl View {
                 "Who appeared with whom".to_string()
             }
             Subject::Neighbourhood(p) => {
-                let people = neighbourhood(explorer, &[*p], self.hops, &self.filter);
+                let people = explorer.people_within(&[*p], self.hops, &self.filter);
                 b.people_and_links(&people, Emphasis::Normal);
                 b.emphasise_person(*p);
                 format!(
@@ -208,8 +207,7 @@ impl View {
                     }));
                 };
                 if self.context > 0 {
-                    let around =
-                        neighbourhood(explorer, &path.people(), self.context, &self.filter);
+                    let around = explorer.people_within(&path.people(), self.context, &self.filter);
                     b.people_and_links(&around, Emphasis::Faded);
                 }
                 b.path(path.steps());
@@ -297,23 +295,6 @@ fn disambiguate(diagram: &mut Diagram) {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// The people within `hops` shared works of any of `start`, in BFS order.
-fn neighbourhood(
-    explorer: &Explorer,
-    start: &[PersonId],
-    hops: usize,
-    filter: &Filter,
-) -> Vec<PersonId> {
-    let mut bfs = Bfs::new(&explorer.graph.index, filter);
-    let sources: Vec<u32> = start.iter().map(|p| p.0).collect();
-    bfs.run_from(
-        &sources,
-        u32::try_from(hops).unwrap_or(u32::MAX),
-        usize::MAX,
-    );
-    bfs.order.iter().map(|&p| explorer.graph.pid(p)).collect()
 }
 
 /// Adds nodes and edges without duplicates, keeping the strongest emphasis.

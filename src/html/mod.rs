@@ -52,16 +52,15 @@ pub use serve::{ServeOptions, Server, ShutdownHandle, serve};
 
 use std::collections::HashMap;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::explorer::Explorer;
 use crate::export::View;
 use crate::export::diagram::{Emphasis, NodeKind};
 use crate::export::style::{edge_look, node_look};
 use crate::filter::Filter;
-use crate::id::{Entity, PersonId, WorkId};
+use crate::id::Entity;
 use crate::model::{RoleKind, WorkKind};
-use crate::query::costars::Credited;
 use crate::search::{hangul, normalise, romanize};
 
 /// The vendored cytoscape.js (MIT; see `src/html/vendor/LICENSE`).
@@ -214,94 +213,195 @@ pub(crate) fn search_keys(name: &str, out: &mut Vec<String>) {
 
 /// The embedded data: people, works, credits (person–work appearances with
 /// their role phrases), the legend and the initial state.
-fn graph_data(explorer: &Explorer, filter: &Filter, initial: &[String], title: &str) -> Value {
+/// What the page's script reads: every person and work, one edge per
+/// person and work (the person's own credit first, as
+/// [`Explorer::works_of`] gives it), and the looks of the legend.
+#[derive(Serialize)]
+struct PageData<'a> {
+    title: &'a str,
+    nodes: Vec<PageNode>,
+    edges: Vec<PageEdge>,
+    legend: Vec<LegendEntry>,
+    kinds: InOrder,
+    roles: [RoleLook; 5],
+    initial: &'a [String],
+    filter: PageFilter,
+}
+
+/// A person or a work: `t` is its type (`person` or the work kind's name),
+/// `born` or `year` its own year field.
+#[derive(Serialize)]
+struct PageNode {
+    key: String,
+    t: &'static str,
+    name: String,
+    label: String,
+    hangul: Option<String>,
+    aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    born: Option<Option<i32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<Option<i32>>,
+    sources: Vec<String>,
+    keys: Vec<String>,
+}
+
+/// A person's appearance on a work: node positions, the role in words, the
+/// style class, whether unverified, whether through a group.
+#[derive(Serialize)]
+struct PageEdge {
+    p: usize,
+    w: usize,
+    role: String,
+    cls: &'static str,
+    u: bool,
+    via: bool,
+}
+
+/// A JSON object whose keys keep their order.
+struct InOrder(Vec<(&'static str, &'static str)>);
+
+impl Serialize for InOrder {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().copied())
+    }
+}
+
+#[derive(Serialize)]
+struct LegendEntry {
+    label: &'static str,
+    cls: &'static str,
+    fill: &'static str,
+    stroke: &'static str,
+}
+
+#[derive(Serialize)]
+struct RoleLook {
+    cls: &'static str,
+    color: &'static str,
+    width: f64,
+    dashed: bool,
+}
+
+#[derive(Serialize)]
+struct PageFilter {
+    from: Option<i32>,
+    to: Option<i32>,
+    kinds: Vec<&'static str>,
+    unverified: bool,
+}
+
+fn graph_data<'a>(
+    explorer: &Explorer,
+    filter: &Filter,
+    initial: &'a [String],
+    title: &'a str,
+) -> PageData<'a> {
     // Every year, kind and unverified claim: the page filters them live.
     let wide = Filter::new()
         .roles(filter.get_roles())
         .include_unverified(true)
         .expand_groups(filter.groups);
-    let mut nodes: Vec<Value> = Vec::new();
+    let mut nodes: Vec<PageNode> = Vec::new();
     let mut index: HashMap<Entity, usize> = HashMap::new();
     for p in explorer.people() {
         index.insert(p.into(), nodes.len());
-        nodes.push(person_json(explorer, p));
+        let name = explorer.display_name(p.into());
+        let born = explorer.get(p).born();
+        nodes.push(page_node(
+            explorer,
+            p.into(),
+            "person",
+            &name,
+            (Some(born), None),
+        ));
     }
     for w in explorer.works() {
         index.insert(w.into(), nodes.len());
-        nodes.push(work_json(explorer, w));
+        let r = explorer.get(w);
+        let t = WorkKind::name(r.kind());
+        nodes.push(page_node(
+            explorer,
+            w.into(),
+            t,
+            r.title(),
+            (None, Some(r.year())),
+        ));
     }
-    let mut edges: Vec<Value> = Vec::new();
+    let mut edges: Vec<PageEdge> = Vec::new();
     for p in explorer.people() {
-        // One appearance per (person, work), the person's own credit first,
-        // as the library's shared works prefer it.
-        let mut seen: HashMap<u32, usize> = HashMap::new();
-        for app in explorer.graph.index.of_person(p.index() as u32, &wide) {
-            let credited = Credited::of(&explorer.graph, &app);
-            let pi = index[&Entity::Person(p)];
-            let Some(&wi) = index.get(&Entity::Work(explorer.graph.wid(app.work))) else {
+        let pi = index[&Entity::Person(p)];
+        for (w, credited, unverified) in explorer.works_of_by_id(p, &wide) {
+            let Some(&wi) = index.get(&Entity::Work(w)) else {
                 continue;
             };
-            let edge = json!({
-                "p": pi,
-                "w": wi,
-                "role": credited.describe(explorer),
-                "cls": edge_look(app.role, false, Emphasis::Normal).class,
-                "u": app.unverified,
-                "via": credited.via.is_some(),
+            let credit = explorer.get(credited.credit);
+            edges.push(PageEdge {
+                p: pi,
+                w: wi,
+                role: credited.describe(explorer),
+                cls: edge_look(credit.role_kind(), false, Emphasis::Normal).class,
+                u: unverified,
+                via: credited.via.is_some(),
             });
-            match seen.get(&app.work) {
-                Some(&k) => {
-                    if edges[k]["via"] == json!(true) && credited.via.is_none() {
-                        edges[k] = edge;
-                    }
-                }
-                None => {
-                    seen.insert(app.work, edges.len());
-                    edges.push(edge);
-                }
-            }
         }
     }
     let mut legend = vec![{
         let l = node_look(NodeKind::Person, Emphasis::Normal);
-        json!({"label": "person", "cls": "person", "fill": l.fill, "stroke": l.stroke})
+        LegendEntry {
+            label: "person",
+            cls: "person",
+            fill: l.fill,
+            stroke: l.stroke,
+        }
     }];
-    let mut kinds = serde_json::Map::new();
+    let mut kinds = InOrder(Vec::new());
     for k in WorkKind::ALL {
         let l = node_look(NodeKind::Work(k), Emphasis::Normal);
-        legend.push(
-            json!({"label": k.label(), "cls": WorkKind::name(k), "fill": l.fill, "stroke": l.stroke}),
-        );
-        kinds.insert(WorkKind::name(k).into(), json!(k.label()));
+        legend.push(LegendEntry {
+            label: k.label(),
+            cls: WorkKind::name(k),
+            fill: l.fill,
+            stroke: l.stroke,
+        });
+        kinds.0.push((WorkKind::name(k), k.label()));
     }
-    let mut roles = Vec::new();
-    for r in [
+    let roles = [
         RoleKind::Lead,
         RoleKind::Supporting,
         RoleKind::Cameo,
         RoleKind::Performer,
         RoleKind::Featured,
-    ] {
+    ]
+    .map(|r| {
         let l = edge_look(r, false, Emphasis::Normal);
-        roles.push(json!({"cls": l.class, "color": l.color, "width": l.width,
-            "dashed": !matches!(l.dash, crate::export::style::Dash::Solid)}));
-    }
+        RoleLook {
+            cls: l.class,
+            color: l.color,
+            width: l.width,
+            dashed: !matches!(l.dash, crate::export::style::Dash::Solid),
+        }
+    });
     let years = filter.years.clone();
-    json!({
-        "title": title,
-        "nodes": nodes,
-        "edges": edges,
-        "legend": legend,
-        "kinds": kinds,
-        "roles": roles,
-        "initial": initial,
-        "filter": {
-            "from": years.as_ref().map(|r| *r.start()).filter(|y| *y > i32::MIN),
-            "to": years.as_ref().map(|r| *r.end()).filter(|y| *y < i32::MAX),
-            "kinds": WorkKind::ALL.iter().filter(|k| filter.kinds & (1 << **k as u8) != 0).map(|k| WorkKind::name(*k)).collect::<Vec<_>>(),
-            "unverified": filter.unverified,
+    PageData {
+        title,
+        nodes,
+        edges,
+        legend,
+        kinds,
+        roles,
+        initial,
+        filter: PageFilter {
+            from: years.as_ref().map(|r| *r.start()).filter(|y| *y > i32::MIN),
+            to: years.as_ref().map(|r| *r.end()).filter(|y| *y < i32::MAX),
+            kinds: WorkKind::ALL
+                .iter()
+                .filter(|k| filter.kinds & (1 << **k as u8) != 0)
+                .map(|k| WorkKind::name(*k))
+                .collect(),
+            unverified: filter.unverified,
         },
-    })
+    }
 }
 
 /// The key of a record and the search keys of its name, Hangul name and
@@ -318,44 +418,27 @@ fn record_keys(explorer: &Explorer, e: crate::Entity) -> Vec<String> {
     keys
 }
 
-fn person_json(explorer: &Explorer, p: PersonId) -> Value {
-    let name = explorer.display_name(p.into());
-    record_json(
-        explorer,
-        p.into(),
-        "person",
-        &name,
-        ("born", explorer.get(p).born()),
-    )
-}
-
-fn work_json(explorer: &Explorer, w: WorkId) -> Value {
-    let r = explorer.get(w);
-    let t = WorkKind::name(r.kind());
-    record_json(explorer, w.into(), t, r.title(), ("year", r.year()))
-}
-
-/// What the page knows of a person or a work: `t` is its type, `year` its
-/// own year field (`born`, `year`).
-fn record_json(
+/// What the page knows of a person or a work: `t` is its type, `(born,
+/// year)` its own year field.
+fn page_node(
     explorer: &Explorer,
-    e: crate::Entity,
-    t: &str,
+    e: Entity,
+    t: &'static str,
     name: &str,
-    (field, year): (&str, Option<i32>),
-) -> Value {
-    let mut v = json!({
-        "key": explorer.key(e),
-        "t": t,
-        "name": name,
-        "label": explorer.label(e),
-        "hangul": explorer.hangul(e),
-        "aliases": explorer.aliases(e).collect::<Vec<_>>(),
-    });
-    v[field] = json!(year);
-    v["sources"] = json!(explorer.sources(e));
-    v["keys"] = json!(record_keys(explorer, e));
-    v
+    (born, year): (Option<Option<i32>>, Option<Option<i32>>),
+) -> PageNode {
+    PageNode {
+        key: explorer.key(e).into_owned(),
+        t,
+        name: name.to_string(),
+        label: explorer.label(e),
+        hangul: explorer.hangul(e).map(str::to_string),
+        aliases: explorer.aliases(e).map(str::to_string).collect(),
+        born,
+        year,
+        sources: explorer.sources(e).to_vec(),
+        keys: record_keys(explorer, e),
+    }
 }
 
 /// JSON that can sit inside `<script>`: no `</` (which could close it) and

@@ -208,3 +208,22 @@ impl Explorer {
         Explorer::from_graph(self.graph.subgraph(&selection))
     }
 }
+
+impl Explorer {
+    /// The people within `hops` shared works of any of `start`, in BFS order.
+    pub(crate) fn people_within(
+        &self,
+        start: &[PersonId],
+        hops: usize,
+        filter: &Filter,
+    ) -> Vec<PersonId> {
+        let mut bfs = Bfs::new(&self.graph.index, filter);
+        let sources: Vec<u32> = start.iter().map(|p| p.0).collect();
+        bfs.run_from(
+            &sources,
+            u32::try_from(hops).unwrap_or(u32::MAX),
+            usize::MAX,
+        );
+        bfs.order.iter().map(|&p| self.graph.pid(p)).collect()
+    }
+}

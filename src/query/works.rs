@@ -30,19 +30,70 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn works_of(&self, person: PersonId, filter: &Filter) -> Vec<(WorkId, Credited)> {
-        self.check(person.into());
-        // One entry a work: the first own credit, else the first through a
-        // group (a sort and a dedup, not a search per appearance).
         let mut out: Vec<(WorkId, Credited)> = self
+            .works_of_by_id(person, filter)
+            .into_iter()
+            .map(|(w, c, _)| (w, c))
+            .collect();
+        out.sort_by(|(a, _), (b, _)| self.release_order(*a, *b));
+        out
+    }
+
+    /// [`Explorer::works_of`] in work id order: one entry a work, the
+    /// person's first own credit, else the first through a group (the one
+    /// rule every answer and the page follow), and whether that appearance
+    /// is unverified (its credit, or the membership it came through).
+    pub(crate) fn works_of_by_id(
+        &self,
+        person: PersonId,
+        filter: &Filter,
+    ) -> Vec<(WorkId, Credited, bool)> {
+        // A sort and a dedup, not a search per appearance.
+        let mut out: Vec<(WorkId, Credited, bool)> = self
             .graph
             .index
             .of_person(person.0, filter)
-            .map(|app| (self.graph.wid(app.work), Credited::of(&self.graph, &app)))
+            .map(|app| {
+                let credited = Credited::of(&self.graph, &app);
+                (self.graph.wid(app.work), credited, app.unverified)
+            })
             .collect();
-        out.sort_by_key(|(w, c)| (*w, c.via.is_some()));
-        out.dedup_by_key(|(w, _)| *w);
-        out.sort_by(|(a, _), (b, _)| self.release_order(*a, *b));
+        out.sort_by_key(|(w, c, _)| (*w, c.via.is_some()));
+        out.dedup_by_key(|(w, _, _)| *w);
         out
+    }
+
+    /// Every appearance of a person that the filter counts: each credit on
+    /// each work, the person's own and those through a group, by work and
+    /// then in credit order. A work the person has two credits on comes
+    /// twice; [`Explorer::works_of`] gives each work once.
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// IU sings "The Story Only I Didn't Know" and acts in its video:
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// let song = explorer.work("The Story Only I Didn't Know")?;
+    /// let all = explorer.appearances_of(iu, &Filter::new());
+    /// assert_eq!(all.iter().filter(|(w, _)| *w == song).count(), 2);
+    /// assert!(all.len() > explorer.works_of(iu, &Filter::new()).len());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn appearances_of(&self, person: PersonId, filter: &Filter) -> Vec<(WorkId, Credited)> {
+        self.check(person.into());
+        self.graph
+            .index
+            .of_person(person.0, filter)
+            .map(|app| (self.graph.wid(app.work), Credited::of(&self.graph, &app)))
+            .collect()
     }
 
     /// Every credit on a work: performers and cast first (lead, supporting,
