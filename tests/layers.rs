@@ -374,6 +374,42 @@ fn front_ends_call_queries_and_never_walk_the_graph() {
     );
 }
 
+/// Queries turn positions into answers: they read the traversal index one
+/// row at a time through its row API (`of_person`, `in_work`) and leave
+/// every walk over its columns to `algo/`.
+#[test]
+fn queries_leave_walks_to_the_algorithms() {
+    const COLUMNS: &[&str] = &[
+        "work_row(",
+        "work_rows(",
+        "person_row(",
+        "person_rows(",
+        "work_app_ids(",
+        "work_apps(",
+        "person_apps(",
+        "person_app_range(",
+        ".credited(",
+        "Compiled::",
+    ];
+    let mut wrong = Vec::new();
+    for (module, file) in files() {
+        if module.first().map(String::as_str) != Some("query") {
+            continue;
+        }
+        let code = code(&file.text);
+        for column in COLUMNS {
+            if code.contains(column) {
+                wrong.push(format!("{} reads {column}…", show(&module)));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "queries that walk:\n  {}",
+        wrong.join("\n  ")
+    );
+}
+
 /// The crate root holds the core (the explorer, the filter, ids, the error,
 /// the record views, the catalog) and the modules: at most 30 public items.
 #[test]

@@ -26,6 +26,7 @@ use crate::graph::Graph;
 use crate::graph::cograph::CoGraph;
 use crate::graph::csr::{Compiled, Rows};
 use crate::graph::{Appearance, IdMap, TraversalIndex};
+pub(crate) use costars::{CoStarPairs, co_star_pairs};
 
 /// "Not reached", in every distance array of the crate.
 pub(crate) const UNREACHED: u32 = u32::MAX;
@@ -925,5 +926,6 @@ impl Hops for &CoGraph {
 // ---------------------------------------------------------------------------
 // Whole-graph searches at scale
 
+pub(crate) mod costars;
 pub(crate) mod multi;
 pub(crate) mod sampled;

@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::algo::{self, CoStarPairs};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::Graph;
-use crate::graph::csr::{Compiled, VIA_FLAG};
 use crate::graph::{Appearance, DIRECT};
 use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
 
@@ -79,7 +79,7 @@ pub struct CoStar {
 /// let me = explorer.person("Park Seo-joon")?;
 /// let costars = explorer.co_appearances(me, &Filter::new());
 /// let strongest = costars.iter().next().unwrap();
-/// let first: &hallyu::SharedWork = &strongest.works[0];
+/// let first: &hallyu::query::SharedWork = &strongest.works[0];
 /// assert_eq!(explorer.get(first.left.credit).to(), first.work.into());
 /// let released: Vec<_> = strongest.works.iter().map(|s| explorer.get(s.work).released()).collect();
 /// assert!(released.is_sorted());
@@ -222,61 +222,16 @@ impl Explorer {
         // with the compiled filter; their appearance itself only for the
         // pairs that are kept. Positions fit in 32 bits: `pairs` would need
         // more than 32 GiB first.
-        let index = &self.graph.index;
-        let compiled = Compiled::new(filter);
-        let ranks = self.person_name_ranks();
-        let mine: Vec<Appearance> = index.of_person(person.0, filter).collect();
-        let mut pairs: Vec<Pair> = Vec::new();
-        let mut keys: Vec<u64> = Vec::new();
-        for (m, app) in mine.iter().enumerate() {
-            let ids = index.work_app_ids(app.work);
-            for (&theirs, (q, f)) in ids.iter().zip(index.work_row(app.work)) {
-                if q != person.0 && compiled.admits[f as usize] {
-                    keys.push((u64::from(ranks[q as usize]) << 32) | pairs.len() as u64);
-                    pairs.push(Pair {
-                        person: q,
-                        mine: m as u32,
-                        theirs,
-                        via: app.via != DIRECT || f & VIA_FLAG != 0,
-                    });
-                }
-            }
-        }
-        // Sorting the keys (plain integers) is much faster than sorting
-        // tuples. Each co-star's run then keeps one pair per work, a credit
-        // of their own before one through a group; most runs hold one pair.
-        keys.sort_unstable();
-        let mut runs: Vec<u32> = Vec::new(); // where each co-star's run starts
-        let mut kept = 0;
-        let mut start = 0;
-        while start < keys.len() {
-            let q = keys[start] >> 32;
-            let len = keys[start..].iter().take_while(|&&k| k >> 32 == q).count();
-            let run = &mut keys[start..start + len];
-            if len > 1 {
-                run.sort_unstable_by_key(|&k| {
-                    let p = pairs[k as u32 as usize];
-                    (mine[p.mine as usize].work, p.via, k)
-                });
-            }
-            runs.push(kept as u32);
-            let mut last_work = None;
-            for i in start..start + len {
-                let p = pairs[keys[i] as u32 as usize];
-                let work = mine[p.mine as usize].work;
-                if last_work != Some(work) {
-                    last_work = Some(work);
-                    keys[kept] = keys[i];
-                    kept += 1;
-                }
-            }
-            start += len;
-        }
-        keys.truncate(kept);
-        let run = |r: usize| {
-            let end = runs.get(r + 1).map_or(keys.len(), |&e| e as usize);
-            &keys[runs[r] as usize..end]
-        };
+        let found = algo::co_star_pairs(
+            &self.graph.index,
+            person.0,
+            filter,
+            self.person_name_ranks(),
+        );
+        let CoStarPairs {
+            mine, pairs, runs, ..
+        } = &found;
+        let run = |r: usize| found.run(r);
         // Strongest first; the runs are in name order already. One integer
         // per co-star: (weakness, run).
         let mut order: Vec<u64> = (0..runs.len())
@@ -286,7 +241,7 @@ impl Explorer {
         let shared = |&k: &u64| {
             let p = pairs[k as u32 as usize];
             let mine = &mine[p.mine as usize];
-            let (credit, via) = index.credited(p.theirs as usize);
+            let (credit, via) = found.their_credit(k);
             SharedWork {
                 work: self.graph.wid(mine.work),
                 left: Credited::of(&self.graph, mine),
@@ -372,17 +327,6 @@ impl Explorer {
     pub(crate) fn sort_by_release(&self, works: &mut [SharedWork]) {
         works.sort_by(|x, y| self.release_order(x.work, y.work));
     }
-}
-
-/// One (my appearance, their appearance) pair of [`Explorer::co_appearances`]:
-/// the co-star, the position of mine, the id of theirs, and whether either
-/// comes through a group.
-#[derive(Clone, Copy)]
-struct Pair {
-    person: u32,
-    mine: u32,
-    theirs: u32,
-    via: bool,
 }
 
 /// Keeps a person's own credit over one that comes through a group.

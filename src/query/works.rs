@@ -48,6 +48,7 @@ impl Explorer {
         person: PersonId,
         filter: &Filter,
     ) -> Vec<(WorkId, Credited, bool)> {
+        self.check(person.into());
         // A sort and a dedup, not a search per appearance.
         let mut out: Vec<(WorkId, Credited, bool)> = self
             .graph
