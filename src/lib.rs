@@ -62,6 +62,7 @@ a group or an organisation.
 */
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![deny(unreachable_pub)]
 
 mod algo;
 mod catalog;

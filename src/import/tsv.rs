@@ -51,7 +51,7 @@ pub(crate) struct Tsv<'a> {
 
 /// The default bound on the length of a TSV line: 64 MiB. Real IMDb lines
 /// are under a few kilobytes.
-pub const MAX_LINE: usize = 64 << 20;
+pub(crate) const MAX_LINE: usize = 64 << 20;
 
 /// The fields of one row, borrowed from the reader's line buffer.
 pub(crate) struct Row<'l> {
