@@ -2,8 +2,12 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use super::config::{
+    DUMMY_GAP, EDGE_FONT_SIZE, FADED_FONT_SIZE, FONT_SIZE, HEAD_PORT_STEP, HIGHLIGHT_FONT_SIZE,
+    LINE_HEIGHT, Layers, MAX_EDGE_LABEL_WIDTH, MAX_TEXT_WIDTH, NODE_GAP, NOTE_SCALE, PAD_X, PAD_Y,
+    PORT_MARGIN, ROUNDS, TAIL_PORT_STEP,
+};
 use super::text::{text_width, wrap};
-use super::*;
 use crate::export::style::{Shape, node_look};
 use crate::export::{Diagram, Emphasis, NodeKind};
 

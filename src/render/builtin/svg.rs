@@ -3,9 +3,12 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::config::{
+    BASE_GAP, EDGE_FONT_SIZE, EDGE_LINE_HEIGHT, Layers, MARGIN, NETWORK_RELAYOUTS, NOTE_SCALE,
+    PORT_MARGIN, SUBTITLE_SIZE, Settings, TITLE_SIZE,
+};
 use super::layout::{Layout, Route, line_height, port_step};
 use super::text::{text_width, wrap};
-use super::*;
 use crate::export::style::{
     Arrow, Dash, EdgeLook, NodeLook, Shape, edge_look, kind_label, legend_entries, node_look,
 };
