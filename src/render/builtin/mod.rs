@@ -32,6 +32,7 @@
 //! 1 em, Latin about 0.56 em) with a little slack.
 
 mod config;
+mod geometry;
 mod layout;
 mod network;
 mod svg;

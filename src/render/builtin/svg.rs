@@ -7,6 +7,7 @@ use super::config::{
     BASE_GAP, EDGE_FONT_SIZE, EDGE_LINE_HEIGHT, Layers, MARGIN, NETWORK_RELAYOUTS, NOTE_SCALE,
     PORT_MARGIN, SUBTITLE_SIZE, Settings, TITLE_SIZE,
 };
+use super::geometry::{Drawn, Line, Points, Rect, Step, bezier, label_size};
 use super::layout::{Layout, Route, line_height, port_step};
 use super::text::{text_width, wrap};
 use crate::export::style::{
@@ -97,14 +98,6 @@ pub(super) struct Geometry {
 
 pub(super) fn bulge(dy: f64) -> f64 {
     16.0 + (dy.abs() * 0.08).min(34.0)
-}
-
-pub(super) fn label_size(lines: &[String]) -> (f64, f64) {
-    let w = lines
-        .iter()
-        .map(|l| text_width(l, EDGE_FONT_SIZE))
-        .fold(0.0, f64::max);
-    (w + 8.0, lines.len() as f64 * EDGE_LINE_HEIGHT + 4.0)
 }
 
 pub(super) fn geometry(layout: &Layout, title_height: f64, gap_scale: f64) -> Geometry {
@@ -401,86 +394,6 @@ pub(super) fn text_block(
     out.push_str("</text>\n");
 }
 
-/// An SVG path and the points along it, built together so that label
-/// placement sees the same line that is drawn.
-#[derive(Default)]
-pub(super) struct Line {
-    d: String,
-    /// Points along the line, a few pixels apart.
-    pub(super) points: Vec<(f64, f64)>,
-    /// Each cubic segment, as (start, control, control, end).
-    pub(super) curves: Vec<[(f64, f64); 4]>,
-    at: (f64, f64),
-}
-
-impl Line {
-    pub(super) fn move_to(&mut self, x: f64, y: f64) {
-        self.d.push('M');
-        num(&mut self.d, x);
-        self.d.push(' ');
-        num(&mut self.d, y);
-        self.at = (x, y);
-        self.points.push((x, y));
-    }
-    pub(super) fn h(&mut self, x: f64) {
-        let (x0, y) = self.at;
-        if (x - x0).abs() < 0.05 {
-            return;
-        }
-        self.d.push_str(" H");
-        num(&mut self.d, x);
-        let steps = ((x - x0).abs() / 4.0).ceil().max(1.0) as usize;
-        for s in 1..=steps {
-            self.points
-                .push((x0 + (x - x0) * s as f64 / steps as f64, y));
-        }
-        self.at = (x, y);
-    }
-    pub(super) fn c(&mut self, c1: (f64, f64), c2: (f64, f64), to: (f64, f64)) {
-        self.d.push_str(" C");
-        for (i, p) in [c1, c2, to].into_iter().enumerate() {
-            if i > 0 {
-                self.d.push(' ');
-            }
-            num(&mut self.d, p.0);
-            self.d.push(' ');
-            num(&mut self.d, p.1);
-        }
-        let from = self.at;
-        let curve = [from, c1, c2, to];
-        // About one point every 3 px along the control polygon.
-        let d = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-        let steps = ((d(from, c1) + d(c1, c2) + d(c2, to)) / 3.0)
-            .ceil()
-            .clamp(16.0, 300.0) as usize;
-        for s in 1..=steps {
-            self.points.push(bezier(&curve, s as f64 / steps as f64));
-        }
-        self.curves.push(curve);
-        self.at = to;
-    }
-}
-
-fn bezier(c: &[(f64, f64); 4], t: f64) -> (f64, f64) {
-    let u = 1.0 - t;
-    let f = |a: f64, b: f64, cc: f64, d: f64| {
-        u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * cc + t * t * t * d
-    };
-    (
-        f(c[0].0, c[1].0, c[2].0, c[3].0),
-        f(c[0].1, c[1].1, c[2].1, c[3].1),
-    )
-}
-
-/// The drawn shape of a route: its line and where its arrowhead goes.
-pub(super) struct Drawn {
-    pub(super) line: Line,
-    /// Where the arrowhead's tip is.
-    pub(super) head: (f64, f64),
-    /// The direction the head points, a unit vector.
-    pub(super) dir: (f64, f64),
-}
-
 /// The line of a route, from its ports.
 pub(super) fn shape_route(
     layout: &Layout,
@@ -562,13 +475,6 @@ pub(super) fn shape_route(
         dir: (dir, 0.0),
     }
 }
-
-/// A rectangle as (left, top, right, bottom).
-pub(super) type Rect = [f64; 4];
-
-/// A point for each item or route, where it has one (box centres, label
-/// centres).
-pub(super) type Points = Vec<Option<(f64, f64)>>;
 
 fn intersects(a: &Rect, b: &Rect) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
@@ -764,6 +670,36 @@ pub(super) fn place_labels(
     (spots, failed, crowded)
 }
 
+/// Appends the steps of a line as SVG path data.
+fn path_data(out: &mut String, steps: &[Step]) {
+    let point = |out: &mut String, (x, y): (f64, f64)| {
+        num(out, x);
+        out.push(' ');
+        num(out, y);
+    };
+    for step in steps {
+        match *step {
+            Step::Move(p) => {
+                out.push('M');
+                point(out, p);
+            }
+            Step::Across(x) => {
+                out.push_str(" H");
+                num(out, x);
+            }
+            Step::Curve(c) => {
+                out.push_str(" C");
+                for (i, p) in c.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    point(out, p);
+                }
+            }
+        }
+    }
+}
+
 /// Writes one route: its line, arrowhead and tooltip.
 pub(super) fn write_route(out: &mut String, diagram: &Diagram, route: &Route, drawn: &Drawn) {
     let edge: &DiagramEdge = &diagram.edges[route.edge];
@@ -792,7 +728,7 @@ pub(super) fn write_route(out: &mut String, diagram: &Diagram, route: &Route, dr
         }
     }
     out.push_str("</title>\n<path d=\"");
-    out.push_str(&drawn.line.d);
+    path_data(out, &drawn.line.steps);
     out.push('"');
     stroke_attrs(out, &look);
     out.push_str("/>\n");
