@@ -31,8 +31,10 @@
 //! feature and a Hangul font, else a per-character estimate (Hangul and CJK
 //! 1 em, Latin about 0.56 em) with a little slack.
 
+mod columns;
 mod config;
 mod geometry;
+mod labels;
 mod layout;
 mod network;
 mod svg;
