@@ -1,8 +1,10 @@
 //! The geometry every stage shares: rectangles, the lines of routes (their
-//! steps and the points along them) and the size of an edge label.
+//! steps and the points along them), arrowheads and the size of an edge
+//! label.
 
 use super::config::{EDGE_FONT_SIZE, EDGE_LINE_HEIGHT};
 use super::text::text_width;
+use crate::export::style::{Arrow, EdgeLook};
 
 /// A rectangle as (left, top, right, bottom).
 pub(super) type Rect = [f64; 4];
@@ -100,4 +102,46 @@ pub(super) struct Drawn {
     pub(super) head: (f64, f64),
     /// The direction the head points, a unit vector.
     pub(super) dir: (f64, f64),
+}
+
+/// An arrowhead, placed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Head {
+    /// A bar across the end of the line (a ban): its two ends.
+    Bar([(f64, f64); 2]),
+    /// A triangle: its tip, then the two corners of its base.
+    Triangle([(f64, f64); 3]),
+}
+
+/// How far back from its tip an arrowhead reaches: where the line stops.
+pub(super) fn arrow_len(look: &EdgeLook) -> f64 {
+    match look.arrow {
+        Arrow::Tee => 2.0,
+        _ => 7.0 + look.width,
+    }
+}
+
+/// The arrowhead of a line that looks like `look`, with its tip at `tip`,
+/// pointing along the unit vector `u`.
+pub(super) fn head(look: &EdgeLook, tip: (f64, f64), u: (f64, f64)) -> Head {
+    let half = 3.0 + look.width * 0.6;
+    let (nx, ny) = (-u.1, u.0);
+    match look.arrow {
+        Arrow::Tee => {
+            let (cx, cy) = (tip.0 - u.0 * 2.0, tip.1 - u.1 * 2.0);
+            Head::Bar([
+                (cx + nx * (half + 1.0), cy + ny * (half + 1.0)),
+                (cx - nx * (half + 1.0), cy - ny * (half + 1.0)),
+            ])
+        }
+        Arrow::Normal | Arrow::Empty => {
+            let len = arrow_len(look);
+            let (bx, by) = (tip.0 - u.0 * len, tip.1 - u.1 * len);
+            Head::Triangle([
+                tip,
+                (bx - nx * half, by - ny * half),
+                (bx + nx * half, by + ny * half),
+            ])
+        }
+    }
 }

@@ -19,7 +19,7 @@
 //!   straight edges bent around boxes in their way, ports spread around the
 //!   whole outline of each box.
 //!
-//! Labels ([`svg`]) sit on their own edge, at the spot along it that is
+//! Labels ([`labels`]) sit on their own edge, at the spot along it that is
 //! clear of boxes, other labels, the title and the legend, with no other
 //! edge near its centre and as few under it as possible; when a label finds
 //! no such spot the picture is spread out and laid out again. A network
@@ -27,20 +27,32 @@
 //! where it was (a few times), so that only its crowded part opens up;
 //! the whole picture is spread only if labels still lack room.
 //!
+//! The stages, each handing one thing to the next: [`layout`] builds the
+//! columns, orders and places them ([`Layout`](layout::Layout));
+//! [`compose`](mod@compose) puts the boxes on the page (column
+//! [`geometry`](columns::geometry) or [`network`] positions), shapes every
+//! route and its arrowhead, places the labels and the legend
+//! ([`Scene`](scene::Scene), plain data); [`svg`] writes the scene out and
+//! computes nothing. Shapes the stages share (rectangles, lines, label
+//! sizes) are in [`geometry`]; sizes and settings in [`config`].
+//!
 //! Text is measured by [`text`]: the font's own advances with the `png`
 //! feature and a Hangul font, else a per-character estimate (Hangul and CJK
 //! 1 em, Latin about 0.56 em) with a little slack.
 
 mod columns;
+mod compose;
 mod config;
 mod geometry;
 mod labels;
 mod layout;
 mod network;
+mod scene;
 mod svg;
 pub(crate) mod text;
 
 use crate::export::{Diagram, dot};
+use compose::compose;
 pub use config::Layers;
 pub(crate) use config::Settings;
 use layout::{build, order, place};
@@ -61,5 +73,6 @@ pub(crate) fn render(diagram: &Diagram, settings: &Settings<'_>) -> (String, Vec
     let mut layout = build(diagram, &first, settings.layers);
     order(&mut layout);
     place(&mut layout);
-    (write_svg(diagram, &layout, settings), warnings)
+    let scene = compose(diagram, &layout, settings);
+    (write_svg(&scene), warnings)
 }
