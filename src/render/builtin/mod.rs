@@ -7,12 +7,14 @@
 //! - **Columns** ([`layout`]), for paths, music videos, pairs and
 //!   neighbourhoods. Layers by kind (people, groups, works, organisations)
 //!   or by distance from the first node; an edge that skips a column gets a
-//!   reserved slot in every column it crosses. Order within columns:
-//!   components kept together, barycenter sweeps, then neighbour swaps while
-//!   they remove crossings. A path's hops are pinned in one row at the top,
-//!   larger; its context smaller. Vertical positions by isotonic regression
-//!   towards the neighbours. Every route end gets its own port on its box
-//!   side (arrowheads 10 px apart; boxes grow to fit).
+//!   reserved slot in every column it crosses. Order within columns
+//!   ([`order`](mod@order)): components kept together, barycenter
+//!   sweeps, then neighbour swaps while they remove crossings. A path's
+//!   hops are pinned in one row at the top, larger; its context smaller.
+//!   Vertical positions by isotonic regression towards the neighbours
+//!   ([`layout`]).
+//!   Every route end gets its own port on its box side (arrowheads 10 px
+//!   apart; boxes grow to fit; [`columns`]).
 //! - **Network** ([`network`]), for large plain pictures (the catalog):
 //!   stress majorization per connected component on edge lengths that fit
 //!   the boxes and the label, overlap removal, components packed in rows,
@@ -28,13 +30,13 @@
 //! the whole picture is spread only if labels still lack room.
 //!
 //! The stages, each handing one thing to the next: [`layout`] builds the
-//! columns, orders and places them ([`Layout`](layout::Layout));
-//! [`compose`](mod@compose) puts the boxes on the page (column
-//! [`geometry`](columns::geometry) or [`network`] positions), shapes every
-//! route and its arrowhead, places the labels and the legend
-//! ([`Scene`](scene::Scene), plain data); [`svg`] writes the scene out and
-//! computes nothing. Shapes the stages share (rectangles, lines, label
-//! sizes) are in [`geometry`]; sizes and settings in [`config`].
+//! columns, [`order`](mod@order) orders them, [`layout`] places them (a
+//! [`Layout`](layout::Layout)); [`compose`](mod@compose) puts the boxes on
+//! the page ([`columns`] or [`network`]), shapes every route and its
+//! arrowhead, places the labels and the legend (a [`Scene`](scene::Scene),
+//! plain data); [`svg`] writes the scene out and computes nothing. Shapes
+//! the stages share (rectangles, lines, arrowheads, label sizes) are in
+//! [`geometry`]; sizes and settings in [`config`].
 //!
 //! Text is measured by [`text`]: the font's own advances with the `png`
 //! feature and a Hangul font, else a per-character estimate (Hangul and CJK
@@ -47,6 +49,7 @@ mod geometry;
 mod labels;
 mod layout;
 mod network;
+mod order;
 mod scene;
 mod svg;
 pub(crate) mod text;
@@ -55,7 +58,8 @@ use crate::export::{Diagram, dot};
 use compose::compose;
 pub use config::Layers;
 pub(crate) use config::Settings;
-use layout::{build, order, place};
+use layout::{build, place};
+use order::order;
 use svg::write_svg;
 
 /// Draws the diagram as SVG; returns the text and warnings.
