@@ -4,8 +4,8 @@
 //! rows, biggest first. Edges are straight, and their ends are spread over
 //! the whole outline of a box, so that arrowheads never pile up.
 
+use super::geometry::{Drawn, Line, Rect, label_size};
 use super::layout::Layout;
-use super::svg::{Drawn, Line, Rect, label_size};
 
 /// Pixels per hop, across and down: boxes are wide, so the layout is too.
 const UNIT_X: f64 = 210.0;

@@ -1,20 +1,15 @@
-//! SVG writing: geometry of columns and ports, edges, labels, nodes, legend.
+//! The SVG writer: walks a [`Scene`] and writes its elements, escaping
+//! text. It places nothing: every position comes from the scene.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::layout::{Layout, Route, line_height, port_step};
-use super::text::{text_width, wrap};
-use super::*;
-use crate::export::style::{
-    Arrow, Dash, EdgeLook, NodeLook, Shape, edge_look, kind_label, legend_entries, node_look,
-};
-use crate::export::{Diagram, DiagramEdge, Emphasis};
-
-// Geometry and SVG.
+use super::geometry::{Head, Step};
+use super::scene::{Anchor, Area, Edge, Legend, Node, Scene, Stroke, Text};
+use crate::export::Emphasis;
+use crate::export::style::{Arrow, Dash, EdgeLook, NodeLook, Shape};
 
 /// Appends a number with at most one decimal.
-pub(super) fn num(out: &mut String, x: f64) {
+fn num(out: &mut String, x: f64) {
     let x = if x.is_finite() {
         (x * 10.0).round() / 10.0
     } else {
@@ -44,7 +39,7 @@ fn rect_area(out: &mut String, x: f64, y: f64, w: f64, h: f64) {
 
 /// Appends text escaped for XML content and attributes; characters XML 1.0
 /// forbids become U+FFFD.
-pub(super) fn escape(out: &mut String, text: &str) {
+fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -61,7 +56,7 @@ pub(super) fn escape(out: &mut String, text: &str) {
 
 /// An SVG `font-family` value from a comma-separated list: names with
 /// spaces quoted.
-pub(super) fn font_family(list: &str) -> String {
+fn font_family(list: &str) -> String {
     let mut parts = Vec::new();
     for name in list.split(',') {
         let name = name.trim().trim_matches(|c| c == '\'' || c == '"');
@@ -84,209 +79,31 @@ pub(super) fn font_family(list: &str) -> String {
     parts.join(", ")
 }
 
-pub(super) struct Geometry {
-    pub(super) col_x: Vec<f64>,
-    pub(super) col_w: Vec<f64>,
-    pub(super) right_edge: f64,
-    pub(super) top: f64,
-    pub(super) height: f64,
-}
-
-pub(super) fn bulge(dy: f64) -> f64 {
-    16.0 + (dy.abs() * 0.08).min(34.0)
-}
-
-pub(super) fn label_size(lines: &[String]) -> (f64, f64) {
-    let w = lines
-        .iter()
-        .map(|l| text_width(l, EDGE_FONT_SIZE))
-        .fold(0.0, f64::max);
-    (w + 8.0, lines.len() as f64 * EDGE_LINE_HEIGHT + 4.0)
-}
-
-pub(super) fn geometry(layout: &Layout, title_height: f64, gap_scale: f64) -> Geometry {
-    let count = layout.layers.len();
-    let mut col_w = vec![0.0f64; count];
-    for item in &layout.items {
-        col_w[item.layer] = col_w[item.layer].max(item.width);
-    }
-    // What each gap has to hold: labels and bulges.
-    let mut gap_need = vec![0.0f64; count];
-    // Busy gaps get wider, so that crowded curves stay readable.
-    let mut segments = vec![0usize; count];
-    for route in &layout.routes {
-        if !route.same_layer {
-            for &v in &route.items[..route.items.len() - 1] {
-                segments[layout.items[v].layer] += 1;
-            }
-        }
-    }
-    let mut left_bulge = 0.0f64;
-    for route in &layout.routes {
-        let first = route.items[0];
-        let l = layout.items[first].layer;
-        let last = route.items[route.items.len() - 1];
-        let (lw, _) = if route.label.is_empty() {
-            (0.0, 0.0)
-        } else {
-            label_size(&route.label)
-        };
-        if route.same_layer {
-            let b = bulge(layout.y[first] - layout.y[last]);
-            let need = b + if lw > 0.0 { lw + 8.0 } else { 0.0 };
-            if l == 0 && count > 1 {
-                left_bulge = left_bulge.max(need);
-            } else {
-                gap_need[l] = gap_need[l].max(need + 8.0);
-            }
-        } else {
-            gap_need[l] = gap_need[l].max(lw + 40.0);
-        }
-    }
-    let mut col_x = vec![0.0; count];
-    let mut x = MARGIN + left_bulge;
-    for l in 0..count {
-        col_x[l] = x;
-        x += col_w[l];
-        if l + 1 < count {
-            let busy = BASE_GAP + ((segments[l] as f64).sqrt() * 8.0).min(120.0);
-            x += busy.max(gap_need[l] + 20.0) * gap_scale;
-        } else {
-            x += gap_need[l];
-        }
-    }
-    let height = layout
-        .items
-        .iter()
-        .enumerate()
-        .map(|(v, item)| layout.y[v] + item.height / 2.0)
-        .fold(0.0, f64::max);
-    Geometry {
-        col_x,
-        col_w,
-        right_edge: x,
-        top: MARGIN + title_height,
-        height,
-    }
-}
-
-impl Geometry {
-    fn cx(&self, layout: &Layout, v: usize) -> f64 {
-        let l = layout.items[v].layer;
-        self.col_x[l] + self.col_w[l] / 2.0
-    }
-    /// Left and right x of an item where edges attach: the box sides, or the
-    /// column sides for a slot.
-    fn sides(&self, layout: &Layout, v: usize) -> (f64, f64) {
-        let item = &layout.items[v];
-        let l = item.layer;
-        if item.node.is_none() {
-            return (self.col_x[l], self.col_x[l] + self.col_w[l]);
-        }
-        let cx = self.cx(layout, v);
-        (cx - item.width / 2.0, cx + item.width / 2.0)
-    }
-    fn y(&self, layout: &Layout, v: usize) -> f64 {
-        self.top + layout.y[v]
-    }
-}
-
-/// A route end on a box side: the y it heads to, the route, which end.
-pub(super) type Attachment = (f64, usize, usize);
-
-/// Which end of a route (0: `items[0]`, 1: the last item) has the arrowhead.
-fn head_end(route: &Route) -> usize {
-    if route.reversed { 0 } else { 1 }
-}
-
-/// Attachment points: every route end on a box side gets its own y, sorted
-/// by where the route goes, spread over the middle of the side.
-pub(super) fn ports(layout: &Layout, geo: &Geometry) -> Vec<[f64; 2]> {
-    // For each route, the y at items[0] and at items[last].
-    let mut ends: Vec<[f64; 2]> = vec![[0.0; 2]; layout.routes.len()];
-    // (item, side) -> list of (sort key, route, which end)
-    let mut attach: HashMap<(usize, bool), Vec<Attachment>> = HashMap::new();
-    let count = layout.layers.len();
-    for (r, route) in layout.routes.iter().enumerate() {
-        let a = route.items[0];
-        let b = route.items[route.items.len() - 1];
-        // Each end: its side, and the item its sort key looks towards.
-        let sides = if route.same_layer {
-            let right = !(layout.items[a].layer == 0 && count > 1);
-            [(a, right, b), (b, right, a)]
-        } else {
-            let next = route.items[1];
-            let prev = route.items[route.items.len() - 2];
-            [(a, true, next), (b, false, prev)]
-        };
-        for (end, (item, side, towards)) in sides.into_iter().enumerate() {
-            attach
-                .entry((item, side))
-                .or_default()
-                .push((geo.y(layout, towards), r, end));
-        }
-    }
-    let mut keys: Vec<(usize, bool)> = attach.keys().copied().collect();
-    keys.sort_unstable();
-    for key in keys {
-        let Some(list) = attach.get_mut(&key) else {
-            continue;
-        };
-        list.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
-        let v = key.0;
-        let cy = geo.y(layout, v);
-        let k = list.len();
-        let h = layout.items[v].height;
-        let heads = list
-            .iter()
-            .any(|&(_, r, end)| head_end(&layout.routes[r]) == end);
-        let step = if k > 1 && layout.items[v].node.is_some() {
-            // As wide as the side allows, up to 12 px, never below the
-            // minimum the box was sized for.
-            ((h - 2.0 * PORT_MARGIN).max(0.0) / (k - 1) as f64)
-                .clamp(port_step(heads), 12.0f64.max(port_step(heads)))
-        } else {
-            0.0
-        };
-        for (i, &(_, r, end)) in list.iter().enumerate() {
-            ends[r][end] = cy + (i as f64 - (k - 1) as f64 / 2.0) * step;
-        }
-    }
-    ends
-}
-
-/// An arrowhead with its tip at (`tip_x`, `y`), pointing along the unit
-/// vector `u`.
-pub(super) fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, u: (f64, f64)) {
-    let len = 7.0 + look.width;
-    let half = 3.0 + look.width * 0.6;
-    let (bx, by) = (tip_x - u.0 * len, y - u.1 * len);
-    let (nx, ny) = (-u.1, u.0);
-    let point = |out: &mut String, x: f64, y: f64| {
+/// Appends an arrowhead in the colour of its line.
+fn arrow(out: &mut String, look: &EdgeLook, head: &Head) {
+    let point = |out: &mut String, (x, y): (f64, f64)| {
         num(out, x);
         out.push(' ');
         num(out, y);
     };
-    match look.arrow {
-        Arrow::Tee => {
-            let (cx, cy) = (tip_x - u.0 * 2.0, y - u.1 * 2.0);
-            out.push_str("<path class=\"head\" d=\"M");
-            point(out, cx + nx * (half + 1.0), cy + ny * (half + 1.0));
+    out.push_str("<path class=\"head\" d=\"M");
+    match *head {
+        Head::Bar([a, b]) => {
+            point(out, a);
             out.push_str(" L");
-            point(out, cx - nx * (half + 1.0), cy - ny * (half + 1.0));
+            point(out, b);
             out.push_str("\" stroke=\"");
             out.push_str(look.color);
             out.push_str("\" stroke-width=\"");
             num(out, look.width.max(1.0) + 1.0);
             out.push_str("\" fill=\"none\"/>\n");
         }
-        Arrow::Normal | Arrow::Empty => {
-            out.push_str("<path class=\"head\" d=\"M");
-            point(out, tip_x, y);
+        Head::Triangle([tip, b, c]) => {
+            point(out, tip);
             out.push_str(" L");
-            point(out, bx - nx * half, by - ny * half);
+            point(out, b);
             out.push_str(" L");
-            point(out, bx + nx * half, by + ny * half);
+            point(out, c);
             out.push_str(" Z\" fill=\"");
             out.push_str(if look.arrow == Arrow::Empty {
                 "white"
@@ -300,14 +117,8 @@ pub(super) fn arrow(out: &mut String, look: &EdgeLook, tip_x: f64, y: f64, u: (f
     }
 }
 
-pub(super) fn arrow_len(look: &EdgeLook) -> f64 {
-    match look.arrow {
-        Arrow::Tee => 2.0,
-        _ => 7.0 + look.width,
-    }
-}
-
-pub(super) fn stroke_attrs(out: &mut String, look: &EdgeLook) {
+/// Appends the stroke of an edge's line: colour, width, dashes.
+fn stroke_attrs(out: &mut String, look: &EdgeLook) {
     out.push_str(" fill=\"none\" stroke=\"");
     out.push_str(look.color);
     out.push_str("\" stroke-width=\"");
@@ -320,7 +131,8 @@ pub(super) fn stroke_attrs(out: &mut String, look: &EdgeLook) {
     }
 }
 
-pub(super) fn edge_class(out: &mut String, look: &EdgeLook, edge: usize) {
+/// Opens the group of an edge: its classes and its diagram edge.
+fn edge_class(out: &mut String, look: &EdgeLook, edge: usize) {
     out.push_str("<g class=\"edge ");
     out.push_str(look.class);
     out.push_str(look.state);
@@ -329,67 +141,30 @@ pub(super) fn edge_class(out: &mut String, look: &EdgeLook, edge: usize) {
     out.push_str("\">\n");
 }
 
-/// Writes the label lines centred at (x, y) on a white ground.
-pub(super) fn edge_label(
-    out: &mut String,
-    lines: &[String],
-    x: f64,
-    y: f64,
-    anchor: &str,
-    color: &str,
-) {
-    let (w, h) = label_size(lines);
-    let left = match anchor {
-        "start" => x - 4.0,
-        "end" => x - w + 4.0,
-        _ => x - w / 2.0,
-    };
-    out.push_str("<rect class=\"edge-label\" ");
-    rect_area(out, left, y - h / 2.0, w, h);
-    out.push_str(" rx=\"3\" fill=\"white\" fill-opacity=\"0.9\"/>\n");
-    text_block(
-        out,
-        lines,
-        x,
-        y,
-        EDGE_FONT_SIZE,
-        EDGE_LINE_HEIGHT,
-        anchor,
-        color,
-    );
-}
-
-#[allow(clippy::too_many_arguments)]
-pub(super) fn text_block(
-    out: &mut String,
-    lines: &[String],
-    x: f64,
-    cy: f64,
-    size: f64,
-    line_height: f64,
-    anchor: &str,
-    color: &str,
-) {
-    let first = cy - (lines.len() as f64 - 1.0) * line_height / 2.0 + size * 0.35;
+/// Appends lines of text, each in its own `tspan`.
+fn text_block(out: &mut String, text: &Text) {
     out.push_str("<text x=\"");
-    num(out, x);
+    num(out, text.x);
     out.push_str("\" y=\"");
-    num(out, first);
+    num(out, text.y);
     out.push_str("\" font-size=\"");
-    num(out, size);
+    num(out, text.size);
     out.push_str("\" text-anchor=\"");
-    out.push_str(anchor);
+    out.push_str(match text.anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+    });
     out.push_str("\" fill=\"");
-    out.push_str(color);
+    out.push_str(text.color);
     out.push_str("\">");
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in text.lines.iter().enumerate() {
         if i == 0 {
             out.push_str("<tspan>");
         } else {
             out.push_str("<tspan x=\"");
-            num(out, x);
+            num(out, text.x);
             out.push_str("\" dy=\"");
-            num(out, line_height);
+            num(out, text.line_height);
             out.push_str("\">");
         }
         escape(out, line);
@@ -398,413 +173,130 @@ pub(super) fn text_block(
     out.push_str("</text>\n");
 }
 
-/// An SVG path and the points along it, built together so that label
-/// placement sees the same line that is drawn.
-#[derive(Default)]
-pub(super) struct Line {
-    d: String,
-    /// Points along the line, a few pixels apart.
-    pub(super) points: Vec<(f64, f64)>,
-    /// Each cubic segment, as (start, control, control, end).
-    pub(super) curves: Vec<[(f64, f64); 4]>,
-    at: (f64, f64),
-}
-
-impl Line {
-    pub(super) fn move_to(&mut self, x: f64, y: f64) {
-        self.d.push('M');
-        num(&mut self.d, x);
-        self.d.push(' ');
-        num(&mut self.d, y);
-        self.at = (x, y);
-        self.points.push((x, y));
-    }
-    pub(super) fn h(&mut self, x: f64) {
-        let (x0, y) = self.at;
-        if (x - x0).abs() < 0.05 {
-            return;
-        }
-        self.d.push_str(" H");
-        num(&mut self.d, x);
-        let steps = ((x - x0).abs() / 4.0).ceil().max(1.0) as usize;
-        for s in 1..=steps {
-            self.points
-                .push((x0 + (x - x0) * s as f64 / steps as f64, y));
-        }
-        self.at = (x, y);
-    }
-    pub(super) fn c(&mut self, c1: (f64, f64), c2: (f64, f64), to: (f64, f64)) {
-        self.d.push_str(" C");
-        for (i, p) in [c1, c2, to].into_iter().enumerate() {
-            if i > 0 {
-                self.d.push(' ');
-            }
-            num(&mut self.d, p.0);
-            self.d.push(' ');
-            num(&mut self.d, p.1);
-        }
-        let from = self.at;
-        let curve = [from, c1, c2, to];
-        // About one point every 3 px along the control polygon.
-        let d = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-        let steps = ((d(from, c1) + d(c1, c2) + d(c2, to)) / 3.0)
-            .ceil()
-            .clamp(16.0, 300.0) as usize;
-        for s in 1..=steps {
-            self.points.push(bezier(&curve, s as f64 / steps as f64));
-        }
-        self.curves.push(curve);
-        self.at = to;
-    }
-}
-
-fn bezier(c: &[(f64, f64); 4], t: f64) -> (f64, f64) {
-    let u = 1.0 - t;
-    let f = |a: f64, b: f64, cc: f64, d: f64| {
-        u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * cc + t * t * t * d
+/// Appends the steps of a line as SVG path data.
+fn path_data(out: &mut String, steps: &[Step]) {
+    let point = |out: &mut String, (x, y): (f64, f64)| {
+        num(out, x);
+        out.push(' ');
+        num(out, y);
     };
-    (
-        f(c[0].0, c[1].0, c[2].0, c[3].0),
-        f(c[0].1, c[1].1, c[2].1, c[3].1),
-    )
-}
-
-/// The drawn shape of a route: its line and where its arrowhead goes.
-pub(super) struct Drawn {
-    pub(super) line: Line,
-    /// Where the arrowhead's tip is.
-    pub(super) head: (f64, f64),
-    /// The direction the head points, a unit vector.
-    pub(super) dir: (f64, f64),
-}
-
-/// The line of a route, from its ports.
-pub(super) fn shape_route(
-    layout: &Layout,
-    geo: &Geometry,
-    route: &Route,
-    ends: [f64; 2],
-    head_len: f64,
-) -> Drawn {
-    let a = route.items[0];
-    let b = route.items[route.items.len() - 1];
-    let mut line = Line::default();
-    if route.same_layer {
-        let l = layout.items[a].layer;
-        let right = !(l == 0 && layout.layers.len() > 1);
-        let (ya, yb) = (ends[0], ends[1]);
-        let (xa, xb, col_edge, dir) = if right {
-            let edge_x = geo.col_x[l] + geo.col_w[l];
-            (geo.sides(layout, a).1, geo.sides(layout, b).1, edge_x, 1.0)
-        } else {
-            (
-                geo.sides(layout, a).0,
-                geo.sides(layout, b).0,
-                geo.col_x[l],
-                -1.0,
-            )
-        };
-        let bx = col_edge + dir * bulge(ya - yb);
-        let (ya, yb) = if a == b {
-            (ya - 5.0, yb + 5.0)
-        } else {
-            (ya, yb)
-        };
-        let head_at_b = !route.reversed;
-        let xb_end = if head_at_b { xb + dir * head_len } else { xb };
-        let xa_start = if head_at_b { xa } else { xa + dir * head_len };
-        line.move_to(xa_start, ya);
-        line.h(col_edge);
-        line.c((bx, ya), (bx, yb), (col_edge, yb));
-        line.h(xb_end);
-        let head = if head_at_b { (xb, yb) } else { (xa, ya) };
-        return Drawn {
-            line,
-            head,
-            dir: (-dir, 0.0),
-        };
-    }
-    let start_x = geo.sides(layout, a).1 + if route.reversed { head_len } else { 0.0 };
-    line.move_to(start_x, ends[0]);
-    let k = route.items.len();
-    for j in 0..k - 1 {
-        let (p, q) = (route.items[j], route.items[j + 1]);
-        let lp = layout.items[p].layer;
-        let col_right = geo.col_x[lp] + geo.col_w[lp];
-        let col_left_q = geo.col_x[layout.items[q].layer];
-        let yp = if j == 0 { ends[0] } else { geo.y(layout, p) };
-        let yq = if j + 1 == k - 1 {
-            ends[1]
-        } else {
-            geo.y(layout, q)
-        };
-        line.h(col_right);
-        let mid = (col_right + col_left_q) / 2.0;
-        line.c((mid, yp), (mid, yq), (col_left_q, yq));
-        if j + 1 < k - 1 {
-            // Through the reserved slot.
-            line.h(geo.sides(layout, q).1);
-        }
-    }
-    let end_x = geo.sides(layout, b).0 - if route.reversed { 0.0 } else { head_len };
-    line.h(end_x);
-    let (head, dir) = if route.reversed {
-        ((geo.sides(layout, a).1, ends[0]), -1.0)
-    } else {
-        ((geo.sides(layout, b).0, ends[1]), 1.0)
-    };
-    Drawn {
-        line,
-        head,
-        dir: (dir, 0.0),
-    }
-}
-
-/// A rectangle as (left, top, right, bottom).
-pub(super) type Rect = [f64; 4];
-
-/// A point for each item or route, where it has one (box centres, label
-/// centres).
-pub(super) type Points = Vec<Option<(f64, f64)>>;
-
-fn intersects(a: &Rect, b: &Rect) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
-}
-
-/// Rectangles by the cells of a grid they cover, for quick overlap tests.
-#[derive(Default)]
-struct Rects {
-    all: Vec<Rect>,
-    cells: HashMap<(i64, i64), Vec<usize>>,
-}
-
-impl Rects {
-    const CELL: f64 = 64.0;
-
-    fn cells_of(r: &Rect) -> impl Iterator<Item = (i64, i64)> {
-        let c = |v: f64| (v / Rects::CELL).floor() as i64;
-        let (x0, y0, x1, y1) = (c(r[0]), c(r[1]), c(r[2]), c(r[3]));
-        (x0..=x1).flat_map(move |i| (y0..=y1).map(move |j| (i, j)))
-    }
-
-    fn insert(&mut self, r: Rect) {
-        let id = self.all.len();
-        self.all.push(r);
-        for cell in Rects::cells_of(&r) {
-            self.cells.entry(cell).or_default().push(id);
-        }
-    }
-
-    fn hits(&self, r: &Rect) -> bool {
-        Rects::cells_of(r).any(|cell| {
-            self.cells
-                .get(&cell)
-                .is_some_and(|ids| ids.iter().any(|&id| intersects(r, &self.all[id])))
-        })
-    }
-}
-
-/// The points of every drawn line in cells of a grid, for quick look-ups
-/// of what passes near a spot: one vector sorted by cell (cheaper to build
-/// than a map of millions of points).
-struct Grid {
-    cell: f64,
-    points: Vec<(i64, i64, RoutePoint)>,
-}
-
-/// A point of a drawn line and the route it belongs to.
-type RoutePoint = (usize, (f64, f64));
-
-impl Grid {
-    fn new(drawn: &[Drawn]) -> Grid {
-        let cell = 24.0;
-        let key = |p: (f64, f64)| ((p.0 / cell).floor() as i64, (p.1 / cell).floor() as i64);
-        let mut points: Vec<(i64, i64, RoutePoint)> = drawn
-            .iter()
-            .enumerate()
-            .flat_map(|(r, d)| {
-                d.line.points.iter().map(move |&p| {
-                    let (i, j) = key(p);
-                    (i, j, (r, p))
-                })
-            })
-            .collect();
-        // Stable: points of one route in one cell keep their order, so the
-        // picture is the same on every run.
-        points.sort_by_key(|&(i, j, (r, _))| (i, j, r));
-        Grid { cell, points }
-    }
-    fn key(&self, p: (f64, f64)) -> (i64, i64) {
-        (
-            (p.0 / self.cell).floor() as i64,
-            (p.1 / self.cell).floor() as i64,
-        )
-    }
-    /// Calls `f` with every point (and its route) inside the rectangle,
-    /// until `f` returns `false`.
-    fn each_in(&self, r: &Rect, mut f: impl FnMut(usize, (f64, f64)) -> bool) {
-        let (a, b) = (self.key((r[0], r[1])), self.key((r[2], r[3])));
-        for i in a.0..=b.0 {
-            // Cells (i, a.1..=b.1) are contiguous in the sorted vector.
-            let start = self
-                .points
-                .partition_point(|&(pi, pj, _)| (pi, pj) < (i, a.1));
-            for &(pi, pj, (route, p)) in &self.points[start..] {
-                if pi != i || pj > b.1 {
-                    break;
-                }
-                if p.0 >= r[0] && p.0 <= r[2] && p.1 >= r[1] && p.1 <= r[3] && !f(route, p) {
-                    return;
-                }
+    for step in steps {
+        match *step {
+            Step::Move(p) => {
+                out.push('M');
+                point(out, p);
             }
-        }
-    }
-}
-
-/// Where each route's label goes: a point on its own line (so the label
-/// sits on the edge it names), clear of nodes, the title, the legend and
-/// the labels already placed, with no other edge near its centre, and as
-/// few other edges under it as can be. `None` in the second value when a
-/// label found no such spot (the caller widens the gaps and tries again).
-pub(super) fn place_labels(
-    layout: &Layout,
-    drawn: &[Drawn],
-    obstacles: &[Rect],
-    priority: &[usize],
-) -> (Points, Vec<usize>, usize) {
-    let grid = Grid::new(drawn);
-    // Labels that found a spot only over other edges.
-    let mut crowded = 0;
-    // Boxes, title, legend and the labels placed so far, by grid cell.
-    let mut taken = Rects::default();
-    for o in obstacles {
-        taken.insert(*o);
-    }
-    let mut spots = vec![None; drawn.len()];
-    let mut failed = Vec::new();
-    // A spot on the line, as a fraction of each cubic segment.
-    // Fewer spots to try when there are very many labels.
-    let labelled = priority
-        .iter()
-        .filter(|&&r| !layout.routes[r].label.is_empty())
-        .count();
-    let spots_per_curve = if labelled > 300 { 9 } else { 27 };
-    let ts: Vec<f64> = (0..spots_per_curve)
-        .map(|k| 0.5 + if k % 2 == 0 { 1.0 } else { -1.0 } * ((k + 1) / 2) as f64 * 0.03)
-        .collect();
-    for &r in priority {
-        let route = &layout.routes[r];
-        if route.label.is_empty() {
-            continue;
-        }
-        let (w, h) = label_size(&route.label);
-        let mut best: Option<(f64, (f64, f64))> = None;
-        let mut best_clear = false;
-        let mut fallback: Option<(f64, (f64, f64))> = None;
-        for (ci, curve) in drawn[r].line.curves.iter().enumerate() {
-            for (ti, &t) in ts.iter().enumerate() {
-                let c = bezier(curve, t);
-                let rect = [c.0 - w / 2.0, c.1 - h / 2.0, c.0 + w / 2.0, c.1 + h / 2.0];
-                let grown = [rect[0] - 2.0, rect[1] - 2.0, rect[2] + 2.0, rect[3] + 2.0];
-                let blocked = taken.hits(&grown);
-                // Other edges under the label, and how near its centre.
-                let mut under = 0usize;
-                let mut nearest = f64::INFINITY;
-                let mut others = std::collections::BTreeSet::new();
-                if blocked {
-                    continue;
-                }
-                // Enough to rank a spot: stop counting past 200 points.
-                grid.each_in(&rect, |other, p| {
-                    if other != r {
-                        under += 1;
-                        others.insert(other);
-                        let d = ((p.0 - c.0).powi(2) + (p.1 - c.1).powi(2)).sqrt();
-                        nearest = nearest.min(d);
+            Step::Across(x) => {
+                out.push_str(" H");
+                num(out, x);
+            }
+            Step::Curve(c) => {
+                out.push_str(" C");
+                for (i, p) in c.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
                     }
-                    under < 200
-                });
-                let score =
-                    others.len() as f64 * 40.0 + under as f64 + ti as f64 * 0.6 + ci as f64 * 2.0;
-                let near_other = nearest < 5.0;
-                if !blocked && !near_other {
-                    if best.is_none_or(|(s, _)| score < s) {
-                        best = Some((score, c));
-                        best_clear = others.is_empty();
-                    }
-                } else if !blocked && fallback.is_none_or(|(s, _)| score < s) {
-                    fallback = Some((score, c));
+                    point(out, p);
                 }
             }
         }
-        let chosen = match (best, fallback) {
-            (Some((_, c)), _) => {
-                if !best_clear {
-                    crowded += 1;
-                }
-                Some(c)
-            }
-            (None, Some((_, c))) => {
-                failed.push(r);
-                Some(c)
-            }
-            (None, None) => {
-                failed.push(r);
-                drawn[r].line.curves.first().map(|c| bezier(c, 0.5))
-            }
-        };
-        if let Some(c) = chosen {
-            taken.insert([c.0 - w / 2.0, c.1 - h / 2.0, c.0 + w / 2.0, c.1 + h / 2.0]);
-        }
-        spots[r] = chosen;
     }
-    (spots, failed, crowded)
 }
 
-/// Writes one route: its line, arrowhead and tooltip.
-pub(super) fn write_route(out: &mut String, diagram: &Diagram, route: &Route, drawn: &Drawn) {
-    let edge: &DiagramEdge = &diagram.edges[route.edge];
-    let look = edge_look(edge.role, edge.unverified, edge.emphasis);
-    edge_class(out, &look, route.edge);
-    out.push_str("<title>");
-    for (i, &m) in route.merged.iter().enumerate() {
-        let e = &diagram.edges[m];
-        if let Some((from, to)) = diagram.ends(e) {
-            if i > 0 {
-                out.push_str("; ");
-            }
-            escape(out, &from.label);
-            out.push_str(" — ");
-            out.push_str(e.role.label());
-            out.push_str(" → ");
-            escape(out, &to.label);
-            if !e.label.is_empty() {
-                out.push_str(" (");
-                escape(out, &e.label);
-                out.push(')');
-            }
-            if e.unverified {
-                out.push_str(" (unverified)");
-            }
-        }
-    }
-    out.push_str("</title>\n<path d=\"");
-    out.push_str(&drawn.line.d);
+/// Appends a line and its arrowhead.
+fn stroke(out: &mut String, stroke: &Stroke) {
+    out.push_str("<path d=\"");
+    path_data(out, &stroke.steps);
     out.push('"');
-    stroke_attrs(out, &look);
+    stroke_attrs(out, &stroke.look);
     out.push_str("/>\n");
-    let (x, y) = drawn.head;
-    arrow(out, &look, x, y, drawn.dir);
+    arrow(out, &stroke.look, &stroke.head);
+}
+
+/// Writes one edge: its tooltip, line and arrowhead.
+fn write_edge(out: &mut String, edge: &Edge) {
+    edge_class(out, &edge.stroke.look, edge.edge);
+    out.push_str("<title>");
+    for (i, credit) in edge.credits.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        escape(out, &credit.from);
+        out.push_str(" — ");
+        out.push_str(credit.role);
+        out.push_str(" → ");
+        escape(out, &credit.to);
+        if !credit.label.is_empty() {
+            out.push_str(" (");
+            escape(out, &credit.label);
+            out.push(')');
+        }
+        if credit.unverified {
+            out.push_str(" (unverified)");
+        }
+    }
+    out.push_str("</title>\n");
+    stroke(out, &edge.stroke);
     out.push_str("</g>\n");
 }
 
-pub(super) fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f64, h: f64) {
+/// Writes an edge's label, if it has one, on its white ground.
+fn write_edge_label(out: &mut String, edge: &Edge) {
+    let Some(label) = &edge.label else { return };
+    out.push_str("<g data-edge=\"");
+    num(out, edge.edge as f64);
+    out.push_str("\">\n<rect class=\"edge-label\" ");
+    let Area { x, y, w, h } = label.ground;
+    rect_area(out, x, y, w, h);
+    out.push_str(" rx=\"3\" fill=\"white\" fill-opacity=\"0.9\"/>\n");
+    text_block(out, &label.text);
+    out.push_str("</g>\n");
+}
+
+/// Writes a node: its group, tooltip, box and lines.
+fn write_node(out: &mut String, node: &Node) {
+    out.push_str("<g class=\"");
+    out.push_str(node.look.class);
+    match node.emphasis {
+        Emphasis::Normal => {}
+        Emphasis::Highlight => out.push_str(" highlight"),
+        Emphasis::Faded => out.push_str(" faded"),
+    }
+    out.push_str("\" data-key=\"");
+    escape(out, &node.key);
+    out.push_str("\">\n<title>");
+    escape(out, &node.label);
+    out.push_str("</title>\n");
+    node_shape(out, &node.look, &node.area, true);
+    let bold = node.emphasis == Emphasis::Highlight;
+    if bold {
+        out.push_str("<g font-weight=\"bold\">\n");
+    }
+    text_block(out, &node.text);
+    if bold {
+        out.push_str("</g>\n");
+    }
+    if let Some(note) = &node.note {
+        text_block(out, note);
+    }
+    out.push_str("</g>\n");
+}
+
+/// Appends a box in the look of its node kind: its outline and, by shape,
+/// a second border or cut corners. `node`: the box is a diagram node (the
+/// legend's samples are not).
+fn node_shape(out: &mut String, look: &NodeLook, area: &Area, node: bool) {
+    let Area { x, y, w, h } = *area;
     let rx = match look.shape {
         Shape::Rounded => (h / 2.0).min(11.0),
         Shape::Double => 8.0,
         Shape::Square | Shape::Notched => 1.5,
     };
-    out.push_str("<rect class=\"node\" ");
+    out.push_str(if node {
+        "<rect class=\"node\" "
+    } else {
+        "<rect "
+    });
     rect_area(out, x, y, w, h);
     out.push_str(" rx=\"");
     num(out, rx);
@@ -850,411 +342,67 @@ pub(super) fn node_shape(out: &mut String, look: &NodeLook, x: f64, y: f64, w: f
     }
 }
 
-/// The legend: sample boxes and lines; returns its size.
-pub(super) fn legend_size(diagram: &Diagram) -> (f64, f64) {
-    let entries = legend_entries(diagram);
-    let mut w: f64 = text_width("Legend", 12.0);
-    for kind in &entries.node_kinds {
-        w = w.max(text_width(kind_label(*kind), 11.0) + 20.0);
-    }
-    for (_, label) in &entries.edges {
-        w = w.max(50.0 + text_width(label, 11.0));
-    }
-    let rows = entries.node_kinds.len() + entries.edges.len();
-    (w + 24.0, 30.0 + rows as f64 * 24.0 + 6.0)
-}
-
-pub(super) fn write_legend(out: &mut String, diagram: &Diagram, x: f64, y: f64) {
-    let entries = legend_entries(diagram);
-    let (w, h) = legend_size(diagram);
+/// Writes the legend: its frame, sample boxes and sample lines.
+fn write_legend(out: &mut String, legend: &Legend) {
     out.push_str("<g class=\"legend\">\n<rect ");
+    let Area { x, y, w, h } = legend.area;
     rect_area(out, x, y, w, h);
     out.push_str(" rx=\"6\" fill=\"white\" stroke=\"#D1D5DB\"/>\n");
-    text_block(
-        out,
-        &["Legend".to_string()],
-        x + 12.0,
-        y + 16.0,
-        12.0,
-        14.0,
-        "start",
-        "#6B7280",
-    );
-    let mut row_y = y + 40.0;
-    for kind in &entries.node_kinds {
-        let look = node_look(*kind, Emphasis::Normal);
-        let label = kind_label(*kind);
-        let bw = text_width(label, 11.0) + 16.0;
-        // Sample boxes carry no `node` class: they are not diagram nodes.
-        let mut shape = String::new();
-        node_shape(&mut shape, &look, x + 12.0, row_y - 9.0, bw, 18.0);
-        out.push_str(&shape.replacen("class=\"node\" ", "", 1));
-        text_block(
-            out,
-            &[label.to_string()],
-            x + 12.0 + bw / 2.0,
-            row_y,
-            11.0,
-            13.0,
-            "middle",
-            look.text,
-        );
-        row_y += 24.0;
+    text_block(out, &legend.heading);
+    for sample in &legend.kinds {
+        node_shape(out, &sample.look, &sample.area, false);
+        text_block(out, &sample.text);
     }
-    for (look, label) in &entries.edges {
-        out.push_str("<path d=\"M");
-        num(out, x + 12.0);
-        out.push(' ');
-        num(out, row_y);
-        out.push_str(" H");
-        num(out, x + 44.0 - arrow_len(look));
-        out.push('"');
-        stroke_attrs(out, look);
-        out.push_str("/>\n");
-        arrow(out, look, x + 44.0, row_y, (1.0, 0.0));
-        text_block(
-            out,
-            std::slice::from_ref(label),
-            x + 52.0,
-            row_y,
-            11.0,
-            13.0,
-            "start",
-            "#374151",
-        );
-        row_y += 24.0;
+    for (line, name) in &legend.edges {
+        stroke(out, line);
+        text_block(out, name);
     }
     out.push_str("</g>\n");
 }
 
-pub(super) fn write_svg(diagram: &Diagram, layout: &Layout, settings: &Settings<'_>) -> String {
-    // The first line of the title is the title; what follows a line break
-    // is a subtitle, smaller and grey.
-    let (main, sub) = diagram
-        .title
-        .split_once('\n')
-        .unwrap_or((diagram.title.as_str(), ""));
-    let title_lines = if main.trim().is_empty() {
-        Vec::new()
-    } else {
-        wrap(main, TITLE_SIZE, 900.0)
-    };
-    let sub_lines = if sub.trim().is_empty() {
-        Vec::new()
-    } else {
-        wrap(sub, SUBTITLE_SIZE, 900.0)
-    };
-    let main_height = title_lines.len() as f64 * (TITLE_SIZE + 6.0);
-    let sub_height = sub_lines.len() as f64 * (SUBTITLE_SIZE + 5.0);
-    let title_height = main_height
-        + sub_height
-        + if title_lines.is_empty() && sub_lines.is_empty() {
-            0.0
-        } else {
-            14.0
-        };
-    let legend = settings.legend && !diagram.nodes.is_empty();
-    let (legend_w, legend_h) = if legend {
-        legend_size(diagram)
-    } else {
-        (0.0, 0.0)
-    };
-    let title_w = title_lines
-        .iter()
-        .map(|l| text_width(l, TITLE_SIZE) * 1.08)
-        .chain(sub_lines.iter().map(|l| text_width(l, SUBTITLE_SIZE)))
-        .fold(0.0, f64::max);
-    let looks: Vec<EdgeLook> = layout
-        .routes
-        .iter()
-        .map(|r| {
-            let e = &diagram.edges[r.edge];
-            edge_look(e.role, e.unverified, e.emphasis)
-        })
-        .collect();
-    // Labels of the path first, then the longest: they need the most room.
-    let mut priority: Vec<usize> = (0..layout.routes.len()).collect();
-    priority.sort_by(|&a, &b| {
-        let rank = |r: usize| match diagram.edges[layout.routes[r].edge].emphasis {
-            Emphasis::Highlight => 0,
-            Emphasis::Normal => 1,
-            Emphasis::Faded => 2,
-        };
-        rank(a)
-            .cmp(&rank(b))
-            .then(
-                layout.routes[b]
-                    .label
-                    .len()
-                    .cmp(&layout.routes[a].label.len()),
-            )
-            .then(a.cmp(&b))
-    });
-
-    let network = match settings.layers {
-        Layers::Network => true,
-        Layers::Auto => crate::export::style::wants_network(diagram),
-        _ => false,
-    };
-    let heads: Vec<f64> = looks.iter().map(arrow_len).collect();
-    let top = MARGIN + title_height;
-
-    // Lay out the lines; when a label finds no clear spot on its edge,
-    // spread the picture (the gaps between columns, or the whole network)
-    // and try again.
-    let mut scale = 1.0;
-    // In a network, the edges of labels without a spot are lengthened and
-    // the network laid out again, a few times, before the whole picture is
-    // spread: only the crowded part opens up.
-    let mut stretch = vec![1.0; layout.routes.len()];
-    let mut relayouts = 0;
-    let mut best: Option<(usize, Points)> = None;
-    let mut network_at = if network {
-        super::network::positions(layout, (MARGIN, top), &stretch, &[])
-    } else {
-        Vec::new()
-    };
-    let (rects, drawn, spots, width, height, legend_x) = loop {
-        let (rects, drawn, graph_right, graph_bottom) = if network {
-            let at: Vec<Option<(f64, f64)>> = network_at
-                .iter()
-                .map(|p| p.map(|(x, y)| (MARGIN + (x - MARGIN) * scale, top + (y - top) * scale)))
-                .collect();
-            let rects: Vec<Option<Rect>> = layout
-                .items
-                .iter()
-                .zip(&at)
-                .map(|(item, p)| {
-                    let (x, y) = (*p)?;
-                    let (w, h) = (item.width, item.base_height);
-                    Some([x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0])
-                })
-                .collect();
-            let drawn = super::network::lines(layout, &at, &heads);
-            let right = rects.iter().flatten().map(|r| r[2]).fold(MARGIN, f64::max);
-            let bottom = rects.iter().flatten().map(|r| r[3]).fold(top, f64::max);
-            (rects, drawn, right, bottom - top)
-        } else {
-            let geo = geometry(layout, title_height, scale);
-            let ends = ports(layout, &geo);
-            let drawn: Vec<Drawn> = layout
-                .routes
-                .iter()
-                .enumerate()
-                .map(|(r, route)| shape_route(layout, &geo, route, ends[r], heads[r]))
-                .collect();
-            let rects: Vec<Option<Rect>> = (0..layout.items.len())
-                .map(|v| {
-                    let item = &layout.items[v];
-                    item.node?;
-                    let (l, r) = geo.sides(layout, v);
-                    let cy = geo.y(layout, v);
-                    Some([l, cy - item.height / 2.0, r, cy + item.height / 2.0])
-                })
-                .collect();
-            (rects, drawn, geo.right_edge, geo.height)
-        };
-        let legend_x = graph_right + if layout.layers.is_empty() { 0.0 } else { 36.0 };
-        let mut width = if legend {
-            legend_x + legend_w
-        } else {
-            graph_right
-        };
-        width = (width.max(title_w + 2.0 * MARGIN).max(120.0) + MARGIN).ceil();
-        let height = (top + graph_bottom.max(if legend { legend_h } else { 0.0 }) + MARGIN)
-            .ceil()
-            .max(60.0);
-        let mut obstacles: Vec<Rect> = rects.iter().flatten().copied().collect();
-        if title_height > 0.0 {
-            obstacles.push([
-                width / 2.0 - title_w / 2.0,
-                MARGIN - 4.0,
-                width / 2.0 + title_w / 2.0,
-                MARGIN + title_height - 10.0,
-            ]);
-        }
-        if legend {
-            obstacles.push([legend_x, top, legend_x + legend_w, top + legend_h]);
-        }
-        let (spots, unplaced, crowded) = place_labels(layout, &drawn, &obstacles, &priority);
-        let failed = unplaced.len();
-        // Spread while a label has no spot, or (columns only, twice at
-        // most) while one sits over other edges; not when so many labels
-        // lack room that spreading would not seat them (a dense picture of
-        // thousands). Only the labels that would make this picture spread
-        // count: a network's labels over other edges do not.
-        let wanting = failed + if network { 0 } else { crowded };
-        let hopeless = wanting > 20.max(layout.routes.len() / 10);
-        if (failed == 0 && (crowded == 0 || network || scale > 1.6)) || hopeless || scale > 3.0 {
-            break (rects, drawn, spots, width, height, legend_x);
-        }
-        if network && scale == 1.0 && failed > 0 {
-            if best.as_ref().is_none_or(|(f, _)| failed < *f) {
-                best = Some((failed, network_at.clone()));
-            }
-            if relayouts < NETWORK_RELAYOUTS {
-                relayouts += 1;
-                for &r in &unplaced {
-                    stretch[r] *= 1.4;
-                }
-                network_at =
-                    super::network::positions(layout, (MARGIN, top), &stretch, &network_at);
-                continue;
-            }
-            // Spread the layout that left the fewest labels without a spot.
-            if let Some((_, at)) = best.take() {
-                network_at = at;
-            }
-        }
-        scale *= if network { 1.15 } else { 1.3 };
-    };
-
-    let mut out = String::with_capacity(512 + layout.items.len() * 400 + layout.routes.len() * 300);
+/// The scene as an SVG document.
+pub(super) fn write_svg(scene: &Scene) -> String {
+    let mut out = String::with_capacity(512 + scene.nodes.len() * 400 + scene.edges.len() * 300);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
-    num(&mut out, width);
+    num(&mut out, scene.width);
     out.push_str("\" height=\"");
-    num(&mut out, height);
+    num(&mut out, scene.height);
     out.push_str("\" viewBox=\"0 0 ");
-    num(&mut out, width);
+    num(&mut out, scene.width);
     out.push(' ');
-    num(&mut out, height);
+    num(&mut out, scene.height);
     out.push_str("\" font-family=\"");
-    escape(&mut out, &font_family(settings.font));
+    escape(&mut out, &font_family(&scene.font));
     out.push_str("\">\n<title>");
-    escape(&mut out, &diagram.title);
+    escape(&mut out, &scene.title);
     out.push_str("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    if !title_lines.is_empty() {
-        let cy = MARGIN + (title_lines.len() as f64 * (TITLE_SIZE + 6.0)) / 2.0 - 4.0;
+    if let Some(heading) = &scene.heading {
         out.push_str("<g class=\"title\" font-weight=\"bold\">\n");
-        text_block(
-            &mut out,
-            &title_lines,
-            width / 2.0,
-            cy,
-            TITLE_SIZE,
-            TITLE_SIZE + 6.0,
-            "middle",
-            "#111827",
-        );
+        text_block(&mut out, heading);
         out.push_str("</g>\n");
     }
-    if !sub_lines.is_empty() {
-        let cy = MARGIN + main_height + sub_height / 2.0 - 4.0;
+    if let Some(subheading) = &scene.subheading {
         out.push_str("<g class=\"subtitle\">\n");
-        text_block(
-            &mut out,
-            &sub_lines,
-            width / 2.0,
-            cy,
-            SUBTITLE_SIZE,
-            SUBTITLE_SIZE + 5.0,
-            "middle",
-            "#6B7280",
-        );
+        text_block(&mut out, subheading);
         out.push_str("</g>\n");
     }
-
     out.push_str("<g class=\"edges\">\n");
-    // Faded edges first, highlighted last, so a path is drawn on top.
-    let mut routes: Vec<usize> = (0..layout.routes.len()).collect();
-    routes.sort_by_key(|&r| match diagram.edges[layout.routes[r].edge].emphasis {
-        Emphasis::Faded => 0,
-        Emphasis::Normal => 1,
-        Emphasis::Highlight => 2,
-    });
-    for &r in &routes {
-        write_route(&mut out, diagram, &layout.routes[r], &drawn[r]);
+    for edge in &scene.edges {
+        write_edge(&mut out, edge);
     }
     out.push_str("</g>\n<g class=\"edge-labels\">\n");
-    for &r in &routes {
-        let route = &layout.routes[r];
-        let Some((x, y)) = spots[r] else { continue };
-        out.push_str("<g data-edge=\"");
-        num(&mut out, route.edge as f64);
-        out.push_str("\">\n");
-        edge_label(&mut out, &route.label, x, y, "middle", looks[r].text);
-        out.push_str("</g>\n");
+    for edge in &scene.edges {
+        write_edge_label(&mut out, edge);
     }
     out.push_str("</g>\n<g class=\"nodes\">\n");
-    for (v, item) in layout.items.iter().enumerate() {
-        let Some(i) = item.node else { continue };
-        let node = &diagram.nodes[i];
-        let look = node_look(node.kind, node.emphasis);
-        let Some([left, box_top, right, _]) = rects[v] else {
-            continue;
-        };
-        let cy = box_top + item_height(layout, v, network) / 2.0;
-        out.push_str("<g class=\"");
-        out.push_str(look.class);
-        match node.emphasis {
-            Emphasis::Normal => {}
-            Emphasis::Highlight => out.push_str(" highlight"),
-            Emphasis::Faded => out.push_str(" faded"),
-        }
-        out.push_str("\" data-key=\"");
-        escape(&mut out, &node.key);
-        out.push_str("\">\n<title>");
-        escape(&mut out, &node.label);
-        out.push_str("</title>\n");
-        node_shape(
-            &mut out,
-            &look,
-            left,
-            box_top,
-            item.width,
-            item_height(layout, v, network),
-        );
-        let weight = node.emphasis == Emphasis::Highlight;
-        if weight {
-            out.push_str("<g font-weight=\"bold\">\n");
-        }
-        let note_font = item.font * NOTE_SCALE;
-        let main_h = item.lines.len() as f64 * line_height(item.font);
-        let note_h = item.note.len() as f64 * line_height(note_font);
-        let top_y = cy - (main_h + note_h) / 2.0;
-        text_block(
-            &mut out,
-            &item.lines,
-            (left + right) / 2.0,
-            top_y + main_h / 2.0,
-            item.font,
-            line_height(item.font),
-            "middle",
-            look.text,
-        );
-        if weight {
-            out.push_str("</g>\n");
-        }
-        if !item.note.is_empty() {
-            text_block(
-                &mut out,
-                &item.note,
-                (left + right) / 2.0,
-                top_y + main_h + note_h / 2.0,
-                note_font,
-                line_height(note_font),
-                "middle",
-                "#6B7280",
-            );
-        }
-        out.push_str("</g>\n");
+    for node in &scene.nodes {
+        write_node(&mut out, node);
     }
     out.push_str("</g>\n");
-    if legend {
-        write_legend(&mut out, diagram, legend_x, top);
+    if let Some(legend) = &scene.legend {
+        write_legend(&mut out, legend);
     }
     out.push_str("</svg>\n");
     out
-}
-
-/// The drawn height of a box: in the network layout boxes keep the height
-/// of their text (ports go all around them).
-fn item_height(layout: &Layout, v: usize, network: bool) -> f64 {
-    let item = &layout.items[v];
-    if network {
-        item.base_height
-    } else {
-        item.height
-    }
 }
