@@ -354,7 +354,15 @@ fn the_crate_root_is_small() {
         "{} public items at the crate root: {names:?}",
         names.len()
     );
-    for core in ["Explorer", "Filter", "Error", "PersonId", "PersonRef", "query", "petgraph"] {
+    for core in [
+        "Explorer",
+        "Filter",
+        "Error",
+        "PersonId",
+        "PersonRef",
+        "query",
+        "petgraph",
+    ] {
         assert!(names.iter().any(|n| n == core), "{core} is not at the root");
     }
 }
