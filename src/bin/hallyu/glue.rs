@@ -3,7 +3,6 @@
 //! here. The JSON shapes below would be `Serialize` impls on the library's
 //! result types; they live here until the library has them.
 
-use hallyu::model::Role;
 use hallyu::query::{Path, SharedWork};
 use hallyu::{CreditId, Entity, Explorer, PersonId, WorkId};
 use serde_json::{Value, json};
@@ -34,39 +33,6 @@ pub fn find_any(ex: &Explorer, query: &str) -> hallyu::Result<Entity> {
 fn note(ex: &Explorer, query: &str) {
     if let Some(n) = ex.search(query).note(query) {
         eprintln!("note: {}", crate::out::escape_controls(&n));
-    }
-}
-
-/// The aliases, sources and notes of any record.
-pub fn about(ex: &Explorer, e: Entity) -> (Vec<&str>, &[String], Option<&str>) {
-    (ex.aliases(e).collect(), ex.sources(e), ex.notes(e))
-}
-
-/// The whole record of any entity, as JSON: the stored record when the
-/// source kept one, else what the columns hold.
-pub fn record_json(ex: &Explorer, e: Entity) -> Value {
-    let stored = match e {
-        Entity::Person(p) => ex.get(p).record().map(serde_json::to_value),
-        Entity::Group(g) => ex.get(g).record().map(serde_json::to_value),
-        Entity::Work(w) => ex.get(w).record().map(serde_json::to_value),
-        Entity::Organisation(o) => ex.get(o).record().map(serde_json::to_value),
-    };
-    match stored {
-        Some(Ok(v)) => v,
-        _ => json!({ "id": ex.key(e), "name": ex.name(e), "hangul": ex.hangul(e),
-                     "aliases": ex.aliases(e).collect::<Vec<_>>() }),
-    }
-}
-
-/// A role in words: `cast (lead) as Kim Tan`, `member 2006–`, ….
-pub fn role_text(role: &Role) -> String {
-    match role {
-        Role::Member { since, until } if since.is_some() || until.is_some() => format!(
-            "member {}–{}",
-            since.map_or(String::new(), |y| y.to_string()),
-            until.map_or(String::new(), |y| y.to_string())
-        ),
-        other => other.to_string(),
     }
 }
 
