@@ -30,7 +30,6 @@ use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{CreditId, Entity, PersonId, WorkId};
 use crate::model::{self, Role};
-use crate::query::costars::Credited;
 use crate::query::neighbourhood::NeighbourhoodOptions;
 use crate::query::table::{Align, Table};
 
@@ -989,6 +988,37 @@ pub struct Step {
     pub to: Person,
 }
 
+impl Step {
+    /// The step `s` of a path of `explorer`, resolved.
+    ///
+    /// # Panics
+    ///
+    /// When `s` holds ids of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::Step;
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("Choi Woo-shik")?);
+    /// let path = explorer.shortest_path(a, b, &Filter::new()).unwrap();
+    /// let step = Step::of(&explorer, &path.steps()[0]);
+    /// assert_eq!(step.from_role, path.steps()[0].from_credit.describe(&explorer));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn of(explorer: &Explorer, s: &crate::query::Step) -> Step {
+        Step {
+            from: Person::of(explorer, s.from),
+            from_role: s.from_credit.describe(explorer),
+            work: Work::of(explorer, s.work),
+            to_role: s.to_credit.describe(explorer),
+            to: Person::of(explorer, s.to),
+        }
+    }
+}
+
 impl Path {
     /// A shortest path from `from` to `to` under `filter`.
     ///
@@ -1012,7 +1042,6 @@ impl Path {
     /// ```
     pub fn between(explorer: &Explorer, from: PersonId, to: PersonId, filter: &Filter) -> Path {
         let found = explorer.shortest_path(from, to, filter);
-        let role = |c: &Credited| c.describe(explorer);
         Path {
             from: Person::of(explorer, from),
             to: Person::of(explorer, to),
@@ -1025,16 +1054,7 @@ impl Path {
                     .collect()
             }),
             steps: found.as_ref().map_or_else(Vec::new, |p| {
-                p.steps()
-                    .iter()
-                    .map(|s| Step {
-                        from: Person::of(explorer, s.from),
-                        from_role: role(&s.from_credit),
-                        work: Work::of(explorer, s.work),
-                        to_role: role(&s.to_credit),
-                        to: Person::of(explorer, s.to),
-                    })
-                    .collect()
+                p.steps().iter().map(|s| Step::of(explorer, s)).collect()
             }),
             lines: found.as_ref().map_or_else(String::new, |p| p.to_string()),
         }

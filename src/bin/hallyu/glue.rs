@@ -1,9 +1,10 @@
 //! Every read of a library record goes through these few functions, so a
 //! change of the library's record access (`explorer[id]` today) is one edit
-//! here. The JSON shapes below would be `Serialize` impls on the library's
-//! result types; they live here until the library has them.
+//! here. The JSON of records is that of the library's answer records
+//! (`hallyu::query::answer`), so that every command writes a person, a work
+//! or a shared work the same way.
 
-use hallyu::query::{Path, SharedWork};
+use hallyu::query::{Path, SharedWork, answer};
 use hallyu::{CreditId, Entity, Explorer, PersonId, WorkId};
 use serde_json::{Value, json};
 
@@ -36,39 +37,32 @@ fn note(ex: &Explorer, query: &str) {
     }
 }
 
+/// The JSON of one of the library's answer records.
+fn value(record: impl serde::Serialize) -> Value {
+    serde_json::to_value(record).expect("an answer record serialises")
+}
+
 pub fn person_json(ex: &Explorer, p: PersonId) -> Value {
-    let r = ex.get(p);
-    json!({ "id": r.key(), "name": r.name(), "hangul": r.hangul() })
+    value(answer::Person::of(ex, p))
 }
 
 pub fn work_json(ex: &Explorer, w: WorkId) -> Value {
-    let r = ex.get(w);
-    json!({ "id": r.key(), "title": r.title(), "hangul": r.hangul(), "kind": r.kind().name(),
-            "released": r.released().map(|d| d.to_string()) })
+    value(answer::Work::of(ex, w))
 }
 
 pub fn entity_json(ex: &Explorer, e: Entity) -> Value {
-    json!({ "id": ex.key(e), "kind": e.kind().to_string(), "name": ex.name(e), "label": ex.label(e) })
+    value(answer::Record::of(ex, e))
 }
 
 pub fn shared_json(ex: &Explorer, s: &SharedWork) -> Value {
-    let mut v = work_json(ex, s.work);
-    v["left_role"] = json!(s.left.describe(ex));
-    v["right_role"] = json!(s.right.describe(ex));
-    v
+    value(answer::Shared::of(ex, s))
 }
 
 pub fn path_json(ex: &Explorer, p: &Path<'_>) -> Value {
     json!({
         "length": p.len(),
         "people": p.people().iter().map(|&q| person_json(ex, q)).collect::<Vec<_>>(),
-        "steps": p.steps().iter().map(|s| json!({
-            "from": person_json(ex, s.from),
-            "from_role": s.from_credit.describe(ex),
-            "work": work_json(ex, s.work),
-            "to_role": s.to_credit.describe(ex),
-            "to": person_json(ex, s.to),
-        })).collect::<Vec<_>>(),
+        "steps": p.steps().iter().map(|s| value(answer::Step::of(ex, s))).collect::<Vec<_>>(),
     })
 }
 
