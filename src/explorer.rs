@@ -666,7 +666,8 @@ impl Explorer {
     /// # Example
     ///
     /// ```
-    /// use hallyu::{Explorer, MatchKind};
+    /// use hallyu::Explorer;
+    /// use hallyu::search::MatchKind;
     ///
     /// let explorer = Explorer::bundled();
     /// let best = explorer.search("Seo-joon Park").next().unwrap();

@@ -14,7 +14,7 @@ use crate::query::path::{Path, Step};
 /// # Example
 ///
 /// ```
-/// use hallyu::AllPathsOptions;
+/// use hallyu::query::AllPathsOptions;
 ///
 /// assert_eq!(AllPathsOptions::new().get_limit(), AllPathsOptions::DEFAULT_LIMIT);
 /// assert_eq!(AllPathsOptions::new().limit(5).get_limit(), 5);
@@ -69,7 +69,7 @@ impl Default for AllPathsOptions {
 /// let explorer = Explorer::bundled();
 /// let a = explorer.person("Park Seo-joon")?;
 /// let b = explorer.person("Choi Woo-shik")?;
-/// let all = explorer.all_shortest_paths(a, b, &hallyu::AllPathsOptions::new(), &Filter::new());
+/// let all = explorer.all_shortest_paths(a, b, &hallyu::query::AllPathsOptions::new(), &Filter::new());
 /// assert_eq!((all.distance(), all.count()), (Some(1), 1));
 /// assert!(all.to_string().starts_with("1 shortest path of 1 hop from Park Seo-joon to Choi Woo-shik"));
 /// # Ok::<(), hallyu::Error>(())
@@ -223,7 +223,8 @@ impl Explorer {
     /// # Example
     ///
     /// ```
-    /// use hallyu::{AllPathsOptions, Explorer, Filter};
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let a = explorer.person("Song Joong-ki")?;

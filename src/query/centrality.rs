@@ -18,7 +18,7 @@ use crate::query::distance::distance_sums;
 /// # Example
 ///
 /// ```
-/// use hallyu::Measure;
+/// use hallyu::query::Measure;
 ///
 /// assert_eq!("betweenness".parse::<Measure>()?, Measure::Betweenness);
 /// assert_eq!(Measure::SharedWorks.name(), "shared-works");
@@ -214,7 +214,8 @@ impl Explorer {
     /// # Example
     ///
     /// ```
-    /// use hallyu::{Explorer, Filter, Measure};
+    /// use hallyu::query::Measure;
+    /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let c = explorer.centrality(&Filter::new());
@@ -334,7 +335,7 @@ fn brandes(graph: &CoGraph) -> Vec<f64> {
 /// # Example
 ///
 /// ```
-/// use hallyu::BetweennessOptions;
+/// use hallyu::query::BetweennessOptions;
 ///
 /// let options = BetweennessOptions::new().epsilon(0.02).delta(0.1);
 /// // 1250 · (⌊log₂ 6⌋ + 1 + ln 10) = 6628.2…
@@ -474,7 +475,8 @@ impl Explorer {
     /// # Example
     ///
     /// ```
-    /// use hallyu::{BetweennessOptions, Explorer, Filter};
+    /// use hallyu::query::BetweennessOptions;
+    /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();

@@ -29,7 +29,7 @@ use crate::query::path::Path;
 /// # Example
 ///
 /// ```
-/// use hallyu::CentreOptions;
+/// use hallyu::query::CentreOptions;
 ///
 /// let options = CentreOptions::new().start(128).threads(2).lanes(64);
 /// assert_eq!(options.get_lanes(), 64);
@@ -104,7 +104,7 @@ impl<'a> CentreOptions<'a> {
     /// # Example
     ///
     /// ```
-    /// use hallyu::CentreOptions;
+    /// use hallyu::query::CentreOptions;
     ///
     /// assert_eq!(CentreOptions::new().get_lanes(), 256);
     /// assert_eq!(CentreOptions::new().lanes(100).get_lanes(), 128);
@@ -518,7 +518,8 @@ impl Explorer {
     ///
     /// ```
     /// use std::ops::ControlFlow;
-    /// use hallyu::{CentreOptions, Explorer, Filter};
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
@@ -558,7 +559,8 @@ impl Explorer {
     ///
     /// ```
     /// use std::ops::ControlFlow;
-    /// use hallyu::{CentreOptions, Explorer, Filter};
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
@@ -677,7 +679,8 @@ impl Explorer {
     /// # Example
     ///
     /// ```
-    /// use hallyu::{CentreOptions, Explorer, Filter};
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();

@@ -79,7 +79,7 @@ pub struct CoStar {
 /// let me = explorer.person("Park Seo-joon")?;
 /// let costars = explorer.co_appearances(me, &Filter::new());
 /// let strongest = costars.iter().next().unwrap();
-/// let first: &hallyu::SharedWork = &strongest.works[0];
+/// let first: &hallyu::query::SharedWork = &strongest.works[0];
 /// assert_eq!(explorer.get(first.left.credit).to(), first.work.into());
 /// let released: Vec<_> = strongest.works.iter().map(|s| explorer.get(s.work).released()).collect();
 /// assert!(released.is_sorted());

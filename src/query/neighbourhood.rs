@@ -11,7 +11,7 @@ use crate::id::{Entity, PersonId};
 /// # Example
 ///
 /// ```
-/// use hallyu::NeighbourhoodOptions;
+/// use hallyu::query::NeighbourhoodOptions;
 ///
 /// let options = NeighbourhoodOptions::new().hops(3);
 /// assert_eq!(options.get_hops(), 3);
@@ -100,7 +100,8 @@ impl Explorer {
     /// # Example
     ///
     /// ```
-    /// use hallyu::{Explorer, Filter, NeighbourhoodOptions};
+    /// use hallyu::query::NeighbourhoodOptions;
+    /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let me = explorer.person("Park Seo-joon")?;

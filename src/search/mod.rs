@@ -84,7 +84,7 @@ const POSTING_BUDGET: usize = 100_000;
 /// # Example
 ///
 /// ```
-/// use hallyu::normalise;
+/// use hallyu::search::normalise;
 ///
 /// assert_eq!(normalise("Kim So-hyun"), "kimsohyun");
 /// assert_eq!(normalise("K.Will"), normalise("k-will"));
@@ -210,7 +210,7 @@ impl MatchKind {
     /// # Example
     ///
     /// ```
-    /// use hallyu::MatchKind;
+    /// use hallyu::search::MatchKind;
     ///
     /// assert_eq!(MatchKind::Key.score(), 100);
     /// assert!(MatchKind::RevisedRomanization.score() > MatchKind::Initials.score());
@@ -338,7 +338,7 @@ impl<T> fmt::Display for Match<'_, T> {
 /// let mut matches = explorer.search("Lee Min-ho");
 /// assert!(matches.clear_winner().is_none()); // two actors of that name
 /// assert_eq!(matches.len(), 2);
-/// assert!(matches.all(|m| m.how == hallyu::MatchKind::Name));
+/// assert!(matches.all(|m| m.how == hallyu::search::MatchKind::Name));
 /// ```
 #[derive(Clone, Debug)]
 pub struct Matches<'a, T> {
