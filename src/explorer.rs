@@ -666,8 +666,8 @@ impl Explorer {
     /// # Example
     ///
     /// ```
-    /// use hallyu::search::MatchKind;
     /// use hallyu::Explorer;
+    /// use hallyu::search::MatchKind;
     ///
     /// let explorer = Explorer::bundled();
     /// let best = explorer.search("Seo-joon Park").next().unwrap();

@@ -52,20 +52,21 @@ fn api_answers_and_errors() {
 
     let (s, v) = ask(addr, "/api/search?q=bak+seo-jun");
     assert_eq!(s, 200);
-    assert_eq!(v["matches"][0]["key"], "park-seo-joon");
+    assert_eq!(v["matches"][0]["id"], "park-seo-joon");
     let (s, v) = ask(addr, "/api/search?q=%EC%B5%9C%EC%9A%B0%EC%8B%9D"); // 최우식
     assert_eq!(s, 200);
-    assert_eq!(v["matches"][0]["key"], "choi-woo-shik");
+    assert_eq!(v["matches"][0]["id"], "choi-woo-shik");
 
     let (s, v) = ask(addr, "/api/person/park-seo-joon");
     assert_eq!(s, 200);
-    assert_eq!(v["hangul"], "박서준");
-    assert!(v["works"].as_array().unwrap().len() <= 5);
+    assert_eq!(v["record"]["hangul"], "박서준");
+    assert_eq!(v["credits"].as_array().unwrap().len(), 5);
+    assert!(v["total"].as_u64().unwrap() > 5);
 
     let (s, v) = ask(addr, "/api/costars?person=park-seo-joon");
     assert_eq!(s, 200);
     assert_eq!(v["costars"].as_array().unwrap().len(), 5);
-    assert_eq!(v["truncated"], true);
+    assert!(v["total"].as_u64().unwrap() > 5);
 
     let (s, v) = ask(addr, "/api/neighbours?person=choi-woo-shik");
     assert_eq!(s, 200);
@@ -73,8 +74,9 @@ fn api_answers_and_errors() {
 
     let (s, v) = ask(addr, "/api/path?from=lee-min-ho&to=choi-woo-shik");
     assert_eq!(s, 200);
-    assert_eq!(v["hops"], 2);
-    assert!(v["lines"][0].as_str().unwrap().contains(" in→ "));
+    assert_eq!(v["length"], 2);
+    assert_eq!(v["connected"], true);
+    assert!(!v["steps"][0]["from_role"].as_str().unwrap().is_empty());
 
     // Bad requests: 4xx JSON, never a panic.
     assert_eq!(ask(addr, "/api/search").0, 400);
@@ -173,7 +175,7 @@ fn bad_request_heads_get_answers() {
     // Percent-encoded, the same Hangul is found; the server still answers.
     let (s, v) = ask(addr, "/api/search?q=%EB%B0%95%EC%84%9C%EC%A4%80");
     assert_eq!(s, 200);
-    assert_eq!(v["matches"][0]["key"], "park-seo-joon");
+    assert_eq!(v["matches"][0]["id"], "park-seo-joon");
     server.shutdown();
     assert_eq!(server.join(), 13);
 }

@@ -17,11 +17,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{Entity, PersonId};
+use crate::query::answer;
 
 use super::PageOptions;
 
@@ -209,19 +210,27 @@ impl Server {
 ///
 /// * `GET /`: the page of [`page`](super::page) over the whole explorer
 ///   (made on the first request);
-/// * `GET /api/search?q=NAME`: ranked matches, each with how it matched;
-/// * `GET /api/person/{key}`: the record, its works and roles, its sources;
-/// * `GET /api/costars?person=KEY`: co-stars with the shared works;
-/// * `GET /api/path?from=KEY&to=KEY`: the shortest path, one line per hop
-///   as the command line prints it;
-/// * `GET /api/neighbours?person=KEY`: the works of a person and the people
-///   on them.
+/// * `GET /api/search?q=NAME`: ranked matches, each with how it matched
+///   ([`answer::Search`](crate::query::answer::Search));
+/// * `GET /api/person/{key}`: the record, its credits and roles, its sources
+///   ([`answer::Info`](crate::query::answer::Info));
+/// * `GET /api/costars?person=KEY`: co-stars with the shared works
+///   ([`answer::CoStars`](crate::query::answer::CoStars));
+/// * `GET /api/path?from=KEY&to=KEY`: the shortest path, `"connected":
+///   false` when there is none ([`answer::Path`](crate::query::answer::Path));
+/// * `GET /api/neighbours?person=KEY&hops=K`: the people within `K` hops
+///   (2 if not given, at most 6) and the works they share
+///   ([`answer::Neighbours`](crate::query::answer::Neighbours)).
+///
+/// Each body is the `serde_json` text of the library's answer: the same
+/// JSON as `hallyu … --json` (shapes in `docs/json.md`).
 ///
 /// People are named by key or by any name the library finds unambiguously.
 /// Bad requests get a 4xx answer `{"error": "…"}` — a request line that is
 /// not ASCII or not HTTP a 400, one longer than [`ServeOptions::max_url`] a
 /// 414, too many or too long headers a 431, a head not sent within 5 s a
-/// 408; list answers hold at most [`ServeOptions::max_results`] items; an
+/// 408; list answers hold at most [`ServeOptions::max_results`] items (and
+/// say how many there are); an
 /// answer past [`ServeOptions::timeout`] is a 503. A panic in a query is a
 /// 500, and the server goes on.
 ///
@@ -509,7 +518,7 @@ impl Reply {
 impl From<Answer> for Reply {
     fn from(answer: Answer) -> Reply {
         let (status, body, kind) = match answer {
-            Answer::Json(s, v) => (s, v.to_string().into(), "application/json; charset=utf-8"),
+            Answer::Json(s, body) => (s, body.into(), "application/json; charset=utf-8"),
             Answer::Html(h) => (200, h, "text/html; charset=utf-8"),
         };
         let extra = if status == 405 { "Allow: GET\r\n" } else { "" };
@@ -528,14 +537,23 @@ struct State {
     page: OnceLock<Arc<str>>,
 }
 
-/// An answer: status and JSON (or the page).
+/// An answer: status and JSON text (or the page).
 enum Answer {
-    Json(u16, Value),
+    Json(u16, String),
     Html(Arc<str>),
 }
 
 fn error(status: u16, message: impl Into<String>) -> Answer {
-    Answer::Json(status, json!({ "error": message.into() }))
+    Answer::Json(status, json!({ "error": message.into() }).to_string())
+}
+
+/// A library answer as the body of a 200: its `serde_json` text, the
+/// bytes `hallyu --json` prints (there pretty-printed).
+fn ok(answer: &impl serde::Serialize) -> Answer {
+    match serde_json::to_string(answer) {
+        Ok(body) => Answer::Json(200, body),
+        Err(e) => error(500, e.to_string()),
+    }
 }
 
 impl State {
@@ -684,7 +702,7 @@ impl State {
             "/api/neighbours" => {
                 let p = self.person_param(param("person"))?;
                 self.in_time(deadline)?;
-                self.neighbours(p)
+                self.neighbours(p, param("hops"))?
             }
             "/api/path" => match (param("from"), param("to")) {
                 (Some(a), Some(b)) => {
@@ -724,140 +742,50 @@ impl State {
         }
     }
 
-    fn brief(&self, e: Entity) -> Value {
-        json!({ "key": self.explorer.key(e), "label": self.explorer.label(e) })
+    fn options(&self) -> answer::Options {
+        answer::Options::new().limit(self.options.max_results)
     }
 
     fn search(&self, q: &str) -> Answer {
-        let matches = self.explorer.search(q);
-        let total = matches.len();
-        let items: Vec<Value> = matches
-            .take(self.options.max_results)
-            .map(|m| {
-                json!({
-                    "key": self.explorer.key(m.value),
-                    "label": self.explorer.label(m.value),
-                    "how": m.how.to_string(),
-                    "score": m.score,
-                })
-            })
-            .collect();
-        Answer::Json(
-            200,
-            json!({ "matches": items, "truncated": total > self.options.max_results }),
-        )
+        ok(&answer::Search::of(&self.explorer, q, &self.options()))
     }
 
     fn person(&self, p: PersonId) -> Answer {
-        let e = &self.explorer;
-        let r = e.get(p);
-        let mut works = Vec::new();
-        for c in e.credits_of(p.into()) {
-            let (_, to) = e.ends(c);
-            if let Entity::Work(_) = to {
-                works.push(json!({
-                    "key": e.key(to), "label": e.label(to), "role": e.get(c).role().to_string(),
-                }));
-            }
-        }
-        let truncated = works.len() > self.options.max_results;
-        works.truncate(self.options.max_results);
-        Answer::Json(
-            200,
-            json!({
-                "key": r.key(), "name": r.name(), "hangul": r.hangul(),
-                "aliases": r.aliases().collect::<Vec<_>>(), "born": r.born(),
-                "sources": e.sources(p.into()), "works": works, "truncated": truncated,
-            }),
-        )
+        ok(&answer::Info::of(&self.explorer, p.into(), &self.options()))
     }
 
     fn costars(&self, p: PersonId) -> Answer {
-        let e = &self.explorer;
-        let costars = e.co_appearances(p, &self.options.filter);
-        let items: Vec<Value> = costars
-            .iter()
-            .take(self.options.max_results)
-            .map(|c| {
-                let mut v = self.brief(c.person.into());
-                v["works"] = c
-                    .works
-                    .iter()
-                    .take(self.options.max_results)
-                    .map(|s| {
-                        let mut w = self.brief(s.work.into());
-                        w["left"] = json!(s.left.describe(e));
-                        w["right"] = json!(s.right.describe(e));
-                        w
-                    })
-                    .collect();
-                v
-            })
-            .collect();
-        Answer::Json(
-            200,
-            json!({ "person": self.brief(p.into()), "costars": items,
-                    "truncated": costars.len() > self.options.max_results }),
-        )
+        let filter = &self.options.filter;
+        ok(&answer::CoStars::of(
+            &self.explorer,
+            p,
+            filter,
+            &self.options(),
+        ))
     }
 
-    fn neighbours(&self, p: PersonId) -> Answer {
-        let e = &self.explorer;
-        let mut works = Vec::new();
-        let costars = e.co_appearances(p, &self.options.filter);
-        let mut seen = std::collections::HashSet::new();
-        for c in costars.iter() {
-            for s in &c.works {
-                if seen.insert(s.work) && works.len() < self.options.max_results {
-                    let mut w = self.brief(s.work.into());
-                    w["role"] = json!(s.left.describe(e));
-                    works.push(w);
-                }
-            }
+    fn neighbours(&self, p: PersonId, hops: Option<&str>) -> Result<Answer, Answer> {
+        let mut options = self.options();
+        if let Some(k) = hops {
+            let k = k
+                .trim()
+                .parse()
+                .map_err(|_| error(400, "?hops= is not a number"))?;
+            options = options.hops(k);
         }
-        let people: Vec<Value> = costars
-            .iter()
-            .take(self.options.max_results)
-            .map(|c| self.brief(c.person.into()))
-            .collect();
-        Answer::Json(
-            200,
-            json!({ "person": self.brief(p.into()), "works": works, "people": people,
-                    "truncated": costars.len() > self.options.max_results || seen.len() > works.len() }),
-        )
+        let filter = &self.options.filter;
+        Ok(ok(&answer::Neighbours::of(
+            &self.explorer,
+            p,
+            filter,
+            &options,
+        )))
     }
 
     fn path(&self, a: PersonId, b: PersonId, deadline: Instant) -> Result<Answer, Answer> {
-        let e = &self.explorer;
-        let path = e.shortest_path(a, b, &self.options.filter);
+        let path = answer::Path::between(&self.explorer, a, b, &self.options.filter);
         self.in_time(deadline)?;
-        Ok(match path {
-            None => error(
-                404,
-                format!(
-                    "no chain links {} and {}",
-                    e.display_name(a.into()),
-                    e.display_name(b.into())
-                ),
-            ),
-            Some(path) => {
-                let text = path.to_string();
-                let steps: Vec<Value> = path
-                    .steps()
-                    .iter()
-                    .map(|s| {
-                        json!({
-                            "from": e.key(s.from.into()), "work": e.key(s.work.into()),
-                            "to": e.key(s.to.into()),
-                        })
-                    })
-                    .collect();
-                Answer::Json(
-                    200,
-                    json!({ "hops": path.len(), "lines": text.lines().collect::<Vec<_>>(), "steps": steps }),
-                )
-            }
-        })
+        Ok(ok(&path))
     }
 }
 

@@ -27,6 +27,7 @@ pub use introduce::{Introduction, PathRecommendation, Recommendation};
 pub use neighbourhood::NeighbourhoodOptions;
 pub use path::{Path, Step};
 pub use projection::Projection;
+pub use table::{Align, Table};
 
 /// The credits of a record, created by
 /// [`Explorer::credits_of`](crate::Explorer::credits_of).
@@ -82,6 +83,7 @@ pub(crate) fn by_name(explorer: &crate::Explorer, a: u32, b: u32) -> std::cmp::O
 }
 
 pub(crate) mod all_paths;
+pub mod answer;
 pub(crate) mod centrality;
 pub(crate) mod centre;
 pub(crate) mod components;
@@ -91,4 +93,5 @@ pub(crate) mod introduce;
 pub(crate) mod neighbourhood;
 pub(crate) mod path;
 pub(crate) mod projection;
+pub(crate) mod table;
 pub(crate) mod works;

@@ -4,7 +4,8 @@ use std::io::{self, IsTerminal, Write};
 
 use hallyu::export::{View, dot};
 use hallyu::model::WorkKind;
-use hallyu::query::{AllPathsOptions, CentreEntry, CentreOptions, Measure, NeighbourhoodOptions};
+use hallyu::query::answer::{self, Options};
+use hallyu::query::{AllPathsOptions, CentreEntry, CentreOptions, Measure};
 use hallyu::render::{Engine, Format, RenderOptions, Renderer};
 use hallyu::{Entity, Explorer, Filter, PersonId, WorkId};
 use serde_json::{Value, json};
@@ -27,6 +28,18 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// Prints one of the library's answers: its JSON with `--json`, else its
+/// text.
+fn print<A: serde::Serialize + std::fmt::Display>(
+    out: &mut Out,
+    answer: &A,
+) -> Result<(), Failure> {
+    out.answer(
+        || serde_json::to_value(answer).expect("an answer serialises"),
+        || answer.to_string(),
+    )
+}
+
 fn name(ex: &Explorer, p: PersonId) -> String {
     ex.display_name(p.into()).into_owned()
 }
@@ -34,148 +47,26 @@ fn name(ex: &Explorer, p: PersonId) -> String {
 pub fn info(cx: Cx<'_>, query: &str) -> Result<(), Failure> {
     let Cx { ex, out, .. } = cx;
     let e = glue::find_any(ex, query)?;
-    let credits: Vec<hallyu::CreditId> = ex.credits_of(e).collect();
-    let value = || {
-        let list: Vec<Value> = credits
-            .iter()
-            .map(|&c| {
-                let (from, to) = ex.ends(c);
-                let r = ex.get(c);
-                let record = r.record();
-                json!({ "from": ex.key(from), "to": ex.key(to), "role": glue::role_text(&r.role()),
-                        "unverified": r.is_unverified(),
-                        "confidence": record.map(|k| format!("{:?}", k.confidence)),
-                        "sources": record.map_or(&[][..], |k| k.sources.as_slice()) })
-            })
-            .collect();
-        json!({ "kind": e.kind().to_string(), "record": glue::record_json(ex, e), "credits": list })
-    };
-    let text = || {
-        let mut s = format!("{} — {} ({})\n", ex.label(e), e.kind(), ex.key(e));
-        let (aliases, sources, notes) = glue::about(ex, e);
-        if let Entity::Work(w) = e {
-            let work = ex.get(w);
-            s.push_str(&format!(
-                "  {} released {}",
-                work.kind().label(),
-                work.released()
-                    .map_or("in an unknown year".to_string(), |d| d.to_string())
-            ));
-            if let Some(n) = work.record().and_then(|r| r.network.as_ref()) {
-                s.push_str(&format!(" on {n}"));
-            }
-            if let Some(a) = work.record().and_then(|r| r.album.as_ref()) {
-                s.push_str(&format!(", album {a}"));
-            }
-            s.push('\n');
-        }
-        if !aliases.is_empty() {
-            s.push_str(&format!("  also known as: {}\n", aliases.join(", ")));
-        }
-        if let Some(n) = notes {
-            s.push_str(&format!("  note: {n}\n"));
-        }
-        for &c in &credits {
-            let (from, to) = ex.ends(c);
-            let r = ex.get(c);
-            let mark = if r.is_unverified() {
-                " (unverified)"
-            } else {
-                ""
-            };
-            s.push_str(&format!(
-                "  {} —{}→ {}{mark}\n",
-                ex.label(from),
-                glue::role_text(&r.role()),
-                ex.label(to)
-            ));
-        }
-        for src in sources {
-            s.push_str(&format!("  source: {src}\n"));
-        }
-        s
-    };
-    out.answer(value, text)
+    print(out, &answer::Info::of(ex, e, &Options::new().unlimited()))
 }
 
 pub fn search(cx: Cx<'_>, query: &str, limit: usize) -> Result<(), Failure> {
     let Cx { ex, out, .. } = cx;
     // The library's ranked, explained search: names, aliases, Hangul,
     // romanisations, initials, keyboard keys, Western order, typos.
-    let matches = {
+    let found = {
         let _busy = source::Busy::new(ex, "building the name index");
-        ex.search(query)
+        answer::Search::of(ex, query, &Options::new().limit(limit))
     };
-    let all = matches.as_slice();
-    let shown = &all[..all.len().min(limit)];
-    let winner = matches.clear_winner().map(|m| ex.key(m.value).into_owned());
-    out.answer(
-        || {
-            json!({ "query": query, "count": all.len(), "clear_winner": winner,
-                    "matches": shown.iter().map(|m| {
-                        let mut v = entity_json(ex, m.value);
-                        v["how"] = json!(m.how.to_string());
-                        v["matched"] = json!(m.key);
-                        v["score"] = json!(m.score);
-                        v
-                    }).collect::<Vec<_>>() })
-        },
-        || {
-            if all.is_empty() {
-                return format!("Nothing matches \"{query}\".\n");
-            }
-            let mut t = Table::new(&[Align::Left, Align::Left, Align::Left, Align::Left]);
-            for m in shown {
-                t.row(vec![
-                    ex.key(m.value).into_owned(),
-                    m.value.kind().to_string(),
-                    ex.label(m.value),
-                    m.how.to_string(),
-                ]);
-            }
-            let mut s = t.to_string();
-            if all.len() > shown.len() {
-                s.push_str(&format!(
-                    "… and {} more (--limit)\n",
-                    all.len() - shown.len()
-                ));
-            }
-            s
-        },
-    )
+    print(out, &found)
 }
 
 pub fn costars(cx: Cx<'_>, who: &str, top: usize) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let me = glue::find_person(ex, who)?;
-    let costars = ex.co_appearances(me, filter);
-    let shown: Vec<_> = costars.iter().take(top).collect();
-    out.answer(
-        || {
-            let list: Vec<Value> = shown
-                .iter()
-                .map(|c| {
-                    json!({ "person": person_json(ex, c.person), "count": c.works.len(),
-                            "works": c.works.iter().map(|s| shared_json(ex, s)).collect::<Vec<_>>() })
-                })
-                .collect();
-            json!({ "person": person_json(ex, me), "total": costars.len(), "costars": list })
-        },
-        || {
-            if costars.is_empty() {
-                return format!("{} shares no work with anyone under this filter.\n", name(ex, me));
-            }
-            let mut t = Table::new(&[Align::Left, Align::Right, Align::Left]).indent("  ");
-            for c in &shown {
-                let titles: Vec<String> = c.works.iter().map(|s| ex.label(s.work.into())).collect();
-                t.row(vec![ex.label(c.person.into()), c.works.len().to_string(), titles.join(", ")]);
-            }
-            let mut s = format!("{} co-star{} of {}:\n{t}", costars.len(), plural(costars.len()), ex.label(me.into()));
-            if costars.len() > shown.len() {
-                s.push_str(&format!("  … and {} more (--top)\n", costars.len() - shown.len()));
-            }
-            s
-        },
+    print(
+        out,
+        &answer::CoStars::of(ex, me, filter, &Options::new().limit(top)),
     )
 }
 
@@ -276,7 +167,7 @@ pub fn cast(cx: Cx<'_>, title: &str) -> Result<(), Failure> {
                 .map(|&c| {
                     let other = glue::other_end(ex, c, work.into());
                     let r = ex.get(c);
-                    json!({ "id": ex.key(other), "name": ex.name(other), "role": glue::role_text(&r.role()),
+                    json!({ "id": ex.key(other), "name": ex.name(other), "role": answer::Credit::of(ex, c).role,
                             "unverified": r.is_unverified() })
                 })
                 .collect();
@@ -289,7 +180,7 @@ pub fn cast(cx: Cx<'_>, title: &str) -> Result<(), Failure> {
                 let other = glue::other_end(ex, c, work.into());
                 let r = ex.get(c);
                 let mark = if r.is_unverified() { " (unverified)" } else { "" };
-                t.row(vec![ex.label(other), format!("{}{mark}", glue::role_text(&r.role()))]);
+                t.row(vec![ex.label(other), format!("{}{mark}", answer::Credit::of(ex, c).role)]);
             }
             s.push_str(&t.to_string());
             s
@@ -302,34 +193,9 @@ pub fn path(cx: Cx<'_>, a: &str, b: &str) -> Result<(), Failure> {
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
     let path = {
         let _busy = source::Busy::new(ex, "searching");
-        ex.shortest_path(pa, pb, filter)
+        answer::Path::between(ex, pa, pb, filter)
     };
-    out.answer(
-        || {
-            let mut v = match &path {
-                Some(p) => glue::path_json(ex, p),
-                None => json!({ "length": null, "people": [], "steps": [] }),
-            };
-            v["from"] = person_json(ex, pa);
-            v["to"] = person_json(ex, pb);
-            v["connected"] = json!(path.is_some());
-            v
-        },
-        || match &path {
-            Some(p) => format!(
-                "{} to {}: {} hop{}\n{p}",
-                name(ex, pa),
-                name(ex, pb),
-                p.len(),
-                plural(p.len())
-            ),
-            None => format!(
-                "No path: no chain of shared works connects {} and {} under this filter.\n",
-                name(ex, pa),
-                name(ex, pb)
-            ),
-        },
-    )
+    print(out, &path)
 }
 
 pub fn paths(cx: Cx<'_>, a: &str, b: &str, limit: usize) -> Result<(), Failure> {
@@ -648,47 +514,8 @@ pub fn components(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
 pub fn neighbours(cx: Cx<'_>, who: &str, hops: usize) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let me = glue::find_person(ex, who)?;
-    let options = NeighbourhoodOptions::new().hops(hops);
-    let near = ex.neighbourhood(me, &options, filter);
-    let centre = near.by_key(&ex.key(me.into())).and_then(|e| match e {
-        Entity::Person(p) => Some(p),
-        _ => None,
-    });
-    let distances = centre.map(|p| near.distances(p, filter));
-    let dist = |p: PersonId| distances.as_ref().and_then(|d| d.distance(p));
-    let mut people: Vec<PersonId> = near.people().collect();
-    people.sort_by(|&x, &y| (dist(x), near.get(x).name()).cmp(&(dist(y), near.get(y).name())));
-    out.answer(
-        || {
-            json!({ "person": person_json(ex, me), "hops": options.get_hops(),
-                    "people": people.iter().map(|&p| { let mut v = person_json(&near, p); v["distance"] = json!(dist(p)); v }).collect::<Vec<_>>(),
-                    "works": near.works().map(|w| work_json(&near, w)).collect::<Vec<_>>() })
-        },
-        || {
-            let mut s = format!(
-                "Within {} hop{} of {}: {} people, {} works\n",
-                options.get_hops(),
-                plural(options.get_hops()),
-                name(ex, me),
-                people.len(),
-                near.works().len()
-            );
-            let mut t = Table::new(&[Align::Right, Align::Left]).indent("  ");
-            for &p in &people {
-                t.row(vec![dist(p).map_or("-".into(), |d| d.to_string()), near.label(p.into())]);
-            }
-            s.push_str(&t.to_string());
-            let mut t = Table::new(&[Align::Left, Align::Left]).indent("  ");
-            for w in near.works() {
-                t.row(vec![near.label(w.into()), near.get(w).kind().label().to_string()]);
-            }
-            if !t.is_empty() {
-                s.push_str("Works:\n");
-                s.push_str(&t.to_string());
-            }
-            s
-        },
-    )
+    let options = Options::new().hops(hops).unlimited();
+    print(out, &answer::Neighbours::of(ex, me, filter, &options))
 }
 
 pub fn introduce(cx: Cx<'_>, a: &str, b: &str) -> Result<(), Failure> {

@@ -1,10 +1,10 @@
 //! Every read of a library record goes through these few functions, so a
 //! change of the library's record access (`explorer[id]` today) is one edit
-//! here. The JSON shapes below would be `Serialize` impls on the library's
-//! result types; they live here until the library has them.
+//! here. The JSON of records is that of the library's answer records
+//! (`hallyu::query::answer`), so that every command writes a person, a work
+//! or a shared work the same way.
 
-use hallyu::model::Role;
-use hallyu::query::{Path, SharedWork};
+use hallyu::query::{Path, SharedWork, answer};
 use hallyu::{CreditId, Entity, Explorer, PersonId, WorkId};
 use serde_json::{Value, json};
 
@@ -37,72 +37,32 @@ fn note(ex: &Explorer, query: &str) {
     }
 }
 
-/// The aliases, sources and notes of any record.
-pub fn about(ex: &Explorer, e: Entity) -> (Vec<&str>, &[String], Option<&str>) {
-    (ex.aliases(e).collect(), ex.sources(e), ex.notes(e))
-}
-
-/// The whole record of any entity, as JSON: the stored record when the
-/// source kept one, else what the columns hold.
-pub fn record_json(ex: &Explorer, e: Entity) -> Value {
-    let stored = match e {
-        Entity::Person(p) => ex.get(p).record().map(serde_json::to_value),
-        Entity::Group(g) => ex.get(g).record().map(serde_json::to_value),
-        Entity::Work(w) => ex.get(w).record().map(serde_json::to_value),
-        Entity::Organisation(o) => ex.get(o).record().map(serde_json::to_value),
-    };
-    match stored {
-        Some(Ok(v)) => v,
-        _ => json!({ "id": ex.key(e), "name": ex.name(e), "hangul": ex.hangul(e),
-                     "aliases": ex.aliases(e).collect::<Vec<_>>() }),
-    }
-}
-
-/// A role in words: `cast (lead) as Kim Tan`, `member 2006–`, ….
-pub fn role_text(role: &Role) -> String {
-    match role {
-        Role::Member { since, until } if since.is_some() || until.is_some() => format!(
-            "member {}–{}",
-            since.map_or(String::new(), |y| y.to_string()),
-            until.map_or(String::new(), |y| y.to_string())
-        ),
-        other => other.to_string(),
-    }
+/// The JSON of one of the library's answer records.
+fn value(record: impl serde::Serialize) -> Value {
+    serde_json::to_value(record).expect("an answer record serialises")
 }
 
 pub fn person_json(ex: &Explorer, p: PersonId) -> Value {
-    let r = ex.get(p);
-    json!({ "id": r.key(), "name": r.name(), "hangul": r.hangul() })
+    value(answer::Person::of(ex, p))
 }
 
 pub fn work_json(ex: &Explorer, w: WorkId) -> Value {
-    let r = ex.get(w);
-    json!({ "id": r.key(), "title": r.title(), "hangul": r.hangul(), "kind": r.kind().name(),
-            "released": r.released().map(|d| d.to_string()) })
+    value(answer::Work::of(ex, w))
 }
 
 pub fn entity_json(ex: &Explorer, e: Entity) -> Value {
-    json!({ "id": ex.key(e), "kind": e.kind().to_string(), "name": ex.name(e), "label": ex.label(e) })
+    value(answer::Record::of(ex, e))
 }
 
 pub fn shared_json(ex: &Explorer, s: &SharedWork) -> Value {
-    let mut v = work_json(ex, s.work);
-    v["left_role"] = json!(s.left.describe(ex));
-    v["right_role"] = json!(s.right.describe(ex));
-    v
+    value(answer::Shared::of(ex, s))
 }
 
 pub fn path_json(ex: &Explorer, p: &Path<'_>) -> Value {
     json!({
         "length": p.len(),
         "people": p.people().iter().map(|&q| person_json(ex, q)).collect::<Vec<_>>(),
-        "steps": p.steps().iter().map(|s| json!({
-            "from": person_json(ex, s.from),
-            "from_role": s.from_credit.describe(ex),
-            "work": work_json(ex, s.work),
-            "to_role": s.to_credit.describe(ex),
-            "to": person_json(ex, s.to),
-        })).collect::<Vec<_>>(),
+        "steps": p.steps().iter().map(|s| value(answer::Step::of(ex, s))).collect::<Vec<_>>(),
     })
 }
 
