@@ -10,8 +10,8 @@ use clap::{CommandFactory, Parser};
 
 #[path = "hallyu/args.rs"]
 mod args;
-#[path = "hallyu/commands.rs"]
-mod commands;
+#[path = "hallyu/cmd/mod.rs"]
+mod cmd;
 #[path = "hallyu/glue.rs"]
 mod glue;
 #[path = "hallyu/out.rs"]
@@ -91,47 +91,45 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
     };
     let ex = &source.explorer;
     let filter = cli.common.filter.filter();
-    let cx = commands::Cx {
+    let cx = cmd::Cx {
         ex,
         filter: &filter,
         out,
     };
     match &cli.command {
-        Command::Info { name } => commands::info(cx, name),
-        Command::Search { query, limit } => commands::search(cx, query, *limit),
-        Command::Costars { name, top } => commands::costars(cx, name, top.top),
-        Command::Shared { a, b } => commands::shared(cx, a, b),
-        Command::Works { name } => commands::works(cx, name),
-        Command::Cast { title } => commands::cast(cx, title),
-        Command::Path { a, b } => commands::path(cx, a, b),
-        Command::Paths { a, b, limit } => commands::paths(cx, a, b, *limit),
-        Command::Bacon { name } => commands::bacon(cx, name),
+        Command::Info { name } => cmd::info(cx, name),
+        Command::Search { query, limit } => cmd::search(cx, query, *limit),
+        Command::Costars { name, top } => cmd::costars(cx, name, top.top),
+        Command::Shared { a, b } => cmd::shared(cx, a, b),
+        Command::Works { name } => cmd::works(cx, name),
+        Command::Cast { title } => cmd::cast(cx, title),
+        Command::Path { a, b } => cmd::path(cx, a, b),
+        Command::Paths { a, b, limit } => cmd::paths(cx, a, b, *limit),
+        Command::Bacon { name } => cmd::bacon(cx, name),
         Command::Centre {
             all: true,
             start,
             out: file,
             ..
-        } => commands::centre_all(cx, *start, file.as_deref()),
-        Command::Centre { top, .. } => commands::centre(cx, top.top),
-        Command::Rank { by, top } => commands::rank(cx, *by, top.top),
-        Command::Components { top } => commands::components(cx, top.top),
-        Command::Neighbours { name, hops } => commands::neighbours(cx, name, *hops),
-        Command::Introduce { a, b } => commands::introduce(cx, a, b),
-        Command::Recommend { name, top } => commands::recommend(cx, name, top.top),
-        Command::Projection => commands::projection(cx),
-        Command::List { what } => commands::list(cx, *what),
-        Command::Draw { view, picture } => commands::draw(cx, view, picture),
+        } => cmd::centre_all(cx, *start, file.as_deref()),
+        Command::Centre { top, .. } => cmd::centre(cx, top.top),
+        Command::Rank { by, top } => cmd::rank(cx, *by, top.top),
+        Command::Components { top } => cmd::components(cx, top.top),
+        Command::Neighbours { name, hops } => cmd::neighbours(cx, name, *hops),
+        Command::Introduce { a, b } => cmd::introduce(cx, a, b),
+        Command::Recommend { name, top } => cmd::recommend(cx, name, top.top),
+        Command::Projection => cmd::projection(cx),
+        Command::List { what } => cmd::list(cx, *what),
+        Command::Draw { view, picture } => cmd::draw(cx, view, picture),
         Command::Export {
             format,
             projection,
             links,
             out: file,
-        } => commands::export(cx, *format, (*projection, *links), file.as_deref()),
-        Command::Html { view, out: file } => commands::html(cx, view.as_ref(), file.as_deref()),
-        Command::Serve { port, time_limit } => {
-            commands::serve(ex.clone(), &filter, *port, *time_limit)
-        }
-        Command::Stats => commands::stats(&source, cx.filter, cx.out),
+        } => cmd::export(cx, *format, (*projection, *links), file.as_deref()),
+        Command::Html { view, out: file } => cmd::html(cx, view.as_ref(), file.as_deref()),
+        Command::Serve { port, time_limit } => cmd::serve(ex.clone(), &filter, *port, *time_limit),
+        Command::Stats => cmd::stats(&source, cx.filter, cx.out),
         Command::Completions { .. } => unreachable!("answered above"),
     }
 }
