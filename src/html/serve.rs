@@ -76,12 +76,58 @@ impl Default for ServeOptions {
 impl ServeOptions {
     /// 100 results, URLs of at most 2 KiB, 2 threads, 2 s a request, the
     /// default filter.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+    /// assert!(get(server.addr(), "/api/search?q=IU")?.starts_with("HTTP/1.1 200"));
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new() -> ServeOptions {
         ServeOptions::default()
     }
 
-    /// The most items a list answer holds (the rest is cut, and the answer
-    /// says `"truncated": true`).
+    /// The most items a list answer holds (the rest is cut; the answer keeps
+    /// the total beside the list).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let options = ServeOptions::new().max_results(1);
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", options)?;
+    /// let answer = get(server.addr(), "/api/search?q=park")?;
+    /// let body: serde_json::Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap())?;
+    /// assert_eq!(body["matches"].as_array().unwrap().len(), 1);
+    /// assert!(body["count"].as_u64().unwrap() > 1);
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn max_results(mut self, n: usize) -> ServeOptions {
         self.max_results = n.max(1);
         self
@@ -89,12 +135,54 @@ impl ServeOptions {
 
     /// The longest request target accepted (longer ones get 414; the server
     /// stops reading a request line that is longer).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new().max_url(16))?;
+    /// assert!(get(server.addr(), "/api/search?q=a-name-far-too-long")?.starts_with("HTTP/1.1 414"));
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn max_url(mut self, n: usize) -> ServeOptions {
         self.max_url = n;
         self
     }
 
     /// The number of worker threads, and of query threads.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new().threads(1))?;
+    /// assert!(get(server.addr(), "/api/costars?person=IU")?.starts_with("HTTP/1.1 200"));
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn threads(mut self, n: usize) -> ServeOptions {
         self.threads = n.max(1);
         self
@@ -106,12 +194,64 @@ impl ServeOptions {
     /// answer's JSON) and its result dropped. A search already under way
     /// runs to its end on its query thread: the library's queries touch
     /// only what they reach. Zero answers every request with the 503.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// use std::time::Duration;
+    ///
+    /// let options = ServeOptions::new().timeout(Duration::ZERO);
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", options)?;
+    /// assert!(get(server.addr(), "/api/search?q=IU")?.starts_with("HTTP/1.1 503"));
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn timeout(mut self, t: Duration) -> ServeOptions {
         self.timeout = t;
         self
     }
 
     /// The filter of every query (default: [`Filter::new`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let filter = Filter::new().years(2019..=2019);
+    /// let total = explorer.co_appearances(me, &filter).len();
+    /// let server = serve(explorer, "127.0.0.1:0", ServeOptions::new().filter(filter))?;
+    /// let answer = get(server.addr(), "/api/costars?person=Park+Seo-joon")?;
+    /// assert!(answer.contains(&format!("\"total\":{total}")));
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn filter(mut self, filter: Filter) -> ServeOptions {
         self.filter = filter;
         self
@@ -128,6 +268,27 @@ struct Control {
 /// A running server, created by [`serve`]. Dropping it does not stop it:
 /// call [`Server::shutdown`] (from a Ctrl-C handler, for example), then
 /// [`Server::join`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::html::{serve, ServeOptions};
+///
+/// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+/// #     use std::io::{Read, Write};
+/// #     let mut s = std::net::TcpStream::connect(addr)?;
+/// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+/// #     let mut answer = String::new();
+/// #     s.read_to_string(&mut answer)?;
+/// #     Ok(answer)
+/// # }
+/// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+/// get(server.addr(), "/api/search?q=IU")?;
+/// server.shutdown();
+/// assert_eq!(server.join(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct Server {
     control: Arc<Control>,
     threads: Vec<thread::JoinHandle<()>>,
@@ -142,6 +303,27 @@ impl std::fmt::Debug for Server {
 }
 
 /// A handle that stops a [`Server`] from another thread.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::html::{serve, ServeOptions};
+///
+/// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+/// #     use std::io::{Read, Write};
+/// #     let mut s = std::net::TcpStream::connect(addr)?;
+/// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+/// #     let mut answer = String::new();
+/// #     s.read_to_string(&mut answer)?;
+/// #     Ok(answer)
+/// # }
+/// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+/// let handle = server.shutdown_handle();
+/// std::thread::spawn(move || handle.shutdown()).join().unwrap();
+/// assert_eq!(server.join(), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
 pub struct ShutdownHandle {
     control: Arc<Control>,
@@ -158,6 +340,28 @@ impl ShutdownHandle {
     /// answered (a request that has not arrived within a second of the stop
     /// is dropped; a query is bounded by the time limit), then the workers
     /// return. Calling it again does nothing.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+    /// let handle = server.shutdown_handle();
+    /// handle.shutdown();
+    /// handle.shutdown(); // nothing more
+    /// assert_eq!(server.join(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shutdown(&self) {
         if !self.control.stop.swap(true, Ordering::SeqCst) {
             // Wakes the accepting thread, which then sees the flag.
@@ -166,6 +370,29 @@ impl ShutdownHandle {
     }
 
     /// Whether [`ShutdownHandle::shutdown`] has been called.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+    /// let handle = server.shutdown_handle();
+    /// assert!(!handle.is_stopping());
+    /// server.shutdown();
+    /// assert!(handle.is_stopping());
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_stopping(&self) -> bool {
         self.control.stop.load(Ordering::SeqCst)
     }
@@ -173,12 +400,55 @@ impl ShutdownHandle {
 
 impl Server {
     /// The address the server listens on (useful after binding port 0).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+    /// assert!(server.addr().ip().is_loopback());
+    /// assert_ne!(server.addr().port(), 0);
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn addr(&self) -> SocketAddr {
         self.control.addr
     }
 
     /// A handle that stops the server from another thread or a signal
     /// handler.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+    /// let handle = server.shutdown_handle();
+    /// handle.shutdown();
+    /// assert_eq!(server.join(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shutdown_handle(&self) -> ShutdownHandle {
         ShutdownHandle {
             control: Arc::clone(&self.control),
@@ -186,11 +456,58 @@ impl Server {
     }
 
     /// Stops the server (see [`ShutdownHandle::shutdown`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+    /// server.shutdown();
+    /// assert_eq!(server.join(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shutdown(&self) {
         self.shutdown_handle().shutdown();
     }
 
     /// The number of answers sent so far (errors included).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+    /// get(server.addr(), "/no-such-page")?; // a 404 counts too
+    /// // The count goes up once the answer is sent; wait for it, at most 5 s.
+    /// let start = std::time::Instant::now();
+    /// while server.served() < 1 && start.elapsed().as_secs() < 5 {
+    ///     std::thread::sleep(std::time::Duration::from_millis(10));
+    /// }
+    /// assert_eq!(server.served(), 1);
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn served(&self) -> u64 {
         self.control.served.load(Ordering::SeqCst)
     }
@@ -198,6 +515,28 @@ impl Server {
     /// Waits, after a shutdown, for the accepting thread and the workers to
     /// return; gives the number of answers sent. Query threads still busy
     /// with an abandoned query are not waited for: they return when it ends.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new())?;
+    /// get(server.addr(), "/api/search?q=IU")?;
+    /// get(server.addr(), "/api/search?q=Dara")?;
+    /// server.shutdown();
+    /// assert_eq!(server.join(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn join(self) -> u64 {
         for t in self.threads {
             let _ = t.join();

@@ -100,7 +100,9 @@ crate::query::list_result!(
     Components,
     Component,
     list,
-    "components, most people first, then most works, then by the name of their first person"
+    "components, most people first, then most works, then by the name of their first person",
+    "explorer.components(&hallyu::Filter::new())",
+    "2"
 );
 
 impl fmt::Display for Components<'_> {

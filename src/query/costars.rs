@@ -155,7 +155,9 @@ crate::query::list_result!(
     CoAppearances,
     CoStar,
     costars,
-    "co-stars, strongest first, then by name"
+    "co-stars, strongest first, then by name",
+    "explorer.co_appearances(explorer.person(\"IU\")?, &hallyu::Filter::new())",
+    "11"
 );
 
 impl fmt::Display for CoAppearances<'_> {

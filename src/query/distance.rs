@@ -220,7 +220,9 @@ crate::query::list_result!(
     CentreRanking,
     CentreEntry,
     entries,
-    "entries, best centre first"
+    "entries, best centre first",
+    "explorer.centre_ranking(&hallyu::Filter::new())",
+    "82"
 );
 
 impl fmt::Display for CentreRanking<'_> {

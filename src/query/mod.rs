@@ -34,31 +34,79 @@ pub use table::{Align, Table};
 pub use crate::graph::CreditIds;
 
 /// The plumbing every list-shaped answer shares: `iter`, `as_slice`, `len`,
-/// `is_empty`, `explorer` and `IntoIterator` for a reference.
+/// `is_empty`, `explorer` and `IntoIterator` for a reference. `$make` is the
+/// code that makes such an answer from `explorer` (the bundled one) in the
+/// examples, `$count` how many items it holds.
 macro_rules! list_result {
-    ($ty:ident, $item:ty, $field:ident, $what:literal) => {
+    ($ty:ident, $item:ty, $field:ident, $what:literal, $make:literal, $count:literal) => {
         impl<'e> $ty<'e> {
             #[doc = concat!("The ", $what, ".")]
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// let explorer = hallyu::Explorer::bundled();
+            #[doc = concat!("let answer = ", $make, ";")]
+            #[doc = concat!("assert_eq!(answer.iter().count(), ", $count, ");")]
+            /// # Ok::<(), hallyu::Error>(())
+            /// ```
             pub fn iter(&self) -> std::slice::Iter<'_, $item> {
                 self.$field.iter()
             }
 
             #[doc = concat!("The ", $what, ", as a slice.")]
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// let explorer = hallyu::Explorer::bundled();
+            #[doc = concat!("let answer = ", $make, ";")]
+            #[doc = concat!("assert_eq!(answer.as_slice().len(), ", $count, ");")]
+            /// assert_eq!(answer.as_slice().first(), answer.iter().next());
+            /// # Ok::<(), hallyu::Error>(())
+            /// ```
             pub fn as_slice(&self) -> &[$item] {
                 &self.$field
             }
 
             /// How many there are.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// let explorer = hallyu::Explorer::bundled();
+            #[doc = concat!("let answer = ", $make, ";")]
+            #[doc = concat!("assert_eq!(answer.len(), ", $count, ");")]
+            /// # Ok::<(), hallyu::Error>(())
+            /// ```
             pub fn len(&self) -> usize {
                 self.$field.len()
             }
 
             /// Whether there are none.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// let explorer = hallyu::Explorer::bundled();
+            #[doc = concat!("let answer = ", $make, ";")]
+            /// assert!(!answer.is_empty());
+            /// # Ok::<(), hallyu::Error>(())
+            /// ```
             pub fn is_empty(&self) -> bool {
                 self.$field.is_empty()
             }
 
             /// The explorer the answer came from.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// let explorer = hallyu::Explorer::bundled();
+            #[doc = concat!("let answer = ", $make, ";")]
+            /// assert!(std::ptr::eq(answer.explorer(), &explorer));
+            /// # Ok::<(), hallyu::Error>(())
+            /// ```
             pub fn explorer(&self) -> &'e crate::Explorer {
                 self.explorer
             }

@@ -26,13 +26,47 @@ pub struct NeighbourhoodOptions {
 
 impl NeighbourhoodOptions {
     /// The largest number of hops accepted: 6.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::NeighbourhoodOptions;
+    ///
+    /// let options = NeighbourhoodOptions::new().hops(9);
+    /// assert_eq!(options.get_hops(), NeighbourhoodOptions::MAX_HOPS);
+    /// ```
     pub const MAX_HOPS: usize = 6;
     /// The default number of hops: 2.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::NeighbourhoodOptions;
+    ///
+    /// assert_eq!(NeighbourhoodOptions::new().get_hops(), NeighbourhoodOptions::DEFAULT_HOPS);
+    /// ```
     pub const DEFAULT_HOPS: usize = 2;
     /// The default cap on the number of people: 10,000.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::NeighbourhoodOptions;
+    ///
+    /// let options = NeighbourhoodOptions::new();
+    /// assert_eq!(options.get_max_people(), NeighbourhoodOptions::DEFAULT_MAX_PEOPLE);
+    /// ```
     pub const DEFAULT_MAX_PEOPLE: usize = 10_000;
 
     /// Two hops, at most 10,000 people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::NeighbourhoodOptions;
+    ///
+    /// assert_eq!(NeighbourhoodOptions::new(), NeighbourhoodOptions::default());
+    /// ```
     pub fn new() -> NeighbourhoodOptions {
         NeighbourhoodOptions {
             hops: NeighbourhoodOptions::DEFAULT_HOPS,
@@ -42,6 +76,19 @@ impl NeighbourhoodOptions {
 
     /// Takes the people within `hops` hops (co-appearances) of the person,
     /// at most [`NeighbourhoodOptions::MAX_HOPS`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::NeighbourhoodOptions;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// let options = NeighbourhoodOptions::new().hops(1);
+    /// let near = explorer.neighbourhood(iu, &options, &hallyu::Filter::new());
+    /// assert_eq!(near.people().len(), 12); // IU and her 11 co-stars
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn hops(mut self, hops: usize) -> NeighbourhoodOptions {
         self.hops = hops.min(NeighbourhoodOptions::MAX_HOPS);
         self
@@ -50,17 +97,46 @@ impl NeighbourhoodOptions {
     /// Takes at most `max_people` people (the person included): the
     /// search stops when it has that many, nearest first, in data order
     /// within a distance.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::NeighbourhoodOptions;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// let options = NeighbourhoodOptions::new().hops(1).max_people(5);
+    /// let near = explorer.neighbourhood(iu, &options, &hallyu::Filter::new());
+    /// assert_eq!(near.people().len(), 5);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn max_people(mut self, max_people: usize) -> NeighbourhoodOptions {
         self.max_people = max_people;
         self
     }
 
     /// The number of hops.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::NeighbourhoodOptions;
+    ///
+    /// assert_eq!(NeighbourhoodOptions::new().hops(3).get_hops(), 3);
+    /// ```
     pub fn get_hops(&self) -> usize {
         self.hops
     }
 
     /// The cap on the number of people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::NeighbourhoodOptions;
+    ///
+    /// assert_eq!(NeighbourhoodOptions::new().max_people(50).get_max_people(), 50);
+    /// ```
     pub fn get_max_people(&self) -> usize {
         self.max_people
     }

@@ -11,6 +11,21 @@ use crate::id::{Entity, PersonId, WorkId};
 use crate::query::costars::Credited;
 
 /// One hop of a [`Path`]: two people and the work they share.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("Choi Woo-shik")?);
+/// let path = explorer.shortest_path(a, b, &Filter::new()).unwrap();
+/// let step = path.steps()[0];
+/// assert_eq!((step.from, step.to), (a, b));
+/// assert_eq!(explorer.get(step.work).title(), "Parasite");
+/// assert_eq!(step.from_credit.describe(&explorer), "cast (cameo) as Min-hyuk");
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Step {
@@ -67,21 +82,70 @@ impl<'e> Path<'e> {
     }
 
     /// The hops, in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let explorer = hallyu::Explorer::bundled();
+    /// # let song = explorer.person("Song Joong-ki")?;
+    /// # let iu = explorer.person("IU")?;
+    /// let path = explorer.shortest_path(song, iu, &hallyu::Filter::new()).unwrap();
+    /// let first = &path.steps()[0];
+    /// assert_eq!(first.from, song);
+    /// assert_eq!(explorer.get(first.work).title(), "Men Are All Like That");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn steps(&self) -> &[Step] {
         &self.steps
     }
 
     /// The number of hops (shared works); 0 when both ends are one person.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let explorer = hallyu::Explorer::bundled();
+    /// # let song = explorer.person("Song Joong-ki")?;
+    /// # let iu = explorer.person("IU")?;
+    /// let path = explorer.shortest_path(song, iu, &hallyu::Filter::new()).unwrap();
+    /// assert_eq!(path.len(), 2);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.steps.len()
     }
 
     /// Whether the path has no hop (it starts where it ends).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let explorer = hallyu::Explorer::bundled();
+    /// # let song = explorer.person("Song Joong-ki")?;
+    /// # let iu = explorer.person("IU")?;
+    /// let path = explorer.shortest_path(song, iu, &hallyu::Filter::new()).unwrap();
+    /// assert!(!path.is_empty());
+    /// let to_himself = explorer.shortest_path(song, song, &hallyu::Filter::new()).unwrap();
+    /// assert!(to_himself.is_empty());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
     }
 
     /// The people along the path, both ends included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let explorer = hallyu::Explorer::bundled();
+    /// # let song = explorer.person("Song Joong-ki")?;
+    /// # let iu = explorer.person("IU")?;
+    /// let path = explorer.shortest_path(song, iu, &hallyu::Filter::new()).unwrap();
+    /// let names: Vec<&str> = path.people().iter().map(|&p| explorer.get(p).name()).collect();
+    /// assert_eq!(names, ["Song Joong-ki", "Kim Jong-kook", "IU"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn people(&self) -> Vec<PersonId> {
         std::iter::once(self.start)
             .chain(self.steps.iter().map(|s| s.to))
@@ -89,21 +153,66 @@ impl<'e> Path<'e> {
     }
 
     /// The works along the path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let explorer = hallyu::Explorer::bundled();
+    /// # let song = explorer.person("Song Joong-ki")?;
+    /// # let iu = explorer.person("IU")?;
+    /// let path = explorer.shortest_path(song, iu, &hallyu::Filter::new()).unwrap();
+    /// let titles: Vec<&str> = path.works().iter().map(|&w| explorer.get(w).title()).collect();
+    /// assert_eq!(titles, ["Men Are All Like That", "The Producers"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn works(&self) -> Vec<WorkId> {
         self.steps.iter().map(|s| s.work).collect()
     }
 
     /// The first person.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let explorer = hallyu::Explorer::bundled();
+    /// # let song = explorer.person("Song Joong-ki")?;
+    /// # let iu = explorer.person("IU")?;
+    /// let path = explorer.shortest_path(song, iu, &hallyu::Filter::new()).unwrap();
+    /// assert_eq!(path.start(), song);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn start(&self) -> PersonId {
         self.start
     }
 
     /// The last person.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let explorer = hallyu::Explorer::bundled();
+    /// # let song = explorer.person("Song Joong-ki")?;
+    /// # let iu = explorer.person("IU")?;
+    /// let path = explorer.shortest_path(song, iu, &hallyu::Filter::new()).unwrap();
+    /// assert_eq!(path.end(), iu);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn end(&self) -> PersonId {
         self.steps.last().map_or(self.start, |s| s.to)
     }
 
     /// The explorer the path came from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let explorer = hallyu::Explorer::bundled();
+    /// # let song = explorer.person("Song Joong-ki")?;
+    /// # let iu = explorer.person("IU")?;
+    /// let path = explorer.shortest_path(song, iu, &hallyu::Filter::new()).unwrap();
+    /// assert!(std::ptr::eq(path.explorer(), &explorer));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn explorer(&self) -> &'e Explorer {
         self.explorer
     }

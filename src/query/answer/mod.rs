@@ -55,6 +55,19 @@ pub struct Options {
 
 impl Options {
     /// The default number of items shown: 20.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::{CoStars, Options};
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let answer = CoStars::of(&explorer, me, &Filter::new(), &Options::new());
+    /// assert_eq!(answer.costars.len(), Options::DEFAULT_LIMIT.min(answer.total));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub const DEFAULT_LIMIT: usize = 20;
 
     /// At most [`Options::DEFAULT_LIMIT`] items,
