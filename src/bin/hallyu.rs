@@ -84,11 +84,8 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
     if let Command::Completions { shell } = cli.command {
         return completions(shell, out);
     }
-    let source = match source::open(cli.common.data.as_deref()) {
-        Ok(s) => s,
-        Err(source::OpenError::Unreadable(m)) => return Err(Failure::Data(m)),
-        Err(source::OpenError::Library(e)) => return Err(Failure::Data(e.to_string())),
-    };
+    let source =
+        source::open(cli.common.data.as_deref()).map_err(|e| Failure::Data(e.to_string()))?;
     let ex = &source.explorer;
     let filter = cli.common.filter.filter();
     let cx = cmd::Cx {

@@ -116,5 +116,5 @@ pub use graphml::Graphml;
 pub use imdb::{FILES, Imdb, Imported, Progress, Report};
 #[cfg(feature = "serde")]
 pub use json::NodeLink;
-pub use open::open;
+pub use open::{DataKind, Open, OpenReport, Opened, open};
 pub use staged::{Loaded, ReadReport, SlugCollision, slug};
