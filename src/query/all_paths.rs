@@ -65,9 +65,10 @@ impl AllPathsOptions {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
     /// let a = explorer.person("Song Joong-ki")?;
     /// let b = explorer.person("Seo Yea-ji")?;
-    /// let two = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(2), &Filter::new());
+    /// let two = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(2), &f);
     /// assert_eq!((two.len(), two.count()), (2, 11));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -142,7 +143,8 @@ impl<'e> AllShortestPaths<'e> {
     /// let a = explorer.person("Song Joong-ki")?;
     /// let b = explorer.person("Seo Yea-ji")?;
     /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
-    /// let names: Vec<&str> = all.paths()[0].people().iter().map(|&p| explorer.get(p).name()).collect();
+    /// let first = &all.paths()[0];
+    /// let names: Vec<&str> = first.people().iter().map(|&p| explorer.get(p).name()).collect();
     /// assert_eq!(names, ["Song Joong-ki", "Kim Jong-kook", "Kim Soo-hyun", "Seo Yea-ji"]);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -180,11 +182,12 @@ impl<'e> AllShortestPaths<'e> {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
     /// let a = explorer.person("Song Joong-ki")?;
     /// let b = explorer.person("Seo Yea-ji")?;
-    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &f);
     /// assert_eq!(all.len(), 11);
-    /// let three = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(3), &Filter::new());
+    /// let three = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(3), &f);
     /// assert_eq!(three.len(), 3);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -226,11 +229,12 @@ impl<'e> AllShortestPaths<'e> {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
     /// let a = explorer.person("Song Joong-ki")?;
     /// let b = explorer.person("Seo Yea-ji")?;
-    /// let one = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(1), &Filter::new());
+    /// let one = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(1), &f);
     /// assert_eq!(one.count(), 11); // all of them, though one is returned
-    /// let me = explorer.all_shortest_paths(a, a, &AllPathsOptions::new(), &Filter::new());
+    /// let me = explorer.all_shortest_paths(a, a, &AllPathsOptions::new(), &f);
     /// assert_eq!((me.count(), me.distance()), (1, Some(0)));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -268,13 +272,15 @@ impl<'e> AllShortestPaths<'e> {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
     /// let a = explorer.person("Song Joong-ki")?;
     /// let b = explorer.person("Seo Yea-ji")?;
-    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &f);
     /// assert!(!all.is_truncated());
-    /// let five = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(5), &Filter::new());
+    /// let five = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(5), &f);
     /// assert!(five.is_truncated());
-    /// assert!(five.to_string().starts_with("11 shortest paths of 3 hops from Song Joong-ki to Seo Yea-ji (showing 5)"));
+    /// let header = "11 shortest paths of 3 hops from Song Joong-ki to Seo Yea-ji (showing 5)";
+    /// assert!(five.to_string().starts_with(header));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn is_truncated(&self) -> bool {
