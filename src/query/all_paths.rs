@@ -27,9 +27,28 @@ pub struct AllPathsOptions {
 impl AllPathsOptions {
     /// The number of paths returned unless [`AllPathsOptions::limit`] says
     /// otherwise: 100.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    ///
+    /// assert_eq!(AllPathsOptions::DEFAULT_LIMIT, 100);
+    /// assert_eq!(AllPathsOptions::default().get_limit(), AllPathsOptions::DEFAULT_LIMIT);
+    /// ```
     pub const DEFAULT_LIMIT: usize = 100;
 
     /// At most [`AllPathsOptions::DEFAULT_LIMIT`] paths.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    ///
+    /// let options = AllPathsOptions::new();
+    /// assert_eq!(options.get_limit(), 100);
+    /// assert_eq!(options, AllPathsOptions::default());
+    /// ```
     pub fn new() -> AllPathsOptions {
         AllPathsOptions {
             limit: AllPathsOptions::DEFAULT_LIMIT,
@@ -38,12 +57,36 @@ impl AllPathsOptions {
 
     /// Returns at most `limit` paths (the count of all of them is still
     /// exact).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let two = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(2), &f);
+    /// assert_eq!((two.len(), two.count()), (2, 11));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn limit(mut self, limit: usize) -> AllPathsOptions {
         self.limit = limit;
         self
     }
 
     /// The most paths returned.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    ///
+    /// assert_eq!(AllPathsOptions::new().limit(3).get_limit(), 3);
+    /// assert_eq!(AllPathsOptions::new().limit(0).get_limit(), 0);
+    /// ```
     pub fn get_limit(&self) -> usize {
         self.limit
     }
@@ -89,22 +132,86 @@ pub struct AllShortestPaths<'e> {
 impl<'e> AllShortestPaths<'e> {
     /// The paths returned, at most the limit of the options, ordered by
     /// the names of the people along them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// let first = &all.paths()[0];
+    /// let names: Vec<&str> = first.people().iter().map(|&p| explorer.get(p).name()).collect();
+    /// assert_eq!(names, ["Song Joong-ki", "Kim Jong-kook", "Kim Soo-hyun", "Seo Yea-ji"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn paths(&self) -> &[Path<'e>] {
         &self.paths
     }
 
     /// Iterates over the paths returned.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let min_young = explorer.person("Park Min-young")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// // Six of the eleven go through Park Min-young first.
+    /// assert_eq!(all.iter().filter(|p| p.people()[1] == min_young).count(), 6);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn iter(&self) -> std::slice::Iter<'_, Path<'e>> {
         self.paths.iter()
     }
 
     /// The number of paths returned.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &f);
+    /// assert_eq!(all.len(), 11);
+    /// let three = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(3), &f);
+    /// assert_eq!(three.len(), 3);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.paths.len()
     }
 
     /// Whether no path was returned (no chain connects the two people, or
     /// the limit is 0).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Park Seo-joon")?;
+    /// let b = explorer.person("Yoon Eun-hye")?; // in a component of her own
+    /// let none = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// assert!(none.is_empty());
+    /// assert_eq!((none.distance(), none.count()), (None, 0));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.paths.is_empty()
     }
@@ -114,38 +221,148 @@ impl<'e> AllShortestPaths<'e> {
     /// programming over the breadth-first layers, not by enumeration. It
     /// saturates at `u64::MAX`: then [`AllShortestPaths::count_is_exact`]
     /// is false and the answer reads "at least".
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let one = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(1), &f);
+    /// assert_eq!(one.count(), 11); // all of them, though one is returned
+    /// let me = explorer.all_shortest_paths(a, a, &AllPathsOptions::new(), &f);
+    /// assert_eq!((me.count(), me.distance()), (1, Some(0)));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn count(&self) -> u64 {
         self.count
     }
 
     /// Whether [`AllShortestPaths::count`] is the exact number (false when
     /// there are more than `u64::MAX` shortest paths).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// assert!(all.count_is_exact());
+    /// assert!(all.to_string().starts_with("11 shortest paths of 3 hops"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn count_is_exact(&self) -> bool {
         self.count < u64::MAX
     }
 
     /// Whether some shortest paths were left out by the limit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &f);
+    /// assert!(!all.is_truncated());
+    /// let five = explorer.all_shortest_paths(a, b, &AllPathsOptions::new().limit(5), &f);
+    /// assert!(five.is_truncated());
+    /// let header = "11 shortest paths of 3 hops from Song Joong-ki to Seo Yea-ji (showing 5)";
+    /// assert!(five.to_string().starts_with(header));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn is_truncated(&self) -> bool {
         (self.paths.len() as u64) < self.count
     }
 
     /// The length of every shortest path (hops), or `None` when no chain
     /// connects the two people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// assert_eq!(all.distance(), Some(3));
+    /// assert_eq!(all.distance(), explorer.distances(a, &Filter::new()).distance(b));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn distance(&self) -> Option<usize> {
         self.distance
     }
 
     /// The first person.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// assert_eq!(explorer.get(all.from()).name(), "Song Joong-ki");
+    /// assert!(all.iter().all(|p| p.start() == all.from()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn from(&self) -> PersonId {
         self.from
     }
 
     /// The last person.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// assert_eq!(explorer.get(all.to()).name(), "Seo Yea-ji");
+    /// assert!(all.iter().all(|p| p.end() == all.to()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn to(&self) -> PersonId {
         self.to
     }
 
     /// The explorer the paths came from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::AllPathsOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Song Joong-ki")?;
+    /// let b = explorer.person("Seo Yea-ji")?;
+    /// let all = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// assert!(std::ptr::eq(all.explorer(), &explorer));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn explorer(&self) -> &'e Explorer {
         self.explorer
     }

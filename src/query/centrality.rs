@@ -40,6 +40,19 @@ pub enum Measure {
 
 impl Measure {
     /// Every measure, in declaration order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Measure;
+    ///
+    /// let names: Vec<&str> = Measure::ALL.iter().map(|m| m.name()).collect();
+    /// assert_eq!(names, ["degree", "shared-works", "closeness", "betweenness"]);
+    /// for m in Measure::ALL {
+    ///     assert_eq!(m.name().parse::<Measure>()?, m);
+    /// }
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub const ALL: [Measure; 4] = [
         Measure::Degree,
         Measure::SharedWorks,
@@ -48,6 +61,17 @@ impl Measure {
     ];
 
     /// The lowercase name: `degree`, `shared-works`, `closeness`, `betweenness`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Measure;
+    ///
+    /// assert_eq!(Measure::SharedWorks.name(), "shared-works");
+    /// assert_eq!(Measure::Closeness.name(), Measure::Closeness.to_string());
+    /// assert_eq!("Shared works".parse::<Measure>()?, Measure::SharedWorks);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Measure::Degree => "degree",
@@ -83,6 +107,22 @@ impl fmt::Display for Measure {
 }
 
 /// The centrality of one person, part of [`Centrality`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::PersonCentrality;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let iu = explorer.person("IU")?;
+/// let centrality = explorer.centrality(&Filter::new());
+/// let scores: &PersonCentrality = centrality.get(iu);
+/// assert_eq!((scores.person, scores.degree, scores.shared_works), (iu, 11, 13));
+/// assert!((scores.closeness - 0.43895747599451296).abs() < 1e-12);
+/// assert!((scores.betweenness - 0.13253227824987082).abs() < 1e-12);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PersonCentrality {
@@ -107,6 +147,21 @@ pub struct PersonCentrality {
 
 impl PersonCentrality {
     /// The value of one measure, as a float.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Measure;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let centrality = explorer.centrality(&Filter::new());
+    /// let me = centrality.get(explorer.person("Park Seo-joon")?);
+    /// assert_eq!(me.value(Measure::Degree), 21.0);
+    /// assert_eq!(me.value(Measure::SharedWorks), 32.0);
+    /// assert_eq!(me.value(Measure::Betweenness), me.betweenness);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn value(&self, measure: Measure) -> f64 {
         match measure {
             Measure::Degree => self.degree as f64,
@@ -147,12 +202,38 @@ impl<'e> Centrality<'e> {
     /// # Panics
     ///
     /// When the id is not one of the explorer's people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let centrality = explorer.centrality(&Filter::new());
+    /// let woo_shik = explorer.person("Choi Woo-shik")?;
+    /// assert_eq!(centrality.get(woo_shik).degree, 15);
+    /// assert_eq!(centrality.get(woo_shik).shared_works, 25);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn get(&self, person: PersonId) -> &PersonCentrality {
         self.explorer.check(person.into());
         &self.scores[person.index()]
     }
 
     /// Every person's scores, in data order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let centrality = explorer.centrality(&Filter::new());
+    /// assert_eq!(centrality.iter().len(), explorer.people().len());
+    /// // Each co-appearing pair adds one to the degree of both.
+    /// let degrees: usize = centrality.iter().map(|s| s.degree).sum();
+    /// assert_eq!(degrees, 2 * explorer.projection(&Filter::new()).edge_count());
+    /// ```
     pub fn iter(&self) -> std::slice::Iter<'_, PersonCentrality> {
         self.scores.iter()
     }
@@ -163,17 +244,57 @@ impl<'e> Centrality<'e> {
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let centrality = explorer.centrality(&Filter::new());
+    /// assert!(centrality.is_node(explorer.person("IU")?));
+    /// let herman = explorer.person("Tamar Herman")?; // in no work
+    /// assert!(!centrality.is_node(herman));
+    /// assert_eq!(centrality.get(herman).closeness, 0.0);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn is_node(&self, person: PersonId) -> bool {
         self.explorer.check(person.into());
         self.nodes.get(person.index()).copied().unwrap_or(false)
     }
 
     /// How many people are not nodes of the filter's graph.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let centrality = explorer.centrality(&Filter::new());
+    /// assert_eq!(centrality.left_out(), 16);
+    /// assert_eq!(centrality.left_out(), explorer.components(&Filter::new()).left_out());
+    /// ```
     pub fn left_out(&self) -> usize {
         self.nodes.iter().filter(|&&n| !n).count()
     }
 
     /// Every node ranked by a measure: highest first, then by name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Measure;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let centrality = explorer.centrality(&Filter::new());
+    /// let by_closeness = centrality.ranked(Measure::Closeness);
+    /// let top: Vec<&str> =
+    ///     by_closeness[..3].iter().map(|s| explorer.get(s.person).name()).collect();
+    /// assert_eq!(top, ["Park Seo-joon", "Park Hyung-sik", "Park Bo-young"]);
+    /// assert_eq!(by_closeness.len(), explorer.people().len() - centrality.left_out());
+    /// ```
     pub fn ranked(&self, measure: Measure) -> Vec<&PersonCentrality> {
         let mut v: Vec<&PersonCentrality> = self
             .scores
@@ -189,6 +310,16 @@ impl<'e> Centrality<'e> {
     }
 
     /// The explorer the scores came from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let centrality = explorer.centrality(&Filter::new());
+    /// assert!(std::ptr::eq(centrality.explorer(), &explorer));
+    /// ```
     pub fn explorer(&self) -> &'e Explorer {
         self.explorer
     }
@@ -357,6 +488,17 @@ impl Default for BetweennessOptions {
 
 impl BetweennessOptions {
     /// ε = 0.01, δ = 0.1, seed 0, every core.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    ///
+    /// let options = BetweennessOptions::new();
+    /// assert_eq!(options, BetweennessOptions::default());
+    /// // ε = 0.01, δ = 0.1: 5000 · (⌊log₂ 6⌋ + 1 + ln 10) = 26512.9…
+    /// assert_eq!(options.samples_for(8), 26_513);
+    /// ```
     pub fn new() -> BetweennessOptions {
         BetweennessOptions {
             epsilon: 0.01,
@@ -368,24 +510,69 @@ impl BetweennessOptions {
 
     /// The largest error allowed on any person's score (before NetworkX's
     /// normalisation; see [`ApproxBetweenness::error_bound`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    ///
+    /// // A bound ten times looser takes a hundred times fewer samples.
+    /// assert_eq!(BetweennessOptions::new().samples_for(8), 26_513);
+    /// assert_eq!(BetweennessOptions::new().epsilon(0.1).samples_for(8), 266);
+    /// ```
     pub fn epsilon(mut self, epsilon: f64) -> Self {
         self.epsilon = epsilon;
         self
     }
 
     /// The probability that some score misses by more than the bound.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    ///
+    /// // 5000 · (⌊log₂ 6⌋ + 1 + ln 100) = 38025.8…
+    /// assert_eq!(BetweennessOptions::new().delta(0.01).samples_for(8), 38_026);
+    /// ```
     pub fn delta(mut self, delta: f64) -> Self {
         self.delta = delta;
         self
     }
 
     /// The seed of the sampling.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let options = BetweennessOptions::new().epsilon(0.05).threads(2).seed(7);
+    /// let once = explorer.approximate_betweenness(&Filter::new(), options);
+    /// let again = explorer.approximate_betweenness(&Filter::new(), options);
+    /// assert_eq!(once.ranked(), again.ranked()); // the same seed draws the same paths
+    /// ```
     pub fn seed(mut self, seed: u64) -> Self {
         self.seed = seed;
         self
     }
 
     /// Runs on this many threads (at least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let options = BetweennessOptions::new().epsilon(0.05);
+    /// let none = explorer.approximate_betweenness(&Filter::new(), options.threads(0));
+    /// let one = explorer.approximate_betweenness(&Filter::new(), options.threads(1));
+    /// assert_eq!(none.ranked(), one.ranked()); // 0 threads is 1
+    /// ```
     pub fn threads(mut self, threads: usize) -> Self {
         self.threads = threads.max(1);
         self
@@ -395,6 +582,18 @@ impl BetweennessOptions {
     /// diameter (people on a longest shortest path) is at most
     /// `vertex_diameter`: `⌈(c / ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1 / δ))⌉` with
     /// `c = 0.5` (Riondato and Kornaropoulos, WSDM 2014).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    ///
+    /// let options = BetweennessOptions::new();
+    /// // 5000 · (⌊log₂ 1⌋ + 1 + ln 10) = 16512.9…
+    /// assert_eq!(options.samples_for(3), 16_513);
+    /// assert_eq!(options.samples_for(0), 16_513); // as for 3
+    /// assert_eq!(options.samples_for(4), 21_513);
+    /// ```
     pub fn samples_for(&self, vertex_diameter: usize) -> usize {
         let vd = vertex_diameter.max(3) as f64;
         let r = 0.5 / (self.epsilon * self.epsilon)
@@ -405,6 +604,22 @@ impl BetweennessOptions {
 
 /// Betweenness estimated from sampled shortest paths, created by
 /// [`Explorer::approximate_betweenness`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::{ApproxBetweenness, BetweennessOptions};
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let f = Filter::new();
+/// let approx: ApproxBetweenness<'_> =
+///     explorer.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.05));
+/// let exact = explorer.centrality(&f);
+/// let me = explorer.person("Park Seo-joon")?;
+/// assert!((approx.get(me) - exact.get(me).betweenness).abs() <= approx.error_bound());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct ApproxBetweenness<'e> {
     explorer: &'e Explorer,
@@ -422,6 +637,21 @@ impl<'e> ApproxBetweenness<'e> {
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let approx = explorer.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.05));
+    /// let iu = explorer.person("IU")?;
+    /// assert!((approx.get(iu) - explorer.centrality(&f).get(iu).betweenness).abs() <= 0.05125);
+    /// assert_eq!(approx.get(explorer.person("Tamar Herman")?), 0.0); // not a node
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn get(&self, person: PersonId) -> f64 {
         self.explorer.check(person.into());
         self.scores.get(person.index()).copied().unwrap_or(0.0)
@@ -429,21 +659,76 @@ impl<'e> ApproxBetweenness<'e> {
 
     /// With probability at least `1 − δ`, every estimate is within this of
     /// the exact [`PersonCentrality::betweenness`]: `ε · n / (n − 2)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let options = BetweennessOptions::new().epsilon(0.05);
+    /// let approx = explorer.approximate_betweenness(&Filter::new(), options);
+    /// let n = explorer.projection(&Filter::new()).node_count() as f64; // 82
+    /// assert!((approx.error_bound() - 0.05 * n / (n - 2.0)).abs() < 1e-12);
+    /// ```
     pub fn error_bound(&self) -> f64 {
         self.bound
     }
 
     /// The `δ` of the guarantee.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let options = BetweennessOptions::new().epsilon(0.05).delta(0.2);
+    /// let approx = explorer.approximate_betweenness(&Filter::new(), options);
+    /// assert_eq!(approx.confidence_delta(), 0.2);
+    /// ```
     pub fn confidence_delta(&self) -> f64 {
         self.delta
     }
 
     /// The number of shortest paths sampled.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let options = BetweennessOptions::new().epsilon(0.05);
+    /// let approx = explorer.approximate_betweenness(&Filter::new(), options);
+    /// assert_eq!(approx.samples(), 1_261);
+    /// // The first person searched (Ahn Jae-hyun) has an eccentricity of 5,
+    /// // so the vertex diameter is at most 11.
+    /// assert_eq!(approx.samples(), options.samples_for(11));
+    /// ```
     pub fn samples(&self) -> usize {
         self.samples
     }
 
     /// Every node, highest estimate first, then by name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let options = BetweennessOptions::new().epsilon(0.05);
+    /// let approx = explorer.approximate_betweenness(&Filter::new(), options);
+    /// let ranked = approx.ranked();
+    /// let top: Vec<&str> = ranked[..2].iter().map(|&(p, _)| explorer.get(p).name()).collect();
+    /// assert_eq!(top, ["Park Seo-joon", "Choi Woo-shik"]); // as the exact ranking
+    /// assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1));
+    /// ```
     pub fn ranked(&self) -> Vec<(PersonId, f64)> {
         let mut v: Vec<(PersonId, f64)> = (0..self.scores.len())
             .filter(|&p| self.nodes[p])

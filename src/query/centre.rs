@@ -65,6 +65,16 @@ impl Default for CentreOptions<'_> {
 impl<'a> CentreOptions<'a> {
     /// From the first person, on every core, 256 searches per pass, 256
     /// samples for [`Explorer::centre_top`], no progress callback.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    ///
+    /// let options = CentreOptions::new();
+    /// assert_eq!(options.get_lanes(), 256);
+    /// assert!(format!("{options:?}").starts_with("CentreOptions { start: 0,"));
+    /// ```
     pub fn new() -> CentreOptions<'a> {
         CentreOptions {
             start: 0,
@@ -80,12 +90,43 @@ impl<'a> CentreOptions<'a> {
     /// Starts at this position of the component's search order (see
     /// [`Explorer::centre_all`]), to resume an interrupted run from
     /// [`CentreRun::next`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let mut rows = Vec::new();
+    /// let run = explorer.centre_all(&Filter::new(), CentreOptions::new().start(80), |row| {
+    ///     rows.push(row);
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!((run.start, run.next, run.component_size), (80, 81, 81));
+    /// assert_eq!(rows.len(), 1); // the last of the search order
+    /// assert_eq!((explorer.get(rows[0].person).name(), rows[0].position), ("Lee Jong-suk", 80));
+    /// ```
     pub fn start(mut self, position: usize) -> Self {
         self.start = position;
         self
     }
 
     /// Runs on this many threads (at least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let one = explorer.centre_top(&f, 3, CentreOptions::new().threads(1));
+    /// let two = explorer.centre_top(&f, 3, CentreOptions::new().threads(2));
+    /// assert_eq!(one.entries(), two.entries());
+    /// ```
     pub fn threads(mut self, threads: usize) -> Self {
         self.threads = threads.max(1);
         self
@@ -94,6 +135,24 @@ impl<'a> CentreOptions<'a> {
     /// Runs this many searches per pass: 64, 128 or 256 (rounded up to one
     /// of them, at most 256). Each thread keeps two bit vectors of this
     /// width per person and one per work.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let mut passes = 0;
+    /// let options = CentreOptions::new().lanes(64).progress(|_| {
+    ///     passes += 1;
+    ///     ControlFlow::Continue(())
+    /// });
+    /// let run = explorer.centre_all(&Filter::new(), options, |_| ControlFlow::Continue(()));
+    /// assert_eq!(run.component_size, 81);
+    /// assert_eq!(passes, 2); // 64 searches, then 17
+    /// ```
     pub fn lanes(mut self, lanes: usize) -> Self {
         self.lanes = lanes;
         self
@@ -119,18 +178,60 @@ impl<'a> CentreOptions<'a> {
 
     /// How many random sources [`Explorer::centre_top`] samples to order
     /// its candidates (at least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let few = explorer.centre_top(&f, 3, CentreOptions::new().samples(10));
+    /// assert_eq!(few.samples(), 10);
+    /// // The samples only order the work: the answer is the same.
+    /// assert_eq!(few.entries(), explorer.centre_top(&f, 3, CentreOptions::new()).entries());
+    /// ```
     pub fn samples(mut self, samples: usize) -> Self {
         self.samples = samples.max(1);
         self
     }
 
     /// The seed of the sampling.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let a = explorer.centre_top(&f, 3, CentreOptions::new().samples(8).seed(1));
+    /// let b = explorer.centre_top(&f, 3, CentreOptions::new().samples(8).seed(2));
+    /// assert_eq!(a.entries(), b.entries()); // exact whatever the sample
+    /// ```
     pub fn seed(mut self, seed: u64) -> Self {
         self.seed = seed;
         self
     }
 
     /// Calls `f` after every pass; the run stops when it breaks.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// // Stop after the first pass.
+    /// let options = CentreOptions::new().lanes(64).progress(|_| ControlFlow::Break(()));
+    /// let run = explorer.centre_all(&Filter::new(), options, |_| ControlFlow::Continue(()));
+    /// assert!(run.stopped);
+    /// assert_eq!(run.next, 64); // resume from there with `start(64)`
+    /// ```
     pub fn progress(mut self, f: impl FnMut(CentreProgress) -> ControlFlow<()> + 'a) -> Self {
         self.progress = Some(Box::new(f));
         self
@@ -138,6 +239,26 @@ impl<'a> CentreOptions<'a> {
 
     /// Stops the run, after the passes under way, once `flag` is set (from
     /// another thread, or a signal handler).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use std::sync::atomic::AtomicBool;
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let cancelled = AtomicBool::new(true); // set by another thread, say
+    /// let options = CentreOptions::new().lanes(64).cancel(&cancelled);
+    /// let mut rows = 0;
+    /// let run = explorer.centre_all(&Filter::new(), options, |_| {
+    ///     rows += 1;
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert!(run.stopped);
+    /// assert_eq!((rows, run.next), (64, 64)); // the pass under way was finished
+    /// ```
     pub fn cancel(mut self, flag: &'a AtomicBool) -> Self {
         self.cancel = Some(flag);
         self
@@ -145,6 +266,23 @@ impl<'a> CentreOptions<'a> {
 }
 
 /// How far a run has got, given to [`CentreOptions::progress`].
+///
+/// # Example
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use hallyu::query::CentreOptions;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let mut seen = Vec::new();
+/// let options = CentreOptions::new().lanes(64).progress(|p| {
+///     seen.push((p.done, p.total));
+///     ControlFlow::Continue(())
+/// });
+/// explorer.centre_all(&Filter::new(), options, |_| ControlFlow::Continue(()));
+/// assert_eq!(seen, [(64, 81), (81, 81)]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct CentreProgress {
@@ -158,6 +296,25 @@ pub struct CentreProgress {
 
 /// One person's distances to everyone else of the main component, given to
 /// the sink of [`Explorer::centre_all`].
+///
+/// # Example
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use hallyu::query::{CentreOptions, PersonCentre};
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let mut rows: Vec<PersonCentre> = Vec::new();
+/// explorer.centre_all(&Filter::new(), CentreOptions::new(), |row| {
+///     rows.push(row);
+///     ControlFlow::Continue(())
+/// });
+/// let first = &rows[0]; // the person with the most works
+/// assert_eq!(explorer.get(first.person).name(), "Park Seo-joon");
+/// assert_eq!(first.position, 0);
+/// assert_eq!(first.histogram, [1, 21, 41, 16, 2]);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct PersonCentre {
@@ -173,12 +330,49 @@ pub struct PersonCentre {
 
 impl PersonCentre {
     /// The mean distance to the rest of the component (`None` when alone).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// let mut rows = Vec::new();
+    /// explorer.centre_of(&Filter::new(), &[iu], CentreOptions::new(), |row| {
+    ///     rows.push(row);
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!(rows[0].mean_distance(), Some(2.25)); // 180 / 80
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn mean_distance(&self) -> Option<f64> {
         let others: usize = self.histogram.iter().sum::<usize>() - 1;
         (others > 0).then(|| self.farness() as f64 / others as f64)
     }
 
     /// The sum of the distances to the rest of the component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// let mut rows = Vec::new();
+    /// explorer.centre_of(&Filter::new(), &[iu], CentreOptions::new(), |row| {
+    ///     rows.push(row);
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!(rows[0].histogram, [1, 11, 39, 29, 1]);
+    /// assert_eq!(rows[0].farness(), 11 + 2 * 39 + 3 * 29 + 4);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn farness(&self) -> u64 {
         self.histogram
             .iter()
@@ -188,12 +382,47 @@ impl PersonCentre {
     }
 
     /// The greatest distance to anyone of the component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let iu = explorer.person("IU")?;
+    /// let mut rows = Vec::new();
+    /// explorer.centre_of(&f, &[iu], CentreOptions::new(), |row| {
+    ///     rows.push(row);
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!(rows[0].eccentricity(), 4);
+    /// assert_eq!(rows[0].eccentricity(), explorer.distances(iu, &f).eccentricity());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn eccentricity(&self) -> usize {
         self.histogram.len() - 1
     }
 }
 
 /// What a run of [`Explorer::centre_all`] did.
+///
+/// # Example
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use hallyu::query::{CentreOptions, CentreRun};
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let run: CentreRun =
+///     explorer.centre_all(&Filter::new(), CentreOptions::new(), |_| ControlFlow::Continue(()));
+/// assert_eq!((run.component_size, run.start, run.next, run.stopped), (81, 0, 81, false));
+/// // 16 people without a counted credit, and Yoon Eun-hye alone on her work.
+/// assert_eq!((run.left_out, run.other_components), (16, 1));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CentreRun {
@@ -214,6 +443,18 @@ pub struct CentreRun {
 
 /// The exact top of the centre ranking, created by
 /// [`Explorer::centre_top`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::{CentreOptions, CentreTop};
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let top: CentreTop<'_> = explorer.centre_top(&Filter::new(), 2, CentreOptions::new());
+/// assert!(top.to_string().starts_with("exact top 2 of 81 people"));
+/// assert_eq!(explorer.get(top.entries()[0].person).name(), "Park Seo-joon");
+/// ```
 #[derive(Clone, Debug)]
 pub struct CentreTop<'e> {
     explorer: &'e Explorer,
@@ -227,37 +468,129 @@ pub struct CentreTop<'e> {
 impl<'e> CentreTop<'e> {
     /// The best centres, best first (as [`Explorer::centre_ranking`] ranks
     /// them: mean distance, then name).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let top = explorer.centre_top(&Filter::new(), 3, CentreOptions::new());
+    /// let names: Vec<&str> =
+    ///     top.entries().iter().map(|c| explorer.get(c.person).name()).collect();
+    /// assert_eq!(names, ["Park Seo-joon", "Park Hyung-sik", "Park Bo-young"]);
+    /// assert_eq!(top.entries()[0].mean_distance, Some(1.9875));
+    /// ```
     pub fn entries(&self) -> &[CentreEntry] {
         &self.entries
     }
 
     /// Always true: every other person of the component was ruled out by
     /// a proven lower bound on their mean distance, none by the estimate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let top = explorer.centre_top(&f, 5, CentreOptions::new().samples(1));
+    /// assert!(top.is_exact());
+    /// assert_eq!(top.entries(), &explorer.centre_ranking(&f).as_slice()[..5]);
+    /// ```
     pub fn is_exact(&self) -> bool {
         true
     }
 
     /// Searches run to the end.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// // The top 81 of 81 people needs every search to its end.
+    /// let all = explorer.centre_top(&Filter::new(), 81, CentreOptions::new());
+    /// assert_eq!(all.complete_searches(), 81);
+    /// // Fewer may do for the top 1 (how many depends on the order the threads
+    /// // finish in), but every person is searched, completely or not.
+    /// let one = explorer.centre_top(&Filter::new(), 1, CentreOptions::new());
+    /// assert_eq!(one.complete_searches() + one.pruned_searches(), one.component_size());
+    /// ```
     pub fn complete_searches(&self) -> usize {
         self.complete
     }
 
     /// Searches stopped early by the bound.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// // Nobody can be ruled out of the top 81 of 81 people.
+    /// let all = explorer.centre_top(&Filter::new(), 81, CentreOptions::new());
+    /// assert_eq!(all.pruned_searches(), 0);
+    /// let one = explorer.centre_top(&Filter::new(), 1, CentreOptions::new());
+    /// assert_eq!(one.pruned_searches(), one.component_size() - one.complete_searches());
+    /// ```
     pub fn pruned_searches(&self) -> usize {
         self.pruned
     }
 
     /// Sources sampled to order the candidates.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let top = explorer.centre_top(&Filter::new(), 1, CentreOptions::new());
+    /// assert_eq!(top.samples(), 81); // 256 asked, at most the component's people
+    /// ```
     pub fn samples(&self) -> usize {
         self.samples
     }
 
     /// The number of people of the main component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let top = explorer.centre_top(&f, 1, CentreOptions::new());
+    /// assert_eq!(top.component_size(), 81);
+    /// assert_eq!(top.component_size(), explorer.components(&f).largest().unwrap().people.len());
+    /// ```
     pub fn component_size(&self) -> usize {
         self.component_size
     }
 
     /// The explorer the answer came from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let top = explorer.centre_top(&Filter::new(), 1, CentreOptions::new());
+    /// assert!(std::ptr::eq(top.explorer(), &explorer));
+    /// ```
     pub fn explorer(&self) -> &'e Explorer {
         self.explorer
     }
@@ -289,6 +622,18 @@ impl fmt::Display for CentreTop<'_> {
 
 /// The exact diameter and radius of the main component, created by
 /// [`Explorer::diameter`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::Diameter;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let d: Diameter<'_> = explorer.diameter(&Filter::new());
+/// assert_eq!((d.diameter(), d.radius()), (6, 3));
+/// assert!(d.to_string().starts_with("diameter 6, radius 3 (7 searches over 81 people)"));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Diameter<'e> {
     diameter: usize,
@@ -301,32 +646,100 @@ pub struct Diameter<'e> {
 
 impl<'e> Diameter<'e> {
     /// The greatest distance between two people of the component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let d = explorer.diameter(&f);
+    /// assert_eq!(d.diameter(), 6);
+    /// let ranking = explorer.centre_ranking(&f);
+    /// assert_eq!(d.diameter(), ranking.iter().map(|c| c.eccentricity).max().unwrap());
+    /// ```
     pub fn diameter(&self) -> usize {
         self.diameter
     }
 
     /// The smallest eccentricity of a person of the component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let d = explorer.diameter(&f);
+    /// assert_eq!(d.radius(), 3);
+    /// assert_eq!(explorer.distances(d.centre().unwrap(), &f).eccentricity(), d.radius());
+    /// ```
     pub fn radius(&self) -> usize {
         self.radius
     }
 
     /// A shortest path between two people farthest apart (`None` when the
     /// graph has no people).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.diameter(&Filter::new());
+    /// let path = d.path().unwrap();
+    /// assert_eq!(path.len(), 6);
+    /// let ends = (explorer.get(path.start()).name(), explorer.get(path.end()).name());
+    /// assert_eq!(ends, ("Lee Jong-suk", "Yoon Doo-joon"));
+    /// ```
     pub fn path(&self) -> Option<&Path<'e>> {
         self.path.as_ref()
     }
 
     /// A person whose eccentricity is the radius.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.diameter(&Filter::new());
+    /// assert_eq!(explorer.get(d.centre().unwrap()).name(), "Park Min-young");
+    /// ```
     pub fn centre(&self) -> Option<PersonId> {
         self.centre
     }
 
     /// The breadth-first searches it took.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.diameter(&Filter::new());
+    /// assert_eq!(d.searches(), 7); // not one per person: 81
+    /// ```
     pub fn searches(&self) -> usize {
         self.searches
     }
 
     /// The number of people of the main component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.diameter(&Filter::new());
+    /// assert_eq!(d.component_size(), 81); // Yoon Eun-hye, alone, is not measured
+    /// ```
     pub fn component_size(&self) -> usize {
         self.component_size
     }

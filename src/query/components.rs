@@ -11,6 +11,20 @@ use crate::query::by_name;
 
 /// One connected component: people linked by chains of shared works, and
 /// the works that link them.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::Component;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let components = explorer.components(&Filter::new());
+/// let island: &Component = &components.as_slice()[1];
+/// assert_eq!(island.people, [explorer.person("Yoon Eun-hye")?]);
+/// assert_eq!(island.works.len(), 1); // alone on her one counted work
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Component {
@@ -55,6 +69,17 @@ pub struct Components<'e> {
 
 impl<'e> Components<'e> {
     /// The largest component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let components = explorer.components(&Filter::new());
+    /// let largest = components.largest().unwrap();
+    /// assert_eq!((largest.people.len(), largest.works.len()), (81, 77));
+    /// ```
     pub fn largest(&self) -> Option<&Component> {
         self.list.first()
     }
@@ -65,6 +90,20 @@ impl<'e> Components<'e> {
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let components = explorer.components(&Filter::new());
+    /// let of_iu = components.of(explorer.person("IU")?).unwrap();
+    /// assert_eq!(of_iu.people.len(), 81);
+    /// assert!(of_iu.people.contains(&explorer.person("Park Seo-joon")?));
+    /// assert!(components.of(explorer.person("Tamar Herman")?).is_none()); // in no work
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn of(&self, person: PersonId) -> Option<&Component> {
         self.explorer.check(person.into());
         self.index_of(person).map(|i| &self.list[i])
@@ -76,6 +115,19 @@ impl<'e> Components<'e> {
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let components = explorer.components(&Filter::new());
+    /// assert_eq!(components.index_of(explorer.person("IU")?), Some(0));
+    /// assert_eq!(components.index_of(explorer.person("Yoon Eun-hye")?), Some(1));
+    /// assert_eq!(components.index_of(explorer.person("Tamar Herman")?), None);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn index_of(&self, person: PersonId) -> Option<usize> {
         self.explorer.check(person.into());
         match self.of.get(person.index()) {
@@ -86,11 +138,33 @@ impl<'e> Components<'e> {
 
     /// How many people are in no component because they have no credit the
     /// filter counts (crew, or records kept only as unverified).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let components = explorer.components(&Filter::new());
+    /// assert_eq!(components.left_out(), 16);
+    /// let text = components.to_string();
+    /// assert!(text.ends_with("16 people left out: no credit the filter counts\n"));
+    /// ```
     pub fn left_out(&self) -> usize {
         self.left_out
     }
 
     /// The sizes of the components, largest first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let components = explorer.components(&Filter::new());
+    /// assert_eq!(components.sizes(), [81, 1]);
+    /// ```
     pub fn sizes(&self) -> Vec<usize> {
         self.list.iter().map(|c| c.people.len()).collect()
     }

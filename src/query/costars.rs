@@ -12,6 +12,23 @@ use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
 
 /// How a person is credited on a work: the credit, and the group it came
 /// through when the credit is the group's.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let gd = explorer.person("G-Dragon")?;
+/// let daesung = explorer.person("Daesung")?;
+/// let bigbang = explorer.group("BIGBANG")?;
+/// let shared = explorer.shared_works(gd, daesung, &Filter::new());
+/// let video = shared.iter().find(|s| explorer.get(s.work).title() == "Let's Not Fall in Love");
+/// let credited = video.unwrap().left; // G-Dragon's
+/// assert_eq!(credited.via, Some(bigbang)); // the group's credit counts for him
+/// assert_eq!(explorer.ends(credited.credit).0, bigbang.into());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Credited {
@@ -35,6 +52,21 @@ impl Credited {
     }
 
     /// A short phrase for the role: `cast (lead) as Min-hyuk`, `performer via BIGBANG`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let gd = explorer.person("G-Dragon")?;
+    /// let daesung = explorer.person("Daesung")?;
+    /// let shared = explorer.shared_works(gd, daesung, &Filter::new());
+    /// let roles: Vec<String> = shared.iter().map(|s| s.left.describe(&explorer)).collect();
+    /// assert!(roles.contains(&"cast (lead) as the boyfriend".to_string())); // Haru Haru
+    /// assert!(roles.contains(&"performer via BIGBANG".to_string()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn describe(&self, explorer: &Explorer) -> String {
         let mut s = explorer.get(self.credit).role().to_string();
         if let Some(g) = self.via {
@@ -45,6 +77,23 @@ impl Credited {
 }
 
 /// A work two people share, with how each of them is credited on it.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::SharedWork;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let seo_joon = explorer.person("Park Seo-joon")?;
+/// let woo_shik = explorer.person("Choi Woo-shik")?;
+/// let shared: Vec<SharedWork> = explorer.shared_works(seo_joon, woo_shik, &Filter::new());
+/// let parasite = &shared[0];
+/// assert_eq!(explorer.get(parasite.work).title(), "Parasite");
+/// assert_eq!(parasite.left.describe(&explorer), "cast (cameo) as Min-hyuk");
+/// assert_eq!(parasite.right.describe(&explorer), "cast (lead)");
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SharedWork {
@@ -57,6 +106,22 @@ pub struct SharedWork {
 }
 
 /// A person who shares at least one work with another, and the works.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::CoStar;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let me = explorer.person("Park Seo-joon")?;
+/// let costars = explorer.co_appearances(me, &Filter::new());
+/// let strongest: &CoStar = costars.iter().next().unwrap();
+/// assert_eq!(explorer.get(strongest.person).name(), "Choi Woo-shik");
+/// assert_eq!(strongest.works.len(), 5);
+/// assert!(strongest.works.iter().all(|s| explorer.ends(s.left.credit).0 == me.into()));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CoStar {
@@ -125,6 +190,19 @@ impl serde::Serialize for SharedWorks {
 /// [`Explorer::co_appearances`].
 ///
 /// Prints as one line per co-star: `Choi Woo-shik: 1 work (Gyopo Hairstyle (2021))`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let costars = explorer.co_appearances(explorer.person("Park Seo-joon")?, &Filter::new());
+/// assert_eq!(costars.len(), 21);
+/// let first = costars.to_string().lines().next().unwrap().to_string();
+/// assert!(first.starts_with("Choi Woo-shik (최우식): 5 works (Parasite (2019), Youn's Stay (2021), "));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CoAppearances<'e> {
@@ -136,6 +214,19 @@ pub struct CoAppearances<'e> {
 
 impl<'e> CoAppearances<'e> {
     /// The person asked about.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// let costars = explorer.co_appearances(iu, &Filter::new());
+    /// assert_eq!(costars.person(), iu);
+    /// assert_eq!(explorer.get(costars.person()).name(), "IU");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn person(&self) -> PersonId {
         self.person
     }
@@ -145,6 +236,19 @@ impl<'e> CoAppearances<'e> {
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let costars = explorer.co_appearances(explorer.person("Park Seo-joon")?, &Filter::new());
+    /// let v = costars.get(explorer.person("V")?).unwrap();
+    /// assert_eq!(v.works.len(), 4); // Hwarang, Gyopo Hairstyle and two shows
+    /// assert!(costars.get(explorer.person("Junsu")?).is_none()); // four hops away
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn get(&self, person: PersonId) -> Option<&CoStar> {
         self.explorer.check(person.into());
         self.costars.iter().find(|c| c.person == person)

@@ -63,6 +63,19 @@ impl serde::Serialize for Distances<'_> {
 
 impl<'e> Distances<'e> {
     /// The person the distances are measured from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// let d = explorer.distances(iu, &Filter::new());
+    /// assert_eq!(d.person(), iu);
+    /// assert_eq!(d.distance(d.person()), Some(0));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn person(&self) -> PersonId {
         self.person
     }
@@ -72,6 +85,19 @@ impl<'e> Distances<'e> {
     /// # Panics
     ///
     /// When `other` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
+    /// assert_eq!(d.distance(explorer.person("IU")?), Some(1));
+    /// assert_eq!(d.distance(explorer.person("Junsu")?), Some(4));
+    /// assert_eq!(d.distance(explorer.person("Yoon Eun-hye")?), None); // another component
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn distance(&self, other: PersonId) -> Option<usize> {
         self.explorer.check(other.into());
         match self.dist.get(other.index()) {
@@ -83,36 +109,110 @@ impl<'e> Distances<'e> {
     /// `histogram()[k]` is the number of people at distance `k`; entry 0
     /// counts the person themselves, so the entries sum to
     /// [`Distances::reachable`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.distances(explorer.person("IU")?, &Filter::new());
+    /// assert_eq!(d.histogram(), &[1, 11, 39, 29, 1]);
+    /// assert_eq!(d.histogram().iter().sum::<usize>(), d.reachable());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn histogram(&self) -> &[usize] {
         &self.histogram
     }
 
     /// The number of people reached, the person included: the size of
     /// their connected component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// assert_eq!(explorer.distances(explorer.person("IU")?, &f).reachable(), 81);
+    /// assert_eq!(explorer.distances(explorer.person("Yoon Eun-hye")?, &f).reachable(), 1);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn reachable(&self) -> usize {
         self.histogram.iter().sum()
     }
 
     /// The mean distance to the other people reached, or `None` when nobody
     /// else is reached.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &f);
+    /// assert_eq!(d.mean(), Some(1.9875)); // 159 hops to 80 people
+    /// assert_eq!(explorer.distances(explorer.person("Yoon Eun-hye")?, &f).mean(), None);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn mean(&self) -> Option<f64> {
         let others = self.reachable() - 1;
         (others > 0).then(|| self.sum as f64 / others as f64)
     }
 
     /// The greatest distance to anyone reached (0 when nobody else is).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let d = explorer.distances(explorer.person("IU")?, &f);
+    /// assert_eq!(d.eccentricity(), 4);
+    /// assert_eq!(d.eccentricity(), d.histogram().len() - 1);
+    /// assert_eq!(explorer.distances(explorer.person("Yoon Eun-hye")?, &f).eccentricity(), 0);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn eccentricity(&self) -> usize {
         self.histogram.len() - 1
     }
 
     /// The people at the greatest distance, by name (the person themselves
     /// when nobody else is reached).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
+    /// let names: Vec<&str> = d.farthest().iter().map(|&p| explorer.get(p).name()).collect();
+    /// assert_eq!(names, ["Junsu", "Lee Jong-suk"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn farthest(&self) -> &[PersonId] {
         &self.farthest
     }
 
     /// The people no chain reaches (other components, and people with no
     /// counted work), by name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
+    /// assert_eq!(d.unreachable(), [explorer.person("Yoon Eun-hye")?]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn unreachable(&self) -> &[PersonId] {
         self.unreachable.get_or_init(|| {
             let mut v = self.unreached.clone();
@@ -125,11 +225,36 @@ impl<'e> Distances<'e> {
     /// not nodes of the filter's graph (no credit the filter counts: crew,
     /// or records kept only as unverified) and so are neither reachable nor
     /// unreachable.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// assert_eq!(explorer.distances(explorer.person("IU")?, &f).left_out(), 16);
+    /// // Asked about, one of the 16 is reached: themselves.
+    /// let herman = explorer.distances(explorer.person("Tamar Herman")?, &f);
+    /// assert_eq!((herman.reachable(), herman.left_out()), (1, 15));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn left_out(&self) -> usize {
         self.left_out
     }
 
     /// The explorer the distances came from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = explorer.distances(explorer.person("IU")?, &Filter::new());
+    /// assert!(std::ptr::eq(d.explorer(), &explorer));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn explorer(&self) -> &'e Explorer {
         self.explorer
     }
@@ -157,6 +282,21 @@ impl fmt::Display for Distances<'_> {
 }
 
 /// One person's place in a [`CentreRanking`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::CentreEntry;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let ranking = explorer.centre_ranking(&Filter::new());
+/// let first: &CentreEntry = ranking.iter().next().unwrap();
+/// assert_eq!(first.person, explorer.person("Park Seo-joon")?);
+/// assert_eq!((first.component_size, first.eccentricity), (81, 4));
+/// assert_eq!(first.mean_distance, Some(1.9875));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CentreEntry {
@@ -201,6 +341,17 @@ pub struct CentreRanking<'e> {
 impl<'e> CentreRanking<'e> {
     /// How many people are not ranked because they are not nodes of the
     /// filter's graph (no credit the filter counts).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let ranking = explorer.centre_ranking(&Filter::new());
+    /// assert_eq!(ranking.left_out(), 16);
+    /// assert_eq!(ranking.len() + ranking.left_out(), explorer.people().len());
+    /// ```
     pub fn left_out(&self) -> usize {
         self.left_out
     }
@@ -210,6 +361,19 @@ impl<'e> CentreRanking<'e> {
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let ranking = explorer.centre_ranking(&Filter::new());
+    /// assert_eq!(ranking.position(explorer.person("IU")?), Some(4));
+    /// assert_eq!(ranking.position(explorer.person("Yoon Eun-hye")?), Some(81)); // the last
+    /// assert_eq!(ranking.position(explorer.person("Tamar Herman")?), None); // left out
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn position(&self, person: PersonId) -> Option<usize> {
         self.explorer.check(person.into());
         self.entries.iter().position(|e| e.person == person)

@@ -38,6 +38,21 @@ pub struct Introduction {
 impl Introduction {
     /// The strength of the introduction: the weaker of the two ties (the
     /// smaller number of shared works).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let gd = explorer.person("G-Dragon")?;
+    /// let min_young = explorer.person("Park Min-young")?;
+    /// let intro = &explorer.introductions(gd, min_young, &Filter::new())[0];
+    /// assert_eq!(explorer.get(intro.person).name(), "Daesung");
+    /// assert_eq!((intro.with_a.len(), intro.with_b.len()), (2, 1));
+    /// assert_eq!(intro.strength(), 1); // the weaker tie
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn strength(&self) -> usize {
         self.with_a.len().min(self.with_b.len())
     }
@@ -70,6 +85,18 @@ pub struct Recommendation {
 impl Recommendation {
     /// The strength of the recommendation: the number of distinct co-stars
     /// in between.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let recs = explorer.recommendations(explorer.person("Park Seo-joon")?, &Filter::new());
+    /// assert_eq!(explorer.get(recs[0].person).name(), "Yeo Jin-goo");
+    /// assert_eq!(recs[0].strength(), 5); // Bora, Han So-hee, IU, Kim Soo-hyun, Seo Yea-ji
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn strength(&self) -> usize {
         self.through.len()
     }
@@ -197,6 +224,21 @@ impl Explorer {
 /// [`PathRecommendation::paths`] counts the person–work–person–work paths
 /// (`count(*)` of the guide's query), so that a co-star who shares two works
 /// with each of them counts four times.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::PathRecommendation;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let me = explorer.person("Park Seo-joon")?;
+/// let recs: Vec<PathRecommendation> = explorer.recommendations_by_paths(me, &Filter::new());
+/// let first = &recs[0];
+/// assert_eq!(explorer.get(first.person).name(), "Yeo Jin-goo");
+/// assert_eq!((first.paths, first.through.len()), (7, 5));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PathRecommendation {

@@ -44,11 +44,36 @@ pub struct Projection {
 
 impl Projection {
     /// The petgraph graph.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let projection = explorer.projection(&Filter::new());
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let node = projection.node(me).unwrap();
+    /// let graph = projection.graph();
+    /// assert_eq!(graph[node], me);
+    /// assert_eq!(graph.neighbors(node).count(), 21); // his co-stars
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn graph(&self) -> &Graph<PersonId, Vec<WorkId>, Undirected> {
         &self.graph
     }
 
     /// The petgraph graph, owned.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let graph = explorer.projection(&Filter::new()).into_graph();
+    /// assert_eq!((graph.node_count(), graph.edge_count()), (82, 230));
+    /// ```
     pub fn into_graph(self) -> Graph<PersonId, Vec<WorkId>, Undirected> {
         self.graph
     }
@@ -59,6 +84,19 @@ impl Projection {
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let projection = explorer.projection(&Filter::new());
+    /// let iu = explorer.person("IU")?;
+    /// assert_eq!(projection.graph()[projection.node(iu).unwrap()], iu);
+    /// assert_eq!(projection.node(explorer.person("Tamar Herman")?), None); // in no work
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     #[track_caller]
     pub fn node(&self, person: PersonId) -> Option<NodeIndex> {
         assert!(
@@ -78,6 +116,21 @@ impl Projection {
     /// # Panics
     ///
     /// When `a` or `b` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let projection = explorer.projection(&Filter::new());
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let works = projection.works_between(me, explorer.person("Choi Woo-shik")?);
+    /// assert_eq!(works.len(), 5);
+    /// assert_eq!(explorer.get(works[0]).title(), "Parasite"); // the oldest
+    /// assert!(projection.works_between(me, explorer.person("Junsu")?).is_empty());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn works_between(&self, a: PersonId, b: PersonId) -> &[WorkId] {
         let (Some(x), Some(y)) = (self.node(a), self.node(b)) else {
             return &[];
@@ -88,16 +141,54 @@ impl Projection {
     }
 
     /// The number of people (nodes).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let projection = explorer.projection(&f);
+    /// assert_eq!(projection.node_count(), 82);
+    /// assert_eq!(projection.node_count(), explorer.centre_ranking(&f).len());
+    /// ```
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
     }
 
     /// The number of co-appearing pairs (edges).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let projection = explorer.projection(&Filter::new());
+    /// assert_eq!(projection.edge_count(), 230);
+    /// assert_eq!(projection.edge_count(), projection.edges().count());
+    /// ```
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }
 
     /// Every edge as `(a, b, works)` with `a < b`, sorted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let projection = explorer.projection(&Filter::new());
+    /// let (a, b, works) = projection.edges().max_by_key(|(_, _, works)| works.len()).unwrap();
+    /// let names = (explorer.get(a).name(), explorer.get(b).name());
+    /// assert_eq!(names, ("Choi Woo-shik", "Park Seo-joon")); // the strongest tie
+    /// assert_eq!(works.len(), 5);
+    /// let shared: usize = projection.edges().map(|(_, _, works)| works.len()).sum();
+    /// assert_eq!(shared, 279); // pairs of people and a work they share
+    /// ```
     pub fn edges(&self) -> impl Iterator<Item = (PersonId, PersonId, &[WorkId])> + '_ {
         self.graph.raw_edges().iter().map(|e| {
             (

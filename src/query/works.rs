@@ -168,6 +168,19 @@ impl Explorer {
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let gd = explorer.person("G-Dragon")?;
+    /// let groups = explorer.groups_of(gd);
+    /// assert_eq!(groups.len(), 1);
+    /// assert_eq!(explorer.get(groups[0].0).name(), "BIGBANG");
+    /// assert_eq!(explorer.ends(groups[0].1).0, gd.into()); // his membership credit
+    /// assert!(explorer.groups_of(explorer.person("IU")?).is_empty()); // a soloist
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn groups_of(&self, person: PersonId) -> Vec<(GroupId, CreditId)> {
         self.check(person.into());
         let mut out: Vec<(GroupId, CreditId)> = self
@@ -186,6 +199,21 @@ impl Explorer {
     /// # Panics
     ///
     /// When `work` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?; // 2009
+    /// let parasite = explorer.work("Parasite")?; // 2019
+    /// let tens = Filter::new().years(2010..=2019);
+    /// assert!(!explorer.admits(&tens, kiss));
+    /// assert!(explorer.admits(&tens, parasite));
+    /// assert!(explorer.admits(&Filter::new(), kiss));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn admits(&self, filter: &Filter, work: WorkId) -> bool {
         self.check(work.into());
         let (year, kind) = self.graph.index.work_attributes(work.index());
