@@ -1,7 +1,10 @@
 //! One answer, three ways: for each of the five answers the server offers
 //! (search, info, co-stars, path, neighbours), the library's JSON
 //! (`serde_json::to_value` of `hallyu::query::answer`), the `hallyu`
-//! command's `--json` and the server's API body are the same value.
+//! command's `--json` and the server's API body are the same value. The
+//! command's other answers (shared, works, cast, list, paths, bacon,
+//! introduce, recommend) have no endpoint: the library's JSON and the
+//! command's are the same value.
 //!
 //! Needs the binary and the server: `cargo test --features cli --test
 //! contract` (CI runs `cargo test --all-features`, which includes it).
@@ -12,7 +15,11 @@ use std::net::{SocketAddr, TcpStream};
 use std::process::Command;
 
 use hallyu::html::{ServeOptions, serve};
-use hallyu::query::answer::{CoStars, Info, Neighbours, Options, Path, Search};
+use hallyu::model::RecordKind;
+use hallyu::query::answer::{
+    Bacon, Cast, CoStars, Info, Introductions, List, Neighbours, Options, Path, Paths,
+    Recommendations, Search, SharedWorks, Works,
+};
 use hallyu::{Explorer, Filter};
 use serde_json::Value;
 
@@ -158,5 +165,128 @@ fn library_command_and_server_give_the_same_answers() {
     for server in [five, wide] {
         server.shutdown();
         server.join();
+    }
+}
+
+/// The library and the command agree (and, so that the test says
+/// something, the answer is not empty).
+fn agree(what: &str, lib: Value, cli: Value) {
+    assert!(
+        lib.as_object().is_some_and(|o| !o.is_empty()),
+        "{what}: {lib}"
+    );
+    assert_eq!(lib, cli, "{what}: the library and the command differ");
+}
+
+#[test]
+fn library_and_command_give_the_same_answers() {
+    let ex = Explorer::bundled();
+    let all = Filter::new();
+    let every = Options::new().unlimited();
+    let person = |name: &str| ex.person(name).unwrap();
+
+    // Shared works, and none (then the distance, or no chain at all).
+    for (a, b, distance) in [
+        ("Park Seo-joon", "Choi Woo-shik", Some(1)),
+        ("Song Joong-ki", "Seo Yea-ji", Some(3)),
+        ("IU", "Tamar Herman", None),
+    ] {
+        let lib = SharedWorks::between(&ex, person(a), person(b), &all, &every);
+        assert_eq!(lib.distance, distance, "{a} and {b}");
+        agree(
+            &format!("shared {a} {b}"),
+            library(&lib),
+            command(&["shared", a, b]),
+        );
+    }
+
+    // Works, and none; a filter.
+    for (name, kinds) in [("IU", None), ("Tamar Herman", None), ("IU", Some("film"))] {
+        let filter = kinds.map_or_else(Filter::new, |k| Filter::new().kinds([k.parse().unwrap()]));
+        let lib = Works::of(&ex, person(name), &filter, &every);
+        assert_eq!(lib.total, lib.works.len());
+        let mut args = vec!["works", name];
+        args.extend(kinds.iter().flat_map(|k| ["--kinds", *k]));
+        agree(&format!("works {args:?}"), library(&lib), command(&args));
+    }
+
+    // The cast of a work.
+    for title in ["Kiss", "Itaewon Class"] {
+        let lib = Cast::of(&ex, ex.work(title).unwrap(), &every);
+        assert!(lib.total > 1 && lib.credits.len() == lib.total, "{title}");
+        agree(
+            &format!("cast {title}"),
+            library(&lib),
+            command(&["cast", title]),
+        );
+    }
+
+    // Every kind of list.
+    for (kind, what) in [
+        (RecordKind::Person, "people"),
+        (RecordKind::Work, "works"),
+        (RecordKind::Group, "groups"),
+        (RecordKind::Organisation, "organisations"),
+    ] {
+        let lib = List::of(&ex, kind, &all, &every);
+        assert!(lib.total > 0 && lib.records.len() == lib.total, "{what}");
+        agree(
+            &format!("list {what}"),
+            library(&lib),
+            command(&["list", what]),
+        );
+    }
+
+    // Several shortest paths, cut at 3; one; none.
+    for (a, b, limit) in [
+        ("Song Joong-ki", "Seo Yea-ji", 3),
+        ("Park Seo-joon", "Choi Woo-shik", 100),
+        ("IU", "Tamar Herman", 100),
+    ] {
+        let lib = Paths::between(
+            &ex,
+            person(a),
+            person(b),
+            &all,
+            &Options::new().limit(limit),
+        );
+        assert_eq!(lib.paths.len() as u64, lib.count.min(limit as u64));
+        agree(
+            &format!("paths {a} {b}"),
+            library(&lib),
+            command(&["paths", a, b, "--limit", &limit.to_string()]),
+        );
+    }
+
+    // Distances: the command names at most 50 farthest and unreachable.
+    for name in ["IU", "Tamar Herman"] {
+        let lib = Bacon::of(&ex, person(name), &all, &Options::new().limit(50));
+        assert!(lib.unreachable_count > 0, "{name}");
+        agree(
+            &format!("bacon {name}"),
+            library(&lib),
+            command(&["bacon", name]),
+        );
+    }
+
+    // Introductions, and nobody.
+    for (a, b) in [("Song Joong-ki", "Park Seo-joon"), ("IU", "Tamar Herman")] {
+        let lib = Introductions::between(&ex, person(a), person(b), &all, &every);
+        agree(
+            &format!("introduce {a} {b}"),
+            library(&lib),
+            command(&["introduce", a, b]),
+        );
+    }
+
+    // Recommendations, the first five, and none.
+    for name in ["IU", "Tamar Herman"] {
+        let lib = Recommendations::of(&ex, person(name), &all, &Options::new().limit(5));
+        assert!(lib.recommendations.len() <= 5, "{name}");
+        agree(
+            &format!("recommend {name}"),
+            library(&lib),
+            command(&["recommend", name, "--top", "5"]),
+        );
     }
 }

@@ -34,9 +34,9 @@ use super::network::{Network, Shape};
 /// The version of the JSON shape of query results that [`to_json`]
 /// writes, documented in `docs/json.md`. Raised when a field changes
 /// meaning or disappears (new fields do not raise it).
-pub const JSON_VERSION: u32 = 2;
+pub const JSON_VERSION: u32 = 3;
 
-/// A query result as versioned JSON: `{"version": 2, "query": query,
+/// A query result as versioned JSON: `{"version": 3, "query": query,
 /// "result": …}`, where the result is the serde form of the query's type
 /// ([`Path`](crate::query::Path), [`CoAppearances`](crate::query::CoAppearances),
 /// [`Distances`](crate::query::Distances), [`Components`](crate::query::Components), …).
@@ -53,7 +53,7 @@ pub const JSON_VERSION: u32 = 2;
 /// let path = explorer.shortest_path(a, b, &Filter::new()).unwrap();
 /// let text = hallyu::export::json::to_json("shortest_path", &path);
 /// let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-/// assert_eq!(v["version"], 2);
+/// assert_eq!(v["version"], 3);
 /// assert_eq!(v["result"]["steps"][0]["from"], a.index());
 /// # Ok::<(), hallyu::Error>(())
 /// ```

@@ -4,9 +4,9 @@
 //! (`hallyu::query::answer`), so that every command writes a person, a work
 //! or a shared work the same way.
 
-use hallyu::query::{Path, SharedWork, answer};
-use hallyu::{CreditId, Entity, Explorer, PersonId, WorkId};
-use serde_json::{Value, json};
+use hallyu::query::answer;
+use hallyu::{Entity, Explorer, PersonId, WorkId};
+use serde_json::Value;
 
 /// A person by name, as the library finds them; when the name was typed
 /// another way (a romanisation, initials, keyboard keys, Western order),
@@ -44,30 +44,4 @@ fn value(record: impl serde::Serialize) -> Value {
 
 pub fn person_json(ex: &Explorer, p: PersonId) -> Value {
     value(answer::Person::of(ex, p))
-}
-
-pub fn work_json(ex: &Explorer, w: WorkId) -> Value {
-    value(answer::Work::of(ex, w))
-}
-
-pub fn entity_json(ex: &Explorer, e: Entity) -> Value {
-    value(answer::Record::of(ex, e))
-}
-
-pub fn shared_json(ex: &Explorer, s: &SharedWork) -> Value {
-    value(answer::Shared::of(ex, s))
-}
-
-pub fn path_json(ex: &Explorer, p: &Path<'_>) -> Value {
-    json!({
-        "length": p.len(),
-        "people": p.people().iter().map(|&q| person_json(ex, q)).collect::<Vec<_>>(),
-        "steps": p.steps().iter().map(|s| value(answer::Step::of(ex, s))).collect::<Vec<_>>(),
-    })
-}
-
-/// The other end of a credit, seen from `me`.
-pub fn other_end(ex: &Explorer, c: CreditId, me: Entity) -> Entity {
-    let (from, to) = ex.ends(c);
-    if to == me { from } else { to }
 }

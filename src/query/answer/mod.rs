@@ -476,14 +476,30 @@ impl Shared {
     }
 }
 
+mod bacon;
+mod cast;
 mod costars;
 mod info;
+mod introduce;
+mod list;
 mod neighbours;
 mod path;
+mod paths;
+mod recommend;
 mod search;
+mod shared;
+mod works;
 
+pub use bacon::*;
+pub use cast::*;
 pub use costars::*;
 pub use info::*;
+pub use introduce::*;
+pub use list::*;
 pub use neighbours::*;
 pub use path::*;
+pub use paths::*;
+pub use recommend::*;
 pub use search::*;
+pub use shared::*;
+pub use works::*;

@@ -1,0 +1,185 @@
+//! [`Paths`]: every shortest chain between two people, capped, with the
+//! count of all.
+
+use std::fmt;
+
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::id::PersonId;
+use crate::query::AllPathsOptions;
+
+use super::*;
+
+/// Every shortest path between two people (`hallyu paths`): both ends,
+/// whether they are connected, the length, how many shortest paths there
+/// are (`count`) and the first ones, in name order, up to the limit
+/// (`truncated` when some are left out).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::answer::{Options, Paths};
+/// use hallyu::Filter;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let (a, b) = (explorer.person("Song Joong-ki")?, explorer.person("Seo Yea-ji")?);
+/// let answer = Paths::between(&explorer, a, b, &Filter::new(), &Options::new().limit(1));
+/// assert_eq!(answer.paths.len(), 1);
+/// assert_eq!(answer.truncated, answer.count > 1);
+/// assert_eq!(answer.paths[0].people.len(), answer.length.unwrap() + 1);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Paths {
+    /// Where the paths start.
+    pub from: Person,
+    /// Where they end.
+    pub to: Person,
+    /// The number of hops of a shortest path, when connected.
+    pub length: Option<usize>,
+    /// Whether a chain of shared works connects them.
+    pub connected: bool,
+    /// How many shortest paths there are (`u64::MAX`: at least that many).
+    pub count: u64,
+    /// Whether `paths` holds fewer than `count`.
+    pub truncated: bool,
+    /// The first shortest paths, in name order.
+    pub paths: Vec<Chain>,
+}
+
+/// One path of [`Paths`]: its length, the people on the way (both ends
+/// included) and one [`Step`] per hop.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::answer::{Options, Paths};
+/// use hallyu::Filter;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("Choi Woo-shik")?);
+/// let chain = &Paths::between(&explorer, a, b, &Filter::new(), &Options::new()).paths[0];
+/// assert_eq!((chain.length, chain.steps.len()), (1, 1));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Chain {
+    /// The number of hops.
+    pub length: usize,
+    /// The people on the way, both ends included.
+    pub people: Vec<Person>,
+    /// One step per hop.
+    pub steps: Vec<Step>,
+    /// The path's own text, one line per hop (not in JSON).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub lines: String,
+}
+
+impl Chain {
+    /// The path `p` of `explorer`, resolved.
+    ///
+    /// # Panics
+    ///
+    /// When `p` holds ids of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::Chain;
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let (a, b) = (explorer.person("IU")?, explorer.person("Choi Woo-shik")?);
+    /// let path = explorer.shortest_path(a, b, &Filter::new()).unwrap();
+    /// let chain = Chain::of(&explorer, &path);
+    /// assert_eq!(chain.people[0].id, "iu");
+    /// assert_eq!(chain.lines, path.to_string());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn of(explorer: &Explorer, p: &crate::query::Path<'_>) -> Chain {
+        Chain {
+            length: p.len(),
+            people: p
+                .people()
+                .iter()
+                .map(|&q| Person::of(explorer, q))
+                .collect(),
+            steps: p.steps().iter().map(|s| Step::of(explorer, s)).collect(),
+            lines: p.to_string(),
+        }
+    }
+}
+
+impl Paths {
+    /// The shortest paths from `from` to `to` under `filter` (built by
+    /// [`Explorer::all_shortest_paths`]); the options' limit caps the
+    /// paths found.
+    ///
+    /// # Panics
+    ///
+    /// When a person is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::{Options, Paths};
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let (a, b) = (explorer.person("IU")?, explorer.person("Tamar Herman")?);
+    /// let answer = Paths::between(&explorer, a, b, &Filter::new(), &Options::new());
+    /// assert!(!answer.connected && answer.paths.is_empty());
+    /// assert_eq!(answer.to_string(), "No chain of shared works connects IU and Tamar Herman.\n");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn between(
+        explorer: &Explorer,
+        from: PersonId,
+        to: PersonId,
+        filter: &Filter,
+        options: &Options,
+    ) -> Paths {
+        let limit = AllPathsOptions::new().limit(options.limit);
+        let all = explorer.all_shortest_paths(from, to, &limit, filter);
+        Paths {
+            from: Person::of(explorer, from),
+            to: Person::of(explorer, to),
+            length: all.distance(),
+            connected: all.distance().is_some(),
+            count: all.count(),
+            truncated: all.is_truncated(),
+            paths: all.iter().map(|p| Chain::of(explorer, p)).collect(),
+        }
+    }
+}
+
+impl fmt::Display for Paths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (a, b) = (&self.from.display_name, &self.to.display_name);
+        let Some(d) = self.length else {
+            return writeln!(f, "No chain of shared works connects {a} and {b}.");
+        };
+        let at_least = if self.count == u64::MAX {
+            "at least "
+        } else {
+            ""
+        };
+        let paths = if self.count == 1 { "path" } else { "paths" };
+        write!(
+            f,
+            "{at_least}{} shortest {paths} of {d} hop{} from {a} to {b}",
+            self.count,
+            plural(d)
+        )?;
+        if self.truncated {
+            write!(f, " (showing {})", self.paths.len())?;
+        }
+        writeln!(f)?;
+        for p in &self.paths {
+            write!(f, "\n{}", p.lines)?;
+        }
+        Ok(())
+    }
+}
