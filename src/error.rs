@@ -250,7 +250,9 @@ impl Error {
     ///
     /// let err = Filter::parse_years("soon").unwrap_err();
     /// match err.kind() {
-    ///     ErrorKind::InvalidValue { what, value, .. } => assert_eq!((*what, value.as_str()), ("year range", "soon")),
+    ///     ErrorKind::InvalidValue { what, value, .. } => {
+    ///         assert_eq!((*what, value.as_str()), ("year range", "soon"))
+    ///     }
     ///     other => panic!("unexpected {other:?}"),
     /// }
     /// ```
@@ -283,7 +285,10 @@ impl Error {
     /// ```
     /// use hallyu::ErrorKind;
     ///
-    /// let text = r#"(people: [(id: "iu", name: "")], credits: [(from: "iu", to: "dram", role: Performer)])"#;
+    /// let text = concat!(
+    ///     r#"(people: [(id: "iu", name: "")], "#,
+    ///     r#"credits: [(from: "iu", to: "dram", role: Performer)])"#,
+    /// );
     /// let err = hallyu::Catalog::from_str("a.ron", text).unwrap_err();
     /// assert!(matches!(err.kind(), ErrorKind::Many(_)));
     /// let lines: Vec<String> = err.iter().map(|e| e.to_string()).collect();
@@ -331,7 +336,8 @@ impl Error {
     /// # Example
     ///
     /// ```
-    /// let err = hallyu::Catalog::from_str("a.ron", "(people: [(id: \"iu\", name: \"\")])").unwrap_err();
+    /// let text = r#"(people: [(id: "iu", name: "")])"#;
+    /// let err = hallyu::Catalog::from_str("a.ron", text).unwrap_err();
     /// assert!(err.is_data());
     ///
     /// let explorer = hallyu::Explorer::bundled();

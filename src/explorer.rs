@@ -296,10 +296,12 @@ impl Explorer {
     /// # Example
     ///
     /// ```
+    /// use hallyu::WorkId;
+    ///
     /// let explorer = hallyu::Explorer::bundled();
     /// // The twelve music videos of the seed article.
-    /// let article = explorer.works().filter(|&w| explorer.get(w).collections().any(|c| c == "article"));
-    /// assert_eq!(article.count(), 12);
+    /// let in_article = |w: WorkId| explorer.get(w).collections().any(|c| c == "article");
+    /// assert_eq!(explorer.works().filter(|&w| in_article(w)).count(), 12);
     /// ```
     pub fn works(&self) -> impl ExactSizeIterator<Item = WorkId> + '_ {
         (0..self.counts()[2] as u32).map(|i| self.graph.wid(i))
@@ -334,8 +336,9 @@ impl Explorer {
     ///
     /// let explorer = hallyu::Explorer::bundled();
     /// // KBS, MBC and SBS banned the "I Remember" video.
-    /// let bans = explorer.credits().filter(|&c| explorer.get(c).role_kind() == RoleKind::BannedBy);
-    /// let works: Vec<&str> = bans.map(|c| explorer.name(explorer.get(c).from())).collect();
+    /// let bans = explorer.credits().map(|c| explorer.get(c));
+    /// let bans = bans.filter(|c| c.role_kind() == RoleKind::BannedBy);
+    /// let works: Vec<&str> = bans.map(|c| explorer.name(c.from())).collect();
     /// assert_eq!(works, ["I Remember"; 3]);
     /// ```
     pub fn credits(&self) -> impl ExactSizeIterator<Item = CreditId> + '_ {

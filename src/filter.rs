@@ -51,7 +51,8 @@ impl RoleSet {
     /// use hallyu::{Filter, RoleSet};
     ///
     /// let names: Vec<&str> = RoleSet::ON_SCREEN.iter().map(|k| k.name()).collect();
-    /// assert_eq!(names, ["performer", "featured", "lead", "supporting", "cameo", "other-on-screen"]);
+    /// let expected = ["performer", "featured", "lead", "supporting", "cameo", "other-on-screen"];
+    /// assert_eq!(names, expected);
     /// assert_eq!(Filter::new().get_roles(), RoleSet::ON_SCREEN);
     /// ```
     pub const ON_SCREEN: RoleSet = RoleSet(
@@ -116,7 +117,8 @@ impl RoleSet {
     ///
     /// // Kim Soo-hyun's only work with Park Seo-joon is a cameo in Dream High 2.
     /// let explorer = Explorer::bundled();
-    /// let (soo_hyun, seo_joon) = (explorer.person("Kim Soo-hyun")?, explorer.person("Park Seo-joon")?);
+    /// let soo_hyun = explorer.person("Kim Soo-hyun")?;
+    /// let seo_joon = explorer.person("Park Seo-joon")?;
     /// assert_eq!(explorer.shared_works(soo_hyun, seo_joon, &Filter::new()).len(), 1);
     /// let no_cameos = Filter::new().roles(RoleSet::ON_SCREEN.without(RoleKind::Cameo));
     /// assert!(explorer.shared_works(soo_hyun, seo_joon, &no_cameos).is_empty());
@@ -150,7 +152,8 @@ impl RoleSet {
     /// use hallyu::model::RoleKind;
     ///
     /// let cast: RoleSet = "cast".parse()?;
-    /// assert_eq!(cast.iter().collect::<Vec<_>>(), [RoleKind::Lead, RoleKind::Supporting, RoleKind::Cameo]);
+    /// let kinds: Vec<RoleKind> = cast.iter().collect();
+    /// assert_eq!(kinds, [RoleKind::Lead, RoleKind::Supporting, RoleKind::Cameo]);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn iter(self) -> impl Iterator<Item = RoleKind> {
@@ -336,7 +339,8 @@ impl Filter {
     ///     shared.iter().map(|s| explorer.get(s.work).title()).collect()
     /// };
     /// assert_eq!(titles(&Filter::new()), ["Cass 2X CF", "Kiss"]);
-    /// assert_eq!(titles(&Filter::new().include_unverified(true)), ["Cass 2X CF", "Kiss (sequel)", "Kiss"]);
+    /// let all = Filter::new().include_unverified(true);
+    /// assert_eq!(titles(&all), ["Cass 2X CF", "Kiss (sequel)", "Kiss"]);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn include_unverified(mut self, yes: bool) -> Filter {
@@ -356,7 +360,8 @@ impl Filter {
     /// let (jong_suk, cl) = (explorer.person("Lee Jong-suk")?, explorer.person("CL")?);
     /// let shared = explorer.shared_works(jong_suk, cl, &Filter::new());
     /// assert_eq!(shared[0].right.describe(&explorer), "performer via 2NE1");
-    /// assert!(explorer.shared_works(jong_suk, cl, &Filter::new().expand_groups(false)).is_empty());
+    /// let own_credits = Filter::new().expand_groups(false);
+    /// assert!(explorer.shared_works(jong_suk, cl, &own_credits).is_empty());
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn expand_groups(mut self, yes: bool) -> Filter {

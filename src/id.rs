@@ -39,10 +39,12 @@ macro_rules! typed_id {
         ///
         /// ```
         /// let explorer = hallyu::Explorer::bundled();
-        #[doc = concat!("let ids: Vec<hallyu::", stringify!($name), "> = explorer.", stringify!($all), "().collect();")]
+        #[doc = concat!("let ids: Vec<_> = explorer.", stringify!($all), "().collect();")]
+        #[doc = concat!("let second: hallyu::", stringify!($name), " = ids[1];")]
         /// assert!(ids.is_sorted(), "in data order, which is position order");
-        /// assert_eq!(explorer.get(ids[1]).id(), ids[1]);
-        #[doc = concat!("assert!(format!(\"{:?}\", ids[1]).starts_with(\"", stringify!($name), "(1 @\"));")]
+        /// assert_eq!(explorer.get(second).id(), second);
+        /// let debug = format!("{second:?}");
+        #[doc = concat!("assert!(debug.starts_with(\"", stringify!($name), "(1 @\"));")]
         /// ```
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(pub(crate) u32, pub(crate) Tag);

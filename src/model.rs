@@ -114,7 +114,8 @@ pub struct Group {
 ///
 /// let explorer = hallyu::Explorer::bundled();
 /// let work = explorer.get(explorer.work("Haru Haru")?).record().unwrap();
-/// assert_eq!((work.kind, work.released.to_string()), (WorkKind::MusicVideo, "2008-08-08".to_string()));
+/// assert_eq!(work.kind, WorkKind::MusicVideo);
+/// assert_eq!(work.released.to_string(), "2008-08-08");
 /// assert_eq!(work.album.as_deref(), Some("Stand Up"));
 /// assert_eq!(work.collections, ["article"]);
 /// # Ok::<(), hallyu::Error>(())
@@ -172,7 +173,8 @@ pub struct Work {
 ///
 /// let explorer = hallyu::Explorer::bundled();
 /// let brewery = explorer.get(explorer.organisation("Cass")?).record().unwrap();
-/// assert_eq!((brewery.name.as_str(), brewery.kind), ("Oriental Brewery", OrganisationKind::Brand));
+/// assert_eq!(brewery.name, "Oriental Brewery");
+/// assert_eq!(brewery.kind, OrganisationKind::Brand);
 /// // No cited source gives its Hangul name.
 /// assert!(brewery.unverified.iter().any(|f| f == "hangul"));
 /// # Ok::<(), hallyu::Error>(())
@@ -260,7 +262,8 @@ pub struct Credit {
 ///
 /// let explorer = hallyu::Explorer::bundled();
 /// let haru = explorer.work("Haru Haru")?;
-/// let roles: Vec<Role> = explorer.credits_of(haru.into()).map(|c| explorer.get(c).role().into_owned()).collect();
+/// let credits = explorer.credits_of(haru.into());
+/// let roles: Vec<Role> = credits.map(|c| explorer.get(c).role().into_owned()).collect();
 /// assert_eq!(roles[0], Role::Performer); // BIGBANG
 /// let Role::Cast { billing: Billing::Lead, character: Some(character) } = &roles[1] else {
 ///     panic!("Park Min-young leads");

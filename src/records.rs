@@ -26,7 +26,10 @@ use crate::model::{
 /// use hallyu::{Explorer, RecordId};
 ///
 /// /// The views of some records, whatever their kind.
-/// fn views<I: RecordId>(explorer: &Explorer, ids: impl IntoIterator<Item = I>) -> Vec<I::Ref<'_>> {
+/// fn views<I>(explorer: &Explorer, ids: impl IntoIterator<Item = I>) -> Vec<I::Ref<'_>>
+/// where
+///     I: RecordId,
+/// {
 ///     ids.into_iter().map(|id| explorer.get(id)).collect()
 /// }
 ///
@@ -87,8 +90,10 @@ macro_rules! named_view {
             /// ```
             /// let explorer = hallyu::Explorer::bundled();
             #[doc = concat!("let id = explorer.", $what, "(\"", $name, "\")?;")]
-            #[doc = concat!("let mut views = explorer.", stringify!($section), "().map(|i| explorer.get(i));")]
-            #[doc = concat!("let view = views.find(|v| v.key() == \"", $key, "\").unwrap();")]
+            #[doc = concat!("let key = \"", $key, "\";")]
+            #[doc = concat!("let ids = explorer.", stringify!($section), "();")]
+            /// let mut views = ids.map(|i| explorer.get(i));
+            /// let view = views.find(|v| v.key() == key).unwrap();
             /// assert_eq!(view.id(), id);
             /// # Ok::<(), hallyu::Error>(())
             /// ```
@@ -162,11 +167,13 @@ macro_rules! named_view {
             ///
             /// ```
             /// let explorer = hallyu::Explorer::bundled();
-            #[doc = concat!("assert!(!explorer.get(explorer.", $what, "(\"", $key, "\")?).is_unverified());")]
+            #[doc = concat!("let view = explorer.get(explorer.", $what, "(\"", $key, "\")?);")]
+            /// assert!(!view.is_unverified());
             /// // The mark is the stored record's confidence.
             #[doc = concat!("for id in explorer.", stringify!($section), "() {")]
-            ///     let view = explorer.get(id);
-            ///     assert_eq!(view.is_unverified(), view.record().unwrap().confidence.is_unverified());
+            ///     let v = explorer.get(id);
+            ///     let confidence = v.record().unwrap().confidence;
+            ///     assert_eq!(v.is_unverified(), confidence.is_unverified());
             /// }
             /// # Ok::<(), hallyu::Error>(())
             /// ```
@@ -468,7 +475,10 @@ impl<'e> WorkRef<'e> {
     ///
     /// ```
     /// let explorer = hallyu::Explorer::bundled();
-    /// let released = |title| explorer.get(explorer.work(title).unwrap()).released().unwrap().to_string();
+    /// let released = |title| {
+    ///     let work = explorer.get(explorer.work(title).unwrap());
+    ///     work.released().unwrap().to_string()
+    /// };
     /// assert_eq!(released("Haru Haru"), "2008-08-08");
     /// assert_eq!(released("Kiss"), "2009-09"); // the sources disagree on the day
     /// assert_eq!(released("Cass 2X CF"), "2009");
@@ -583,7 +593,8 @@ impl<'e> CreditRef<'e> {
     /// let explorer = hallyu::Explorer::bundled();
     /// let teddy = explorer.person("Teddy Park")?;
     /// let kiss = explorer.work("Kiss")?;
-    /// let credit = explorer.credits_of(kiss.into()).map(|c| explorer.get(c)).find(|c| c.from() == teddy.into());
+    /// let mut credits = explorer.credits_of(kiss.into()).map(|c| explorer.get(c));
+    /// let credit = credits.find(|c| c.from() == teddy.into());
     /// assert_eq!(credit.unwrap().role_kind(), RoleKind::MusicProducer);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -603,8 +614,10 @@ impl<'e> CreditRef<'e> {
     /// let explorer = hallyu::Explorer::bundled();
     /// let sequel = explorer.work("Kiss (sequel)")?;
     /// let dara = explorer.person("Dara")?;
-    /// let credit = explorer.credits_of(sequel.into()).map(|c| explorer.get(c)).find(|c| c.from() == dara.into());
-    /// assert_eq!(credit.unwrap().role().to_string(), "cast (lead) as bartender at an elite restaurant");
+    /// let mut credits = explorer.credits_of(sequel.into()).map(|c| explorer.get(c));
+    /// let credit = credits.find(|c| c.from() == dara.into());
+    /// let role = credit.unwrap().role();
+    /// assert_eq!(role.to_string(), "cast (lead) as bartender at an elite restaurant");
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn role(&self) -> Cow<'e, Role> {
@@ -647,7 +660,8 @@ impl<'e> CreditRef<'e> {
     ///     .unwrap();
     /// let record = tie_in.record().unwrap();
     /// assert_eq!((record.from.as_str(), record.to.as_str()), ("cass-2x-cf", "oriental-brewery"));
-    /// assert_eq!(record.notes.as_deref(), Some("Commercial for Oriental Brewery's Cass 2X beer."));
+    /// let notes = record.notes.as_deref();
+    /// assert_eq!(notes, Some("Commercial for Oriental Brewery's Cass 2X beer."));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn record(&self) -> Option<&'e Credit> {

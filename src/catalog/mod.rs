@@ -167,7 +167,8 @@ impl Catalog {
     /// ```
     /// use hallyu::Catalog;
     ///
-    /// let catalog = Catalog::from_str("iu.ron", r#"(people: [(id: "iu", name: "IU", hangul: "아이유")])"#)?;
+    /// let text = r#"(people: [(id: "iu", name: "IU", hangul: "아이유")])"#;
+    /// let catalog = Catalog::from_str("iu.ron", text)?;
     /// assert_eq!(catalog.records().people[0].hangul.as_deref(), Some("아이유"));
     ///
     /// let err = Catalog::from_str("iu.ron", r#"(people: [(id: "IU", name: "IU")])"#).unwrap_err();
@@ -238,7 +239,10 @@ impl Catalog {
     /// use hallyu::Catalog;
     /// use hallyu::model::{Confidence, Credit, Role};
     ///
-    /// let text = r#"(works: [(id: "dream", title: "Dream", kind: Film, released: "2023")], people: [(id: "iu", name: "IU")])"#;
+    /// let text = r#"(
+    ///     people: [(id: "iu", name: "IU")],
+    ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
+    /// )"#;
     /// let mut records = Catalog::from_str("dream.ron", text)?.into_records();
     /// records.credits.push(Credit {
     ///     from: "iu".to_string(),
@@ -312,7 +316,10 @@ impl Catalog {
     /// # Example
     ///
     /// ```
-    /// let text = "(\n    people: [(id: \"iu\", name: \"IU\")],\n    works: [(id: \"dream\", title: \"Dream\", kind: Film, released: \"2023\")],\n)";
+    /// let text = r#"(
+    ///     people: [(id: "iu", name: "IU")],
+    ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
+    /// )"#;
     /// let catalog = hallyu::Catalog::from_str("mine.ron", text)?;
     /// assert_eq!(catalog.location_of("dream").unwrap().to_string(), "mine.ron:3:18");
     /// assert_eq!(catalog.location_of("iu").map(|l| l.line), Some(2));
@@ -401,7 +408,8 @@ impl CatalogBuilder {
     ///     .add_str("a.ron", r#"(people: [(id: "iu", name: "IU")])"#)
     ///     .add_str("b.ron", r#"(people: [(id: "iu", name: "IU")])"#);
     /// let err = builder.build().unwrap_err();
-    /// assert_eq!(err.to_string(), "b.ron:1:16: duplicate id \"iu\" (first defined at a.ron:1:16)");
+    /// let expected = "b.ron:1:16: duplicate id \"iu\" (first defined at a.ron:1:16)";
+    /// assert_eq!(err.to_string(), expected);
     /// ```
     pub fn add_str(&mut self, name: &str, text: &str) -> &mut CatalogBuilder {
         let options = ron::Options::default()
@@ -439,7 +447,8 @@ impl CatalogBuilder {
     /// use hallyu::{Catalog, CatalogBuilder};
     ///
     /// // People made elsewhere, credits written in RON.
-    /// let people = Catalog::from_str("people.ron", r#"(people: [(id: "iu", name: "IU")])"#)?.into_records();
+    /// let people = r#"(people: [(id: "iu", name: "IU")])"#;
+    /// let people = Catalog::from_str("people.ron", people)?.into_records();
     /// let mut builder = CatalogBuilder::new();
     /// builder.add_records("generated", people).add_str("works.ron", r#"(
     ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
@@ -588,7 +597,12 @@ impl CatalogBuilder {
     /// builder.add_str("b.ron", r#"(credits: [(from: "iu", to: "dram", role: Performer)])"#);
     /// let err = builder.build().unwrap_err();
     /// assert!(matches!(err.kind(), ErrorKind::Many(list) if list.len() == 2));
-    /// assert_eq!(err.to_string(), "2 errors:\na.ron:1:28: \"iu\": empty name\nb.ron:1:29: unknown id \"dram\"");
+    /// let lines: Vec<String> = err.to_string().lines().map(String::from).collect();
+    /// assert_eq!(lines, [
+    ///     "2 errors:",
+    ///     "a.ron:1:28: \"iu\": empty name",
+    ///     "b.ron:1:29: unknown id \"dram\"",
+    /// ]);
     /// ```
     pub fn build(self) -> Result<Catalog> {
         let CatalogBuilder {

@@ -360,7 +360,8 @@ impl<'e> IntoEdgeReferences for PersonWorkGraph<'e> {
 /// let people = explorer.people().len();
 /// // Every edge once, from its person.
 /// assert!(graph.edge_references().all(|e| e.source().index() < people));
-/// let per_person: usize = explorer.people().map(|p| graph.edges(graph.node(p.into())).count()).sum();
+/// let edges_of = |p: hallyu::PersonId| graph.edges(graph.node(p.into())).count();
+/// let per_person: usize = explorer.people().map(edges_of).sum();
 /// assert_eq!(graph.edge_references().count(), per_person);
 /// # Ok::<(), hallyu::Error>(())
 /// ```
