@@ -6,6 +6,17 @@ use std::path::PathBuf;
 /// A position in a data file: the file, a 1-based line and a 1-based column.
 ///
 /// Printed as `data/videos.ron:41:17`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Catalog, Location};
+///
+/// let err = Catalog::from_str("mine.ron", "(people: [(id: \"x\")])").unwrap_err();
+/// let at = err.location().unwrap();
+/// assert_eq!(at, &Location { file: "mine.ron".to_string(), line: 1, column: 19 });
+/// assert_eq!(at.to_string(), "mine.ron:1:19");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
     /// The file as the user named it (or a label such as `<string>`).
@@ -71,6 +82,21 @@ impl PartialEq for IoSource {
 impl Eq for IoSource {}
 
 /// What went wrong.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, ErrorKind};
+///
+/// let explorer = Explorer::bundled();
+/// match explorer.person("Park Seo-jon").unwrap_err().kind() {
+///     ErrorKind::NotFound { what, query, suggestions } => {
+///         assert_eq!((*what, query.as_str()), ("person", "Park Seo-jon"));
+///         assert_eq!(suggestions[0], "Park Seo-joon");
+///     }
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -216,17 +242,58 @@ impl Error {
     }
 
     /// What went wrong.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{ErrorKind, Filter};
+    ///
+    /// let err = Filter::parse_years("soon").unwrap_err();
+    /// match err.kind() {
+    ///     ErrorKind::InvalidValue { what, value, .. } => {
+    ///         assert_eq!((*what, value.as_str()), ("year range", "soon"))
+    ///     }
+    ///     other => panic!("unexpected {other:?}"),
+    /// }
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.0.kind
     }
 
     /// Where in a data file the problem is, when it comes from a data file.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = "(\n    people: [(id: \"iu\", name: \"\")],\n)";
+    /// let err = hallyu::Catalog::from_str("mine.ron", text).unwrap_err();
+    /// assert_eq!(err.location().map(|l| (l.line, l.column)), Some((2, 31)));
+    ///
+    /// // A failed lookup comes from no file.
+    /// let explorer = hallyu::Explorer::bundled();
+    /// assert_eq!(explorer.person("nobody at all").unwrap_err().location(), None);
+    /// ```
     pub fn location(&self) -> Option<&Location> {
         self.0.location.as_ref()
     }
 
     /// Every single problem: the errors of an [`ErrorKind::Many`], or this
     /// error alone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::ErrorKind;
+    ///
+    /// let text = concat!(
+    ///     r#"(people: [(id: "iu", name: "")], "#,
+    ///     r#"credits: [(from: "iu", to: "dram", role: Performer)])"#,
+    /// );
+    /// let err = hallyu::Catalog::from_str("a.ron", text).unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::Many(_)));
+    /// let lines: Vec<String> = err.iter().map(|e| e.to_string()).collect();
+    /// assert_eq!(lines, ["a.ron:1:28: \"iu\": empty name", "a.ron:1:61: unknown id \"dram\""]);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = &Error> {
         match &self.0.kind {
             ErrorKind::Many(list) => list.iter().collect::<Vec<_>>().into_iter(),
@@ -235,16 +302,47 @@ impl Error {
     }
 
     /// Whether a lookup found nothing ([`ErrorKind::NotFound`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let err = explorer.person("nobody at all").unwrap_err();
+    /// assert!(err.is_not_found());
+    /// assert_eq!(err.to_string(), "no person named \"nobody at all\"");
+    /// ```
     pub fn is_not_found(&self) -> bool {
         matches!(self.0.kind, ErrorKind::NotFound { .. })
     }
 
     /// Whether a lookup found several records ([`ErrorKind::Ambiguous`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// // Two actors are called Lee Min-ho; their keys tell them apart.
+    /// let err = explorer.person("Lee Min-ho").unwrap_err();
+    /// assert!(err.is_ambiguous());
+    /// assert!(!err.is_not_found());
+    /// assert!(explorer.person("lee-min-ho-1993").is_ok());
+    /// ```
     pub fn is_ambiguous(&self) -> bool {
         matches!(self.0.kind, ErrorKind::Ambiguous { .. })
     }
 
     /// Whether this error (or one of several) comes from a data file.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = r#"(people: [(id: "iu", name: "")])"#;
+    /// let err = hallyu::Catalog::from_str("a.ron", text).unwrap_err();
+    /// assert!(err.is_data());
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// assert!(!explorer.person("nobody at all").unwrap_err().is_data());
+    /// ```
     pub fn is_data(&self) -> bool {
         self.iter().any(|e| {
             matches!(
@@ -455,4 +553,20 @@ impl std::error::Error for Error {
 }
 
 /// A `Result` whose error is [`Error`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+///
+/// fn hangul_of(explorer: &Explorer, name: &str) -> hallyu::Result<Option<String>> {
+///     let id = explorer.person(name)?;
+///     Ok(explorer.get(id).hangul().map(String::from))
+/// }
+///
+/// let explorer = Explorer::bundled();
+/// assert_eq!(hangul_of(&explorer, "IU")?, Some("아이유".to_string()));
+/// assert!(hangul_of(&explorer, "nobody at all").unwrap_err().is_not_found());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;

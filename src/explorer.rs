@@ -121,6 +121,15 @@ impl Explorer {
     /// # Panics
     ///
     /// When `entity` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let beast = explorer.group("BEAST")?;
+    /// assert_eq!(explorer.aliases(beast.into()).collect::<Vec<_>>(), ["B2ST", "Highlight"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn aliases(&self, entity: Entity) -> impl ExactSizeIterator<Item = &str> + '_ {
         self.check(entity);
         let (kind, i) = split(entity);
@@ -132,6 +141,16 @@ impl Explorer {
     /// # Panics
     ///
     /// When `entity` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let zea = explorer.group("ZE:A")?;
+    /// assert_eq!(explorer.notes(zea.into()), Some("Group activities halted in 2017."));
+    /// assert_eq!(explorer.notes(explorer.group("BIGBANG")?.into()), None);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn notes(&self, entity: Entity) -> Option<&str> {
         self.check(entity);
         let r = self.records()?;
@@ -245,26 +264,83 @@ impl Explorer {
     }
 
     /// Every person, in data order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// assert!(explorer.people().any(|p| p == iu));
+    /// assert_eq!(explorer.people().len(), explorer.records().unwrap().people.len());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn people(&self) -> impl ExactSizeIterator<Item = PersonId> + '_ {
         (0..self.counts()[0] as u32).map(|i| self.graph.pid(i))
     }
 
     /// Every group, in data order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let names: Vec<&str> = explorer.groups().map(|g| explorer.get(g).name()).collect();
+    /// assert!(names.contains(&"BIGBANG") && names.contains(&"Wooga Squad"));
+    /// ```
     pub fn groups(&self) -> impl ExactSizeIterator<Item = GroupId> + '_ {
         (0..self.counts()[1] as u32).map(|i| self.graph.gid(i))
     }
 
     /// Every work, in data order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::WorkId;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// // The twelve music videos of the seed article.
+    /// let in_article = |w: WorkId| explorer.get(w).collections().any(|c| c == "article");
+    /// assert_eq!(explorer.works().filter(|&w| in_article(w)).count(), 12);
+    /// ```
     pub fn works(&self) -> impl ExactSizeIterator<Item = WorkId> + '_ {
         (0..self.counts()[2] as u32).map(|i| self.graph.wid(i))
     }
 
     /// Every organisation, in data order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::OrganisationKind;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let broadcasters: Vec<&str> = explorer
+    ///     .organisations()
+    ///     .map(|o| explorer.get(o))
+    ///     .filter(|o| o.record().unwrap().kind == OrganisationKind::Broadcaster)
+    ///     .map(|o| o.name())
+    ///     .collect();
+    /// assert_eq!(broadcasters, ["KBS", "MBC", "SBS"]);
+    /// ```
     pub fn organisations(&self) -> impl ExactSizeIterator<Item = OrganisationId> + '_ {
         (0..self.counts()[3] as u32).map(|i| self.graph.oid(i))
     }
 
     /// Every credit, in data order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::RoleKind;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// // KBS, MBC and SBS banned the "I Remember" video.
+    /// let bans = explorer.credits().map(|c| explorer.get(c));
+    /// let bans = bans.filter(|c| c.role_kind() == RoleKind::BannedBy);
+    /// let works: Vec<&str> = bans.map(|c| explorer.name(c.from())).collect();
+    /// assert_eq!(works, ["I Remember"; 3]);
+    /// ```
     pub fn credits(&self) -> impl ExactSizeIterator<Item = CreditId> + '_ {
         (0..self.counts()[4] as u32).map(|i| self.graph.cid(i))
     }
@@ -336,6 +412,15 @@ impl Explorer {
     /// # Panics
     ///
     /// When `entity` is not a record of this explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let id = explorer.person("박서준")?;
+    /// assert_eq!(explorer.key(id.into()), "park-seo-joon");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn key(&self, entity: Entity) -> std::borrow::Cow<'_, str> {
         self.check(entity);
         let (kind, i) = split(entity);
@@ -351,6 +436,15 @@ impl Explorer {
     /// # Panics
     ///
     /// When `entity` is not a record of this explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let haru = explorer.work("하루하루")?;
+    /// assert_eq!(explorer.name(haru.into()), "Haru Haru");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn name(&self, entity: Entity) -> &str {
         self.check(entity);
         let (kind, i) = split(entity);
@@ -453,6 +547,22 @@ impl Explorer {
     /// # Panics
     ///
     /// When `credit` is not a credit of this explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::RoleKind;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let cf = explorer.work("Cass 2X CF")?;
+    /// let tie_in = explorer
+    ///     .credits_of(cf.into())
+    ///     .find(|&c| explorer.get(c).role_kind() == RoleKind::TieIn)
+    ///     .unwrap();
+    /// let brewery = explorer.organisation("Oriental Brewery")?;
+    /// assert_eq!(explorer.ends(tie_in), (cf.into(), brewery.into()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn ends(&self, credit: CreditId) -> (Entity, Entity) {
         let c = self.get(credit);
         (c.from(), c.to())
@@ -479,6 +589,16 @@ impl Explorer {
 
     /// Where a credit is written in the data files (`None` for imported
     /// data, whose lines are not kept).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let haru = explorer.work("Haru Haru")?;
+    /// let credit = explorer.credits_of(haru.into()).next().unwrap();
+    /// assert_eq!(explorer.credit_location(credit).unwrap().file, "data/music_videos.ron");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn credit_location(&self, credit: CreditId) -> Option<&Location> {
         self.get(credit).location()
     }
@@ -490,6 +610,22 @@ impl Explorer {
     /// To run petgraph's algorithms without a copy, use
     /// [`Explorer::person_work_graph`], which implements petgraph's visit
     /// traits on the explorer's own columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::petgraph::graph::NodeIndex;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let graph = explorer.graph();
+    /// assert_eq!(graph.edge_count(), explorer.credits().len());
+    /// let iu = explorer.person("IU")?;
+    /// assert_eq!(graph[NodeIndex::new(iu.index())], iu.into());
+    /// let bigbang = explorer.group("BIGBANG")?;
+    /// let node = NodeIndex::new(explorer.people().len() + bigbang.index());
+    /// assert_eq!(graph[node], bigbang.into());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn graph(&self) -> &petgraph::Graph<Entity, CreditId> {
         self.petgraph.get_or_init(|| {
             let mut graph = petgraph::Graph::with_capacity(
@@ -621,6 +757,17 @@ impl Explorer {
     /// # Errors
     ///
     /// As [`Explorer::lookup`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let haru = explorer.work("Haru Haru")?;
+    /// assert_eq!(explorer.work("Day by Day")?, haru);
+    /// assert_eq!(explorer.work("하루하루")?, haru);
+    /// assert!(explorer.work("IU").unwrap_err().is_not_found(), "a person, not a work");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn work(&self, name: &str) -> Result<WorkId> {
         match self.find(name, "work", |e| matches!(e, Entity::Work(_)))? {
             Entity::Work(id) => Ok(id),
@@ -633,6 +780,16 @@ impl Explorer {
     /// # Errors
     ///
     /// As [`Explorer::lookup`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let beast = explorer.group("B2ST")?;
+    /// assert_eq!(explorer.get(beast).name(), "BEAST");
+    /// assert_eq!(explorer.group("우가팸")?, explorer.group("Wooga family")?);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn group(&self, name: &str) -> Result<GroupId> {
         match self.find(name, "group", |e| matches!(e, Entity::Group(_)))? {
             Entity::Group(id) => Ok(id),
@@ -645,6 +802,15 @@ impl Explorer {
     /// # Errors
     ///
     /// As [`Explorer::lookup`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let kbs = explorer.organisation("Korean Broadcasting System")?;
+    /// assert_eq!(explorer.get(kbs).name(), "KBS");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn organisation(&self, name: &str) -> Result<OrganisationId> {
         match self.find(name, "organisation", |e| {
             matches!(e, Entity::Organisation(_))

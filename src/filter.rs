@@ -26,10 +26,35 @@ pub struct RoleSet(u32);
 
 impl RoleSet {
     /// No role at all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter, RoleSet};
+    ///
+    /// assert_eq!(RoleSet::EMPTY.iter().count(), 0);
+    /// // With no role counted, nobody co-appears.
+    /// let explorer = Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// assert!(!explorer.co_appearances(iu, &Filter::new()).is_empty());
+    /// assert!(explorer.co_appearances(iu, &Filter::new().roles(RoleSet::EMPTY)).is_empty());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub const EMPTY: RoleSet = RoleSet(0);
     /// The roles that put a person on screen: performer, featured artist and
     /// cast (lead, supporting, cameo), and other on-screen roles
     /// ([`RoleKind::OtherOnScreen`]). The default of [`Filter`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Filter, RoleSet};
+    ///
+    /// let names: Vec<&str> = RoleSet::ON_SCREEN.iter().map(|k| k.name()).collect();
+    /// let expected = ["performer", "featured", "lead", "supporting", "cameo", "other-on-screen"];
+    /// assert_eq!(names, expected);
+    /// assert_eq!(Filter::new().get_roles(), RoleSet::ON_SCREEN);
+    /// ```
     pub const ON_SCREEN: RoleSet = RoleSet(
         1 << RoleKind::Performer as u32
             | 1 << RoleKind::Featured as u32
@@ -41,6 +66,21 @@ impl RoleSet {
     /// Every role that links a person or group to a work: on-screen roles,
     /// crew (director, composer, lyricist, music producer, other crew roles)
     /// and soundtrack.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter, RoleSet};
+    ///
+    /// // Teddy Park produced Dara's "Kiss" but is not seen in it.
+    /// let explorer = Explorer::bundled();
+    /// let (teddy, dara) = (explorer.person("Teddy Park")?, explorer.person("Dara")?);
+    /// assert!(explorer.shared_works(teddy, dara, &Filter::new()).is_empty());
+    /// let crew = Filter::new().roles(RoleSet::ANY_WORK_ROLE);
+    /// let shared = explorer.shared_works(teddy, dara, &crew);
+    /// assert_eq!(explorer.get(shared[0].work).title(), "Kiss");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub const ANY_WORK_ROLE: RoleSet = RoleSet(
         RoleSet::ON_SCREEN.0
             | 1 << RoleKind::Director as u32
@@ -52,21 +92,70 @@ impl RoleSet {
     );
 
     /// This set with `kind` added.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::RoleSet;
+    /// use hallyu::model::RoleKind;
+    ///
+    /// const LEADS: RoleSet = RoleSet::EMPTY.with(RoleKind::Lead);
+    /// assert_eq!(LEADS.iter().collect::<Vec<_>>(), [RoleKind::Lead]);
+    /// assert_eq!(LEADS.with(RoleKind::Lead), LEADS, "adding twice changes nothing");
+    /// ```
     pub const fn with(self, kind: RoleKind) -> RoleSet {
         RoleSet(self.0 | 1 << kind as u32)
     }
 
     /// This set without `kind`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter, RoleSet};
+    /// use hallyu::model::RoleKind;
+    ///
+    /// // Kim Soo-hyun's only work with Park Seo-joon is a cameo in Dream High 2.
+    /// let explorer = Explorer::bundled();
+    /// let soo_hyun = explorer.person("Kim Soo-hyun")?;
+    /// let seo_joon = explorer.person("Park Seo-joon")?;
+    /// assert_eq!(explorer.shared_works(soo_hyun, seo_joon, &Filter::new()).len(), 1);
+    /// let no_cameos = Filter::new().roles(RoleSet::ON_SCREEN.without(RoleKind::Cameo));
+    /// assert!(explorer.shared_works(soo_hyun, seo_joon, &no_cameos).is_empty());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub const fn without(self, kind: RoleKind) -> RoleSet {
         RoleSet(self.0 & !(1 << kind as u32))
     }
 
     /// Whether `kind` is in the set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::RoleSet;
+    /// use hallyu::model::RoleKind;
+    ///
+    /// assert!(RoleSet::ANY_WORK_ROLE.contains(RoleKind::Director));
+    /// assert!(!RoleSet::ANY_WORK_ROLE.contains(RoleKind::Member), "a membership is no work");
+    /// ```
     pub const fn contains(self, kind: RoleKind) -> bool {
         self.0 & (1 << kind as u32) != 0
     }
 
     /// The kinds in the set, in declaration order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::RoleSet;
+    /// use hallyu::model::RoleKind;
+    ///
+    /// let cast: RoleSet = "cast".parse()?;
+    /// let kinds: Vec<RoleKind> = cast.iter().collect();
+    /// assert_eq!(kinds, [RoleKind::Lead, RoleKind::Supporting, RoleKind::Cameo]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn iter(self) -> impl Iterator<Item = RoleKind> {
         RoleKind::ALL.into_iter().filter(move |k| self.contains(*k))
     }
@@ -152,6 +241,18 @@ impl Default for Filter {
 impl Filter {
     /// On-screen roles, every year and kind, no unverified claims, group
     /// credits count for their members.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Filter, RoleSet};
+    /// use hallyu::model::WorkKind;
+    ///
+    /// let filter = Filter::new();
+    /// assert_eq!(filter, Filter::default());
+    /// assert_eq!(filter.get_roles(), RoleSet::ON_SCREEN);
+    /// assert!(filter.admits_work(WorkKind::Film, 1950));
+    /// ```
     pub fn new() -> Filter {
         Filter {
             roles: RoleSet::ON_SCREEN,
@@ -163,30 +264,106 @@ impl Filter {
     }
 
     /// Counts only these roles.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// // G-Dragon leads "Haru Haru" with Park Min-young; T.O.P supports.
+    /// let explorer = Explorer::bundled();
+    /// let gd = explorer.person("G-Dragon")?;
+    /// let leads = Filter::new().roles("lead".parse()?);
+    /// let costars = explorer.co_appearances(gd, &leads);
+    /// assert!(costars.get(explorer.person("Park Min-young")?).is_some());
+    /// assert!(costars.get(explorer.person("T.O.P")?).is_none());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn roles(mut self, roles: RoleSet) -> Filter {
         self.roles = roles;
         self
     }
 
     /// Counts only works released in these years (inclusive).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// // Dara and Lee Min-ho worked together in 2009 only.
+    /// let explorer = Explorer::bundled();
+    /// let (dara, min_ho) = (explorer.person("Dara")?, explorer.person("lee-min-ho")?);
+    /// assert_eq!(explorer.shared_works(dara, min_ho, &Filter::new().years(2009..=2009)).len(), 2);
+    /// assert!(explorer.shared_works(dara, min_ho, &Filter::new().years(2010..=2020)).is_empty());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn years(mut self, years: RangeInclusive<i32>) -> Filter {
         self.years = Some(years);
         self
     }
 
     /// Counts only works of these kinds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    /// use hallyu::model::WorkKind;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let (dara, min_ho) = (explorer.person("Dara")?, explorer.person("lee-min-ho")?);
+    /// let ads = Filter::new().kinds([WorkKind::Commercial]);
+    /// let shared = explorer.shared_works(dara, min_ho, &ads);
+    /// let titles: Vec<&str> = shared.iter().map(|s| explorer.get(s.work).title()).collect();
+    /// assert_eq!(titles, ["Cass 2X CF"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn kinds(mut self, kinds: impl IntoIterator<Item = WorkKind>) -> Filter {
         self.kinds = kinds.into_iter().fold(0, |m, k| m | 1 << k as u8);
         self
     }
 
     /// Whether claims marked unverified count (default: no).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// // Only the article claims that a sequel of "Kiss" exists.
+    /// let explorer = Explorer::bundled();
+    /// let (dara, min_ho) = (explorer.person("Dara")?, explorer.person("lee-min-ho")?);
+    /// let titles = |filter: &Filter| -> Vec<&str> {
+    ///     let shared = explorer.shared_works(dara, min_ho, filter);
+    ///     shared.iter().map(|s| explorer.get(s.work).title()).collect()
+    /// };
+    /// assert_eq!(titles(&Filter::new()), ["Cass 2X CF", "Kiss"]);
+    /// let all = Filter::new().include_unverified(true);
+    /// assert_eq!(titles(&all), ["Cass 2X CF", "Kiss (sequel)", "Kiss"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn include_unverified(mut self, yes: bool) -> Filter {
         self.unverified = yes;
         self
     }
 
     /// Whether a group's credit counts for its members (default: yes).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// // CL is in "I Don't Care" as a member of 2NE1, whose credit it is.
+    /// let explorer = Explorer::bundled();
+    /// let (jong_suk, cl) = (explorer.person("Lee Jong-suk")?, explorer.person("CL")?);
+    /// let shared = explorer.shared_works(jong_suk, cl, &Filter::new());
+    /// assert_eq!(shared[0].right.describe(&explorer), "performer via 2NE1");
+    /// let own_credits = Filter::new().expand_groups(false);
+    /// assert!(explorer.shared_works(jong_suk, cl, &own_credits).is_empty());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn expand_groups(mut self, yes: bool) -> Filter {
         self.groups = yes;
         self
@@ -207,6 +384,18 @@ impl Filter {
     }
 
     /// Whether a work of this kind and year is counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Filter;
+    /// use hallyu::model::WorkKind;
+    ///
+    /// let filter = Filter::new().kinds([WorkKind::MusicVideo]).years(2008..=2016);
+    /// assert!(filter.admits_work(WorkKind::MusicVideo, 2008));
+    /// assert!(!filter.admits_work(WorkKind::Drama, 2008));
+    /// assert!(!filter.admits_work(WorkKind::MusicVideo, 2017));
+    /// ```
     pub fn admits_work(&self, kind: WorkKind, year: i32) -> bool {
         self.kinds & (1 << kind as u8) != 0 && self.years.as_ref().is_none_or(|r| r.contains(&year))
     }

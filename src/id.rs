@@ -34,6 +34,18 @@ macro_rules! typed_id {
         ///
         /// Ids order by position; their `Debug` form shows the position and
         /// the explorer's tag (`PersonId(3 @2)`).
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// let explorer = hallyu::Explorer::bundled();
+        #[doc = concat!("let ids: Vec<_> = explorer.", stringify!($all), "().collect();")]
+        #[doc = concat!("let second: hallyu::", stringify!($name), " = ids[1];")]
+        /// assert!(ids.is_sorted(), "in data order, which is position order");
+        /// assert_eq!(explorer.get(second).id(), second);
+        /// let debug = format!("{second:?}");
+        #[doc = concat!("assert!(debug.starts_with(\"", stringify!($name), "(1 @\"));")]
+        /// ```
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(pub(crate) u32, pub(crate) Tag);
 
@@ -94,12 +106,25 @@ typed_id!(
 );
 
 /// Any record of an [`Explorer`](crate::Explorer).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Entity, Explorer};
+///
+/// let explorer = Explorer::bundled();
+/// match explorer.lookup("빅뱅")? {
+///     Entity::Group(bigbang) => assert_eq!(explorer.get(bigbang).name(), "BIGBANG"),
+///     other => panic!("a group, not {other:?}"),
+/// }
+/// let iu = explorer.person("IU")?;
+/// assert_eq!(Entity::from(iu), Entity::Person(iu));
+/// assert_eq!(explorer.lookup("아이유")?, iu.into());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Entity {
     /// A person.
     Person(PersonId),
@@ -123,6 +148,17 @@ impl Entity {
     }
 
     /// The kind of record.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::RecordKind;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// assert_eq!(explorer.lookup("Haru Haru")?.kind(), RecordKind::Work);
+    /// assert_eq!(explorer.lookup("zanybros")?.kind().to_string(), "organisation");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn kind(self) -> crate::model::RecordKind {
         use crate::model::RecordKind;
         match self {

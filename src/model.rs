@@ -64,6 +64,18 @@ pub struct Person {
 
 /// A group: boy or girl group, band, duo, or a circle of friends such as the
 /// Wooga Squad.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::GroupKind;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let group = explorer.get(explorer.group("Wooga Squad")?).record().unwrap();
+/// assert_eq!((group.id.as_str(), group.kind), ("wooga-squad", GroupKind::FriendGroup));
+/// assert_eq!(group.hangul.as_deref(), Some("우가팸"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
@@ -94,6 +106,20 @@ pub struct Group {
 }
 
 /// A work: music video, drama, film, variety show or commercial.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::WorkKind;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let work = explorer.get(explorer.work("Haru Haru")?).record().unwrap();
+/// assert_eq!(work.kind, WorkKind::MusicVideo);
+/// assert_eq!(work.released.to_string(), "2008-08-08");
+/// assert_eq!(work.album.as_deref(), Some("Stand Up"));
+/// assert_eq!(work.collections, ["article"]);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Work {
@@ -139,6 +165,20 @@ pub struct Work {
 }
 
 /// An organisation: label, production company, broadcaster, brand.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::OrganisationKind;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let brewery = explorer.get(explorer.organisation("Cass")?).record().unwrap();
+/// assert_eq!(brewery.name, "Oriental Brewery");
+/// assert_eq!(brewery.kind, OrganisationKind::Brand);
+/// // No cited source gives its Hangul name.
+/// assert!(brewery.unverified.iter().any(|f| f == "hangul"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -173,6 +213,24 @@ pub struct Organisation {
 ///
 /// The [`Role`] decides which kinds of record may stand at each end; see
 /// [`Role::fits`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::{Confidence, RoleKind};
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let sequel = explorer.work("Kiss (sequel)")?;
+/// let credit = explorer
+///     .credits_of(sequel.into())
+///     .map(|c| explorer.get(c).record().unwrap())
+///     .find(|c| c.from == "sandara-park")
+///     .unwrap();
+/// assert_eq!((credit.to.as_str(), credit.role.kind()), ("kiss-sequel", RoleKind::Lead));
+/// assert_eq!(credit.confidence, Confidence::Unverified);
+/// assert_eq!(credit.notes.as_deref(), Some("Per the article only."));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Credit {
@@ -196,6 +254,23 @@ pub struct Credit {
 }
 
 /// What a credit says `from` is or did on `to`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::{Billing, Role};
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let haru = explorer.work("Haru Haru")?;
+/// let credits = explorer.credits_of(haru.into());
+/// let roles: Vec<Role> = credits.map(|c| explorer.get(c).role().into_owned()).collect();
+/// assert_eq!(roles[0], Role::Performer); // BIGBANG
+/// let Role::Cast { billing: Billing::Lead, character: Some(character) } = &roles[1] else {
+///     panic!("Park Min-young leads");
+/// };
+/// assert_eq!(character, "G-Dragon's terminally ill girlfriend");
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Role {
@@ -277,6 +352,17 @@ pub enum Role {
 }
 
 /// The billing of an acting role.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::{Billing, Role};
+///
+/// assert_eq!(Billing::Supporting.to_string(), "supporting");
+/// assert!(Billing::Lead < Billing::Supporting && Billing::Supporting < Billing::Cameo);
+/// let role = Role::Cast { billing: Billing::Cameo, character: None };
+/// assert_eq!(role.to_string(), "cast (cameo)");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Billing {
     /// A leading role.
@@ -299,6 +385,18 @@ impl fmt::Display for Billing {
 }
 
 /// The kinds of record a credit can connect.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::{RecordKind, Role};
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// assert_eq!(explorer.lookup("BIGBANG")?.kind(), RecordKind::Group);
+/// assert_eq!(RecordKind::Group.to_string(), "group");
+/// assert!(Role::SignedTo.fits(RecordKind::Group, RecordKind::Organisation));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum RecordKind {
     /// A [`Person`].
@@ -346,6 +444,15 @@ impl Work {
 
 impl RecordKind {
     /// Every kind, in the order ids are numbered in a graph.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::RecordKind;
+    ///
+    /// let names = RecordKind::ALL.map(|k| k.to_string());
+    /// assert_eq!(names, ["person", "group", "work", "organisation"]);
+    /// ```
     pub const ALL: [RecordKind; 4] = [
         RecordKind::Person,
         RecordKind::Group,
@@ -400,6 +507,18 @@ impl Role {
     /// The short lowercase name of the role, as used in the data files and
     /// in explanations: `cast`, `performer`, `member`, … (`other` for
     /// [`Role::Other`]: see [`Role::word`] for the source's own word).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::{Billing, Role};
+    ///
+    /// assert_eq!(Role::MusicProducer.name(), "music producer");
+    /// let role = Role::Cast { billing: Billing::Lead, character: Some("DJ".into()) };
+    /// assert_eq!(role.name(), "cast");
+    /// let writer = Role::Other { name: "screenwriter".into(), on_screen: false, character: None };
+    /// assert_eq!(writer.name(), "other");
+    /// ```
     pub fn name(&self) -> &'static str {
         match self {
             Role::Other { .. } => "other",
@@ -422,6 +541,16 @@ impl Role {
 
     /// The word for the role: the source's own word for [`Role::Other`]
     /// (`screenwriter`), else [`Role::name`]. What the exports write.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::Role;
+    ///
+    /// let writer = Role::Other { name: "screenwriter".into(), on_screen: false, character: None };
+    /// assert_eq!(writer.word(), "screenwriter");
+    /// assert_eq!(Role::SignedTo.word(), "signed to");
+    /// ```
     pub fn word(&self) -> &str {
         match self {
             Role::Other { name, .. } => name,
@@ -430,6 +559,17 @@ impl Role {
     }
 
     /// The role's kind, as used by [`RoleSet`](crate::RoleSet) filters.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::{Billing, Role, RoleKind};
+    ///
+    /// let cameo = Role::Cast { billing: Billing::Cameo, character: None };
+    /// assert_eq!(cameo.kind(), RoleKind::Cameo);
+    /// let host = Role::Other { name: "host".into(), on_screen: true, character: None };
+    /// assert_eq!(host.kind(), RoleKind::OtherOnScreen);
+    /// ```
     pub fn kind(&self) -> RoleKind {
         match self {
             Role::Performer => RoleKind::Performer,
@@ -520,6 +660,18 @@ impl Role {
 }
 
 /// A role without its details: the unit of [`RoleSet`](crate::RoleSet).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::RoleKind;
+///
+/// let kind: RoleKind = "music producer".parse()?;
+/// assert_eq!(kind, RoleKind::MusicProducer);
+/// assert_eq!(kind.to_string(), "music producer");
+/// assert!("stunt double".parse::<RoleKind>().is_err());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum RoleKind {
@@ -564,6 +716,20 @@ pub enum RoleKind {
 
 impl RoleKind {
     /// Every role kind, in declaration order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::RoleSet;
+    /// use hallyu::model::RoleKind;
+    ///
+    /// for kind in RoleKind::ALL {
+    ///     assert_eq!(kind.name().parse::<RoleKind>()?, kind);
+    /// }
+    /// let all: RoleSet = RoleKind::ALL.into_iter().collect();
+    /// assert_eq!(all.iter().count(), RoleKind::ALL.len());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub const ALL: [RoleKind; 18] = [
         RoleKind::Performer,
         RoleKind::Featured,
@@ -609,6 +775,16 @@ impl RoleKind {
     }
 
     /// The lowercase name used on the command line: `lead`, `cameo`, `soundtrack`, …
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::RoleKind;
+    ///
+    /// assert_eq!(RoleKind::SignedTo.name(), "signed-to");
+    /// assert_eq!("signed-to".parse::<RoleKind>()?, RoleKind::SignedTo);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             RoleKind::Performer => "performer",
@@ -656,6 +832,18 @@ impl FromStr for RoleKind {
 }
 
 /// The kind of a [`Work`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::WorkKind;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// assert_eq!(explorer.get(explorer.work("Cass 2X CF")?).kind(), WorkKind::Commercial);
+/// assert_eq!("music video".parse::<WorkKind>()?, WorkKind::MusicVideo);
+/// assert_eq!("mv".parse::<WorkKind>()?, WorkKind::MusicVideo);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum WorkKind {
@@ -677,6 +865,17 @@ pub enum WorkKind {
 
 impl WorkKind {
     /// Every work kind, in declaration order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::WorkKind;
+    ///
+    /// // Every work has one of the kinds.
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let of_kind = |k| explorer.works().filter(|&w| explorer.get(w).kind() == k).count();
+    /// assert_eq!(WorkKind::ALL.map(of_kind).iter().sum::<usize>(), explorer.works().len());
+    /// ```
     pub const ALL: [WorkKind; 6] = [
         WorkKind::MusicVideo,
         WorkKind::Drama,
@@ -688,6 +887,18 @@ impl WorkKind {
 
     /// The short lowercase name: `mv`, `drama`, `film`, `variety`,
     /// `commercial`, `other`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::WorkKind;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let haru = explorer.get(explorer.work("Haru Haru")?);
+    /// assert_eq!(haru.kind().name(), "mv");
+    /// assert_eq!(WorkKind::Variety.name(), "variety");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             WorkKind::MusicVideo => "mv",
@@ -700,6 +911,15 @@ impl WorkKind {
     }
 
     /// A readable label: `music video`, `drama`, …
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::WorkKind;
+    ///
+    /// assert_eq!(WorkKind::MusicVideo.label(), "music video");
+    /// assert_eq!(WorkKind::Film.label(), "film");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             WorkKind::MusicVideo => "music video",
@@ -727,6 +947,17 @@ impl FromStr for WorkKind {
 }
 
 /// The kind of a [`Group`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::GroupKind;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let kind = |name| explorer.get(explorer.group(name).unwrap()).record().unwrap().kind;
+/// assert_eq!(kind("DAY6"), GroupKind::Band);
+/// assert_eq!(kind("2NE1"), GroupKind::GirlGroup);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum GroupKind {
@@ -743,6 +974,17 @@ pub enum GroupKind {
 }
 
 /// The kind of an [`Organisation`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::OrganisationKind;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let zanybros = explorer.get(explorer.organisation("Zanybros")?).record().unwrap();
+/// assert_eq!(zanybros.kind, OrganisationKind::ProductionCompany);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum OrganisationKind {
@@ -757,6 +999,17 @@ pub enum OrganisationKind {
 }
 
 /// What a person does.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::Profession;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let yong_guk = explorer.get(explorer.person("Bang Yong-guk")?).record().unwrap();
+/// assert_eq!(yong_guk.professions, [Profession::Rapper, Profession::Producer]);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Profession {
@@ -782,14 +1035,28 @@ pub enum Profession {
     Journalist,
 }
 
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 /// How sure the sources are about a record or a link.
 ///
 /// The marks follow `FACTS.md`: `C` is [`Confidence::Confirmed`], `C-fan` is
 /// [`Confidence::Secondary`], `U` (and claims known to the editor only) is
 /// [`Confidence::Unverified`].
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::Confidence;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let sequel = explorer.get(explorer.work("Kiss (sequel)")?).record().unwrap();
+/// assert_eq!(sequel.confidence, Confidence::Unverified);
+/// let kiss = explorer.get(explorer.work("Kiss")?).record().unwrap();
+/// assert_eq!(kiss.confidence, Confidence::default());
+/// assert!(Confidence::Confirmed < Confidence::Secondary);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub enum Confidence {
     /// Stated directly by a cited source.
     #[default]
@@ -803,11 +1070,31 @@ pub enum Confidence {
 
 impl Confidence {
     /// Whether this is [`Confidence::Confirmed`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let haru = explorer.get(explorer.work("Haru Haru")?).record().unwrap();
+    /// assert!(haru.confidence.is_confirmed());
+    /// assert!(!hallyu::model::Confidence::Secondary.is_confirmed());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn is_confirmed(&self) -> bool {
         *self == Confidence::Confirmed
     }
 
     /// Whether this is [`Confidence::Unverified`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// // Named only by the article, confirmed by no source.
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let bo_ra = explorer.get(explorer.person("Kim Bo-ra")?).record().unwrap();
+    /// assert!(bo_ra.confidence.is_unverified());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn is_unverified(&self) -> bool {
         *self == Confidence::Unverified
     }
@@ -839,6 +1126,18 @@ pub struct PartialDate {
 
 impl PartialDate {
     /// A date of which only the year is known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::model::PartialDate;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let cf = explorer.get(explorer.work("Cass 2X CF")?).record().unwrap();
+    /// assert_eq!(cf.released, PartialDate::year(2009));
+    /// assert_eq!(PartialDate::year(2009).to_string(), "2009");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn year(year: i32) -> PartialDate {
         PartialDate {
             year,
@@ -936,6 +1235,18 @@ impl<'de> Deserialize<'de> for PartialDate {
 ///
 /// This is what a RON data file holds. Several files merge into one
 /// [`Catalog`](crate::Catalog).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Catalog;
+///
+/// let records = Catalog::bundled().into_records();
+/// assert!(records.works.iter().any(|w| w.title == "Haru Haru"));
+/// let again = Catalog::from_records("copy", records.clone())?;
+/// assert_eq!(again.records(), &records);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Records {

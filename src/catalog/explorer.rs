@@ -44,6 +44,26 @@ impl Explorer {
     /// # Errors
     ///
     /// Everything [`Catalog::from_path`] reports.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join("hallyu-doc-explorer-from-path");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("dream.ron"), r#"(
+    ///     people: [(id: "iu", name: "IU"), (id: "park-seo-joon", name: "Park Seo-joon")],
+    ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023-04-26")],
+    ///     credits: [
+    ///         (from: "park-seo-joon", to: "dream", role: Cast(billing: Lead)),
+    ///         (from: "iu", to: "dream", role: Cast(billing: Lead)),
+    ///     ],
+    /// )"#).unwrap();
+    /// let explorer = hallyu::Explorer::from_path(&dir)?;
+    /// let iu = explorer.person("IU")?;
+    /// let costars = explorer.co_appearances(iu, &hallyu::Filter::new());
+    /// assert_eq!(costars.get(explorer.person("Park Seo-joon")?).unwrap().works.len(), 1);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Explorer> {
         Ok(Explorer::new(Catalog::from_path(path)?))
     }

@@ -96,11 +96,39 @@ impl Catalog {
     /// the rest are counted by a last entry of kind [`ErrorKind::Omitted`]
     /// ("…and 39900 more errors, not listed"), so that the output of a file
     /// full of mistakes stays short.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Catalog, ErrorKind};
+    ///
+    /// // 150 people without a name: 150 problems.
+    /// let people: String = (0..150).map(|i| format!("(id: \"p{i}\", name: \"\"),")).collect();
+    /// let err = Catalog::from_str("many.ron", &format!("(people: [{people}])")).unwrap_err();
+    /// assert_eq!(err.iter().count(), Catalog::MAX_ERRORS + 1);
+    /// assert!(matches!(err.iter().last().unwrap().kind(), ErrorKind::Omitted { count: 50 }));
+    /// assert!(err.to_string().starts_with("150 errors:"));
+    /// ```
     pub const MAX_ERRORS: usize = 100;
 
     /// The largest RON file [`Catalog::from_path`] reads: 64 MiB (the
     /// bundled dataset is well under 1 MiB). A larger file is an
     /// [`ErrorKind::Io`] that says so, before anything is read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Catalog, ErrorKind};
+    ///
+    /// // A sparse file one byte too large: refused before it is read.
+    /// let path = std::env::temp_dir().join("hallyu-doc-max-file-size.ron");
+    /// let file = std::fs::File::create(&path).unwrap();
+    /// file.set_len(Catalog::MAX_FILE_SIZE + 1).unwrap();
+    /// let err = Catalog::from_path(&path).unwrap_err();
+    /// std::fs::remove_file(&path).unwrap();
+    /// assert!(matches!(err.kind(), ErrorKind::Io { .. }));
+    /// assert!(err.to_string().contains("has 67108865 bytes, more than the 67108864"));
+    /// ```
     pub const MAX_FILE_SIZE: u64 = 64 << 20;
 
     /// The dataset shipped with the crate (the files of `data/`, compiled in).
@@ -109,6 +137,15 @@ impl Catalog {
     ///
     /// Never in a released build: the shipped data is validated by the
     /// crate's tests.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let catalog = hallyu::Catalog::bundled();
+    /// let haru = catalog.records().works.iter().find(|w| w.id == "haru-haru").unwrap();
+    /// assert_eq!(haru.released.to_string(), "2008-08-08");
+    /// assert_eq!(catalog.location_of("haru-haru").unwrap().file, "data/music_videos.ron");
+    /// ```
     pub fn bundled() -> Catalog {
         let mut builder = CatalogBuilder::new();
         for (name, text) in BUNDLED {
@@ -124,6 +161,20 @@ impl Catalog {
     /// # Errors
     ///
     /// Any problem listed in the [type's docs](Catalog), with its position.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Catalog;
+    ///
+    /// let text = r#"(people: [(id: "iu", name: "IU", hangul: "아이유")])"#;
+    /// let catalog = Catalog::from_str("iu.ron", text)?;
+    /// assert_eq!(catalog.records().people[0].hangul.as_deref(), Some("아이유"));
+    ///
+    /// let err = Catalog::from_str("iu.ron", r#"(people: [(id: "IU", name: "IU")])"#).unwrap_err();
+    /// assert!(err.to_string().starts_with("iu.ron:1:16: "), "{err}");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(name: &str, text: &str) -> Result<Catalog> {
         let mut builder = CatalogBuilder::new();
@@ -147,6 +198,27 @@ impl Catalog {
     /// An [`ErrorKind::Io`] when the path or an entry cannot be read or is
     /// not a regular file, a located error for invalid UTF-8, and any
     /// problem listed in the [type's docs](Catalog).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Catalog;
+    ///
+    /// let dir = std::env::temp_dir().join("hallyu-doc-catalog-from-path");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("a.ron"), r#"(people: [(id: "iu", name: "IU")])"#).unwrap();
+    /// std::fs::write(dir.join("b.ron"), r#"(
+    ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
+    ///     credits: [(from: "iu", to: "dream", role: Cast(billing: Lead))],
+    /// )"#).unwrap();
+    /// std::fs::write(dir.join("notes.txt"), "not read").unwrap();
+    /// let catalog = Catalog::from_path(&dir)?;
+    /// assert_eq!(catalog.records().credits.len(), 1);
+    /// assert!(catalog.location_of("dream").unwrap().file.ends_with("b.ron"));
+    ///
+    /// assert!(Catalog::from_path(dir.join("missing.ron")).is_err());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<Catalog> {
         let mut builder = CatalogBuilder::new();
         builder.add_path(path);
@@ -160,6 +232,33 @@ impl Catalog {
     /// The problems listed in the [type's docs](Catalog) that records can
     /// have once parsed (duplicate ids, unknown references, …), located at
     /// `name:1:1`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Catalog;
+    /// use hallyu::model::{Confidence, Credit, Role};
+    ///
+    /// let text = r#"(
+    ///     people: [(id: "iu", name: "IU")],
+    ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
+    /// )"#;
+    /// let mut records = Catalog::from_str("dream.ron", text)?.into_records();
+    /// records.credits.push(Credit {
+    ///     from: "iu".to_string(),
+    ///     to: "drem".to_string(),
+    ///     role: Role::Performer,
+    ///     notes: None,
+    ///     sources: Vec::new(),
+    ///     confidence: Confidence::Confirmed,
+    /// });
+    /// let err = Catalog::from_records("code", records.clone()).unwrap_err();
+    /// assert_eq!(err.to_string(), "code:1:1: unknown id \"drem\" (did you mean \"dream\"?)");
+    ///
+    /// records.credits[0].to = "dream".to_string();
+    /// assert_eq!(Catalog::from_records("code", records)?.records().credits.len(), 1);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn from_records(name: &str, records: Records) -> Result<Catalog> {
         let mut builder = CatalogBuilder::new();
         builder.add_records(name, records);
@@ -167,11 +266,27 @@ impl Catalog {
     }
 
     /// The merged records.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let catalog = hallyu::Catalog::bundled();
+    /// let iu = catalog.records().people.iter().find(|p| p.id == "iu").unwrap();
+    /// assert_eq!(iu.hangul.as_deref(), Some("아이유"));
+    /// ```
     pub fn records(&self) -> &Records {
         &self.records
     }
 
     /// Consumes the catalog and returns its records.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let records = hallyu::Catalog::bundled().into_records();
+    /// let bigbang = records.groups.into_iter().find(|g| g.id == "bigbang").unwrap();
+    /// assert_eq!(bigbang.hangul.as_deref(), Some("빅뱅"));
+    /// ```
     pub fn into_records(self) -> Records {
         self.records
     }
@@ -197,6 +312,20 @@ impl Catalog {
     }
 
     /// Where the record with this id is defined, if it exists.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = r#"(
+    ///     people: [(id: "iu", name: "IU")],
+    ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
+    /// )"#;
+    /// let catalog = hallyu::Catalog::from_str("mine.ron", text)?;
+    /// assert_eq!(catalog.location_of("dream").unwrap().to_string(), "mine.ron:3:18");
+    /// assert_eq!(catalog.location_of("iu").map(|l| l.line), Some(2));
+    /// assert_eq!(catalog.location_of("gong-yoo"), None);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn location_of(&self, id: &str) -> Option<&Location> {
         let r = &self.records;
         let o = &self.origins;
@@ -257,11 +386,31 @@ struct ParsedFile {
 
 impl CatalogBuilder {
     /// An empty builder.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let catalog = hallyu::CatalogBuilder::new().build()?;
+    /// assert!(catalog.records().people.is_empty(), "nothing added, nothing to merge");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn new() -> CatalogBuilder {
         CatalogBuilder::default()
     }
 
     /// Adds one RON document; `name` is used in error positions.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut builder = hallyu::CatalogBuilder::new();
+    /// builder
+    ///     .add_str("a.ron", r#"(people: [(id: "iu", name: "IU")])"#)
+    ///     .add_str("b.ron", r#"(people: [(id: "iu", name: "IU")])"#);
+    /// let err = builder.build().unwrap_err();
+    /// let expected = "b.ron:1:16: duplicate id \"iu\" (first defined at a.ron:1:16)";
+    /// assert_eq!(err.to_string(), expected);
+    /// ```
     pub fn add_str(&mut self, name: &str, text: &str) -> &mut CatalogBuilder {
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
@@ -291,6 +440,25 @@ impl CatalogBuilder {
     /// generator); `name` is used in error positions, which for such records
     /// point at the record's place in its list (`name:credits[3]` is not
     /// available, so line 1, column 1 is given).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Catalog, CatalogBuilder};
+    ///
+    /// // People made elsewhere, credits written in RON.
+    /// let people = r#"(people: [(id: "iu", name: "IU")])"#;
+    /// let people = Catalog::from_str("people.ron", people)?.into_records();
+    /// let mut builder = CatalogBuilder::new();
+    /// builder.add_records("generated", people).add_str("works.ron", r#"(
+    ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
+    ///     credits: [(from: "iu", to: "dream", role: Cast(billing: Lead))],
+    /// )"#);
+    /// let catalog = builder.build()?;
+    /// assert_eq!(catalog.location_of("iu").unwrap().to_string(), "generated:1:1");
+    /// assert_eq!(catalog.records().credits[0].from, "iu");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn add_records(&mut self, name: &str, mut records: Records) -> &mut CatalogBuilder {
         normalise(&mut records);
         let locator = Locator::without_text(name);
@@ -300,6 +468,26 @@ impl CatalogBuilder {
 
     /// Adds a RON file, or every `*.ron` file of a directory in name order
     /// (see [`Catalog::from_path`] for what is refused).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join("hallyu-doc-add-path");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("people.ron"), r#"(people: [(id: "iu", name: "IU")])"#).unwrap();
+    /// let mut builder = hallyu::CatalogBuilder::new();
+    /// builder.add_path(&dir).add_str("works.ron", r#"(
+    ///     works: [(id: "dream", title: "Dream", kind: Film, released: "2023")],
+    ///     credits: [(from: "iu", to: "dream", role: Cast(billing: Lead))],
+    /// )"#);
+    /// let catalog = builder.build()?;
+    /// assert_eq!(catalog.records().people[0].name, "IU");
+    ///
+    /// let mut builder = hallyu::CatalogBuilder::new();
+    /// builder.add_path(dir.join("missing"));
+    /// assert!(matches!(builder.build().unwrap_err().kind(), hallyu::ErrorKind::Io { .. }));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn add_path(&mut self, path: impl AsRef<Path>) -> &mut CatalogBuilder {
         let path = path.as_ref();
         match std::fs::metadata(path) {
@@ -398,6 +586,24 @@ impl CatalogBuilder {
     ///
     /// Every problem found, as one [`Error`] (of kind [`ErrorKind::Many`]
     /// when there are several).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{CatalogBuilder, ErrorKind};
+    ///
+    /// let mut builder = CatalogBuilder::new();
+    /// builder.add_str("a.ron", r#"(people: [(id: "iu", name: "")])"#);
+    /// builder.add_str("b.ron", r#"(credits: [(from: "iu", to: "dram", role: Performer)])"#);
+    /// let err = builder.build().unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::Many(list) if list.len() == 2));
+    /// let lines: Vec<String> = err.to_string().lines().map(String::from).collect();
+    /// assert_eq!(lines, [
+    ///     "2 errors:",
+    ///     "a.ron:1:28: \"iu\": empty name",
+    ///     "b.ron:1:29: unknown id \"dram\"",
+    /// ]);
+    /// ```
     pub fn build(self) -> Result<Catalog> {
         let CatalogBuilder {
             files,

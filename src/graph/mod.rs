@@ -79,6 +79,24 @@ pub(crate) struct Graph {
 }
 
 /// The credits of one record, in credit order.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::model::RoleKind;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let haru = explorer.work("Haru Haru")?;
+/// let credits = explorer.credits_of(haru.into());
+/// assert_eq!(credits.len(), credits.clone().count());
+/// // In data order: BIGBANG's credit as the performer comes first.
+/// let first = explorer.get(credits.clone().next().unwrap());
+/// assert_eq!((explorer.name(first.from()), first.role_kind()), ("BIGBANG", RoleKind::Performer));
+/// let producers = credits.filter(|&c| explorer.get(c).role_kind() == RoleKind::MusicProducer);
+/// let names: Vec<&str> = producers.map(|c| explorer.name(explorer.get(c).from())).collect();
+/// assert_eq!(names, ["G-Dragon", "Daishi Dance"]);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct CreditIds<'g> {
     inner: CreditIdsInner<'g>,

@@ -75,6 +75,22 @@ impl<'e> PersonWorkGraph<'e> {
     /// For a group or an organisation, which are not nodes of this graph
     /// (their credits count through the members), and for an id of another
     /// explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let filter = Filter::new();
+    /// let graph = explorer.person_work_graph(&filter);
+    /// let iu = explorer.person("IU")?;
+    /// assert_eq!(graph.node(iu.into()).index(), iu.index());
+    /// // Works follow the people.
+    /// let haru = explorer.work("Haru Haru")?;
+    /// assert_eq!(graph.node(haru.into()).index(), explorer.people().len() + haru.index());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn node(&self, e: Entity) -> NodeIndex {
         self.graph.check(e);
         match e {
@@ -85,6 +101,28 @@ impl<'e> PersonWorkGraph<'e> {
     }
 
     /// The person or work of a node.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::petgraph::visit::IntoNeighbors;
+    /// use hallyu::{Entity, Explorer, Filter};
+    ///
+    /// // The works Dara's node links to, by title.
+    /// let explorer = Explorer::bundled();
+    /// let filter = Filter::new();
+    /// let graph = explorer.person_work_graph(&filter);
+    /// let dara = graph.node(explorer.person("Dara")?.into());
+    /// let titles: Vec<&str> = graph
+    ///     .neighbors(dara)
+    ///     .map(|n| match graph.entity(n) {
+    ///         Entity::Work(w) => explorer.get(w).title(),
+    ///         other => panic!("a person's neighbour is a work, not {other:?}"),
+    ///     })
+    ///     .collect();
+    /// assert!(titles.contains(&"Kiss") && titles.contains(&"Cass 2X CF"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn entity(&self, n: NodeIndex) -> Entity {
         let people = self.index.people();
         match n.index() {
@@ -107,6 +145,31 @@ impl<'e> PersonWorkGraph<'e> {
 }
 
 /// An edge of a [`PersonWorkGraph`]: one appearance of a person in a work.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::petgraph::visit::{EdgeRef, IntoEdges};
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let filter = Filter::new();
+/// let graph = explorer.person_work_graph(&filter);
+/// let kiss = explorer.work("Kiss")?;
+/// let mut seen = Vec::new();
+/// for edge in graph.edges(graph.node(kiss.into())) {
+///     assert_eq!(edge.source(), graph.node(kiss.into()));
+///     // The weight is the credit of the appearance.
+///     let credit = explorer.get(*edge.weight());
+///     assert_eq!(graph.node(credit.from()), edge.target());
+///     seen.push(explorer.name(credit.from()));
+/// }
+/// seen.sort();
+/// seen.dedup();
+/// // Teddy Park produced it: not on screen, so no edge.
+/// assert_eq!(seen, ["CL", "Kim Woo-bin", "Lee Min-ho", "Sandara Park"]);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Edge {
     source: NodeIndex,
@@ -138,6 +201,29 @@ impl EdgeRef for Edge {
 }
 
 /// The visited nodes of a search over a [`PersonWorkGraph`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::petgraph::visit::{Bfs, VisitMap, Visitable};
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let filter = Filter::new();
+/// let graph = explorer.person_work_graph(&filter);
+/// let min_ho = graph.node(explorer.person("lee-min-ho")?.into());
+/// let dara = graph.node(explorer.person("Dara")?.into());
+///
+/// let mut seen = graph.visit_map();
+/// assert!(seen.visit(min_ho), "newly visited");
+/// assert!(!seen.visit(min_ho), "already visited");
+///
+/// // A breadth-first search keeps the nodes it found in a `Visited`.
+/// let mut bfs = Bfs::new(graph, min_ho);
+/// while bfs.next(graph).is_some() {}
+/// assert!(bfs.discovered.is_visited(&dara));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Visited(Vec<bool>);
 
@@ -261,6 +347,24 @@ impl<'e> IntoEdgeReferences for PersonWorkGraph<'e> {
 }
 
 /// Every edge of a [`PersonWorkGraph`], person to work, in person order.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::petgraph::visit::{EdgeRef, IntoEdgeReferences, IntoEdges};
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let filter = Filter::new();
+/// let graph = explorer.person_work_graph(&filter);
+/// let people = explorer.people().len();
+/// // Every edge once, from its person.
+/// assert!(graph.edge_references().all(|e| e.source().index() < people));
+/// let edges_of = |p: hallyu::PersonId| graph.edges(graph.node(p.into())).count();
+/// let per_person: usize = explorer.people().map(edges_of).sum();
+/// assert_eq!(graph.edge_references().count(), per_person);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct EdgeReferences<'e> {
     graph: PersonWorkGraph<'e>,
