@@ -245,7 +245,7 @@ impl Synthetic {
     /// ```
     /// use hallyu::import::synthetic::Synthetic;
     ///
-    /// // Writing it takes minutes and 4 GB of disk: compare the sizes only.
+    /// // Writing it fills 4 GB of disk: compare the sizes only.
     /// assert_eq!(Synthetic::xl(), Synthetic::new(14_000_000, 11_000_000).cast(14));
     /// assert_ne!(Synthetic::xl(), Synthetic::new(14_000_000, 11_000_000));
     /// ```
