@@ -26,6 +26,15 @@
 use super::network::Network;
 
 /// The header of the edge list.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::csv::HEADER;
+///
+/// assert_eq!(HEADER.len(), 9);
+/// assert_eq!(HEADER.join(","), "person_id,person,work_id,work,kind,role,billing,character,year");
+/// ```
 pub const HEADER: [&str; 9] = [
     "person_id",
     "person",
@@ -40,6 +49,22 @@ pub const HEADER: [&str; 9] = [
 
 /// The edge list of a network's credits ([`Network::credits`]), with
 /// fields separated by `delimiter`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{csv, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let text = csv::to_edge_list(&net, b'\t');
+/// assert!(text.starts_with("person_id\tperson\twork_id\t"));
+/// assert_eq!(text.lines().count(), 1 + net.credits().len());
+/// assert!(text.lines().any(|l| l.starts_with("lee-min-ho\tLee Min-ho\tkiss\tKiss\tmv\t")));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn to_edge_list(network: &Network, delimiter: u8) -> String {
     let d = (delimiter as char).to_string();
     let mut out = HEADER.join(&d);

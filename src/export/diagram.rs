@@ -6,6 +6,18 @@ use std::collections::HashMap;
 use crate::model::{RoleKind, WorkKind};
 
 /// What a diagram node stands for; decides its shape and colour.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{Diagram, NodeKind};
+/// use hallyu::model::WorkKind;
+///
+/// let mut d = Diagram::new("t");
+/// let mv = d.add_node("haru-haru", NodeKind::Work(WorkKind::MusicVideo), "Haru Haru (2008)");
+/// assert_eq!(d.nodes[mv].kind, NodeKind::Work(WorkKind::MusicVideo));
+/// assert_ne!(d.nodes[mv].kind, NodeKind::Person);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NodeKind {
@@ -20,6 +32,18 @@ pub enum NodeKind {
 }
 
 /// How strongly a node or edge is drawn.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{Diagram, Emphasis, NodeKind};
+///
+/// let mut d = Diagram::new("t");
+/// let iu = d.add_node("iu", NodeKind::Person, "IU");
+/// assert_eq!(d.nodes[iu].emphasis, Emphasis::Normal); // the default
+/// d.nodes[iu].emphasis = Emphasis::Highlight;
+/// assert_eq!(d.nodes[iu].emphasis, Emphasis::Highlight);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Emphasis {
     /// Drawn normally.
@@ -32,6 +56,22 @@ pub enum Emphasis {
 }
 
 /// One node of a [`Diagram`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{Diagram, DiagramNode, Emphasis, NodeKind};
+///
+/// let mut d = Diagram::new("t");
+/// d.add_node("iu", NodeKind::Person, "IU (아이유)");
+/// let expected = DiagramNode {
+///     key: "iu".to_string(),
+///     kind: NodeKind::Person,
+///     label: "IU (아이유)".to_string(),
+///     emphasis: Emphasis::Normal,
+/// };
+/// assert_eq!(d.nodes[0], expected);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DiagramNode {
     /// The stable key of the record (`park-seo-joon`); the DOT node id.
@@ -46,6 +86,21 @@ pub struct DiagramNode {
 
 /// One edge of a [`Diagram`], from a person, group or work to a work, group
 /// or organisation (the direction of the data's credit).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{Diagram, NodeKind};
+/// use hallyu::model::{RoleKind, WorkKind};
+///
+/// let mut d = Diagram::new("t");
+/// let a = d.add_node("iu", NodeKind::Person, "IU");
+/// let b = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette");
+/// let e = d.add_edge(a, b, RoleKind::Performer, "");
+/// let edge = &d.edges[e];
+/// assert_eq!((edge.from, edge.to, edge.role), (a, b, RoleKind::Performer));
+/// assert!(!edge.unverified);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DiagramEdge {
     /// Index of the source node in [`Diagram::nodes`].
@@ -65,6 +120,22 @@ pub struct DiagramEdge {
 /// A picture of part of the graph, ready to be exported as DOT or rendered.
 ///
 /// Made by the view builders of [`crate::export`], or by hand.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{Diagram, NodeKind};
+/// use hallyu::model::{RoleKind, WorkKind};
+///
+/// let mut d = Diagram::new("Palette");
+/// let iu = d.add_node("iu", NodeKind::Person, "IU (아이유)");
+/// let gd = d.add_node("g-dragon", NodeKind::Person, "G-Dragon");
+/// let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+/// d.add_edge(iu, mv, RoleKind::Performer, "");
+/// d.add_edge(gd, mv, RoleKind::Featured, "");
+/// assert_eq!((d.nodes.len(), d.edges.len()), (3, 2));
+/// assert_eq!(d.title, "Palette");
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Diagram {
     /// The title drawn above the picture.
@@ -96,6 +167,14 @@ impl Diagram {
     }
 
     /// An empty diagram with a title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = hallyu::export::Diagram::new("Who is in Kiss?");
+    /// assert_eq!(d.title, "Who is in Kiss?");
+    /// assert!(d.is_empty() && d.edges.is_empty());
+    /// ```
     pub fn new(title: impl Into<String>) -> Diagram {
         Diagram {
             title: title.into(),
@@ -146,6 +225,21 @@ impl Diagram {
     /// Indices are not checked here: exporters and renderers skip an edge
     /// whose ends are not nodes of the diagram (the renderers say so in
     /// their warnings).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::{Diagram, NodeKind};
+    /// use hallyu::model::{RoleKind, WorkKind};
+    ///
+    /// let mut d = Diagram::new("t");
+    /// let a = d.add_node("lee-min-ho", NodeKind::Person, "Lee Min-ho");
+    /// let b = d.add_node("kiss", NodeKind::Work(WorkKind::MusicVideo), "Kiss (2009)");
+    /// assert_eq!(d.add_edge(a, b, RoleKind::Lead, "Kim Jin-hee"), 0);
+    /// assert_eq!(d.edges[0].label, "Kim Jin-hee");
+    /// let (from, to) = d.ends(&d.edges[0]).unwrap();
+    /// assert_eq!((from.key.as_str(), to.key.as_str()), ("lee-min-ho", "kiss"));
+    /// ```
     pub fn add_edge(
         &mut self,
         from: usize,
@@ -190,16 +284,55 @@ impl Diagram {
     }
 
     /// The index of the node with this key, if there is one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::{Diagram, NodeKind};
+    ///
+    /// let mut d = Diagram::new("t");
+    /// d.add_node("iu", NodeKind::Person, "IU");
+    /// let bb = d.add_node("bigbang", NodeKind::Group, "BIGBANG");
+    /// assert_eq!(d.node_index("bigbang"), Some(bb));
+    /// assert_eq!(d.node_index("twice"), None);
+    /// ```
     pub fn node_index(&self, key: &str) -> Option<usize> {
         self.nodes.iter().position(|n| n.key == key)
     }
 
     /// Whether the diagram has no nodes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::{Diagram, NodeKind};
+    ///
+    /// let mut d = Diagram::new("t");
+    /// assert!(d.is_empty());
+    /// d.add_node("iu", NodeKind::Person, "IU");
+    /// assert!(!d.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
 
     /// The two end nodes of an edge, or `None` when an index is out of range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::{Diagram, NodeKind};
+    /// use hallyu::model::{RoleKind, WorkKind};
+    ///
+    /// let mut d = Diagram::new("t");
+    /// let a = d.add_node("iu", NodeKind::Person, "IU");
+    /// let b = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette");
+    /// d.add_edge(a, b, RoleKind::Performer, "");
+    /// d.add_edge(a, 7, RoleKind::Performer, ""); // no node 7
+    /// let (from, to) = d.ends(&d.edges[0]).unwrap();
+    /// assert_eq!((from.label.as_str(), to.label.as_str()), ("IU", "Palette"));
+    /// assert!(d.ends(&d.edges[1]).is_none());
+    /// ```
     pub fn ends(&self, edge: &DiagramEdge) -> Option<(&DiagramNode, &DiagramNode)> {
         Some((self.nodes.get(edge.from)?, self.nodes.get(edge.to)?))
     }

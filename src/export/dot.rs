@@ -69,9 +69,33 @@ use crate::model::{RoleKind, WorkKind};
 ///
 /// Graphviz (through fontconfig and Pango) and SVG viewers both accept a
 /// comma-separated list.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::dot::{to_dot, DotOptions, FONT_FAMILIES};
+/// use hallyu::export::{Diagram, NodeKind};
+///
+/// let mut d = Diagram::new("");
+/// d.add_node("iu", NodeKind::Person, "IU (아이유)");
+/// let text = to_dot(&d, &DotOptions::new());
+/// assert!(text.contains(&format!("fontname=\"{FONT_FAMILIES}\"")));
+/// assert!(FONT_FAMILIES.ends_with("sans-serif"));
+/// ```
 pub const FONT_FAMILIES: &str = "NanumGothic,Noto Sans CJK KR,Noto Sans KR,sans-serif";
 
 /// The direction in which the layers of a layout run (the DOT `rankdir`).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::dot::{to_dot, Direction, DotOptions};
+/// use hallyu::export::Diagram;
+///
+/// assert_eq!(Direction::default(), Direction::LeftToRight);
+/// let text = to_dot(&Diagram::new(""), &DotOptions::new().direction(Direction::BottomToTop));
+/// assert!(text.contains(r#"rankdir="BT""#));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Direction {
@@ -88,6 +112,15 @@ pub enum Direction {
 
 impl Direction {
     /// The DOT `rankdir` value: `LR`, `TB`, `RL` or `BT`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::Direction;
+    ///
+    /// assert_eq!(Direction::LeftToRight.rankdir(), "LR");
+    /// assert_eq!(Direction::TopToBottom.rankdir(), "TB");
+    /// ```
     pub fn rankdir(self) -> &'static str {
         match self {
             Direction::LeftToRight => "LR",
@@ -99,6 +132,23 @@ impl Direction {
 }
 
 /// Which nodes are boxed together in clusters.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::dot::{to_dot, Clusters, DotOptions};
+/// use hallyu::export::{Diagram, NodeKind};
+/// use hallyu::model::{RoleKind, WorkKind};
+///
+/// let mut d = Diagram::new("");
+/// let p = d.add_node("iu", NodeKind::Person, "IU");
+/// let w = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette");
+/// d.add_edge(p, w, RoleKind::Performer, "");
+/// let plain = DotOptions::new().legend(false);
+/// assert!(!to_dot(&d, &plain).contains("subgraph"));
+/// let text = to_dot(&d, &plain.clusters(Clusters::ByWorkKind));
+/// assert!(text.contains("subgraph"));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Clusters {
@@ -115,6 +165,16 @@ pub enum Clusters {
 
 /// The Graphviz layout program the DOT text is meant for (the `layout` graph
 /// attribute); also the program [`crate::render`] runs.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::dot::{to_dot, DotOptions, Layout};
+/// use hallyu::export::Diagram;
+///
+/// let text = to_dot(&Diagram::new(""), &DotOptions::new().layout(Layout::Neato));
+/// assert!(text.contains(r#"layout="neato""#) && text.contains(r#"overlap="prism""#));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Layout {
@@ -134,6 +194,15 @@ pub enum Layout {
 impl Layout {
     /// The name of the layout program: `dot` or `neato` (`dot` for
     /// [`Layout::Auto`]; see [`Layout::for_diagram`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::Layout;
+    ///
+    /// assert_eq!(Layout::Neato.name(), "neato");
+    /// assert_eq!(Layout::Auto.name(), "dot");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Layout::Auto | Layout::Dot => "dot",
@@ -194,6 +263,18 @@ impl Default for DotOptions {
 
 impl DotOptions {
     /// The default options.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{Clusters, Direction, DotOptions, Layout};
+    ///
+    /// let options = DotOptions::new();
+    /// assert_eq!(options, DotOptions::default());
+    /// assert_eq!(options.get_direction(), Direction::LeftToRight);
+    /// assert_eq!(options.get_clusters(), Clusters::None);
+    /// assert_eq!(options.get_layout(), Layout::Auto);
+    /// ```
     pub fn new() -> DotOptions {
         DotOptions {
             direction: Direction::LeftToRight,
@@ -205,30 +286,81 @@ impl DotOptions {
     }
 
     /// Sets the direction of the layers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{to_dot, Direction, DotOptions};
+    /// use hallyu::export::Diagram;
+    ///
+    /// let options = DotOptions::new().direction(Direction::RightToLeft);
+    /// assert!(to_dot(&Diagram::new(""), &options).contains(r#"rankdir="RL""#));
+    /// ```
     pub fn direction(mut self, direction: Direction) -> DotOptions {
         self.direction = direction;
         self
     }
 
     /// Sets which nodes are boxed in clusters.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{Clusters, DotOptions};
+    ///
+    /// let options = DotOptions::new().clusters(Clusters::ByGroup);
+    /// assert_eq!(options.get_clusters(), Clusters::ByGroup);
+    /// ```
     pub fn clusters(mut self, clusters: Clusters) -> DotOptions {
         self.clusters = clusters;
         self
     }
 
     /// Draws a legend (`true`, the default) or not.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{to_dot, DotOptions};
+    /// use hallyu::export::{Diagram, NodeKind};
+    ///
+    /// let mut d = Diagram::new("");
+    /// d.add_node("iu", NodeKind::Person, "IU");
+    /// assert!(to_dot(&d, &DotOptions::new()).contains("cluster_legend"));
+    /// assert!(!to_dot(&d, &DotOptions::new().legend(false)).contains("cluster_legend"));
+    /// ```
     pub fn legend(mut self, yes: bool) -> DotOptions {
         self.legend = yes;
         self
     }
 
     /// Sets the layout program the text is meant for.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{to_dot, DotOptions, Layout};
+    /// use hallyu::export::Diagram;
+    ///
+    /// let options = DotOptions::new().layout(Layout::Dot);
+    /// assert!(to_dot(&Diagram::new(""), &options).contains(r#"layout="dot""#));
+    /// ```
     pub fn layout(mut self, layout: Layout) -> DotOptions {
         self.layout = layout;
         self
     }
 
     /// Sets the font list (comma-separated families, best first).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::{to_dot, DotOptions};
+    /// use hallyu::export::Diagram;
+    ///
+    /// let options = DotOptions::new().font("Noto Sans KR");
+    /// assert!(to_dot(&Diagram::new(""), &options).contains(r#"fontname="Noto Sans KR""#));
+    /// ```
     pub fn font(mut self, families: impl Into<String>) -> DotOptions {
         self.font = families.into();
         self
@@ -342,6 +474,17 @@ pub fn quote(text: &str) -> Id {
 /// removed, `\\`, `\"` and `\n` turned back into `\`, `"` and a line break, a
 /// backslash before a line break dropped as DOT does); plain and HTML ids as
 /// they are; an anonymous id as the empty string.
+///
+/// # Example
+///
+/// ```
+/// use graphviz_rust::dot_structures::Id;
+/// use hallyu::export::dot::{quote, unquote};
+///
+/// assert_eq!(unquote(&Id::Escaped(r#""첫눈 \"Live\"""#.to_string())), "첫눈 \"Live\"");
+/// assert_eq!(unquote(&Id::Plain("iu".to_string())), "iu");
+/// assert_eq!(unquote(&quote("a\\b\nc")), "a\\b\nc");
+/// ```
 pub fn unquote(id: &Id) -> String {
     match id {
         Id::Escaped(s) => {
@@ -381,6 +524,28 @@ pub fn unquote(id: &Id) -> String {
 /// diagram is left out, and of two nodes with the same key the first wins.
 /// The legend, when on, is a subgraph `cluster_legend` whose node ids start
 /// with `legend:` (made longer if a key of the diagram already starts so).
+///
+/// # Example
+///
+/// ```
+/// use graphviz_rust::dot_structures::{Graph, Id, Stmt};
+/// use hallyu::export::dot::{to_graph, DotOptions};
+/// use hallyu::export::{Diagram, NodeKind};
+///
+/// let mut d = Diagram::new("");
+/// d.add_node("iu", NodeKind::Person, "IU (아이유)");
+/// let Graph::DiGraph { stmts, .. } = to_graph(&d, &DotOptions::new().legend(false)) else {
+///     panic!("a digraph");
+/// };
+/// let ids: Vec<&Id> = stmts
+///     .iter()
+///     .filter_map(|s| match s {
+///         Stmt::Node(n) => Some(&n.id.0),
+///         _ => None,
+///     })
+///     .collect();
+/// assert_eq!(ids, [&Id::Escaped("\"iu\"".to_string())]);
+/// ```
 pub fn to_graph(diagram: &Diagram, options: &DotOptions) -> Graph {
     let first = first_with_key(diagram);
     let mut stmts = Vec::new();

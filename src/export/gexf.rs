@@ -30,8 +30,36 @@ use super::network::{
 };
 
 /// The GEXF 1.3 namespace.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{gexf, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// assert!(gexf::to_gexf(&net).contains(&format!("<gexf xmlns=\"{}\"", gexf::NAMESPACE)));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const NAMESPACE: &str = "http://gexf.net/1.3";
 /// The GEXF 1.3 visualisation namespace.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{gexf, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let text = gexf::to_gexf(&net);
+/// assert!(text.contains(&format!("xmlns:viz=\"{}\"", gexf::VIZ_NAMESPACE)));
+/// assert!(text.contains("<viz:shape value=\"disc\"/>"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const VIZ_NAMESPACE: &str = "http://gexf.net/1.3/viz";
 
 /// The `<attributes>` of a class (`node`, `edge`): ids `n0`, `n1`, … or
@@ -50,6 +78,22 @@ fn attributes(out: &mut String, class: &str, columns: &[(&str, Type)]) {
 }
 
 /// The GEXF 1.3 text of a network.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{gexf, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let text = gexf::to_gexf(&net);
+/// assert!(text.contains(r#"<node id="lee-min-ho" label="Lee Min-ho">"#));
+/// assert!(text.contains(r#"<node id="kiss" label="Kiss" start="2009">"#));
+/// assert_eq!(text.matches("<edge ").count(), net.edges().len());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn to_gexf(network: &Network) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -33,9 +33,38 @@ use super::network::{
 };
 
 /// The GraphML namespace.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{graphml, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// assert!(graphml::to_graphml(&net).contains(&format!("<graphml xmlns=\"{}\"", graphml::NAMESPACE)));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 
 /// The GraphML text of a network.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{graphml, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Projection)?;
+/// let text = graphml::to_graphml(&net);
+/// assert!(text.contains(r#"<node id="lee-min-ho">"#));
+/// assert!(text.contains(r#"<data key="titles">Kiss</data>"#));
+/// assert_eq!(text.matches("<edge ").count(), net.edges().len());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn to_graphml(network: &Network) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

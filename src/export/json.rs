@@ -34,6 +34,20 @@ use super::network::{Network, Shape};
 /// The version of the JSON shape of query results that [`to_json`]
 /// writes, documented in `docs/json.md`. Raised when a field changes
 /// meaning or disappears (new fields do not raise it).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::json::{to_json, JSON_VERSION};
+///
+/// let explorer = Explorer::bundled();
+/// let iu = explorer.person("IU")?;
+/// let v: serde_json::Value = serde_json::from_str(&to_json("person", &iu.index())).unwrap();
+/// assert_eq!(v["version"], JSON_VERSION);
+/// assert_eq!(JSON_VERSION, 3);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const JSON_VERSION: u32 = 3;
 
 /// A query result as versioned JSON: `{"version": 3, "query": query,
@@ -67,6 +81,21 @@ pub fn to_json<T: serde::Serialize + ?Sized>(query: &str, result: &T) -> String 
 }
 
 /// How [`to_node_link`] writes: the edges' key, and pretty printing.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::json::{to_node_link, NodeLinkOptions};
+/// use hallyu::export::{Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let text = to_node_link(&net, &NodeLinkOptions::new().links(true).pretty(true));
+/// assert!(text.contains("\n  \"links\": ["));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NodeLinkOptions {
     links: bool,
@@ -75,17 +104,64 @@ pub struct NodeLinkOptions {
 
 impl NodeLinkOptions {
     /// Edges under `edges` (NetworkX 3.6), compact.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::json::{to_value, NodeLinkOptions};
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+    /// assert_eq!(NodeLinkOptions::new(), NodeLinkOptions::default());
+    /// let value = to_value(&net, &NodeLinkOptions::new());
+    /// assert!(value["edges"].is_array() && value.get("links").is_none());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn new() -> NodeLinkOptions {
         NodeLinkOptions::default()
     }
 
     /// Writes the edges under `links` (d3, NetworkX ≤ 3.5) when `yes`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::json::{to_value, NodeLinkOptions};
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+    /// let value = to_value(&net, &NodeLinkOptions::new().links(true));
+    /// assert_eq!(value["links"].as_array().unwrap().len(), net.edges().len());
+    /// assert!(value.get("edges").is_none());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn links(mut self, yes: bool) -> NodeLinkOptions {
         self.links = yes;
         self
     }
 
     /// Indents the output when `yes`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::json::{to_node_link, NodeLinkOptions};
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+    /// assert!(to_node_link(&net, &NodeLinkOptions::new().pretty(true)).starts_with("{\n  \"directed\": false,"));
+    /// assert!(to_node_link(&net, &NodeLinkOptions::new()).starts_with("{\"directed\":false,"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn pretty(mut self, yes: bool) -> NodeLinkOptions {
         self.pretty = yes;
         self
@@ -93,6 +169,23 @@ impl NodeLinkOptions {
 }
 
 /// The node-link data of a network, as a JSON value.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::json::{to_value, NodeLinkOptions};
+/// use hallyu::export::{Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let value = to_value(&net, &NodeLinkOptions::new());
+/// assert_eq!(value["graph"]["shape"], "bipartite");
+/// let kiss_node = value["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "kiss").unwrap();
+/// assert_eq!((&kiss_node["work_kind"], &kiss_node["year"]), (&"mv".into(), &2009.into()));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
     let nodes: Vec<Value> = network
         .nodes()
@@ -185,6 +278,24 @@ pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
 }
 
 /// The node-link JSON text of a network.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::json::{to_node_link, to_value, NodeLinkOptions};
+/// use hallyu::export::{Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Projection)?;
+/// let options = NodeLinkOptions::new();
+/// let text = to_node_link(&net, &options);
+/// let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+/// assert_eq!(back, to_value(&net, &options));
+/// assert_eq!(back["edges"][0]["titles"][0], "Kiss");
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn to_node_link(network: &Network, options: &NodeLinkOptions) -> String {
     let value = to_value(network, options);
     let mut text = if options.pretty {

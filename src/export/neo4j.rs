@@ -56,16 +56,91 @@ use super::network::{Network, NetworkCredit, NetworkNodeKind, float};
 use crate::model::{RoleKind, WorkKind};
 
 /// The header of `people.csv`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{neo4j, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let files = neo4j::to_csv_files(&net);
+/// let (name, people) = &files[0];
+/// assert_eq!(*name, "people.csv");
+/// assert_eq!(people.lines().next(), Some(neo4j::PEOPLE_HEADER));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const PEOPLE_HEADER: &str = "personId:ID(Person),name,hangul,born:int,aliases:string[],:LABEL";
 /// The header of `works.csv`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{neo4j, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let files = neo4j::to_csv_files(&net);
+/// let works = &files.iter().find(|(name, _)| *name == "works.csv").unwrap().1;
+/// assert_eq!(works.lines().next(), Some(neo4j::WORKS_HEADER));
+/// assert!(works.lines().any(|l| l == "kiss,Kiss,입맞춤,mv,2009,,Work;MusicVideo"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const WORKS_HEADER: &str = "workId:ID(Work),title,hangul,kind,year:int,aliases:string[],:LABEL";
 /// The header of `credits.csv`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{neo4j, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let files = neo4j::to_csv_files(&net);
+/// let credits = &files.iter().find(|(name, _)| *name == "credits.csv").unwrap().1;
+/// assert_eq!(credits.lines().next(), Some(neo4j::CREDITS_HEADER));
+/// assert!(credits.lines().any(|l| l.starts_with("lee-min-ho,kiss,") && l.ends_with(",ACTED_IN")));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const CREDITS_HEADER: &str =
     ":START_ID(Person),:END_ID(Work),role,billing,character,via,unverified:boolean,year:int,:TYPE";
 /// The header of `co_appearances.csv`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{neo4j, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Projection)?;
+/// let files = neo4j::to_csv_files(&net);
+/// let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+/// assert_eq!(names, ["people.csv", "co_appearances.csv"]);
+/// assert_eq!(files[1].1.lines().next(), Some(neo4j::PAIRS_HEADER));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const PAIRS_HEADER: &str = ":START_ID(Person),:END_ID(Person),shared:int,weight:double,newman:double,works:string[],titles:string[],:TYPE";
 
 /// The relationship type of a credit.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::neo4j::relationship_type;
+/// use hallyu::model::RoleKind;
+///
+/// assert_eq!(relationship_type(RoleKind::Lead), "ACTED_IN");
+/// assert_eq!(relationship_type(RoleKind::Cameo), "ACTED_IN");
+/// assert_eq!(relationship_type(RoleKind::Featured), "FEATURED_IN");
+/// ```
 pub fn relationship_type(kind: RoleKind) -> &'static str {
     match kind {
         RoleKind::Performer => "PERFORMED_IN",
@@ -82,6 +157,16 @@ pub fn relationship_type(kind: RoleKind) -> &'static str {
 }
 
 /// The Neo4j label of a work kind: `MusicVideo`, `Drama`, …
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::neo4j::work_label;
+/// use hallyu::model::WorkKind;
+///
+/// assert_eq!(work_label(WorkKind::MusicVideo), "MusicVideo");
+/// assert_eq!(work_label(WorkKind::Drama), "Drama");
+/// ```
 pub fn work_label(kind: WorkKind) -> &'static str {
     match kind {
         WorkKind::MusicVideo => "MusicVideo",
@@ -114,6 +199,22 @@ fn array(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
 /// The import files of a network: `(file name, contents)`, nodes files
 /// first. A bipartite network gives `people.csv`, `works.csv` and
 /// `credits.csv`; a projection `people.csv` and `co_appearances.csv`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{neo4j, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let files = neo4j::to_csv_files(&net);
+/// let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+/// assert_eq!(names, ["people.csv", "works.csv", "credits.csv"]);
+/// assert!(files[0].1.lines().any(|l| l.starts_with("lee-min-ho,Lee Min-ho,")));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn to_csv_files(network: &Network) -> Vec<(&'static str, String)> {
     let nodes = network.nodes();
     let mut people = format!("{PEOPLE_HEADER}\n");
@@ -198,6 +299,24 @@ fn credit_row(person: &str, work: &str, year: Option<i32>, c: &NetworkCredit) ->
 /// # Errors
 ///
 /// [`ErrorKind::Io`](crate::ErrorKind::Io) when a file cannot be written.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{neo4j, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let dir = std::env::temp_dir().join(format!("hallyu-doc-neo4j-{}", std::process::id()));
+/// let written = neo4j::write_dir(&net, &dir)?;
+/// assert_eq!(written, [dir.join("people.csv"), dir.join("works.csv"), dir.join("credits.csv")]);
+/// let people = std::fs::read_to_string(&written[0]).unwrap();
+/// assert!(people.starts_with(neo4j::PEOPLE_HEADER));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn write_dir(
     network: &Network,
     dir: impl AsRef<Path>,
@@ -251,6 +370,22 @@ fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
 /// batches of `batch` rows (at least 1): constraints first, then `UNWIND
 /// [...] AS row MERGE (n:Person {id: row.id}) SET n += row.props`, then the
 /// relationships.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{neo4j, Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let script = neo4j::to_cypher(&net, 1); // one row a batch
+/// assert!(script.contains("FOR (n:Work) REQUIRE n.id IS UNIQUE"));
+/// assert!(script.contains("Lee Min-ho"));
+/// assert!(script.matches(":begin").count() > neo4j::to_cypher(&net, 500).matches(":begin").count());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn to_cypher(network: &Network, batch: usize) -> String {
     let batch = batch.max(1);
     let nodes = network.nodes();

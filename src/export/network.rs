@@ -12,6 +12,23 @@ use crate::model::{Billing, Role, RoleKind, WorkKind};
 use super::View;
 
 /// Which graph a [`Network`] holds.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{Network, NetworkNodeKind, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let view = View::work(kiss);
+/// let both = Network::of_view(&explorer, &view, Shape::Bipartite)?;
+/// let people = Network::of_view(&explorer, &view, Shape::Projection)?;
+/// assert!(both.nodes().iter().any(|n| matches!(n.kind, NetworkNodeKind::Work(_))));
+/// assert!(people.nodes().iter().all(|n| n.kind == NetworkNodeKind::Person));
+/// assert_eq!(Shape::default(), Shape::Bipartite);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Shape {
     /// People and works, one edge per person and work (the person's own
@@ -24,6 +41,21 @@ pub enum Shape {
 }
 
 /// What a node of a [`Network`] stands for.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{Network, NetworkNodeKind, Shape, View};
+/// use hallyu::model::WorkKind;
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let node = net.nodes().iter().find(|n| n.key == "kiss").unwrap();
+/// assert_eq!(node.kind, NetworkNodeKind::Work(WorkKind::MusicVideo));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NetworkNodeKind {
     /// A person.
@@ -34,6 +66,23 @@ pub enum NetworkNodeKind {
 
 /// A node of a [`Network`]: a person or a work, with what the exports
 /// write about it.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{Network, NetworkNodeKind, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let dara = net.nodes().iter().find(|n| n.key == "sandara-park").unwrap();
+/// assert_eq!(dara.label, "Sandara Park");
+/// assert_eq!(dara.hangul.as_deref(), Some("산다라박"));
+/// assert_eq!(dara.aliases, ["Dara", "Sandara"]);
+/// assert_eq!(dara.kind, NetworkNodeKind::Person);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NetworkNode {
     /// The entity.
@@ -57,6 +106,21 @@ pub struct NetworkNode {
 
 impl NetworkNode {
     /// `0` for people, `1` for works: NetworkX's `bipartite` attribute.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+    /// let node = |key: &str| net.nodes().iter().find(|n| n.key == key).unwrap();
+    /// assert_eq!(node("lee-min-ho").bipartite(), 0);
+    /// assert_eq!(node("kiss").bipartite(), 1);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn bipartite(&self) -> u8 {
         match self.kind {
             NetworkNodeKind::Person => 0,
@@ -65,6 +129,21 @@ impl NetworkNode {
     }
 
     /// `person` or `work`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+    /// let node = |key: &str| net.nodes().iter().find(|n| n.key == key).unwrap();
+    /// assert_eq!(node("lee-min-ho").kind_name(), "person");
+    /// assert_eq!(node("kiss").kind_name(), "work");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn kind_name(&self) -> &'static str {
         match self.kind {
             NetworkNodeKind::Person => "person",
@@ -73,6 +152,22 @@ impl NetworkNode {
     }
 
     /// A work's kind name (`mv`, `film`, …); `None` for people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Network, Shape, View};
+    /// use hallyu::model::WorkKind;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+    /// let node = |key: &str| net.nodes().iter().find(|n| n.key == key).unwrap();
+    /// assert_eq!(node("kiss").work_kind(), Some(WorkKind::MusicVideo));
+    /// assert_eq!(node("lee-min-ho").work_kind(), None);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn work_kind(&self) -> Option<WorkKind> {
         match self.kind {
             NetworkNodeKind::Work(k) => Some(k),
@@ -82,6 +177,22 @@ impl NetworkNode {
 }
 
 /// A work as a projection edge names it.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{Network, Shape, View};
+/// use hallyu::model::WorkKind;
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Projection)?;
+/// let work = &net.works()[net.edges()[0].works[0]];
+/// assert_eq!((work.key.as_str(), work.title.as_str()), ("kiss", "Kiss"));
+/// assert_eq!((work.year, work.kind), (Some(2009), WorkKind::MusicVideo));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NetworkWork {
     /// The key.
@@ -95,6 +206,23 @@ pub struct NetworkWork {
 }
 
 /// A credit between a person and a work, as the bipartite shape writes it.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{Network, Shape, View};
+/// use hallyu::model::RoleKind;
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+/// let min_ho = net.nodes().iter().position(|n| n.key == "lee-min-ho").unwrap();
+/// let (_, _, credit) = net.credits().iter().find(|(p, _, _)| *p == min_ho).unwrap();
+/// assert_eq!((credit.role.as_str(), credit.role_kind), ("cast", RoleKind::Lead));
+/// assert_eq!((credit.via.as_deref(), credit.unverified), (None, false));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NetworkCredit {
     /// The credit (the person's own, or the group's).
@@ -117,6 +245,24 @@ pub struct NetworkCredit {
 
 /// An edge of a [`Network`]: `source` and `target` index
 /// [`Network::nodes`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{Network, Shape, View};
+///
+/// let explorer = Explorer::bundled();
+/// let kiss = explorer.work("Kiss")?;
+/// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Projection)?;
+/// let at = |key: &str| net.nodes().iter().position(|n| n.key == key).unwrap();
+/// let (a, b) = (at("lee-min-ho"), at("sandara-park"));
+/// let edge = net.edges().iter().find(|e| (e.source, e.target) == (a.min(b), a.max(b))).unwrap();
+/// assert!(edge.credit.is_none()); // a projection edge
+/// assert_eq!((edge.works.len(), edge.weight), (2, 2.0)); // Kiss and the Cass 2X CF
+/// assert!((edge.newman - (1.0 / 3.0 + 1.0)).abs() < 1e-9); // four people on Kiss, two on the CF
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct NetworkEdge {
     /// The person.
@@ -174,6 +320,19 @@ pub struct Network {
 impl Network {
     /// Every person and every work the filter admits (its kinds and
     /// years), with the admitted credits between them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    /// use hallyu::export::{Network, Shape};
+    /// use hallyu::model::WorkKind;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let mvs = Network::new(&explorer, &Filter::new().kinds([WorkKind::MusicVideo]), Shape::Bipartite);
+    /// assert!(mvs.works().iter().all(|w| w.kind == WorkKind::MusicVideo));
+    /// assert!(mvs.works().iter().any(|w| w.title == "Haru Haru"));
+    /// ```
     pub fn new(explorer: &Explorer, filter: &Filter, shape: Shape) -> Network {
         let people: Vec<PersonId> = explorer.people().collect();
         let works: Vec<WorkId> = explorer
@@ -377,22 +536,82 @@ impl Network {
     }
 
     /// The shape.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    /// use hallyu::export::{Network, Shape};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let net = Network::new(&explorer, &Filter::new().years(2009..=2009), Shape::Projection);
+    /// assert_eq!(net.shape(), Shape::Projection);
+    /// ```
     pub fn shape(&self) -> Shape {
         self.shape
     }
 
     /// The nodes: people first (in id order), then works.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+    /// let keys: Vec<&str> = net.nodes().iter().map(|n| n.key.as_str()).collect();
+    /// let at = |key: &str| keys.iter().position(|k| *k == key).unwrap();
+    /// assert!(at("sandara-park") < at("kiss") && at("lee-min-ho") < at("kiss")); // people first
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn nodes(&self) -> &[NetworkNode] {
         &self.nodes
     }
 
     /// The edges, by source then target.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
+    /// let min_ho = net.nodes().iter().position(|n| n.key == "lee-min-ho").unwrap();
+    /// let works: Vec<&str> = net
+    ///     .edges()
+    ///     .iter()
+    ///     .filter(|e| e.source == min_ho)
+    ///     .map(|e| net.nodes()[e.target].label.as_str())
+    ///     .collect();
+    /// assert_eq!(works, ["Cass 2X CF", "Kiss"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn edges(&self) -> &[NetworkEdge] {
         &self.edges
     }
 
     /// The works the filter admits, by index: what
     /// [`NetworkEdge::works`] and [`Network::credits`] refer to.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Projection)?;
+    /// let titles: Vec<&str> = net.works().iter().map(|w| w.title.as_str()).collect();
+    /// assert_eq!(titles, ["Cass 2X CF", "Kiss"]); // Kiss and its tie-in
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn works(&self) -> &[NetworkWork] {
         &self.works
     }
@@ -401,6 +620,27 @@ impl Network {
     /// (several a pair when a person has several roles): `(person node,
     /// work index in` [`Network::works`]`, credit)`. What the CSV edge list
     /// writes, whatever the shape.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Network, Shape, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Projection)?;
+    /// let dara = net.nodes().iter().position(|n| n.key == "sandara-park").unwrap();
+    /// let kiss = net.works().iter().position(|w| w.key == "kiss").unwrap();
+    /// let roles: Vec<&str> = net
+    ///     .credits()
+    ///     .iter()
+    ///     .filter(|(p, w, _)| *p == dara && *w == kiss)
+    ///     .map(|(_, _, c)| c.role.as_str())
+    ///     .collect();
+    /// assert_eq!(roles, ["performer", "cast"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn credits(&self) -> &[(usize, usize, NetworkCredit)] {
         &self.appearances
     }

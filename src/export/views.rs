@@ -20,6 +20,19 @@ use crate::query::costars::Credited;
 /// [`Explorer::neighbourhood`] first (capped at
 /// [`NeighbourhoodOptions::get_max_people`](crate::query::NeighbourhoodOptions::get_max_people)
 /// people) and draw a view of that.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::{View, MAX_VIEW_HOPS};
+///
+/// let explorer = Explorer::bundled();
+/// let iu = explorer.person("IU")?;
+/// let far = View::neighbourhood(iu, 100).diagram(&explorer)?;
+/// assert!(far.title.ends_with(&format!("within {MAX_VIEW_HOPS} hops")));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const MAX_VIEW_HOPS: usize = 6;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,12 +96,41 @@ impl View {
     }
 
     /// Everything the filter admits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{NodeKind, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let all = View::catalog().diagram(&explorer)?;
+    /// assert_eq!(all.title, "Who appeared with whom");
+    /// assert!(all.node_index("park-seo-joon").is_some());
+    /// assert!(all.nodes.iter().any(|n| n.kind == NodeKind::Group));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn catalog() -> View {
         View::new(Subject::Catalog)
     }
 
     /// A person and everyone within `hops` shared works (at most
     /// [`MAX_VIEW_HOPS`]; the number of people is not capped, see there).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Emphasis, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let iu = explorer.person("IU")?;
+    /// let d = View::neighbourhood(iu, 1).diagram(&explorer)?;
+    /// assert_eq!(d.title, "IU and everyone within 1 hop");
+    /// let centre = &d.nodes[d.node_index("iu").unwrap()];
+    /// assert_eq!(centre.emphasis, Emphasis::Highlight);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn neighbourhood(person: PersonId, hops: usize) -> View {
         View {
             hops: hops.min(MAX_VIEW_HOPS),
@@ -97,21 +139,78 @@ impl View {
     }
 
     /// A shortest path from `a` to `b`, highlighted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("lee-min-ho")?;
+    /// let b = explorer.person("Dara")?;
+    /// let d = View::path(a, b).diagram(&explorer)?;
+    /// assert_eq!(d.title, "Lee Min-ho → Sandara Park: 1 hop");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn path(a: PersonId, b: PersonId) -> View {
         View::new(Subject::Path(a, b))
     }
 
     /// Two people side by side with the works they share.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("Park Seo-joon")?;
+    /// let b = explorer.person("Choi Woo-shik")?;
+    /// let d = View::pair(a, b).diagram(&explorer)?;
+    /// assert_eq!(d.title, "Park Seo-joon and Choi Woo-shik: 5 shared works");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn pair(a: PersonId, b: PersonId) -> View {
         View::new(Subject::Pair(a, b))
     }
 
     /// A work with all its credits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let d = View::work(kiss).diagram(&explorer)?;
+    /// assert_eq!(d.title, "Kiss (2009)\n1 unverified credit filtered out"); // its sequel
+    /// assert!(d.node_index("lee-min-ho").is_some() && d.node_index("sandara-park").is_some());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn work(work: WorkId) -> View {
         View::new(Subject::Work(work))
     }
 
     /// Which credits count (default: [`Filter::new`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    /// use hallyu::export::{NodeKind, View};
+    /// use hallyu::model::WorkKind;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let mvs = Filter::new().kinds([WorkKind::MusicVideo]);
+    /// let d = View::catalog().filter(mvs).diagram(&explorer)?;
+    /// assert!(d.nodes.iter().all(|n| !matches!(n.kind, NodeKind::Work(k) if k != WorkKind::MusicVideo)));
+    /// assert!(d.node_index("haru-haru").is_some());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn filter(mut self, filter: Filter) -> View {
         self.filter = filter;
         self
@@ -120,6 +219,22 @@ impl View {
     /// Around a path, also draw (faded) the people within this many hops of
     /// it, and the works that link them (default 0; at most
     /// [`MAX_VIEW_HOPS`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{Emphasis, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let a = explorer.person("lee-min-ho")?;
+    /// let b = explorer.person("Dara")?;
+    /// let bare = View::path(a, b).diagram(&explorer)?;
+    /// let around = View::path(a, b).context(1).diagram(&explorer)?;
+    /// assert!(bare.nodes.iter().all(|n| n.emphasis != Emphasis::Faded));
+    /// assert!(around.nodes.iter().any(|n| n.emphasis == Emphasis::Faded));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn context(mut self, hops: usize) -> View {
         self.context = hops.min(MAX_VIEW_HOPS);
         self
@@ -127,6 +242,21 @@ impl View {
 
     /// Whether the catalog view also draws organisations (producers,
     /// broadcasters, brands) and their links (default: no).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::{NodeKind, View};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let count = |v: View| {
+    ///     let d = v.diagram(&explorer).unwrap();
+    ///     d.nodes.iter().filter(|n| n.kind == NodeKind::Organisation).count()
+    /// };
+    /// assert_eq!(count(View::catalog()), 0);
+    /// assert!(count(View::catalog().organisations(true)) > 0);
+    /// ```
     pub fn organisations(mut self, yes: bool) -> View {
         self.organisations = yes;
         self
@@ -153,6 +283,19 @@ impl View {
     }
 
     /// Replaces the generated title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let d = View::work(kiss).title("Kiss, 2009").diagram(&explorer)?;
+    /// assert_eq!(d.title, "Kiss, 2009");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn title(mut self, title: impl Into<String>) -> View {
         self.title = Some(title.into());
         self
@@ -174,6 +317,20 @@ impl View {
     /// # Panics
     ///
     /// When the view names a person or a work of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let d = View::work(kiss).diagram(&explorer)?;
+    /// let kiss_node = d.node_index("kiss").unwrap();
+    /// assert!(d.edges.iter().all(|e| e.to == kiss_node || e.from == kiss_node));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn diagram(&self, explorer: &Explorer) -> crate::Result<Diagram> {
         match self.subject {
             Subject::Catalog => {}

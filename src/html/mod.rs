@@ -72,6 +72,19 @@ const STYLE: &str = include_str!("page.css");
 
 /// The Content-Security-Policy of the page: no request of any kind, only
 /// the inline script and style and `data:` images.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::html::{self, PageOptions, CONTENT_SECURITY_POLICY};
+///
+/// let page = html::page(&Explorer::bundled(), &PageOptions::new())?;
+/// let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">"#);
+/// assert!(page.contains(&meta));
+/// assert!(CONTENT_SECURITY_POLICY.starts_with("default-src 'none';")); // no network at all
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
@@ -98,6 +111,25 @@ pub struct PageOptions {
 
 impl PageOptions {
     /// The whole graph, on-screen roles, no unverified claims.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{self, PageOptions};
+    /// # // The data the page embeds, as JSON.
+    /// # fn data(page: &str) -> serde_json::Value {
+    /// #     let open = r#"<script id="hallyu-data" type="application/json">"#;
+    /// #     let json = &page[page.find(open).unwrap() + open.len()..];
+    /// #     serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap()
+    /// # }
+    ///
+    /// let page = html::page(&Explorer::bundled(), &PageOptions::new())?;
+    /// assert!(page.contains("<title>hallyu</title>"));
+    /// assert_eq!(data(&page)["initial"], serde_json::json!([])); // the whole catalog
+    /// assert_eq!(data(&page)["filter"]["unverified"], false);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn new() -> PageOptions {
         PageOptions::default()
     }
@@ -106,6 +138,28 @@ impl PageOptions {
     /// work); without one the page opens on the whole catalog. The page
     /// always embeds the whole graph, so a click expands beyond the view
     /// and paths are the library's.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    /// use hallyu::html::{self, PageOptions};
+    /// # // The data the page embeds, as JSON.
+    /// # fn data(page: &str) -> serde_json::Value {
+    /// #     let open = r#"<script id="hallyu-data" type="application/json">"#;
+    /// #     let json = &page[page.find(open).unwrap() + open.len()..];
+    /// #     serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap()
+    /// # }
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let page = html::page(&explorer, &PageOptions::new().view(View::work(kiss)))?;
+    /// let initial = data(&page)["initial"].clone();
+    /// assert!(initial.as_array().unwrap().contains(&"lee-min-ho".into()));
+    /// assert!(page.contains("<title>Kiss (2009)\n1 unverified credit filtered out</title>"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn view(mut self, view: View) -> PageOptions {
         self.view = Some(view);
         self
@@ -114,12 +168,44 @@ impl PageOptions {
     /// The filter: its roles and group expansion decide which credits the
     /// page holds; its years, kinds and unverified setting are the initial
     /// state of the page's live filters.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    /// use hallyu::html::{self, PageOptions};
+    /// # // The data the page embeds, as JSON.
+    /// # fn data(page: &str) -> serde_json::Value {
+    /// #     let open = r#"<script id="hallyu-data" type="application/json">"#;
+    /// #     let json = &page[page.find(open).unwrap() + open.len()..];
+    /// #     serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap()
+    /// # }
+    ///
+    /// let filter = Filter::new().years(2008..=2016).include_unverified(true);
+    /// let page = html::page(&Explorer::bundled(), &PageOptions::new().filter(filter))?;
+    /// let state = &data(&page)["filter"];
+    /// assert_eq!((&state["from"], &state["to"]), (&2008.into(), &2016.into()));
+    /// assert_eq!(state["unverified"], true);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn filter(mut self, filter: Filter) -> PageOptions {
         self.filter = filter;
         self
     }
 
     /// The page title (default: the view's title, or "hallyu").
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{self, PageOptions};
+    ///
+    /// let options = PageOptions::new().title("K-universe <2026>");
+    /// let page = html::page(&Explorer::bundled(), &options)?;
+    /// assert!(page.contains("<title>K-universe &lt;2026&gt;</title>"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn title(mut self, title: impl Into<String>) -> PageOptions {
         self.title = Some(title.into());
         self

@@ -206,11 +206,35 @@ impl Table {
 
 impl Csv {
     /// A reader of comma-separated files.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Csv;
+    ///
+    /// let loaded = Csv::new().from_reader("mv.csv", "person,work\nIU,Palette\nG-Dragon,Palette\n".as_bytes())?;
+    /// assert_eq!(loaded.report.credits, 2);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn new() -> Csv {
         Csv { delimiter: b',' }
     }
 
     /// Fields separated by `delimiter` (`b';'`, `b'\t'`, …).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Csv;
+    ///
+    /// let text = "person;work;year\nLee Min-ho;Kiss;2009\nSandara Park;Kiss;2009\n";
+    /// let loaded = Csv::new().delimiter(b';').from_reader("kiss.csv", text.as_bytes())?;
+    /// let ex = &loaded.explorer;
+    /// assert_eq!(ex.get(ex.work("Kiss")?).year(), Some(2009));
+    /// // Read with commas, the same text has no `person` column.
+    /// assert!(Csv::new().from_reader("kiss.csv", text.as_bytes()).is_err());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn delimiter(mut self, delimiter: u8) -> Csv {
         self.delimiter = delimiter;
         self
@@ -221,6 +245,23 @@ impl Csv {
     /// # Errors
     ///
     /// See [`Csv`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Filter, import::Csv};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-csv-path-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("credits.tsv");
+    /// std::fs::write(&path, "person\twork\trole\nIU\tPalette\tperformer\nG-Dragon\tPalette\tfeatured\n")?;
+    /// let loaded = Csv::new().delimiter(b'\t').from_path(&path)?;
+    /// let ex = &loaded.explorer;
+    /// let costars = ex.co_appearances(ex.person("IU")?, &Filter::new());
+    /// assert_eq!(ex.get(costars.as_slice()[0].person).name(), "G-Dragon");
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
         let path = path.as_ref();
         if path.is_dir() {
@@ -235,6 +276,20 @@ impl Csv {
     /// # Errors
     ///
     /// See [`Csv`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Csv;
+    ///
+    /// let text = "person,work,role,billing\nKim Go-eun,Goblin,cast,lead\nGong Yoo,Goblin,cast,lead\n";
+    /// let loaded = Csv::new().from_reader("goblin.csv", text.as_bytes())?;
+    /// assert_eq!((loaded.report.people, loaded.report.works), (2, 1));
+    /// // Errors name the file, line and column.
+    /// let err = Csv::new().from_reader("bad.csv", "person,work,year\nIU,Palette,soon\n".as_bytes());
+    /// assert_eq!(err.unwrap_err().location().unwrap().to_string(), "bad.csv:2:12");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn from_reader(&self, name: &str, reader: impl Read) -> crate::Result<Loaded> {
         self.edge_list(name, &super::staged::read_all(name, reader)?)
     }
@@ -244,6 +299,24 @@ impl Csv {
     /// # Errors
     ///
     /// See [`Csv`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Filter, import::Csv};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-csv-dir-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("people.csv"), "id,name,hangul\niu,IU,아이유\ngd,G-Dragon,지드래곤\n")?;
+    /// std::fs::write(dir.join("works.csv"), "id,title,kind,year\npalette,Palette,mv,2017\n")?;
+    /// std::fs::write(dir.join("credits.csv"), "person,work,role\niu,palette,performer\ngd,palette,featured\n")?;
+    /// let loaded = Csv::new().from_dir(&dir)?;
+    /// let ex = &loaded.explorer;
+    /// let iu = ex.person("아이유")?;
+    /// assert_eq!(ex.co_appearances(iu, &Filter::new()).len(), 1);
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> crate::Result<Loaded> {
         let dir = dir.as_ref();
         let read = |name: &str| -> crate::Result<Table> {

@@ -60,6 +60,24 @@ enum Owner {
 
 impl Graphml {
     /// A reader.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Graphml;
+    ///
+    /// let text = r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+    ///   <key id="k" for="node" attr.name="kind" attr.type="string"/>
+    ///   <graph edgedefault="undirected">
+    ///     <node id="iu"><data key="k">person</data></node>
+    ///     <node id="palette"><data key="k">mv</data></node>
+    ///     <edge source="iu" target="palette"/>
+    ///   </graph>
+    /// </graphml>"#;
+    /// let loaded = Graphml::new().from_reader("palette.graphml", text.as_bytes())?;
+    /// assert_eq!((loaded.report.people, loaded.report.works, loaded.report.credits), (1, 1, 1));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn new() -> Graphml {
         Graphml::default()
     }
@@ -284,7 +302,41 @@ impl State {
 
 super::staged::one_file_reader!(
     Graphml,
-    "Malformed XML, a node or edge without its ids, an unknown or duplicate id, data of an undeclared key, a bad number, invalid UTF-8, a truncated file: each at its file, line and column."
+    "Malformed XML, a node or edge without its ids, an unknown or duplicate id, data of an undeclared key, a bad number, invalid UTF-8, a truncated file: each at its file, line and column.",
+    r##"use hallyu::{Filter, import::Graphml};
+
+let dir = std::env::temp_dir().join(format!("hallyu-doc-graphml-{}", std::process::id()));
+std::fs::create_dir_all(&dir)?;
+let path = dir.join("palette.graphml");
+std::fs::write(&path, r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="b" for="node" attr.name="bipartite" attr.type="int"/>
+  <key id="r" for="edge" attr.name="role" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="IU"><data key="b">0</data></node>
+    <node id="G-Dragon"><data key="b">0</data></node>
+    <node id="Palette"><data key="b">1</data></node>
+    <edge source="IU" target="Palette"><data key="r">performer</data></edge>
+    <edge source="G-Dragon" target="Palette"><data key="r">featured</data></edge>
+  </graph>
+</graphml>"#)?;
+let ex = Graphml::new().from_path(&path)?.explorer;
+let costars = ex.co_appearances(ex.person("IU")?, &Filter::new());
+assert_eq!(ex.get(costars.as_slice()[0].person).name(), "G-Dragon");
+std::fs::remove_dir_all(&dir)?;
+# Ok::<(), Box<dyn std::error::Error>>(())"##,
+    r##"use hallyu::import::Graphml;
+
+let text = r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <graph edgedefault="undirected">
+    <node id="IU"/>
+  </graph>
+</graphml>"#;
+let err = Graphml::new().from_reader("broken.graphml", text.as_bytes()).unwrap_err();
+assert_eq!(
+    err.to_string(),
+    "broken.graphml:3:5: node \"IU\" has neither a \"bipartite\" nor a \"kind\" attribute"
+);
+# Ok::<(), hallyu::Error>(())"##
 );
 
 fn typed(k: &Key, value: &str, here: &Location) -> crate::Result<Attr> {

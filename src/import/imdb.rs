@@ -14,6 +14,35 @@ use crate::model::role_of;
 use crate::model::{RoleKind, WorkKind};
 
 /// How far loading has come, passed to the callback of [`Imdb::progress`].
+///
+/// # Example
+///
+/// ```
+/// use std::sync::atomic::{AtomicU64, Ordering};
+/// use hallyu::import::{Imdb, Progress};
+///
+/// # let dir = std::env::temp_dir().join(format!("hallyu-doc-progress-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir)?;
+/// # std::fs::write(dir.join("name.basics.tsv"), "nconst\tprimaryName\tbirthYear\nnm0000001\tLee Min-ho\t1987\nnm0000002\tSandara Park\t1984\n")?;
+/// # std::fs::write(dir.join("title.basics.tsv"), "tconst\ttitleType\tprimaryTitle\tstartYear\ntt0000001\tmusicVideo\tKiss\t2009\n")?;
+/// # std::fs::write(dir.join("title.principals.tsv"), "tconst\tordering\tnconst\tcategory\ntt0000001\t1\tnm0000002\tself\ntt0000001\t2\tnm0000001\tactor\n")?;
+/// let last = AtomicU64::new(0);
+/// let total = AtomicU64::new(0);
+/// Imdb::new()
+///     .progress(|p: Progress| {
+///         last.store(p.read, Ordering::Relaxed);
+///         total.store(p.total, Ordering::Relaxed);
+///     })
+///     .from_dir(&dir)?;
+/// let size: u64 = ["name.basics.tsv", "title.basics.tsv", "title.principals.tsv"]
+///     .iter()
+///     .map(|f| std::fs::metadata(dir.join(f)).unwrap().len())
+///     .sum();
+/// assert_eq!(total.load(Ordering::Relaxed), size);
+/// assert_eq!(last.load(Ordering::Relaxed), size); // the last call: everything read
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Progress {
@@ -25,6 +54,38 @@ pub struct Progress {
 
 /// What an import read, kept and left out, returned with the explorer by
 /// [`Imdb::from_dir`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::import::Imdb;
+///
+/// # let dir = std::env::temp_dir().join(format!("hallyu-doc-report-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir)?;
+/// # std::fs::write(dir.join("name.basics.tsv"), "nconst\tprimaryName\tbirthYear\nnm0000001\tLee Min-ho\t1987\nnm0000002\tSandara Park\t1984\n")?;
+/// std::fs::write(
+///     dir.join("title.basics.tsv"),
+///     "tconst\ttitleType\tprimaryTitle\tstartYear\n\
+///      tt0000001\tmusicVideo\tKiss\t2009\n\
+///      tt0000002\tvideoGame\tA Game\t2010\n",
+/// )?;
+/// std::fs::write(
+///     dir.join("title.principals.tsv"),
+///     "tconst\tordering\tnconst\tcategory\n\
+///      tt0000001\t1\tnm0000002\tself\n\
+///      tt0000001\t2\tnm0000001\tactor\n\
+///      tt0000001\t3\tnm0000001\twriter\n\
+///      tt0000001\t4\tnm0000009\tactor\n",
+/// )?;
+/// let report = Imdb::new().from_dir(&dir)?.report;
+/// assert_eq!((report.names, report.titles, report.principals), (2, 2, 4));
+/// assert_eq!((report.people, report.works, report.credits), (2, 1, 2));
+/// assert_eq!(report.skipped_titles, 1); // the video game
+/// assert_eq!(report.skipped_principals, 1); // the writer
+/// assert_eq!(report.dangling, 1); // nm0000009 is not in name.basics
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Report {
@@ -66,6 +127,26 @@ pub struct Report {
 }
 
 /// An imported dataset: the explorer and the report of the import.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Filter, import::Imdb};
+///
+/// # let dir = std::env::temp_dir().join(format!("hallyu-doc-imported-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir)?;
+/// # std::fs::write(dir.join("name.basics.tsv"), "nconst\tprimaryName\tbirthYear\nnm0000001\tLee Min-ho\t1987\nnm0000002\tSandara Park\t1984\n")?;
+/// # std::fs::write(dir.join("title.basics.tsv"), "tconst\ttitleType\tprimaryTitle\tstartYear\ntt0000001\tmusicVideo\tKiss\t2009\n")?;
+/// # std::fs::write(dir.join("title.principals.tsv"), "tconst\tordering\tnconst\tcategory\ntt0000001\t1\tnm0000002\tself\ntt0000001\t2\tnm0000001\tactor\n")?;
+/// let imported = Imdb::new().from_dir(&dir)?;
+/// let ex = &imported.explorer;
+/// let dara = ex.person("nm0000002")?;
+/// let costars = ex.co_appearances(dara, &Filter::new());
+/// assert_eq!(ex.get(costars.as_slice()[0].person).name(), "Lee Min-ho");
+/// assert_eq!(imported.report.credits, 2);
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct Imported {
@@ -120,20 +201,86 @@ impl std::fmt::Debug for Imdb<'_> {
 }
 
 /// The three files of the layout, by base name.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::import::{Imdb, FILES};
+///
+/// let dir = std::env::temp_dir().join(format!("hallyu-doc-files-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// assert_eq!(FILES, ["name.basics", "title.basics", "title.principals"]);
+/// // An empty directory: the first file is missing.
+/// let err = Imdb::new().from_dir(&dir).unwrap_err();
+/// assert!(err.to_string().contains("no name.basics.tsv or name.basics.tsv.gz"));
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const FILES: [&str; 3] = ["name.basics", "title.basics", "title.principals"];
 
 impl<'a> Imdb<'a> {
     /// The default bound on a line's length, in bytes (64 MiB); see
     /// [`Imdb::max_line`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Imdb;
+    ///
+    /// assert_eq!(Imdb::MAX_LINE, 64 * 1024 * 1024);
+    /// ```
     pub const MAX_LINE: usize = MAX_LINE;
 
     /// Default options: a malformed row is an error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Imdb;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hallyu-doc-imdb-new-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// # std::fs::write(dir.join("name.basics.tsv"), "nconst\tprimaryName\tbirthYear\nnm0000001\tLee Min-ho\t1987\nnm0000002\tSandara Park\t1984\n")?;
+    /// # std::fs::write(dir.join("title.basics.tsv"), "tconst\ttitleType\tprimaryTitle\tstartYear\ntt0000001\tmusicVideo\tKiss\t2009\n")?;
+    /// # std::fs::write(dir.join("title.principals.tsv"), "tconst\tordering\tnconst\tcategory\ntt0000001\t1\tnm0000002\tself\ntt0000001\t2\tnm0000001\tactor\n")?;
+    /// // A malformed row is an error, located at its file, line and column.
+    /// std::fs::write(dir.join("title.basics.tsv"), "tconst\ttitleType\tprimaryTitle\tstartYear\ntt1\tmovie\tX\tsoon\n")?;
+    /// let err = Imdb::new().from_dir(&dir).unwrap_err();
+    /// let at = err.location().unwrap();
+    /// assert!(at.file.ends_with("title.basics.tsv"));
+    /// assert_eq!((at.line, at.column), (2, 13)); // at `soon`
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new() -> Imdb<'a> {
         Imdb::default()
     }
 
     /// Whether to skip malformed rows (counted in [`Report::bad_rows`])
     /// instead of failing on the first one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Imdb;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hallyu-doc-skip-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// # std::fs::write(dir.join("name.basics.tsv"), "nconst\tprimaryName\tbirthYear\nnm0000001\tLee Min-ho\t1987\nnm0000002\tSandara Park\t1984\n")?;
+    /// # std::fs::write(dir.join("title.principals.tsv"), "tconst\tordering\tnconst\tcategory\ntt0000001\t1\tnm0000002\tself\ntt0000001\t2\tnm0000001\tactor\n")?;
+    /// std::fs::write(
+    ///     dir.join("title.basics.tsv"),
+    ///     "tconst\ttitleType\tprimaryTitle\tstartYear\n\
+    ///      tt0000001\tmusicVideo\tKiss\t2009\n\
+    ///      tt0000002\tmovie\tNo Year\tsoon\n",
+    /// )?;
+    /// assert!(Imdb::new().from_dir(&dir).is_err());
+    /// let imported = Imdb::new().skip_bad_rows(true).from_dir(&dir)?;
+    /// assert_eq!(imported.report.bad_rows, 1);
+    /// assert_eq!(imported.report.bad_rows_per_file, [0, 1, 0]);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn skip_bad_rows(mut self, yes: bool) -> Imdb<'a> {
         self.skip_bad_rows = yes;
         self
@@ -143,12 +290,53 @@ impl<'a> Imdb<'a> {
     /// default). A longer line is a located error ("line longer than N
     /// bytes"), or a bad row with [`Imdb::skip_bad_rows`]; at most this many
     /// bytes of it are held in memory.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Imdb;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hallyu-doc-max-line-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// # std::fs::write(dir.join("name.basics.tsv"), "nconst\tprimaryName\tbirthYear\nnm0000001\tLee Min-ho\t1987\nnm0000002\tSandara Park\t1984\n")?;
+    /// # std::fs::write(dir.join("title.basics.tsv"), "tconst\ttitleType\tprimaryTitle\tstartYear\ntt0000001\tmusicVideo\tKiss\t2009\n")?;
+    /// # std::fs::write(dir.join("title.principals.tsv"), "tconst\tordering\tnconst\tcategory\ntt0000001\t1\tnm0000002\tself\ntt0000001\t2\tnm0000001\tactor\n")?;
+    /// assert!(Imdb::new().max_line(1024).from_dir(&dir).is_ok());
+    /// let err = Imdb::new().max_line(16).from_dir(&dir).unwrap_err();
+    /// assert!(err.to_string().contains("longer than 16 bytes"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn max_line(mut self, bytes: usize) -> Imdb<'a> {
         self.max_line = Some(bytes);
         self
     }
 
     /// Calls `f` now and then while loading (from the loading threads).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// use hallyu::import::Imdb;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hallyu-doc-progress-fn-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// # std::fs::write(dir.join("name.basics.tsv"), "nconst\tprimaryName\tbirthYear\nnm0000001\tLee Min-ho\t1987\nnm0000002\tSandara Park\t1984\n")?;
+    /// # std::fs::write(dir.join("title.basics.tsv"), "tconst\ttitleType\tprimaryTitle\tstartYear\ntt0000001\tmusicVideo\tKiss\t2009\n")?;
+    /// # std::fs::write(dir.join("title.principals.tsv"), "tconst\tordering\tnconst\tcategory\ntt0000001\t1\tnm0000002\tself\ntt0000001\t2\tnm0000001\tactor\n")?;
+    /// let calls = AtomicUsize::new(0);
+    /// let imported = Imdb::new()
+    ///     .progress(|p| {
+    ///         assert!(p.read <= p.total);
+    ///         calls.fetch_add(1, Ordering::Relaxed);
+    ///     })
+    ///     .from_dir(&dir)?;
+    /// assert!(calls.load(Ordering::Relaxed) >= 1);
+    /// assert_eq!(imported.report.works, 1);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn progress(mut self, f: impl Fn(Progress) + Send + Sync + 'a) -> Imdb<'a> {
         self.progress = Some(Box::new(f));
         self
@@ -169,6 +357,43 @@ impl<'a> Imdb<'a> {
     /// a line longer than [`Imdb::max_line`], a header holding a carriage
     /// return — CR-only line ends),
     /// unless [`Imdb::skip_bad_rows`] is on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Filter, import::Imdb};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-from-dir-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(
+    ///     dir.join("name.basics.tsv"),
+    ///     "nconst\tprimaryName\tbirthYear\n\
+    ///      nm0000001\tLee Min-ho\t1987\n\
+    ///      nm0000002\tSandara Park\t1984\n\
+    ///      nm0000003\tKim Woo-bin\t1989\n",
+    /// )?;
+    /// std::fs::write(
+    ///     dir.join("title.basics.tsv"),
+    ///     "tconst\ttitleType\tprimaryTitle\tstartYear\n\
+    ///      tt0000001\tmusicVideo\tKiss\t2009\n\
+    ///      tt0000002\ttvSeries\tThe Heirs\t2013\n",
+    /// )?;
+    /// std::fs::write(
+    ///     dir.join("title.principals.tsv"),
+    ///     "tconst\tordering\tnconst\tcategory\n\
+    ///      tt0000001\t1\tnm0000002\tself\n\
+    ///      tt0000001\t2\tnm0000001\tactor\n\
+    ///      tt0000002\t1\tnm0000001\tactor\n\
+    ///      tt0000002\t2\tnm0000003\tactor\n",
+    /// )?;
+    /// let imported = Imdb::new().from_dir(&dir)?;
+    /// let ex = &imported.explorer;
+    /// let (dara, woo_bin) = (ex.person("Sandara Park")?, ex.person("nm0000003")?);
+    /// let path = ex.shortest_path(dara, woo_bin, &Filter::new()).unwrap();
+    /// assert_eq!(path.len(), 2); // Kiss, then The Heirs, through Lee Min-ho
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> Result<Imported> {
         let dir = dir.as_ref();
         memory_phase("load started");

@@ -59,11 +59,37 @@ pub struct NodeLink {
 
 impl NodeLink {
     /// A reader that takes the edges from `edges`, else from `links`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::NodeLink;
+    ///
+    /// let text = r#"{"nodes": [{"id": "iu", "kind": "person"}, {"id": "palette", "kind": "mv"}],
+    ///                "links": [{"source": "iu", "target": "palette", "role": "performer"}]}"#;
+    /// let loaded = NodeLink::new().from_reader("d3.json", text.as_bytes())?; // no `edges`: `links`
+    /// assert_eq!(loaded.report.credits, 1);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn new() -> NodeLink {
         NodeLink::default()
     }
 
     /// Takes the edges from this key only (`"links"`, `"edges"`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::NodeLink;
+    ///
+    /// let text = r#"{"nodes": [{"id": "iu", "kind": "person"}, {"id": "palette", "kind": "mv"}],
+    ///                "edges": [],
+    ///                "links": [{"source": "iu", "target": "palette"}]}"#;
+    /// let default = NodeLink::new().from_reader("g.json", text.as_bytes())?;
+    /// let links = NodeLink::new().edges_key("links").from_reader("g.json", text.as_bytes())?;
+    /// assert_eq!((default.report.credits, links.report.credits), (0, 1));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn edges_key(mut self, key: impl Into<String>) -> NodeLink {
         self.edges = Some(key.into());
         self
@@ -148,7 +174,28 @@ impl NodeLink {
 
 super::staged::one_file_reader!(
     NodeLink,
-    "A syntax error, a missing `nodes` list or `id`, an unknown or duplicate id, a bad number, invalid UTF-8, a truncated file: each at its file, line and column."
+    "A syntax error, a missing `nodes` list or `id`, an unknown or duplicate id, a bad number, invalid UTF-8, a truncated file: each at its file, line and column.",
+    r##"use hallyu::{Filter, import::NodeLink};
+
+let dir = std::env::temp_dir().join(format!("hallyu-doc-node-link-{}", std::process::id()));
+std::fs::create_dir_all(&dir)?;
+let path = dir.join("palette.json");
+std::fs::write(&path, r#"{"nodes": [{"id": "IU", "bipartite": 0}, {"id": "G-Dragon", "bipartite": 0},
+                                   {"id": "Palette", "bipartite": 1, "year": 2017}],
+                         "edges": [{"source": "IU", "target": "Palette", "role": "performer"},
+                                   {"source": "G-Dragon", "target": "Palette", "role": "featured"}]}"#)?;
+let ex = NodeLink::new().from_path(&path)?.explorer;
+let costars = ex.co_appearances(ex.person("IU")?, &Filter::new());
+assert_eq!(ex.get(costars.as_slice()[0].person).name(), "G-Dragon");
+std::fs::remove_dir_all(&dir)?;
+# Ok::<(), Box<dyn std::error::Error>>(())"##,
+    r##"use hallyu::import::NodeLink;
+
+let text = r#"{"nodes": [{"id": "IU"}],
+ "edges": [{"source": "IU"}]}"#;
+let err = NodeLink::new().from_reader("broken.json", text.as_bytes()).unwrap_err();
+assert_eq!(err.to_string(), "broken.json:2:12: edge 0 has no \"source\" or \"target\"");
+# Ok::<(), hallyu::Error>(())"##
 );
 
 /// An id as text: strings as they are, numbers written out.

@@ -14,6 +14,19 @@ use crate::model::{
 use crate::search::hangul::to_nfc;
 
 /// What a reader read, kept and left out: every skip is counted.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::import::Csv;
+///
+/// let text = "person,work,role,kind,notes\nIU,Palette,dancer,mv,x\nIU,Golden Hour,performer,concert,y\n";
+/// let report = Csv::new().from_reader("iu.csv", text.as_bytes())?.report;
+/// assert_eq!((report.people, report.works, report.credits), (1, 2, 2));
+/// assert_eq!((report.generic_roles, report.generic_kinds), (1, 1)); // `dancer`, `concert`
+/// assert_eq!(report.skipped[0].1, "column \"notes\" is not read");
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReadReport {
@@ -39,6 +52,25 @@ pub struct ReadReport {
 }
 
 /// Two names that derive the same id; see [`ReadReport::collisions`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::import::{Csv, SlugCollision};
+///
+/// let text = "person,work\nKim Ji-won,Fight for My Way\nKim Ji Won,Doctor Stranger\n";
+/// let report = Csv::new().from_reader("kim.csv", text.as_bytes())?.report;
+/// assert_eq!(
+///     report.collisions,
+///     [SlugCollision {
+///         slug: "kim-ji-won".to_string(),
+///         first: "Kim Ji-won".to_string(),
+///         second: "Kim Ji Won".to_string(),
+///         given: "kim-ji-won-2".to_string(),
+///     }]
+/// );
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SlugCollision {
     /// The id both names derive.
@@ -52,6 +84,19 @@ pub struct SlugCollision {
 }
 
 /// A reader's result: the explorer and the report.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Filter, import::Csv};
+///
+/// let text = "person,work\nIU,Palette\nG-Dragon,Palette\n";
+/// let loaded = Csv::new().from_reader("palette.csv", text.as_bytes())?;
+/// let ex = &loaded.explorer;
+/// assert_eq!(ex.co_appearances(ex.person("g-dragon")?, &Filter::new()).len(), 1);
+/// assert_eq!(loaded.report.credits, 2);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Loaded {
     /// The explorer, ready for every query.
@@ -298,15 +343,22 @@ pub(crate) fn read_all(name: &str, mut reader: impl std::io::Read) -> crate::Res
 
 /// `from_path` and `from_reader` of a one-file reader `$ty` whose
 /// `read(&self, file, bytes)` parses a file's bytes; `$errors` is the
-/// `# Errors` text of `from_path`.
+/// `# Errors` text of `from_path`, `$path_example` and `$reader_example` the
+/// code of their examples.
 macro_rules! one_file_reader {
-    ($ty:ident, $errors:literal) => {
+    ($ty:ident, $errors:literal, $path_example:literal, $reader_example:literal) => {
         impl $ty {
             /// Reads a file.
             ///
             /// # Errors
             ///
             #[doc = $errors]
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = $path_example]
+            /// ```
             pub fn from_path(
                 &self,
                 path: impl AsRef<std::path::Path>,
@@ -320,6 +372,12 @@ macro_rules! one_file_reader {
             /// # Errors
             ///
             #[doc = concat!("As [`", stringify!($ty), "::from_path`].")]
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = $reader_example]
+            /// ```
             pub fn from_reader(
                 &self,
                 name: &str,

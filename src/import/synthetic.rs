@@ -27,6 +27,20 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// The sizes and seed of a synthetic dataset; see the [module docs](self).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::import::{synthetic::Synthetic, Imdb};
+///
+/// let dir = std::env::temp_dir().join(format!("hallyu-doc-synthetic-struct-{}", std::process::id()));
+/// let written = Synthetic::new(200, 50).seed(3).write_to(&dir)?;
+/// let imported = Imdb::new().from_dir(&dir)?;
+/// assert_eq!(imported.report.names, written.names);
+/// assert_eq!(imported.report.principals, written.principals);
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Synthetic {
     names: usize,
@@ -37,6 +51,20 @@ pub struct Synthetic {
 }
 
 /// What [`Synthetic::write_to`] wrote.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::import::synthetic::Synthetic;
+///
+/// let dir = std::env::temp_dir().join(format!("hallyu-doc-written-{}", std::process::id()));
+/// let written = Synthetic::new(100, 30).write_to(&dir)?;
+/// assert_eq!((written.names, written.titles), (100, 30));
+/// let lines = std::fs::read_to_string(dir.join("title.principals.tsv"))?.lines().count();
+/// assert_eq!(written.principals, lines - 1); // the header aside
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Written {
@@ -144,6 +172,21 @@ const PROFESSIONS: &[&str] = &[
 
 impl Synthetic {
     /// A dataset of `names` people and `titles` titles, seed 0.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-synthetic-new-{}", std::process::id()));
+    /// let written = Synthetic::new(50, 10).write_to(&dir)?;
+    /// assert_eq!(written.names, 50);
+    /// let first = std::fs::read_to_string(dir.join("name.basics.tsv"))?;
+    /// assert_eq!(Synthetic::new(50, 10).seed(0).write_to(&dir)?, written); // seed 0 by default
+    /// assert_eq!(std::fs::read_to_string(dir.join("name.basics.tsv"))?, first);
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(names: usize, titles: usize) -> Synthetic {
         Synthetic {
             names,
@@ -154,17 +197,41 @@ impl Synthetic {
     }
 
     /// 10,000 names and 2,000 titles (about 13,000 principals).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// assert_eq!(Synthetic::small(), Synthetic::new(10_000, 2_000));
+    /// ```
     pub fn small() -> Synthetic {
         Synthetic::new(10_000, 2_000)
     }
 
     /// 200,000 names and 50,000 titles (about 330,000 principals).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// assert_eq!(Synthetic::medium(), Synthetic::new(200_000, 50_000));
+    /// ```
     pub fn medium() -> Synthetic {
         Synthetic::new(200_000, 50_000)
     }
 
     /// 2,000,000 names and 500,000 titles (about 3.3 million principals,
     /// 1.2 million credited people).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// assert_eq!(Synthetic::large(), Synthetic::new(2_000_000, 500_000));
+    /// ```
     pub fn large() -> Synthetic {
         Synthetic::new(2_000_000, 500_000)
     }
@@ -172,6 +239,16 @@ impl Synthetic {
     /// The shape of the real IMDb files: 14,000,000 names, 11,000,000
     /// titles and 2 to 14 principals per title (about 90 million
     /// principals, 4 GB of TSV).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// // Writing it fills 4 GB of disk: compare the sizes only.
+    /// assert_eq!(Synthetic::xl(), Synthetic::new(14_000_000, 11_000_000).cast(14));
+    /// assert_ne!(Synthetic::xl(), Synthetic::new(14_000_000, 11_000_000));
+    /// ```
     pub fn xl() -> Synthetic {
         Synthetic::new(14_000_000, 11_000_000).cast(14)
     }
@@ -179,17 +256,55 @@ impl Synthetic {
     /// A quarter of [`Synthetic::xl`] (3,500,000 names, 2,750,000 titles,
     /// about 22 million principals), for machines that cannot hold the
     /// whole.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// assert_eq!(Synthetic::xl_quarter(), Synthetic::new(3_500_000, 2_750_000).cast(14));
+    /// ```
     pub fn xl_quarter() -> Synthetic {
         Synthetic::new(3_500_000, 2_750_000).cast(14)
     }
 
     /// Credits 2 to `max` principals per title (11 unless set; at least 2).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-cast-{}", std::process::id()));
+    /// let pairs = Synthetic::new(100, 40).cast(2).write_to(&dir)?;
+    /// let crowds = Synthetic::new(100, 40).cast(20).write_to(&dir)?;
+    /// assert!(crowds.principals > pairs.principals);
+    /// assert_eq!(Synthetic::new(1, 1).cast(0), Synthetic::new(1, 1).cast(2)); // at least 2
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn cast(mut self, max: usize) -> Synthetic {
         self.cast = max.max(2);
         self
     }
 
     /// The same sizes with another seed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-seed-{}", std::process::id()));
+    /// Synthetic::new(50, 10).seed(1).write_to(&dir)?;
+    /// let one = std::fs::read_to_string(dir.join("name.basics.tsv"))?;
+    /// Synthetic::new(50, 10).seed(2).write_to(&dir)?;
+    /// assert_ne!(std::fs::read_to_string(dir.join("name.basics.tsv"))?, one);
+    /// Synthetic::new(50, 10).seed(1).write_to(&dir)?;
+    /// assert_eq!(std::fs::read_to_string(dir.join("name.basics.tsv"))?, one); // the same bytes
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn seed(mut self, seed: u64) -> Synthetic {
         self.seed = seed;
         self
@@ -200,6 +315,20 @@ impl Synthetic {
     /// # Errors
     ///
     /// Any I/O error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::synthetic::Synthetic;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-write-to-{}", std::process::id()));
+    /// let written = Synthetic::new(20, 5).seed(9).write_to(dir.join("nested"))?; // created
+    /// let header = std::fs::read_to_string(dir.join("nested/title.basics.tsv"))?;
+    /// assert!(header.starts_with("tconst\ttitleType\tprimaryTitle\t"));
+    /// assert_eq!(written.titles, 5);
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn write_to(&self, dir: impl AsRef<Path>) -> std::io::Result<Written> {
         let dir = dir.as_ref();
         std::fs::create_dir_all(dir)?;

@@ -12,6 +12,22 @@ use crate::{Error, Result};
 /// The environment variable that names the `dot` program to run
 /// (`HALLYU_DOT=/opt/graphviz/bin/dot`); without it, `dot` is looked up on
 /// `PATH`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::render::{Graphviz, DOT_ENV};
+///
+/// assert_eq!(DOT_ENV, "HALLYU_DOT");
+/// // Without the variable, `dot` is looked up on PATH (`HALLYU_DOT=/no/such/dot`
+/// // makes `find` fail with a message that names the variable).
+/// if std::env::var_os(DOT_ENV).is_none() {
+///     match Graphviz::find() {
+///         Ok(graphviz) => assert!(graphviz.program().ends_with("dot")),
+///         Err(e) => assert!(e.to_string().contains(DOT_ENV), "{e}"),
+///     }
+/// }
+/// ```
 pub const DOT_ENV: &str = "HALLYU_DOT";
 
 /// An installed Graphviz: the path of its `dot` program.
@@ -33,6 +49,16 @@ pub struct Graphviz {
 }
 
 /// How long [`Graphviz::run`] waits for `dot` by default.
+///
+/// # Example
+///
+/// ```
+/// use std::time::Duration;
+/// use hallyu::render::{Graphviz, DEFAULT_TIMEOUT};
+///
+/// assert_eq!(DEFAULT_TIMEOUT, Duration::from_secs(60));
+/// assert_eq!(Graphviz::at("dot"), Graphviz::at("dot").timeout(DEFAULT_TIMEOUT));
+/// ```
 pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl Graphviz {
@@ -43,6 +69,18 @@ impl Graphviz {
     ///
     /// A render error that names Graphviz, how to install it and the
     /// built-in fallback, when no program is found.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::Graphviz;
+    ///
+    /// match Graphviz::find() {
+    ///     Ok(graphviz) => assert!(graphviz.program().is_file()),
+    ///     // No Graphviz here: the error says how to install it, or to draw built-in.
+    ///     Err(e) => assert!(e.to_string().contains("Engine::Builtin") || e.to_string().contains("HALLYU_DOT")),
+    /// }
+    /// ```
     pub fn find() -> Result<Graphviz> {
         if let Some(value) = std::env::var_os(DOT_ENV)
             && !value.is_empty()
@@ -64,6 +102,16 @@ impl Graphviz {
     }
 
     /// Uses the given `dot` program, without checking it now.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::Graphviz;
+    ///
+    /// let missing = Graphviz::at("/no/such/dot"); // not checked now
+    /// let err = missing.version().unwrap_err();
+    /// assert!(err.to_string().starts_with("Graphviz is not installed: the program /no/such/dot was not found"));
+    /// ```
     pub fn at(program: impl Into<PathBuf>) -> Graphviz {
         Graphviz {
             program: program.into(),
@@ -73,12 +121,32 @@ impl Graphviz {
 
     /// Gives up on a `dot` that runs longer than this (default
     /// [`DEFAULT_TIMEOUT`]): it is killed and [`Graphviz::run`] fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use hallyu::render::Graphviz;
+    ///
+    /// let patient = Graphviz::at("dot").timeout(Duration::from_secs(600));
+    /// assert_ne!(patient, Graphviz::at("dot"));
+    /// assert!(format!("{patient:?}").contains("timeout: 600s"));
+    /// ```
     pub fn timeout(mut self, timeout: std::time::Duration) -> Graphviz {
         self.timeout = timeout;
         self
     }
 
     /// The path of the `dot` program.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::Graphviz;
+    ///
+    /// let graphviz = Graphviz::at("/opt/graphviz/bin/dot");
+    /// assert_eq!(graphviz.program(), std::path::Path::new("/opt/graphviz/bin/dot"));
+    /// ```
     pub fn program(&self) -> &Path {
         &self.program
     }
@@ -89,6 +157,18 @@ impl Graphviz {
     /// # Errors
     ///
     /// When the program cannot be run.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::Graphviz;
+    ///
+    /// // Only where Graphviz is installed.
+    /// if let Ok(graphviz) = Graphviz::find() {
+    ///     assert!(graphviz.version()?.starts_with("dot - graphviz version"));
+    /// }
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn version(&self) -> Result<String> {
         let output = Command::new(&self.program)
             .arg("-V")
@@ -111,6 +191,22 @@ impl Graphviz {
     ///
     /// When the program cannot be started, or exits with an error (the error
     /// carries its message).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::Layout;
+    /// use hallyu::render::{Format, Graphviz};
+    ///
+    /// // Only where Graphviz is installed.
+    /// if let Ok(graphviz) = Graphviz::find() {
+    ///     let (svg, warnings) = graphviz.run("digraph { iu -> palette }", Layout::Dot, Format::Svg)?;
+    ///     let svg = String::from_utf8(svg).unwrap();
+    ///     assert!(svg.contains("<title>iu&#45;&gt;palette</title>"));
+    ///     assert!(warnings.is_empty());
+    /// }
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn run(&self, dot: &str, layout: Layout, format: Format) -> Result<(Vec<u8>, Vec<String>)> {
         use std::sync::mpsc;
         let mut child = Command::new(&self.program)

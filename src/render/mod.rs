@@ -80,12 +80,60 @@ use crate::{Error, Result};
 /// The environment variable naming font files or directories (several
 /// separated like `PATH`) for the built-in renderer's PNG (Cargo feature
 /// `png`), besides the system's fonts: `HALLYU_FONT=/path/NanumGothic.ttf`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::render::{self, Engine, Format, RenderOptions, FONT_ENV};
+/// # use hallyu::export::{Diagram, NodeKind};
+/// # use hallyu::model::{RoleKind, WorkKind};
+/// # let mut d = Diagram::new("Palette");
+/// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+/// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+/// # d.add_edge(iu, mv, RoleKind::Performer, "");
+///
+/// assert_eq!(FONT_ENV, "HALLYU_FONT");
+/// let no_fonts = RenderOptions::new().engine(Engine::Builtin).format(Format::Png).system_fonts(false);
+/// // With the `png` feature, and the variable unset, no font is found at all.
+/// #[cfg(feature = "png")]
+/// if std::env::var_os(FONT_ENV).is_none() {
+///     let err = render::render(&d, &no_fonts).unwrap_err();
+///     assert!(err.to_string().contains("name a font file or directory with HALLYU_FONT=/path/font.ttf"));
+/// }
+/// ```
 pub const FONT_ENV: &str = "HALLYU_FONT";
 
 /// How many PNG pixels the built-in renderer draws per SVG unit by default.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::render::{RenderOptions, DEFAULT_SCALE};
+///
+/// assert_eq!(DEFAULT_SCALE, 2); // a 100×50 SVG becomes a 200×100 PNG
+/// assert_eq!(RenderOptions::new().get_scale(), DEFAULT_SCALE);
+/// ```
 pub const DEFAULT_SCALE: u32 = 2;
 
 /// Which program draws the picture.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::render::{self, Engine, RenderOptions};
+/// # use hallyu::export::{Diagram, NodeKind};
+/// # use hallyu::model::{RoleKind, WorkKind};
+/// # let mut d = Diagram::new("Palette");
+/// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+/// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+/// # d.add_edge(iu, mv, RoleKind::Performer, "");
+///
+/// assert_eq!(Engine::default(), Engine::Auto);
+/// // Auto draws with Graphviz when it is installed, else with the built-in renderer.
+/// let picture = render::render(&d, &RenderOptions::new())?;
+/// assert!(matches!(picture.engine(), Engine::Graphviz | Engine::Builtin));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Engine {
@@ -101,6 +149,16 @@ pub enum Engine {
 
 impl Engine {
     /// The engine's name: `auto`, `graphviz` or `builtin`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::Engine;
+    ///
+    /// assert_eq!(Engine::Builtin.name(), "builtin");
+    /// assert_eq!(Engine::Graphviz.name(), "graphviz");
+    /// assert_eq!(Engine::Auto.name(), "auto");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Engine::Auto => "auto",
@@ -111,6 +169,24 @@ impl Engine {
 }
 
 /// The picture format.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::render::{self, Engine, Format, RenderOptions};
+/// # use hallyu::export::{Diagram, NodeKind};
+/// # use hallyu::model::{RoleKind, WorkKind};
+/// # let mut d = Diagram::new("Palette");
+/// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+/// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+/// # d.add_edge(iu, mv, RoleKind::Performer, "");
+///
+/// assert_eq!(Format::default(), Format::Svg);
+/// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+/// assert_eq!(picture.format(), Format::Svg);
+/// assert!(picture.as_str().unwrap().contains("<svg"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -124,6 +200,17 @@ pub enum Format {
 
 impl Format {
     /// The usual file extension: `svg` or `png`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::Format;
+    ///
+    /// let file = format!("palette.{}", Format::Png.extension());
+    /// assert_eq!(file, "palette.png");
+    /// assert_eq!(Format::from_path(&file), Some(Format::Png));
+    /// assert_eq!(Format::Svg.extension(), "svg");
+    /// ```
     pub fn extension(self) -> &'static str {
         match self {
             Format::Svg => "svg",
@@ -202,17 +289,64 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     /// The default options.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{Engine, Format, Layers, RenderOptions};
+    ///
+    /// let options = RenderOptions::new();
+    /// assert_eq!(options, RenderOptions::default());
+    /// assert_eq!((options.get_engine(), options.get_format()), (Engine::Auto, Format::Svg));
+    /// assert_eq!(options.get_layers(), Layers::Auto);
+    /// ```
     pub fn new() -> RenderOptions {
         RenderOptions::default()
     }
 
     /// Sets the engine.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+    /// assert_eq!(picture.engine(), Engine::Builtin);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn engine(mut self, engine: Engine) -> RenderOptions {
         self.engine = engine;
         self
     }
 
     /// Sets the format.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, Format, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let builtin = RenderOptions::new().engine(Engine::Builtin);
+    /// let svg = render::render(&d, &builtin.clone().format(Format::Svg))?;
+    /// assert!(svg.as_str().is_some());
+    /// // Without the `png` feature, the built-in renderer draws no PNG.
+    /// #[cfg(not(feature = "png"))]
+    /// assert!(render::render(&d, &builtin.format(Format::Png)).is_err());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn format(mut self, format: Format) -> RenderOptions {
         self.format = format;
         self
@@ -221,18 +355,77 @@ impl RenderOptions {
     /// Sets the DOT options (direction, clusters, legend, layout program,
     /// fonts). The built-in renderer uses the legend and font settings and
     /// always lays out left to right.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::export::dot::DotOptions;
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let options = RenderOptions::new()
+    ///     .engine(Engine::Builtin)
+    ///     .dot(DotOptions::new().font("Noto Sans KR").legend(false));
+    /// let svg = render::render(&d, &options)?.into_bytes();
+    /// assert!(String::from_utf8(svg).unwrap().contains("Noto Sans KR"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn dot(mut self, options: DotOptions) -> RenderOptions {
         self.dot = options;
         self
     }
 
     /// Sets how the built-in renderer chooses its columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, Layers, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let builtin = RenderOptions::new().engine(Engine::Builtin);
+    /// let by_kind = render::render(&d, &builtin.clone().layers(Layers::ByKind))?;
+    /// let network = render::render(&d, &builtin.layers(Layers::Network))?;
+    /// assert_ne!(by_kind.bytes(), network.bytes()); // placed differently
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn layers(mut self, layers: Layers) -> RenderOptions {
         self.layers = layers;
         self
     }
 
     /// Uses this Graphviz instead of looking for one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, Graphviz, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let missing = RenderOptions::new().graphviz(Graphviz::at("/no/such/dot"));
+    /// // Engine::Auto falls back to the built-in renderer, and says why.
+    /// let picture = render::render(&d, &missing)?;
+    /// assert_eq!(picture.engine(), Engine::Builtin);
+    /// assert!(picture.warnings()[0].contains("the program /no/such/dot was not found"));
+    /// // Engine::Graphviz fails.
+    /// assert!(render::render(&d, &missing.engine(Engine::Graphviz)).is_err());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn graphviz(mut self, graphviz: Graphviz) -> RenderOptions {
         self.graphviz = Some(graphviz);
         self
@@ -241,6 +434,25 @@ impl RenderOptions {
     /// Sets how many PNG pixels the built-in renderer draws per SVG unit
     /// (default [`DEFAULT_SCALE`], for crisp text; 0 is taken as 1).
     /// Graphviz's PNG keeps its own size.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let options = RenderOptions::new().engine(Engine::Builtin).scale(3);
+    /// assert_eq!(options.get_scale(), 3);
+    /// // Only the built-in PNG is scaled: the SVG stays the same.
+    /// let svg = |o: &RenderOptions| render::render(&d, o).map(|p| p.into_bytes());
+    /// assert_eq!(svg(&options)?, svg(&options.clone().scale(1))?);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn scale(mut self, scale: u32) -> RenderOptions {
         self.scale = Some(scale.max(1));
         self
@@ -249,6 +461,27 @@ impl RenderOptions {
     /// Whether the built-in PNG uses the fonts of the system's font
     /// directories (default `true`). Turned off, only [`FONT_ENV`] and
     /// [`RenderOptions::font_path`] give fonts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, Format, RenderOptions, FONT_ENV};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let options = RenderOptions::new().engine(Engine::Builtin).format(Format::Png).system_fonts(false);
+    /// assert!(!options.get_system_fonts());
+    /// // With the `png` feature: no system fonts, no font paths, no `HALLYU_FONT`: no font.
+    /// #[cfg(feature = "png")]
+    /// if std::env::var_os(FONT_ENV).is_none() {
+    ///     let err = render::render(&d, &options).unwrap_err();
+    ///     assert!(err.to_string().starts_with("cannot draw PNG: no font found (looked in nowhere"));
+    /// }
+    /// ```
     pub fn system_fonts(mut self, on: bool) -> RenderOptions {
         self.no_system_fonts = !on;
         self
@@ -256,6 +489,32 @@ impl RenderOptions {
 
     /// Adds a font file or a directory of fonts for the built-in PNG, like
     /// [`FONT_ENV`] does.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, Format, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let missing = std::env::temp_dir().join("hallyu-doc-no-such-font.ttf");
+    /// let options = RenderOptions::new()
+    ///     .engine(Engine::Builtin)
+    ///     .format(Format::Png)
+    ///     .system_fonts(false)
+    ///     .font_path(&missing);
+    /// assert_eq!(options.get_font_paths(), [missing.clone()]);
+    /// // With the `png` feature, a path that is no font is an error, not skipped.
+    /// #[cfg(feature = "png")]
+    /// {
+    ///     let err = render::render(&d, &options).unwrap_err();
+    ///     assert!(err.to_string().contains("which is neither a font file nor a directory"));
+    /// }
+    /// ```
     pub fn font_path(mut self, path: impl Into<PathBuf>) -> RenderOptions {
         self.font_paths.push(path.into());
         self
@@ -366,6 +625,24 @@ impl RenderOptions {
 /// A picture: its bytes, the engine that drew it, and warnings.
 ///
 /// Created by [`render`] and [`Renderer::render`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::render::{self, Engine, Format, RenderOptions};
+/// # use hallyu::export::{Diagram, NodeKind};
+/// # use hallyu::model::{RoleKind, WorkKind};
+/// # let mut d = Diagram::new("Palette");
+/// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+/// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+/// # d.add_edge(iu, mv, RoleKind::Performer, "");
+///
+/// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+/// assert_eq!((picture.engine(), picture.format()), (Engine::Builtin, Format::Svg));
+/// assert!(picture.as_str().unwrap().contains("Palette (2017)"));
+/// assert!(picture.warnings().is_empty());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rendered {
     bytes: Vec<u8>,
@@ -376,16 +653,68 @@ pub struct Rendered {
 
 impl Rendered {
     /// The picture's bytes (SVG text or PNG data).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+    /// assert!(picture.bytes().ends_with(b"</svg>\n"));
+    /// assert_eq!(std::str::from_utf8(picture.bytes()).ok(), picture.as_str());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
     }
 
     /// The picture's bytes, taken.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+    /// let len = picture.bytes().len();
+    /// let bytes: Vec<u8> = picture.into_bytes();
+    /// assert_eq!(bytes.len(), len);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn into_bytes(self) -> Vec<u8> {
         self.bytes
     }
 
     /// The SVG text; `None` for PNG.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+    /// let svg = picture.as_str().expect("SVG is text");
+    /// assert!(svg.contains(">IU<"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn as_str(&self) -> Option<&str> {
         match self.format {
             Format::Svg => std::str::from_utf8(&self.bytes).ok(),
@@ -395,17 +724,66 @@ impl Rendered {
 
     /// The engine that drew it: [`Engine::Graphviz`] or [`Engine::Builtin`],
     /// never [`Engine::Auto`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let picture = render::render(&d, &RenderOptions::new())?; // Engine::Auto
+    /// assert_ne!(picture.engine(), Engine::Auto); // the engine that drew it
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn engine(&self) -> Engine {
         self.engine
     }
 
     /// The picture's format.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, Format, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+    /// assert_eq!(picture.format(), Format::Svg);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn format(&self) -> Format {
         self.format
     }
 
     /// What the engine warned about (Graphviz's messages, skipped edges, a
     /// fallback to the built-in renderer, a missing Korean font).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// d.add_edge(iu, 7, RoleKind::Performer, ""); // there is no node 7
+    /// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+    /// assert_eq!(picture.warnings(), ["edge 1 (0 -> 7) refers to a node that does not exist (the diagram has 2 nodes); skipped"]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn warnings(&self) -> &[String] {
         &self.warnings
     }
@@ -415,6 +793,25 @@ impl Rendered {
     /// # Errors
     ///
     /// When the file cannot be written.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{self, Engine, RenderOptions};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let picture = render::render(&d, &RenderOptions::new().engine(Engine::Builtin))?;
+    /// let path = std::env::temp_dir().join(format!("hallyu-doc-write-{}.svg", std::process::id()));
+    /// picture.write_to(&path)?;
+    /// assert_eq!(std::fs::read(&path).unwrap(), picture.bytes());
+    /// std::fs::remove_file(&path).unwrap();
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn write_to(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
         std::fs::write(path, &self.bytes)
@@ -449,6 +846,25 @@ pub struct Renderer {
 impl Renderer {
     /// A renderer with these options. Graphviz is looked for now (or the one
     /// the options name is checked) unless the engine is [`Engine::Builtin`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{Engine, Graphviz, RenderOptions, Renderer};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// // Graphviz is looked for once, here: this one is missing, so Auto draws built-in.
+    /// let renderer = Renderer::new(RenderOptions::new().graphviz(Graphviz::at("/no/such/dot")));
+    /// for _ in 0..2 {
+    ///     assert_eq!(renderer.render(&d)?.engine(), Engine::Builtin);
+    /// }
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn new(options: RenderOptions) -> Renderer {
         let graphviz = match (&options.graphviz, options.engine) {
             (_, Engine::Builtin) => Err(Error::render("Graphviz not wanted")),
@@ -464,6 +880,16 @@ impl Renderer {
     }
 
     /// The options.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{Engine, RenderOptions, Renderer};
+    ///
+    /// let renderer = Renderer::new(RenderOptions::new().engine(Engine::Builtin).scale(3));
+    /// assert_eq!(renderer.options().get_engine(), Engine::Builtin);
+    /// assert_eq!(renderer.options().get_scale(), 3);
+    /// ```
     pub fn options(&self) -> &RenderOptions {
         &self.options
     }
@@ -480,6 +906,21 @@ impl Renderer {
     /// - [`Format::Png`] from the built-in renderer without the `png`
     ///   feature, or when no font is found, or no Korean font for a picture
     ///   with Hangul.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    /// use hallyu::render::{Engine, RenderOptions, Renderer};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let kiss = explorer.work("Kiss")?;
+    /// let renderer = Renderer::new(RenderOptions::new().engine(Engine::Builtin));
+    /// let picture = renderer.render(&View::work(kiss).diagram(&explorer)?)?;
+    /// assert!(picture.as_str().unwrap().contains("Lee Min-ho"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn render(&self, diagram: &Diagram) -> Result<Rendered> {
         let format = self.options.format;
         match (self.options.engine, &self.graphviz) {
@@ -508,6 +949,25 @@ impl Renderer {
     /// # Errors
     ///
     /// As [`Renderer::render`], and when the file cannot be written.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::render::{Engine, RenderOptions, Renderer};
+    /// # use hallyu::export::{Diagram, NodeKind};
+    /// # use hallyu::model::{RoleKind, WorkKind};
+    /// # let mut d = Diagram::new("Palette");
+    /// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+    /// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+    /// # d.add_edge(iu, mv, RoleKind::Performer, "");
+    ///
+    /// let renderer = Renderer::new(RenderOptions::new().engine(Engine::Builtin));
+    /// let path = std::env::temp_dir().join(format!("hallyu-doc-renderer-{}.svg", std::process::id()));
+    /// let picture = renderer.render_to_file(&d, &path)?;
+    /// assert_eq!(std::fs::read(&path).unwrap(), picture.bytes());
+    /// std::fs::remove_file(&path).unwrap();
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
     pub fn render_to_file(&self, diagram: &Diagram, path: impl AsRef<Path>) -> Result<Rendered> {
         let picture = self.render(diagram)?;
         picture.write_to(path)?;
@@ -604,6 +1064,22 @@ fn has_hangul(diagram: &Diagram) -> bool {
 /// # Errors
 ///
 /// As [`Renderer::render`].
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::export::View;
+/// use hallyu::render::{self, Engine, RenderOptions};
+///
+/// let explorer = Explorer::bundled();
+/// let (a, b) = (explorer.person("lee-min-ho")?, explorer.person("Kim Woo-bin")?);
+/// let diagram = View::path(a, b).diagram(&explorer)?;
+/// let picture = render::render(&diagram, &RenderOptions::new().engine(Engine::Builtin))?;
+/// let svg = picture.as_str().unwrap();
+/// assert!(svg.contains("Lee Min-ho") && svg.contains("Kim Woo-bin"));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn render(diagram: &Diagram, options: &RenderOptions) -> Result<Rendered> {
     Renderer::new(options.clone()).render(diagram)
 }
@@ -613,6 +1089,25 @@ pub fn render(diagram: &Diagram, options: &RenderOptions) -> Result<Rendered> {
 /// # Errors
 ///
 /// As [`Renderer::render`], and when the file cannot be written.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::render::{self, Engine, RenderOptions};
+/// # use hallyu::export::{Diagram, NodeKind};
+/// # use hallyu::model::{RoleKind, WorkKind};
+/// # let mut d = Diagram::new("Palette");
+/// # let iu = d.add_node("iu", NodeKind::Person, "IU");
+/// # let mv = d.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette (2017)");
+/// # d.add_edge(iu, mv, RoleKind::Performer, "");
+///
+/// let path = std::env::temp_dir().join(format!("hallyu-doc-render-{}.svg", std::process::id()));
+/// let options = RenderOptions::new().engine(Engine::Builtin);
+/// render::render_to_file(&d, &options, &path)?;
+/// assert!(std::fs::read_to_string(&path).unwrap().contains("Palette (2017)"));
+/// std::fs::remove_file(&path).unwrap();
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 pub fn render_to_file(
     diagram: &Diagram,
     options: &RenderOptions,

@@ -2,6 +2,32 @@
 //! fixed sizes every stage shares: fonts, padding, gaps, ports.
 
 /// How the built-in renderer chooses its columns.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{Diagram, Emphasis, NodeKind};
+/// use hallyu::model::{RoleKind, WorkKind};
+/// use hallyu::render::{self, Engine, Layers, RenderOptions};
+///
+/// // A path: IU → Palette ← G-Dragon, highlighted.
+/// let mut path = Diagram::new("IU → G-Dragon");
+/// let iu = path.add_node("iu", NodeKind::Person, "IU");
+/// let gd = path.add_node("g-dragon", NodeKind::Person, "G-Dragon");
+/// let mv = path.add_node("palette", NodeKind::Work(WorkKind::MusicVideo), "Palette");
+/// path.add_edge(iu, mv, RoleKind::Performer, "");
+/// path.add_edge(gd, mv, RoleKind::Featured, "");
+/// path.nodes[iu].emphasis = Emphasis::Highlight;
+///
+/// let builtin = RenderOptions::new().engine(Engine::Builtin);
+/// // Auto picks columns by distance when something is highlighted.
+/// let auto = render::render(&path, &builtin)?;
+/// let by_distance = render::render(&path, &builtin.clone().layers(Layers::ByDistance))?;
+/// let by_kind = render::render(&path, &builtin.layers(Layers::ByKind))?;
+/// assert_eq!(auto.bytes(), by_distance.bytes());
+/// assert_ne!(auto.bytes(), by_kind.bytes());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Layers {
