@@ -463,14 +463,26 @@ impl Shared {
     }
 }
 
+mod centre;
+mod components;
 mod costars;
 mod info;
 mod neighbours;
 mod path;
+mod projection;
+mod rank;
 mod search;
+mod stats;
+mod written;
 
+pub use centre::*;
+pub use components::*;
 pub use costars::*;
 pub use info::*;
 pub use neighbours::*;
 pub use path::*;
+pub use projection::*;
+pub use rank::*;
 pub use search::*;
+pub use stats::*;
+pub use written::*;

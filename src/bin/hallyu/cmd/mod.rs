@@ -3,7 +3,6 @@
 
 use hallyu::export::View;
 use hallyu::{Explorer, Filter, PersonId};
-use serde_json::json;
 
 use crate::Failure;
 use crate::args::ViewCmd;
@@ -87,8 +86,5 @@ pub(crate) fn write_result(
     };
     std::fs::write(path, bytes)
         .map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display())))?;
-    out.answer(
-        || json!({ "wrote": path.display().to_string(), "bytes": bytes.len() }),
-        || format!("wrote {} ({} bytes)\n", path.display(), bytes.len()),
-    )
+    print(out, &hallyu::query::answer::Wrote::of(path, bytes.len()))
 }
