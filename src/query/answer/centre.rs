@@ -204,8 +204,8 @@ impl fmt::Display for Centre {
 /// One row of the whole centre ranking (`hallyu centre --all`): a person of
 /// the main component, their position in the search order, mean distance,
 /// eccentricity and distance histogram. Its JSON is one line of
-/// `--all --json`; its `Display` is one CSV line (without the line end),
-/// under [`CentreRow::CSV_HEADER`].
+/// `--all --json`, written as soon as the row is found (the CSV lines the
+/// command writes otherwise hold the same fields).
 ///
 /// # Example
 ///
@@ -221,7 +221,8 @@ impl fmt::Display for Centre {
 ///     rows.push(CentreRow::of(&explorer, &row));
 ///     ControlFlow::Continue(())
 /// });
-/// assert_eq!(rows[0].to_string(), "0,park-seo-joon,Park Seo-joon,1.987500,4,1 21 41 16 2");
+/// assert_eq!((rows[0].id.as_str(), rows[0].eccentricity), ("park-seo-joon", 4));
+/// assert_eq!(rows[0].histogram, [1, 21, 41, 16, 2]);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -242,17 +243,6 @@ pub struct CentreRow {
 }
 
 impl CentreRow {
-    /// The CSV header of the rows' `Display`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use hallyu::query::answer::CentreRow;
-    ///
-    /// assert!(CentreRow::CSV_HEADER.starts_with("position,id,name,"));
-    /// ```
-    pub const CSV_HEADER: &'static str = "position,id,name,mean_distance,eccentricity,histogram";
-
     /// The row of `row`, one person's distances.
     ///
     /// # Panics
@@ -287,23 +277,5 @@ impl CentreRow {
             eccentricity: row.eccentricity(),
             histogram: row.histogram.clone(),
         }
-    }
-}
-
-impl fmt::Display for CentreRow {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::export::{csv::field, escape_controls};
-        let histogram: Vec<String> = self.histogram.iter().map(|c| c.to_string()).collect();
-        write!(
-            f,
-            "{},{},{},{},{},{}",
-            self.position,
-            field(&escape_controls(&self.id), b','),
-            field(&escape_controls(&self.name), b','),
-            self.mean_distance
-                .map_or(String::new(), |m| format!("{m:.6}")),
-            self.eccentricity,
-            histogram.join(" ")
-        )
     }
 }

@@ -240,12 +240,12 @@ fn too_large(by: Measure, people: usize, max_people: usize) -> Error {
         }
     };
     Error::new(ErrorKind::InvalidValue {
-        what: "measure for a graph this large",
-        value: by.name().to_string(),
+        what: "measure",
+        value: format!("{by} on {people} people"),
         expected: vec![format!(
-            "degree or shared-works: exact {by} takes one breadth-first search per person, \
-             {people} searches over the {people} people of the filter's graph, more than \
-             the limit of {max_people} (RankOptions::max_people); {advice}"
+            "degree or shared-works; exact {by} takes one breadth-first search per person, \
+             {people} searches, and the graph is above the limit of {max_people} people \
+             (RankOptions::max_people); {advice}"
         )],
     })
 }
@@ -366,7 +366,7 @@ impl fmt::Display for Rank {
         if self.method.measures.len() < Measure::ALL.len() {
             writeln!(
                 f,
-                "closeness and betweenness not computed: {} people, more than {}",
+                "closeness and betweenness not computed: {} people, above the limit of {} (--max-people)",
                 self.total, self.method.max_people
             )?;
         }

@@ -99,9 +99,9 @@ pub struct MostCredited {
     pub works: usize,
 }
 
-/// The importer's account of the rows it read, part of [`Stats`] (the
-/// counts of [`hallyu::import::Report`](crate::import::Report), feature
-/// `serde`).
+/// The importer's account of the rows it read, part of [`Stats`]: the
+/// counts of `hallyu::import::Report` (feature `serde`), which converts
+/// into it with `From`.
 ///
 /// # Example
 ///
@@ -133,33 +133,6 @@ pub struct ImportCounts {
     pub duplicate_keys: usize,
     /// Malformed rows skipped.
     pub bad_rows: usize,
-}
-
-#[cfg(feature = "serde")]
-impl ImportCounts {
-    /// The counts of an import's report.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use hallyu::import::Report;
-    /// use hallyu::query::answer::ImportCounts;
-    ///
-    /// assert_eq!(ImportCounts::of(&Report::default()), ImportCounts::default());
-    /// ```
-    pub fn of(report: &crate::import::Report) -> ImportCounts {
-        ImportCounts {
-            names_read: report.names,
-            titles_read: report.titles,
-            principals_read: report.principals,
-            skipped_titles: report.skipped_titles,
-            skipped_principals: report.skipped_principals,
-            dangling: report.dangling,
-            duplicates: report.duplicates,
-            duplicate_keys: report.duplicate_keys,
-            bad_rows: report.bad_rows,
-        }
-    }
 }
 
 #[cfg(feature = "serde")]

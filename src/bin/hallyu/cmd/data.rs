@@ -58,7 +58,7 @@ pub fn export(
 
 pub fn stats(source: &source::Source, filter: &Filter, out: &mut Out) -> Result<(), Failure> {
     let (kind, path) = (source.kind.name(), source.path.as_deref());
-    let import = source.report.as_ref().map(answer::ImportCounts::of);
+    let import = source.report.as_ref().map(answer::ImportCounts::from);
     print(
         out,
         &answer::Stats::of(&source.explorer, filter, kind, path, import),

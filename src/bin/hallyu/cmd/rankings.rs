@@ -2,11 +2,13 @@
 
 use std::io::{self, IsTerminal, Write};
 
+use hallyu::export::csv;
 use hallyu::query::answer::{self, Options};
 use hallyu::query::{CentreOptions, Measure};
 
 use super::{Cx, plural, print};
 use crate::Failure;
+use crate::out::escape_controls;
 use crate::source;
 
 pub fn centre(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
@@ -43,7 +45,7 @@ pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> R
         None => out.writer(),
     };
     if !json_lines && (start == 0 || file.is_none()) {
-        writeln!(w, "{}", answer::CentreRow::CSV_HEADER)?;
+        writeln!(w, "position,id,name,mean_distance,eccentricity,histogram")?;
     }
     ctrlc::set_handler(|| {
         if STOP.swap(true, Ordering::Relaxed) {
@@ -73,7 +75,7 @@ pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> R
                 .map_err(io::Error::from)
                 .and_then(|()| w.write_all(b"\n"))
         } else {
-            writeln!(w, "{line}")
+            writeln!(w, "{}", csv_line(&line))
         };
         // A pass's rows reach the file when it ends.
         let pass_ends = (row.position + 1 - start).is_multiple_of(lanes);
@@ -114,11 +116,28 @@ pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> R
     Ok(())
 }
 
-pub fn rank(cx: Cx<'_>, by: Measure, top: usize) -> Result<(), Failure> {
+/// A row of `centre --all` as CSV.
+fn csv_line(row: &answer::CentreRow) -> String {
+    let field = |s: &str| csv::field(&escape_controls(s), b',').into_owned();
+    let histogram: Vec<String> = row.histogram.iter().map(|c| c.to_string()).collect();
+    format!(
+        "{},{},{},{},{},{}",
+        row.position,
+        field(&row.id),
+        field(&row.name),
+        row.mean_distance
+            .map_or(String::new(), |m| format!("{m:.6}")),
+        row.eccentricity,
+        histogram.join(" ")
+    )
+}
+
+pub fn rank(cx: Cx<'_>, by: Measure, top: usize, max_people: usize) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
+    let options = answer::RankOptions::new().limit(top).max_people(max_people);
     let rank = {
         let _busy = source::Busy::new(ex, "computing centralities");
-        answer::Rank::of(ex, filter, by, &answer::RankOptions::new().limit(top))?
+        answer::Rank::of(ex, filter, by, &options)?
     };
     print(out, &rank)
 }
