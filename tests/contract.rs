@@ -16,8 +16,8 @@ use std::process::Command;
 use hallyu::html::{ServeOptions, serve};
 use hallyu::model::WorkKind;
 use hallyu::query::answer::{
-    Centre, CentreRow, CoStars, Components, ComponentsOptions, ImportCounts, Info, Neighbours,
-    Options, Path, Projection, Rank, RankOptions, Search, Stats, Written, Wrote,
+    Centre, CentreRow, CoStars, Components, ImportCounts, Info, Neighbours, Options, Path,
+    Projection, Rank, RankOptions, Search, Stats, Written, Wrote,
 };
 use hallyu::query::{CentreOptions, Measure};
 use hallyu::{Explorer, Filter};
@@ -251,9 +251,9 @@ fn library_and_command_give_the_same_rankings_and_data() {
     same_as_command(&["rank", "--by", "degree", "--max-people", "0"], &lib);
 
     // Components, every one and the music videos' first three.
-    let lib = Components::of(&ex, &all, &ComponentsOptions::new());
+    let lib = Components::of(&ex, &all, &Options::new());
     same_as_command(&["components"], &lib);
-    let lib = Components::of(&ex, &mv, &ComponentsOptions::new().limit(3));
+    let lib = Components::of(&ex, &mv, &Options::new().limit(3));
     assert_eq!((lib.components, lib.list.len()), (7, 3));
     same_as_command(&["components", "--kinds", "mv", "--top", "3"], &lib);
 
@@ -282,18 +282,15 @@ fn library_and_command_give_the_same_rankings_and_data() {
 fn library_and_command_give_the_same_notes_of_files_written() {
     let dir = std::env::temp_dir().join(format!("hallyu-contract-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    let export = |format: &str, to: &std::path::Path| {
+        command(&["export", "--format", format, "--out", to.to_str().unwrap()])
+    };
     let file = dir.join("catalog.dot");
-    let cli = command(&["export", "--format", "dot", "--out", file.to_str().unwrap()]);
+    let cli = export("dot", &file);
     let bytes = std::fs::metadata(&file).unwrap().len() as usize;
     assert_eq!(library(&Wrote::of(&file, bytes)), cli);
     let neo4j = dir.join("neo4j");
-    let cli = command(&[
-        "export",
-        "--format",
-        "neo4j",
-        "--out",
-        neo4j.to_str().unwrap(),
-    ]);
+    let cli = export("neo4j", &neo4j);
     let files = ["people.csv", "works.csv", "credits.csv"].map(|f| neo4j.join(f));
     assert_eq!(library(&Written::of(files)), cli);
     std::fs::remove_dir_all(&dir).unwrap();

@@ -9,101 +9,8 @@ use crate::query::table::{Align, Table};
 
 use super::*;
 
-/// The limits of [`Components`]: how many components are listed, and how
-/// many people and works of each.
-///
-/// # Example
-///
-/// ```
-/// use hallyu::query::answer::ComponentsOptions;
-///
-/// let options = ComponentsOptions::new().limit(3).members(5);
-/// assert_eq!((options.get_limit(), options.get_members()), (3, 5));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ComponentsOptions {
-    limit: usize,
-    members: usize,
-}
-
-impl ComponentsOptions {
-    /// [`Options::DEFAULT_LIMIT`] components, [`Options::DEFAULT_LIMIT`]
-    /// people and works of each.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use hallyu::query::answer::ComponentsOptions;
-    ///
-    /// assert_eq!(ComponentsOptions::new(), ComponentsOptions::default());
-    /// ```
-    pub fn new() -> ComponentsOptions {
-        ComponentsOptions {
-            limit: Options::DEFAULT_LIMIT,
-            members: Options::DEFAULT_LIMIT,
-        }
-    }
-
-    /// Lists at most `limit` components.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use hallyu::query::answer::ComponentsOptions;
-    ///
-    /// assert_eq!(ComponentsOptions::new().limit(1).get_limit(), 1);
-    /// ```
-    pub fn limit(mut self, limit: usize) -> ComponentsOptions {
-        self.limit = limit;
-        self
-    }
-
-    /// Lists at most `members` people and `members` works of each component.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use hallyu::query::answer::ComponentsOptions;
-    ///
-    /// assert_eq!(ComponentsOptions::new().members(usize::MAX).get_members(), usize::MAX);
-    /// ```
-    pub fn members(mut self, members: usize) -> ComponentsOptions {
-        self.members = members;
-        self
-    }
-
-    /// The number of components listed, at most.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use hallyu::query::answer::ComponentsOptions;
-    ///
-    /// assert_eq!(ComponentsOptions::new().get_limit(), 20);
-    /// ```
-    pub fn get_limit(&self) -> usize {
-        self.limit
-    }
-
-    /// The number of people, and of works, listed per component, at most.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use hallyu::query::answer::ComponentsOptions;
-    ///
-    /// assert_eq!(ComponentsOptions::new().get_members(), 20);
-    /// ```
-    pub fn get_members(&self) -> usize {
-        self.members
-    }
-}
-
-impl Default for ComponentsOptions {
-    fn default() -> ComponentsOptions {
-        ComponentsOptions::new()
-    }
-}
+/// The people the text names of each component.
+const NAMED: usize = 5;
 
 /// The connected components of the co-appearance graph (`hallyu
 /// components`), largest first: how many there are, over how many people,
@@ -113,14 +20,14 @@ impl Default for ComponentsOptions {
 /// # Example
 ///
 /// ```
-/// use hallyu::query::answer::{Components, ComponentsOptions};
+/// use hallyu::query::answer::{Components, Options};
 /// use hallyu::Filter;
 ///
 /// let explorer = hallyu::Explorer::bundled();
-/// let c = Components::of(&explorer, &Filter::new(), &ComponentsOptions::new().members(3));
+/// let c = Components::of(&explorer, &Filter::new(), &Options::new().limit(3));
 /// assert_eq!((c.components, c.people), (2, 82));
 /// assert_eq!(c.largest, [81, 1]);
-/// assert_eq!((c.list[0].total_people, c.list[0].people.len()), (81, 3));
+/// assert_eq!((c.list[0].total_people, c.list[0].people.len()), (81, 5));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -138,16 +45,17 @@ pub struct Components {
 }
 
 /// One component of [`Components`]: its people and works, each list cut at
-/// the options' members, with its total beside it.
+/// the limit (but at least the five people the text names), with its total
+/// beside it.
 ///
 /// # Example
 ///
 /// ```
-/// use hallyu::query::answer::{Components, ComponentsOptions};
+/// use hallyu::query::answer::{Components, Options};
 /// use hallyu::Filter;
 ///
 /// let explorer = hallyu::Explorer::bundled();
-/// let c = Components::of(&explorer, &Filter::new(), &ComponentsOptions::new());
+/// let c = Components::of(&explorer, &Filter::new(), &Options::new());
 /// let main = &c.list[0];
 /// assert_eq!((main.total_works, main.works.len()), (77, 20));
 /// ```
@@ -165,26 +73,28 @@ pub struct ComponentEntry {
 }
 
 impl Components {
-    /// The components of `filter`'s graph, cut as `options` says.
+    /// The components of `filter`'s graph: the options' limit caps the
+    /// components listed, and the people and works listed of each (but
+    /// never below the five people the text names).
     ///
     /// # Example
     ///
     /// ```
-    /// use hallyu::query::answer::{Components, ComponentsOptions};
+    /// use hallyu::query::answer::{Components, Options};
     /// use hallyu::Filter;
     ///
     /// let explorer = hallyu::Explorer::bundled();
     /// let mv = Filter::new().kinds([hallyu::model::WorkKind::MusicVideo]);
-    /// let c = Components::of(&explorer, &mv, &ComponentsOptions::new().limit(2));
+    /// let c = Components::of(&explorer, &mv, &Options::new().limit(2));
     /// assert_eq!((c.components, c.list.len()), (7, 2));
     /// assert!(c.to_string().contains("… and 5 more (--top)"));
     /// ```
-    pub fn of(explorer: &Explorer, filter: &Filter, options: &ComponentsOptions) -> Components {
+    pub fn of(explorer: &Explorer, filter: &Filter, options: &Options) -> Components {
         let all = explorer.components(filter);
-        let members = options.members;
+        let members = options.get_limit().max(NAMED);
         let list: Vec<ComponentEntry> = all
             .iter()
-            .take(options.limit)
+            .take(options.get_limit())
             .map(|c| ComponentEntry {
                 total_people: c.people.len(),
                 people: c

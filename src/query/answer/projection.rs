@@ -85,13 +85,9 @@ impl fmt::Display for Projection {
         for (a, b, works) in &self.edges {
             writeln!(f, "{a}\t{b}\t{}", works.join(","))?;
         }
-        if self.total_edges > self.edges.len() {
-            writeln!(
-                f,
-                "… and {} more pairs",
-                self.total_edges - self.edges.len()
-            )?;
+        match self.total_edges - self.edges.len() {
+            0 => Ok(()),
+            more => writeln!(f, "… and {more} more pairs"),
         }
-        Ok(())
     }
 }

@@ -114,24 +114,23 @@ pub struct MostCredited {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ImportCounts {
-    /// Data rows of `name.basics`.
+    /// `Report::names`: rows of `name.basics`.
     pub names_read: usize,
-    /// Data rows of `title.basics`.
+    /// `Report::titles`: rows of `title.basics`.
     pub titles_read: usize,
-    /// Data rows of `title.principals`.
+    /// `Report::principals`: rows of `title.principals`.
     pub principals_read: usize,
-    /// Titles of a type that maps to no work kind.
+    /// `Report::skipped_titles`.
     pub skipped_titles: usize,
-    /// Principals whose category maps to no role, or whose title was
-    /// skipped.
+    /// `Report::skipped_principals`.
     pub skipped_principals: usize,
-    /// Principals naming a person or title missing from the other files.
+    /// `Report::dangling`.
     pub dangling: usize,
-    /// Credits dropped as duplicates of another.
+    /// `Report::duplicates`: duplicate credits dropped.
     pub duplicates: usize,
-    /// Rows whose key appeared on an earlier row of the same file.
+    /// `Report::duplicate_keys`.
     pub duplicate_keys: usize,
-    /// Malformed rows skipped.
+    /// `Report::bad_rows`: malformed rows skipped.
     pub bad_rows: usize,
 }
 

@@ -146,7 +146,7 @@ pub fn components(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let components = {
         let _busy = source::Busy::new(ex, "finding components");
-        answer::Components::of(ex, filter, &answer::ComponentsOptions::new().limit(top))
+        answer::Components::of(ex, filter, &Options::new().limit(top))
     };
     print(out, &components)
 }
