@@ -352,4 +352,16 @@ fn rank_refuses_exact_closeness_and_betweenness_above_the_limit() {
     }
     assert_eq!(full.method.measures.len(), 4);
     assert_eq!(full.method.searches, 2 * people);
+
+    // The command says the same, on stderr, with status 1.
+    let out = Command::new(env!("CARGO_BIN_EXE_hallyu"))
+        .args(["rank", "--by", "closeness", "--max-people", "10"])
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        out.stdout.is_empty() && stderr.contains("centre --top"),
+        "{stderr}"
+    );
 }

@@ -131,7 +131,7 @@ impl Default for RankOptions {
 }
 
 /// People ranked by a centrality of the co-appearance graph (`hallyu
-/// rank`): highest first, then by name, with every measure computed.
+/// rank`): highest first, then by name, with each person's measures.
 ///
 /// On a graph of at most [`RankOptions::max_people`] people every measure
 /// is computed ([`Explorer::centrality`]); above it only degree and shared
