@@ -3,7 +3,8 @@
 //! (`serde_json::to_value` of `hallyu::query::answer`), the `hallyu`
 //! command's `--json` and the server's API body are the same value. The
 //! command's other answers (shared, works, cast, list, paths, bacon,
-//! introduce, recommend) have no endpoint: the library's JSON and the
+//! introduce, recommend, centre, rank, components, projection, stats, the
+//! notes of files written) have no endpoint: the library's JSON and the
 //! command's are the same value.
 //!
 //! Needs the binary and the server: `cargo test --features cli --test
@@ -15,16 +16,18 @@ use std::net::{SocketAddr, TcpStream};
 use std::process::Command;
 
 use hallyu::html::{ServeOptions, serve};
-use hallyu::model::RecordKind;
+use hallyu::model::{RecordKind, WorkKind};
 use hallyu::query::answer::{
-    Bacon, Cast, CoStars, Info, Introductions, List, Neighbours, Options, Path, Paths,
-    Recommendations, Search, SharedWorks, Works,
+    Bacon, Cast, Centre, CentreRow, CoStars, Components, ImportCounts, Info, Introductions, List,
+    Neighbours, Options, Path, Paths, Projection, Rank, RankOptions, Recommendations, Search,
+    SharedWorks, Stats, Works, Written, Wrote,
 };
+use hallyu::query::{CentreOptions, Measure};
 use hallyu::{Explorer, Filter};
 use serde_json::Value;
 
-/// `hallyu ARGS --json`, parsed.
-fn command(args: &[&str]) -> Value {
+/// `hallyu ARGS --json`: its stdout.
+fn command_out(args: &[&str]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_hallyu"))
         .args(args)
         .arg("--json")
@@ -34,7 +37,13 @@ fn command(args: &[&str]) -> Value {
         .expect("the binary runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "hallyu {args:?}: {stderr}");
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("hallyu {args:?}: {e}"))
+    out.stdout
+}
+
+/// `hallyu ARGS --json`, parsed.
+fn command(args: &[&str]) -> Value {
+    let out = command_out(args);
+    serde_json::from_slice(&out).unwrap_or_else(|e| panic!("hallyu {args:?}: {e}"))
 }
 
 /// `GET target` from the server: status 200, the body parsed.
@@ -289,4 +298,196 @@ fn library_and_command_give_the_same_answers() {
             command(&["recommend", name, "--top", "5"]),
         );
     }
+}
+
+/// The library's answer as the command's JSON text parses: through the
+/// same text, so that floats parse to the same (serde_json's default parser
+/// may miss the nearest float by one unit in the last place).
+fn library_parsed(answer: &impl serde::Serialize) -> Value {
+    serde_json::from_str(&serde_json::to_string(answer).unwrap()).unwrap()
+}
+
+/// The library and the command agree, and the answer is not empty.
+fn same_as_command(args: &[&str], answer: &impl serde::Serialize) {
+    let lib = library_parsed(answer);
+    assert!(
+        lib.as_object().is_some_and(|o| !o.is_empty()),
+        "{args:?}: {lib}"
+    );
+    assert_eq!(
+        lib,
+        command(args),
+        "{args:?}: the library and the command differ"
+    );
+}
+
+#[test]
+fn library_and_command_give_the_same_rankings_and_data() {
+    let ex = Explorer::bundled();
+    let all = Filter::new();
+    let mv = Filter::new().kinds([WorkKind::MusicVideo]);
+
+    // The centre: found with a bound, and (more than the main component)
+    // by one search per person.
+    for top in [5, 500] {
+        let lib = Centre::of(&ex, &all, &Options::new().limit(top));
+        let args = ["centre", "--top", &top.to_string()];
+        same_as_command(&args, &lib);
+    }
+
+    // Every row of `centre --all`, one JSON line each.
+    let mut rows = Vec::new();
+    ex.centre_all(&all, CentreOptions::new(), |row| {
+        rows.push(library_parsed(&CentreRow::of(&ex, &row)));
+        std::ops::ControlFlow::Continue(())
+    });
+    let out = command_out(&["centre", "--all"]);
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!rows.is_empty());
+    assert_eq!(
+        rows, lines,
+        "centre --all: the library and the command differ"
+    );
+
+    // Rankings by each measure.
+    for (by, top) in [
+        (Measure::Betweenness, 20),
+        (Measure::Degree, 3),
+        (Measure::Closeness, 7),
+        (Measure::SharedWorks, 20),
+    ] {
+        let lib = Rank::of(&ex, &all, by, &RankOptions::new().limit(top)).unwrap();
+        let args = ["rank", "--by", by.name(), "--top", &top.to_string()];
+        same_as_command(&args, &lib);
+    }
+
+    // Degree only, above the limit of closeness and betweenness.
+    let lib = Rank::of(
+        &ex,
+        &all,
+        Measure::Degree,
+        &RankOptions::new().max_people(0),
+    )
+    .unwrap();
+    assert!(lib.ranking[0].closeness.is_none());
+    same_as_command(&["rank", "--by", "degree", "--max-people", "0"], &lib);
+
+    // Components, every one and the music videos' first three.
+    let lib = Components::of(&ex, &all, &Options::new());
+    same_as_command(&["components"], &lib);
+    let lib = Components::of(&ex, &mv, &Options::new().limit(3));
+    assert_eq!((lib.components, lib.list.len()), (7, 3));
+    same_as_command(&["components", "--kinds", "mv", "--top", "3"], &lib);
+
+    // The projection, whole.
+    for (filter, args) in [
+        (&all, &["projection"][..]),
+        (&mv, &["projection", "--kinds", "mv"]),
+    ] {
+        let lib = Projection::of(&ex, filter, &Options::new().unlimited());
+        assert_eq!(lib.edges.len(), lib.total_edges);
+        same_as_command(args, &lib);
+    }
+
+    // Stats of the bundled data, and of an IMDb import with its report.
+    let lib = Stats::of(&ex, &all, "bundled", None, None);
+    same_as_command(&["stats"], &lib);
+    let dir = "tests/fixtures/imdb/good";
+    let imported = hallyu::import::Imdb::new().from_dir(dir).unwrap();
+    let report = Some(ImportCounts::from(&imported.report));
+    let path = Some(std::path::Path::new(dir));
+    let lib = Stats::of(&imported.explorer, &all, "imdb", path, report);
+    same_as_command(&["--data", dir, "stats"], &lib);
+}
+
+#[test]
+fn library_and_command_give_the_same_notes_of_files_written() {
+    let dir = std::env::temp_dir().join(format!("hallyu-contract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let export = |format: &str, to: &std::path::Path| {
+        command(&["export", "--format", format, "--out", to.to_str().unwrap()])
+    };
+    let file = dir.join("catalog.dot");
+    let cli = export("dot", &file);
+    let bytes = std::fs::metadata(&file).unwrap().len() as usize;
+    assert_eq!(library(&Wrote::of(&file, bytes)), cli);
+    let neo4j = dir.join("neo4j");
+    let cli = export("neo4j", &neo4j);
+    let files = ["people.csv", "works.csv", "credits.csv"].map(|f| neo4j.join(f));
+    assert_eq!(library(&Written::of(files)), cli);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Closeness and betweenness are refused above `max_people`, with the
+/// searches it would take and what to use instead; degree and shared works
+/// still rank, without computing either.
+#[test]
+fn rank_refuses_exact_closeness_and_betweenness_above_the_limit() {
+    let ex = Explorer::bundled();
+    let all = Filter::new();
+    let small = RankOptions::new().max_people(10);
+    let people = Rank::of(&ex, &all, Measure::Degree, &RankOptions::new())
+        .unwrap()
+        .total;
+    assert_eq!(people, 82);
+    for (by, advice) in [
+        (Measure::Closeness, "centre --top"),
+        (Measure::Betweenness, "approximate_betweenness"),
+    ] {
+        let err = Rank::of(&ex, &all, by, &small).unwrap_err();
+        assert!(
+            matches!(err.kind(), hallyu::ErrorKind::InvalidValue { .. }),
+            "{err:?}"
+        );
+        let message = err.to_string();
+        assert!(message.contains(advice), "{message}");
+        assert!(message.contains("82 searches"), "{message}");
+        assert!(message.contains("limit of 10"), "{message}");
+    }
+    let full = Rank::of(&ex, &all, Measure::Degree, &RankOptions::new()).unwrap();
+    for limit in [0, 10] {
+        let options = RankOptions::new().max_people(limit);
+        for by in [Measure::Degree, Measure::SharedWorks] {
+            let lib = Rank::of(&ex, &all, by, &options).unwrap();
+            assert_eq!(lib.method.measures, ["degree", "shared-works"]);
+            assert_eq!(lib.method.searches, 0);
+            assert!(
+                lib.ranking
+                    .iter()
+                    .all(|r| r.closeness.is_none() && r.betweenness.is_none())
+            );
+            assert!(
+                lib.to_string()
+                    .contains("closeness and betweenness not computed")
+            );
+            if by == Measure::Degree {
+                // The same people and degrees as the full computation.
+                let pick = |r: &Rank| -> Vec<(String, usize, usize)> {
+                    let row = |p: &hallyu::query::answer::Ranked| {
+                        (p.person.id.clone(), p.degree, p.shared_works)
+                    };
+                    r.ranking.iter().map(row).collect()
+                };
+                assert_eq!(pick(&lib), pick(&full));
+            }
+        }
+    }
+    assert_eq!(full.method.measures.len(), 4);
+    assert_eq!(full.method.searches, 2 * people);
+
+    // The command says the same, on stderr, with status 1.
+    let out = Command::new(env!("CARGO_BIN_EXE_hallyu"))
+        .args(["rank", "--by", "closeness", "--max-people", "10"])
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        out.stdout.is_empty() && stderr.contains("centre --top"),
+        "{stderr}"
+    );
 }

@@ -407,6 +407,26 @@ fn queries_leave_walks_to_the_algorithms() {
     );
 }
 
+/// The page, the server and the command print the library's answers: they
+/// build no JSON of their own (no `json!` anywhere in `src/html/` or
+/// `src/bin/`, doc examples included).
+#[test]
+fn front_ends_build_no_json_of_their_own() {
+    let mut front = command_files();
+    for (module, file) in files() {
+        if module.first().map(String::as_str) == Some("html") {
+            front.push((src().join(module.join("/")), file.text));
+        }
+    }
+    let wrong: Vec<String> = front
+        .iter()
+        .filter(|(_, text)| text.contains("json!"))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert!(front.len() > 10, "the command and the page are read");
+    assert!(wrong.is_empty(), "json! in:\n  {}", wrong.join("\n  "));
+}
+
 /// The files of the `hallyu` command (`src/bin/`), with their text.
 fn command_files() -> Vec<(PathBuf, String)> {
     fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {

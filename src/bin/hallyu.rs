@@ -110,7 +110,11 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             ..
         } => cmd::centre_all(cx, *start, file.as_deref()),
         Command::Centre { top, .. } => cmd::centre(cx, top.top),
-        Command::Rank { by, top } => cmd::rank(cx, *by, top.top),
+        Command::Rank {
+            by,
+            top,
+            max_people,
+        } => cmd::rank(cx, *by, top.top, *max_people),
         Command::Components { top } => cmd::components(cx, top.top),
         Command::Neighbours { name, hops } => cmd::neighbours(cx, name, *hops),
         Command::Introduce { a, b } => cmd::introduce(cx, a, b),

@@ -17,8 +17,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
-
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{Entity, PersonId};
@@ -882,8 +880,20 @@ enum Answer {
     Html(Arc<str>),
 }
 
+/// The body of an error: `{"error": message}`.
+#[derive(serde::Serialize)]
+struct ErrorBody {
+    error: String,
+}
+
 fn error(status: u16, message: impl Into<String>) -> Answer {
-    Answer::Json(status, json!({ "error": message.into() }).to_string())
+    let body = ErrorBody {
+        error: message.into(),
+    };
+    Answer::Json(
+        status,
+        serde_json::to_string(&body).expect("a string serialises"),
+    )
 }
 
 /// A library answer as the body of a 200: its `serde_json` text, the

@@ -126,6 +126,23 @@ pub struct Report {
     pub bad_rows_per_file: [usize; 3],
 }
 
+/// The counts `hallyu stats` shows.
+impl From<&Report> for crate::query::answer::ImportCounts {
+    fn from(report: &Report) -> Self {
+        crate::query::answer::ImportCounts {
+            names_read: report.names,
+            titles_read: report.titles,
+            principals_read: report.principals,
+            skipped_titles: report.skipped_titles,
+            skipped_principals: report.skipped_principals,
+            dangling: report.dangling,
+            duplicates: report.duplicates,
+            duplicate_keys: report.duplicate_keys,
+            bad_rows: report.bad_rows,
+        }
+    }
+}
+
 /// An imported dataset: the explorer and the report of the import.
 ///
 /// # Example

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use hallyu::model::WorkKind;
+use hallyu::query::answer::RankOptions;
 use hallyu::query::{AllPathsOptions, Measure, NeighbourhoodOptions};
 use hallyu::{Filter, RoleSet};
 
@@ -212,13 +213,21 @@ says where to resume (status 130).")]
         out: Option<PathBuf>,
     },
     /// People ranked by a centrality of the co-appearance graph.
-    #[command(after_help = "Example:\n  hallyu rank --by betweenness --top 10")]
+    #[command(after_help = "Example:\n  hallyu rank --by betweenness --top 10
+
+Degree and shared works come from the co-appearance graph at any size.
+Closeness and betweenness take one search per person each: they are computed
+only when the filter's graph has at most --max-people people, and ranking by
+either above it is refused (centre --top gives the exact top closeness).")]
     Rank {
         /// degree, shared-works, closeness or betweenness.
         #[arg(long, value_name = "MEASURE", value_parser = parse_measure, default_value = "degree")]
         by: Measure,
         #[command(flatten)]
         top: Top,
+        /// Compute closeness and betweenness only up to N people.
+        #[arg(long, value_name = "N", default_value_t = RankOptions::DEFAULT_MAX_PEOPLE)]
+        max_people: usize,
     },
     /// The connected components, largest first.
     #[command(after_help = "Example:\n  hallyu components --kinds mv")]

@@ -4,9 +4,7 @@
 //! (`hallyu::query::answer`), so that every command writes a person, a work
 //! or a shared work the same way.
 
-use hallyu::query::answer;
 use hallyu::{Entity, Explorer, PersonId, WorkId};
-use serde_json::Value;
 
 /// A person by name, as the library finds them; when the name was typed
 /// another way (a romanisation, initials, keyboard keys, Western order),
@@ -35,13 +33,4 @@ fn note(ex: &Explorer, query: &str) {
     if let Some(n) = ex.search(query).note(query) {
         eprintln!("note: {}", crate::out::escape_controls(&n));
     }
-}
-
-/// The JSON of one of the library's answer records.
-fn value(record: impl serde::Serialize) -> Value {
-    serde_json::to_value(record).expect("an answer record serialises")
-}
-
-pub fn person_json(ex: &Explorer, p: PersonId) -> Value {
-    value(answer::Person::of(ex, p))
 }

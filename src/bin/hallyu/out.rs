@@ -60,6 +60,3 @@ impl Out {
 }
 
 pub use hallyu::export::escape_controls;
-
-/// The library's text tables: cells padded by terminal width.
-pub use hallyu::query::{Align, Table};

@@ -1,6 +1,10 @@
-//! The five answers of the `hallyu` command and of the server
+//! The answers of the `hallyu` command and of the server
 //! ([`hallyu::html::serve`](crate::html)): [`Search`], [`Info`],
-//! [`CoStars`], [`Path`] and [`Neighbours`].
+//! [`CoStars`], [`Path`] and [`Neighbours`] (which the server offers too),
+//! [`SharedWorks`], [`Works`], [`Cast`], [`List`], [`Paths`], [`Bacon`],
+//! [`Introductions`], [`Recommendations`], [`Centre`], [`Rank`],
+//! [`Components`], [`Projection`], [`Stats`], and the notes of files
+//! written ([`Wrote`], [`Written`]).
 //!
 //! Each is a plain, resolved record (keys, names, roles as words, no ids),
 //! made by one function from an [`Explorer`], with one JSON shape (its
@@ -478,6 +482,8 @@ impl Shared {
 
 mod bacon;
 mod cast;
+mod centre;
+mod components;
 mod costars;
 mod info;
 mod introduce;
@@ -485,13 +491,19 @@ mod list;
 mod neighbours;
 mod path;
 mod paths;
+mod projection;
+mod rank;
 mod recommend;
 mod search;
 mod shared;
+mod stats;
 mod works;
+mod written;
 
 pub use bacon::*;
 pub use cast::*;
+pub use centre::*;
+pub use components::*;
 pub use costars::*;
 pub use info::*;
 pub use introduce::*;
@@ -499,7 +511,11 @@ pub use list::*;
 pub use neighbours::*;
 pub use path::*;
 pub use paths::*;
+pub use projection::*;
+pub use rank::*;
 pub use recommend::*;
 pub use search::*;
 pub use shared::*;
+pub use stats::*;
 pub use works::*;
+pub use written::*;

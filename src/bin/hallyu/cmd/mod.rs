@@ -2,8 +2,7 @@
 //! the library's answer as text or JSON.
 
 use hallyu::export::View;
-use hallyu::{Explorer, Filter, PersonId};
-use serde_json::json;
+use hallyu::{Explorer, Filter};
 
 use crate::Failure;
 use crate::args::ViewCmd;
@@ -48,10 +47,6 @@ pub(crate) fn print<A: serde::Serialize + std::fmt::Display>(
     )
 }
 
-pub(crate) fn name(ex: &Explorer, p: PersonId) -> String {
-    ex.display_name(p.into()).into_owned()
-}
-
 pub(crate) fn view(ex: &Explorer, filter: &Filter, cmd: &ViewCmd) -> Result<View, Failure> {
     let view = match cmd {
         ViewCmd::Catalog => View::catalog().filter(filter.clone()),
@@ -87,8 +82,5 @@ pub(crate) fn write_result(
     };
     std::fs::write(path, bytes)
         .map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display())))?;
-    out.answer(
-        || json!({ "wrote": path.display().to_string(), "bytes": bytes.len() }),
-        || format!("wrote {} ({} bytes)\n", path.display(), bytes.len()),
-    )
+    print(out, &hallyu::query::answer::Wrote::of(path, bytes.len()))
 }

@@ -2,66 +2,22 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use hallyu::query::{CentreEntry, CentreOptions, Measure};
-use serde_json::{Value, json};
+use hallyu::export::csv;
+use hallyu::query::answer::{self, Options};
+use hallyu::query::{CentreOptions, Measure};
 
-use super::{Cx, name, plural};
+use super::{Cx, plural, print};
 use crate::Failure;
-use crate::glue::person_json;
-use crate::out::{Align, Table, escape_controls};
+use crate::out::escape_controls;
 use crate::source;
 
 pub fn centre(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
-    let (shown, how) = {
+    let centre = {
         let _busy = source::Busy::new(ex, "searching for the centre");
-        let best = ex.centre_top(filter, top, CentreOptions::new());
-        if best.entries().len() < top && best.component_size() < ex.people().len() {
-            // More than the main component: the others follow, by size.
-            let ranking = ex.centre_ranking(filter);
-            let shown: Vec<CentreEntry> = ranking.iter().take(top).cloned().collect();
-            (
-                shown,
-                json!({ "exact": true, "searches": "one per person" }),
-            )
-        } else {
-            let how = json!({ "exact": best.is_exact(), "complete_searches": best.complete_searches(),
-                              "pruned_searches": best.pruned_searches(), "component_size": best.component_size() });
-            (best.entries().to_vec(), how)
-        }
+        answer::Centre::of(ex, filter, &Options::new().limit(top))
     };
-    out.answer(
-        || {
-            let list: Vec<Value> = shown
-                .iter()
-                .map(|c| json!({ "person": person_json(ex, c.person), "component_size": c.component_size,
-                                  "mean_distance": c.mean_distance, "eccentricity": c.eccentricity }))
-                .collect();
-            json!({ "centre": list, "method": how })
-        },
-        || {
-            let mut t = Table::new(&[Align::Right, Align::Left, Align::Right, Align::Right, Align::Right]);
-            t.row(vec!["".into(), "person".into(), "mean".into(), "eccentricity".into(), "component".into()]);
-            for (i, c) in shown.iter().enumerate() {
-                t.row(vec![
-                    format!("{}.", i + 1),
-                    name(ex, c.person),
-                    c.mean_distance.map_or("-".to_string(), |m| format!("{m:.3}")),
-                    c.eccentricity.to_string(),
-                    c.component_size.to_string(),
-                ]);
-            }
-            let note = match how["complete_searches"].as_u64() {
-                Some(complete) => format!(
-                    "exact: {complete} complete search{}, {} stopped early by a bound\n",
-                    if complete == 1 { "" } else { "es" },
-                    how["pruned_searches"]
-                ),
-                None => "exact: one search per person\n".to_string(),
-            };
-            format!("{t}{note}")
-        },
-    )
+    print(out, &centre)
 }
 
 /// The rows of `centre --all`: CSV with a header (unless resuming into a
@@ -113,26 +69,13 @@ pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> R
             std::ops::ControlFlow::Continue(())
         });
     let run = ex.centre_all(filter, options, |row| {
-        let r = ex.get(row.person);
-        let mean = row.mean_distance();
+        let line = answer::CentreRow::of(ex, &row);
         let written = if json_lines {
-            let line = json!({ "position": row.position, "id": r.key(), "name": r.name(), "mean_distance": mean,
-                               "eccentricity": row.eccentricity(), "histogram": row.histogram });
             serde_json::to_writer(&mut *w, &line)
                 .map_err(io::Error::from)
                 .and_then(|()| w.write_all(b"\n"))
         } else {
-            let histogram: Vec<String> = row.histogram.iter().map(|c| c.to_string()).collect();
-            writeln!(
-                w,
-                "{},{},{},{},{},{}",
-                row.position,
-                hallyu::export::csv::field(&escape_controls(&r.key()), b','),
-                hallyu::export::csv::field(&escape_controls(r.name()), b','),
-                mean.map_or(String::new(), |m| format!("{m:.6}")),
-                row.eccentricity(),
-                histogram.join(" ")
-            )
+            writeln!(w, "{}", csv_line(&line))
         };
         // A pass's rows reach the file when it ends.
         let pass_ends = (row.position + 1 - start).is_multiple_of(lanes);
@@ -173,86 +116,37 @@ pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> R
     Ok(())
 }
 
-pub fn rank(cx: Cx<'_>, by: Measure, top: usize) -> Result<(), Failure> {
-    let Cx { ex, filter, out } = cx;
-    let c = {
-        let _busy = source::Busy::new(ex, "computing centralities");
-        ex.centrality(filter)
-    };
-    let ranked = c.ranked(by);
-    let shown = &ranked[..ranked.len().min(top)];
-    out.answer(
-        || {
-            let list: Vec<Value> = shown
-                .iter()
-                .map(|s| {
-                    json!({ "person": person_json(ex, s.person), "degree": s.degree, "shared_works": s.shared_works,
-                            "closeness": s.closeness, "betweenness": s.betweenness })
-                })
-                .collect();
-            json!({ "by": by.name(), "ranking": list })
-        },
-        || {
-            let mut t = Table::new(&[Align::Right, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right]);
-            t.row(vec!["".into(), "person".into(), "degree".into(), "works".into(), "closeness".into(), "betweenness".into()]);
-            for (i, p) in shown.iter().enumerate() {
-                t.row(vec![
-                    format!("{}.", i + 1),
-                    name(ex, p.person),
-                    p.degree.to_string(),
-                    p.shared_works.to_string(),
-                    format!("{:.4}", p.closeness),
-                    format!("{:.4}", p.betweenness),
-                ]);
-            }
-            t.to_string()
-        },
+/// A row of `centre --all` as CSV.
+fn csv_line(row: &answer::CentreRow) -> String {
+    let field = |s: &str| csv::field(&escape_controls(s), b',').into_owned();
+    let histogram: Vec<String> = row.histogram.iter().map(|c| c.to_string()).collect();
+    format!(
+        "{},{},{},{},{},{}",
+        row.position,
+        field(&row.id),
+        field(&row.name),
+        row.mean_distance
+            .map_or(String::new(), |m| format!("{m:.6}")),
+        row.eccentricity,
+        histogram.join(" ")
     )
+}
+
+pub fn rank(cx: Cx<'_>, by: Measure, top: usize, max_people: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
+    let options = answer::RankOptions::new().limit(top).max_people(max_people);
+    let rank = {
+        let _busy = source::Busy::new(ex, "computing centralities");
+        answer::Rank::of(ex, filter, by, &options)?
+    };
+    print(out, &rank)
 }
 
 pub fn components(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let components = {
         let _busy = source::Busy::new(ex, "finding components");
-        ex.components(filter)
+        answer::Components::of(ex, filter, &Options::new().limit(top))
     };
-    let shown: Vec<_> = components.iter().take(top).collect();
-    let people: usize = components.iter().map(|c| c.people.len()).sum();
-    out.answer(
-        || {
-            json!({ "components": components.len(), "people": people,
-                    "left_out": components.left_out(),
-                    "largest": components.sizes().into_iter().take(top).collect::<Vec<_>>(),
-                    "list": shown.iter().map(|c| json!({
-                        "people": c.people.iter().map(|&p| person_json(ex, p)).collect::<Vec<_>>(),
-                        "works": c.works.iter().map(|&w| ex.get(w).key().into_owned()).collect::<Vec<_>>(),
-                    })).collect::<Vec<_>>() })
-        },
-        || {
-            let mut t = Table::new(&[Align::Right, Align::Right, Align::Right, Align::Left]);
-            t.row(vec!["".into(), "people".into(), "works".into(), "".into()]);
-            for (i, c) in shown.iter().enumerate() {
-                let mut names: Vec<String> = c.people.iter().take(5).map(|&p| name(ex, p)).collect();
-                if c.people.len() > 5 {
-                    names.push("…".into());
-                }
-                t.row(vec![format!("{}.", i + 1), c.people.len().to_string(), c.works.len().to_string(), names.join(", ")]);
-            }
-            let mut s = format!(
-                "{} component{} over {people} people\n{t}",
-                components.len(),
-                plural(components.len())
-            );
-            if components.len() > shown.len() {
-                s.push_str(&format!("… and {} more (--top)\n", components.len() - shown.len()));
-            }
-            if components.left_out() > 0 {
-                s.push_str(&format!(
-                    "{} people left out: no credit the filter counts\n",
-                    components.left_out()
-                ));
-            }
-            s
-        },
-    )
+    print(out, &components)
 }
