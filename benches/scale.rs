@@ -41,7 +41,7 @@ fn benches(c: &mut Criterion) {
             .expect("it loads")
             .explorer;
         // The answers every timed run must give.
-        let top = ex.centre_top(&f, 10, CentreOptions::new());
+        let top = ex.centre_top(10, CentreOptions::new(), &f);
         let best: PersonId = top.entries()[0].person;
         let diameter = ex.diameter(&f).diameter();
         let mut group = c.benchmark_group("scale");
@@ -51,7 +51,7 @@ fn benches(c: &mut Criterion) {
                 b.iter(|| {
                     let mut rows = 0;
                     let options = CentreOptions::new().lanes(lanes).threads(1);
-                    ex.centre_all(&f, options, |row| {
+                    ex.centre_all(options, &f, |row| {
                         assert_eq!(row.histogram[0], 1);
                         rows += 1;
                         if rows == lanes {
@@ -67,7 +67,7 @@ fn benches(c: &mut Criterion) {
         }
         group.bench_function(format!("centre-top/10/{name}"), |b| {
             b.iter(|| {
-                let top = ex.centre_top(&f, 10, CentreOptions::new());
+                let top = ex.centre_top(10, CentreOptions::new(), &f);
                 assert!(top.is_exact());
                 assert_eq!(top.entries()[0].person, best);
                 black_box(top.entries().len())

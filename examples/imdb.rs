@@ -229,7 +229,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                         }
                         std::ops::ControlFlow::Continue(())
                     });
-                let run = ex.centre_all(&filter, options, |row| {
+                let run = ex.centre_all(options, &filter, |row| {
                     let mean = row.mean_distance().unwrap_or(0.0);
                     if best.is_none_or(|(m, _)| mean < m) {
                         best = Some((mean, row.person));
@@ -271,7 +271,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let mut text = String::new();
             let value = timed(&mut || {
                 let top =
-                    ex.centre_top(&filter, k, hallyu::query::CentreOptions::new().lanes(lanes));
+                    ex.centre_top(k, hallyu::query::CentreOptions::new().lanes(lanes), &filter);
                 text = top.to_string();
                 let entries: Vec<Value> = top
                     .entries()
@@ -339,8 +339,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let eps: f64 = eps.parse().map_err(|_| USAGE)?;
             let value = timed(&mut || {
                 let b = ex.approximate_betweenness(
-                    &filter,
                     hallyu::query::BetweennessOptions::new().epsilon(eps),
+                    &filter,
                 );
                 let top: Vec<Value> = b
                     .ranked()

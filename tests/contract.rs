@@ -337,7 +337,7 @@ fn library_and_command_give_the_same_rankings_and_data() {
 
     // Every row of `centre --all`, one JSON line each.
     let mut rows = Vec::new();
-    ex.centre_all(&all, CentreOptions::new(), |row| {
+    ex.centre_all(CentreOptions::new(), &all, |row| {
         rows.push(library_parsed(&CentreRow::of(&ex, &row)));
         std::ops::ControlFlow::Continue(())
     });

@@ -91,7 +91,7 @@ fn walk_every_method(ex: &Explorer) {
             v.released(),
             v.collections().count(),
         );
-        let _ = (ex.credits_on(w), ex.admits(&f, w));
+        let _ = (ex.credits_on(w), ex.admits(w, &f));
     }
     for g in ex.groups() {
         let _ = ex.members(g);
@@ -325,7 +325,7 @@ fn an_id_of_another_explorer_panics_with_a_message_in_every_method() {
             ("works_of", Box::new(|| ignore(here.works_of(a, &f)))),
             ("credits_on", Box::new(|| ignore(here.credits_on(w)))),
             ("groups_of", Box::new(|| ignore(here.groups_of(a)))),
-            ("admits", Box::new(|| ignore(here.admits(&f, w)))),
+            ("admits", Box::new(|| ignore(here.admits(w, &f)))),
             (
                 "co_appearances",
                 Box::new(|| ignore(here.co_appearances(a, &f).len())),
@@ -376,7 +376,7 @@ fn an_id_of_another_explorer_panics_with_a_message_in_every_method() {
             (
                 "centre_of",
                 Box::new(|| {
-                    here.centre_of(&f, &[a], hallyu::query::CentreOptions::new(), |_| {
+                    here.centre_of(&[a], hallyu::query::CentreOptions::new(), &f, |_| {
                         std::ops::ControlFlow::Continue(())
                     });
                 }),

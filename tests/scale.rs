@@ -41,7 +41,7 @@ fn medium_with(fixture: &str) -> (&'static Explorer, serde_json::Value) {
 
 fn all_rows(ex: &Explorer, f: &Filter, options: CentreOptions<'_>) -> Vec<PersonCentre> {
     let mut rows = Vec::new();
-    let run = ex.centre_all(f, options, |r| {
+    let run = ex.centre_all(options, f, |r| {
         rows.push(r);
         ControlFlow::Continue(())
     });
@@ -93,7 +93,7 @@ fn centre_all_stops_and_resumes() {
     let f = Filter::new();
     let whole = all_rows(ex, &f, CentreOptions::new().lanes(64));
     let mut first = Vec::new();
-    let run = ex.centre_all(&f, CentreOptions::new().lanes(64), |r| {
+    let run = ex.centre_all(CentreOptions::new().lanes(64), &f, |r| {
         first.push(r);
         if first.len() == 100 {
             ControlFlow::Break(())
@@ -104,7 +104,7 @@ fn centre_all_stops_and_resumes() {
     assert!(run.stopped);
     assert_eq!(run.next, 100);
     let mut rest = Vec::new();
-    let run = ex.centre_all(&f, CentreOptions::new().lanes(64).start(run.next), |r| {
+    let run = ex.centre_all(CentreOptions::new().lanes(64).start(run.next), &f, |r| {
         rest.push(r);
         ControlFlow::Continue(())
     });
@@ -117,7 +117,6 @@ fn centre_all_stops_and_resumes() {
     let mut calls = 0;
     let mut n = 0;
     let run = ex.centre_all(
-        &f,
         CentreOptions::new()
             .lanes(64)
             .threads(1)
@@ -130,6 +129,7 @@ fn centre_all_stops_and_resumes() {
                 ControlFlow::Continue(())
             })
             .cancel(&flag),
+        &f,
         |_| {
             n += 1;
             ControlFlow::Continue(())
@@ -149,7 +149,7 @@ fn centre_top_is_the_top_of_the_ranking() {
         let ranking = ex.centre_ranking(&f);
         for k in [1, 5, 20] {
             for lanes in [64, 256] {
-                let top = ex.centre_top(&f, k, CentreOptions::new().lanes(lanes).samples(16));
+                let top = ex.centre_top(k, CentreOptions::new().lanes(lanes).samples(16), &f);
                 assert!(top.is_exact());
                 assert_eq!(top.entries(), &ranking.as_slice()[..k]);
                 assert_eq!(
@@ -169,7 +169,7 @@ fn diameter_equals_the_exhaustive_answer() {
         let f = Filter::new();
         let d = ex.diameter(&f);
         let mut rows = Vec::new();
-        ex.centre_all(&f, CentreOptions::new(), |r| {
+        ex.centre_all(CentreOptions::new(), &f, |r| {
             rows.push(r);
             ControlFlow::Continue(())
         });
@@ -189,7 +189,7 @@ fn approximate_betweenness_is_within_its_bound() {
     let ex = synthetic("betweenness", Synthetic::new(3_000, 800).seed(11));
     let f = Filter::new();
     let exact = ex.centrality(&f);
-    let approx = ex.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.02).seed(5));
+    let approx = ex.approximate_betweenness(BetweennessOptions::new().epsilon(0.02).seed(5), &f);
     assert!(approx.samples() > 1000);
     let worst = ex
         .people()
@@ -217,7 +217,7 @@ fn centre_of_equals_igraph_on_the_medium_set() {
         .collect();
     assert_eq!(people.len(), 50);
     let mut rows = Vec::new();
-    let run = ex.centre_of(&f, &people, CentreOptions::new().lanes(64), |r| {
+    let run = ex.centre_of(&people, CentreOptions::new().lanes(64), &f, |r| {
         rows.push(r);
         ControlFlow::Continue(())
     });
@@ -260,7 +260,7 @@ fn approximate_betweenness_is_within_its_bound_on_the_medium_set() {
     // The same nodes, hence the same normalisation.
     let nodes: usize = ex.components(&f).sizes().iter().sum();
     assert_eq!(nodes as u64, fixture["nodes"].as_u64().unwrap());
-    let approx = ex.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.01).seed(3));
+    let approx = ex.approximate_betweenness(BetweennessOptions::new().epsilon(0.01).seed(3), &f);
     assert!(approx.samples() > 30_000, "{}", approx.samples());
     let rows: Vec<(hallyu::PersonId, f64)> = fixture["people"]
         .as_array()

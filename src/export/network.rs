@@ -337,7 +337,7 @@ impl Network {
         let people: Vec<PersonId> = explorer.people().collect();
         let works: Vec<WorkId> = explorer
             .works()
-            .filter(|&w| explorer.admits(filter, w))
+            .filter(|&w| explorer.admits(w, filter))
             .collect();
         Network::build(explorer, filter, shape, &people, &works)
     }

@@ -599,7 +599,7 @@ impl<'a> Builder<'a> {
             |w: WorkId| collection.is_none_or(|c| ex.get(w).collections().any(|x| x == c));
         for w in ex
             .works()
-            .filter(|&w| ex.admits(self.filter, w) && in_collection(w))
+            .filter(|&w| ex.admits(w, self.filter) && in_collection(w))
         {
             for c in ex.credits_of(Entity::Work(w)) {
                 let (from, to) = ex.ends(c);

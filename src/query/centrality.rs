@@ -550,8 +550,8 @@ impl BetweennessOptions {
     ///
     /// let explorer = Explorer::bundled();
     /// let options = BetweennessOptions::new().epsilon(0.05).threads(2).seed(7);
-    /// let once = explorer.approximate_betweenness(&Filter::new(), options);
-    /// let again = explorer.approximate_betweenness(&Filter::new(), options);
+    /// let once = explorer.approximate_betweenness(options, &Filter::new());
+    /// let again = explorer.approximate_betweenness(options, &Filter::new());
     /// assert_eq!(once.ranked(), again.ranked()); // the same seed draws the same paths
     /// ```
     pub fn seed(mut self, seed: u64) -> Self {
@@ -569,8 +569,8 @@ impl BetweennessOptions {
     ///
     /// let explorer = Explorer::bundled();
     /// let options = BetweennessOptions::new().epsilon(0.05);
-    /// let none = explorer.approximate_betweenness(&Filter::new(), options.threads(0));
-    /// let one = explorer.approximate_betweenness(&Filter::new(), options.threads(1));
+    /// let none = explorer.approximate_betweenness(options.threads(0), &Filter::new());
+    /// let one = explorer.approximate_betweenness(options.threads(1), &Filter::new());
     /// assert_eq!(none.ranked(), one.ranked()); // 0 threads is 1
     /// ```
     pub fn threads(mut self, threads: usize) -> Self {
@@ -614,7 +614,7 @@ impl BetweennessOptions {
 /// let explorer = Explorer::bundled();
 /// let f = Filter::new();
 /// let approx: ApproxBetweenness<'_> =
-///     explorer.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.05));
+///     explorer.approximate_betweenness(BetweennessOptions::new().epsilon(0.05), &f);
 /// let exact = explorer.centrality(&f);
 /// let me = explorer.person("Park Seo-joon")?;
 /// assert!((approx.get(me) - exact.get(me).betweenness).abs() <= approx.error_bound());
@@ -646,7 +646,7 @@ impl<'e> ApproxBetweenness<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// let approx = explorer.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.05));
+    /// let approx = explorer.approximate_betweenness(BetweennessOptions::new().epsilon(0.05), &f);
     /// let iu = explorer.person("IU")?;
     /// assert!((approx.get(iu) - explorer.centrality(&f).get(iu).betweenness).abs() <= 0.05125);
     /// assert_eq!(approx.get(explorer.person("Tamar Herman")?), 0.0); // not a node
@@ -668,7 +668,7 @@ impl<'e> ApproxBetweenness<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let options = BetweennessOptions::new().epsilon(0.05);
-    /// let approx = explorer.approximate_betweenness(&Filter::new(), options);
+    /// let approx = explorer.approximate_betweenness(options, &Filter::new());
     /// let n = explorer.projection(&Filter::new()).node_count() as f64; // 82
     /// assert!((approx.error_bound() - 0.05 * n / (n - 2.0)).abs() < 1e-12);
     /// ```
@@ -686,7 +686,7 @@ impl<'e> ApproxBetweenness<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let options = BetweennessOptions::new().epsilon(0.05).delta(0.2);
-    /// let approx = explorer.approximate_betweenness(&Filter::new(), options);
+    /// let approx = explorer.approximate_betweenness(options, &Filter::new());
     /// assert_eq!(approx.confidence_delta(), 0.2);
     /// ```
     pub fn confidence_delta(&self) -> f64 {
@@ -703,7 +703,7 @@ impl<'e> ApproxBetweenness<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let options = BetweennessOptions::new().epsilon(0.05);
-    /// let approx = explorer.approximate_betweenness(&Filter::new(), options);
+    /// let approx = explorer.approximate_betweenness(options, &Filter::new());
     /// assert_eq!(approx.samples(), 1_261);
     /// // The first person searched (Ahn Jae-hyun) has an eccentricity of 5,
     /// // so the vertex diameter is at most 11.
@@ -723,7 +723,7 @@ impl<'e> ApproxBetweenness<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let options = BetweennessOptions::new().epsilon(0.05);
-    /// let approx = explorer.approximate_betweenness(&Filter::new(), options);
+    /// let approx = explorer.approximate_betweenness(options, &Filter::new());
     /// let ranked = approx.ranked();
     /// let top: Vec<&str> = ranked[..2].iter().map(|&(p, _)| explorer.get(p).name()).collect();
     /// assert_eq!(top, ["Park Seo-joon", "Choi Woo-shik"]); // as the exact ranking
@@ -765,7 +765,7 @@ impl Explorer {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// let approx = explorer.approximate_betweenness(&f, BetweennessOptions::new().epsilon(0.05));
+    /// let approx = explorer.approximate_betweenness(BetweennessOptions::new().epsilon(0.05), &f);
     /// let exact = explorer.centrality(&f);
     /// for p in explorer.people() {
     ///     assert!((approx.get(p) - exact.get(p).betweenness).abs() <= approx.error_bound());
@@ -773,8 +773,8 @@ impl Explorer {
     /// ```
     pub fn approximate_betweenness(
         &self,
-        filter: &Filter,
         options: BetweennessOptions,
+        filter: &Filter,
     ) -> ApproxBetweenness<'_> {
         use crate::algo::sampled::{PathSampler, Rng};
         let graph = crate::algo::co_graph(&self.graph.index, filter);

@@ -100,7 +100,7 @@ impl<'a> CentreOptions<'a> {
     ///
     /// let explorer = Explorer::bundled();
     /// let mut rows = Vec::new();
-    /// let run = explorer.centre_all(&Filter::new(), CentreOptions::new().start(80), |row| {
+    /// let run = explorer.centre_all(CentreOptions::new().start(80), &Filter::new(), |row| {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
@@ -123,8 +123,8 @@ impl<'a> CentreOptions<'a> {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// let one = explorer.centre_top(&f, 3, CentreOptions::new().threads(1));
-    /// let two = explorer.centre_top(&f, 3, CentreOptions::new().threads(2));
+    /// let one = explorer.centre_top(3, CentreOptions::new().threads(1), &f);
+    /// let two = explorer.centre_top(3, CentreOptions::new().threads(2), &f);
     /// assert_eq!(one.entries(), two.entries());
     /// ```
     pub fn threads(mut self, threads: usize) -> Self {
@@ -149,7 +149,7 @@ impl<'a> CentreOptions<'a> {
     ///     passes += 1;
     ///     ControlFlow::Continue(())
     /// });
-    /// let run = explorer.centre_all(&Filter::new(), options, |_| ControlFlow::Continue(()));
+    /// let run = explorer.centre_all(options, &Filter::new(), |_| ControlFlow::Continue(()));
     /// assert_eq!(run.component_size, 81);
     /// assert_eq!(passes, 2); // 64 searches, then 17
     /// ```
@@ -187,10 +187,10 @@ impl<'a> CentreOptions<'a> {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// let few = explorer.centre_top(&f, 3, CentreOptions::new().samples(10));
+    /// let few = explorer.centre_top(3, CentreOptions::new().samples(10), &f);
     /// assert_eq!(few.samples(), 10);
     /// // The samples only order the work: the answer is the same.
-    /// assert_eq!(few.entries(), explorer.centre_top(&f, 3, CentreOptions::new()).entries());
+    /// assert_eq!(few.entries(), explorer.centre_top(3, CentreOptions::new(), &f).entries());
     /// ```
     pub fn samples(mut self, samples: usize) -> Self {
         self.samples = samples.max(1);
@@ -207,8 +207,8 @@ impl<'a> CentreOptions<'a> {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// let a = explorer.centre_top(&f, 3, CentreOptions::new().samples(8).seed(1));
-    /// let b = explorer.centre_top(&f, 3, CentreOptions::new().samples(8).seed(2));
+    /// let a = explorer.centre_top(3, CentreOptions::new().samples(8).seed(1), &f);
+    /// let b = explorer.centre_top(3, CentreOptions::new().samples(8).seed(2), &f);
     /// assert_eq!(a.entries(), b.entries()); // exact whatever the sample
     /// ```
     pub fn seed(mut self, seed: u64) -> Self {
@@ -228,7 +228,7 @@ impl<'a> CentreOptions<'a> {
     /// let explorer = Explorer::bundled();
     /// // Stop after the first pass.
     /// let options = CentreOptions::new().lanes(64).progress(|_| ControlFlow::Break(()));
-    /// let run = explorer.centre_all(&Filter::new(), options, |_| ControlFlow::Continue(()));
+    /// let run = explorer.centre_all(options, &Filter::new(), |_| ControlFlow::Continue(()));
     /// assert!(run.stopped);
     /// assert_eq!(run.next, 64); // resume from there with `start(64)`
     /// ```
@@ -252,7 +252,7 @@ impl<'a> CentreOptions<'a> {
     /// let cancelled = AtomicBool::new(true); // set by another thread, say
     /// let options = CentreOptions::new().lanes(64).cancel(&cancelled);
     /// let mut rows = 0;
-    /// let run = explorer.centre_all(&Filter::new(), options, |_| {
+    /// let run = explorer.centre_all(options, &Filter::new(), |_| {
     ///     rows += 1;
     ///     ControlFlow::Continue(())
     /// });
@@ -280,7 +280,7 @@ impl<'a> CentreOptions<'a> {
 ///     seen.push((p.done, p.total));
 ///     ControlFlow::Continue(())
 /// });
-/// explorer.centre_all(&Filter::new(), options, |_| ControlFlow::Continue(()));
+/// explorer.centre_all(options, &Filter::new(), |_| ControlFlow::Continue(()));
 /// assert_eq!(seen, [(64, 81), (81, 81)]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -306,7 +306,7 @@ pub struct CentreProgress {
 ///
 /// let explorer = Explorer::bundled();
 /// let mut rows: Vec<PersonCentre> = Vec::new();
-/// explorer.centre_all(&Filter::new(), CentreOptions::new(), |row| {
+/// explorer.centre_all(CentreOptions::new(), &Filter::new(), |row| {
 ///     rows.push(row);
 ///     ControlFlow::Continue(())
 /// });
@@ -341,7 +341,7 @@ impl PersonCentre {
     /// let explorer = Explorer::bundled();
     /// let iu = explorer.person("IU")?;
     /// let mut rows = Vec::new();
-    /// explorer.centre_of(&Filter::new(), &[iu], CentreOptions::new(), |row| {
+    /// explorer.centre_of(&[iu], CentreOptions::new(), &Filter::new(), |row| {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
@@ -365,7 +365,7 @@ impl PersonCentre {
     /// let explorer = Explorer::bundled();
     /// let iu = explorer.person("IU")?;
     /// let mut rows = Vec::new();
-    /// explorer.centre_of(&Filter::new(), &[iu], CentreOptions::new(), |row| {
+    /// explorer.centre_of(&[iu], CentreOptions::new(), &Filter::new(), |row| {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
@@ -394,7 +394,7 @@ impl PersonCentre {
     /// let f = Filter::new();
     /// let iu = explorer.person("IU")?;
     /// let mut rows = Vec::new();
-    /// explorer.centre_of(&f, &[iu], CentreOptions::new(), |row| {
+    /// explorer.centre_of(&[iu], CentreOptions::new(), &f, |row| {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
@@ -418,7 +418,7 @@ impl PersonCentre {
 ///
 /// let explorer = Explorer::bundled();
 /// let run: CentreRun =
-///     explorer.centre_all(&Filter::new(), CentreOptions::new(), |_| ControlFlow::Continue(()));
+///     explorer.centre_all(CentreOptions::new(), &Filter::new(), |_| ControlFlow::Continue(()));
 /// assert_eq!((run.component_size, run.start, run.next, run.stopped), (81, 0, 81, false));
 /// // 16 people without a counted credit, and Yoon Eun-hye alone on her work.
 /// assert_eq!((run.left_out, run.other_components), (16, 1));
@@ -451,7 +451,7 @@ pub struct CentreRun {
 /// use hallyu::{Explorer, Filter};
 ///
 /// let explorer = Explorer::bundled();
-/// let top: CentreTop<'_> = explorer.centre_top(&Filter::new(), 2, CentreOptions::new());
+/// let top: CentreTop<'_> = explorer.centre_top(2, CentreOptions::new(), &Filter::new());
 /// assert!(top.to_string().starts_with("exact top 2 of 81 people"));
 /// assert_eq!(explorer.get(top.entries()[0].person).name(), "Park Seo-joon");
 /// ```
@@ -476,7 +476,7 @@ impl<'e> CentreTop<'e> {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
-    /// let top = explorer.centre_top(&Filter::new(), 3, CentreOptions::new());
+    /// let top = explorer.centre_top(3, CentreOptions::new(), &Filter::new());
     /// let names: Vec<&str> =
     ///     top.entries().iter().map(|c| explorer.get(c.person).name()).collect();
     /// assert_eq!(names, ["Park Seo-joon", "Park Hyung-sik", "Park Bo-young"]);
@@ -497,7 +497,7 @@ impl<'e> CentreTop<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// let top = explorer.centre_top(&f, 5, CentreOptions::new().samples(1));
+    /// let top = explorer.centre_top(5, CentreOptions::new().samples(1), &f);
     /// assert!(top.is_exact());
     /// assert_eq!(top.entries(), &explorer.centre_ranking(&f).as_slice()[..5]);
     /// ```
@@ -515,11 +515,11 @@ impl<'e> CentreTop<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// // The top 81 of 81 people needs every search to its end.
-    /// let all = explorer.centre_top(&Filter::new(), 81, CentreOptions::new());
+    /// let all = explorer.centre_top(81, CentreOptions::new(), &Filter::new());
     /// assert_eq!(all.complete_searches(), 81);
     /// // Fewer may do for the top 1 (how many depends on the order the threads
     /// // finish in), but every person is searched, completely or not.
-    /// let one = explorer.centre_top(&Filter::new(), 1, CentreOptions::new());
+    /// let one = explorer.centre_top(1, CentreOptions::new(), &Filter::new());
     /// assert_eq!(one.complete_searches() + one.pruned_searches(), one.component_size());
     /// ```
     pub fn complete_searches(&self) -> usize {
@@ -536,9 +536,9 @@ impl<'e> CentreTop<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// // Nobody can be ruled out of the top 81 of 81 people.
-    /// let all = explorer.centre_top(&Filter::new(), 81, CentreOptions::new());
+    /// let all = explorer.centre_top(81, CentreOptions::new(), &Filter::new());
     /// assert_eq!(all.pruned_searches(), 0);
-    /// let one = explorer.centre_top(&Filter::new(), 1, CentreOptions::new());
+    /// let one = explorer.centre_top(1, CentreOptions::new(), &Filter::new());
     /// assert_eq!(one.pruned_searches(), one.component_size() - one.complete_searches());
     /// ```
     pub fn pruned_searches(&self) -> usize {
@@ -554,7 +554,7 @@ impl<'e> CentreTop<'e> {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
-    /// let top = explorer.centre_top(&Filter::new(), 1, CentreOptions::new());
+    /// let top = explorer.centre_top(1, CentreOptions::new(), &Filter::new());
     /// assert_eq!(top.samples(), 81); // 256 asked, at most the component's people
     /// ```
     pub fn samples(&self) -> usize {
@@ -571,7 +571,7 @@ impl<'e> CentreTop<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// let top = explorer.centre_top(&f, 1, CentreOptions::new());
+    /// let top = explorer.centre_top(1, CentreOptions::new(), &f);
     /// assert_eq!(top.component_size(), 81);
     /// assert_eq!(top.component_size(), explorer.components(&f).largest().unwrap().people.len());
     /// ```
@@ -588,7 +588,7 @@ impl<'e> CentreTop<'e> {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
-    /// let top = explorer.centre_top(&Filter::new(), 1, CentreOptions::new());
+    /// let top = explorer.centre_top(1, CentreOptions::new(), &Filter::new());
     /// assert!(std::ptr::eq(top.explorer(), &explorer));
     /// ```
     pub fn explorer(&self) -> &'e Explorer {
@@ -937,7 +937,7 @@ impl Explorer {
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
     /// let mut rows = Vec::new();
-    /// let run = explorer.centre_all(&f, CentreOptions::new(), |row| {
+    /// let run = explorer.centre_all(CentreOptions::new(), &f, |row| {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
@@ -949,8 +949,8 @@ impl Explorer {
     /// ```
     pub fn centre_all(
         &self,
-        filter: &Filter,
         options: CentreOptions<'_>,
+        filter: &Filter,
         sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
     ) -> CentreRun {
         let g = Compact::largest(&self.graph.index, filter).in_search_order();
@@ -979,7 +979,7 @@ impl Explorer {
     /// let f = Filter::new();
     /// let me = explorer.person("Park Seo-joon")?;
     /// let mut rows = Vec::new();
-    /// explorer.centre_of(&f, &[me], CentreOptions::new(), |row| {
+    /// explorer.centre_of(&[me], CentreOptions::new(), &f, |row| {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
@@ -988,9 +988,9 @@ impl Explorer {
     /// ```
     pub fn centre_of(
         &self,
-        filter: &Filter,
         people: &[PersonId],
         options: CentreOptions<'_>,
+        filter: &Filter,
         sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
     ) -> CentreRun {
         self.check_all(people);
@@ -1097,16 +1097,16 @@ impl Explorer {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// let top = explorer.centre_top(&f, 3, CentreOptions::new());
+    /// let top = explorer.centre_top(3, CentreOptions::new(), &f);
     /// assert!(top.is_exact());
     /// let ranking = explorer.centre_ranking(&f);
     /// assert_eq!(top.entries(), &ranking.as_slice()[..3]);
     /// ```
     pub fn centre_top(
         &self,
-        filter: &Filter,
         k: usize,
         mut options: CentreOptions<'_>,
+        filter: &Filter,
     ) -> CentreTop<'_> {
         let began = Instant::now();
         let g = Compact::largest(&self.graph.index, filter).in_search_order();

@@ -2,6 +2,19 @@
 //! and their answers: the types the queries return and the options they
 //! take.
 //!
+//! # Conventions
+//!
+//! Every query is a method of [`Explorer`](crate::Explorer) whose arguments
+//! come in one order: what the question is about (people, a work, a count
+//! `k`), then its options (an options type with safe defaults, such as
+//! [`AllPathsOptions`] or [`CentreOptions`]), then the [`Filter`](crate::Filter)
+//! that decides which credits count, and last the callback that receives
+//! rows, for the runs that stream them ([`Explorer::centre_all`](crate::Explorer::centre_all)).
+//! Answers that print themselves or explain their links borrow the explorer
+//! (`CoAppearances<'e>`, `Path<'e>`, …); plain lists of ids are `Vec`s. The
+//! resolved answers of the command and the server (keys, names and roles as
+//! words, one JSON shape each) are in [`answer`].
+//!
 //! # Example
 //!
 //! ```

@@ -209,12 +209,12 @@ impl Explorer {
     /// let kiss = explorer.work("Kiss")?; // 2009
     /// let parasite = explorer.work("Parasite")?; // 2019
     /// let tens = Filter::new().years(2010..=2019);
-    /// assert!(!explorer.admits(&tens, kiss));
-    /// assert!(explorer.admits(&tens, parasite));
-    /// assert!(explorer.admits(&Filter::new(), kiss));
+    /// assert!(!explorer.admits(kiss, &tens));
+    /// assert!(explorer.admits(parasite, &tens));
+    /// assert!(explorer.admits(kiss, &Filter::new()));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn admits(&self, filter: &Filter, work: WorkId) -> bool {
+    pub fn admits(&self, work: WorkId, filter: &Filter) -> bool {
         self.check(work.into());
         let (year, kind) = self.graph.index.work_attributes(work.index());
         filter.admits_work(kind, year)

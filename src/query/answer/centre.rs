@@ -135,7 +135,7 @@ impl Centre {
     /// ```
     pub fn of(explorer: &Explorer, filter: &Filter, options: &Options) -> Centre {
         let top = options.get_limit();
-        let best = explorer.centre_top(filter, top, CentreOptions::new());
+        let best = explorer.centre_top(top, CentreOptions::new(), filter);
         if best.entries().len() < top && best.component_size() < explorer.people().len() {
             // More than the main component: the others follow, by size.
             let ranking = explorer.centre_ranking(filter);
@@ -217,7 +217,7 @@ impl fmt::Display for Centre {
 ///
 /// let explorer = Explorer::bundled();
 /// let mut rows = Vec::new();
-/// explorer.centre_all(&Filter::new(), CentreOptions::new(), |row| {
+/// explorer.centre_all(CentreOptions::new(), &Filter::new(), |row| {
 ///     rows.push(CentreRow::of(&explorer, &row));
 ///     ControlFlow::Continue(())
 /// });
@@ -260,7 +260,7 @@ impl CentreRow {
     /// let explorer = Explorer::bundled();
     /// let me = explorer.person("IU")?;
     /// let mut row = None;
-    /// explorer.centre_of(&Filter::new(), &[me], CentreOptions::new(), |r| {
+    /// explorer.centre_of(&[me], CentreOptions::new(), &Filter::new(), |r| {
     ///     row = Some(CentreRow::of(&explorer, &r));
     ///     ControlFlow::Continue(())
     /// });

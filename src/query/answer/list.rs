@@ -93,7 +93,7 @@ impl List {
             RecordKind::Work => {
                 let mut works: Vec<WorkId> = explorer
                     .works()
-                    .filter(|&w| explorer.admits(filter, w))
+                    .filter(|&w| explorer.admits(w, filter))
                     .collect();
                 works.sort_by_key(|&w| {
                     let r = explorer.get(w);

@@ -68,7 +68,7 @@ pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> R
             }
             std::ops::ControlFlow::Continue(())
         });
-    let run = ex.centre_all(filter, options, |row| {
+    let run = ex.centre_all(options, filter, |row| {
         let line = answer::CentreRow::of(ex, &row);
         let written = if json_lines {
             serde_json::to_writer(&mut *w, &line)
