@@ -255,10 +255,10 @@ impl Explorer {
     fn counts(&self) -> [usize; 5] {
         let g = &self.graph;
         [
-            g.people.len(),
-            g.groups.len(),
-            g.works.len(),
-            g.organisations.len(),
+            g.people().len(),
+            g.groups().len(),
+            g.works().len(),
+            g.organisations().len(),
             g.credit_count(),
         ]
     }
@@ -395,13 +395,17 @@ impl Explorer {
     pub fn by_key(&self, key: &str) -> Option<Entity> {
         let key = key.trim();
         let g = &self.graph;
-        g.people
+        g.people()
             .find_key(key)
             .map(|i| g.join(RecordKind::Person, i))
-            .or_else(|| g.groups.find_key(key).map(|i| g.join(RecordKind::Group, i)))
-            .or_else(|| g.works.find_key(key).map(|i| g.join(RecordKind::Work, i)))
             .or_else(|| {
-                g.organisations
+                g.groups()
+                    .find_key(key)
+                    .map(|i| g.join(RecordKind::Group, i))
+            })
+            .or_else(|| g.works().find_key(key).map(|i| g.join(RecordKind::Work, i)))
+            .or_else(|| {
+                g.organisations()
                     .find_key(key)
                     .map(|i| g.join(RecordKind::Organisation, i))
             })
@@ -486,7 +490,7 @@ impl Explorer {
     /// over 14 million names) would both be shown with their key, which
     /// is harmless.
     pub(crate) fn is_homonym(&self, p: PersonId) -> bool {
-        let t = &self.graph.people;
+        let t = &self.graph.people();
         let hashes = self.homonyms.get_or_init(|| {
             let mut all: Vec<u64> = (0..t.len() as u32).map(|i| name_hash(t.name(i))).collect();
             all.sort_unstable();
@@ -507,7 +511,7 @@ impl Explorer {
     /// bytes a person, built on the first call).
     pub(crate) fn person_name_ranks(&self) -> &[u32] {
         self.name_ranks
-            .get_or_init(|| self.graph.people.name_ranks())
+            .get_or_init(|| self.graph.people().name_ranks())
     }
 
     /// A readable label: the name with Hangul for people and groups

@@ -114,7 +114,7 @@ macro_rules! named_view {
             /// # Ok::<(), hallyu::Error>(())
             /// ```
             pub fn key(&self) -> Cow<'e, str> {
-                key(&self.explorer.graph.$table, self.id.0)
+                key(&self.explorer.graph.$table(), self.id.0)
             }
 
             /// The canonical name (a work's title).
@@ -128,7 +128,7 @@ macro_rules! named_view {
             /// # Ok::<(), hallyu::Error>(())
             /// ```
             pub fn name(&self) -> &'e str {
-                self.explorer.graph.$table.name(self.id.0)
+                self.explorer.graph.$table().name(self.id.0)
             }
 
             /// The name in Hangul, when the source gives it.
@@ -142,7 +142,7 @@ macro_rules! named_view {
             /// # Ok::<(), hallyu::Error>(())
             /// ```
             pub fn hangul(&self) -> Option<&'e str> {
-                self.explorer.graph.$table.hangul(self.id.0)
+                self.explorer.graph.$table().hangul(self.id.0)
             }
 
             /// Other names, in data order.
@@ -158,7 +158,7 @@ macro_rules! named_view {
             /// # Ok::<(), hallyu::Error>(())
             /// ```
             pub fn aliases(&self) -> impl ExactSizeIterator<Item = &'e str> + 'e {
-                self.explorer.graph.$table.aliases(self.id.0)
+                self.explorer.graph.$table().aliases(self.id.0)
             }
 
             /// Whether the whole record is kept only as an unverified claim.
@@ -178,7 +178,7 @@ macro_rules! named_view {
             /// # Ok::<(), hallyu::Error>(())
             /// ```
             pub fn is_unverified(&self) -> bool {
-                self.explorer.graph.$table.is_unverified(self.id.0)
+                self.explorer.graph.$table().is_unverified(self.id.0)
             }
 
             #[doc = concat!("The full stored ", $what, ", when the source had one (the RON")]
@@ -432,7 +432,11 @@ impl<'e> WorkRef<'e> {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn kind(&self) -> WorkKind {
-        self.explorer.graph.index.work_attributes(self.id.index()).1
+        self.explorer
+            .graph
+            .index()
+            .work_attributes(self.id.index())
+            .1
     }
 
     /// The year of first release, when the source gives it.
@@ -445,7 +449,12 @@ impl<'e> WorkRef<'e> {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn year(&self) -> Option<i32> {
-        let y = self.explorer.graph.index.work_attributes(self.id.index()).0;
+        let y = self
+            .explorer
+            .graph
+            .index()
+            .work_attributes(self.id.index())
+            .0;
         (y != crate::graph::UNKNOWN_YEAR).then_some(y)
     }
 

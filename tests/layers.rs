@@ -371,6 +371,26 @@ fn front_ends_call_queries_and_never_walk_the_graph() {
     );
 }
 
+/// The graph's fields are private to `graph/`: every other layer reads it
+/// through its methods (the traversal index through `Graph::index`, which
+/// the layers above hand to `algo/`), so the compiler refuses a direct read
+/// of its columns anywhere else.
+#[test]
+fn the_graph_keeps_its_fields_to_itself() {
+    let text = fs::read_to_string(src().join("graph/mod.rs")).unwrap();
+    let start = text
+        .find("pub(crate) struct Graph {")
+        .expect("the graph's struct");
+    let body = &text[start..start + text[start..].find("\n}").unwrap()];
+    let fields: Vec<&str> = body.lines().skip(1).map(str::trim).collect();
+    assert!(
+        fields.iter().any(|f| f.starts_with("index:")),
+        "the struct is read"
+    );
+    let public: Vec<&&str> = fields.iter().filter(|f| f.starts_with("pub")).collect();
+    assert!(public.is_empty(), "public fields of Graph: {public:?}");
+}
+
 /// Queries turn positions into answers: they read the traversal index one
 /// row at a time through its row API (`of_person`, `in_work`) and leave
 /// every walk over its columns to `algo/`.

@@ -732,7 +732,7 @@ pub(crate) struct Hop {
 /// Bidirectional BFS over person → work → person hops, expanding the side
 /// whose frontier is smaller. Returns the hops from `a` to `b`.
 pub(crate) fn bidirectional(g: &Graph, a: u32, b: u32, filter: &Filter) -> Option<Vec<Hop>> {
-    let index = &g.index;
+    let index = g.index();
     if a as usize >= index.people() || b as usize >= index.people() {
         return None;
     }

@@ -65,17 +65,17 @@ struct Credits {
 /// The graph: see the [module docs](self).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Graph {
-    pub(crate) people: Table,
-    pub(crate) groups: Table,
-    pub(crate) works: Table,
-    pub(crate) organisations: Table,
+    people: Table,
+    groups: Table,
+    works: Table,
+    organisations: Table,
     /// Birth years of people, [`UNKNOWN_BORN`] when unknown.
     born: Vec<i16>,
     credits: Credits,
-    pub(crate) index: TraversalIndex,
+    index: TraversalIndex,
     details: Option<Box<Details>>,
     /// Which graph this is: every id it hands out carries it.
-    pub(crate) tag: Tag,
+    tag: Tag,
 }
 
 /// The credits of one record, in credit order.
@@ -131,6 +131,37 @@ impl Iterator for CreditIds<'_> {
 impl ExactSizeIterator for CreditIds<'_> {}
 
 impl Graph {
+    /// The traversal index every walk reads (`algo/` walks it; the layers
+    /// above hand it to `algo/` and read rows through its methods).
+    pub(crate) fn index(&self) -> &TraversalIndex {
+        &self.index
+    }
+
+    /// The people's table.
+    pub(crate) fn people(&self) -> &Table {
+        &self.people
+    }
+
+    /// The groups' table.
+    pub(crate) fn groups(&self) -> &Table {
+        &self.groups
+    }
+
+    /// The works' table.
+    pub(crate) fn works(&self) -> &Table {
+        &self.works
+    }
+
+    /// The organisations' table.
+    pub(crate) fn organisations(&self) -> &Table {
+        &self.organisations
+    }
+
+    /// Which graph this is: the tag every id it hands out carries.
+    pub(crate) fn tag(&self) -> Tag {
+        self.tag
+    }
+
     /// The table of one kind of record.
     pub(crate) fn table(&self, kind: crate::model::RecordKind) -> &Table {
         use crate::model::RecordKind as K;

@@ -474,7 +474,7 @@ impl Explorer {
         };
         self.check_all(&[a, b]);
         let people = self.people().len();
-        let mut from_a = Bfs::new(&self.graph.index, filter);
+        let mut from_a = Bfs::new(self.graph.index(), filter);
         from_a.run_all(a.0);
         let d = from_a.dist[b.index()];
         if d == UNREACHED {
@@ -488,7 +488,7 @@ impl Explorer {
             }
             return out;
         }
-        let mut from_b = Bfs::new(&self.graph.index, filter);
+        let mut from_b = Bfs::new(self.graph.index(), filter);
         from_b.run(b.0, d, usize::MAX);
         let (da, db) = (&from_a.dist, &from_b.dist);
         let on_path = |v: u32| {
@@ -497,7 +497,7 @@ impl Explorer {
         };
 
         // Path counts, layer by layer: sigma[v] = number of shortest paths a → v.
-        let mut walk = Bfs::new(&self.graph.index, filter);
+        let mut walk = Bfs::new(self.graph.index(), filter);
         let mut sigma = vec![0u64; people];
         sigma[a.index()] = 1;
         // `from_a.order` is in order of distance; the nodes on a path come in layers.

@@ -358,7 +358,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn centrality(&self, filter: &Filter) -> Centrality<'_> {
-        let graph = crate::algo::co_graph(&self.graph.index, filter);
+        let graph = crate::algo::co_graph(self.graph.index(), filter);
         let n = graph.node_count;
         let sums = distance_sums(&graph);
         let betweenness = brandes(&graph);
@@ -777,7 +777,7 @@ impl Explorer {
         filter: &Filter,
     ) -> ApproxBetweenness<'_> {
         use crate::algo::sampled::{PathSampler, Rng};
-        let graph = crate::algo::co_graph(&self.graph.index, filter);
+        let graph = crate::algo::co_graph(self.graph.index(), filter);
         let nodes: Vec<u32> = (0..graph.len() as u32)
             .filter(|&p| graph.nodes[p as usize])
             .collect();

@@ -953,7 +953,7 @@ impl Explorer {
         filter: &Filter,
         sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
     ) -> CentreRun {
-        let g = Compact::largest(&self.graph.index, filter).in_search_order();
+        let g = Compact::largest(self.graph.index(), filter).in_search_order();
         let start = options.start.min(g.len());
         let sources: Vec<u32> = (start as u32..g.len() as u32).collect();
         self.centre_rows(&g, &sources, start, options, sink)
@@ -994,7 +994,7 @@ impl Explorer {
         sink: impl FnMut(PersonCentre) -> ControlFlow<()>,
     ) -> CentreRun {
         self.check_all(people);
-        let g = Compact::largest(&self.graph.index, filter).in_search_order();
+        let g = Compact::largest(self.graph.index(), filter).in_search_order();
         let sources: Vec<u32> = people.iter().filter_map(|p| g.local(p.0)).collect();
         let start = options.start.min(sources.len());
         let mut run = self.centre_rows(&g, &sources[start..], start, options, sink);
@@ -1109,7 +1109,7 @@ impl Explorer {
         filter: &Filter,
     ) -> CentreTop<'_> {
         let began = Instant::now();
-        let g = Compact::largest(&self.graph.index, filter).in_search_order();
+        let g = Compact::largest(self.graph.index(), filter).in_search_order();
         let n = g.len();
         let lanes = options.get_lanes();
         let threads = options.threads;
@@ -1221,7 +1221,7 @@ impl Explorer {
     /// assert_eq!(d.path().unwrap().len(), d.diameter());
     /// ```
     pub fn diameter(&self, filter: &Filter) -> Diameter<'_> {
-        let index = &self.graph.index;
+        let index = self.graph.index();
         let (shared, nodes) = shared_works(index, filter);
         let busiest = |people: &mut dyn Iterator<Item = u32>| {
             people.max_by_key(|&p| (shared[p as usize], std::cmp::Reverse(p)))

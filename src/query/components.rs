@@ -247,7 +247,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn components(&self, filter: &Filter) -> Components<'_> {
-        let index = &self.graph.index;
+        let index = self.graph.index();
         let (label, count) = algo::component_labels(index, filter);
         let members: Vec<u32> = (0..label.len() as u32)
             .filter(|&p| label[p as usize] != UNREACHED)

@@ -329,7 +329,7 @@ impl Explorer {
         // pairs that are kept. Positions fit in 32 bits: `pairs` would need
         // more than 32 GiB first.
         let found = algo::co_star_pairs(
-            &self.graph.index,
+            self.graph.index(),
             person.0,
             filter,
             self.person_name_ranks(),
@@ -402,14 +402,14 @@ impl Explorer {
     pub fn shared_works(&self, a: PersonId, b: PersonId, filter: &Filter) -> Vec<SharedWork> {
         self.check_all(&[a, b]);
         let mut mine: HashMap<u32, Credited> = HashMap::new();
-        for app in self.graph.index.of_person(a.0, filter) {
+        for app in self.graph.index().of_person(a.0, filter) {
             let c = Credited::of(&self.graph, &app);
             mine.entry(app.work)
                 .and_modify(|old| prefer(old, c))
                 .or_insert(c);
         }
         let mut out: HashMap<u32, SharedWork> = HashMap::new();
-        for app in self.graph.index.of_person(b.0, filter) {
+        for app in self.graph.index().of_person(b.0, filter) {
             if let Some(&left) = mine.get(&app.work) {
                 let s = SharedWork {
                     work: self.graph.wid(app.work),

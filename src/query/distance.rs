@@ -458,7 +458,7 @@ impl Explorer {
     /// ```
     pub fn distances(&self, person: PersonId, filter: &Filter) -> Distances<'_> {
         self.check(person.into());
-        let index = &self.graph.index;
+        let index = self.graph.index();
         let found = algo::levels(index, person.0, filter);
         // Everyone reached is a node of the filter's graph (or the
         // source), so only the people not reached are tested.
@@ -518,7 +518,7 @@ impl Explorer {
     /// assert_eq!((alone.component_size, alone.mean_distance), (1, None));
     /// ```
     pub fn centre_ranking(&self, filter: &Filter) -> CentreRanking<'_> {
-        let graph = crate::algo::co_graph(&self.graph.index, filter);
+        let graph = crate::algo::co_graph(self.graph.index(), filter);
         let sums = distance_sums(&graph);
         let mut entries: Vec<CentreEntry> = sums
             .iter()

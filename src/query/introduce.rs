@@ -188,7 +188,7 @@ impl Explorer {
     /// ```
     pub fn recommendations(&self, person: PersonId, filter: &Filter) -> Vec<Recommendation> {
         self.check(person.into());
-        let mut walk = Bfs::new(&self.graph.index, filter);
+        let mut walk = Bfs::new(self.graph.index(), filter);
         let mine = walk.costar_list(person.0);
         let mut through: HashMap<u32, Vec<u32>> = HashMap::new();
         for &c in &mine {

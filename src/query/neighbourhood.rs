@@ -198,11 +198,11 @@ impl Explorer {
         filter: &Filter,
     ) -> Explorer {
         self.check(person.into());
-        let mut bfs = Bfs::new(&self.graph.index, filter);
+        let mut bfs = Bfs::new(self.graph.index(), filter);
         bfs.run(person.0, options.hops as u32, options.max_people);
         let kept_person = |p: u32| bfs.dist.get(p as usize).is_some_and(|&d| d != UNREACHED);
 
-        let index = &self.graph.index;
+        let index = self.graph.index();
         let mut people: Vec<u32> = bfs.order.clone();
         people.sort_unstable();
 
@@ -294,7 +294,7 @@ impl Explorer {
         hops: usize,
         filter: &Filter,
     ) -> Vec<PersonId> {
-        let mut bfs = Bfs::new(&self.graph.index, filter);
+        let mut bfs = Bfs::new(self.graph.index(), filter);
         let sources: Vec<u32> = start.iter().map(|p| p.0).collect();
         bfs.run_from(
             &sources,

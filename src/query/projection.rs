@@ -226,7 +226,7 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn projection(&self, filter: &Filter) -> Projection {
-        let (nodes, count) = node_set(&self.graph.index, filter);
+        let (nodes, count) = node_set(self.graph.index(), filter);
         let mut graph = Graph::with_capacity(count, 0);
         let node_of: Vec<u32> = self
             .people()
@@ -238,7 +238,7 @@ impl Explorer {
                 }
             })
             .collect();
-        let pairs = co_pairs(&self.graph.index, filter);
+        let pairs = co_pairs(self.graph.index(), filter);
         let mut i = 0;
         while i < pairs.len() {
             let (a, b, _) = pairs[i];
@@ -257,7 +257,7 @@ impl Explorer {
         Projection {
             graph,
             node_of,
-            tag: self.graph.tag,
+            tag: self.graph.tag(),
         }
     }
 }

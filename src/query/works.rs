@@ -52,7 +52,7 @@ impl Explorer {
         // A sort and a dedup, not a search per appearance.
         let mut out: Vec<(WorkId, Credited, bool)> = self
             .graph
-            .index
+            .index()
             .of_person(person.0, filter)
             .map(|app| {
                 let credited = Credited::of(&self.graph, &app);
@@ -91,7 +91,7 @@ impl Explorer {
     pub fn appearances_of(&self, person: PersonId, filter: &Filter) -> Vec<(WorkId, Credited)> {
         self.check(person.into());
         self.graph
-            .index
+            .index()
             .of_person(person.0, filter)
             .map(|app| (self.graph.wid(app.work), Credited::of(&self.graph, &app)))
             .collect()
@@ -216,7 +216,7 @@ impl Explorer {
     /// ```
     pub fn admits(&self, work: WorkId, filter: &Filter) -> bool {
         self.check(work.into());
-        let (year, kind) = self.graph.index.work_attributes(work.index());
+        let (year, kind) = self.graph.index().work_attributes(work.index());
         filter.admits_work(kind, year)
     }
 }

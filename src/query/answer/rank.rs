@@ -283,7 +283,7 @@ impl Rank {
         by: Measure,
         options: &RankOptions,
     ) -> crate::Result<Rank> {
-        let (_, people) = crate::algo::node_set(&explorer.graph.index, filter);
+        let (_, people) = crate::algo::node_set(explorer.graph.index(), filter);
         let (ranking, computed, searches): (Vec<Ranked>, &[Measure], usize) =
             if people <= options.max_people {
                 let all = explorer.centrality(filter);
@@ -321,7 +321,7 @@ impl Rank {
 /// The first `limit` people by degree (or by shared works), from the
 /// co-appearance graph alone: no search.
 fn by_degree(explorer: &Explorer, filter: &Filter, degree: bool, limit: usize) -> Vec<Ranked> {
-    let graph = crate::algo::co_graph(&explorer.graph.index, filter);
+    let graph = crate::algo::co_graph(explorer.graph.index(), filter);
     let mut scores: Vec<(u32, usize, usize)> = (0..graph.len() as u32)
         .filter(|&p| graph.nodes[p as usize])
         .map(|p| {
