@@ -683,9 +683,9 @@ impl Explorer {
     /// ```
     pub fn person_work_graph<'e>(
         &'e self,
-        filter: &'e crate::Filter,
-    ) -> crate::visit::PersonWorkGraph<'e> {
-        crate::visit::PersonWorkGraph::new(&self.graph, filter)
+        filter: &'e crate::filter::Filter,
+    ) -> crate::graph::petgraph::PersonWorkGraph<'e> {
+        crate::graph::petgraph::PersonWorkGraph::new(&self.graph, filter)
     }
 
     fn names(&self) -> &NameIndex<Entity> {

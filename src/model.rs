@@ -817,16 +817,16 @@ impl fmt::Display for RoleKind {
 }
 
 impl FromStr for RoleKind {
-    type Err = crate::Error;
+    type Err = crate::error::Error;
 
-    fn from_str(s: &str) -> Result<RoleKind, crate::Error> {
+    fn from_str(s: &str) -> Result<RoleKind, crate::error::Error> {
         let wanted = crate::search::normalise(s);
         RoleKind::ALL
             .into_iter()
             .find(|k| crate::search::normalise(k.name()) == wanted)
             .ok_or_else(|| {
                 let names = RoleKind::ALL.iter().map(|k| k.name().to_string());
-                crate::Error::invalid_value("role", s, names)
+                crate::error::Error::invalid_value("role", s, names)
             })
     }
 }
@@ -929,9 +929,9 @@ impl WorkKind {
 }
 
 impl FromStr for WorkKind {
-    type Err = crate::Error;
+    type Err = crate::error::Error;
 
-    fn from_str(s: &str) -> Result<WorkKind, crate::Error> {
+    fn from_str(s: &str) -> Result<WorkKind, crate::error::Error> {
         let wanted = crate::search::normalise(s);
         WorkKind::ALL
             .into_iter()
@@ -941,7 +941,7 @@ impl FromStr for WorkKind {
             })
             .ok_or_else(|| {
                 let names = WorkKind::ALL.iter().map(|k| k.name().to_string());
-                crate::Error::invalid_value("work kind", s, names)
+                crate::error::Error::invalid_value("work kind", s, names)
             })
     }
 }
@@ -1161,18 +1161,18 @@ impl fmt::Display for PartialDate {
 }
 
 impl FromStr for PartialDate {
-    type Err = crate::Error;
+    type Err = crate::error::Error;
 
-    fn from_str(s: &str) -> Result<PartialDate, crate::Error> {
+    fn from_str(s: &str) -> Result<PartialDate, crate::error::Error> {
         let bad = || {
-            crate::Error::invalid_value(
+            crate::error::Error::invalid_value(
                 "date",
                 s,
                 ["YYYY", "YYYY-MM", "YYYY-MM-DD"].map(String::from),
             )
         };
         let mut parts = s.split('-');
-        let number = |p: Option<&str>, len: usize| -> Result<Option<u32>, crate::Error> {
+        let number = |p: Option<&str>, len: usize| -> Result<Option<u32>, crate::error::Error> {
             match p {
                 None => Ok(None),
                 Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => {

@@ -66,11 +66,11 @@ mod sealed {
     /// }
     /// ```
     pub trait Sealed {}
-    impl Sealed for crate::PersonId {}
-    impl Sealed for crate::GroupId {}
-    impl Sealed for crate::WorkId {}
-    impl Sealed for crate::OrganisationId {}
-    impl Sealed for crate::CreditId {}
+    impl Sealed for crate::id::PersonId {}
+    impl Sealed for crate::id::GroupId {}
+    impl Sealed for crate::id::WorkId {}
+    impl Sealed for crate::id::OrganisationId {}
+    impl Sealed for crate::id::CreditId {}
 }
 
 /// Methods every view of a named record has. `$what` is the kind of record
@@ -696,7 +696,7 @@ impl<'e> CreditRef<'e> {
     /// assert_eq!(Some(at), explorer.credit_location(credit.id()));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn location(&self) -> Option<&'e crate::Location> {
+    pub fn location(&self) -> Option<&'e crate::error::Location> {
         self.explorer
             .graph
             .details()?

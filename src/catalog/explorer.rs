@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::Explorer;
 use crate::error::Result;
+use crate::explorer::Explorer;
 use crate::graph::{Details, Graph, GraphBuilder, Table};
 use crate::id::Entity;
 use crate::model::Confidence;

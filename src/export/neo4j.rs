@@ -320,9 +320,9 @@ fn credit_row(person: &str, work: &str, year: Option<i32>, c: &NetworkCredit) ->
 pub fn write_dir(
     network: &Network,
     dir: impl AsRef<Path>,
-) -> crate::Result<Vec<std::path::PathBuf>> {
+) -> crate::error::Result<Vec<std::path::PathBuf>> {
     let dir = dir.as_ref();
-    let io = |path: &Path, e: std::io::Error| crate::Error::io(path, e);
+    let io = |path: &Path, e: std::io::Error| crate::error::Error::io(path, e);
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let mut written = Vec::new();
     for (name, text) in to_csv_files(network) {

@@ -362,7 +362,11 @@ impl Network {
     /// assert!(net.nodes().iter().any(|n| n.label == "Haru Haru"));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn of_view(explorer: &Explorer, view: &View, shape: Shape) -> crate::Result<Network> {
+    pub fn of_view(
+        explorer: &Explorer,
+        view: &View,
+        shape: Shape,
+    ) -> crate::error::Result<Network> {
         let diagram = view.diagram(explorer)?;
         let mut people = BTreeSet::new();
         let mut works = BTreeSet::new();

@@ -331,7 +331,7 @@ impl View {
     /// assert!(d.edges.iter().all(|e| e.to == kiss_node || e.from == kiss_node));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn diagram(&self, explorer: &Explorer) -> crate::Result<Diagram> {
+    pub fn diagram(&self, explorer: &Explorer) -> crate::error::Result<Diagram> {
         match self.subject {
             Subject::Catalog => {}
             Subject::Neighbourhood(p) => explorer.check(p.into()),
@@ -357,11 +357,17 @@ impl View {
             }
             Subject::Path(a, z) => {
                 let Some(path) = explorer.shortest_path(*a, *z, &self.filter) else {
-                    return Err(crate::Error::new(crate::ErrorKind::NotFound {
-                        what: "path",
-                        query: format!("{} → {}", explorer.get(*a).name(), explorer.get(*z).name()),
-                        suggestions: Vec::new(),
-                    }));
+                    return Err(crate::error::Error::new(
+                        crate::error::ErrorKind::NotFound {
+                            what: "path",
+                            query: format!(
+                                "{} → {}",
+                                explorer.get(*a).name(),
+                                explorer.get(*z).name()
+                            ),
+                            suggestions: Vec::new(),
+                        },
+                    ));
                 };
                 if self.context > 0 {
                     let around = explorer.people_within(&path.people(), self.context, &self.filter);

@@ -233,7 +233,7 @@ impl PageOptions {
 ///
 /// When the view cannot be drawn (for example a path view between people
 /// that no chain links); see [`View::diagram`].
-pub fn page(explorer: &Explorer, options: &PageOptions) -> crate::Result<String> {
+pub fn page(explorer: &Explorer, options: &PageOptions) -> crate::error::Result<String> {
     let mut initial: Vec<String> = Vec::new();
     let mut title = "hallyu".to_string();
     if let Some(view) = &options.view {
@@ -492,7 +492,7 @@ fn graph_data<'a>(
 
 /// The key of a record and the search keys of its name, Hangul name and
 /// aliases.
-fn record_keys(explorer: &Explorer, e: crate::Entity) -> Vec<String> {
+fn record_keys(explorer: &Explorer, e: crate::id::Entity) -> Vec<String> {
     let mut keys = vec![explorer.key(e).into_owned()];
     search_keys(explorer.name(e), &mut keys);
     if let Some(h) = explorer.hangul(e) {

@@ -119,7 +119,7 @@ impl Table {
         }
     }
 
-    fn require(&self, name: &str) -> crate::Result<usize> {
+    fn require(&self, name: &str) -> crate::error::Result<usize> {
         self.columns.get(name).copied().ok_or_else(|| {
             let have: Vec<&str> = self.header.iter().map(|f| f.text.as_str()).collect();
             parse_error(
@@ -143,7 +143,7 @@ impl Table {
         self.loc(f.line, f.column)
     }
 
-    fn number(&self, row: &[Field], name: &'static str) -> crate::Result<Option<i32>> {
+    fn number(&self, row: &[Field], name: &'static str) -> crate::error::Result<Option<i32>> {
         match self.get(row, name) {
             None => Ok(None),
             Some(f) => f.text.trim().parse::<i32>().map(Some).map_err(|_| {
@@ -159,7 +159,7 @@ impl Table {
         }
     }
 
-    fn billing(&self, row: &[Field]) -> crate::Result<Option<crate::model::Billing>> {
+    fn billing(&self, row: &[Field]) -> crate::error::Result<Option<crate::model::Billing>> {
         match self.get(row, "billing") {
             None => Ok(None),
             Some(f) => billing_of_word(&f.text).ok_or_else(|| {
@@ -262,7 +262,7 @@ impl Csv {
     /// std::fs::remove_dir_all(&dir)?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_path(&self, path: impl AsRef<Path>) -> crate::Result<Loaded> {
+    pub fn from_path(&self, path: impl AsRef<Path>) -> crate::error::Result<Loaded> {
         let path = path.as_ref();
         if path.is_dir() {
             return self.from_dir(path);
@@ -290,7 +290,7 @@ impl Csv {
     /// assert_eq!(err.unwrap_err().location().unwrap().to_string(), "bad.csv:2:12");
     /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn from_reader(&self, name: &str, reader: impl Read) -> crate::Result<Loaded> {
+    pub fn from_reader(&self, name: &str, reader: impl Read) -> crate::error::Result<Loaded> {
         self.edge_list(name, &super::staged::read_all(name, reader)?)
     }
 
@@ -317,9 +317,9 @@ impl Csv {
     /// std::fs::remove_dir_all(&dir)?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_dir(&self, dir: impl AsRef<Path>) -> crate::Result<Loaded> {
+    pub fn from_dir(&self, dir: impl AsRef<Path>) -> crate::error::Result<Loaded> {
         let dir = dir.as_ref();
-        let read = |name: &str| -> crate::Result<Table> {
+        let read = |name: &str| -> crate::error::Result<Table> {
             let path = dir.join(name);
             let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
             self.table(&path.display().to_string(), &bytes)
@@ -392,7 +392,7 @@ impl Csv {
         Ok(s.finish())
     }
 
-    fn edge_list(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {
+    fn edge_list(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
         let t = self.table(file, bytes)?;
         let (p, w) = (t.require("person")?, t.require("work")?);
         let mut s = Staged::default();
@@ -454,7 +454,7 @@ impl Csv {
     }
 
     /// Splits a file into a header and rows of fields with positions.
-    fn table(&self, file: &str, bytes: &[u8]) -> crate::Result<Table> {
+    fn table(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Table> {
         let text = utf8(file, bytes)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let d = self.delimiter as char;

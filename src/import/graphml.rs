@@ -82,7 +82,7 @@ impl Graphml {
         Graphml::default()
     }
 
-    fn read(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {
+    fn read(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
         let text = utf8(file, bytes)?;
         let positions = std::cell::RefCell::new(Positions::new(text));
         let loc = |offset: u64| {
@@ -264,7 +264,7 @@ impl State {
     }
 
     /// The end of element `name`.
-    fn close(&mut self, name: &str) -> crate::Result<()> {
+    fn close(&mut self, name: &str) -> crate::error::Result<()> {
         match name {
             "data" => {
                 if let Some((key, here, value, nested)) = self.data.take() {
@@ -339,7 +339,7 @@ assert_eq!(
 # Ok::<(), hallyu::Error>(())"##
 );
 
-fn typed(k: &Key, value: &str, here: &Location) -> crate::Result<Attr> {
+fn typed(k: &Key, value: &str, here: &Location) -> crate::error::Result<Attr> {
     let v = value.trim();
     let bad = |what: &'static str| {
         at(
@@ -367,7 +367,10 @@ fn local(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_string()
 }
 
-fn attributes(e: &BytesStart<'_>, here: &Location) -> crate::Result<HashMap<String, String>> {
+fn attributes(
+    e: &BytesStart<'_>,
+    here: &Location,
+) -> crate::error::Result<HashMap<String, String>> {
     let mut out = HashMap::new();
     for a in e.attributes() {
         let a =

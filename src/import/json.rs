@@ -95,7 +95,7 @@ impl NodeLink {
         self
     }
 
-    fn read(&self, file: &str, bytes: &[u8]) -> crate::Result<Loaded> {
+    fn read(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
         let text = utf8(file, bytes)?;
         let loc = |line: usize, column: usize| Location {
             file: file.to_string(),

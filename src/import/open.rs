@@ -212,7 +212,7 @@ impl<'a> Open<'a> {
     /// assert!(Open::detect("no/such/dir".as_ref()).is_err());
     /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn detect(path: &Path) -> crate::Result<DataKind> {
+    pub fn detect(path: &Path) -> crate::error::Result<DataKind> {
         let unreadable = |message: String| {
             Error::new(ErrorKind::Io {
                 path: path.to_path_buf(),
@@ -324,7 +324,7 @@ impl<'a> Open<'a> {
     /// assert!(matches!(&opened.report, OpenReport::Imdb(r) if r.names > 0));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn open(&self, path: impl AsRef<Path>) -> crate::Result<Opened> {
+    pub fn open(&self, path: impl AsRef<Path>) -> crate::error::Result<Opened> {
         let path = path.as_ref();
         let kind = Open::detect(path)?;
         let read = |loaded: super::Loaded| (loaded.explorer, OpenReport::Read(loaded.report));
@@ -391,7 +391,7 @@ impl<'a> Open<'a> {
 /// assert_eq!(explorer.people().len(), 2);
 /// # Ok::<(), hallyu::Error>(())
 /// ```
-pub fn open(path: impl AsRef<Path>) -> crate::Result<Explorer> {
+pub fn open(path: impl AsRef<Path>) -> crate::error::Result<Explorer> {
     Open::new().open(path).map(|opened| opened.explorer)
 }
 

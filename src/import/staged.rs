@@ -317,7 +317,7 @@ impl<'t> Positions<'t> {
 /// ends) is refused by type before it is opened, and again on the file
 /// opened (the path may have changed); a regular file is read to the size
 /// it had then.
-pub(crate) fn read_path(path: &std::path::Path) -> crate::Result<(String, Vec<u8>)> {
+pub(crate) fn read_path(path: &std::path::Path) -> crate::error::Result<(String, Vec<u8>)> {
     use std::io::Read;
     super::tsv::regular_file(path)?;
     let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
@@ -333,11 +333,14 @@ pub(crate) fn read_path(path: &std::path::Path) -> crate::Result<(String, Vec<u8
 }
 
 /// Everything a reader gives; `name` is the file name errors print.
-pub(crate) fn read_all(name: &str, mut reader: impl std::io::Read) -> crate::Result<Vec<u8>> {
+pub(crate) fn read_all(
+    name: &str,
+    mut reader: impl std::io::Read,
+) -> crate::error::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
-        .map_err(|e| crate::Error::io(name, e))?;
+        .map_err(|e| crate::error::Error::io(name, e))?;
     Ok(bytes)
 }
 
@@ -362,7 +365,7 @@ macro_rules! one_file_reader {
             pub fn from_path(
                 &self,
                 path: impl AsRef<std::path::Path>,
-            ) -> $crate::Result<super::staged::Loaded> {
+            ) -> $crate::error::Result<super::staged::Loaded> {
                 let (name, bytes) = super::staged::read_path(path.as_ref())?;
                 self.read(&name, &bytes)
             }
@@ -382,7 +385,7 @@ macro_rules! one_file_reader {
                 &self,
                 name: &str,
                 reader: impl std::io::Read,
-            ) -> $crate::Result<super::staged::Loaded> {
+            ) -> $crate::error::Result<super::staged::Loaded> {
                 self.read(name, &super::staged::read_all(name, reader)?)
             }
         }
@@ -391,7 +394,7 @@ macro_rules! one_file_reader {
 pub(crate) use one_file_reader;
 
 /// Bytes as UTF-8, or an error at the first invalid byte.
-pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::Result<&'a str> {
+pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::error::Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = e.valid_up_to();
         let text = std::str::from_utf8(&bytes[..good]).expect("valid prefix");
@@ -423,7 +426,7 @@ fn keyed<T>(
     key: &str,
     location: Location,
     make: impl FnOnce() -> T,
-) -> crate::Result<usize> {
+) -> crate::error::Result<usize> {
     if let Some((_, first)) = by_key.get(key) {
         return Err(duplicate(key, first, location));
     }
@@ -457,7 +460,7 @@ impl Staged {
         aliases: Vec<String>,
         born: Option<i32>,
         location: Location,
-    ) -> crate::Result<usize> {
+    ) -> crate::error::Result<usize> {
         let (list, by_key) = (&mut self.records.people, &mut self.people_by_key);
         keyed(list, by_key, key, location, || Person {
             id: key.to_string(),
@@ -488,7 +491,7 @@ impl Staged {
         hangul: Option<String>,
         aliases: Vec<String>,
         location: Location,
-    ) -> crate::Result<usize> {
+    ) -> crate::error::Result<usize> {
         let (list, by_key) = (&mut self.records.works, &mut self.works_by_key);
         let i = keyed(list, by_key, key, location, || Work {
             hangul: hangul.map(nfc_owned),
@@ -730,7 +733,10 @@ pub(crate) struct GraphEdge {
 /// Fills the records from the nodes and edges of a NetworkX-style graph
 /// file: people and works told apart by `bipartite` (0 or 1) or `kind`
 /// (`person`, `work` or a work kind).
-pub(crate) fn from_graph(nodes: Vec<GraphNode>, edges: Vec<GraphEdge>) -> crate::Result<Loaded> {
+pub(crate) fn from_graph(
+    nodes: Vec<GraphNode>,
+    edges: Vec<GraphEdge>,
+) -> crate::error::Result<Loaded> {
     let mut s = Staged::default();
     let mut person_of: HashMap<String, usize> = HashMap::new();
     let mut work_of: HashMap<String, usize> = HashMap::new();
@@ -794,7 +800,7 @@ pub(crate) fn from_graph(nodes: Vec<GraphNode>, edges: Vec<GraphEdge>) -> crate:
             .unwrap_or_else(|| n.id.clone());
         let hangul = n.attrs.get("hangul").map(Attr::text);
         let aliases = n.attrs.get("aliases").map(Attr::list).unwrap_or_default();
-        let number = |name: &'static str| -> crate::Result<Option<i32>> {
+        let number = |name: &'static str| -> crate::error::Result<Option<i32>> {
             match n.attrs.get(name) {
                 None => Ok(None),
                 Some(Attr::Text(t)) if t.trim().is_empty() => Ok(None),

@@ -120,7 +120,7 @@ macro_rules! list_result {
             /// assert!(std::ptr::eq(answer.explorer(), &explorer));
             /// # Ok::<(), hallyu::Error>(())
             /// ```
-            pub fn explorer(&self) -> &'e crate::Explorer {
+            pub fn explorer(&self) -> &'e crate::explorer::Explorer {
                 self.explorer
             }
         }
@@ -138,7 +138,7 @@ macro_rules! list_result {
 pub(crate) use list_result;
 
 /// Orders people by name, then by id (for names shared by two people).
-pub(crate) fn by_name(explorer: &crate::Explorer, a: u32, b: u32) -> std::cmp::Ordering {
+pub(crate) fn by_name(explorer: &crate::explorer::Explorer, a: u32, b: u32) -> std::cmp::Ordering {
     let name = |p: u32| explorer.name(explorer.graph.pid(p).into());
     name(a).cmp(name(b)).then(a.cmp(&b))
 }

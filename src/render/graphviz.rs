@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::Format;
+use crate::error::{Error, Result};
 use crate::export::dot::Layout;
-use crate::{Error, Result};
 
 /// The environment variable that names the `dot` program to run
 /// (`HALLYU_DOT=/opt/graphviz/bin/dot`); without it, `dot` is looked up on

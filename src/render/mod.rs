@@ -73,9 +73,9 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 }
 pub use graphviz::{DEFAULT_TIMEOUT, DOT_ENV, Graphviz};
 
+use crate::error::{Error, Result};
 use crate::export::Diagram;
 use crate::export::dot::{self, DotOptions};
-use crate::{Error, Result};
 
 /// The environment variable naming font files or directories (several
 /// separated like `PATH`) for the built-in renderer's PNG (Cargo feature

@@ -17,7 +17,7 @@ use resvg::tiny_skia;
 use resvg::usvg::{self, fontdb, roxmltree};
 
 use super::{FONT_ENV, is_hangul};
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// The character a Korean font must have: 박 (U+BC15).
 const HANGUL_PROBE: char = '\u{BC15}';

@@ -282,7 +282,7 @@ impl Rank {
         filter: &Filter,
         by: Measure,
         options: &RankOptions,
-    ) -> crate::Result<Rank> {
+    ) -> crate::error::Result<Rank> {
         let (_, people) = crate::algo::node_set(explorer.graph.index(), filter);
         let (ranking, computed, searches): (Vec<Ranked>, &[Measure], usize) =
             if people <= options.max_people {
