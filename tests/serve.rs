@@ -204,6 +204,232 @@ fn shutdown_answers_the_request_at_hand() {
     assert!(TcpStream::connect(addr).is_err(), "still listening");
 }
 
+/// A client that sends a header byte now and then.
+fn slow_client(
+    addr: std::net::SocketAddr,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> std::thread::JoinHandle<bool> {
+    use std::sync::atomic::Ordering;
+    std::thread::spawn(move || {
+        let Ok(mut s) = TcpStream::connect(addr) else {
+            return false;
+        };
+        let _ = s.write_all(b"GET /api/search?q=iu HTTP/1.1\r\nX-Slow: ");
+        while !stop.load(Ordering::SeqCst) {
+            if s.write_all(b"a").is_err() {
+                return true; // the server let go
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        false
+    })
+}
+
+/// Idle connections and clients that send a head byte by byte hold only
+/// their own threads: beside 2, then 20 of each, a normal request is
+/// answered at once (before the fix, two such clients held both workers).
+#[test]
+fn slow_and_idle_clients_do_not_starve_the_others() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+    let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new()).unwrap();
+    let addr = server.addr();
+    for crowd in [2, 20] {
+        let stop = Arc::new(AtomicBool::new(false));
+        let idle: Vec<TcpStream> = (0..crowd)
+            .map(|_| TcpStream::connect(addr).unwrap())
+            .collect();
+        let slow: Vec<_> = (0..crowd)
+            .map(|_| slow_client(addr, Arc::clone(&stop)))
+            .collect();
+        std::thread::sleep(Duration::from_millis(300));
+        // The client's own bound: 3 s, under the slow clients' 5 s.
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+        s.write_all(b"GET /api/search?q=iu HTTP/1.0\r\n\r\n")
+            .unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer)
+            .unwrap_or_else(|e| panic!("beside {crowd} slow and {crowd} idle clients: {e}"));
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        stop.store(true, Ordering::SeqCst);
+        for t in slow {
+            t.join().unwrap();
+        }
+        drop(idle);
+    }
+    server.shutdown();
+    server.join();
+}
+
+/// A head sent one byte at a time gets its 408 when the whole-head bound
+/// is up, however steadily the bytes come.
+#[test]
+fn a_head_sent_byte_by_byte_gets_its_408() {
+    use std::time::{Duration, Instant};
+    let options = ServeOptions::new().head_timeout(Duration::from_millis(600));
+    let server = serve(Explorer::bundled(), "127.0.0.1:0", options).unwrap();
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(50))).unwrap();
+    let head = b"GET /api/search?q=iu HTTP/1.1\r\nHost: localhost\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+    let start = Instant::now();
+    let mut answer = Vec::new();
+    for &b in head.iter().cycle().take(4000) {
+        if s.write_all(&[b]).is_err() {
+            break;
+        }
+        let mut buf = [0u8; 1024];
+        match s.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+            Err(_) => {}
+        }
+        if !answer.is_empty() && answer.ends_with(b"}") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no 408 after 20 s"
+        );
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    server.shutdown();
+    server.join();
+}
+
+/// A stop lets go of slow and idle clients at once: each sees its
+/// connection closed, and `join` returns.
+#[test]
+fn a_stop_lets_go_of_slow_clients() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+    let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new()).unwrap();
+    let addr = server.addr();
+    let stop = Arc::new(AtomicBool::new(false));
+    let slow: Vec<_> = (0..10)
+        .map(|_| slow_client(addr, Arc::clone(&stop)))
+        .collect();
+    let mut idle: Vec<TcpStream> = (0..10).map(|_| TcpStream::connect(addr).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    server.shutdown();
+    server.join();
+    // Every idle client reads the end of its connection (not a timeout).
+    for s in &mut idle {
+        s.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+        let mut buf = [0u8; 16];
+        match s.read(&mut buf) {
+            Ok(0) => {}
+            Ok(_) => {}
+            Err(e) => assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "an idle connection still open after the stop: {e}"
+            ),
+        }
+    }
+    // Every slow client finds its writes refused within a few of its bytes.
+    std::thread::sleep(Duration::from_millis(1500));
+    stop.store(true, Ordering::SeqCst);
+    let let_go = slow
+        .into_iter()
+        .map(|t| t.join().unwrap())
+        .filter(|&b| b)
+        .count();
+    assert_eq!(let_go, 10, "slow clients the server did not let go of");
+}
+
+/// The server answers only requests addressed to it (DNS rebinding: a page
+/// of another site resolving its name to 127.0.0.1), API calls only from
+/// its own pages, HEAD without a body, and several requests on one
+/// connection.
+#[test]
+fn host_origin_head_and_keep_alive() {
+    use std::time::Duration;
+    let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new()).unwrap();
+    let addr = server.addr();
+    let port = addr.port();
+    let (s, body) = get(
+        addr,
+        &format!("GET /api/search?q=iu HTTP/1.1\r\nHost: evil.example:{port}\r\n\r\n"),
+    );
+    assert_eq!(s, 421, "{body}");
+    let (s, _) = get(addr, "GET / HTTP/1.1\r\nHost: rebind.example\r\n\r\n");
+    assert_eq!(s, 421);
+    let (s, _) = get(addr, "GET /api/search?q=iu HTTP/1.1\r\n\r\n");
+    assert_eq!(s, 400, "HTTP/1.1 without Host");
+    let (s, _) = get(
+        addr,
+        &format!(
+            "GET /api/search?q=iu HTTP/1.1\r\nHost: localhost:{port}\r\nOrigin: http://evil.example\r\n\r\n"
+        ),
+    );
+    assert_eq!(s, 403);
+    let (s, _) = get(
+        addr,
+        &format!(
+            "GET /api/search?q=iu HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n\r\n"
+        ),
+    );
+    assert_eq!(s, 200);
+
+    // HEAD: the headers of GET, no body.
+    let mut c = TcpStream::connect(addr).unwrap();
+    c.write_all(
+        format!("HEAD / HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
+    )
+    .unwrap();
+    let mut answer = String::new();
+    c.read_to_string(&mut answer).unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Length: "))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(length > 100_000, "the page's length: {length}");
+    assert_eq!(body, "", "HEAD has no body");
+    assert!(head.contains("Content-Security-Policy: default-src 'none'"));
+
+    // Keep-alive: three answers on one connection, read by their lengths.
+    let mut c = TcpStream::connect(addr).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut reader = std::io::BufReader::new(c.try_clone().unwrap());
+    for q in ["iu", "dara", "park"] {
+        c.write_all(
+            format!("GET /api/search?q={q} HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").as_bytes(),
+        )
+        .unwrap();
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut reader, &mut line).unwrap();
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                length = v.trim().parse().unwrap();
+            }
+            if line.starts_with("Connection: ") {
+                assert_eq!(line.trim(), "Connection: keep-alive");
+            }
+            if line == "\r\n" {
+                break;
+            }
+        }
+        let mut body = vec![0u8; length];
+        reader.read_exact(&mut body).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(v["query"], q);
+    }
+    server.shutdown();
+    server.join();
+}
+
 /// The time limit is kept while the query runs: on a synthetic import big
 /// enough that a query takes a while, a tiny limit answers 503 with a JSON
 /// error at once, and a normal limit answers the same request.

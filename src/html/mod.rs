@@ -1,28 +1,37 @@
-//! An offline, interactive page of the graph: one self-contained HTML file
-//! that works from `file://` with no network.
+//! The interactive page of the graph: offline, one self-contained HTML file
+//! that works from `file://` with no network ([`page`]); or served by
+//! [`serve`] (feature `serve`), where it starts from a search and fetches
+//! what it shows.
 //!
-//! [`page`] writes the file. It embeds
+//! The page holds
 //!
 //! * [cytoscape.js] 3.35 (MIT, vendored with its licence under
 //!   `src/html/vendor/`), which draws the graph on a canvas;
-//! * the person–work graph as JSON: every person and work with its Hangul,
-//!   aliases, year, kind and sources, and every credit with its role phrase
-//!   computed here, so that the page explains a path with the very words of
-//!   [`Path`](crate::query::Path)'s `Display`;
-//! * a search index computed here: for every record the normalised keys the
-//!   library's [`NameIndex`](crate::search::NameIndex) matches (name,
-//!   Hangul, aliases, id, Revised Romanization, McCune–Reischauer, Yale,
-//!   initials, Korean keyboard keys, Western order), which the page matches
-//!   by prefix after the same normalisation;
-//! * a Content-Security-Policy that forbids every network request
-//!   (`default-src 'none'`), so the page provably works offline.
+//! * its own script and style sheet, allowed by their SHA-256 hashes in a
+//!   Content-Security-Policy that has no `'unsafe-inline'` and forbids
+//!   every request (the served page may ask its own origin);
+//! * its data as JSON in a `<script type="application/json">` element,
+//!   escaped for that place (`<`, `>`, `&`, U+2028 and U+2029 as `\u`
+//!   escapes), so that no name can end the element or become markup. The
+//!   template is filled in one pass that never reads what it inserted.
+//!
+//! Offline, the data is a bounded piece of the graph
+//! ([`answer::Graph`](crate::query::answer::Graph), with the search keys
+//! the library's [`NameIndex`](crate::search::NameIndex) matches): the
+//! whole graph when it holds at most [`PageOptions::max_records`] people
+//! and works, else the view (or the start) and what lies nearest to it, up
+//! to that bound; the page says what it left out. Served, the data is only
+//! the page's settings: the search, the neighbourhoods, the paths and the
+//! filters are the server's answers, so the page's size does not grow with
+//! the data.
 //!
 //! In the page: a search box with suggestions (picking one centres and
-//! highlights the person), a click expands a node's neighbours and opens a
+//! highlights the record), a click expands a node's neighbours and opens a
 //! panel with its record, a path mode explains the shortest chain between
-//! two people hop by hop, live filters (years, work kinds, unverified
-//! claims), a legend from the shared style sheet, and deep links
-//! (`page.html#person=KEY`, `page.html#from=KEY&to=KEY`).
+//! two people hop by hop, filters (years, work kinds, unverified claims),
+//! a legend from the shared style sheet, and deep links
+//! (`page.html#person=KEY`, `page.html#from=KEY&to=KEY`). It opens on the
+//! view, else on the person with the most appearances and their works.
 //!
 //! [cytoscape.js]: https://js.cytoscape.org/
 //!
@@ -39,18 +48,22 @@
 //! let text = html::page(&explorer, &options)?;
 //! assert!(text.starts_with("<!DOCTYPE html>"));
 //! assert!(text.contains("default-src 'none'"));
+//! assert!(!text.contains("unsafe-inline"));
 //! assert!(text.contains("park-seo-joon"));
 //! // std::fs::write("page.html", text)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod csp;
+#[cfg(feature = "serve")]
+mod http;
 #[cfg(feature = "serve")]
 mod serve;
 
 #[cfg(feature = "serve")]
 pub use serve::{ServeOptions, Server, ShutdownHandle, serve};
 
-use std::collections::HashMap;
+use std::collections::{HashSet, VecDeque};
 
 use serde::Serialize;
 
@@ -61,6 +74,7 @@ use crate::export::style::{edge_look, node_look};
 use crate::filter::Filter;
 use crate::id::Entity;
 use crate::model::{RoleKind, WorkKind};
+use crate::query::answer::{self, Graph};
 use crate::search::{hangul, normalise, romanize};
 
 /// The vendored cytoscape.js (MIT; see `src/html/vendor/LICENSE`).
@@ -70,26 +84,37 @@ const TEMPLATE: &str = include_str!("page.html");
 const SCRIPT: &str = include_str!("page.js");
 const STYLE: &str = include_str!("page.css");
 
-/// The Content-Security-Policy of the page: no request of any kind, only
-/// the inline script and style and `data:` images.
+/// The Content-Security-Policy of the offline page: no request of any
+/// kind; the page's two scripts and its style sheet allowed by their
+/// SHA-256 hashes (no `'unsafe-inline'`), and `data:` images.
 ///
 /// # Example
 ///
 /// ```
 /// use hallyu::Explorer;
-/// use hallyu::html::{self, PageOptions, CONTENT_SECURITY_POLICY};
+/// use hallyu::html::{self, PageOptions};
 ///
 /// let page = html::page(&Explorer::bundled(), &PageOptions::new())?;
-/// let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">"#);
+/// let policy = html::content_security_policy();
+/// let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}">"#);
 /// assert!(page.contains(&meta));
-/// assert!(CONTENT_SECURITY_POLICY.starts_with("default-src 'none';")); // no network at all
+/// assert!(policy.starts_with("default-src 'none';")); // no network at all
+/// assert!(!policy.contains("unsafe"));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
-pub const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+pub fn content_security_policy() -> &'static str {
+    &csp::policies().0
+}
 
-/// What [`page`] shows: the view opened first, the filter whose roles are
-/// counted, and the title.
+/// The Content-Security-Policy of the page [`serve`] sends: the offline
+/// page's, and requests to its own origin (`connect-src 'self'`).
+#[cfg(feature = "serve")]
+pub(crate) fn served_security_policy() -> &'static str {
+    &csp::policies().1
+}
+
+/// What [`page`] shows: the view opened first, the filter, the title, and
+/// the most records it embeds.
 ///
 /// # Example
 ///
@@ -99,18 +124,45 @@ pub const CONTENT_SECURITY_POLICY: &str =
 ///
 /// let options = PageOptions::new()
 ///     .filter(Filter::new().include_unverified(true))
-///     .title("K-universe");
+///     .title("K-universe")
+///     .max_records(500);
 /// # let _ = options;
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct PageOptions {
     view: Option<View>,
     filter: Filter,
     title: Option<String>,
+    max_records: usize,
+}
+
+impl Default for PageOptions {
+    fn default() -> PageOptions {
+        PageOptions {
+            view: None,
+            filter: Filter::new(),
+            title: None,
+            max_records: PageOptions::DEFAULT_MAX_RECORDS,
+        }
+    }
 }
 
 impl PageOptions {
-    /// The whole graph, on-screen roles, no unverified claims.
+    /// The most people and works an offline page embeds by default: 1,000
+    /// (a page of about 1 MB, cytoscape.js included).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::html::PageOptions;
+    ///
+    /// assert_eq!(PageOptions::DEFAULT_MAX_RECORDS, 1_000);
+    /// ```
+    pub const DEFAULT_MAX_RECORDS: usize = 1_000;
+
+    /// No view (the page opens on the person with the most appearances),
+    /// on-screen roles, no unverified claims, at most
+    /// [`PageOptions::DEFAULT_MAX_RECORDS`] records.
     ///
     /// # Example
     ///
@@ -124,10 +176,14 @@ impl PageOptions {
     /// #     serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap()
     /// # }
     ///
-    /// let page = html::page(&Explorer::bundled(), &PageOptions::new())?;
+    /// let explorer = Explorer::bundled();
+    /// let page = html::page(&explorer, &PageOptions::new())?;
     /// assert!(page.contains("<title>hallyu</title>"));
-    /// assert!(data(&page)["initial"].as_array().unwrap().is_empty()); // the whole catalog
-    /// assert_eq!(data(&page)["filter"]["unverified"], false);
+    /// let data = data(&page);
+    /// assert_eq!(data["left_out"], 0); // the whole bundled graph is embedded
+    /// assert_eq!(data["graph"]["nodes"].as_array().unwrap().len(), explorer.people().len() + explorer.works().len());
+    /// assert!(data["initial"].as_array().unwrap().len() < 60); // but it opens on a few
+    /// assert_eq!(data["filter"]["unverified"], false);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn new() -> PageOptions {
@@ -135,9 +191,9 @@ impl PageOptions {
     }
 
     /// Opens the page on this view (a neighbourhood, a path, a pair, a
-    /// work); without one the page opens on the whole catalog. The page
-    /// always embeds the whole graph, so a click expands beyond the view
-    /// and paths are the library's.
+    /// work). The page embeds the view's records and what lies nearest to
+    /// them (all of the graph when it is small), so that a click expands
+    /// beyond the view.
     ///
     /// # Example
     ///
@@ -167,7 +223,7 @@ impl PageOptions {
 
     /// The filter: its roles and group expansion decide which credits the
     /// page holds; its years, kinds and unverified setting are the initial
-    /// state of the page's live filters.
+    /// state of the page's filters.
     ///
     /// # Example
     ///
@@ -210,9 +266,137 @@ impl PageOptions {
         self.title = Some(title.into());
         self
     }
+
+    /// The most people and works the offline page embeds (at least 1):
+    /// beyond it, the page holds the view and what lies nearest to it, and
+    /// says how many records it left out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{Page, PageOptions};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let page = Page::offline(&explorer, &PageOptions::new().max_records(50))?;
+    /// assert_eq!(page.records, 50);
+    /// assert_eq!(page.left_out, explorer.people().len() + explorer.works().len() - 50);
+    /// assert!(page.html.contains("left out"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn max_records(mut self, n: usize) -> PageOptions {
+        self.max_records = n.max(1);
+        self
+    }
 }
 
-/// Writes the self-contained HTML page of the explorer's graph.
+/// A page made by [`Page::offline`]: its text and what it holds.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::Explorer;
+/// use hallyu::html::{Page, PageOptions};
+///
+/// let page = Page::offline(&Explorer::bundled(), &PageOptions::new())?;
+/// assert_eq!(page.left_out, 0);
+/// assert!(page.html.len() < 1 << 20);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// The HTML text.
+    pub html: String,
+    /// The people and works it embeds.
+    pub records: usize,
+    /// The people and works of the explorer it does not embed.
+    pub left_out: usize,
+}
+
+impl Page {
+    /// The self-contained offline page (see the [module
+    /// documentation](self)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{Page, PageOptions};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let page = Page::offline(&explorer, &PageOptions::new())?;
+    /// assert_eq!(page.records, explorer.people().len() + explorer.works().len());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the view cannot be drawn (for example a path view between
+    /// people that no chain links); see [`View::diagram`].
+    pub fn offline(explorer: &Explorer, options: &PageOptions) -> crate::error::Result<Page> {
+        let mut title = "hallyu".to_string();
+        let mut initial: Vec<Entity> = Vec::new();
+        if let Some(view) = &options.view {
+            let diagram = view.diagram(explorer)?;
+            initial = diagram
+                .nodes
+                .iter()
+                .filter_map(|n| explorer.by_key(&n.key))
+                .collect();
+            if !diagram.title.is_empty() {
+                title = diagram.title.clone();
+            }
+        }
+        if let Some(t) = &options.title {
+            title = t.clone();
+        }
+        let filter = page_filter(&options.filter);
+        if initial.is_empty() {
+            let start = Graph::start(explorer, &filter, &answer::Options::new().limit(40));
+            initial = start
+                .nodes
+                .iter()
+                .filter_map(|n| explorer.by_key(&n.id))
+                .collect();
+        }
+        let total = explorer.people().len() + explorer.works().len();
+        let records = embedded(explorer, &initial, &filter, options.max_records);
+        let graph = Graph::of(explorer, &records, &filter);
+        let keys = graph
+            .nodes
+            .iter()
+            .map(|n| {
+                explorer
+                    .by_key(&n.id)
+                    .map_or_else(Vec::new, |e| record_keys(explorer, e))
+            })
+            .collect();
+        let shown = graph.nodes.len();
+        let initial: Vec<String> = initial
+            .iter()
+            .filter(|e| matches!(e, Entity::Person(_) | Entity::Work(_)))
+            .map(|e| explorer.key(*e).into_owned())
+            .collect();
+        let data = PageData {
+            mode: "offline",
+            title: &title,
+            graph: Some(&graph),
+            keys,
+            initial: &initial,
+            left_out: total - shown,
+            looks: looks(&options.filter),
+        };
+        let html = fill_template(content_security_policy(), &title, &data);
+        Ok(Page {
+            html,
+            records: shown,
+            left_out: total - shown,
+        })
+    }
+}
+
+/// Writes the self-contained offline page of the explorer's graph: the
+/// text of [`Page::offline`].
 ///
 /// See the [module documentation](self) for what the page holds and does.
 ///
@@ -224,8 +408,8 @@ impl PageOptions {
 ///
 /// let explorer = Explorer::bundled();
 /// let text = html::page(&explorer, &PageOptions::new())?;
-/// assert!(text.contains(html::CONTENT_SECURITY_POLICY));
-/// assert!(text.len() < 1 << 20); // the bundled dataset's page: about 547 KiB
+/// assert!(text.contains(html::content_security_policy()));
+/// assert!(text.len() < 1 << 20);
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 ///
@@ -234,28 +418,115 @@ impl PageOptions {
 /// When the view cannot be drawn (for example a path view between people
 /// that no chain links); see [`View::diagram`].
 pub fn page(explorer: &Explorer, options: &PageOptions) -> crate::error::Result<String> {
-    let mut initial: Vec<String> = Vec::new();
-    let mut title = "hallyu".to_string();
-    if let Some(view) = &options.view {
-        let diagram = view.diagram(explorer)?;
-        initial = diagram.nodes.iter().map(|n| n.key.clone()).collect();
-        if !diagram.title.is_empty() {
-            title = diagram.title.clone();
+    Page::offline(explorer, options).map(|p| p.html)
+}
+
+/// The page [`serve`] sends: no data, only the page's settings; it asks
+/// the server for everything it shows.
+#[cfg(feature = "serve")]
+pub(crate) fn served_page(filter: &Filter) -> String {
+    let data = PageData {
+        mode: "api",
+        title: "hallyu",
+        graph: None,
+        keys: Vec::new(),
+        initial: &[],
+        left_out: 0,
+        looks: looks(filter),
+    };
+    fill_template(served_security_policy(), "hallyu", &data)
+}
+
+/// The filter whose credits the page holds: the given one with every year,
+/// kind and unverified claim (the offline page filters those itself).
+fn page_filter(filter: &Filter) -> Filter {
+    Filter::new()
+        .roles(filter.get_roles())
+        .include_unverified(true)
+        .expand_groups(filter.groups)
+}
+
+/// The people and works the offline page embeds: everything when it fits,
+/// else the view's records and then the nearest ones, breadth first over
+/// the person–work graph, up to `max`.
+fn embedded(explorer: &Explorer, initial: &[Entity], filter: &Filter, max: usize) -> Vec<Entity> {
+    let total = explorer.people().len() + explorer.works().len();
+    if total <= max {
+        return explorer
+            .people()
+            .map(Entity::from)
+            .chain(explorer.works().map(Entity::from))
+            .collect();
+    }
+    let mut seen: HashSet<Entity> = HashSet::new();
+    let mut out: Vec<Entity> = Vec::new();
+    let mut queue: VecDeque<Entity> = VecDeque::new();
+    for &e in initial {
+        if matches!(e, Entity::Person(_) | Entity::Work(_)) && seen.insert(e) {
+            queue.push_back(e);
         }
     }
-    if let Some(t) = &options.title {
-        title = t.clone();
+    while let Some(e) = queue.pop_front() {
+        if out.len() >= max {
+            break;
+        }
+        out.push(e);
+        let next: Vec<Entity> = match e {
+            Entity::Person(p) => explorer
+                .works_of(p, filter)
+                .into_iter()
+                .map(|(w, _)| w.into())
+                .collect(),
+            Entity::Work(w) => explorer
+                .people_in_by_id(w, filter)
+                .into_iter()
+                .map(|(p, _, _)| p.into())
+                .collect(),
+            _ => Vec::new(),
+        };
+        for n in next {
+            if seen.insert(n) {
+                queue.push_back(n);
+            }
+        }
     }
-    let data = graph_data(explorer, &options.filter, &initial, &title);
-    let json = serde_json::to_string(&data).expect("JSON of plain values");
-    Ok(TEMPLATE
-        .replace("{{CSP}}", CONTENT_SECURITY_POLICY)
-        .replace("{{TITLE}}", &escape_html(&title))
-        .replace("{{STYLE}}", STYLE)
-        .replace("{{LICENSE}}", &CYTOSCAPE_LICENSE.replace("--", "- -"))
-        .replace("{{CYTOSCAPE}}", CYTOSCAPE)
-        .replace("{{DATA}}", &script_safe(&json))
-        .replace("{{SCRIPT}}", SCRIPT))
+    out
+}
+
+/// Fills the page template in one pass: each `{{NAME}}` of the template is
+/// replaced by its value, and no inserted text is read again (a name that
+/// holds `{{DATA}}` stays that text).
+fn fill_template(policy: &str, title: &str, data: &PageData<'_>) -> String {
+    let json = serde_json::to_string(data).expect("JSON of plain values");
+    let license = CYTOSCAPE_LICENSE.replace("--", "- -");
+    let values: [(&str, &str); 7] = [
+        ("CSP", policy),
+        ("TITLE", &escape_html(title)),
+        ("STYLE", STYLE),
+        ("LICENSE", &license),
+        ("CYTOSCAPE", CYTOSCAPE),
+        ("DATA", &script_safe(&json)),
+        ("SCRIPT", SCRIPT),
+    ];
+    let mut out = String::with_capacity(TEMPLATE.len() + CYTOSCAPE.len() + json.len() + 4096);
+    let mut rest = TEMPLATE;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after
+            .find("}}")
+            .expect("the template closes its placeholders");
+        let name = &after[..end];
+        let value = values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .expect("the template names only known placeholders");
+        out.push_str(value);
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The normalised search keys of a name, as the library's name index
@@ -297,51 +568,45 @@ pub(crate) fn search_keys(name: &str, out: &mut Vec<String>) {
     push(normal);
 }
 
-/// The embedded data: people, works, credits (person–work appearances with
-/// their role phrases), the legend and the initial state.
-/// What the page's script reads: every person and work, one edge per
-/// person and work (the person's own credit first, as
-/// [`Explorer::works_of`] gives it), and the looks of the legend.
+/// The key of a record and the search keys of its name, Hangul name and
+/// aliases.
+fn record_keys(explorer: &Explorer, e: crate::id::Entity) -> Vec<String> {
+    let mut keys = vec![explorer.key(e).into_owned()];
+    search_keys(explorer.name(e), &mut keys);
+    if let Some(h) = explorer.hangul(e) {
+        search_keys(h, &mut keys);
+    }
+    for a in explorer.aliases(e) {
+        search_keys(a, &mut keys);
+    }
+    keys
+}
+
+/// What the page's script reads: its mode (`offline`, with a piece of the
+/// graph and its search keys; `api`, asking the server), its title, the
+/// records it opens on, what it left out, and the looks of the legend.
 #[derive(Serialize)]
 struct PageData<'a> {
+    mode: &'static str,
     title: &'a str,
-    nodes: Vec<PageNode>,
-    edges: Vec<PageEdge>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    graph: Option<&'a Graph>,
+    /// The search keys of each node of `graph`, in its order.
+    keys: Vec<Vec<String>>,
+    initial: &'a [String],
+    left_out: usize,
+    #[serde(flatten)]
+    looks: Looks,
+}
+
+/// The legend, the work kinds' words, the roles' line styles, and the
+/// initial state of the filters.
+#[derive(Serialize)]
+struct Looks {
     legend: Vec<LegendEntry>,
     kinds: InOrder,
     roles: [RoleLook; 5],
-    initial: &'a [String],
     filter: PageFilter,
-}
-
-/// A person or a work: `t` is its type (`person` or the work kind's name),
-/// `born` or `year` its own year field.
-#[derive(Serialize)]
-struct PageNode {
-    key: String,
-    t: &'static str,
-    name: String,
-    label: String,
-    hangul: Option<String>,
-    aliases: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    born: Option<Option<i32>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    year: Option<Option<i32>>,
-    sources: Vec<String>,
-    keys: Vec<String>,
-}
-
-/// A person's appearance on a work: node positions, the role in words, the
-/// style class, whether unverified, whether through a group.
-#[derive(Serialize)]
-struct PageEdge {
-    p: usize,
-    w: usize,
-    role: String,
-    cls: &'static str,
-    u: bool,
-    via: bool,
 }
 
 /// A JSON object whose keys keep their order.
@@ -377,61 +642,7 @@ struct PageFilter {
     unverified: bool,
 }
 
-fn graph_data<'a>(
-    explorer: &Explorer,
-    filter: &Filter,
-    initial: &'a [String],
-    title: &'a str,
-) -> PageData<'a> {
-    // Every year, kind and unverified claim: the page filters them live.
-    let wide = Filter::new()
-        .roles(filter.get_roles())
-        .include_unverified(true)
-        .expand_groups(filter.groups);
-    let mut nodes: Vec<PageNode> = Vec::new();
-    let mut index: HashMap<Entity, usize> = HashMap::new();
-    for p in explorer.people() {
-        index.insert(p.into(), nodes.len());
-        let name = explorer.display_name(p.into());
-        let born = explorer.get(p).born();
-        nodes.push(page_node(
-            explorer,
-            p.into(),
-            "person",
-            &name,
-            (Some(born), None),
-        ));
-    }
-    for w in explorer.works() {
-        index.insert(w.into(), nodes.len());
-        let r = explorer.get(w);
-        let t = WorkKind::name(r.kind());
-        nodes.push(page_node(
-            explorer,
-            w.into(),
-            t,
-            r.title(),
-            (None, Some(r.year())),
-        ));
-    }
-    let mut edges: Vec<PageEdge> = Vec::new();
-    for p in explorer.people() {
-        let pi = index[&Entity::Person(p)];
-        for (w, credited, unverified) in explorer.works_of_by_id(p, &wide) {
-            let Some(&wi) = index.get(&Entity::Work(w)) else {
-                continue;
-            };
-            let credit = explorer.get(credited.credit);
-            edges.push(PageEdge {
-                p: pi,
-                w: wi,
-                role: credited.describe(explorer),
-                cls: edge_look(credit.role_kind(), false, Emphasis::Normal).class,
-                u: unverified,
-                via: credited.via.is_some(),
-            });
-        }
-    }
+fn looks(filter: &Filter) -> Looks {
     let mut legend = vec![{
         let l = node_look(NodeKind::Person, Emphasis::Normal);
         LegendEntry {
@@ -469,14 +680,10 @@ fn graph_data<'a>(
         }
     });
     let years = filter.years.clone();
-    PageData {
-        title,
-        nodes,
-        edges,
+    Looks {
         legend,
         kinds,
         roles,
-        initial,
         filter: PageFilter {
             from: years.as_ref().map(|r| *r.start()).filter(|y| *y > i32::MIN),
             to: years.as_ref().map(|r| *r.end()).filter(|y| *y < i32::MAX),
@@ -490,47 +697,23 @@ fn graph_data<'a>(
     }
 }
 
-/// The key of a record and the search keys of its name, Hangul name and
-/// aliases.
-fn record_keys(explorer: &Explorer, e: crate::id::Entity) -> Vec<String> {
-    let mut keys = vec![explorer.key(e).into_owned()];
-    search_keys(explorer.name(e), &mut keys);
-    if let Some(h) = explorer.hangul(e) {
-        search_keys(h, &mut keys);
-    }
-    for a in explorer.aliases(e) {
-        search_keys(a, &mut keys);
-    }
-    keys
-}
-
-/// What the page knows of a person or a work: `t` is its type, `(born,
-/// year)` its own year field.
-fn page_node(
-    explorer: &Explorer,
-    e: Entity,
-    t: &'static str,
-    name: &str,
-    (born, year): (Option<Option<i32>>, Option<Option<i32>>),
-) -> PageNode {
-    PageNode {
-        key: explorer.key(e).into_owned(),
-        t,
-        name: name.to_string(),
-        label: explorer.label(e),
-        hangul: explorer.hangul(e).map(str::to_string),
-        aliases: explorer.aliases(e).map(str::to_string).collect(),
-        born,
-        year,
-        sources: explorer.sources(e).to_vec(),
-        keys: record_keys(explorer, e),
-    }
-}
-
-/// JSON that can sit inside `<script>`: no `</` (which could close it) and
-/// no `<!--`.
+/// JSON that can sit inside `<script type="application/json">`: every `<`,
+/// `>` and `&` (which could end the element or open a comment) and the line
+/// separators U+2028 and U+2029 as `\u` escapes. They occur only inside
+/// JSON strings, where the escape means the same character.
 fn script_safe(json: &str) -> String {
-    json.replace("</", "<\\/").replace("<!--", "<\\!--")
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn escape_html(s: &str) -> String {
@@ -548,6 +731,7 @@ mod tests {
     fn vendored_script_cannot_close_its_tag() {
         assert!(!CYTOSCAPE.contains("</script"));
         assert!(!SCRIPT.contains("</script"));
+        assert!(!STYLE.contains("</style"));
     }
 
     #[test]
@@ -558,5 +742,33 @@ mod tests {
             keys.contains(&"parkseojun".to_string()) || keys.contains(&"bakseojun".to_string())
         );
         assert!(keys.contains(&"ㅂㅅㅈ".to_string()));
+    }
+
+    #[test]
+    fn script_safe_json_reads_back_the_same() {
+        let hostile = "</script><!--{{DATA}}&\u{2028}\u{2029}>";
+        let json = serde_json::to_string(hostile).unwrap();
+        let safe = script_safe(&json);
+        for bad in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+            assert!(!safe.contains(bad), "{safe}");
+        }
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), hostile);
+    }
+
+    #[test]
+    fn the_template_is_filled_once() {
+        let looks = looks(&Filter::new());
+        let data = PageData {
+            mode: "api",
+            title: "{{DATA}}",
+            graph: None,
+            keys: Vec::new(),
+            initial: &[],
+            left_out: 0,
+            looks,
+        };
+        let page = fill_template("policy", "{{SCRIPT}} {{DATA}}", &data);
+        assert!(page.contains("<title>{{SCRIPT}} {{DATA}}</title>"));
+        assert_eq!(page.matches(SCRIPT).count(), 1);
     }
 }

@@ -1,36 +1,86 @@
-// The hallyu page: search, expand, path, filters, deep links. Everything it
-// needs is embedded in the page (see src/html/mod.rs); it makes no request.
+// The hallyu page: search, expand, path, filters, deep links (see
+// src/html/mod.rs). Offline ("offline" mode) it reads a piece of the graph
+// embedded in the page and makes no request; served ("api" mode) it asks
+// the server for every answer. Both modes draw the same shapes: the nodes
+// and edges of hallyu::query::answer::Graph. Text from the data reaches the
+// document only through textContent, never as markup.
 (function () {
   "use strict";
-  var DATA = JSON.parse(document.getElementById("hallyu-data").textContent);
-  var nodes = DATA.nodes, edges = DATA.edges;
-  var byKey = {};
-  var adj = nodes.map(function () { return []; });
-  nodes.forEach(function (n, i) { byKey[n.key] = i; });
-  edges.forEach(function (e, k) { adj[e.p].push(k); adj[e.w].push(k); });
+  var CONF = JSON.parse(document.getElementById("hallyu-data").textContent);
+  var API = CONF.mode === "api";
   var FONT = '"Noto Sans KR", "NanumGothic", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
   var $ = function (id) { return document.getElementById(id); };
 
+  // ---- what the page knows: nodes by key, edges by person and work ----
+  var nodes = Object.create(null);   // key -> GraphNode
+  var edges = Object.create(null);   // edge id -> GraphEdge
+  var adj = Object.create(null);     // key -> edge ids
+  var ids = Object.create(null), next = 0; // key -> drawing id
+  var leftOut = Object.create(null); // key -> neighbours the server left out
+  var searchKeys = Object.create(null);
+  function edgeId(e) { return e.person + "\u0000" + e.work; }
+  function learn(g) {
+    g.nodes.forEach(function (n) {
+      if (!(n.id in nodes)) { adj[n.id] = []; ids[n.id] = "n" + (next++); }
+      nodes[n.id] = n;
+    });
+    g.edges.forEach(function (e) {
+      var id = edgeId(e);
+      if (!(id in edges)) { adj[e.person].push(id); adj[e.work].push(id); }
+      edges[id] = e;
+    });
+    if (g.centre != null) leftOut[g.centre] = g.left_out;
+  }
+  function other(id, key) { var e = edges[id]; return e.person === key ? e.work : e.person; }
+  if (!API) {
+    learn(CONF.graph);
+    CONF.graph.nodes.forEach(function (n, i) { searchKeys[n.id] = CONF.keys[i]; });
+  }
+
   // ---- filters ----
-  var filter = {
-    from: DATA.filter.from, to: DATA.filter.to,
-    kinds: {}, unverified: DATA.filter.unverified
-  };
-  DATA.filter.kinds.forEach(function (k) { filter.kinds[k] = true; });
-  function workActive(i) {
-    var n = nodes[i];
-    if (!filter.kinds[n.t]) return false;
+  var filter = { from: CONF.filter.from, to: CONF.filter.to, kinds: {}, unverified: CONF.filter.unverified };
+  CONF.filter.kinds.forEach(function (k) { filter.kinds[k] = true; });
+  function workActive(key) {
+    var n = nodes[key];
+    if (!n || n.kind === "person") return true;
+    if (!filter.kinds[n.kind]) return false;
     if (filter.from != null && (n.year == null || n.year < filter.from)) return false;
     if (filter.to != null && (n.year == null || n.year > filter.to)) return false;
     return true;
   }
-  function edgeActive(k) {
-    var e = edges[k];
-    return (filter.unverified || !e.u) && workActive(e.w);
+  function edgeActive(id) {
+    var e = edges[id];
+    return (filter.unverified || !e.unverified) && workActive(e.work);
   }
-  function other(k, i) { var e = edges[k]; return e.p === i ? e.w : e.p; }
+  function filterQuery() {
+    var q = [];
+    if (filter.from != null || filter.to != null) {
+      q.push("years=" + (filter.from != null ? filter.from : "") + "-" + (filter.to != null ? filter.to : ""));
+    }
+    q.push("kinds=" + Object.keys(filter.kinds).filter(function (k) { return filter.kinds[k]; }).join(","));
+    if (filter.unverified) q.push("unverified=1");
+    return q.join("&");
+  }
 
-  // ---- search, matching the library's normalised keys by prefix ----
+  // ---- the server ----
+  var pending = 0;
+  function get(url) {
+    pending++;
+    document.body.dataset.busy = "true";
+    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
+      return r.json().then(function (j) {
+        if (!r.ok) throw new Error(j.error || r.statusText);
+        return j;
+      });
+    }).finally(function () {
+      if (--pending === 0) delete document.body.dataset.busy;
+    });
+  }
+  function enc(s) { return encodeURIComponent(s); }
+  function note(text) { $("note").textContent = text || ""; }
+  function failed(err) { note("The server could not answer: " + err.message); }
+
+  // ---- search: the server's, or the library's keys matched by prefix ----
   function normalize(s) {
     return s.normalize("NFC").toLowerCase()
       .replace(/[ŏ]/g, "o").replace(/[ŭ]/g, "u")
@@ -38,52 +88,73 @@
       .replace(/[^\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/g, function (c) { return c.normalize("NFKC"); })
       .replace(/[^\p{L}\p{N}]/gu, "");
   }
-  function search(query, peopleOnly) {
+  function kindWord(kind) { return kind === "person" ? "" : (CONF.kinds[kind] || kind); }
+  function searchHere(query, peopleOnly) {
     var q = normalize(query);
     if (!q) return [];
     var out = [];
-    nodes.forEach(function (n, i) {
-      if (peopleOnly && n.t !== "person") return;
-      var best = 9, via = "";
-      n.keys.forEach(function (key) {
-        var s = key === q ? 0 : key.indexOf(q) === 0 ? 1 : -1;
-        if (s >= 0 && s < best) { best = s; via = key; }
+    Object.keys(searchKeys).forEach(function (key) {
+      var n = nodes[key];
+      if (peopleOnly && n.kind !== "person") return;
+      var best = 9;
+      searchKeys[key].forEach(function (k) {
+        var s = k === q ? 0 : k.indexOf(q) === 0 ? 1 : -1;
+        if (s >= 0 && s < best) best = s;
       });
-      if (best < 9) out.push({ i: i, score: best, via: via });
+      if (best < 9) out.push({ key: key, score: best, n: n });
     });
     out.sort(function (a, b) {
-      return a.score - b.score || (nodes[a.i].t === "person" ? 0 : 1) - (nodes[b.i].t === "person" ? 0 : 1) ||
-        nodes[a.i].name.length - nodes[b.i].name.length || a.i - b.i;
+      return a.score - b.score || (a.n.kind === "person" ? 0 : 1) - (b.n.kind === "person" ? 0 : 1) ||
+        a.n.name.length - b.n.name.length || (a.key < b.key ? -1 : 1);
     });
-    return out.slice(0, 12);
+    return out.slice(0, 12).map(function (m) {
+      return { key: m.key, name: m.n.name, label: m.n.label, why: kindWord(m.n.kind) };
+    });
+  }
+  function search(query, peopleOnly) {
+    if (!API) return Promise.resolve(searchHere(query, peopleOnly));
+    if (!query.trim()) return Promise.resolve([]);
+    return get("/api/search?q=" + enc(query)).then(function (a) {
+      return a.matches.filter(function (m) {
+        return m.kind === "person" || (!peopleOnly && m.kind === "work");
+      }).slice(0, 12).map(function (m) {
+        var how = m.how === "name" || m.how === "id" ? "" : m.how;
+        var why = [m.kind === "person" ? "" : "work", how].filter(Boolean).join(", ");
+        return { key: m.id, name: m.name, label: m.label, why: why };
+      });
+    });
   }
   function suggest(input, list, peopleOnly, pick) {
+    var asked = 0;
     function render() {
-      list.innerHTML = "";
-      search(input.value, peopleOnly).forEach(function (m) {
-        var li = document.createElement("li");
-        li.setAttribute("role", "option");
-        li.dataset.key = nodes[m.i].key;
-        li.textContent = nodes[m.i].label;
-        var why = document.createElement("span");
-        why.className = "why";
-        why.textContent = nodes[m.i].t === "person" ? "" : DATA.kinds[nodes[m.i].t];
-        li.appendChild(why);
-        li.addEventListener("mousedown", function (ev) {
-          ev.preventDefault();
-          list.innerHTML = "";
-          input.value = nodes[m.i].name;
-          input.dataset.key = nodes[m.i].key;
-          pick(m.i);
+      var mine = ++asked;
+      search(input.value, peopleOnly).then(function (found) {
+        if (mine !== asked) return; // a later keystroke asked since
+        list.innerHTML = "";
+        found.forEach(function (m) {
+          var li = document.createElement("li");
+          li.setAttribute("role", "option");
+          li.dataset.key = m.key;
+          li.textContent = m.label;
+          var why = document.createElement("span");
+          why.className = "why";
+          why.textContent = m.why;
+          li.appendChild(why);
+          li.addEventListener("mousedown", function (ev) {
+            ev.preventDefault();
+            list.innerHTML = "";
+            input.value = m.name;
+            input.dataset.key = m.key;
+            pick(m.key);
+          });
+          list.appendChild(li);
         });
-        list.appendChild(li);
-      });
+      }, failed);
     }
     input.addEventListener("input", function () { delete input.dataset.key; render(); });
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" && list.firstChild) {
-        var ev2 = new MouseEvent("mousedown", { bubbles: true, cancelable: true });
-        list.firstChild.dispatchEvent(ev2);
+        list.firstChild.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, cancelable: true }));
       }
     });
     input.addEventListener("blur", function () {
@@ -94,204 +165,257 @@
   // ---- the drawing ----
   var style = [
     { selector: "node", style: {
-      "label": "data(label)", "font-family": FONT, "font-size": 11, "text-wrap": "wrap", "text-max-width": 120,
-      "text-valign": "center", "text-halign": "center", "width": "label", "height": "label", "padding": 6,
+      "label": "data(label)", "font-family": FONT, "font-size": 14, "text-wrap": "wrap", "text-max-width": 140,
+      "text-valign": "center", "text-halign": "center", "width": "label", "height": "label", "padding": 7,
       "shape": "rectangle", "background-color": "data(fill)", "border-color": "data(stroke)", "border-width": 1.2,
-      "color": "#111827" } },
+      "color": "#111827", "z-index-compare": "manual", "z-index": 10 } },
     { selector: "node.person", style: { "shape": "round-rectangle" } },
-    { selector: "edge", style: { "width": 1.2, "line-color": "#374151", "curve-style": "bezier" } },
+    { selector: "edge", style: { "width": 1.2, "line-color": "#374151", "curve-style": "bezier", "z-index-compare": "manual", "z-index": 1 } },
     { selector: ".faded", style: { "opacity": 0.25 } },
-    { selector: "node.selected", style: { "border-color": "#DC2626", "border-width": 3 } },
-    { selector: ".path", style: { "border-color": "#DC2626", "border-width": 2.8, "line-color": "#DC2626", "width": 3.5, "opacity": 1 } },
+    { selector: ".path", style: { "border-color": "#DC2626", "border-width": 2.8, "line-color": "#DC2626", "width": 3.5, "opacity": 1, "z-index": 500 } },
+    { selector: "node.selected", style: { "border-color": "#DC2626", "border-width": 3, "z-index": 999 } },
     { selector: "edge.unverified", style: { "line-style": "dotted", "line-color": "#9CA3AF" } }
   ];
-  DATA.roles.forEach(function (r) {
+  CONF.roles.forEach(function (r) {
     style.splice(3, 0, { selector: "edge." + r.cls, style: { "line-color": r.color, "width": r.width, "line-style": r.dashed ? "dashed" : "solid" } });
   });
   var look = {};
-  DATA.legend.forEach(function (l) { look[l.cls] = l; });
-  var cy = cytoscape({ container: $("cy"), style: style, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+  CONF.legend.forEach(function (l) { look[l.cls] = l; });
+  var cy = cytoscape({ container: $("cy"), style: style, minZoom: 0.05, maxZoom: 4 });
 
-  function nodeId(i) { return "n" + i; }
-  function addNode(i) {
-    if (cy.getElementById(nodeId(i)).nonempty()) return false;
-    var n = nodes[i], l = look[n.t];
-    cy.add({ group: "nodes", data: { id: nodeId(i), i: i, label: n.label, fill: l.fill, stroke: l.stroke },
-      classes: n.t === "person" ? "person" : "work " + n.t });
+  function drawn(key) { return key in ids && cy.getElementById(ids[key]).nonempty(); }
+  function addNode(key) {
+    if (!(key in nodes) || drawn(key)) return false;
+    var n = nodes[key], l = look[n.kind] || look.person;
+    cy.add({ group: "nodes", data: { id: ids[key], key: key, label: n.label, fill: l.fill, stroke: l.stroke },
+      classes: n.kind === "person" ? "person" : "work " + n.kind });
     return true;
   }
   function syncEdges() {
-    // Draws every active credit between drawn nodes; removes the others.
+    // Draws every active credit the page knows between drawn nodes.
     cy.edges().forEach(function (el) { if (!edgeActive(el.data("k"))) el.remove(); });
-    edges.forEach(function (e, k) {
-      if (!edgeActive(k)) return;
-      if (cy.getElementById("e" + k).nonempty()) return;
-      if (cy.getElementById(nodeId(e.p)).empty() || cy.getElementById(nodeId(e.w)).empty()) return;
-      cy.add({ group: "edges", data: { id: "e" + k, k: k, source: nodeId(e.p), target: nodeId(e.w) },
-        classes: e.cls + (e.u ? " unverified" : "") });
+    Object.keys(edges).forEach(function (id) {
+      var e = edges[id];
+      if (!edgeActive(id) || !drawn(e.person) || !drawn(e.work)) return;
+      var eid = "e" + ids[e.person] + "-" + ids[e.work];
+      if (cy.getElementById(eid).nonempty()) return;
+      var cls = (CONF.roles.some(function (r) { return r.cls === e.role_kind; }) ? e.role_kind : "other") +
+        (e.unverified ? " unverified" : "");
+      cy.add({ group: "edges", data: { id: eid, k: id, source: ids[e.person], target: ids[e.work] }, classes: cls });
     });
     cy.nodes().forEach(function (el) {
-      var i = el.data("i");
-      el.style("display", nodes[i].t === "person" || workActive(i) ? "element" : "none");
+      el.style("display", workActive(el.data("key")) ? "element" : "none");
     });
-    counts();
-  }
-  function counts() {
     $("counts").textContent = cy.nodes().length + " nodes, " + cy.edges().length + " credits drawn";
   }
   function layout(fit, fresh) {
-    cy.layout({ name: "cose", animate: false, randomize: !!fresh, fit: fit !== false, nodeRepulsion: 9000, idealEdgeLength: 60, numIter: 600 }).run();
+    cy.layout({ name: "cose", animate: false, randomize: !!fresh, fit: fit !== false, padding: 30,
+      nodeDimensionsIncludeLabels: true, nodeRepulsion: 400000, nodeOverlap: 20, idealEdgeLength: 60,
+      gravity: 60, numIter: 1000 }).run();
   }
-  function expand(i) {
-    var added = 0;
-    addNode(i);
-    adj[i].forEach(function (k) { if (edgeActive(k) && addNode(other(k, i))) added++; });
-    syncEdges();
-    if (added) layout(false);
-    return added;
+  // A first view around one record: rings by distance from it.
+  function rings(key) {
+    if (!key || !drawn(key)) return layout(true, true);
+    cy.layout({ name: "breadthfirst", circle: true, roots: cy.getElementById(ids[key]), animate: false,
+      fit: true, padding: 20, avoidOverlap: true, spacingFactor: 1.25, nodeDimensionsIncludeLabels: true }).run();
   }
-  function select(i) {
-    addNode(i);
-    syncEdges();
-    cy.nodes().removeClass("selected");
-    var el = cy.getElementById(nodeId(i));
-    el.addClass("selected");
-    cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 0 });
-    showPanel(i);
-    return el;
+  // Legible labels: never open smaller than this, centred on `key`.
+  function legible(key) {
+    if (cy.zoom() < 0.7) {
+      cy.zoom(0.7);
+      if (key && drawn(key)) cy.center(cy.getElementById(ids[key]));
+    }
+  }
+  // Makes sure the page knows `key`'s neighbours (asks the server once).
+  var asked = Object.create(null);
+  function know(key) {
+    if (!API || asked[key]) return Promise.resolve();
+    return get("/api/graph?around=" + enc(key) + "&" + filterQuery()).then(function (g) {
+      learn(g);
+      asked[key] = true;
+    });
+  }
+  function expand(key) {
+    return know(key).then(function () {
+      var added = 0;
+      addNode(key);
+      (adj[key] || []).forEach(function (id) { if (edgeActive(id) && addNode(other(id, key))) added++; });
+      syncEdges();
+      if (added) layout(false);
+      return added;
+    });
+  }
+  function select(key) {
+    return know(key).then(function () {
+      addNode(key);
+      syncEdges();
+      cy.nodes().removeClass("selected");
+      var el = cy.getElementById(ids[key]);
+      el.addClass("selected");
+      cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 0 });
+      showPanel(key);
+      return el;
+    });
   }
 
   // ---- the record panel ----
   function el(tag, text) { var x = document.createElement(tag); if (text != null) x.textContent = text; return x; }
-  function showPanel(i) {
-    var n = nodes[i], p = $("panel");
+  function showPanel(key) {
+    var n = nodes[key], p = $("panel");
     p.innerHTML = "";
-    p.dataset.key = n.key;
+    p.dataset.key = key;
     p.appendChild(el("h2", n.name));
     if (n.hangul) p.appendChild(el("p", n.hangul)).className = "hangul";
-    p.appendChild(el("p", (n.t === "person" ? "person" : DATA.kinds[n.t]) + (n.year ? ", " + n.year : "") + (n.born ? ", born " + n.born : "") + " · id " + n.key));
+    var what = n.kind === "person" ? "person" + (n.year ? ", born " + n.year : "") : kindWord(n.kind) + (n.year ? ", " + n.year : "");
+    p.appendChild(el("p", what + " · id " + key));
     if (n.aliases.length) p.appendChild(el("p", "Also: " + n.aliases.join(", ")));
     var b = el("button", "Expand neighbours");
     b.id = "expand"; b.type = "button";
-    b.addEventListener("click", function () { expand(i); });
+    b.addEventListener("click", function () { expand(key); });
     p.appendChild(b);
-    var h = el("h3", n.t === "person" ? "Works" : "Credits");
-    p.appendChild(h);
+    p.appendChild(el("h3", n.kind === "person" ? "Works" : "Credits"));
     var ul = el("ul");
-    adj[i].filter(edgeActive).forEach(function (k) {
-      var o = other(k, i), li = el("li");
+    (adj[key] || []).filter(edgeActive).forEach(function (id) {
+      var o = other(id, key), li = el("li");
       var a = el("a", nodes[o].label);
-      a.href = "#person=" + encodeURIComponent(nodes[o].key);
-      if (nodes[o].t !== "person") a.href = "#node=" + encodeURIComponent(nodes[o].key);
+      a.href = (nodes[o].kind === "person" ? "#person=" : "#node=") + enc(o);
       li.appendChild(a);
-      li.appendChild(document.createTextNode(" — " + edges[k].role));
+      li.appendChild(document.createTextNode(" — " + edges[id].role));
       ul.appendChild(li);
     });
     p.appendChild(ul);
+    if (leftOut[key] > 0) p.appendChild(el("p", "… and " + leftOut[key] + " more the server left out.")).className = "hint";
     if (n.sources.length) {
       p.appendChild(el("h3", "Sources"));
       var su = el("ul");
       n.sources.forEach(function (s) {
-        var li = el("li"), a = el("a", s);
-        a.href = s; a.rel = "noopener noreferrer"; a.target = "_blank";
-        li.appendChild(a); su.appendChild(li);
+        var li = el("li");
+        if (/^https?:\/\//i.test(s)) {
+          var a = el("a", s);
+          a.href = s; a.rel = "noopener noreferrer"; a.target = "_blank";
+          li.appendChild(a);
+        } else {
+          li.textContent = s;
+        }
+        su.appendChild(li);
       });
       p.appendChild(su);
     }
   }
 
-  // ---- paths: breadth-first search over the active bipartite graph ----
-  function shortestPath(a, b) {
+  // ---- paths ----
+  // Offline: breadth-first over the embedded, active person–work graph.
+  function pathHere(a, b) {
     if (a === b) return [];
-    var prev = {}; prev[a] = null;
+    var prev = Object.create(null); prev[a] = null;
     var frontier = [a];
     while (frontier.length) {
-      var next = [];
+      var nextLevel = [];
       for (var f = 0; f < frontier.length; f++) {
-        var p = frontier[f];
-        var ks = adj[p];
+        var p = frontier[f], ks = adj[p] || [];
         for (var x = 0; x < ks.length; x++) {
           var k1 = ks[x];
           if (!edgeActive(k1)) continue;
-          var w = edges[k1].w, ws = adj[w];
+          var w = edges[k1].work, ws = adj[w];
           for (var y = 0; y < ws.length; y++) {
             var k2 = ws[y];
             if (k2 === k1 || !edgeActive(k2)) continue;
-            var q = edges[k2].p;
+            var q = edges[k2].person;
             if (q in prev) continue;
-            prev[q] = [p, k1, k2];
+            prev[q] = { from: p, work: w, to: q, fromRole: edges[k1].role, toRole: edges[k2].role };
             if (q === b) {
               var steps = [], c = b;
-              while (prev[c]) { steps.unshift({ from: prev[c][0], out: prev[c][1], into: prev[c][2], to: c }); c = prev[c][0]; }
+              while (prev[c]) { steps.unshift(prev[c]); c = prev[c].from; }
               return steps;
             }
-            next.push(q);
+            nextLevel.push(q);
           }
         }
       }
-      frontier = next;
+      frontier = nextLevel;
     }
     return null;
   }
-  function hopLine(s) {
-    return nodes[s.from].name + " —" + edges[s.out].role + " in→ " + nodes[edges[s.out].w].label +
-      " ←" + edges[s.into].role + " in— " + nodes[s.to].name;
-  }
-  function showPath(a, b) {
-    $("path-from").value = nodes[a].name; $("path-to").value = nodes[b].name;
-    $("path-from").dataset.key = nodes[a].key; $("path-to").dataset.key = nodes[b].key;
-    var steps = shortestPath(a, b), out = $("path-result");
-    out.innerHTML = "";
-    cy.elements().removeClass("path faded");
-    if (steps === null) {
-      out.appendChild(el("p", "No chain links " + nodes[a].name + " and " + nodes[b].name + " under these filters."));
-      return null;
-    }
-    out.appendChild(el("p", steps.length + (steps.length === 1 ? " hop" : " hops") + " from " + nodes[a].name + " to " + nodes[b].name + ":"));
-    var ol = el("ol");
-    ol.id = "hops";
-    addNode(a);
-    steps.forEach(function (s) { addNode(edges[s.out].w); addNode(s.to); ol.appendChild(el("li", hopLine(s))); });
-    out.appendChild(ol);
-    cy.resize();
-    syncEdges();
-    layout();
-    cy.elements().addClass("faded");
-    var on = cy.getElementById(nodeId(a));
-    steps.forEach(function (s) {
-      on = on.union(cy.getElementById(nodeId(edges[s.out].w))).union(cy.getElementById(nodeId(s.to)))
-        .union(cy.getElementById("e" + s.out)).union(cy.getElementById("e" + s.into));
+  // Served: the library's path, then the records on it.
+  function findPath(a, b) {
+    if (!API) return Promise.resolve(pathHere(a, b));
+    return get("/api/path?from=" + enc(a) + "&to=" + enc(b) + "&" + filterQuery()).then(function (p) {
+      if (!p.connected) return null;
+      var steps = p.steps.map(function (s) {
+        return { from: s.from.id, work: s.work.id, to: s.to.id, fromRole: s.from_role, toRole: s.to_role };
+      });
+      var keys = [a];
+      steps.forEach(function (s) { keys.push(s.work, s.to); });
+      return get("/api/graph?records=" + keys.map(enc).join(",") + "&" + filterQuery()).then(function (g) {
+        learn(g);
+        return steps;
+      });
     });
-    on.removeClass("faded").addClass("path");
-    showPanel(b);
-    cy.fit(on, 60);
-    return steps;
+  }
+  function hopLine(s) {
+    return nodes[s.from].name + " —" + s.fromRole + " in→ " + nodes[s.work].label +
+      " ←" + s.toRole + " in— " + nodes[s.to].name;
+  }
+  function nameOf(key) { return key in nodes ? nodes[key].name : key; }
+  function showPath(a, b) {
+    var out = $("path-result");
+    return Promise.all([know(a), know(b)]).then(function () { return findPath(a, b); }).then(function (steps) {
+      $("path-from").value = nameOf(a); $("path-to").value = nameOf(b);
+      $("path-from").dataset.key = a; $("path-to").dataset.key = b;
+      out.innerHTML = "";
+      cy.elements().removeClass("path faded");
+      if (steps === null) {
+        out.appendChild(el("p", "No chain links " + nameOf(a) + " and " + nameOf(b) + " under these filters" +
+          (API || !CONF.left_out ? "." : " in the part of the graph this page holds.")));
+        return null;
+      }
+      out.appendChild(el("p", steps.length + (steps.length === 1 ? " hop" : " hops") + " from " + nameOf(a) + " to " + nameOf(b) + ":"));
+      var ol = el("ol");
+      ol.id = "hops";
+      addNode(a);
+      steps.forEach(function (s) { addNode(s.work); addNode(s.to); ol.appendChild(el("li", hopLine(s))); });
+      out.appendChild(ol);
+      cy.resize();
+      syncEdges();
+      layout();
+      cy.elements().addClass("faded");
+      var on = cy.getElementById(ids[a]);
+      steps.forEach(function (s) {
+        on = on.union(cy.getElementById(ids[s.work])).union(cy.getElementById(ids[s.to]))
+          .union(cy.getElementById("e" + ids[s.from] + "-" + ids[s.work]))
+          .union(cy.getElementById("e" + ids[s.to] + "-" + ids[s.work]));
+      });
+      on.removeClass("faded").addClass("path");
+      showPanel(b);
+      cy.fit(on, 60);
+      return steps;
+    }, function (err) { out.textContent = "No path: " + err.message; });
   }
 
   // ---- deep links ----
   function openHash() {
     var h = new URLSearchParams(location.hash.replace(/^#/, ""));
-    var person = h.get("person") || h.get("node"), from = h.get("from"), to = h.get("to");
-    if (from != null && to != null && from in byKey && to in byKey) {
-      showPath(byKey[from], byKey[to]);
-    } else if (person != null && person in byKey) {
-      select(byKey[person]);
-      expand(byKey[person]);
-      select(byKey[person]);
+    var key = h.get("person") || h.get("node"), from = h.get("from"), to = h.get("to");
+    var known = function (k) { return API || k in nodes; };
+    if (from != null && to != null && known(from) && known(to)) {
+      return showPath(from, to);
+    } else if (key != null && known(key)) {
+      return expand(key).then(function () { return select(key); });
     }
+    return Promise.resolve();
   }
 
   // ---- wiring ----
   function legend() {
     var box = $("legend");
-    DATA.legend.forEach(function (l) {
+    CONF.legend.forEach(function (l) {
       var d = el("div"), s = el("span");
       s.className = "swatch " + l.cls;
       s.style.background = l.fill; s.style.borderColor = l.stroke;
       d.appendChild(s); d.appendChild(document.createTextNode(l.label));
       box.appendChild(d);
     });
-    DATA.roles.forEach(function (r) {
+    CONF.roles.forEach(function (r) {
       var d = el("div"), s = el("span");
       s.className = "line";
       s.style.borderTop = Math.max(1, Math.round(r.width)) + "px " + (r.dashed ? "dashed " : "solid ") + r.color;
@@ -305,11 +429,11 @@
   }
   function filters() {
     var box = $("kinds");
-    Object.keys(DATA.kinds).forEach(function (k) {
+    Object.keys(CONF.kinds).forEach(function (k) {
       var lab = el("label"), c = el("input");
       c.type = "checkbox"; c.checked = !!filter.kinds[k]; c.id = "kind-" + k;
       c.addEventListener("change", function () { filter.kinds[k] = c.checked; refilter(); });
-      lab.appendChild(c); lab.appendChild(document.createTextNode(" " + DATA.kinds[k]));
+      lab.appendChild(c); lab.appendChild(document.createTextNode(" " + CONF.kinds[k]));
       box.appendChild(lab); box.appendChild(el("br"));
     });
     if (filter.from != null) $("year-from").value = filter.from;
@@ -320,44 +444,69 @@
       filter.from = isNaN(a) ? null : a; filter.to = isNaN(b) ? null : b;
       refilter();
     }
-    $("year-from").addEventListener("input", years);
-    $("year-to").addEventListener("input", years);
+    $("year-from").addEventListener("change", years);
+    $("year-to").addEventListener("change", years);
     $("unverified").addEventListener("change", function () { filter.unverified = this.checked; refilter(); });
   }
   function refilter() {
-    syncEdges();
     var key = $("panel").dataset.key;
-    if (key in byKey) showPanel(byKey[key]);
-    if ($("hops") && $("path-from").dataset.key && $("path-to").dataset.key) {
-      showPath(byKey[$("path-from").dataset.key], byKey[$("path-to").dataset.key]);
+    var a = $("path-from").dataset.key, b = $("path-to").dataset.key;
+    if (API) {
+      // The server applies the filters: forget its answers and ask again.
+      asked = Object.create(null);
     }
+    syncEdges();
+    if ($("hops") && a && b) return showPath(a, b);
+    if (key) return expand(key).then(function () { showPanel(key); });
+  }
+  function start() {
+    if (!API) return Promise.resolve({ keys: CONF.initial, centre: CONF.initial[0] });
+    return get("/api/graph?limit=40&" + filterQuery()).then(function (g) {
+      learn(g);
+      if (g.centre) asked[g.centre] = true;
+      return { keys: g.nodes.map(function (n) { return n.id; }), centre: g.centre };
+    });
   }
   function reset() {
     cy.elements().remove();
-    var start = DATA.initial.length ? DATA.initial : nodes.map(function (n) { return n.key; });
-    start.forEach(function (key) { if (key in byKey) addNode(byKey[key]); });
-    syncEdges();
-    layout(true, true);
     $("path-result").innerHTML = "";
+    return start().then(function (s) {
+      s.keys.forEach(addNode);
+      syncEdges();
+      rings(s.centre);
+      legible(s.centre);
+      if (!API && CONF.left_out > 0) {
+        note("This page holds " + Object.keys(nodes).length + " people and works; " + CONF.left_out +
+          " more are left out. To explore them all, run `hallyu serve`; for another part, `hallyu html neighbourhood NAME`.");
+      } else if (s.centre && s.keys.length && !location.hash) {
+        note("Starting from " + nameOf(s.centre) + ", who appears in the most works. Search a name to go elsewhere.");
+      }
+    });
   }
 
   legend();
   filters();
-  suggest($("search"), $("suggestions"), false, function (i) { select(i); });
+  suggest($("search"), $("suggestions"), false, function (key) { expand(key).then(function () { return select(key); }); });
   suggest($("path-from"), $("suggest-from"), true, function () {});
   suggest($("path-to"), $("suggest-to"), true, function () {});
+  function pickFirst(input) {
+    if (input.dataset.key) return Promise.resolve(input.dataset.key);
+    return search(input.value, true).then(function (m) { return m.length ? m[0].key : null; });
+  }
   $("path-go").addEventListener("click", function () {
-    var a = $("path-from").dataset.key, b = $("path-to").dataset.key;
-    if (!(a in byKey)) { var m = search($("path-from").value, true)[0]; if (m) a = nodes[m.i].key; }
-    if (!(b in byKey)) { var n = search($("path-to").value, true)[0]; if (n) b = nodes[n.i].key; }
-    if (a in byKey && b in byKey) location.hash = "from=" + encodeURIComponent(a) + "&to=" + encodeURIComponent(b);
+    Promise.all([pickFirst($("path-from")), pickFirst($("path-to"))]).then(function (ab) {
+      if (ab[0] && ab[1]) location.hash = "from=" + enc(ab[0]) + "&to=" + enc(ab[1]);
+    }, failed);
   });
   $("reset").addEventListener("click", function () { location.hash = ""; reset(); });
-  cy.on("tap", "node", function (ev) { var i = ev.target.data("i"); select(i); expand(i); });
-  window.addEventListener("hashchange", openHash);
-  reset();
-  openHash();
+  cy.on("tap", "node", function (ev) { var key = ev.target.data("key"); select(key).then(function () { return expand(key); }); });
+  window.addEventListener("hashchange", function () { openHash().catch(failed); });
   // For scripts and tests: the page's state, read only.
-  window.hallyu = { cy: cy, search: search, expand: expand, select: select, path: showPath, byKey: byKey, nodes: nodes };
-  document.body.dataset.ready = "true";
+  window.hallyu = { cy: cy, search: search, expand: expand, select: select, path: showPath, nodes: nodes, mode: CONF.mode };
+  reset().then(openHash).then(function () {
+    document.body.dataset.ready = "true";
+  }, function (err) {
+    failed(err);
+    document.body.dataset.ready = "true";
+  });
 })();

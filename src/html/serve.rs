@@ -1,43 +1,45 @@
 //! A small HTTP server on the loopback interface: the page and a JSON API
 //! over any explorer (feature `serve`).
 //!
-//! The server's own threads read each request head, bounded in size and in
-//! time, and httparse parses it, so that every bad request gets an answer
-//! (400, 405, 408, 414, 431) instead of a dropped connection. One request
-//! per connection (`Connection: close`). Queries run on separate query
+//! Each connection has a thread of its own, with a small stack, up to
+//! [`ServeOptions::max_connections`]; it reads request heads against one
+//! deadline for the whole head and writes answers against one deadline for
+//! the whole answer (`http.rs`), so that slow or idle clients hold only
+//! their own thread, and a stop lets go of every one of them within a tenth
+//! of a second. httparse parses each head, so that every bad request gets
+//! an answer (400, 405, 408, 414, 421, 431). Queries run on a few query
 //! threads, so that a request past its time limit is answered (503) at the
 //! deadline.
 
-use std::io::{self, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
+use std::io;
+use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TrySendError};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{Entity, PersonId};
+use crate::model::WorkKind;
 use crate::query::answer;
 
-use super::PageOptions;
+use super::http::{self, Reply};
 
-/// The time a client has to send its request head.
-const READ_TIMEOUT: Duration = Duration::from_secs(5);
-/// The same once the server is stopping: connections already accepted are
-/// answered if their request arrives within this time.
-const STOPPING_READ_TIMEOUT: Duration = Duration::from_secs(1);
-/// The time an answer may take to write.
+/// The time a client has, by default, to send a whole request head (and
+/// to begin the next one on a kept-alive connection).
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// The time an answer may take to write, whole.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
-/// The headers of a request head, at most (more: 431).
-const MAX_HEADERS: usize = 64;
-/// The bytes of header lines, at most (more: 431).
-const MAX_HEADER_BYTES: usize = 16 * 1024;
-/// Connections accepted and waiting for a worker, per worker thread (more:
-/// 503 at once).
+/// Queries waiting for a query thread, per thread (more: 503 at once).
 const QUEUE_PER_THREAD: usize = 8;
+/// Requests answered on one connection before it is closed.
+const MAX_REQUESTS_PER_CONNECTION: usize = 1_000;
+/// The stack of a connection's thread: it parses heads and writes answers;
+/// the queries run on the query threads.
+const CONNECTION_STACK: usize = 256 * 1024;
 
 /// The limits and threads of [`serve`].
 ///
@@ -57,6 +59,8 @@ pub struct ServeOptions {
     threads: usize,
     timeout: Duration,
     filter: Filter,
+    max_connections: usize,
+    head_timeout: Duration,
 }
 
 impl Default for ServeOptions {
@@ -67,13 +71,15 @@ impl Default for ServeOptions {
             threads: 2,
             timeout: Duration::from_secs(2),
             filter: Filter::new(),
+            max_connections: 512,
+            head_timeout: HEAD_TIMEOUT,
         }
     }
 }
 
 impl ServeOptions {
-    /// 100 results, URLs of at most 2 KiB, 2 threads, 2 s a request, the
-    /// default filter.
+    /// 100 results, URLs of at most 2 KiB, 2 query threads, 2 s a query,
+    /// 512 connections, 5 s for a request head, the default filter.
     ///
     /// # Example
     ///
@@ -159,7 +165,8 @@ impl ServeOptions {
         self
     }
 
-    /// The number of worker threads, and of query threads.
+    /// The number of query threads (each connection has a thread of its own
+    /// that reads requests and writes answers; the queries run here).
     ///
     /// # Example
     ///
@@ -221,6 +228,67 @@ impl ServeOptions {
         self
     }
 
+    /// The most connections served at once (at least 1; more get a 503 at
+    /// once). Each has a thread with a small stack; an idle or slow one
+    /// holds only its own.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// # fn get(addr: std::net::SocketAddr, target: &str) -> std::io::Result<String> {
+    /// #     use std::io::{Read, Write};
+    /// #     let mut s = std::net::TcpStream::connect(addr)?;
+    /// #     write!(s, "GET {target} HTTP/1.0\r\n\r\n")?;
+    /// #     let mut answer = String::new();
+    /// #     s.read_to_string(&mut answer)?;
+    /// #     Ok(answer)
+    /// # }
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new().max_connections(1))?;
+    /// let idle = std::net::TcpStream::connect(server.addr())?; // holds the one connection
+    /// std::thread::sleep(std::time::Duration::from_millis(200));
+    /// assert!(get(server.addr(), "/api/search?q=IU")?.starts_with("HTTP/1.1 503"));
+    /// drop(idle);
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn max_connections(mut self, n: usize) -> ServeOptions {
+        self.max_connections = n.max(1);
+        self
+    }
+
+    /// The time a client has to send a whole request head, counted from
+    /// when the server begins to wait for it (a head begun but not finished
+    /// by then gets a 408; a kept-alive connection with nothing more to ask
+    /// is closed then).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::io::{Read, Write};
+    /// use std::time::Duration;
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{serve, ServeOptions};
+    ///
+    /// let options = ServeOptions::new().head_timeout(Duration::from_millis(300));
+    /// let server = serve(Explorer::bundled(), "127.0.0.1:0", options)?;
+    /// let mut slow = std::net::TcpStream::connect(server.addr())?;
+    /// slow.write_all(b"GET /api/sea")?; // and nothing more
+    /// let mut answer = String::new();
+    /// slow.read_to_string(&mut answer)?;
+    /// assert!(answer.starts_with("HTTP/1.1 408"));
+    /// server.shutdown();
+    /// server.join();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn head_timeout(mut self, t: Duration) -> ServeOptions {
+        self.head_timeout = t;
+        self
+    }
+
     /// The filter of every query (default: [`Filter::new`]).
     ///
     /// # Example
@@ -260,7 +328,52 @@ impl ServeOptions {
 struct Control {
     addr: SocketAddr,
     stop: AtomicBool,
+    stopped_at: OnceLock<Instant>,
     served: AtomicU64,
+    /// The connections being served, and a signal when one ends.
+    active: Mutex<usize>,
+    ended: Condvar,
+}
+
+impl http::Stopping for Control {
+    fn stopped_at(&self) -> Option<Instant> {
+        self.stopped_at.get().copied()
+    }
+}
+
+impl Control {
+    /// Counts a connection in, unless the server holds as many as allowed.
+    fn enter(&self, max: usize) -> bool {
+        let mut active = self.active.lock().unwrap_or_else(|e| e.into_inner());
+        if *active >= max {
+            return false;
+        }
+        *active += 1;
+        true
+    }
+
+    fn leave(&self) {
+        let mut active = self.active.lock().unwrap_or_else(|e| e.into_inner());
+        *active -= 1;
+        self.ended.notify_all();
+    }
+
+    /// Waits until no connection is served, at most `limit`.
+    fn wait_idle(&self, limit: Duration) {
+        let end = Instant::now() + limit;
+        let mut active = self.active.lock().unwrap_or_else(|e| e.into_inner());
+        while *active > 0 {
+            let now = Instant::now();
+            if now >= end {
+                return;
+            }
+            active = self
+                .ended
+                .wait_timeout(active, end - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
 }
 
 /// A running server, created by [`serve`]. Dropping it does not stop it:
@@ -334,10 +447,10 @@ impl std::fmt::Debug for ShutdownHandle {
 }
 
 impl ShutdownHandle {
-    /// Stops accepting connections. The connections already accepted are
-    /// answered (a request that has not arrived within a second of the stop
-    /// is dropped; a query is bounded by the time limit), then the workers
-    /// return. Calling it again does nothing.
+    /// Stops accepting connections. A request already read is answered
+    /// (its answer written within a second of the stop); every other
+    /// connection, idle, slow or half-sent, is closed within a tenth of a
+    /// second. Calling it again does nothing.
     ///
     /// # Example
     ///
@@ -361,6 +474,7 @@ impl ShutdownHandle {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn shutdown(&self) {
+        let _ = self.control.stopped_at.set(Instant::now());
         if !self.control.stop.swap(true, Ordering::SeqCst) {
             // Wakes the accepting thread, which then sees the flag.
             let _ = TcpStream::connect_timeout(&self.control.addr, Duration::from_secs(1));
@@ -510,9 +624,10 @@ impl Server {
         self.control.served.load(Ordering::SeqCst)
     }
 
-    /// Waits, after a shutdown, for the accepting thread and the workers to
-    /// return; gives the number of answers sent. Query threads still busy
-    /// with an abandoned query are not waited for: they return when it ends.
+    /// Waits, after a shutdown, for the accepting thread and the
+    /// connections to end (at most two seconds, whatever the clients do);
+    /// gives the number of answers sent. Query threads still busy with an
+    /// abandoned query are not waited for: they return when it ends.
     ///
     /// # Example
     ///
@@ -539,14 +654,20 @@ impl Server {
         for t in self.threads {
             let _ = t.join();
         }
+        self.control.wait_idle(Duration::from_secs(2));
         self.control.served.load(Ordering::SeqCst)
     }
 }
 
 /// Serves the page and a JSON API over `explorer` on a loopback address.
 ///
-/// * `GET /`: the page of [`page`](super::page) over the whole explorer
-///   (made on the first request);
+/// * `GET /`: the page, which holds no data and asks the API below for
+///   everything it shows (its size does not grow with the data);
+/// * `GET /api/graph?around=KEY`: a person and their works, or a work and
+///   its people; `?records=KEY,KEY,…` those records and the credits between
+///   them; without either, where a picture starts (the person with the most
+///   appearances, their works and co-stars); `&limit=N` at most the
+///   server's limit ([`answer::Graph`](crate::query::answer::Graph));
 /// * `GET /api/search?q=NAME`: ranked matches, each with how it matched
 ///   ([`answer::Search`](crate::query::answer::Search));
 /// * `GET /api/person/{key}`: the record, its credits and roles, its sources
@@ -560,16 +681,23 @@ impl Server {
 ///   ([`answer::Neighbours`](crate::query::answer::Neighbours)).
 ///
 /// Each body is the `serde_json` text of the library's answer: the same
-/// JSON as `hallyu … --json` (shapes in `docs/json.md`).
+/// JSON as `hallyu … --json` (shapes in `docs/json.md`). The graph, path,
+/// co-star and neighbour queries take the filter's `years=FROM-TO`,
+/// `kinds=mv,drama` and `unverified=1` on top of
+/// [`ServeOptions::filter`].
 ///
 /// People are named by key or by any name the library finds unambiguously.
-/// Bad requests get a 4xx answer `{"error": "…"}` — a request line that is
-/// not ASCII or not HTTP a 400, one longer than [`ServeOptions::max_url`] a
-/// 414, too many or too long headers a 431, a head not sent within 5 s a
-/// 408; list answers hold at most [`ServeOptions::max_results`] items (and
-/// say how many there are); an
-/// answer past [`ServeOptions::timeout`] is a 503. A panic in a query is a
-/// 500, and the server goes on.
+/// GET and HEAD are served (HEAD without a body), HTTP/1.1 connections are
+/// kept alive. Bad requests get a 4xx answer `{"error": "…"}` — a request
+/// line that is not ASCII or not HTTP a 400, one longer than
+/// [`ServeOptions::max_url`] a 414, too many or too long headers a 431, a
+/// head not sent whole within [`ServeOptions::head_timeout`] a 408, a
+/// `Host` that is not the server's address (DNS rebinding) a 421, an API
+/// call with a foreign `Origin` a 403; list answers hold at most
+/// [`ServeOptions::max_results`] items (and say how many there are); an
+/// answer past [`ServeOptions::timeout`] is a 503, and so is a connection
+/// beyond [`ServeOptions::max_connections`]. A panic in a query is a 500,
+/// and the server goes on.
 ///
 /// # Example
 ///
@@ -618,7 +746,10 @@ pub fn serve(
     let control = Arc::new(Control {
         addr: listener.local_addr()?,
         stop: AtomicBool::new(false),
+        stopped_at: OnceLock::new(),
         served: AtomicU64::new(0),
+        active: Mutex::new(0),
+        ended: Condvar::new(),
     });
     let threads = options.threads;
     let state = Arc::new(State {
@@ -627,7 +758,7 @@ pub fn serve(
         page: OnceLock::new(),
     });
 
-    // Query threads: not joined; they return when every worker has.
+    // Query threads: not joined; they return when every connection has.
     let (jobs, job_queue) = mpsc::sync_channel::<Job>(threads * QUEUE_PER_THREAD);
     let job_queue = Arc::new(Mutex::new(job_queue));
     for _ in 0..threads {
@@ -640,29 +771,13 @@ pub fn serve(
         });
     }
 
-    let (connections, queue) = mpsc::sync_channel::<TcpStream>(threads * QUEUE_PER_THREAD);
-    let queue = Arc::new(Mutex::new(queue));
-    let mut handles: Vec<thread::JoinHandle<()>> = (0..threads)
-        .map(|_| {
-            let (state, queue) = (Arc::clone(&state), Arc::clone(&queue));
-            let (control, jobs) = (Arc::clone(&control), jobs.clone());
-            thread::spawn(move || {
-                while let Some(stream) = next(&queue) {
-                    if state.connection(stream, &jobs, &control) {
-                        control.served.fetch_add(1, Ordering::SeqCst);
-                    }
-                }
-            })
-        })
-        .collect();
-    drop(jobs);
     let accept_control = Arc::clone(&control);
-    handles.push(thread::spawn(move || {
-        accept(&listener, &connections, &accept_control);
-    }));
+    let accepting = thread::spawn(move || {
+        accept(&listener, &state, &jobs, &accept_control);
+    });
     Ok(Server {
         control,
-        threads: handles,
+        threads: vec![accepting],
     })
 }
 
@@ -673,9 +788,14 @@ fn next<T>(queue: &Mutex<Receiver<T>>) -> Option<T> {
     queue.recv().ok()
 }
 
-/// Accepts connections until the stop flag is set, handing them to the
-/// workers; when all of them are busy and the queue is full, answers 503.
-fn accept(listener: &TcpListener, connections: &SyncSender<TcpStream>, control: &Control) {
+/// Accepts connections until the stop flag is set, each on a thread of its
+/// own; beyond [`ServeOptions::max_connections`], answers 503 at once.
+fn accept(
+    listener: &TcpListener,
+    state: &Arc<State>,
+    jobs: &SyncSender<Job>,
+    control: &Arc<Control>,
+) {
     loop {
         let accepted = listener.accept();
         if control.stop.load(Ordering::SeqCst) {
@@ -690,16 +810,32 @@ fn accept(listener: &TcpListener, connections: &SyncSender<TcpStream>, control: 
                 continue;
             }
         };
-        match connections.try_send(stream) {
-            Ok(()) => {}
-            Err(TrySendError::Full(mut stream)) => {
-                let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-                let busy = Reply::error(503, "the server is busy: try again");
-                if busy.write(&mut stream).is_ok() {
-                    control.served.fetch_add(1, Ordering::SeqCst);
-                }
+        let busy = |stream: TcpStream| {
+            let mut conn = http::Conn::new(stream);
+            let reply = Reply::error(503, "the server is busy: try again");
+            let deadline = Instant::now() + Duration::from_millis(200);
+            if conn
+                .write(&reply.bytes(false, false), deadline, control.as_ref())
+                .is_ok()
+            {
+                control.served.fetch_add(1, Ordering::SeqCst);
             }
-            Err(TrySendError::Disconnected(_)) => return,
+            conn.close(true);
+        };
+        if !control.enter(state.options.max_connections) {
+            busy(stream);
+            continue;
+        }
+        let (state, jobs, mine) = (Arc::clone(state), jobs.clone(), Arc::clone(control));
+        let spawned = thread::Builder::new()
+            .name("hallyu-connection".into())
+            .stack_size(CONNECTION_STACK)
+            .spawn(move || {
+                state.connection(stream, &jobs, &mine);
+                mine.leave();
+            });
+        if spawned.is_err() {
+            control.leave();
         }
     }
 }
@@ -712,153 +848,21 @@ struct Job {
     reply: SyncSender<Answer>,
 }
 
-/// The request head could not be read as one.
-enum BadHead {
-    /// Nothing was sent, or the connection failed: no answer.
-    Silent,
-    /// Answer this.
-    Answer(Reply),
-}
-
-/// Reads a request head (up to and including its empty line), bounded:
-/// the request line by `max_line` bytes (414), the rest by
-/// [`MAX_HEADER_BYTES`] and [`MAX_HEADERS`] (431); a request line that is
-/// not ASCII, or a head httparse refuses, is a 400. Gives the head and
-/// whether bytes after it were read too.
-fn read_head(stream: &mut TcpStream, max_line: usize) -> Result<(Vec<u8>, bool), BadHead> {
-    let mut head = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 4096];
-    loop {
-        let n = match stream.read(&mut chunk) {
-            Ok(0) if head.is_empty() => return Err(BadHead::Silent),
-            Ok(0) => {
-                return Err(BadHead::Answer(Reply::error(
-                    400,
-                    "incomplete request head",
-                )));
-            }
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                ) && !head.is_empty() =>
-            {
-                return Err(BadHead::Answer(Reply::error(
-                    408,
-                    "the request head did not arrive in time",
-                )));
-            }
-            Err(_) => return Err(BadHead::Silent),
-        };
-        head.extend_from_slice(&chunk[..n]);
-        let line_end = head.iter().position(|&b| b == b'\n');
-        let line = &head[..line_end.unwrap_or(head.len())];
-        if line.len() > max_line {
-            return Err(BadHead::Answer(Reply::error(
-                414,
-                format!("request line longer than {max_line} bytes"),
-            )));
-        }
-        if !line.is_ascii() {
-            return Err(BadHead::Answer(Reply::error(
-                400,
-                "the request line is not ASCII: percent-encode the request target",
-            )));
-        }
-        if head.len() - line.len() > MAX_HEADER_BYTES {
-            return Err(BadHead::Answer(Reply::error(
-                431,
-                format!("headers longer than {MAX_HEADER_BYTES} bytes"),
-            )));
-        }
-        let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-        match httparse::Request::new(&mut headers).parse(&head) {
-            Ok(httparse::Status::Complete(end)) => {
-                let more = head.len() > end;
-                head.truncate(end);
-                return Ok((head, more));
-            }
-            Ok(httparse::Status::Partial) => {}
-            Err(httparse::Error::TooManyHeaders) => {
-                return Err(BadHead::Answer(Reply::error(
-                    431,
-                    format!("more than {MAX_HEADERS} headers"),
-                )));
-            }
-            Err(e) => {
-                return Err(BadHead::Answer(Reply::error(
-                    400,
-                    format!("not an HTTP request: {e}"),
-                )));
-            }
-        }
-    }
-}
-
-/// Whether a request head announces a body (which the server never reads).
-fn declares_body(head: &[u8]) -> bool {
-    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-    let mut request = httparse::Request::new(&mut headers);
-    if request.parse(head).is_err() {
-        return true;
-    }
-    request.headers.iter().any(|h| {
-        h.name.eq_ignore_ascii_case("transfer-encoding")
-            || (h.name.eq_ignore_ascii_case("content-length") && h.value.trim_ascii() != b"0")
-    })
-}
-
-/// An answer on the wire: status, content type, body, extra header lines.
-struct Reply {
-    status: u16,
-    kind: &'static str,
-    body: Arc<str>,
-    extra: &'static str,
-}
-
-impl Reply {
-    fn error(status: u16, message: impl Into<String>) -> Reply {
-        Reply::from(error(status, message))
-    }
-
-    fn write(&self, stream: &mut TcpStream) -> io::Result<()> {
-        let reason = match self.status {
-            200 => "OK",
-            400 => "Bad Request",
-            404 => "Not Found",
-            405 => "Method Not Allowed",
-            408 => "Request Timeout",
-            414 => "URI Too Long",
-            431 => "Request Header Fields Too Large",
-            500 => "Internal Server Error",
-            503 => "Service Unavailable",
-            _ => "",
-        };
-        let mut bytes = format!(
-            "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-             Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
-             Connection: close\r\n{}\r\n",
-            self.status,
-            self.kind,
-            self.body.len(),
-            self.extra
-        )
-        .into_bytes();
-        bytes.extend_from_slice(self.body.as_bytes());
-        stream.write_all(&bytes)?;
-        stream.flush()
-    }
-}
-
 impl From<Answer> for Reply {
     fn from(answer: Answer) -> Reply {
         let (status, body, kind) = match answer {
             Answer::Json(s, body) => (s, body.into(), "application/json; charset=utf-8"),
             Answer::Html(h) => (200, h, "text/html; charset=utf-8"),
         };
-        let extra = if status == 405 { "Allow: GET\r\n" } else { "" };
+        let extra = match (status, kind.starts_with("text/html")) {
+            (405, _) => "Allow: GET, HEAD\r\n".to_owned(),
+            (_, true) => format!(
+                "Content-Security-Policy: {}; frame-ancestors 'none'\r\n\
+                 X-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n",
+                super::served_security_policy()
+            ),
+            _ => String::new(),
+        };
         Reply {
             status,
             kind,
@@ -906,66 +910,89 @@ fn ok(answer: &impl serde::Serialize) -> Answer {
 }
 
 impl State {
-    /// Answers one connection; whether an answer was sent.
-    fn connection(&self, mut stream: TcpStream, jobs: &SyncSender<Job>, control: &Control) -> bool {
-        let stopping = control.stop.load(Ordering::SeqCst);
-        let read_timeout = if stopping {
-            STOPPING_READ_TIMEOUT
-        } else {
-            READ_TIMEOUT
-        };
-        let _ = stream.set_read_timeout(Some(read_timeout));
-        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-        let _ = stream.set_nodelay(true);
+    /// Serves one connection: its requests one after another (kept alive
+    /// while the client asks to and the server is not stopping), each head
+    /// read by its deadline, each answer written by its own.
+    fn connection(&self, stream: TcpStream, jobs: &SyncSender<Job>, control: &Control) {
+        let mut conn = http::Conn::new(stream);
         // "GET " + target + " HTTP/1.1\r": a method name longer than
         // OPTIONS is refused by httparse's method check anyway.
         let max_line = self.options.max_url + 24;
-        let (reply, linger) = match read_head(&mut stream, max_line) {
-            Err(BadHead::Silent) => return false,
-            Err(BadHead::Answer(reply)) => (reply, true),
-            Ok((head, more)) => {
-                let linger = more || declares_body(&head);
-                (Reply::from(self.request(&head, jobs)), linger)
-            }
-        };
-        let sent = reply.write(&mut stream).is_ok();
-        let _ = stream.shutdown(Shutdown::Write);
-        if linger {
-            // The client sent, or may still send, bytes the server did not
-            // read: read them before closing, so that they do not make the
-            // close a reset that could destroy the answer before the client
-            // reads it. (A plain GET has nothing more to send: closing at
-            // once frees the worker.)
-            let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
-            let mut sink = [0u8; 4096];
-            let mut drained = 0;
-            while drained < 1 << 20 {
-                match stream.read(&mut sink) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => drained += n,
+        for n in 1..=MAX_REQUESTS_PER_CONNECTION {
+            let deadline = Instant::now() + self.options.head_timeout;
+            let (reply, keep, head_only, unread) = match conn.read_head(deadline, max_line, control)
+            {
+                http::Head::Closed => return conn.close(false),
+                http::Head::Bad(reply) => (reply, false, false, true),
+                http::Head::Request(request) => {
+                    let keep = request.keep_alive
+                        && !request.has_body
+                        && n < MAX_REQUESTS_PER_CONNECTION
+                        && !control.stop.load(Ordering::SeqCst);
+                    let reply = Reply::from(self.request(&request, jobs, control));
+                    (reply, keep, request.method == "HEAD", request.has_body)
                 }
+            };
+            let bytes = reply.bytes(keep, head_only);
+            let sent = conn
+                .write(&bytes, Instant::now() + WRITE_TIMEOUT, control)
+                .is_ok();
+            if sent {
+                control.served.fetch_add(1, Ordering::SeqCst);
+            }
+            if !(sent && keep) {
+                return conn.close(unread);
             }
         }
-        sent
+        conn.close(false);
     }
 
-    /// The answer to a parsed request head: method and target checked
-    /// here, the query on a query thread, waited for until the deadline.
-    fn request(&self, head: &[u8], jobs: &SyncSender<Job>) -> Answer {
-        let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-        let mut request = httparse::Request::new(&mut headers);
-        if !matches!(request.parse(head), Ok(httparse::Status::Complete(_))) {
-            return error(400, "not an HTTP request");
+    /// The answer to a request: method, `Host`, `Origin` and target checked
+    /// here, the page from memory, a query on a query thread, waited for
+    /// until the deadline.
+    fn request(
+        &self,
+        request: &http::Request,
+        jobs: &SyncSender<Job>,
+        control: &Control,
+    ) -> Answer {
+        if request.method != "GET" && request.method != "HEAD" {
+            return error(405, "only GET and HEAD are served");
         }
-        if request.method != Some("GET") {
-            return error(405, "only GET is served");
+        match &request.host {
+            Some(host) if !is_own_host(host, control.addr) => {
+                return error(
+                    421,
+                    format!(
+                        "Host {host:?} is not this server ({}): a page of another site cannot ask it",
+                        control.addr
+                    ),
+                );
+            }
+            None if request.minor >= 1 => return error(400, "an HTTP/1.1 request needs a Host"),
+            _ => {}
         }
-        let url = request.path.unwrap_or("/");
+        let url = request.target.as_str();
         if url.len() > self.options.max_url {
             return error(
                 414,
                 format!("request target longer than {} bytes", self.options.max_url),
             );
+        }
+        if let Some(origin) = &request.origin
+            && url.starts_with("/api/")
+            && !origin
+                .strip_prefix("http://")
+                .is_some_and(|host| is_own_host(host, control.addr))
+        {
+            return error(403, format!("requests from {origin:?} are not served"));
+        }
+        let path = url.split_once('?').map_or(url, |(p, _)| p);
+        if path == "/" || path == "/index.html" {
+            return Answer::Html(Arc::clone(
+                self.page
+                    .get_or_init(|| super::served_page(&self.options.filter).into()),
+            ));
         }
         let deadline = Instant::now() + self.options.timeout;
         let (reply, answer) = mpsc::sync_channel(1);
@@ -1031,27 +1058,30 @@ impl State {
                 .map(|(_, v)| v.as_str())
         };
         let answer = match path {
-            "/" | "/index.html" => Answer::Html(Arc::clone(self.page.get_or_init(|| {
-                super::page(
-                    &self.explorer,
-                    &PageOptions::new().filter(self.options.filter.clone()),
-                )
-                .unwrap_or_else(|e| format!("<!DOCTYPE html><title>error</title><p>{e}"))
-                .into()
-            }))),
             "/api/search" => match param("q") {
                 Some(q) if !q.trim().is_empty() => self.search(q),
                 _ => error(400, "missing ?q="),
             },
             "/api/costars" => {
+                let filter = self.filter(&param)?;
                 let p = self.person_param(param("person"))?;
                 self.in_time(deadline)?;
-                self.costars(p)
+                ok(&answer::CoStars::of(
+                    &self.explorer,
+                    p,
+                    &filter,
+                    &self.options(),
+                ))
             }
             "/api/neighbours" => {
+                let filter = self.filter(&param)?;
                 let p = self.person_param(param("person"))?;
                 self.in_time(deadline)?;
-                self.neighbours(p, param("hops"))?
+                self.neighbours(p, param("hops"), &filter)?
+            }
+            "/api/graph" => {
+                let filter = self.filter(&param)?;
+                self.graph(&param, &filter, deadline)?
             }
             "/api/path" => match (param("from"), param("to")) {
                 (Some(a), Some(b)) => {
@@ -1059,7 +1089,8 @@ impl State {
                     self.in_time(deadline)?;
                     let b = self.find_person(b)?;
                     self.in_time(deadline)?;
-                    self.path(a, b, deadline)?
+                    let filter = self.filter(&param)?;
+                    self.path(a, b, &filter, deadline)?
                 }
                 _ => error(400, "missing ?from= or &to="),
             },
@@ -1103,17 +1134,90 @@ impl State {
         ok(&answer::Info::of(&self.explorer, p.into(), &self.options()))
     }
 
-    fn costars(&self, p: PersonId) -> Answer {
-        let filter = &self.options.filter;
-        ok(&answer::CoStars::of(
-            &self.explorer,
-            p,
-            filter,
-            &self.options(),
-        ))
+    /// The server's filter with the request's `years=FROM-TO`,
+    /// `kinds=mv,drama` and `unverified=1` (each optional) applied.
+    fn filter<'p>(&self, param: &impl Fn(&str) -> Option<&'p str>) -> Result<Filter, Answer> {
+        let mut filter = self.options.filter.clone();
+        if let Some(years) = param("years").filter(|y| !y.trim().is_empty() && y.trim() != "-") {
+            let years = Filter::parse_years(years).map_err(|e| error(400, e.to_string()))?;
+            filter = filter.years(years);
+        }
+        if let Some(kinds) = param("kinds") {
+            let kinds = kinds
+                .split(',')
+                .filter(|k| !k.trim().is_empty())
+                .map(|k| k.trim().parse::<WorkKind>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| error(400, e.to_string()))?;
+            filter = filter.kinds(kinds);
+        }
+        if let Some(u) = param("unverified") {
+            filter = filter.include_unverified(matches!(u, "1" | "true" | "yes"));
+        }
+        Ok(filter)
     }
 
-    fn neighbours(&self, p: PersonId, hops: Option<&str>) -> Result<Answer, Answer> {
+    /// `/api/graph`: around a record (`?around=KEY`), of records
+    /// (`?records=KEY,KEY`), or where the picture starts; `?limit=N` at
+    /// most the server's limit.
+    fn graph<'p>(
+        &self,
+        param: &impl Fn(&str) -> Option<&'p str>,
+        filter: &Filter,
+        deadline: Instant,
+    ) -> Result<Answer, Answer> {
+        let mut options = self.options();
+        if let Some(n) = param("limit") {
+            let n: usize = n
+                .trim()
+                .parse()
+                .map_err(|_| error(400, "?limit= is not a number"))?;
+            options = options.limit(n.clamp(1, self.options.max_results));
+        }
+        if let Some(key) = param("around") {
+            let e = self.find_record(key)?;
+            self.in_time(deadline)?;
+            return Ok(ok(&answer::Graph::around(
+                &self.explorer,
+                e,
+                filter,
+                &options,
+            )));
+        }
+        if let Some(keys) = param("records") {
+            let keys: Vec<&str> = keys.split(',').filter(|k| !k.is_empty()).collect();
+            if keys.len() > self.options.max_results {
+                return Err(error(
+                    400,
+                    format!("more than {} records asked", self.options.max_results),
+                ));
+            }
+            let records = keys
+                .iter()
+                .map(|k| self.find_record(k))
+                .collect::<Result<Vec<_>, _>>()?;
+            return Ok(ok(&answer::Graph::of(&self.explorer, &records, filter)));
+        }
+        Ok(ok(&answer::Graph::start(&self.explorer, filter, &options)))
+    }
+
+    /// A person or a work, by key or by a name the library finds
+    /// unambiguously.
+    fn find_record(&self, name: &str) -> Result<Entity, Answer> {
+        if let Some(e) = self.explorer.by_key(name) {
+            return Ok(e);
+        }
+        self.explorer
+            .lookup(name)
+            .map_err(|e| error(404, e.to_string()))
+    }
+
+    fn neighbours(
+        &self,
+        p: PersonId,
+        hops: Option<&str>,
+        filter: &Filter,
+    ) -> Result<Answer, Answer> {
         let mut options = self.options();
         if let Some(k) = hops {
             let k = k
@@ -1122,7 +1226,6 @@ impl State {
                 .map_err(|_| error(400, "?hops= is not a number"))?;
             options = options.hops(k);
         }
-        let filter = &self.options.filter;
         Ok(ok(&answer::Neighbours::of(
             &self.explorer,
             p,
@@ -1131,11 +1234,33 @@ impl State {
         )))
     }
 
-    fn path(&self, a: PersonId, b: PersonId, deadline: Instant) -> Result<Answer, Answer> {
-        let path = answer::Path::between(&self.explorer, a, b, &self.options.filter);
+    fn path(
+        &self,
+        a: PersonId,
+        b: PersonId,
+        filter: &Filter,
+        deadline: Instant,
+    ) -> Result<Answer, Answer> {
+        let path = answer::Path::between(&self.explorer, a, b, filter);
         self.in_time(deadline)?;
         Ok(ok(&path))
     }
+}
+
+/// Whether a `Host` header (or the host of an `Origin`) names the server:
+/// its address or `localhost`, with its port or without one.
+fn is_own_host(host: &str, addr: SocketAddr) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let port = addr.port();
+    let names = match addr.ip() {
+        std::net::IpAddr::V4(ip) => [ip.to_string(), "localhost".to_owned()],
+        std::net::IpAddr::V6(ip) => [format!("[{ip}]"), "localhost".to_owned()],
+    };
+    // A browser always names the port when it is not 80, so a name alone
+    // cannot come from a page of another site.
+    names
+        .iter()
+        .any(|name| host == format!("{name}:{port}") || host == *name)
 }
 
 /// `a=1&b=x+y` → pairs, `+` and `%XX` decoded (invalid escapes are kept).

@@ -64,6 +64,45 @@ impl Explorer {
         out
     }
 
+    /// The person with the most appearances the filter counts (the first in
+    /// id order on a tie); `None` when there is no person. One pass over
+    /// the appearances, no allocation.
+    pub(crate) fn most_credited(&self, filter: &Filter) -> Option<PersonId> {
+        let index = self.graph.index();
+        let mut best: Option<(usize, PersonId)> = None;
+        for p in self.people() {
+            let n = index.of_person(p.0, filter).count();
+            if best.is_none_or(|(m, _)| n > m) {
+                best = Some((n, p));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+
+    /// The people credited on a work whom the filter counts, in person id
+    /// order: one entry a person, their first own credit, else the first
+    /// through a group (the rule of [`Explorer::works_of`] seen from the
+    /// work), and whether that appearance is unverified.
+    pub(crate) fn people_in_by_id(
+        &self,
+        work: WorkId,
+        filter: &Filter,
+    ) -> Vec<(PersonId, Credited, bool)> {
+        self.check(work.into());
+        let mut out: Vec<(PersonId, Credited, bool)> = self
+            .graph
+            .index()
+            .in_work(work.0, filter)
+            .map(|app| {
+                let credited = Credited::of(&self.graph, &app);
+                (self.graph.pid(app.person), credited, app.unverified)
+            })
+            .collect();
+        out.sort_by_key(|(p, c, _)| (*p, c.via.is_some()));
+        out.dedup_by_key(|(p, _, _)| *p);
+        out
+    }
+
     /// Every appearance of a person that the filter counts: each credit on
     /// each work, the person's own and those through a group, by work and
     /// then in credit order. A work the person has two credits on comes

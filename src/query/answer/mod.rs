@@ -1,6 +1,7 @@
 //! The answers of the `hallyu` command and of the server
 //! ([`hallyu::html::serve`](crate::html)): [`Search`], [`Info`],
-//! [`CoStars`], [`Path`] and [`Neighbours`] (which the server offers too),
+//! [`CoStars`], [`Path`], [`Neighbours`] and [`Graph`] (which the server
+//! offers too),
 //! [`SharedWorks`], [`Works`], [`Cast`], [`List`], [`Paths`], [`Bacon`],
 //! [`Introductions`], [`Recommendations`], [`Centre`], [`Rank`],
 //! [`Components`], [`Projection`], [`Stats`], and the notes of files
@@ -485,6 +486,7 @@ mod cast;
 mod centre;
 mod components;
 mod costars;
+mod graph;
 mod info;
 mod introduce;
 mod list;
@@ -505,6 +507,7 @@ pub use cast::*;
 pub use centre::*;
 pub use components::*;
 pub use costars::*;
+pub use graph::*;
 pub use info::*;
 pub use introduce::*;
 pub use list::*;
