@@ -70,6 +70,59 @@ fn possible_hops(explorer: &Explorer) -> Vec<String> {
     lines
 }
 
+/// Writes what `page_test.py` checks against (the path's ends and length,
+/// the view's person, every line a hop can read), runs it on `url` (a file
+/// or the server's address), and gives its output.
+fn run_page_test(explorer: &Explorer, python: &str, dir: &Path, url: &str) -> String {
+    let me = explorer.person("Park Seo-joon").unwrap();
+    let from = explorer.person("lee-min-ho").unwrap();
+    let to = explorer.person("Choi Woo-shik").unwrap();
+    let path = explorer.shortest_path(from, to, &Filter::new()).unwrap();
+    std::fs::write(
+        dir.join("expected.txt"),
+        format!(
+            "{}\n{}\n{}\n{}\n",
+            explorer.get(from).key(),
+            explorer.get(to).key(),
+            path.len(),
+            explorer.get(me).key()
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.join("hops.txt"), possible_hops(explorer).join("\n")).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/page_test.py");
+    let out = Command::new(python)
+        .arg(&script)
+        .arg(url)
+        .arg(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "the browser test failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("ALL OK"), "{stdout}");
+    stdout
+}
+
+/// The python with selenium, or the reason the browser tests skip (a
+/// failure when `HALLYU_REQUIRE_BROWSER` is set).
+fn python_or_skip(test: &str) -> Option<String> {
+    match browser() {
+        Ok(p) => Some(p),
+        Err(why) if std::env::var_os("HALLYU_REQUIRE_BROWSER").is_some() => {
+            panic!("chromium not installed: {why} (and HALLYU_REQUIRE_BROWSER is set)")
+        }
+        Err(why) => {
+            eprintln!("SKIPPED {test}: chromium not installed: {why}");
+            None
+        }
+    }
+}
+
 #[test]
 fn page_in_headless_chromium() {
     let explorer = Explorer::bundled();
@@ -85,52 +138,34 @@ fn page_in_headless_chromium() {
     let whole = html::page(&explorer, &PageOptions::new()).unwrap();
     std::fs::write(dir.join("whole.html"), &whole).unwrap();
 
-    let python = match browser() {
-        Ok(p) => p,
-        Err(why) if std::env::var_os("HALLYU_REQUIRE_BROWSER").is_some() => {
-            panic!("chromium not installed: {why} (and HALLYU_REQUIRE_BROWSER is set)")
-        }
-        Err(why) => {
-            eprintln!("SKIPPED page_in_headless_chromium: chromium not installed: {why}");
-            return;
-        }
+    let Some(python) = python_or_skip("page_in_headless_chromium") else {
+        return;
     };
-    let from = explorer.person("lee-min-ho").unwrap();
-    let to = explorer.person("Choi Woo-shik").unwrap();
-    let path = explorer.shortest_path(from, to, &Filter::new()).unwrap();
-    let expected = dir.join("expected.txt");
-    std::fs::write(
-        &expected,
-        format!(
-            "{}\n{}\n{}\n{}\n",
-            explorer.get(from).key(),
-            explorer.get(to).key(),
-            path.len(),
-            explorer.get(me).key()
-        ),
-    )
-    .unwrap();
-    std::fs::write(dir.join("hops.txt"), possible_hops(&explorer).join("\n")).unwrap();
-
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/page_test.py");
-    let out = Command::new(&python)
-        .arg(&script)
-        .arg(&page)
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    println!("{stdout}");
-    assert!(
-        out.status.success(),
-        "the browser test failed:\n{stdout}\n{stderr}"
-    );
-    assert!(stdout.contains("ALL OK"), "{stdout}");
+    run_page_test(&explorer, &python, &dir, page.to_str().unwrap());
     assert!(dir.join("page.png").exists());
     println!(
         "page: {} bytes; screenshot: {}",
         text.len(),
         dir.join("page.png").display()
     );
+}
+
+/// The page of `hallyu serve` on the bundled data, in Chromium: the same
+/// checks as the offline page (search, expand, path, deep links, filters),
+/// every answer asked of the server.
+#[cfg(feature = "serve")]
+#[test]
+fn served_page_in_headless_chromium() {
+    use hallyu::html::{ServeOptions, serve};
+    let explorer = Explorer::bundled();
+    let dir = out_dir().join("served");
+    std::fs::create_dir_all(&dir).unwrap();
+    let Some(python) = python_or_skip("served_page_in_headless_chromium") else {
+        return;
+    };
+    let server = serve(Explorer::bundled(), "127.0.0.1:0", ServeOptions::new()).unwrap();
+    let url = format!("http://{}/", server.addr());
+    run_page_test(&explorer, &python, &dir, &url);
+    server.shutdown();
+    server.join();
 }
