@@ -169,3 +169,82 @@ fn served_page_in_headless_chromium() {
     server.shutdown();
     server.join();
 }
+
+/// The names of the template's own placeholders, markup with event
+/// handlers, `</script>`, `<!--`, line separators and control characters:
+/// through the offline page and the served page, no script of the data runs
+/// and the page works (each name found by the search, shown as text).
+#[test]
+fn hostile_names_run_no_script() {
+    let dir = out_dir().join("hostile");
+    std::fs::create_dir_all(&dir).unwrap();
+    let names = [
+        "{{DATA}}",
+        "{{SCRIPT}}",
+        "</script><img src=x onerror=\"window.__pwned=1\">",
+        "<!-- {{CSP}}",
+        "<b onmouseover=\"window.__pwned=2\">bold</b>",
+        "Line\u{2028}Sep\u{2029}Ara\u{1}tor",
+        "{{TITLE}}\"'&amp;",
+    ];
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut csv = String::from("person_id,person,work_id,work,kind,role,billing,character,year\n");
+    for (i, name) in names.iter().enumerate() {
+        csv.push_str(&format!(
+            "p{i},{},w,{},film,cast,lead,{},2020\n",
+            quote(name),
+            quote("{{SCRIPT}}</script><script>window.__pwned=3</script>"),
+            quote("</script><!--")
+        ));
+    }
+    let data = dir.join("hostile.csv");
+    std::fs::write(&data, csv).unwrap();
+    let explorer = hallyu::import::open(&data).unwrap();
+    assert_eq!(explorer.people().len(), names.len());
+    let page = dir.join("page.html");
+    let text = html::page(&explorer, &PageOptions::new().title(names[0])).unwrap();
+    assert!(
+        !text.contains("onerror=\"window"),
+        "raw markup of the data in the page"
+    );
+    std::fs::write(&page, &text).unwrap();
+    // The search types the name up to its first line separator.
+    let expected: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    std::fs::write(
+        dir.join("names.json"),
+        serde_json::to_string(&expected).unwrap(),
+    )
+    .unwrap();
+
+    let Some(python) = python_or_skip("hostile_names_run_no_script") else {
+        return;
+    };
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/hostile_test.py");
+    let run = |url: &str| {
+        let out = Command::new(&python)
+            .arg(&script)
+            .arg(url)
+            .arg(dir.join("names.json"))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        println!("{url}:\n{stdout}");
+        assert!(
+            out.status.success() && stdout.contains("ALL OK"),
+            "the hostile-name test failed on {url}:\n{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&format!(
+        "file://{}",
+        page.canonicalize().unwrap().display()
+    ));
+    #[cfg(feature = "serve")]
+    {
+        use hallyu::html::{ServeOptions, serve};
+        let server = serve(explorer, "127.0.0.1:0", ServeOptions::new()).unwrap();
+        run(&format!("http://{}/", server.addr()));
+        server.shutdown();
+        server.join();
+    }
+}

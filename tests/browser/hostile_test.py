@@ -1,0 +1,78 @@
+"""Loads a page whose data is hostile (names that are the template's own
+placeholders, `</script>`, `<!--`, markup with event handlers, line
+separators, control characters) in headless Chromium and checks that no
+script of the data runs and that the page works. Run by tests/browser.rs:
+
+    hostile_test.py URL NAMES.json
+
+NAMES.json lists the names to search for. Prints one line per check and
+"ALL OK" at the end; exits non-zero on the first failure.
+"""
+import json
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+url = sys.argv[1]
+names = json.load(open(sys.argv[2], encoding="utf-8"))
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what, flush=True)
+    if not cond:
+        sys.exit(1)
+
+
+opts = webdriver.ChromeOptions()
+opts.binary_location = "/usr/bin/chromium"
+for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--window-size=1400,900", "--user-data-dir=" + tempfile.mkdtemp(prefix="hallyu-chrome-")]:
+    opts.add_argument(flag)
+opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+wait = WebDriverWait(driver, 20)
+try:
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation',
+            e => window.__violations.push(e.blockedURI + ' ' + e.violatedDirective));"""})
+    driver.get(url)
+    wait.until(lambda d: d.execute_script("return document.body && document.body.dataset.ready === 'true'"))
+    check(True, "the page is ready")
+
+    def no_script_ran(when):
+        try:
+            driver.switch_to.alert
+            check(False, "an alert opened " + when)
+        except NoAlertPresentException:
+            pass
+        pwned = driver.execute_script("return window.__pwned === undefined ? null : window.__pwned")
+        check(pwned is None, "no script of the data ran %s (%r)" % (when, pwned))
+        markup = driver.execute_script("return document.querySelectorAll('img, b, iframe, svg script').length")
+        check(markup == 0, "no element of the data's markup %s (%d)" % (when, markup))
+
+    no_script_ran("on load")
+    for name in names:
+        box = driver.find_element(By.ID, "search")
+        box.clear()
+        box.send_keys(name.split("\u2028")[0])
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#suggestions li"))
+        items = driver.find_elements(By.CSS_SELECTOR, "#suggestions li")
+        texts = [li.get_attribute("textContent") for li in items]
+        found = [i for i, t in enumerate(texts) if t.startswith(name)]
+        check(found != [], "searching %r finds it (%r)" % (name, texts[:3]))
+        items[found[0]].click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#panel h2")
+                   and d.find_element(By.CSS_SELECTOR, "#panel h2").get_attribute("textContent") == name)
+        check(True, "the panel shows %r as text" % name)
+        no_script_ran("after picking %r" % name)
+    violations = driver.execute_script("return window.__violations")
+    check(violations == [], "no CSP violation (%r)" % violations)
+    print("ALL OK")
+finally:
+    driver.quit()
