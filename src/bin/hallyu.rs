@@ -128,7 +128,11 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             links,
             out: file,
         } => cmd::export(cx, *format, (*projection, *links), file.as_deref()),
-        Command::Html { view, out: file } => cmd::html(cx, view.as_ref(), file.as_deref()),
+        Command::Html {
+            view,
+            out: file,
+            max_records,
+        } => cmd::html(cx, view.as_ref(), *max_records as usize, file.as_deref()),
         Command::Serve { port, time_limit } => cmd::serve(ex.clone(), &filter, *port, *time_limit),
         Command::Stats => cmd::stats(&source, cx.filter, cx.out),
         Command::Completions { .. } => unreachable!("answered above"),

@@ -300,13 +300,22 @@ either above it is refused (centre --top gives the exact top closeness).")]
         out: Option<PathBuf>,
     },
     /// Write one self-contained HTML page to explore the graph offline.
+    ///
+    /// The page holds the whole graph when it has at most --max-records
+    /// people and works; beyond, the view and what lies nearest to it, and it
+    /// says what it left out (`hallyu serve` explores everything).
     #[command(
-        after_help = "Examples:\n  hallyu html --out k-universe.html\n  hallyu html person IU -k 2 --out iu.html"
+        after_help = "Examples:\n  hallyu html --out k-universe.html\n  hallyu html person IU -k 2 --out iu.html\n  hallyu --data imdb/ html person nm0000020 --max-records 3000 --out around.html"
     )]
     Html {
-        /// What the page opens on (default: the whole catalog).
+        /// What the page opens on (default: the person with the most
+        /// appearances and their works).
         #[command(subcommand)]
         view: Option<ViewCmd>,
+        /// The most people and works the page holds (1 to 100000).
+        #[arg(long, global = true, default_value_t = 1000, value_name = "N",
+              value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        max_records: u32,
         /// Write to this file instead of stdout.
         #[arg(long, short, global = true, value_name = "FILE")]
         out: Option<PathBuf>,

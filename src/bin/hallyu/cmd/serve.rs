@@ -6,19 +6,32 @@ use super::{Cx, plural, write_result};
 use crate::Failure;
 use crate::args::ViewCmd;
 
-/// The self-contained page of the graph (`hallyu::html::page`).
+/// The self-contained page of the graph (`hallyu::html::Page::offline`),
+/// and on stderr what it left out.
 pub fn html(
     cx: Cx<'_>,
     view: Option<&ViewCmd>,
+    max_records: usize,
     file: Option<&std::path::Path>,
 ) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
-    let mut options = hallyu::html::PageOptions::new().filter(filter.clone());
+    let mut options = hallyu::html::PageOptions::new()
+        .filter(filter.clone())
+        .max_records(max_records);
     if let Some(v) = view {
         options = options.view(super::view(ex, filter, v)?);
     }
-    let page = hallyu::html::page(ex, &options)?;
-    write_result(file, page.as_bytes(), out)
+    let page = hallyu::html::Page::offline(ex, &options)?;
+    if page.left_out > 0 {
+        eprintln!(
+            "the page holds {} people and works of {}: {} left out (--max-records {max_records}); \
+             `hallyu serve` explores them all, `hallyu html person NAME` another part",
+            page.records,
+            page.records + page.left_out,
+            page.left_out
+        );
+    }
+    write_result(file, page.html.as_bytes(), out)
 }
 
 /// Serves the page and the JSON API on 127.0.0.1 until Ctrl-C or SIGTERM
