@@ -476,8 +476,9 @@
       rings(s.centre);
       legible(s.centre);
       if (!API && CONF.left_out > 0) {
-        note("This page holds " + Object.keys(nodes).length + " people and works; " + CONF.left_out +
-          " more are left out. To explore them all, run `hallyu serve`; for another part, `hallyu html neighbourhood NAME`.");
+        note("This page holds " + Object.keys(nodes).length.toLocaleString("en") + " people and works; " +
+          CONF.left_out.toLocaleString("en") + " more are left out. To explore them all, run `hallyu serve`; " +
+          "for another part, `hallyu html person NAME`.");
       } else if (s.centre && s.keys.length && !location.hash) {
         note("Starting from " + nameOf(s.centre) + ", who appears in the most works. Search a name to go elsewhere.");
       }

@@ -165,9 +165,10 @@ impl Graph {
     }
 
     /// Where a picture of the whole data can start: the person with the
-    /// most appearances the filter counts (the first in id order on a tie), their
-    /// works, and the people on those works, at most the options' limit of
-    /// records besides the person. Empty when there is no person.
+    /// most appearances the filter counts (the first in id order on a tie),
+    /// their first works (at most a third of the options' limit), and the
+    /// people on those works, at most the options' limit of records besides
+    /// the person. Empty when there is no person.
     ///
     /// # Example
     ///
@@ -191,15 +192,16 @@ impl Graph {
         let mut seen: HashMap<Entity, ()> = HashMap::new();
         seen.insert(first.into(), ());
         let mut left_out = 0;
-        for (w, _, _) in &works {
-            if records.len() > limit {
-                left_out += 1;
-                continue;
-            }
+        // A third of the places for works, the rest for the people on them:
+        // a picture of a few works and their casts reads better than a
+        // star of a hundred titles.
+        let kept = works.len().min((limit / 3).max(1));
+        left_out += works.len() - kept;
+        for (w, _, _) in &works[..kept] {
             seen.insert((*w).into(), ());
             records.push((*w).into());
         }
-        for (w, _, _) in &works {
+        for (w, _, _) in &works[..kept] {
             for (p, _, _) in explorer.people_in_by_id(*w, filter) {
                 if seen.contains_key(&p.into()) {
                     continue;
