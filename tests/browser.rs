@@ -248,3 +248,71 @@ fn hostile_names_run_no_script() {
         server.join();
     }
 }
+
+/// The page of `hallyu serve` on an IMDb-sized import (`HALLYU_IMDB_DIR`,
+/// for instance `imdb_gen target/imdb/large large`): usable within 2 s of
+/// the request, the search answering as one types, a pick expanding a
+/// neighbourhood, a path explained. Slow in a debug build: run by
+/// `scripts/bench_serve.py` in release.
+#[cfg(feature = "serve")]
+#[test]
+#[ignore]
+fn served_page_on_imdb() {
+    use hallyu::html::{ServeOptions, serve};
+    let Some(dir) = std::env::var_os("HALLYU_IMDB_DIR") else {
+        eprintln!("SKIPPED served_page_on_imdb: set HALLYU_IMDB_DIR");
+        return;
+    };
+    let Some(python) = python_or_skip("served_page_on_imdb") else {
+        return;
+    };
+    let explorer = hallyu::import::Imdb::new().from_dir(&dir).unwrap().explorer;
+    // A person found by name with works, and a path between two people of
+    // the same component.
+    let filter = Filter::new();
+    let person = explorer
+        .people()
+        .step_by(1009)
+        .find(|&p| {
+            let name = explorer.get(p).name();
+            name.chars().count() >= 8 && explorer.works_of(p, &filter).len() >= 2
+        })
+        .expect("a named person");
+    let name = explorer.get(person).name().to_string();
+    let hub = explorer.by_key("nm0000020").and_then(|e| match e {
+        Entity::Person(p) => Some(p),
+        _ => None,
+    });
+    let from = hub.unwrap_or(person);
+    let to = explorer
+        .people()
+        .step_by(997)
+        .find(|&q| {
+            q != from
+                && explorer
+                    .shortest_path(from, q, &filter)
+                    .is_some_and(|p| p.len() >= 3)
+        })
+        .expect("a person three hops away");
+    let (from, to) = (
+        explorer.get(from).key().into_owned(),
+        explorer.get(to).key().into_owned(),
+    );
+    let server = serve(explorer, "127.0.0.1:0", ServeOptions::new()).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/served_imdb_test.py");
+    let out = Command::new(&python)
+        .arg(&script)
+        .arg(format!("http://{}/", server.addr()))
+        .args([&name, &from, &to])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    server.shutdown();
+    server.join();
+    assert!(
+        out.status.success() && stdout.contains("ALL OK"),
+        "the browser test on {dir:?} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
