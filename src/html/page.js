@@ -172,7 +172,8 @@
     { selector: "node.person", style: { "shape": "round-rectangle" } },
     { selector: "edge", style: { "width": 1.2, "line-color": "#374151", "curve-style": "bezier", "z-index-compare": "manual", "z-index": 1 } },
     { selector: ".faded", style: { "opacity": 0.25 } },
-    { selector: ".path", style: { "border-color": "#DC2626", "border-width": 2.8, "line-color": "#DC2626", "width": 3.5, "opacity": 1, "z-index": 500 } },
+    { selector: "node.path", style: { "border-color": "#DC2626", "border-width": 2.8, "opacity": 1, "z-index": 500 } },
+    { selector: "edge.path", style: { "line-color": "#DC2626", "width": 3.5, "opacity": 1, "z-index": 400 } },
     { selector: "node.selected", style: { "border-color": "#DC2626", "border-width": 3, "z-index": 999 } },
     { selector: "edge.unverified", style: { "line-style": "dotted", "line-color": "#9CA3AF" } }
   ];
@@ -379,15 +380,22 @@
       syncEdges();
       layout();
       cy.elements().addClass("faded");
-      var on = cy.getElementById(ids[a]);
+      var on = cy.getElementById(ids[a]), row = [a];
       steps.forEach(function (s) {
+        row.push(s.work, s.to);
         on = on.union(cy.getElementById(ids[s.work])).union(cy.getElementById(ids[s.to]))
           .union(cy.getElementById("e" + ids[s.from] + "-" + ids[s.work]))
           .union(cy.getElementById("e" + ids[s.to] + "-" + ids[s.work]));
       });
       on.removeClass("faded").addClass("path");
+      // The hops in one row above the rest, read left to right.
+      var rest = cy.nodes().not(on.nodes()), box = rest.nonempty() ? rest.boundingBox() : { x1: 0, y1: 0 };
+      row.forEach(function (key, i) {
+        cy.getElementById(ids[key]).position({ x: box.x1 + i * 190, y: box.y1 - 140 + (i % 2) * 50 });
+      });
       showPanel(b);
-      cy.fit(on, 60);
+      cy.fit(on, 40);
+      if (cy.zoom() > 1.3) cy.zoom({ level: 1.3, position: on.boundingBox() && on.nodes()[0].position() });
       return steps;
     }, function (err) { out.textContent = "No path: " + err.message; });
   }
