@@ -18,8 +18,8 @@ use std::process::Command;
 use hallyu::html::{ServeOptions, serve};
 use hallyu::model::{RecordKind, WorkKind};
 use hallyu::query::answer::{
-    Bacon, Cast, Centre, CentreRow, CoStars, Components, ImportCounts, Info, Introductions, List,
-    Neighbours, Options, Path, Paths, Projection, Rank, RankOptions, Recommendations, Search,
+    Bacon, Cast, Centre, CentreRow, CoStars, Components, Graph, ImportCounts, Info, Introductions,
+    List, Neighbours, Options, Path, Paths, Projection, Rank, RankOptions, Recommendations, Search,
     SharedWorks, Stats, Works, Written, Wrote,
 };
 use hallyu::query::{CentreOptions, Measure};
@@ -61,6 +61,10 @@ fn api(addr: SocketAddr, target: &str) -> Value {
 }
 
 /// The library's answer as JSON.
+fn key_of(ex: &Explorer, e: hallyu::Entity) -> String {
+    ex.key(e).into_owned()
+}
+
 fn library(answer: &impl serde::Serialize) -> Value {
     serde_json::to_value(answer).unwrap()
 }
@@ -169,6 +173,54 @@ fn library_command_and_server_give_the_same_answers() {
                 &format!("/api/neighbours?person={}&hops={hops}", key(name)),
             ),
         );
+    }
+
+    // The page's pieces of the graph: around a person and a work, of
+    // records, where a picture starts; the filter's years and kinds applied
+    // by the server as by the library. No command prints them.
+    let years = Filter::new()
+        .years(2010..=2016)
+        .kinds([WorkKind::Drama, WorkKind::MusicVideo]);
+    for (what, lib, target) in [
+        (
+            "graph around IU",
+            library(&Graph::around(&ex, person("IU").into(), &all, &cut)),
+            "/api/graph?around=iu".to_string(),
+        ),
+        (
+            "graph around Kiss",
+            library(&Graph::around(&ex, ex.lookup("Kiss").unwrap(), &all, &cut)),
+            format!(
+                "/api/graph?around={}",
+                key_of(&ex, ex.lookup("Kiss").unwrap())
+            ),
+        ),
+        (
+            "graph around IU, 2010 to 2016, dramas and videos",
+            library(&Graph::around(&ex, person("IU").into(), &years, &cut)),
+            "/api/graph?around=iu&years=2010-2016&kinds=drama,mv".to_string(),
+        ),
+        (
+            "graph of records",
+            library(&Graph::of(
+                &ex,
+                &[person("IU").into(), ex.lookup("Dream High").unwrap()],
+                &all,
+            )),
+            format!(
+                "/api/graph?records=iu,{}",
+                key_of(&ex, ex.lookup("Dream High").unwrap())
+            ),
+        ),
+        (
+            "graph start",
+            library(&Graph::start(&ex, &all, &Options::new().limit(5))),
+            "/api/graph?limit=5".to_string(),
+        ),
+    ] {
+        let server = api(five_at, &target);
+        assert_eq!(lib, server, "{what}: the library and the server differ");
+        assert!(!lib["nodes"].as_array().unwrap().is_empty(), "{what}");
     }
 
     for server in [five, wide] {
