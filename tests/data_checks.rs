@@ -427,6 +427,10 @@ const OUTSIDE_THE_MAIN_COMPONENT: &[(&str, &str)] = &[
     ("yeon-sang-ho", "crew only (director of Train to Busan)"),
     ("yoo-young-jin", "crew only (producer)"),
     (
+        "jin",
+        "soundtrack only: sings the Hwarang theme with V; no on-screen credit",
+    ),
+    (
         "kim-bo-ra",
         "named only by the article: her one credit is Unverified",
     ),
@@ -737,4 +741,62 @@ fn one_component_under_the_default_filter() {
     }
     assert_eq!(hops(&ex, "Yoon Eun-hye", "Taecyeon"), 1);
     assert_eq!(hops(&ex, "Yoon Eun-hye", "IU"), 2);
+}
+
+#[test]
+fn the_dataset_reaches_the_counts_and_videos_of_issue_37() {
+    let ex = explorer();
+    let r = ex.records().unwrap();
+    let videos = r
+        .works
+        .iter()
+        .filter(|w| w.kind == WorkKind::MusicVideo)
+        .count();
+    assert!(r.people.len() >= 150, "{} people", r.people.len());
+    assert!(videos >= 55, "{videos} music videos");
+    // The videos the issue names, each with the person it names on screen.
+    for (video, who) in [
+        ("You & I", "Lee Hyun-woo"),
+        ("Above the Time", "Lee Hyun-woo"),
+        ("My Old Story", "Choi Woo-shik"),
+        ("Can't Open Up My Lips", "IU"),
+        ("I Need a Girl", "Sandara Park"),
+        ("Lovey-Dovey", "Cha Seung-won"),
+        ("Lovey-Dovey", "Ji Chang-wook"),
+        ("Lovey-Dovey", "Jiyeon"),
+        ("It's Over", "Park Bo-young"),
+        ("Kkeojyeojulge Jalsara", "Yoon Doo-joon"),
+        ("Pyeonji", "Park Shin-hye"),
+        ("Good Goodbye", "Park Jung-min"),
+        ("Uri Geumanhaja", "Han So-hee"),
+        ("Yeoja Yeojahae", "Han So-hee"),
+        ("Insa", "Han So-hee"),
+    ] {
+        let w = ex.work(video).unwrap_or_else(|e| panic!("{video}: {e}"));
+        let p = ex.person(who).unwrap();
+        assert!(
+            ex.works_of(p, &Filter::new())
+                .iter()
+                .any(|(x, _)| *x == w),
+            "{who} is not on screen in {video}"
+        );
+    }
+    // The people whose absence the issue says a fan notices.
+    for who in [
+        "Lee Hyun-woo",
+        "Kim Da-mi",
+        "Park Shin-hye",
+        "Park Yoo-chun",
+        "Kim Jaejoong",
+        "Jin",
+    ] {
+        assert!(ex.person(who).is_ok(), "{who} is missing");
+    }
+    let heirs = ex.work("The Heirs").unwrap();
+    let shin_hye = ex.person("Park Shin-hye").unwrap();
+    assert!(
+        ex.works_of(shin_hye, &Filter::new())
+            .iter()
+            .any(|(x, _)| *x == heirs)
+    );
 }
