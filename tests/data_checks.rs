@@ -367,10 +367,16 @@ fn the_readme_source_policy_names_every_banned_site() {
         .expect("data/README.md has a source policy");
     let policy = &readme[start..];
     for section in ["Reliable", "Not reliable"] {
-        assert!(policy.contains(section), "the policy has no {section:?} part");
+        assert!(
+            policy.contains(section),
+            "the policy has no {section:?} part"
+        );
     }
     for d in BANNED_SOURCE_DOMAINS.iter().chain(DEAD_SOURCE_PREFIXES) {
-        assert!(policy.contains(d), "data/README.md's policy does not list {d}");
+        assert!(
+            policy.contains(d),
+            "data/README.md's policy does not list {d}"
+        );
     }
 }
 
@@ -592,10 +598,7 @@ fn the_readme_counts_are_the_data() {
     if std::env::var_os("HALLYU_WRITE_README").is_some() {
         write_readme_counts(&want);
     }
-    let want: BTreeMap<String, usize> = want
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    let want: BTreeMap<String, usize> = want.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     assert_eq!(
         readme_counts(),
         want,
@@ -657,16 +660,21 @@ fn the_fact_check_corrections_hold() {
     // The beer tie-in of "Tik Tok" is not Confirmed: Starnews says only "a beer ad".
     let tie = credit(r, "tik-tok", "oriental-brewery", "TieIn").unwrap();
     assert_eq!(tie.confidence, Confidence::Secondary);
-    assert!(cites(tie, "starnewskorea.com/view_amp.html?no=2010011715151377974"));
+    assert!(cites(
+        tie,
+        "starnewskorea.com/view_amp.html?no=2010011715151377974"
+    ));
 
     // IU in "Love Wins All" plays a woman who cannot speak, not a deaf woman.
     let iu = credit(r, "iu", "love-wins-all", "Cast").unwrap();
     assert_eq!(character(iu), Some("a woman who cannot speak"));
-    assert!(!work(r, "love-wins-all")
-        .notes
-        .as_deref()
-        .unwrap()
-        .contains("IU, deaf"));
+    assert!(
+        !work(r, "love-wins-all")
+            .notes
+            .as_deref()
+            .unwrap()
+            .contains("IU, deaf")
+    );
 
     // "I Hate Alcohol" was announced by Music Farm on 23 September 2024.
     let w = work(r, "i-hate-alcohol");
@@ -709,9 +717,24 @@ fn the_fact_check_corrections_hold() {
 
     // Characters the fact-check found, each with its source.
     for (who, on, name, source) in [
-        ("lee-kwang-soo", "nice-guy", "Park Jae-gil", "osen.co.kr/article/G1109475501"),
-        ("seo-yea-ji", "potato-star-2013qr3", "Noh Soo-young", "osen.co.kr/article/G1109853250"),
-        ("han-so-hee", "reunited-worlds", "Lee Seo-won", "2017092110362793257"),
+        (
+            "lee-kwang-soo",
+            "nice-guy",
+            "Park Jae-gil",
+            "osen.co.kr/article/G1109475501",
+        ),
+        (
+            "seo-yea-ji",
+            "potato-star-2013qr3",
+            "Noh Soo-young",
+            "osen.co.kr/article/G1109853250",
+        ),
+        (
+            "han-so-hee",
+            "reunited-worlds",
+            "Lee Seo-won",
+            "2017092110362793257",
+        ),
     ] {
         let c = credit(r, who, on, "Cast").unwrap_or_else(|| panic!("{who} in {on}"));
         assert_eq!(character(c), Some(name), "{who} in {on}");
@@ -775,9 +798,7 @@ fn the_dataset_reaches_the_counts_and_videos_of_issue_37() {
         let w = ex.work(video).unwrap_or_else(|e| panic!("{video}: {e}"));
         let p = ex.person(who).unwrap();
         assert!(
-            ex.works_of(p, &Filter::new())
-                .iter()
-                .any(|(x, _)| *x == w),
+            ex.works_of(p, &Filter::new()).iter().any(|(x, _)| *x == w),
             "{who} is not on screen in {video}"
         );
     }
