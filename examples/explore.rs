@@ -121,7 +121,8 @@ fn run(ex: &Explorer, words: &[&str], json: bool) -> Result<(), Box<dyn std::err
                     .edges()
                     .map(|(a, b, ws)| json!([key(a), key(b), works(ws)]))
                     .collect();
-                let nodes: Vec<_> = ex.people().map(key).collect();
+                // The projection's nodes: the people with a credit the filter counts.
+                let nodes: Vec<_> = projection.graph().node_weights().map(|&p| key(p)).collect();
                 say!("{}\n", json!({ "nodes": nodes, "edges": edges }));
             } else {
                 for (a, b, ws) in projection.edges() {

@@ -222,10 +222,10 @@ fn centre_ranking_puts_the_big_component_first() {
         top,
         [
             "Park Seo-joon",
-            "Park Hyung-sik",
+            "IU",
+            "Yeo Jin-goo",
             "Park Bo-young",
-            "Kim Soo-hyun",
-            "IU"
+            "Park Hyung-sik"
         ]
     );
     // Mean distance agrees with the distances query.
@@ -355,9 +355,9 @@ fn betweenness_top_five_on_the_bundled_data() {
         top,
         [
             "Park Seo-joon",
-            "Choi Woo-shik",
-            "Han So-hee",
+            "Yeo Jin-goo",
             "IU",
+            "Han So-hee",
             "Park Bo-young"
         ]
     );

@@ -201,13 +201,16 @@ impl<'e> AllShortestPaths<'e> {
     /// # Example
     ///
     /// ```
+    /// use hallyu::model::WorkKind;
     /// use hallyu::query::AllPathsOptions;
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let a = explorer.person("Park Seo-joon")?;
-    /// let b = explorer.person("Yoon Eun-hye")?; // in a component of her own
-    /// let none = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &Filter::new());
+    /// let b = explorer.person("Kim So-hyun")?;
+    /// // Through music videos only, they are in different components.
+    /// let videos = Filter::new().kinds([WorkKind::MusicVideo]);
+    /// let none = explorer.all_shortest_paths(a, b, &AllPathsOptions::new(), &videos);
     /// assert!(none.is_empty());
     /// assert_eq!((none.distance(), none.count()), (None, 0));
     /// # Ok::<(), hallyu::Error>(())

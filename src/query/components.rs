@@ -15,14 +15,19 @@ use crate::query::by_name;
 /// # Example
 ///
 /// ```
+/// use hallyu::model::WorkKind;
 /// use hallyu::query::Component;
 /// use hallyu::{Explorer, Filter};
 ///
 /// let explorer = Explorer::bundled();
-/// let components = explorer.components(&Filter::new());
-/// let island: &Component = &components.as_slice()[1];
-/// assert_eq!(island.people, [explorer.person("Yoon Eun-hye")?]);
-/// assert_eq!(island.works.len(), 1); // alone on her one counted work
+/// // Music videos only: the smallest component is two people.
+/// let components = explorer.components(&Filter::new().kinds([WorkKind::MusicVideo]));
+/// let island: &Component = components.as_slice().last().unwrap();
+/// assert_eq!(
+///     island.people,
+///     [explorer.person("Hini")?, explorer.person("Kim So-hyun")?]
+/// );
+/// assert_eq!(island.works.len(), 2); // "I Yah" and "Jeonseol Gateun Iyagi"
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,7 +54,7 @@ pub struct Component {
 /// let explorer = Explorer::bundled();
 /// let components = explorer.components(&Filter::new());
 /// let largest = components.largest().unwrap();
-/// assert_eq!(largest.people.len(), 81);
+/// assert_eq!(largest.people.len(), 149);
 /// assert!(largest.people.contains(&explorer.person("IU")?));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
@@ -78,7 +83,7 @@ impl<'e> Components<'e> {
     /// let explorer = Explorer::bundled();
     /// let components = explorer.components(&Filter::new());
     /// let largest = components.largest().unwrap();
-    /// assert_eq!((largest.people.len(), largest.works.len()), (81, 77));
+    /// assert_eq!((largest.people.len(), largest.works.len()), (149, 97));
     /// ```
     pub fn largest(&self) -> Option<&Component> {
         self.list.first()
@@ -99,7 +104,7 @@ impl<'e> Components<'e> {
     /// let explorer = Explorer::bundled();
     /// let components = explorer.components(&Filter::new());
     /// let of_iu = components.of(explorer.person("IU")?).unwrap();
-    /// assert_eq!(of_iu.people.len(), 81);
+    /// assert_eq!(of_iu.people.len(), 149);
     /// assert!(of_iu.people.contains(&explorer.person("Park Seo-joon")?));
     /// assert!(components.of(explorer.person("Tamar Herman")?).is_none()); // in no work
     /// # Ok::<(), hallyu::Error>(())
@@ -119,12 +124,14 @@ impl<'e> Components<'e> {
     /// # Example
     ///
     /// ```
+    /// use hallyu::model::WorkKind;
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let components = explorer.components(&Filter::new());
     /// assert_eq!(components.index_of(explorer.person("IU")?), Some(0));
-    /// assert_eq!(components.index_of(explorer.person("Yoon Eun-hye")?), Some(1));
+    /// let videos = explorer.components(&Filter::new().kinds([WorkKind::MusicVideo]));
+    /// assert_eq!(videos.index_of(explorer.person("Kim So-hyun")?), Some(6)); // the last
     /// assert_eq!(components.index_of(explorer.person("Tamar Herman")?), None);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -146,9 +153,9 @@ impl<'e> Components<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let components = explorer.components(&Filter::new());
-    /// assert_eq!(components.left_out(), 16);
+    /// assert_eq!(components.left_out(), 17);
     /// let text = components.to_string();
-    /// assert!(text.ends_with("16 people left out: no credit the filter counts\n"));
+    /// assert!(text.ends_with("17 people left out: no credit the filter counts\n"));
     /// ```
     pub fn left_out(&self) -> usize {
         self.left_out
@@ -159,11 +166,14 @@ impl<'e> Components<'e> {
     /// # Example
     ///
     /// ```
+    /// use hallyu::model::WorkKind;
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let components = explorer.components(&Filter::new());
-    /// assert_eq!(components.sizes(), [81, 1]);
+    /// assert_eq!(components.sizes(), [149]);
+    /// let videos = explorer.components(&Filter::new().kinds([WorkKind::MusicVideo]));
+    /// assert_eq!(videos.sizes(), [61, 23, 14, 9, 4, 3, 2]);
     /// ```
     pub fn sizes(&self) -> Vec<usize> {
         self.list.iter().map(|c| c.people.len()).collect()
@@ -176,7 +186,7 @@ crate::query::list_result!(
     list,
     "components, most people first, then most works, then by the name of their first person",
     "explorer.components(&hallyu::Filter::new())",
-    "2"
+    "1"
 );
 
 impl fmt::Display for Components<'_> {

@@ -198,7 +198,7 @@ impl serde::Serialize for SharedWorks {
 ///
 /// let explorer = Explorer::bundled();
 /// let costars = explorer.co_appearances(explorer.person("Park Seo-joon")?, &Filter::new());
-/// assert_eq!(costars.len(), 21);
+/// assert_eq!(costars.len(), 27);
 /// let first = costars.to_string().lines().next().unwrap().to_string();
 /// assert!(first.starts_with("Choi Woo-shik (최우식): 5 works (Parasite (2019), Youn's Stay (2021), "));
 /// # Ok::<(), hallyu::Error>(())
@@ -261,7 +261,7 @@ crate::query::list_result!(
     costars,
     "co-stars, strongest first, then by name",
     "explorer.co_appearances(explorer.person(\"IU\")?, &hallyu::Filter::new())",
-    "11"
+    "19"
 );
 
 impl fmt::Display for CoAppearances<'_> {

@@ -27,9 +27,9 @@ use crate::query::by_name;
 ///
 /// let explorer = Explorer::bundled();
 /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
-/// assert_eq!(d.histogram(), &[1, 21, 41, 16, 2]);
+/// assert_eq!(d.histogram(), &[1, 27, 85, 28, 8]);
 /// assert_eq!(d.eccentricity(), 4);
-/// assert_eq!(explorer.get(d.farthest()[0]).name(), "Junsu");
+/// assert_eq!(explorer.get(d.farthest()[0]).name(), "G.NA");
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -89,13 +89,17 @@ impl<'e> Distances<'e> {
     /// # Example
     ///
     /// ```
+    /// use hallyu::model::WorkKind;
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
-    /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let d = explorer.distances(me, &Filter::new());
     /// assert_eq!(d.distance(explorer.person("IU")?), Some(1));
-    /// assert_eq!(d.distance(explorer.person("Junsu")?), Some(4));
-    /// assert_eq!(d.distance(explorer.person("Yoon Eun-hye")?), None); // another component
+    /// assert_eq!(d.distance(explorer.person("Junsu")?), Some(3));
+    /// // Through music videos only, Kim So-hyun is in another component.
+    /// let videos = explorer.distances(me, &Filter::new().kinds([WorkKind::MusicVideo]));
+    /// assert_eq!(videos.distance(explorer.person("Kim So-hyun")?), None);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn distance(&self, other: PersonId) -> Option<usize> {
@@ -117,7 +121,7 @@ impl<'e> Distances<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let d = explorer.distances(explorer.person("IU")?, &Filter::new());
-    /// assert_eq!(d.histogram(), &[1, 11, 39, 29, 1]);
+    /// assert_eq!(d.histogram(), &[1, 19, 86, 36, 7]);
     /// assert_eq!(d.histogram().iter().sum::<usize>(), d.reachable());
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -131,12 +135,15 @@ impl<'e> Distances<'e> {
     /// # Example
     ///
     /// ```
+    /// use hallyu::model::WorkKind;
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// assert_eq!(explorer.distances(explorer.person("IU")?, &f).reachable(), 81);
-    /// assert_eq!(explorer.distances(explorer.person("Yoon Eun-hye")?, &f).reachable(), 1);
+    /// assert_eq!(explorer.distances(explorer.person("IU")?, &f).reachable(), 149);
+    /// // Through music videos only, Kim So-hyun reaches Hini alone.
+    /// let videos = Filter::new().kinds([WorkKind::MusicVideo]);
+    /// assert_eq!(explorer.distances(explorer.person("Kim So-hyun")?, &videos).reachable(), 2);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn reachable(&self) -> usize {
@@ -154,8 +161,9 @@ impl<'e> Distances<'e> {
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
     /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &f);
-    /// assert_eq!(d.mean(), Some(1.9875)); // 159 hops to 80 people
-    /// assert_eq!(explorer.distances(explorer.person("Yoon Eun-hye")?, &f).mean(), None);
+    /// assert_eq!(d.mean(), Some(2.114864864864865)); // 313 hops to 148 people
+    /// // In no counted work, Tamar Herman reaches nobody else.
+    /// assert_eq!(explorer.distances(explorer.person("Tamar Herman")?, &f).mean(), None);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn mean(&self) -> Option<f64> {
@@ -175,7 +183,7 @@ impl<'e> Distances<'e> {
     /// let d = explorer.distances(explorer.person("IU")?, &f);
     /// assert_eq!(d.eccentricity(), 4);
     /// assert_eq!(d.eccentricity(), d.histogram().len() - 1);
-    /// assert_eq!(explorer.distances(explorer.person("Yoon Eun-hye")?, &f).eccentricity(), 0);
+    /// assert_eq!(explorer.distances(explorer.person("Tamar Herman")?, &f).eccentricity(), 0);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn eccentricity(&self) -> usize {
@@ -193,7 +201,19 @@ impl<'e> Distances<'e> {
     /// let explorer = Explorer::bundled();
     /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
     /// let names: Vec<&str> = d.farthest().iter().map(|&p| explorer.get(p).name()).collect();
-    /// assert_eq!(names, ["Junsu", "Lee Jong-suk"]);
+    /// assert_eq!(
+    ///     names,
+    ///     [
+    ///         "G.NA",
+    ///         "Gong Min-ji",
+    ///         "Jin Seon-kyu",
+    ///         "Jung-in",
+    ///         "Lee Jong-suk",
+    ///         "Lee Soo-hyuk",
+    ///         "Park Bom",
+    ///         "Yong Jun-hyung"
+    ///     ]
+    /// );
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn farthest(&self) -> &[PersonId] {
@@ -206,11 +226,15 @@ impl<'e> Distances<'e> {
     /// # Example
     ///
     /// ```
+    /// use hallyu::model::WorkKind;
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
-    /// let d = explorer.distances(explorer.person("Park Seo-joon")?, &Filter::new());
-    /// assert_eq!(d.unreachable(), [explorer.person("Yoon Eun-hye")?]);
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// assert!(explorer.distances(me, &Filter::new()).unreachable().is_empty()); // one component
+    /// let videos = explorer.distances(me, &Filter::new().kinds([WorkKind::MusicVideo]));
+    /// assert_eq!(videos.unreachable().len(), 55);
+    /// assert_eq!(explorer.get(videos.unreachable()[0]).name(), "CL");
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn unreachable(&self) -> &[PersonId] {
@@ -233,10 +257,10 @@ impl<'e> Distances<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
-    /// assert_eq!(explorer.distances(explorer.person("IU")?, &f).left_out(), 16);
-    /// // Asked about, one of the 16 is reached: themselves.
+    /// assert_eq!(explorer.distances(explorer.person("IU")?, &f).left_out(), 17);
+    /// // Asked about, one of the 17 is reached: themselves.
     /// let herman = explorer.distances(explorer.person("Tamar Herman")?, &f);
-    /// assert_eq!((herman.reachable(), herman.left_out()), (1, 15));
+    /// assert_eq!((herman.reachable(), herman.left_out()), (1, 16));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn left_out(&self) -> usize {
@@ -293,8 +317,8 @@ impl fmt::Display for Distances<'_> {
 /// let ranking = explorer.centre_ranking(&Filter::new());
 /// let first: &CentreEntry = ranking.iter().next().unwrap();
 /// assert_eq!(first.person, explorer.person("Park Seo-joon")?);
-/// assert_eq!((first.component_size, first.eccentricity), (81, 4));
-/// assert_eq!(first.mean_distance, Some(1.9875));
+/// assert_eq!((first.component_size, first.eccentricity), (149, 4));
+/// assert_eq!(first.mean_distance, Some(2.114864864864865));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -325,7 +349,7 @@ pub struct CentreEntry {
 /// let explorer = Explorer::bundled();
 /// let ranking = explorer.centre_ranking(&Filter::new());
 /// let top: Vec<&str> = ranking.iter().take(3).map(|c| explorer.get(c.person).name()).collect();
-/// assert_eq!(top, ["Park Seo-joon", "Park Hyung-sik", "Park Bo-young"]);
+/// assert_eq!(top, ["Park Seo-joon", "IU", "Yeo Jin-goo"]);
 /// assert_eq!(ranking.position(explorer.person("Park Seo-joon")?), Some(0));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
@@ -349,7 +373,7 @@ impl<'e> CentreRanking<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let ranking = explorer.centre_ranking(&Filter::new());
-    /// assert_eq!(ranking.left_out(), 16);
+    /// assert_eq!(ranking.left_out(), 17);
     /// assert_eq!(ranking.len() + ranking.left_out(), explorer.people().len());
     /// ```
     pub fn left_out(&self) -> usize {
@@ -369,8 +393,8 @@ impl<'e> CentreRanking<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let ranking = explorer.centre_ranking(&Filter::new());
-    /// assert_eq!(ranking.position(explorer.person("IU")?), Some(4));
-    /// assert_eq!(ranking.position(explorer.person("Yoon Eun-hye")?), Some(81)); // the last
+    /// assert_eq!(ranking.position(explorer.person("IU")?), Some(1));
+    /// assert_eq!(ranking.position(explorer.person("Yong Jun-hyung")?), Some(148)); // the last
     /// assert_eq!(ranking.position(explorer.person("Tamar Herman")?), None); // left out
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -386,7 +410,7 @@ crate::query::list_result!(
     entries,
     "entries, best centre first",
     "explorer.centre_ranking(&hallyu::Filter::new())",
-    "82"
+    "149"
 );
 
 impl fmt::Display for CentreRanking<'_> {
@@ -507,6 +531,7 @@ impl Explorer {
     /// # Example
     ///
     /// ```
+    /// use hallyu::model::WorkKind;
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
@@ -514,8 +539,11 @@ impl Explorer {
     /// let top = ranking.iter().next().unwrap();
     /// assert_eq!(explorer.get(top.person).name(), "Park Seo-joon");
     /// assert_eq!(top.component_size, ranking.iter().map(|c| c.component_size).max().unwrap());
-    /// let alone = ranking.iter().last().unwrap();
-    /// assert_eq!((alone.component_size, alone.mean_distance), (1, None));
+    /// // Through music videos only, the smallest component comes last.
+    /// let videos = explorer.centre_ranking(&Filter::new().kinds([WorkKind::MusicVideo]));
+    /// let last = videos.iter().last().unwrap();
+    /// assert_eq!(explorer.get(last.person).name(), "Kim So-hyun");
+    /// assert_eq!((last.component_size, last.mean_distance), (2, Some(1.0)));
     /// ```
     pub fn centre_ranking(&self, filter: &Filter) -> CentreRanking<'_> {
         let graph = crate::algo::co_graph(self.graph.index(), filter);

@@ -48,8 +48,8 @@ impl Introduction {
     /// let gd = explorer.person("G-Dragon")?;
     /// let min_young = explorer.person("Park Min-young")?;
     /// let intro = &explorer.introductions(gd, min_young, &Filter::new())[0];
-    /// assert_eq!(explorer.get(intro.person).name(), "Daesung");
-    /// assert_eq!((intro.with_a.len(), intro.with_b.len()), (2, 1));
+    /// assert_eq!(explorer.get(intro.person).name(), "Taeyang");
+    /// assert_eq!((intro.with_a.len(), intro.with_b.len()), (3, 1));
     /// assert_eq!(intro.strength(), 1); // the weaker tie
     /// # Ok::<(), hallyu::Error>(())
     /// ```

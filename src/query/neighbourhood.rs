@@ -86,7 +86,7 @@ impl NeighbourhoodOptions {
     /// let iu = explorer.person("IU")?;
     /// let options = NeighbourhoodOptions::new().hops(1);
     /// let near = explorer.neighbourhood(iu, &options, &hallyu::Filter::new());
-    /// assert_eq!(near.people().len(), 12); // IU and her 11 co-stars
+    /// assert_eq!(near.people().len(), 20); // IU and her 19 co-stars
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn hops(mut self, hops: usize) -> NeighbourhoodOptions {

@@ -56,7 +56,7 @@ impl Projection {
     /// let node = projection.node(me).unwrap();
     /// let graph = projection.graph();
     /// assert_eq!(graph[node], me);
-    /// assert_eq!(graph.neighbors(node).count(), 21); // his co-stars
+    /// assert_eq!(graph.neighbors(node).count(), 27); // his co-stars
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn graph(&self) -> &Graph<PersonId, Vec<WorkId>, Undirected> {
@@ -72,7 +72,7 @@ impl Projection {
     ///
     /// let explorer = Explorer::bundled();
     /// let graph = explorer.projection(&Filter::new()).into_graph();
-    /// assert_eq!((graph.node_count(), graph.edge_count()), (82, 230));
+    /// assert_eq!((graph.node_count(), graph.edge_count()), (149, 524));
     /// ```
     pub fn into_graph(self) -> Graph<PersonId, Vec<WorkId>, Undirected> {
         self.graph
@@ -150,7 +150,7 @@ impl Projection {
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
     /// let projection = explorer.projection(&f);
-    /// assert_eq!(projection.node_count(), 82);
+    /// assert_eq!(projection.node_count(), 149);
     /// assert_eq!(projection.node_count(), explorer.centre_ranking(&f).len());
     /// ```
     pub fn node_count(&self) -> usize {
@@ -166,7 +166,7 @@ impl Projection {
     ///
     /// let explorer = Explorer::bundled();
     /// let projection = explorer.projection(&Filter::new());
-    /// assert_eq!(projection.edge_count(), 230);
+    /// assert_eq!(projection.edge_count(), 524);
     /// assert_eq!(projection.edge_count(), projection.edges().count());
     /// ```
     pub fn edge_count(&self) -> usize {
@@ -187,7 +187,7 @@ impl Projection {
     /// assert_eq!(names, ("Choi Woo-shik", "Park Seo-joon")); // the strongest tie
     /// assert_eq!(works.len(), 5);
     /// let shared: usize = projection.edges().map(|(_, _, works)| works.len()).sum();
-    /// assert_eq!(shared, 279); // pairs of people and a work they share
+    /// assert_eq!(shared, 626); // pairs of people and a work they share
     /// ```
     pub fn edges(&self) -> impl Iterator<Item = (PersonId, PersonId, &[WorkId])> + '_ {
         self.graph.raw_edges().iter().map(|e| {

@@ -47,7 +47,10 @@ pub struct Cast {
 /// let explorer = hallyu::Explorer::bundled();
 /// let work = explorer.work("Itaewon Class")?;
 /// let first = &Cast::of(&explorer, work, &Options::new()).credits[0];
-/// assert_eq!((first.id.as_str(), first.role.as_str()), ("park-seo-joon", "cast (lead)"));
+/// assert_eq!(
+///     (first.id.as_str(), first.role.as_str()),
+///     ("kim-da-mi", "cast (lead) as Jo Yi-seo")
+/// );
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -51,8 +51,8 @@ pub struct Centre {
 ///
 /// let explorer = hallyu::Explorer::bundled();
 /// let first = &Centre::of(&explorer, &Filter::new(), &Options::new()).centre[0];
-/// assert_eq!((first.component_size, first.eccentricity), (81, 4));
-/// assert_eq!(first.mean_distance, Some(1.9875));
+/// assert_eq!((first.component_size, first.eccentricity), (149, 4));
+/// assert_eq!(first.mean_distance, Some(2.114864864864865));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -78,7 +78,7 @@ pub struct Central {
 /// let explorer = hallyu::Explorer::bundled();
 /// let centre = Centre::of(&explorer, &Filter::new(), &Options::new().limit(1));
 /// assert!(matches!(centre.method, CentreMethod::Bounded { exact: true, .. }));
-/// let everyone = Centre::of(&explorer, &Filter::new(), &Options::new().limit(90));
+/// let everyone = Centre::of(&explorer, &Filter::new(), &Options::new().limit(150));
 /// assert!(matches!(everyone.method, CentreMethod::EveryPerson { .. }));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,7 +131,7 @@ impl Centre {
     /// let explorer = hallyu::Explorer::bundled();
     /// let centre = Centre::of(&explorer, &Filter::new(), &Options::new().limit(5));
     /// let names: Vec<&str> = centre.centre.iter().map(|c| c.person.name.as_str()).collect();
-    /// assert_eq!(names[..3], ["Park Seo-joon", "Park Hyung-sik", "Park Bo-young"]);
+    /// assert_eq!(names[..3], ["Park Seo-joon", "IU", "Yeo Jin-goo"]);
     /// ```
     pub fn of(explorer: &Explorer, filter: &Filter, options: &Options) -> Centre {
         let top = options.get_limit();
@@ -222,7 +222,7 @@ impl fmt::Display for Centre {
 ///     ControlFlow::Continue(())
 /// });
 /// assert_eq!((rows[0].id.as_str(), rows[0].eccentricity), ("park-seo-joon", 4));
-/// assert_eq!(rows[0].histogram, [1, 21, 41, 16, 2]);
+/// assert_eq!(rows[0].histogram, [1, 27, 85, 28, 8]);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

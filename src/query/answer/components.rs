@@ -25,9 +25,9 @@ const NAMED: usize = 5;
 ///
 /// let explorer = hallyu::Explorer::bundled();
 /// let c = Components::of(&explorer, &Filter::new(), &Options::new().limit(3));
-/// assert_eq!((c.components, c.people), (2, 82));
-/// assert_eq!(c.largest, [81, 1]);
-/// assert_eq!((c.list[0].total_people, c.list[0].people.len()), (81, 5));
+/// assert_eq!((c.components, c.people), (1, 149));
+/// assert_eq!(c.largest, [149]);
+/// assert_eq!((c.list[0].total_people, c.list[0].people.len()), (149, 5));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -57,7 +57,7 @@ pub struct Components {
 /// let explorer = hallyu::Explorer::bundled();
 /// let c = Components::of(&explorer, &Filter::new(), &Options::new());
 /// let main = &c.list[0];
-/// assert_eq!((main.total_works, main.works.len()), (77, 20));
+/// assert_eq!((main.total_works, main.works.len()), (97, 20));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

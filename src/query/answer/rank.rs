@@ -206,8 +206,8 @@ pub struct RankMethod {
 /// let explorer = hallyu::Explorer::bundled();
 /// let rank = Rank::of(&explorer, &Filter::new(), Measure::Degree, &RankOptions::new())?;
 /// let first = &rank.ranking[0];
-/// assert_eq!((first.degree, first.shared_works), (21, 32));
-/// assert!(first.closeness.is_some_and(|c| c > 0.49));
+/// assert_eq!((first.degree, first.shared_works), (27, 38));
+/// assert!(first.closeness.is_some_and(|c| c > 0.47));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]

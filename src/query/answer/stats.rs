@@ -65,7 +65,7 @@ pub struct Stats {
 /// let explorer = hallyu::Explorer::bundled();
 /// let stats = Stats::of(&explorer, &Filter::new(), "bundled", None, None);
 /// let mv = stats.works_by_kind.iter().find(|k| k.kind == "mv").unwrap();
-/// assert_eq!((mv.label.as_str(), mv.works), ("music video", 36));
+/// assert_eq!((mv.label.as_str(), mv.works), ("music video", 55));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KindCount {

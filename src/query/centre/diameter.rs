@@ -21,8 +21,8 @@ use crate::query::path::Path;
 ///
 /// let explorer = Explorer::bundled();
 /// let d: Diameter<'_> = explorer.diameter(&Filter::new());
-/// assert_eq!((d.diameter(), d.radius()), (6, 3));
-/// assert!(d.to_string().starts_with("diameter 6, radius 3 (7 searches over 81 people)"));
+/// assert_eq!((d.diameter(), d.radius()), (7, 4));
+/// assert!(d.to_string().starts_with("diameter 7, radius 4 (8 searches over 149 people)"));
 /// ```
 #[derive(Clone, Debug)]
 pub struct Diameter<'e> {
@@ -45,7 +45,7 @@ impl<'e> Diameter<'e> {
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
     /// let d = explorer.diameter(&f);
-    /// assert_eq!(d.diameter(), 6);
+    /// assert_eq!(d.diameter(), 7);
     /// let ranking = explorer.centre_ranking(&f);
     /// assert_eq!(d.diameter(), ranking.iter().map(|c| c.eccentricity).max().unwrap());
     /// ```
@@ -63,7 +63,7 @@ impl<'e> Diameter<'e> {
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
     /// let d = explorer.diameter(&f);
-    /// assert_eq!(d.radius(), 3);
+    /// assert_eq!(d.radius(), 4);
     /// assert_eq!(explorer.distances(d.centre().unwrap(), &f).eccentricity(), d.radius());
     /// ```
     pub fn radius(&self) -> usize {
@@ -81,9 +81,9 @@ impl<'e> Diameter<'e> {
     /// let explorer = Explorer::bundled();
     /// let d = explorer.diameter(&Filter::new());
     /// let path = d.path().unwrap();
-    /// assert_eq!(path.len(), 6);
+    /// assert_eq!(path.len(), 7);
     /// let ends = (explorer.get(path.start()).name(), explorer.get(path.end()).name());
-    /// assert_eq!(ends, ("Lee Jong-suk", "Yoon Doo-joon"));
+    /// assert_eq!(ends, ("Park Bom", "Yong Jun-hyung"));
     /// ```
     pub fn path(&self) -> Option<&Path<'e>> {
         self.path.as_ref()
@@ -98,7 +98,7 @@ impl<'e> Diameter<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let d = explorer.diameter(&Filter::new());
-    /// assert_eq!(explorer.get(d.centre().unwrap()).name(), "Park Min-young");
+    /// assert_eq!(explorer.get(d.centre().unwrap()).name(), "IU");
     /// ```
     pub fn centre(&self) -> Option<PersonId> {
         self.centre
@@ -113,7 +113,7 @@ impl<'e> Diameter<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let d = explorer.diameter(&Filter::new());
-    /// assert_eq!(d.searches(), 7); // not one per person: 81
+    /// assert_eq!(d.searches(), 8); // not one per person: 149
     /// ```
     pub fn searches(&self) -> usize {
         self.searches
@@ -128,7 +128,7 @@ impl<'e> Diameter<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let d = explorer.diameter(&Filter::new());
-    /// assert_eq!(d.component_size(), 81); // Yoon Eun-hye, alone, is not measured
+    /// assert_eq!(d.component_size(), 149); // the main component (here, everyone with a counted credit)
     /// ```
     pub fn component_size(&self) -> usize {
         self.component_size

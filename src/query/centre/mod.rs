@@ -91,13 +91,13 @@ impl<'a> CentreOptions<'a> {
     ///
     /// let explorer = Explorer::bundled();
     /// let mut rows = Vec::new();
-    /// let run = explorer.centre_all(CentreOptions::new().start(80), &Filter::new(), |row| {
+    /// let run = explorer.centre_all(CentreOptions::new().start(148), &Filter::new(), |row| {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
-    /// assert_eq!((run.start, run.next, run.component_size), (80, 81, 81));
+    /// assert_eq!((run.start, run.next, run.component_size), (148, 149, 149));
     /// assert_eq!(rows.len(), 1); // the last of the search order
-    /// assert_eq!((explorer.get(rows[0].person).name(), rows[0].position), ("Lee Jong-suk", 80));
+    /// assert_eq!((explorer.get(rows[0].person).name(), rows[0].position), ("Jung-in", 148));
     /// ```
     pub fn start(mut self, position: usize) -> Self {
         self.start = position;
@@ -141,8 +141,8 @@ impl<'a> CentreOptions<'a> {
     ///     ControlFlow::Continue(())
     /// });
     /// let run = explorer.centre_all(options, &Filter::new(), |_| ControlFlow::Continue(()));
-    /// assert_eq!(run.component_size, 81);
-    /// assert_eq!(passes, 2); // 64 searches, then 17
+    /// assert_eq!(run.component_size, 149);
+    /// assert_eq!(passes, 3); // 64 searches, 64, then 21
     /// ```
     pub fn lanes(mut self, lanes: usize) -> Self {
         self.lanes = lanes;
@@ -272,7 +272,7 @@ impl<'a> CentreOptions<'a> {
 ///     ControlFlow::Continue(())
 /// });
 /// explorer.centre_all(options, &Filter::new(), |_| ControlFlow::Continue(()));
-/// assert_eq!(seen, [(64, 81), (81, 81)]);
+/// assert_eq!(seen, [(64, 149), (128, 149), (149, 149)]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
@@ -304,7 +304,7 @@ pub struct CentreProgress {
 /// let first = &rows[0]; // the person with the most works
 /// assert_eq!(explorer.get(first.person).name(), "Park Seo-joon");
 /// assert_eq!(first.position, 0);
-/// assert_eq!(first.histogram, [1, 21, 41, 16, 2]);
+/// assert_eq!(first.histogram, [1, 27, 85, 28, 8]);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -336,7 +336,7 @@ impl PersonCentre {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
-    /// assert_eq!(rows[0].mean_distance(), Some(2.25)); // 180 / 80
+    /// assert_eq!(rows[0].mean_distance(), Some(2.2094594594594597)); // 327 / 148
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn mean_distance(&self) -> Option<f64> {
@@ -360,8 +360,8 @@ impl PersonCentre {
     ///     rows.push(row);
     ///     ControlFlow::Continue(())
     /// });
-    /// assert_eq!(rows[0].histogram, [1, 11, 39, 29, 1]);
-    /// assert_eq!(rows[0].farness(), 11 + 2 * 39 + 3 * 29 + 4);
+    /// assert_eq!(rows[0].histogram, [1, 19, 86, 36, 7]);
+    /// assert_eq!(rows[0].farness(), 19 + 2 * 86 + 3 * 36 + 4 * 7);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn farness(&self) -> u64 {
@@ -410,9 +410,9 @@ impl PersonCentre {
 /// let explorer = Explorer::bundled();
 /// let run: CentreRun =
 ///     explorer.centre_all(CentreOptions::new(), &Filter::new(), |_| ControlFlow::Continue(()));
-/// assert_eq!((run.component_size, run.start, run.next, run.stopped), (81, 0, 81, false));
-/// // 16 people without a counted credit, and Yoon Eun-hye alone on her work.
-/// assert_eq!((run.left_out, run.other_components), (16, 1));
+/// assert_eq!((run.component_size, run.start, run.next, run.stopped), (149, 0, 149, false));
+/// // 17 people without a counted credit; no other component.
+/// assert_eq!((run.left_out, run.other_components), (17, 0));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]

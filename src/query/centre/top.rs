@@ -27,7 +27,7 @@ use super::*;
 ///
 /// let explorer = Explorer::bundled();
 /// let top: CentreTop<'_> = explorer.centre_top(2, CentreOptions::new(), &Filter::new());
-/// assert!(top.to_string().starts_with("exact top 2 of 81 people"));
+/// assert!(top.to_string().starts_with("exact top 2 of 149 people"));
 /// assert_eq!(explorer.get(top.entries()[0].person).name(), "Park Seo-joon");
 /// ```
 #[derive(Clone, Debug)]
@@ -54,8 +54,8 @@ impl<'e> CentreTop<'e> {
     /// let top = explorer.centre_top(3, CentreOptions::new(), &Filter::new());
     /// let names: Vec<&str> =
     ///     top.entries().iter().map(|c| explorer.get(c.person).name()).collect();
-    /// assert_eq!(names, ["Park Seo-joon", "Park Hyung-sik", "Park Bo-young"]);
-    /// assert_eq!(top.entries()[0].mean_distance, Some(1.9875));
+    /// assert_eq!(names, ["Park Seo-joon", "IU", "Yeo Jin-goo"]);
+    /// assert_eq!(top.entries()[0].mean_distance, Some(2.114864864864865));
     /// ```
     pub fn entries(&self) -> &[CentreEntry] {
         &self.entries
@@ -89,9 +89,9 @@ impl<'e> CentreTop<'e> {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
-    /// // The top 81 of 81 people needs every search to its end.
-    /// let all = explorer.centre_top(81, CentreOptions::new(), &Filter::new());
-    /// assert_eq!(all.complete_searches(), 81);
+    /// // The top 149 of 149 people needs every search to its end.
+    /// let all = explorer.centre_top(149, CentreOptions::new(), &Filter::new());
+    /// assert_eq!(all.complete_searches(), 149);
     /// // Fewer may do for the top 1 (how many depends on the order the threads
     /// // finish in), but every person is searched, completely or not.
     /// let one = explorer.centre_top(1, CentreOptions::new(), &Filter::new());
@@ -110,8 +110,8 @@ impl<'e> CentreTop<'e> {
     /// use hallyu::{Explorer, Filter};
     ///
     /// let explorer = Explorer::bundled();
-    /// // Nobody can be ruled out of the top 81 of 81 people.
-    /// let all = explorer.centre_top(81, CentreOptions::new(), &Filter::new());
+    /// // Nobody can be ruled out of the top 149 of 149 people.
+    /// let all = explorer.centre_top(149, CentreOptions::new(), &Filter::new());
     /// assert_eq!(all.pruned_searches(), 0);
     /// let one = explorer.centre_top(1, CentreOptions::new(), &Filter::new());
     /// assert_eq!(one.pruned_searches(), one.component_size() - one.complete_searches());
@@ -130,7 +130,7 @@ impl<'e> CentreTop<'e> {
     ///
     /// let explorer = Explorer::bundled();
     /// let top = explorer.centre_top(1, CentreOptions::new(), &Filter::new());
-    /// assert_eq!(top.samples(), 81); // 256 asked, at most the component's people
+    /// assert_eq!(top.samples(), 149); // 256 asked, at most the component's people
     /// ```
     pub fn samples(&self) -> usize {
         self.samples
@@ -147,7 +147,7 @@ impl<'e> CentreTop<'e> {
     /// let explorer = Explorer::bundled();
     /// let f = Filter::new();
     /// let top = explorer.centre_top(1, CentreOptions::new(), &f);
-    /// assert_eq!(top.component_size(), 81);
+    /// assert_eq!(top.component_size(), 149);
     /// assert_eq!(top.component_size(), explorer.components(&f).largest().unwrap().people.len());
     /// ```
     pub fn component_size(&self) -> usize {
