@@ -504,6 +504,82 @@ fn serve_stops_cleanly_on_ctrl_c_and_sigterm() {
     }
 }
 
+/// SIGTERM stops `hallyu serve` within 2 s although slow clients (a header
+/// byte every 100 ms) and idle connections hold it: before, it waited for
+/// each of them to time out.
+#[test]
+fn sigterm_stops_serve_under_slow_clients() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+    let mut child = hallyu()
+        .args(["serve", "--port", "0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    let stop = Arc::new(AtomicBool::new(false));
+    let slow: Vec<_> = (0..10)
+        .map(|_| {
+            let (addr, stop) = (addr.clone(), Arc::clone(&stop));
+            std::thread::spawn(move || {
+                let Ok(mut s) = std::net::TcpStream::connect(&addr) else {
+                    return;
+                };
+                let _ = s.write_all(b"GET /api/search?q=iu HTTP/1.1\r\nX-Slow: ");
+                while !stop.load(Ordering::SeqCst) && s.write_all(b"a").is_ok() {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            })
+        })
+        .collect();
+    let idle: Vec<_> = (0..10)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            child.kill().ok();
+            panic!("hallyu serve still running 30 s after SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let took = start.elapsed();
+    stop.store(true, Ordering::SeqCst);
+    for t in slow {
+        t.join().unwrap();
+    }
+    drop(idle);
+    assert!(status.success(), "{status}");
+    assert!(
+        took < Duration::from_secs(2),
+        "stopped {took:?} after SIGTERM"
+    );
+}
+
 /// `centre --top` says that its answer is exact, and is the top of the
 /// whole ranking (the library's `centre_ranking`), also when N is more
 /// than the main component holds.

@@ -30,7 +30,7 @@ use super::*;
 /// let kiss = explorer.lookup("Kiss")?;
 /// let graph = Graph::around(&explorer, kiss, &Filter::new(), &Options::new());
 /// assert_eq!(graph.centre.as_deref(), Some("kiss"));
-/// assert!(graph.nodes.iter().any(|n| n.name == "Lee Min-ho"));
+/// assert!(graph.nodes.iter().any(|n| n.id == "lee-min-ho"));
 /// assert!(graph.edges.iter().all(|e| e.work == "kiss"));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
@@ -339,7 +339,7 @@ impl fmt::Display for Graph {
     /// let kiss = explorer.lookup("Kiss")?;
     /// let text = Graph::around(&explorer, kiss, &Filter::new(), &Options::new()).to_string();
     /// assert!(text.starts_with("Kiss (2009)"));
-    /// assert!(text.contains("Lee Min-ho (이민호) — cast"));
+    /// assert!(text.contains("Lee Min-ho [lee-min-ho] (이민호) — cast (lead)"));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
