@@ -13,7 +13,7 @@
 //! application/json`) parse, with an `"error"` string when the status is
 //! 4xx or 5xx. Any bytes at all get at least one answer: the server reads
 //! the request head itself and answers every bad one (400, 405, 408, 414,
-//! 431), a head cut short by the client's close included.
+//! 421, 431), a head cut short by the client's close included.
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};

@@ -99,6 +99,8 @@ try:
     panel = driver.find_element(By.ID, "panel").text
     check("박서준" in panel and "Parasite" in panel, "the record shows Hangul and works with roles")
     check(driver.find_elements(By.CSS_SELECTOR, "#panel a[href^='http']"), "sources are links")
+    sideways = driver.execute_script("var p = document.getElementById('panel'); return p.scrollWidth - p.clientWidth")
+    check(sideways <= 0, "the panel wraps long links instead of scrolling sideways (%d px)" % sideways)
     pick("search", "suggestions", "choi woo shik", "Choi Woo-shik")
     for query in ["park seo joon", "Pak Sŏjun", "박서준", "ㅂㅅㅈ", "qkrtjwns"]:
         box = driver.find_element(By.ID, "search")
