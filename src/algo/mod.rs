@@ -928,4 +928,5 @@ impl Hops for &CoGraph {
 
 pub(crate) mod costars;
 pub(crate) mod multi;
+pub(crate) mod routes;
 pub(crate) mod sampled;

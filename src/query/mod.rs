@@ -40,6 +40,7 @@ pub use introduce::{Introduction, PathRecommendation, Recommendation};
 pub use neighbourhood::NeighbourhoodOptions;
 pub use path::{Path, Step};
 pub use projection::Projection;
+pub use routes::Avoid;
 pub use table::{Align, Table};
 
 /// The credits of a record, created by
@@ -154,5 +155,6 @@ pub(crate) mod introduce;
 pub(crate) mod neighbourhood;
 pub(crate) mod path;
 pub(crate) mod projection;
+pub(crate) mod routes;
 pub(crate) mod table;
 pub(crate) mod works;

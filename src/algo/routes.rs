@@ -1,0 +1,274 @@
+//! Paths with conditions, over the person–work graph itself (people and
+//! works as nodes): a bidirectional search that leaves out given people,
+//! works and person–work links, and Yen's k shortest loopless paths built
+//! on it.
+//!
+//! A path here is its nodes (person, work, person, …, person) and, for each
+//! link between a person and a work, the appearance that makes it (the
+//! first the index gives for that person and work, as the plain shortest
+//! path takes it).
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::filter::Filter;
+use crate::graph::{Appearance, IdMap, TraversalIndex};
+
+use super::Hop;
+
+/// A node of the person–work graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Node {
+    Person(u32),
+    Work(u32),
+}
+
+/// What a search must not pass through: people, works, and person–work
+/// links (as `(person, work)`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Blocked {
+    pub(crate) people: HashSet<u32>,
+    pub(crate) works: HashSet<u32>,
+    pub(crate) links: HashSet<(u32, u32)>,
+}
+
+impl Blocked {
+    fn node(&mut self, n: Node) {
+        match n {
+            Node::Person(p) => self.people.insert(p),
+            Node::Work(w) => self.works.insert(w),
+        };
+    }
+
+    fn link(&mut self, a: Node, b: Node) {
+        match (a, b) {
+            (Node::Person(p), Node::Work(w)) | (Node::Work(w), Node::Person(p)) => {
+                self.links.insert((p, w));
+            }
+            _ => {}
+        }
+    }
+
+    fn admits(&self, app: &Appearance) -> bool {
+        !self.people.contains(&app.person)
+            && !self.works.contains(&app.work)
+            && !self.links.contains(&(app.person, app.work))
+    }
+}
+
+/// A path of the person–work graph: `nodes` alternate, `apps[i]` links
+/// `nodes[i]` and `nodes[i + 1]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Route {
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) apps: Vec<Appearance>,
+}
+
+impl Route {
+    /// The hops person → work → person of a route from a person to a
+    /// person.
+    pub(crate) fn hops(&self) -> Vec<Hop> {
+        self.apps
+            .chunks_exact(2)
+            .map(|pair| Hop {
+                from: pair[0].person,
+                from_app: pair[0],
+                to: pair[1].person,
+                to_app: pair[1],
+            })
+            .collect()
+    }
+}
+
+/// The neighbours of a node that the filter admits and `blocked` leaves,
+/// each once, with the appearance that links them.
+fn neighbours(
+    index: &TraversalIndex,
+    filter: &Filter,
+    blocked: &Blocked,
+    n: Node,
+    mut f: impl FnMut(Node, Appearance),
+) {
+    match n {
+        Node::Person(p) => {
+            let mut last = u32::MAX;
+            for app in index.of_person(p, filter) {
+                if app.work != last && blocked.admits(&app) {
+                    f(Node::Work(app.work), app);
+                }
+                last = app.work;
+            }
+        }
+        Node::Work(w) => {
+            let mut seen = HashSet::new();
+            for app in index.in_work(w, filter) {
+                if blocked.admits(&app) && seen.insert(app.person) {
+                    f(Node::Person(app.person), app);
+                }
+            }
+        }
+    }
+}
+
+/// How a node was reached: depth, and the node and appearance it came
+/// from.
+type Links = IdMap<(u32, Option<(Node, Appearance)>)>;
+
+/// The key of a node in one map: people even, works odd.
+fn key(n: Node) -> u32 {
+    match n {
+        Node::Person(p) => p.wrapping_mul(2),
+        Node::Work(w) => w.wrapping_mul(2) | 1,
+    }
+}
+
+/// A shortest route from `from` to `to` that `blocked` leaves (neither end
+/// is checked against it): a bidirectional breadth-first search expanding
+/// the smaller side, the meeting node of least total depth (the first met
+/// on a tie).
+pub(crate) fn shortest(
+    index: &TraversalIndex,
+    from: Node,
+    to: Node,
+    filter: &Filter,
+    blocked: &Blocked,
+) -> Option<Route> {
+    if from == to {
+        return Some(Route {
+            nodes: vec![from],
+            apps: Vec::new(),
+        });
+    }
+    // Positions beyond the index (a person with no appearance at all):
+    // no neighbours, so no route.
+    let within = |n: Node| match n {
+        Node::Person(p) => (p as usize) < index.people(),
+        Node::Work(w) => (w as usize) < index.works(),
+    };
+    if !within(from) || !within(to) {
+        return None;
+    }
+    // 64-bit keys would be cleaner; people and works are below 2^31 in any
+    // index this crate builds (u32 positions, at most ~2^31 records).
+    let mut seen: [Links; 2] = [Links::default(), Links::default()];
+    let mut nodes_of: [IdMap<Node>; 2] = [IdMap::default(), IdMap::default()];
+    for (side, n) in [(0, from), (1, to)] {
+        seen[side].insert(key(n), (0, None));
+        nodes_of[side].insert(key(n), n);
+    }
+    let mut frontier = [vec![from], vec![to]];
+    loop {
+        if frontier[0].is_empty() || frontier[1].is_empty() {
+            return None;
+        }
+        let side = usize::from(frontier[1].len() < frontier[0].len());
+        let other = 1 - side;
+        let mut next = Vec::new();
+        let mut best: Option<(u32, Node)> = None;
+        for &n in &frontier[side] {
+            let depth = seen[side][&key(n)].0;
+            neighbours(index, filter, blocked, n, |m, app| {
+                let k = key(m);
+                if seen[side].contains_key(&k) {
+                    return;
+                }
+                seen[side].insert(k, (depth + 1, Some((n, app))));
+                nodes_of[side].insert(k, m);
+                next.push(m);
+                if let Some(&(d, _)) = seen[other].get(&k) {
+                    let total = depth + 1 + d;
+                    if best.is_none_or(|(t, _)| total < t) {
+                        best = Some((total, m));
+                    }
+                }
+            });
+        }
+        if let Some((_, meet)) = best {
+            return Some(join(&seen, meet));
+        }
+        frontier[side] = next;
+    }
+}
+
+/// The route from side 0's start through `meet` to side 1's start.
+fn join(seen: &[Links; 2], meet: Node) -> Route {
+    let mut nodes = vec![meet];
+    let mut apps = Vec::new();
+    let mut cur = meet;
+    while let Some((prev, app)) = seen[0][&key(cur)].1 {
+        nodes.push(prev);
+        apps.push(app);
+        cur = prev;
+    }
+    nodes.reverse();
+    apps.reverse();
+    let mut cur = meet;
+    while let Some((prev, app)) = seen[1][&key(cur)].1 {
+        nodes.push(prev);
+        apps.push(app);
+        cur = prev;
+    }
+    Route { nodes, apps }
+}
+
+/// Yen's k shortest loopless routes from `a` to `b`, shortest first; routes
+/// of one length in the order of their nodes' positions (people before
+/// works at each place, then by position). Each search leaves out what
+/// `base` blocks.
+pub(crate) fn k_shortest(
+    index: &TraversalIndex,
+    a: u32,
+    b: u32,
+    k: usize,
+    filter: &Filter,
+    base: &Blocked,
+) -> Vec<Route> {
+    let (a, b) = (Node::Person(a), Node::Person(b));
+    let Some(first) = shortest(index, a, b, filter, base) else {
+        return Vec::new();
+    };
+    let mut found = vec![first];
+    // Candidates by (length, nodes), so that one found twice is kept once.
+    let mut candidates: BTreeMap<(usize, Vec<Node>), Vec<Appearance>> = BTreeMap::new();
+    while found.len() < k {
+        let last = found.last().expect("one route at least").clone();
+        for i in 0..last.nodes.len().saturating_sub(1) {
+            let spur = last.nodes[i];
+            let root = &last.nodes[..=i];
+            let mut blocked = base.clone();
+            for r in &found {
+                if r.nodes.len() > i + 1 && &r.nodes[..=i] == root {
+                    blocked.link(r.nodes[i], r.nodes[i + 1]);
+                }
+            }
+            for &n in &root[..i] {
+                blocked.node(n);
+            }
+            let Some(tail) = shortest(index, spur, b, filter, &blocked) else {
+                continue;
+            };
+            let mut nodes = root[..i].to_vec();
+            nodes.extend_from_slice(&tail.nodes);
+            let mut apps = last.apps[..i].to_vec();
+            apps.extend_from_slice(&tail.apps);
+            if !found.iter().any(|r| r.nodes == nodes) {
+                candidates.entry((nodes.len(), nodes)).or_insert(apps);
+            }
+        }
+        let Some(((_, nodes), apps)) = candidates.pop_first() else {
+            break;
+        };
+        found.push(Route { nodes, apps });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_of_people_and_works_differ() {
+        assert_ne!(key(Node::Person(3)), key(Node::Work(3)));
+        assert_eq!(key(Node::Person(3)) / 2, key(Node::Work(3)) / 2);
+    }
+}
