@@ -22,7 +22,7 @@ use hallyu::query::answer::{
     List, Neighbours, Options, Path, Paths, Projection, Rank, RankOptions, Recommendations, Search,
     SharedWorks, Stats, Works, Written, Wrote,
 };
-use hallyu::query::{CentreOptions, Measure};
+use hallyu::query::{Avoid, CentreOptions, Measure};
 use hallyu::{Explorer, Filter};
 use serde_json::Value;
 
@@ -174,6 +174,64 @@ fn library_command_and_server_give_the_same_answers() {
             ),
         );
     }
+
+    // Paths around people and works, through a person, the k shortest.
+    let avoid = Avoid::new()
+        .person(person("Park Seo-joon"))
+        .work(ex.work("My Old Story").unwrap());
+    same(
+        "path avoiding",
+        library(&Path::routed(
+            &ex,
+            person("IU"),
+            person("Choi Woo-shik"),
+            None,
+            &avoid,
+            &all,
+        )),
+        command(&[
+            "path",
+            "IU",
+            "Choi Woo-shik",
+            "--avoid",
+            "Park Seo-joon",
+            "--avoid-work",
+            "My Old Story",
+        ]),
+        api(
+            five_at,
+            &format!(
+                "/api/path?from=iu&to=choi-woo-shik&avoid=park-seo-joon&avoid_works={}",
+                key_of(&ex, ex.lookup("My Old Story").unwrap())
+            ),
+        ),
+    );
+    same(
+        "path via",
+        library(&Path::routed(
+            &ex,
+            person("lee-min-ho"),
+            person("Choi Woo-shik"),
+            Some(person("IU")),
+            &Avoid::new(),
+            &all,
+        )),
+        command(&["path", "lee-min-ho", "Choi Woo-shik", "--via", "IU"]),
+        api(five_at, "/api/path?from=lee-min-ho&to=choi-woo-shik&via=iu"),
+    );
+    same(
+        "paths --k 4",
+        library(&Paths::k_shortest(
+            &ex,
+            person("Park Seo-joon"),
+            person("IU"),
+            4,
+            &Avoid::new(),
+            &all,
+        )),
+        command(&["paths", "Park Seo-joon", "IU", "--k", "4"]),
+        api(five_at, "/api/paths?from=park-seo-joon&to=iu&k=4"),
+    );
 
     // The page's pieces of the graph: around a person and a work, of
     // records, where a picture starts; the filter's years and kinds applied

@@ -100,8 +100,14 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         Command::Shared { a, b } => cmd::shared(cx, a, b),
         Command::Works { name } => cmd::works(cx, name),
         Command::Cast { title } => cmd::cast(cx, title),
-        Command::Path { a, b } => cmd::path(cx, a, b),
-        Command::Paths { a, b, limit } => cmd::paths(cx, a, b, *limit),
+        Command::Path { a, b, route, via } => cmd::path(cx, a, b, route, via.as_deref()),
+        Command::Paths {
+            a,
+            b,
+            limit,
+            k,
+            route,
+        } => cmd::paths(cx, a, b, *limit, k.map(|k| k as usize), route),
         Command::Bacon { name } => cmd::bacon(cx, name),
         Command::Centre {
             all: true,

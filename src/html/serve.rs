@@ -24,6 +24,7 @@ use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{Entity, PersonId};
 use crate::model::WorkKind;
+use crate::query::Avoid;
 use crate::query::answer;
 
 use super::http::{self, Reply};
@@ -35,6 +36,8 @@ const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Queries waiting for a query thread, per thread (more: 503 at once).
 const QUEUE_PER_THREAD: usize = 8;
+/// The most paths `/api/paths` gives.
+const MAX_K: usize = 20;
 /// Requests answered on one connection before it is closed.
 const MAX_REQUESTS_PER_CONNECTION: usize = 1_000;
 /// The stack of a connection's thread: it parses heads and writes answers;
@@ -676,6 +679,11 @@ impl Server {
 ///   ([`answer::CoStars`](crate::query::answer::CoStars));
 /// * `GET /api/path?from=KEY&to=KEY`: the shortest path, `"connected":
 ///   false` when there is none ([`answer::Path`](crate::query::answer::Path));
+///   `&via=KEY` through a person, `&avoid=KEY,KEY` and
+///   `&avoid_works=KEY,KEY` around people and works;
+/// * `GET /api/paths?from=KEY&to=KEY&k=K`: the `K` shortest loopless paths
+///   (5 if not given, at most 20), with `avoid` and `avoid_works` too
+///   ([`answer::Paths::k_shortest`](crate::query::answer::Paths::k_shortest));
 /// * `GET /api/neighbours?person=KEY&hops=K`: the people within `K` hops
 ///   (2 if not given, at most 6) and the works they share
 ///   ([`answer::Neighbours`](crate::query::answer::Neighbours)).
@@ -1079,6 +1087,26 @@ impl State {
                 self.in_time(deadline)?;
                 self.neighbours(p, param("hops"), &filter)?
             }
+            "/api/paths" => match (param("from"), param("to")) {
+                (Some(a), Some(b)) => {
+                    let a = self.find_person(a)?;
+                    let b = self.find_person(b)?;
+                    let filter = self.filter(&param)?;
+                    let avoid = self.avoid(&param)?;
+                    let k: usize = param("k")
+                        .unwrap_or("5")
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|k| (1..=MAX_K).contains(k))
+                        .ok_or_else(|| error(400, format!("?k= is a number from 1 to {MAX_K}")))?;
+                    self.in_time(deadline)?;
+                    let paths = answer::Paths::k_shortest(&self.explorer, a, b, k, &avoid, &filter);
+                    self.in_time(deadline)?;
+                    ok(&paths)
+                }
+                _ => error(400, "missing ?from= or &to="),
+            },
             "/api/graph" => {
                 let filter = self.filter(&param)?;
                 self.graph(&param, &filter, deadline)?
@@ -1090,7 +1118,14 @@ impl State {
                     let b = self.find_person(b)?;
                     self.in_time(deadline)?;
                     let filter = self.filter(&param)?;
-                    self.path(a, b, &filter, deadline)?
+                    let avoid = self.avoid(&param)?;
+                    let via = match param("via").filter(|v| !v.trim().is_empty()) {
+                        Some(v) => Some(self.find_person(v)?),
+                        None => None,
+                    };
+                    let path = answer::Path::routed(&self.explorer, a, b, via, &avoid, &filter);
+                    self.in_time(deadline)?;
+                    ok(&path)
                 }
                 _ => error(400, "missing ?from= or &to="),
             },
@@ -1234,16 +1269,33 @@ impl State {
         )))
     }
 
-    fn path(
-        &self,
-        a: PersonId,
-        b: PersonId,
-        filter: &Filter,
-        deadline: Instant,
-    ) -> Result<Answer, Answer> {
-        let path = answer::Path::between(&self.explorer, a, b, filter);
-        self.in_time(deadline)?;
-        Ok(ok(&path))
+    /// The people (`avoid=KEY,KEY`) and works (`avoid_works=KEY,KEY`) a
+    /// path must not pass through, by key or unambiguous name.
+    fn avoid<'p>(&self, param: &impl Fn(&str) -> Option<&'p str>) -> Result<Avoid, Answer> {
+        let list = |name: &str| -> Vec<&'p str> {
+            param(name)
+                .map(|v| {
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|k| !k.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut avoid = Avoid::new();
+        for p in list("avoid") {
+            avoid = avoid.person(self.find_person(p)?);
+        }
+        for w in list("avoid_works") {
+            match self.find_record(w)? {
+                Entity::Work(w) => avoid = avoid.work(w),
+                _ => return Err(error(400, format!("{w:?} is not a work"))),
+            }
+        }
+        if avoid.records().len() > self.options.max_results {
+            return Err(error(400, "too many records to avoid"));
+        }
+        Ok(avoid)
     }
 }
 

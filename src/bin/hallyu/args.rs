@@ -159,15 +159,27 @@ pub enum Command {
         title: String,
     },
     /// A shortest chain of shared works between two people.
-    #[command(after_help = "Example:\n  hallyu path \"Park Seo-joon\" \"Choi Woo-shik\"")]
+    #[command(after_help = "Examples:
+  hallyu path \"Park Seo-joon\" \"Choi Woo-shik\"
+  hallyu path IU \"Choi Woo-shik\" --avoid \"Park Seo-joon\" --avoid-work \"Running Man\" --kinds mv,drama
+  hallyu path lee-min-ho \"Choi Woo-shik\" --via IU")]
     Path {
         /// Where the path starts.
         a: String,
         /// Where the path ends.
         b: String,
+        #[command(flatten)]
+        route: RouteArgs,
+        /// Pass through this person: a shortest path to them, then one on.
+        #[arg(long, value_name = "NAME")]
+        via: Option<String>,
     },
-    /// Every shortest chain between two people (capped), with the count of all.
-    #[command(after_help = "Example:\n  hallyu paths \"Song Joong-ki\" \"Seo Yea-ji\" --limit 3")]
+    /// Every shortest chain between two people (capped), with the count of
+    /// all; or, with --k, the k shortest loopless chains of any length.
+    #[command(after_help = "Examples:
+  hallyu paths \"Song Joong-ki\" \"Seo Yea-ji\" --limit 3
+  hallyu paths \"Park Seo-joon\" IU --k 5
+  hallyu paths \"Park Seo-joon\" IU --k 5 --avoid \"Choi Woo-shik\"")]
     Paths {
         /// Where the paths start.
         a: String,
@@ -176,6 +188,12 @@ pub enum Command {
         /// Print at most N paths (the count is of all of them).
         #[arg(long, value_name = "N", default_value_t = AllPathsOptions::DEFAULT_LIMIT)]
         limit: usize,
+        /// The K shortest loopless paths, shortest first (1 to 100), instead
+        /// of every shortest one.
+        #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..=100))]
+        k: Option<u32>,
+        #[command(flatten)]
+        route: RouteArgs,
     },
     /// Distances from a person: the Bacon-number histogram, mean, farthest, unreachable.
     #[command(after_help = "Example:\n  hallyu bacon \"Park Seo-joon\" --years 2008..2016")]
@@ -458,4 +476,15 @@ pub enum EngineArg {
     Graphviz,
     /// The built-in pure-Rust renderer.
     Builtin,
+}
+
+/// What a path must not pass through.
+#[derive(clap::Args, Debug, Default)]
+pub struct RouteArgs {
+    /// Do not pass through this person (repeat for more).
+    #[arg(long, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// Do not pass through this work (repeat for more).
+    #[arg(long = "avoid-work", value_name = "TITLE")]
+    pub avoid_work: Vec<String>,
 }

@@ -4,7 +4,8 @@ use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::id::PersonId;
+use crate::id::{Entity, PersonId};
+use crate::query::Avoid;
 
 use super::*;
 
@@ -45,6 +46,22 @@ pub struct Path {
     /// The path's own text, one line per hop (not in JSON).
     #[cfg_attr(feature = "serde", serde(skip))]
     pub lines: String,
+    /// The person the path had to pass through, if asked (JSON: only
+    /// then).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub via: Option<Person>,
+    /// The people and works the path had to avoid (JSON: only when some).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub avoided: Vec<Record>,
+    /// When no path avoids them but one exists without the avoidance: the
+    /// avoided records that cut every chain on their own, or all of them
+    /// when only together they do (JSON: only when some).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub cut_by: Vec<Record>,
+    /// Whether the records of `cut_by` cut every chain only together (JSON:
+    /// only when they do).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub cut_together: bool,
 }
 
 /// One hop of a [`Path`]: two people, the work they share, both roles.
@@ -129,7 +146,70 @@ impl Path {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn between(explorer: &Explorer, from: PersonId, to: PersonId, filter: &Filter) -> Path {
-        let found = explorer.shortest_path(from, to, filter);
+        Path::routed(explorer, from, to, None, &Avoid::new(), filter)
+    }
+
+    /// A shortest path from `from` to `to`, through `via` when given, that
+    /// avoids the people and works of `avoid` (see
+    /// [`Explorer::shortest_path_via`] and
+    /// [`Explorer::shortest_path_avoiding`]). When none exists but one
+    /// would without the avoidance, `cut_by` names the avoided records
+    /// that cut every chain on their own.
+    ///
+    /// # Panics
+    ///
+    /// When a person or work is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Avoid;
+    /// use hallyu::query::answer::Path;
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("Choi Woo-shik")?);
+    /// let avoid = Avoid::new().person(explorer.person("IU")?);
+    /// let path = Path::routed(&explorer, a, b, None, &avoid, &Filter::new());
+    /// assert_eq!(path.avoided[0].id, "iu");
+    /// assert!(path.to_string().contains("avoiding IU"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn routed(
+        explorer: &Explorer,
+        from: PersonId,
+        to: PersonId,
+        via: Option<PersonId>,
+        avoid: &Avoid,
+        filter: &Filter,
+    ) -> Path {
+        let found = match via {
+            Some(v) => explorer.shortest_path_via(from, v, to, avoid, filter),
+            None if avoid.is_empty() => explorer.shortest_path(from, to, filter),
+            None => explorer.shortest_path_avoiding(from, to, avoid, filter),
+        };
+        let cut_by = if found.is_none() && via.is_none() {
+            explorer.avoidance_cuts(from, to, avoid, filter)
+        } else {
+            Vec::new()
+        };
+        // One of them alone leaves a chain: they cut only together.
+        let cut_together = cut_by.len() > 1
+            && match cut_by[0] {
+                Entity::Person(p) => {
+                    let alone = Avoid::new().person(p);
+                    explorer
+                        .shortest_path_avoiding(from, to, &alone, filter)
+                        .is_some()
+                }
+                Entity::Work(w) => {
+                    let alone = Avoid::new().work(w);
+                    explorer
+                        .shortest_path_avoiding(from, to, &alone, filter)
+                        .is_some()
+                }
+                _ => false,
+            };
         Path {
             from: Person::of(explorer, from),
             to: Person::of(explorer, to),
@@ -145,18 +225,56 @@ impl Path {
                 p.steps().iter().map(|s| Step::of(explorer, s)).collect()
             }),
             lines: found.as_ref().map_or_else(String::new, |p| p.to_string()),
+            via: via.map(|v| Person::of(explorer, v)),
+            avoided: avoid
+                .records()
+                .into_iter()
+                .map(|e| Record::of(explorer, e))
+                .collect(),
+            cut_by: cut_by
+                .into_iter()
+                .map(|e| Record::of(explorer, e))
+                .collect(),
+            cut_together,
         }
     }
+}
+
+/// ` (avoiding A, B)` and ` through C`, as the text says them.
+fn conditions(via: Option<&Person>, avoided: &[Record]) -> String {
+    let mut s = String::new();
+    if let Some(v) = via {
+        s.push_str(&format!(" through {}", v.display_name));
+    }
+    if !avoided.is_empty() {
+        let names: Vec<&str> = avoided.iter().map(|r| r.label.as_str()).collect();
+        s.push_str(&format!(" avoiding {}", names.join(", ")));
+    }
+    s
 }
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (a, b) = (&self.from.display_name, &self.to.display_name);
+        let how = conditions(self.via.as_ref(), &self.avoided);
         match self.length {
-            Some(n) => write!(f, "{a} to {b}: {n} hop{}\n{}", plural(n), self.lines),
+            Some(n) => write!(f, "{a} to {b}{how}: {n} hop{}\n{}", plural(n), self.lines),
+            None if !self.cut_by.is_empty() => {
+                let names: Vec<&str> = self.cut_by.iter().map(|r| r.label.as_str()).collect();
+                let (what, join) = if self.cut_together {
+                    ("one of ", ", ")
+                } else {
+                    ("", " and through ")
+                };
+                writeln!(
+                    f,
+                    "No path{how}: every chain from {a} to {b} passes through {what}{}.",
+                    names.join(join)
+                )
+            }
             None => writeln!(
                 f,
-                "No path: no chain of shared works connects {a} and {b} under this filter."
+                "No path{how}: no chain of shared works connects {a} and {b} under this filter."
             ),
         }
     }

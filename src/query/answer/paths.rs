@@ -6,7 +6,7 @@ use std::fmt;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::PersonId;
-use crate::query::AllPathsOptions;
+use crate::query::{AllPathsOptions, Avoid};
 
 use super::*;
 
@@ -44,8 +44,16 @@ pub struct Paths {
     pub count: u64,
     /// Whether `paths` holds fewer than `count`.
     pub truncated: bool,
-    /// The first shortest paths, in name order.
+    /// The first shortest paths, in name order (with `k`: the k shortest,
+    /// shortest first).
     pub paths: Vec<Chain>,
+    /// For the k shortest loopless paths ([`Paths::k_shortest`]): how many
+    /// were asked (JSON: only then).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub k: Option<usize>,
+    /// The people and works the paths avoid (JSON: only when some).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub avoided: Vec<Record>,
 }
 
 /// One path of [`Paths`]: its length, the people on the way (both ends
@@ -151,6 +159,57 @@ impl Paths {
             count: all.count(),
             truncated: all.is_truncated(),
             paths: all.iter().map(|p| Chain::of(explorer, p)).collect(),
+            k: None,
+            avoided: Vec::new(),
+        }
+    }
+
+    /// The `k` shortest loopless paths from `from` to `to` that avoid the
+    /// people and works of `avoid` ([`Explorer::k_shortest_paths`]):
+    /// shortest first, of any length; `count` is how many were found (at
+    /// most `k`), `length` the first one's.
+    ///
+    /// # Panics
+    ///
+    /// When a person or work is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Avoid;
+    /// use hallyu::query::answer::Paths;
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("IU")?);
+    /// let answer = Paths::k_shortest(&explorer, a, b, 3, &Avoid::new(), &Filter::new());
+    /// assert_eq!((answer.k, answer.count, answer.paths.len()), (Some(3), 3, 3));
+    /// assert!(answer.to_string().starts_with("the 3 shortest loopless paths from Park Seo-joon to IU"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn k_shortest(
+        explorer: &Explorer,
+        from: PersonId,
+        to: PersonId,
+        k: usize,
+        avoid: &Avoid,
+        filter: &Filter,
+    ) -> Paths {
+        let found = explorer.k_shortest_paths(from, to, k, avoid, filter);
+        Paths {
+            from: Person::of(explorer, from),
+            to: Person::of(explorer, to),
+            length: found.first().map(|p| p.len()),
+            connected: !found.is_empty(),
+            count: found.len() as u64,
+            truncated: false,
+            paths: found.iter().map(|p| Chain::of(explorer, p)).collect(),
+            k: Some(k),
+            avoided: avoid
+                .records()
+                .into_iter()
+                .map(|e| Record::of(explorer, e))
+                .collect(),
         }
     }
 }
@@ -158,9 +217,35 @@ impl Paths {
 impl fmt::Display for Paths {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (a, b) = (&self.from.display_name, &self.to.display_name);
-        let Some(d) = self.length else {
-            return writeln!(f, "No chain of shared works connects {a} and {b}.");
+        let avoiding = if self.avoided.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = self.avoided.iter().map(|r| r.label.as_str()).collect();
+            format!(" avoiding {}", names.join(", "))
         };
+        let Some(d) = self.length else {
+            return writeln!(
+                f,
+                "No chain of shared works connects {a} and {b}{avoiding}."
+            );
+        };
+        if let Some(k) = self.k {
+            let lengths: Vec<String> = self.paths.iter().map(|p| p.length.to_string()).collect();
+            let found = if self.paths.len() < k {
+                format!(" (only {} exist)", self.paths.len())
+            } else {
+                String::new()
+            };
+            writeln!(
+                f,
+                "the {k} shortest loopless paths from {a} to {b}{avoiding}{found}: {} hops",
+                lengths.join(", ")
+            )?;
+            for p in &self.paths {
+                write!(f, "\n{}", p.lines)?;
+            }
+            return Ok(());
+        }
         let at_least = if self.count == u64::MAX {
             "at least "
         } else {

@@ -1,28 +1,73 @@
 //! Chains between people: `path`, `paths`, `bacon`, `neighbours`,
 //! `introduce`, `recommend`.
 
+use hallyu::Explorer;
+use hallyu::query::Avoid;
 use hallyu::query::answer::{self, Options};
 
 use super::{Cx, print};
 use crate::Failure;
+use crate::args::RouteArgs;
 use crate::glue;
 use crate::source;
 
-pub fn path(cx: Cx<'_>, a: &str, b: &str) -> Result<(), Failure> {
+/// The people and works of `--avoid` and `--avoid-work`.
+fn avoid(ex: &Explorer, route: &RouteArgs) -> Result<Avoid, Failure> {
+    let mut avoid = Avoid::new();
+    for name in &route.avoid {
+        avoid = avoid.person(glue::find_person(ex, name)?);
+    }
+    for title in &route.avoid_work {
+        avoid = avoid.work(glue::find_work(ex, title)?);
+    }
+    Ok(avoid)
+}
+
+pub fn path(
+    cx: Cx<'_>,
+    a: &str,
+    b: &str,
+    route: &RouteArgs,
+    via: Option<&str>,
+) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
+    let via = via.map(|v| glue::find_person(ex, v)).transpose()?;
+    let avoid = avoid(ex, route)?;
     let path = {
         let _busy = source::Busy::new(ex, "searching");
-        answer::Path::between(ex, pa, pb, filter)
+        answer::Path::routed(ex, pa, pb, via, &avoid, filter)
     };
     print(out, &path)
 }
 
-pub fn paths(cx: Cx<'_>, a: &str, b: &str, limit: usize) -> Result<(), Failure> {
+pub fn paths(
+    cx: Cx<'_>,
+    a: &str,
+    b: &str,
+    limit: usize,
+    k: Option<usize>,
+    route: &RouteArgs,
+) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
-    let options = Options::new().limit(limit);
-    print(out, &answer::Paths::between(ex, pa, pb, filter, &options))
+    let avoid = avoid(ex, route)?;
+    match k {
+        Some(k) => {
+            let _busy = source::Busy::new(ex, "searching");
+            let answer = answer::Paths::k_shortest(ex, pa, pb, k, &avoid, filter);
+            drop(_busy);
+            print(out, &answer)
+        }
+        None if !avoid.is_empty() => Err(Failure::Usage(
+            "--avoid and --avoid-work go with --k (the k shortest paths) or with `hallyu path`"
+                .into(),
+        )),
+        None => {
+            let options = Options::new().limit(limit);
+            print(out, &answer::Paths::between(ex, pa, pb, filter, &options))
+        }
+    }
 }
 
 /// How many of the farthest and of the unreachable people `bacon` names.
