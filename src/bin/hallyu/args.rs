@@ -83,6 +83,16 @@ pub fn parse_roles(s: &str) -> Result<RoleSet, hallyu::Error> {
     s.parse()
 }
 
+/// A number strictly between 0 and 1 (an error bound, a probability).
+pub fn parse_unit(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v < 1.0 => Ok(v),
+        _ => Err(format!(
+            "\"{s}\" is not a number between 0 and 1 (both excluded)"
+        )),
+    }
+}
+
 pub fn parse_measure(s: &str) -> Result<Measure, hallyu::Error> {
     s.parse()
 }
@@ -215,19 +225,28 @@ says where to resume (status 130).")]
     /// People ranked by a centrality of the co-appearance graph.
     #[command(after_help = "Example:\n  hallyu rank --by betweenness --top 10
 
-Degree and shared works come from the co-appearance graph at any size.
-Closeness and betweenness take one search per person each: they are computed
-only when the filter's graph has at most --max-people people, and ranking by
-either above it is refused (centre --top gives the exact top closeness).")]
+Only the measure asked for is computed. Degree and shared works: people are
+counted in order of a bound on their co-stars until the top is certain.
+Closeness: exact, by multi-source searches that stop once a proven bound rules
+a person out of the top (a progress bar on a terminal). Betweenness: exact
+(Brandes, one search per person) up to --exact-up-to people, sampled above it:
+every score within the stated error bound (about --epsilon) with probability
+at least 1 - --delta. The answer says which method it used.")]
     Rank {
         /// degree, shared-works, closeness or betweenness.
         #[arg(long, value_name = "MEASURE", value_parser = parse_measure, default_value = "degree")]
         by: Measure,
         #[command(flatten)]
         top: Top,
-        /// Compute closeness and betweenness only up to N people.
-        #[arg(long, value_name = "N", default_value_t = RankOptions::DEFAULT_MAX_PEOPLE)]
-        max_people: usize,
+        /// Exact betweenness up to N people, sampled above.
+        #[arg(long, value_name = "N", default_value_t = RankOptions::DEFAULT_EXACT_UP_TO)]
+        exact_up_to: usize,
+        /// Sampled betweenness: the error bound, in (0, 1).
+        #[arg(long, value_name = "E", default_value_t = 0.01, value_parser = parse_unit)]
+        epsilon: f64,
+        /// Sampled betweenness: the probability of missing the bound, in (0, 1).
+        #[arg(long, value_name = "P", default_value_t = 0.1, value_parser = parse_unit)]
+        delta: f64,
     },
     /// The connected components, largest first.
     #[command(after_help = "Example:\n  hallyu components --kinds mv")]
