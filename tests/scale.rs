@@ -382,3 +382,25 @@ fn rank_samples_betweenness_on_the_medium_set_within_its_bound() {
     // The busiest people of the fixture are the top of the ranking.
     assert!(checked >= 5, "{checked}");
 }
+
+/// `neighbours` says when its search stopped at the cap: two hops from the
+/// busiest person of the medium set are over 20,000 people, one hop is
+/// 1,543 (the fixture's histogram: 1 + 1,542).
+#[test]
+fn neighbours_says_when_it_stopped_at_the_cap() {
+    use hallyu::query::NeighbourhoodOptions;
+    use hallyu::query::answer::{Neighbours, Options};
+    let (ex, _) = medium_with("medium_centre");
+    let f = Filter::new();
+    let me = ex.person("nm0000020").unwrap();
+    let cap = NeighbourhoodOptions::DEFAULT_MAX_PEOPLE;
+    let two = Neighbours::of(ex, me, &f, &Options::new().hops(2).limit(5));
+    assert_eq!((two.cut_at, two.total_people), (Some(cap), cap));
+    assert!(two.to_string().contains("cut at 10000 people"), "{two}");
+    // One hop holds the 1,542 co-stars and the person.
+    let d = ex.distances(me, &f);
+    assert_eq!(d.histogram()[..2], [1, 1542]);
+    let one = Neighbours::of(ex, me, &f, &Options::new().hops(1).limit(5));
+    assert_eq!((one.cut_at, one.total_people), (None, 1543));
+    assert!(!one.to_string().contains("cut at"));
+}

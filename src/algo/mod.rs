@@ -161,7 +161,9 @@ impl<'a, G: Hops> Bfs<'a, G> {
     /// Runs from `sources`, expanding people up to `max_depth` hops away
     /// (people at `max_depth` are reached but not expanded) and at most
     /// `max_people` people in all. Sources out of range are ignored.
-    pub(crate) fn run_from(&mut self, sources: &[u32], max_depth: u32, max_people: usize) {
+    /// Returns whether the search stopped at `max_people` with someone
+    /// within `max_depth` left out.
+    pub(crate) fn run_from(&mut self, sources: &[u32], max_depth: u32, max_people: usize) -> bool {
         for &p in &self.order {
             self.dist[p as usize] = UNREACHED;
         }
@@ -169,7 +171,7 @@ impl<'a, G: Hops> Bfs<'a, G> {
         self.marks.next_round();
         for &s in sources {
             if self.order.len() >= max_people {
-                return;
+                return true;
             }
             if let Some(d) = self.dist.get_mut(s as usize)
                 && *d == UNREACHED
@@ -198,14 +200,16 @@ impl<'a, G: Hops> Bfs<'a, G> {
                 ControlFlow::Continue(())
             });
             if flow.is_break() {
-                return;
+                return true;
             }
         }
+        false
     }
 
-    /// Runs from `source`, bounded as [`Bfs::run_from`].
-    pub(crate) fn run(&mut self, source: u32, max_depth: u32, max_people: usize) {
-        self.run_from(&[source], max_depth, max_people);
+    /// Runs from `source`, bounded as [`Bfs::run_from`] (and returns what
+    /// it returns).
+    pub(crate) fn run(&mut self, source: u32, max_depth: u32, max_people: usize) -> bool {
+        self.run_from(&[source], max_depth, max_people)
     }
 
     /// Runs from `source` with no bound.
