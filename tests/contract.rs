@@ -396,7 +396,7 @@ fn library_and_command_give_the_same_rankings_and_data() {
         (&all, &["projection"][..]),
         (&mv, &["projection", "--kinds", "mv"]),
     ] {
-        let lib = Projection::of(&ex, filter, &Options::new().unlimited());
+        let lib = Projection::of(&ex, filter, &Options::new().unlimited()).unwrap();
         assert_eq!(lib.edges.len(), lib.total_edges);
         same_as_command(args, &lib);
     }

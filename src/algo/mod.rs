@@ -341,6 +341,31 @@ pub(crate) fn costar_bounds(index: &TraversalIndex, filter: &Filter) -> Vec<(u64
     out
 }
 
+/// The number of co-appearances of the filter's graph: over the admitted
+/// works, `c · (c − 1) / 2` for a cast of `c` distinct admitted people.
+/// The projection has at most this many edges, and holds exactly this many
+/// (pair, work) entries; one pass over the works' rows, no allocation but
+/// a mark per person.
+pub(crate) fn co_pair_count(index: &TraversalIndex, filter: &Filter) -> u64 {
+    let c = Compiled::new(filter);
+    let mut seen = Marks::new(index.people());
+    let mut total = 0u64;
+    for w in 0..index.works() {
+        if !index.work_ok(&c, w) {
+            continue;
+        }
+        seen.next_round();
+        let mut cast = 0u64;
+        for (q, f) in index.work_row(w as u32) {
+            if c.admits[f as usize] && seen.first(q) {
+                cast += 1;
+            }
+        }
+        total += cast * cast.saturating_sub(1) / 2;
+    }
+    total
+}
+
 /// One person's distinct co-stars and shared works at a time (the degree
 /// and the weighted degree of [`CoGraph`], each shared work counted once
 /// per co-star), without building the projection: the work is the

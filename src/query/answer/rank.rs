@@ -48,6 +48,23 @@ impl RankOptions {
     /// ```
     pub const DEFAULT_EXACT_UP_TO: usize = 10_000;
 
+    /// The largest graph ranked by betweenness, in co-appearances
+    /// ([`Explorer::co_appearance_count`]): 100,000,000. Exact or sampled,
+    /// betweenness searches the person projection, built as a table of up
+    /// to 16 bytes a co-appearance, which grows with the square of a cast
+    /// (a title with a cast of 100,000 is five billion); above the limit
+    /// ranking by betweenness is refused. Degree, shared works and
+    /// closeness never build the projection.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::RankOptions;
+    ///
+    /// assert_eq!(RankOptions::MAX_PAIRS, 100_000_000);
+    /// ```
+    pub const MAX_PAIRS: u64 = 100_000_000;
+
     /// [`Options::DEFAULT_LIMIT`] people shown, betweenness exact up to
     /// [`RankOptions::DEFAULT_EXACT_UP_TO`] people, sampled above it with
     /// [`BetweennessOptions::new`] (ε = 0.01, δ = 0.1).
@@ -318,7 +335,8 @@ impl Rank {
     ///
     /// An [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when
     /// ranking by betweenness would sample with `ε` or `δ` outside (0, 1)
-    /// ([`BetweennessOptions::checked`]).
+    /// ([`BetweennessOptions::checked`]), or on a graph of more than
+    /// [`RankOptions::MAX_PAIRS`] co-appearances.
     ///
     /// # Example
     ///
@@ -425,6 +443,20 @@ impl Rank {
                 (top.nodes, method, ranking)
             }
             Measure::Betweenness => {
+                let pairs = explorer.co_appearance_count(filter);
+                if pairs > RankOptions::MAX_PAIRS {
+                    return Err(crate::error::Error::new(
+                        crate::error::ErrorKind::InvalidValue {
+                            what: "graph for betweenness",
+                            value: format!("{pairs} co-appearances"),
+                            expected: vec![format!(
+                                "at most {} (betweenness searches the projection, which grows \
+                                 with the square of a cast); narrow the filter (--kinds, --years, --roles)",
+                                RankOptions::MAX_PAIRS
+                            )],
+                        },
+                    ));
+                }
                 let (_, nodes) = crate::algo::node_set(explorer.graph.index(), filter);
                 let (scores, is_node, method) = if nodes <= options.exact_up_to {
                     let (scores, is_node) = explorer.exact_betweenness(filter);
