@@ -115,7 +115,7 @@ fn a_cast_of_20000_answers_or_refuses() {
 /// Below the limit the projection is built; one person over it, refused.
 #[test]
 fn the_projection_limit_is_exact() {
-    // n(n − 1)/2 ≤ 10,000,000 for n up to 4,472.
+    // n(n − 1)/2 ≤ 1,000,000 for n up to 1,414.
     let f = Filter::new();
     let csv = |n: usize| {
         let mut s = String::from("person,work\n");
@@ -127,9 +127,11 @@ fn the_projection_limit_is_exact() {
             .unwrap()
             .explorer
     };
-    let over = csv(4_473);
-    assert_eq!(over.co_appearance_count(&f), 4_473 * 4_472 / 2);
+    let over = csv(1_415);
+    assert_eq!(over.co_appearance_count(&f), 1_415 * 1_414 / 2);
     assert!(Projection::check(&over, &f).is_err());
+    let at = csv(1_414);
+    assert_eq!(Projection::check(&at, &f).unwrap(), 1_414 * 1_413 / 2);
     let small = csv(300);
     let p = Projection::of(&small, &f, &Options::new().limit(5)).unwrap();
     assert_eq!(p.total_edges, 300 * 299 / 2);
@@ -168,7 +170,7 @@ fn the_command_refuses_or_cuts_on_one_large_clique() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
         assert!(stderr.contains("12497500 co-appearances"), "{stderr}");
-        assert!(stderr.contains("at most 10000000"), "{stderr}");
+        assert!(stderr.contains("at most 1000000 "), "{stderr}");
     }
     let out = run(&["recommend", "person-00000"]);
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -205,8 +205,8 @@ impl Explorer {
     /// filter counts, `c · (c − 1) / 2` for a cast of `c` people. The
     /// projection ([`Explorer::projection`]) has at most this many edges
     /// and holds exactly this many (pair, work) entries, so its memory
-    /// grows with it (about 100 bytes each): a title with a cast of 100,000
-    /// is five billion. One pass over the works, nothing built; the
+    /// grows with it: a title with a cast of 100,000 is five billion. One
+    /// pass over the works, nothing built; the
     /// `projection` command and the answer
     /// [`Projection`](crate::query::answer::Projection) refuse above
     /// [`answer::Projection::MAX_PAIRS`](crate::query::answer::Projection::MAX_PAIRS).
@@ -237,8 +237,8 @@ impl Explorer {
     /// the filter counts on the same work.
     ///
     /// It is built whatever its size, which grows with the square of the
-    /// largest casts ([`Explorer::co_appearance_count`] entries, about 100
-    /// bytes each): on data with huge casts, check that count first (the
+    /// largest casts ([`Explorer::co_appearance_count`] entries): on data
+    /// with huge casts, check that count first (the
     /// answer [`Projection`](crate::query::answer::Projection) refuses above
     /// [`MAX_PAIRS`](crate::query::answer::Projection::MAX_PAIRS)).
     ///

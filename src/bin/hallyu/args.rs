@@ -83,6 +83,39 @@ pub fn parse_roles(s: &str) -> Result<RoleSet, hallyu::Error> {
     s.parse()
 }
 
+/// A whole number in `lo..=hi`, or a message naming that range.
+fn whole(s: &str, lo: usize, hi: usize) -> Result<usize, String> {
+    let range = if hi == usize::MAX {
+        format!("a whole number of at least {lo}")
+    } else {
+        format!("a whole number from {lo} to {hi}")
+    };
+    match s.trim().parse::<usize>() {
+        Ok(n) if (lo..=hi).contains(&n) => Ok(n),
+        _ => Err(format!("\"{s}\" is not {range}")),
+    }
+}
+
+/// A count of entries to print: at least 1.
+pub fn parse_count(s: &str) -> Result<usize, String> {
+    whole(s, 1, usize::MAX)
+}
+
+/// A position or a size that may be 0.
+pub fn parse_size(s: &str) -> Result<usize, String> {
+    whole(s, 0, usize::MAX)
+}
+
+/// A number of hops: 0 to [`NeighbourhoodOptions::MAX_HOPS`].
+pub fn parse_hops(s: &str) -> Result<usize, String> {
+    whole(s, 0, NeighbourhoodOptions::MAX_HOPS)
+}
+
+/// A time limit in milliseconds: 1 to one hour.
+pub fn parse_millis(s: &str) -> Result<u64, String> {
+    whole(s, 1, 3_600_000).map(|n| n as u64)
+}
+
 /// A number strictly between 0 and 1 (an error bound, a probability).
 pub fn parse_unit(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
@@ -118,8 +151,8 @@ impl FilterArgs {
 /// How many entries a ranking prints.
 #[derive(Args)]
 pub struct Top {
-    /// Print only the first N.
-    #[arg(long, value_name = "N", default_value_t = 20)]
+    /// Print only the first N (at least 1).
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = parse_count)]
     pub top: usize,
 }
 
@@ -136,8 +169,8 @@ pub enum Command {
     Search {
         /// Part of a name, title, alias or Hangul name.
         query: String,
-        /// Print at most N matches.
-        #[arg(long, value_name = "N", default_value_t = 20)]
+        /// Print at most N matches (at least 1).
+        #[arg(long, value_name = "N", default_value_t = 20, value_parser = parse_count)]
         limit: usize,
     },
     /// Everyone who shares a work with a person, strongest first.
@@ -183,8 +216,8 @@ pub enum Command {
         a: String,
         /// Where the paths end.
         b: String,
-        /// Print at most N paths (the count is of all of them).
-        #[arg(long, value_name = "N", default_value_t = AllPathsOptions::DEFAULT_LIMIT)]
+        /// Print at most N paths, at least 1 (the count is of all of them).
+        #[arg(long, value_name = "N", default_value_t = AllPathsOptions::DEFAULT_LIMIT, value_parser = parse_count)]
         limit: usize,
     },
     /// Distances from a person: the Bacon-number histogram, mean, farthest, unreachable.
@@ -216,7 +249,7 @@ says where to resume (status 130).")]
         #[arg(long, conflicts_with = "top")]
         all: bool,
         /// With --all: resume at this position (appends to --out).
-        #[arg(long, value_name = "N", default_value_t = 0, requires = "all")]
+        #[arg(long, value_name = "N", default_value_t = 0, requires = "all", value_parser = parse_size)]
         start: usize,
         /// With --all: write the rows to this file, not to stdout.
         #[arg(long, value_name = "FILE", requires = "all")]
@@ -239,7 +272,7 @@ at least 1 - --delta. The answer says which method it used.")]
         #[command(flatten)]
         top: Top,
         /// Exact betweenness up to N people, sampled above.
-        #[arg(long, value_name = "N", default_value_t = RankOptions::DEFAULT_EXACT_UP_TO)]
+        #[arg(long, value_name = "N", default_value_t = RankOptions::DEFAULT_EXACT_UP_TO, value_parser = parse_size)]
         exact_up_to: usize,
         /// Sampled betweenness: the error bound, in (0, 1).
         #[arg(long, value_name = "E", default_value_t = 0.01, value_parser = parse_unit)]
@@ -259,8 +292,8 @@ at least 1 - --delta. The answer says which method it used.")]
     Neighbours {
         /// The person at the centre.
         name: String,
-        /// The number of hops (at most 6).
-        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = NeighbourhoodOptions::DEFAULT_HOPS)]
+        /// The number of hops (0 to 6).
+        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = NeighbourhoodOptions::DEFAULT_HOPS, value_parser = parse_hops)]
         hops: usize,
     },
     /// Who could introduce A to B: people who co-appeared with both.
@@ -338,7 +371,7 @@ at least 1 - --delta. The answer says which method it used.")]
         port: u16,
         /// The time a request may take, in milliseconds; slower answers are
         /// a 503 error.
-        #[arg(long, default_value_t = 2000, value_name = "MS")]
+        #[arg(long, default_value_t = 2000, value_name = "MS", value_parser = parse_millis)]
         time_limit: u64,
     },
     /// Counts: people, works by kind, credits, and for IMDb data the import report.
@@ -401,8 +434,8 @@ pub enum ViewCmd {
     Person {
         /// The person at the centre.
         name: String,
-        /// The number of hops.
-        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = 1)]
+        /// The number of hops (0 to 6).
+        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = 1, value_parser = parse_hops)]
         hops: usize,
     },
     /// A shortest path between two people.
@@ -414,8 +447,8 @@ pub enum ViewCmd {
         a: String,
         /// Where the path ends.
         b: String,
-        /// Also draw, faded, what lies within N hops of the path.
-        #[arg(long, value_name = "N", default_value_t = 0)]
+        /// Also draw, faded, what lies within N hops of the path (0 to 6).
+        #[arg(long, value_name = "N", default_value_t = 0, value_parser = parse_hops)]
         context: usize,
     },
     /// Two people side by side with the works they share.
