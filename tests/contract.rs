@@ -530,3 +530,19 @@ fn rank_samples_betweenness_above_the_exact_limit_within_its_bound() {
         assert!(stderr.contains("between 0 and 1"), "{stderr}");
     }
 }
+
+/// Approximate betweenness with a bound outside (0, 1) stops at once with
+/// the allowed range, where `ε = 0` sampled without end.
+#[test]
+fn approximate_betweenness_refuses_a_bound_outside_its_range() {
+    let ex = Explorer::bundled();
+    for bad in [0.0, -1.0, f64::NAN] {
+        let options = hallyu::query::BetweennessOptions::new().epsilon(bad);
+        let run = std::panic::catch_unwind(|| ex.approximate_betweenness(options, &Filter::new()));
+        let message = run
+            .err()
+            .and_then(|e| e.downcast_ref::<String>().cloned())
+            .unwrap();
+        assert!(message.contains("between 0 and 1"), "{message}");
+    }
+}

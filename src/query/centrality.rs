@@ -1014,6 +1014,12 @@ impl Explorer {
     /// [`ApproxBetweenness::error_bound`] of the exact one. The vertex
     /// diameter is bounded by `2 · eccentricity + 1` of one person.
     ///
+    /// # Panics
+    ///
+    /// When `ε` or `δ` is outside (0, 1), a NaN included (`ε = 0` would
+    /// sample without end): [`BetweennessOptions::checked`] tells
+    /// beforehand, with the message.
+    ///
     /// # Example
     ///
     /// ```
@@ -1034,6 +1040,9 @@ impl Explorer {
         filter: &Filter,
     ) -> ApproxBetweenness<'_> {
         use crate::algo::sampled::{PathSampler, Rng};
+        if let Err(e) = options.checked() {
+            panic!("{e}");
+        }
         let graph = crate::algo::co_graph(self.graph.index(), filter);
         let nodes: Vec<u32> = (0..graph.len() as u32)
             .filter(|&p| graph.nodes[p as usize])
