@@ -65,7 +65,19 @@ fn parse_args() -> Result<Args, lexopt::Error> {
             Long("png") => png = true,
             Long("person") => person = Some(parser.value()?.string()?),
             Long("to") => to = Some(parser.value()?.string()?),
-            Short('k') | Long("hops") => hops = parser.value()?.parse()?,
+            Short('k') | Long("hops") => {
+                let value = parser.value()?.string()?;
+                hops = match value.parse::<usize>() {
+                    Ok(k) if k <= hallyu::query::NeighbourhoodOptions::MAX_HOPS => k,
+                    _ => {
+                        return Err(format!(
+                            "--hops must be a whole number from 0 to {}, not {value:?}",
+                            hallyu::query::NeighbourhoodOptions::MAX_HOPS
+                        )
+                        .into());
+                    }
+                };
+            }
             Short('h') | Long("help") => {
                 say!("{HELP}\n");
                 std::process::exit(0);

@@ -11,6 +11,7 @@
 //! cargo run --release --example imdb -- DIR top K
 //! cargo run --release --example imdb -- DIR diameter
 //! cargo run --release --example imdb -- DIR betweenness EPSILON
+//! cargo run --release --example imdb -- DIR rank degree|shared-works|closeness|betweenness K
 //! cargo run --release --example imdb -- DIR search "Jon Smiht"
 //! ```
 //!
@@ -24,6 +25,10 @@
 //! `HALLYU_MEMORY=1` in the environment, the import also prints the resident
 //! memory and the peak of each phase of the load; each phase resets the
 //! peak, so the VmHWM printed at the end is then that of the last phase only.
+//!
+//! Numbers are checked: `--repeat`, `--limit` and `K` at least 1, `--lanes`
+//! 64, 128 or 256, `EPSILON` strictly between 0 and 1; anything else is an
+//! error naming the allowed range.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -51,8 +56,41 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
-     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON | search QUERY) \
-     [--json] [--repeat N]";
+     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON | \
+     rank MEASURE K | search QUERY) [--json] [--repeat N]";
+
+/// A whole number of at least `min`, or an error naming the option and
+/// the range.
+fn number(what: &str, value: Option<String>, min: usize) -> Result<usize, String> {
+    let value = value.ok_or_else(|| format!("{what} needs a value; {USAGE}"))?;
+    match value.parse::<usize>() {
+        Ok(n) if n >= min => Ok(n),
+        _ => Err(format!(
+            "{what} must be a whole number of at least {min}, not {value:?}"
+        )),
+    }
+}
+
+/// The searches per pass of the multi-source runs: 64, 128 or 256.
+fn lanes_of(value: Option<String>) -> Result<usize, String> {
+    match number("--lanes", value.clone(), 1)? {
+        n @ (64 | 128 | 256) => Ok(n),
+        _ => Err(format!(
+            "--lanes must be 64, 128 or 256, not {:?}",
+            value.unwrap_or_default()
+        )),
+    }
+}
+
+/// An error bound strictly between 0 and 1.
+fn epsilon_of(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(e) if e > 0.0 && e < 1.0 => Ok(e),
+        _ => Err(format!(
+            "EPSILON must be a number between 0 and 1 (both excluded), not {value:?}"
+        )),
+    }
+}
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut json_out = false;
@@ -64,11 +102,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json_out = true,
-            "--repeat" => repeat = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
+            "--repeat" => repeat = number("--repeat", it.next(), 1)?,
             "--out" => out_path = Some(it.next().ok_or(USAGE)?),
-            "--start" => start_at = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
-            "--limit" => limit = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
-            "--lanes" => lanes = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
+            "--start" => start_at = number("--start", it.next(), 0)?,
+            "--limit" => limit = number("--limit", it.next(), 1)?,
+            "--lanes" => lanes = lanes_of(it.next())?,
             _ => args.push(a),
         }
     }
@@ -267,7 +305,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             (text, value)
         }
         ("top", [k]) => {
-            let k: usize = k.parse().map_err(|_| USAGE)?;
+            let k = number("K", Some(k.clone()), 1)?;
             let mut text = String::new();
             let value = timed(&mut || {
                 let top =
@@ -336,7 +374,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             (text, value)
         }
         ("betweenness", [eps]) => {
-            let eps: f64 = eps.parse().map_err(|_| USAGE)?;
+            let eps = epsilon_of(eps)?;
             let value = timed(&mut || {
                 let b = ex.approximate_betweenness(
                     hallyu::query::BetweennessOptions::new().epsilon(eps),
@@ -354,6 +392,29 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 "{} samples, error bound {}; top: {}\n",
                 value["samples"], value["error_bound"], value["top"]
             );
+            (text, value)
+        }
+        ("rank", [by, k]) => {
+            let by: hallyu::query::Measure = by.parse()?;
+            let k = number("K", Some(k.clone()), 1)?;
+            let options = hallyu::query::answer::RankOptions::new().limit(k);
+            let mut text = String::new();
+            let mut failed = None;
+            let value = timed(&mut || match hallyu::query::answer::Rank::of(
+                ex, &filter, by, &options,
+            ) {
+                Ok(rank) => {
+                    text = rank.to_string();
+                    serde_json::to_value(&rank).expect("an answer serialises")
+                }
+                Err(e) => {
+                    failed = Some(e);
+                    Value::Null
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
             (text, value)
         }
         _ => return Err(USAGE.into()),

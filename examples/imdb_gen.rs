@@ -33,7 +33,15 @@ fn parse_args() -> Result<(String, Synthetic), lexopt::Error> {
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
         match arg {
-            Long("seed") => seed = parser.value()?.parse()?,
+            Long("seed") => {
+                let value = parser.value()?.string()?;
+                seed = value.parse().map_err(|_| {
+                    format!(
+                        "--seed must be a whole number from 0 to {}, not {value:?}",
+                        u64::MAX
+                    )
+                })?;
+            }
             Short('h') | Long("help") => {
                 say!("{HELP}\n");
                 std::process::exit(0);
@@ -42,9 +50,11 @@ fn parse_args() -> Result<(String, Synthetic), lexopt::Error> {
             _ => return Err(arg.unexpected()),
         }
     }
-    let number = |s: &str| {
-        s.parse::<usize>()
-            .map_err(|e| lexopt::Error::from(format!("{s:?}: {e}")))
+    let number = |s: &str| match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(lexopt::Error::from(format!(
+            "the names and titles must be whole numbers of at least 1, not {s:?}"
+        ))),
     };
     let spec = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         [_, "small"] => Synthetic::small(),

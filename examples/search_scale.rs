@@ -77,10 +77,18 @@ fn name(i: usize, rng: &mut Rng) -> String {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(1_000_000);
+    let n: usize = match std::env::args().nth(1) {
+        None => 1_000_000,
+        Some(a) => match a.parse() {
+            Ok(n) if n >= 1 => n,
+            _ => {
+                eprintln!(
+                    "error: the number of names must be a whole number of at least 1, not {a:?}"
+                );
+                std::process::exit(2);
+            }
+        },
+    };
     let mut rng = Rng(12);
     let names: Vec<String> = (0..n).map(|i| name(i, &mut rng)).collect();
     let started = Instant::now();

@@ -848,6 +848,25 @@ impl Explorer {
         self.names().search(query, |_| true)
     }
 
+    /// Whether the name index of [`Explorer::search`] has been built. It is
+    /// built on the first search by name (seconds and hundreds of megabytes
+    /// on an IMDb import); a lookup by key ([`Explorer::by_key`], or
+    /// [`Explorer::person`] and the like given a key) never builds it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let explorer = hallyu::Explorer::bundled();
+    /// explorer.person("park-seo-joon")?; // a key
+    /// assert!(!explorer.has_name_index());
+    /// explorer.person("Park Seo-joon")?; // a name
+    /// assert!(explorer.has_name_index());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn has_name_index(&self) -> bool {
+        self.names.get().is_some()
+    }
+
     fn find(
         &self,
         name: &str,

@@ -735,3 +735,48 @@ fn centre_all_stops_on_ctrl_c_and_says_where_to_resume() {
     assert!(next < whole.lines().count() - 1, "stopped only at the end");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), whole);
 }
+
+/// Every numeric argument is checked, with a message naming the allowed
+/// range (status 2, nothing on stdout).
+#[test]
+fn numeric_arguments_name_their_range() {
+    let at_least_1 = "a whole number of at least 1";
+    let zero_to_six = "a whole number from 0 to 6";
+    let cases: &[(&[&str], &str)] = &[
+        (&["costars", "IU", "--top", "0"], at_least_1),
+        (&["rank", "--top=-3"], at_least_1),
+        (&["centre", "--top", "NaN"], at_least_1),
+        (&["search", "park", "--limit", "0"], at_least_1),
+        (&["paths", "IU", "Dara", "--limit", "0"], at_least_1),
+        (&["neighbours", "IU", "-k", "7"], zero_to_six),
+        (&["draw", "person", "IU", "-k", "99"], zero_to_six),
+        (
+            &["draw", "path", "IU", "Dara", "--context", "7"],
+            zero_to_six,
+        ),
+        (
+            &["centre", "--all", "--start=-1"],
+            "a whole number of at least 0",
+        ),
+        (
+            &["rank", "--exact-up-to", "lots"],
+            "a whole number of at least 0",
+        ),
+        (
+            &["rank", "--by", "betweenness", "--delta", "1.5"],
+            "between 0 and 1",
+        ),
+        (
+            &["serve", "--time-limit", "0"],
+            "a whole number from 1 to 3600000",
+        ),
+        (&["serve", "--port", "70000"], "0..=65535"),
+    ];
+    for (args, range) in cases {
+        let out = run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(range), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}

@@ -475,16 +475,24 @@ fn library_and_command_give_the_same_rankings_and_data() {
         same_as_command(&args, &lib);
     }
 
-    // Degree only, above the limit of closeness and betweenness.
-    let lib = Rank::of(
-        &ex,
-        &all,
-        Measure::Degree,
-        &RankOptions::new().max_people(0),
-    )
-    .unwrap();
-    assert!(lib.ranking[0].closeness.is_none());
-    same_as_command(&["rank", "--by", "degree", "--max-people", "0"], &lib);
+    // Sampled betweenness, above the limit of the exact one.
+    let sampled = RankOptions::new()
+        .exact_up_to(0)
+        .betweenness(hallyu::query::BetweennessOptions::new().epsilon(0.05));
+    let lib = Rank::of(&ex, &all, Measure::Betweenness, &sampled).unwrap();
+    assert_eq!(lib.method.kind, "sampled");
+    same_as_command(
+        &[
+            "rank",
+            "--by",
+            "betweenness",
+            "--exact-up-to",
+            "0",
+            "--epsilon",
+            "0.05",
+        ],
+        &lib,
+    );
 
     // Components, every one and the music videos' first three.
     let lib = Components::of(&ex, &all, &Options::new());
@@ -498,7 +506,7 @@ fn library_and_command_give_the_same_rankings_and_data() {
         (&all, &["projection"][..]),
         (&mv, &["projection", "--kinds", "mv"]),
     ] {
-        let lib = Projection::of(&ex, filter, &Options::new().unlimited());
+        let lib = Projection::of(&ex, filter, &Options::new().unlimited()).unwrap();
         assert_eq!(lib.edges.len(), lib.total_edges);
         same_as_command(args, &lib);
     }
@@ -532,72 +540,119 @@ fn library_and_command_give_the_same_notes_of_files_written() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Closeness and betweenness are refused above `max_people`, with the
-/// searches it would take and what to use instead; degree and shared works
-/// still rank, without computing either.
+/// Every measure's ranking, at every length, is the top of the full
+/// computation ([`Explorer::centrality`]: one search per person, Brandes),
+/// with each row's degree and shared works; only the measure asked for is
+/// filled in, and the method says how it was computed.
 #[test]
-fn rank_refuses_exact_closeness_and_betweenness_above_the_limit() {
+fn rank_computes_only_the_measure_asked_for_and_equals_the_full_computation() {
     let ex = Explorer::bundled();
-    let all = Filter::new();
-    let small = RankOptions::new().max_people(10);
-    let people = Rank::of(&ex, &all, Measure::Degree, &RankOptions::new())
-        .unwrap()
-        .total;
-    assert_eq!(people, 149);
-    for (by, advice) in [
-        (Measure::Closeness, "centre --top"),
-        (Measure::Betweenness, "approximate_betweenness"),
-    ] {
-        let err = Rank::of(&ex, &all, by, &small).unwrap_err();
-        assert!(
-            matches!(err.kind(), hallyu::ErrorKind::InvalidValue { .. }),
-            "{err:?}"
-        );
-        let message = err.to_string();
-        assert!(message.contains(advice), "{message}");
-        assert!(message.contains("149 searches"), "{message}");
-        assert!(message.contains("limit of 10"), "{message}");
-    }
-    let full = Rank::of(&ex, &all, Measure::Degree, &RankOptions::new()).unwrap();
-    for limit in [0, 10] {
-        let options = RankOptions::new().max_people(limit);
-        for by in [Measure::Degree, Measure::SharedWorks] {
-            let lib = Rank::of(&ex, &all, by, &options).unwrap();
-            assert_eq!(lib.method.measures, ["degree", "shared-works"]);
-            assert_eq!(lib.method.searches, 0);
-            assert!(
-                lib.ranking
-                    .iter()
-                    .all(|r| r.closeness.is_none() && r.betweenness.is_none())
-            );
-            assert!(
-                lib.to_string()
-                    .contains("closeness and betweenness not computed")
-            );
-            if by == Measure::Degree {
-                // The same people and degrees as the full computation.
-                let pick = |r: &Rank| -> Vec<(String, usize, usize)> {
-                    let row = |p: &hallyu::query::answer::Ranked| {
-                        (p.person.id.clone(), p.degree, p.shared_works)
-                    };
-                    r.ranking.iter().map(row).collect()
+    for filter in [Filter::new(), Filter::new().kinds([WorkKind::MusicVideo])] {
+        let full = ex.centrality(&filter);
+        let nodes = full.iter().filter(|s| full.is_node(s.person)).count();
+        for by in Measure::ALL {
+            let want = full.ranked(by);
+            for top in [1, 3, 10, 81, 500] {
+                let lib = Rank::of(&ex, &filter, by, &RankOptions::new().limit(top)).unwrap();
+                assert_eq!(lib.total, nodes);
+                assert_eq!(lib.ranking.len(), top.min(nodes), "{by} {top}");
+                for (got, want) in lib.ranking.iter().zip(&want) {
+                    assert_eq!(got.person.id, ex.key(want.person.into()), "{by} {top}");
+                    assert_eq!(
+                        (got.degree, got.shared_works),
+                        (want.degree, want.shared_works)
+                    );
+                    let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-12);
+                    match by {
+                        Measure::Closeness => {
+                            assert!(close(got.closeness, want.closeness), "{by} {top}");
+                            assert_eq!(got.betweenness, None);
+                        }
+                        Measure::Betweenness => {
+                            assert!(close(got.betweenness, want.betweenness));
+                            assert_eq!(got.closeness, None);
+                        }
+                        _ => assert_eq!((got.closeness, got.betweenness), (None, None)),
+                    }
+                }
+                let kind = match by {
+                    Measure::Degree | Measure::SharedWorks => "count",
+                    _ => "exact",
                 };
-                assert_eq!(pick(&lib), pick(&full));
+                assert_eq!(lib.method.kind, kind);
+                assert!(lib.method.examined <= nodes);
+                assert!(lib.to_string().contains(&lib.method.description));
             }
         }
     }
-    assert_eq!(full.method.measures.len(), 4);
-    assert_eq!(full.method.searches, 2 * people);
+    // The top 3 by degree counts only the people who could be in it.
+    let three = Rank::of(
+        &ex,
+        &Filter::new(),
+        Measure::Degree,
+        &RankOptions::new().limit(3),
+    )
+    .unwrap();
+    assert!(three.method.examined < 20, "{:?}", three.method);
+}
 
-    // The command says the same, on stderr, with status 1.
-    let out = Command::new(env!("CARGO_BIN_EXE_hallyu"))
-        .args(["rank", "--by", "closeness", "--max-people", "10"])
-        .output()
-        .expect("the binary runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        out.stdout.is_empty() && stderr.contains("centre --top"),
-        "{stderr}"
-    );
+/// Sampled betweenness is within its stated bound of Brandes' exact
+/// scores, and a bad ε or δ is refused with the allowed range, by the
+/// library and by the command (status 2).
+#[test]
+fn rank_samples_betweenness_above_the_exact_limit_within_its_bound() {
+    let ex = Explorer::bundled();
+    let all = Filter::new();
+    let full = ex.centrality(&all);
+    let sampling = hallyu::query::BetweennessOptions::new()
+        .epsilon(0.05)
+        .seed(9);
+    let options = RankOptions::new()
+        .limit(500)
+        .exact_up_to(81)
+        .betweenness(sampling);
+    let lib = Rank::of(&ex, &all, Measure::Betweenness, &options).unwrap();
+    assert_eq!((lib.method.kind.as_str(), lib.total), ("sampled", 82));
+    let bound = lib.method.error_bound.unwrap();
+    assert!(lib.method.samples > 1000);
+    for row in &lib.ranking {
+        let p = ex.person(&row.person.id).unwrap();
+        let exact = full.get(p).betweenness;
+        assert!(
+            (row.betweenness.unwrap() - exact).abs() <= bound,
+            "{}",
+            row.person.id
+        );
+    }
+    assert!(lib.to_string().contains("sampled:"));
+    for bad in [0.0, -1.0, f64::NAN, 1.0] {
+        let options = options.betweenness(sampling.epsilon(bad));
+        let err = Rank::of(&ex, &all, Measure::Betweenness, &options).unwrap_err();
+        assert!(err.to_string().contains("between 0 and 1"), "{err}");
+    }
+    for bad in ["0", "-1", "NaN", "1", "x"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_hallyu"))
+            .args(["rank", "--by", "betweenness", &format!("--epsilon={bad}")])
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(stderr.contains("between 0 and 1"), "{stderr}");
+    }
+}
+
+/// Approximate betweenness with a bound outside (0, 1) stops at once with
+/// the allowed range, where `ε = 0` sampled without end.
+#[test]
+fn approximate_betweenness_refuses_a_bound_outside_its_range() {
+    let ex = Explorer::bundled();
+    for bad in [0.0, -1.0, f64::NAN] {
+        let options = hallyu::query::BetweennessOptions::new().epsilon(bad);
+        let run = std::panic::catch_unwind(|| ex.approximate_betweenness(options, &Filter::new()));
+        let message = run
+            .err()
+            .and_then(|e| e.downcast_ref::<String>().cloned())
+            .unwrap();
+        assert!(message.contains("between 0 and 1"), "{message}");
+    }
 }

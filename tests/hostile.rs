@@ -1441,6 +1441,48 @@ mod examples {
         path
     }
 
+    /// The imdb example checks its numbers, naming the allowed range:
+    /// `betweenness -1`, `0` or `NaN` sampled forever or nothing, `--lanes
+    /// 7` was taken as 256.
+    #[test]
+    fn the_imdb_example_checks_its_numbers() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/imdb/good");
+        let cases: &[(&[&str], &str)] = &[
+            (&["betweenness", "-1"], "between 0 and 1"),
+            (&["betweenness", "0"], "between 0 and 1"),
+            (&["betweenness", "NaN"], "between 0 and 1"),
+            (&["betweenness", "1"], "between 0 and 1"),
+            (&["top", "0"], "at least 1"),
+            (&["top", "3", "--lanes", "7"], "64, 128 or 256"),
+            (&["stats", "--repeat", "0"], "at least 1"),
+            (&["centre-all", "--limit", "0"], "at least 1"),
+            (&["rank", "closeness", "0"], "at least 1"),
+            (&["rank", "fame", "3"], "centrality measure"),
+        ];
+        for (args, range) in cases {
+            let out = Command::new(example("imdb"))
+                .arg(dir)
+                .args(*args)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "{args:?}");
+            assert!(stderr.contains(range), "{args:?}: {stderr}");
+        }
+        // In range, it answers.
+        let out = Command::new(example("imdb"))
+            .arg(dir)
+            .args(["rank", "degree", "2", "--lanes", "64"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("2 of "));
+    }
+
     #[test]
     fn examples_end_quietly_on_a_closed_pipe_and_fail_on_a_full_stdout() {
         use std::io::Read;

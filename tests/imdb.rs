@@ -463,3 +463,26 @@ fn co_stars_are_ordered_by_strength_then_whole_name_then_id() {
         ]
     );
 }
+
+/// A lookup by key, and the answers the command prints for it, never build
+/// the name index (seconds and hundreds of megabytes on an IMDb import); a
+/// name does.
+#[test]
+fn keys_never_build_the_name_index() {
+    use hallyu::query::answer::{CoStars, Info, Neighbours, Options, Works};
+    let imported = good();
+    let ex = &imported.explorer;
+    let f = Filter::new();
+    let me = ex.person("nm0000001").unwrap();
+    let other = ex.lookup("nm0000002").unwrap();
+    assert_eq!(ex.by_key(" nm0000002 "), Some(other));
+    let options = Options::new();
+    let _ = Info::of(ex, me.into(), &options);
+    let _ = CoStars::of(ex, me, &f, &options);
+    let _ = Works::of(ex, me, &f, &options);
+    let _ = Neighbours::of(ex, me, &f, &options);
+    assert!(!ex.has_name_index());
+    let by_name = ex.person(ex.get(me).name()).unwrap();
+    assert_eq!(by_name, me);
+    assert!(ex.has_name_index());
+}

@@ -294,3 +294,113 @@ fn approximate_betweenness_is_within_its_bound_on_the_medium_set() {
     // The busiest broker, three times the next, is the first estimate.
     assert_eq!(approx.ranked()[0].0, rows[0].0);
 }
+
+/// `rank` on a synthetic set: each measure's top, found with a bound
+/// (degree, shared works, closeness) or Brandes, equals the top of the full
+/// computation (one search per person); the bounds leave most people
+/// uncounted or unsearched.
+#[test]
+fn rank_equals_the_full_computation_on_a_synthetic_set() {
+    use hallyu::query::Measure;
+    use hallyu::query::answer::{Rank, RankOptions};
+    let ex = small();
+    let f = Filter::new();
+    let full = ex.centrality(&f);
+    for by in Measure::ALL {
+        let want = full.ranked(by);
+        let rank = Rank::of(ex, &f, by, &RankOptions::new().limit(25)).unwrap();
+        assert_eq!(rank.total, want.len());
+        assert_eq!(rank.ranking.len(), 25);
+        for (got, want) in rank.ranking.iter().zip(&want) {
+            assert_eq!(got.person.id, ex.key(want.person.into()), "{by}");
+            assert_eq!(
+                (got.degree, got.shared_works),
+                (want.degree, want.shared_works)
+            );
+            let value = got.closeness.or(got.betweenness).unwrap_or(want.value(by));
+            assert!((value - want.value(by)).abs() < 1e-12, "{by}");
+        }
+        let method = &rank.method;
+        match by {
+            Measure::Degree | Measure::SharedWorks => {
+                assert!(method.examined < rank.total / 10, "{by}: {method:?}")
+            }
+            Measure::Closeness => assert!(method.pruned > rank.total / 2, "{method:?}"),
+            _ => assert_eq!(
+                (method.kind.as_str(), method.examined),
+                ("exact", rank.total)
+            ),
+        }
+    }
+}
+
+/// `rank --by betweenness` on the medium set (over 100,000 people) samples,
+/// says so, and its top ten are within the stated bound of igraph's exact
+/// scores (those of the fixture's people).
+#[test]
+fn rank_samples_betweenness_on_the_medium_set_within_its_bound() {
+    use hallyu::query::Measure;
+    use hallyu::query::answer::{Rank, RankOptions};
+    let (ex, fixture) = medium_with("medium_betweenness");
+    let rank = Rank::of(
+        ex,
+        &Filter::new(),
+        Measure::Betweenness,
+        &RankOptions::new().limit(10),
+    )
+    .unwrap();
+    assert_eq!(rank.method.kind, "sampled");
+    assert_eq!(rank.method.delta, Some(0.1));
+    let bound = rank.method.error_bound.unwrap();
+    assert!(
+        bound < 0.0101 && rank.method.samples > 30_000,
+        "{:?}",
+        rank.method
+    );
+    let exact: std::collections::HashMap<&str, f64> = fixture["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["key"].as_str().unwrap(),
+                r["betweenness"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    let mut checked = 0;
+    for row in &rank.ranking {
+        if let Some(&want) = exact.get(row.person.id.as_str()) {
+            assert!(
+                (row.betweenness.unwrap() - want).abs() <= bound,
+                "{}",
+                row.person.id
+            );
+            checked += 1;
+        }
+    }
+    // The busiest people of the fixture are the top of the ranking.
+    assert!(checked >= 5, "{checked}");
+}
+
+/// `neighbours` says when its search stopped at the cap: two hops from the
+/// busiest person of the medium set are over 20,000 people, one hop is
+/// 1,543 (the fixture's histogram: 1 + 1,542).
+#[test]
+fn neighbours_says_when_it_stopped_at_the_cap() {
+    use hallyu::query::NeighbourhoodOptions;
+    use hallyu::query::answer::{Neighbours, Options};
+    let (ex, _) = medium_with("medium_centre");
+    let f = Filter::new();
+    let me = ex.person("nm0000020").unwrap();
+    let cap = NeighbourhoodOptions::DEFAULT_MAX_PEOPLE;
+    let two = Neighbours::of(ex, me, &f, &Options::new().hops(2).limit(5));
+    assert_eq!((two.cut_at, two.total_people), (Some(cap), cap));
+    assert!(two.to_string().contains("cut at 10000 people"), "{two}");
+    // One hop holds the 1,542 co-stars and the person.
+    let d = ex.distances(me, &f);
+    assert_eq!(d.histogram()[..2], [1, 1542]);
+    let one = Neighbours::of(ex, me, &f, &Options::new().hops(1).limit(5));
+    assert_eq!((one.cut_at, one.total_people), (None, 1543));
+    assert!(!one.to_string().contains("cut at"));
+}

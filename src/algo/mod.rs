@@ -161,7 +161,9 @@ impl<'a, G: Hops> Bfs<'a, G> {
     /// Runs from `sources`, expanding people up to `max_depth` hops away
     /// (people at `max_depth` are reached but not expanded) and at most
     /// `max_people` people in all. Sources out of range are ignored.
-    pub(crate) fn run_from(&mut self, sources: &[u32], max_depth: u32, max_people: usize) {
+    /// Returns whether the search stopped at `max_people` with someone
+    /// within `max_depth` left out.
+    pub(crate) fn run_from(&mut self, sources: &[u32], max_depth: u32, max_people: usize) -> bool {
         for &p in &self.order {
             self.dist[p as usize] = UNREACHED;
         }
@@ -169,7 +171,7 @@ impl<'a, G: Hops> Bfs<'a, G> {
         self.marks.next_round();
         for &s in sources {
             if self.order.len() >= max_people {
-                return;
+                return true;
             }
             if let Some(d) = self.dist.get_mut(s as usize)
                 && *d == UNREACHED
@@ -198,14 +200,16 @@ impl<'a, G: Hops> Bfs<'a, G> {
                 ControlFlow::Continue(())
             });
             if flow.is_break() {
-                return;
+                return true;
             }
         }
+        false
     }
 
-    /// Runs from `source`, bounded as [`Bfs::run_from`].
-    pub(crate) fn run(&mut self, source: u32, max_depth: u32, max_people: usize) {
-        self.run_from(&[source], max_depth, max_people);
+    /// Runs from `source`, bounded as [`Bfs::run_from`] (and returns what
+    /// it returns).
+    pub(crate) fn run(&mut self, source: u32, max_depth: u32, max_people: usize) -> bool {
+        self.run_from(&[source], max_depth, max_people)
     }
 
     /// Runs from `source` with no bound.
@@ -297,6 +301,117 @@ pub(crate) fn shared_works(index: &TraversalIndex, filter: &Filter) -> (Vec<u32>
         [nodes]
     });
     (shared, nodes as usize)
+}
+
+/// An upper bound on every node's shared works, hence on their distinct
+/// co-stars: the sum over their admitted appearances on admitted works of
+/// the work's admitted appearances but one. Returns `(bound, person)` for
+/// the nodes of the filter's graph only (see [`node_set`]), in id order.
+/// One pass over the appearances; with [`CoCounts`], the top of a degree
+/// ranking is found without the projection.
+pub(crate) fn costar_bounds(index: &TraversalIndex, filter: &Filter) -> Vec<(u64, u32)> {
+    let c = Compiled::new(filter);
+    let cast: Vec<u32> = (0..index.works())
+        .map(|w| {
+            if index.work_ok(&c, w) {
+                let admitted = index
+                    .work_row(w as u32)
+                    .filter(|&(_, f)| c.admits[f as usize]);
+                admitted.count() as u32
+            } else {
+                0
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for p in 0..index.people() as u32 {
+        let mut node = false;
+        let mut bound = 0u64;
+        for (w, f) in index.person_row(p) {
+            let n = cast[w as usize];
+            if c.admits[f as usize] && n > 0 {
+                node = true;
+                bound += u64::from(n - 1);
+            }
+        }
+        if node {
+            out.push((bound, p));
+        }
+    }
+    out
+}
+
+/// The number of co-appearances of the filter's graph: over the admitted
+/// works, `c · (c − 1) / 2` for a cast of `c` distinct admitted people.
+/// The projection has at most this many edges, and holds exactly this many
+/// (pair, work) entries; one pass over the works' rows, no allocation but
+/// a mark per person.
+pub(crate) fn co_pair_count(index: &TraversalIndex, filter: &Filter) -> u64 {
+    let c = Compiled::new(filter);
+    let mut seen = Marks::new(index.people());
+    let mut total = 0u64;
+    for w in 0..index.works() {
+        if !index.work_ok(&c, w) {
+            continue;
+        }
+        seen.next_round();
+        let mut cast = 0u64;
+        for (q, f) in index.work_row(w as u32) {
+            if c.admits[f as usize] && seen.first(q) {
+                cast += 1;
+            }
+        }
+        total += cast * cast.saturating_sub(1) / 2;
+    }
+    total
+}
+
+/// One person's distinct co-stars and shared works at a time (the degree
+/// and the weighted degree of [`CoGraph`], each shared work counted once
+/// per co-star), without building the projection: the work is the
+/// person's works and their casts.
+pub(crate) struct CoCounts<'a> {
+    index: &'a TraversalIndex,
+    filter: &'a Filter,
+    works: Marks,
+    people: Marks,
+    in_work: Marks,
+}
+
+impl<'a> CoCounts<'a> {
+    /// A counter over the index under a filter.
+    pub(crate) fn new(index: &'a TraversalIndex, filter: &'a Filter) -> CoCounts<'a> {
+        CoCounts {
+            index,
+            filter,
+            works: Marks::new(index.works()),
+            people: Marks::new(index.people()),
+            in_work: Marks::new(index.people()),
+        }
+    }
+
+    /// `(distinct co-stars, shared works)` of person `p`.
+    pub(crate) fn of(&mut self, p: u32) -> (usize, usize) {
+        let (mut degree, mut shared) = (0, 0);
+        self.works.next_round();
+        self.people.next_round();
+        self.people.first(p);
+        for mine in self.index.of_person(p, self.filter) {
+            if !self.works.first(mine.work) {
+                continue;
+            }
+            self.in_work.next_round();
+            self.in_work.first(p);
+            for theirs in self.index.in_work(mine.work, self.filter) {
+                let q = theirs.person;
+                if self.in_work.first(q) {
+                    shared += 1;
+                    degree += usize::from(self.people.first(q));
+                }
+            }
+        }
+        (degree, shared)
+    }
 }
 
 /// Whether a person is a node of the filter's co-appearance graph (see

@@ -119,8 +119,19 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         Command::Rank {
             by,
             top,
-            max_people,
-        } => cmd::rank(cx, *by, top.top, *max_people),
+            exact_up_to,
+            epsilon,
+            delta,
+        } => {
+            let sampling = hallyu::query::BetweennessOptions::new()
+                .epsilon(*epsilon)
+                .delta(*delta);
+            let options = hallyu::query::answer::RankOptions::new()
+                .limit(top.top)
+                .exact_up_to(*exact_up_to)
+                .betweenness(sampling);
+            cmd::rank(cx, *by, &options)
+        }
         Command::Components { top } => cmd::components(cx, top.top),
         Command::Neighbours { name, hops } => cmd::neighbours(cx, name, *hops),
         Command::Introduce { a, b } => cmd::introduce(cx, a, b),

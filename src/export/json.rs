@@ -45,12 +45,12 @@ use super::network::{Network, Shape};
 /// let iu = explorer.person("IU")?;
 /// let v: serde_json::Value = serde_json::from_str(&to_json("person", &iu.index())).unwrap();
 /// assert_eq!(v["version"], JSON_VERSION);
-/// assert_eq!(JSON_VERSION, 3);
+/// assert_eq!(JSON_VERSION, 4);
 /// # Ok::<(), hallyu::Error>(())
 /// ```
-pub const JSON_VERSION: u32 = 3;
+pub const JSON_VERSION: u32 = 4;
 
-/// A query result as versioned JSON: `{"version": 3, "query": query,
+/// A query result as versioned JSON: `{"version": 4, "query": query,
 /// "result": …}`, where the result is the serde form of the query's type
 /// ([`Path`](crate::query::Path), [`CoAppearances`](crate::query::CoAppearances),
 /// [`Distances`](crate::query::Distances), [`Components`](crate::query::Components), …).
@@ -67,7 +67,7 @@ pub const JSON_VERSION: u32 = 3;
 /// let path = explorer.shortest_path(a, b, &Filter::new()).unwrap();
 /// let text = hallyu::export::json::to_json("shortest_path", &path);
 /// let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-/// assert_eq!(v["version"], 3);
+/// assert_eq!(v["version"], 4);
 /// assert_eq!(v["result"]["steps"][0]["from"], a.index());
 /// # Ok::<(), hallyu::Error>(())
 /// ```

@@ -325,6 +325,206 @@ impl<'e> Centrality<'e> {
     }
 }
 
+/// One person of a ranking by a count (see [`Explorer::top_by_count`]):
+/// position, distinct co-stars, shared works.
+pub(crate) type CountRow = (u32, usize, usize);
+
+/// The top of a closeness ranking (see [`Explorer::top_closeness`]).
+pub(crate) struct ClosenessTop {
+    /// `(person, closeness)`, highest first, then by name.
+    pub(crate) rows: Vec<(u32, f64)>,
+    /// Searches of the main component run to the end.
+    pub(crate) complete: usize,
+    /// Searches of the main component stopped by the bound.
+    pub(crate) pruned: usize,
+    /// Searches of people outside the main component (one each).
+    pub(crate) others: usize,
+    /// The nodes of the filter's graph.
+    pub(crate) nodes: usize,
+}
+
+impl Explorer {
+    /// The first `k` nodes by distinct co-stars (or, with `shared`, by
+    /// shared works), highest first then by name, without the projection:
+    /// every node gets an upper bound on both counts from one pass over the
+    /// appearances, and people are counted exactly in order of that bound
+    /// until the `k`-th best count exceeds the next bound (people of equal
+    /// bound in name order, so that a tie stops it too: in a cast of
+    /// 100,000 the top 10 count 10 people). Returns the rows, the people
+    /// counted and the number of nodes.
+    pub(crate) fn top_by_count(
+        &self,
+        k: usize,
+        shared: bool,
+        filter: &Filter,
+    ) -> (Vec<CountRow>, usize, usize) {
+        let index = self.graph.index();
+        let mut bounds = crate::algo::costar_bounds(index, filter);
+        let nodes = bounds.len();
+        if k == 0 {
+            return (Vec::new(), 0, nodes);
+        }
+        bounds.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let value = |degree: usize, works: usize| if shared { works } else { degree };
+        let mut counts = crate::algo::CoCounts::new(index, filter);
+        // The best k so far, in ranking order: value, then name, then id.
+        type Key<'n> = (std::cmp::Reverse<usize>, &'n str, u32);
+        let mut best: std::collections::BTreeMap<Key<'_>, (usize, usize)> =
+            std::collections::BTreeMap::new();
+        let name = |p: u32| self.name(self.graph.pid(p).into());
+        let mut examined = 0;
+        // People of equal bound are taken in name order, so that a tie with
+        // the k-th row stops the count as soon as the names pass it.
+        'groups: for group in bounds.chunk_by_mut(|a, b| a.0 == b.0) {
+            let bound = group[0].0;
+            if best.len() == k
+                && let Some((last, _)) = best.last_key_value()
+                && bound < last.0.0 as u64
+            {
+                break;
+            }
+            group.sort_unstable_by(|a, b| by_name(self, a.1, b.1));
+            for &(_, p) in group.iter() {
+                if best.len() == k
+                    && let Some((last, _)) = best.last_key_value()
+                    && bound == last.0.0 as u64
+                    && (name(p), p) > (last.1, last.2)
+                {
+                    break 'groups;
+                }
+                let (degree, works) = counts.of(p);
+                examined += 1;
+                best.insert(
+                    (std::cmp::Reverse(value(degree, works)), name(p), p),
+                    (degree, works),
+                );
+                if best.len() > k {
+                    best.pop_last();
+                }
+            }
+        }
+        let rows = best
+            .into_iter()
+            .map(|((_, _, p), (degree, works))| (p, degree, works))
+            .collect();
+        (rows, examined, nodes)
+    }
+
+    /// The first `k` nodes by closeness (as [`PersonCentrality::closeness`]),
+    /// exactly: within the main component closeness falls as the sum of
+    /// distances grows, so its top is [`Explorer::centre_top`]'s (searches
+    /// stopped by a proven bound); a person of a component of `c` people
+    /// has a closeness of at most `(c − 1) / (n − 1)`, so a smaller
+    /// component is searched (one search per person) only when that bound
+    /// reaches the `k`-th closeness found. `progress` is called after every
+    /// pass of the main component's searches.
+    pub(crate) fn top_closeness(
+        &self,
+        k: usize,
+        filter: &Filter,
+        mut progress: impl FnMut(crate::query::CentreProgress),
+    ) -> ClosenessTop {
+        let index = self.graph.index();
+        let (labels, count) = crate::algo::component_labels(index, filter);
+        let mut sizes = vec![0usize; count];
+        for &l in labels.iter().filter(|&&l| l != UNREACHED) {
+            sizes[l as usize] += 1;
+        }
+        let n = sizes.iter().sum::<usize>();
+        let mut out = ClosenessTop {
+            rows: Vec::new(),
+            complete: 0,
+            pruned: 0,
+            others: 0,
+            nodes: n,
+        };
+        if k == 0 || n == 0 {
+            return out;
+        }
+        let closeness = |r: usize, sum: u64| {
+            let r = r as f64;
+            if sum > 0 && n > 1 {
+                (r / sum as f64) * (r / (n - 1) as f64)
+            } else {
+                0.0
+            }
+        };
+        let options = crate::query::CentreOptions::new().progress(|p| {
+            progress(p);
+            std::ops::ControlFlow::Continue(())
+        });
+        let top = self.centre_top(k, options, filter);
+        out.complete = top.complete_searches();
+        out.pruned = top.pruned_searches();
+        let main = top.entries().first().map(|e| labels[e.person.index()]);
+        let c = top.component_size();
+        for e in top.entries() {
+            // The sum of distances, back from the mean (an integer below 2⁵³).
+            let sum = e
+                .mean_distance
+                .map_or(0, |m| (m * (c - 1) as f64).round() as u64);
+            out.rows
+                .push((e.person.index() as u32, closeness(c - 1, sum)));
+        }
+        let kth = |rows: &[(u32, f64)]| {
+            if rows.len() < k {
+                f64::NEG_INFINITY
+            } else {
+                rows.iter().map(|r| r.1).fold(f64::INFINITY, f64::min)
+            }
+        };
+        let threshold = kth(&out.rows);
+        // The other components that may reach the top, smallest label first.
+        let wanted: Vec<bool> = (0..count)
+            .map(|l| {
+                Some(l as u32) != main
+                    && sizes[l] > 1
+                    && (sizes[l] - 1) as f64 / (n - 1) as f64 >= threshold
+            })
+            .collect();
+        if wanted.iter().any(|&w| w) {
+            let mut bfs = Bfs::new(index, filter);
+            for (p, &l) in labels.iter().enumerate() {
+                if l == UNREACHED || !wanted[l as usize] {
+                    continue;
+                }
+                bfs.run_all(p as u32);
+                let sum: u64 = bfs
+                    .order
+                    .iter()
+                    .map(|&q| u64::from(bfs.dist[q as usize]))
+                    .sum();
+                out.rows
+                    .push((p as u32, closeness(bfs.order.len() - 1, sum)));
+                out.others += 1;
+            }
+        }
+        // Too few: the people alone (closeness 0), by name.
+        if out.rows.len() < k {
+            let mut alone: Vec<u32> = (0..labels.len() as u32)
+                .filter(|&p| {
+                    let l = labels[p as usize];
+                    l != UNREACHED && sizes[l as usize] == 1
+                })
+                .collect();
+            alone.sort_by(|&a, &b| by_name(self, a, b));
+            alone.truncate(k - out.rows.len());
+            out.rows.extend(alone.into_iter().map(|p| (p, 0.0)));
+        }
+        out.rows
+            .sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| by_name(self, a.0, b.0)));
+        out.rows.truncate(k);
+        out
+    }
+
+    /// Exact betweenness of every person (Brandes on the projection; see
+    /// [`Explorer::centrality`]), and the node flags: one search per node.
+    pub(crate) fn exact_betweenness(&self, filter: &Filter) -> (Vec<f64>, Vec<bool>) {
+        let graph = crate::algo::co_graph(self.graph.index(), filter);
+        (brandes(&graph), graph.nodes)
+    }
+}
+
 impl Explorer {
     /// Degree, closeness and betweenness centrality of every person.
     ///
@@ -578,6 +778,56 @@ impl BetweennessOptions {
         self
     }
 
+    /// The options, or an error naming the allowed ranges when `ε` or `δ`
+    /// is outside (0, 1) (a NaN included): `ε = 0` would sample without
+    /// end, a negative or NaN one nothing.
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) naming
+    /// the value and the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    ///
+    /// assert!(BetweennessOptions::new().epsilon(0.05).checked().is_ok());
+    /// for bad in [0.0, -1.0, 1.0, f64::NAN] {
+    ///     let err = BetweennessOptions::new().epsilon(bad).checked().unwrap_err();
+    ///     assert!(err.to_string().contains("between 0 and 1"), "{err}");
+    /// }
+    /// assert!(BetweennessOptions::new().delta(0.0).checked().is_err());
+    /// ```
+    pub fn checked(self) -> crate::error::Result<BetweennessOptions> {
+        for (what, v) in [
+            ("betweenness error bound ε", self.epsilon),
+            ("betweenness failure probability δ", self.delta),
+        ] {
+            if !(v > 0.0 && v < 1.0) {
+                return Err(Error::new(crate::error::ErrorKind::InvalidValue {
+                    what,
+                    value: v.to_string(),
+                    expected: vec!["a number between 0 and 1, both excluded".to_string()],
+                }));
+            }
+        }
+        Ok(self)
+    }
+
+    /// The error bound `ε` (see [`BetweennessOptions::epsilon`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::BetweennessOptions;
+    ///
+    /// assert_eq!(BetweennessOptions::new().get_epsilon(), 0.01);
+    /// ```
+    pub fn get_epsilon(&self) -> f64 {
+        self.epsilon
+    }
+
     /// The number of shortest paths sampled for a graph whose vertex
     /// diameter (people on a longest shortest path) is at most
     /// `vertex_diameter`: `⌈(c / ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1 / δ))⌉` with
@@ -745,6 +995,13 @@ impl<'e> ApproxBetweenness<'e> {
     }
 }
 
+impl ApproxBetweenness<'_> {
+    /// The scores by person and the node flags.
+    pub(crate) fn into_parts(self) -> (Vec<f64>, Vec<bool>) {
+        (self.scores, self.nodes)
+    }
+}
+
 impl Explorer {
     /// Betweenness centrality estimated with a stated error bound, for
     /// graphs where Brandes' exact algorithm ([`Explorer::centrality`], one
@@ -759,6 +1016,12 @@ impl Explorer {
     /// interior people. With probability at least `1 − δ` every score is within
     /// [`ApproxBetweenness::error_bound`] of the exact one. The vertex
     /// diameter is bounded by `2 · eccentricity + 1` of one person.
+    ///
+    /// # Panics
+    ///
+    /// When `ε` or `δ` is outside (0, 1), a NaN included (`ε = 0` would
+    /// sample without end): [`BetweennessOptions::checked`] tells
+    /// beforehand, with the message.
     ///
     /// # Example
     ///
@@ -780,6 +1043,9 @@ impl Explorer {
         filter: &Filter,
     ) -> ApproxBetweenness<'_> {
         use crate::algo::sampled::{PathSampler, Rng};
+        if let Err(e) = options.checked() {
+            panic!("{e}");
+        }
         let graph = crate::algo::co_graph(self.graph.index(), filter);
         let nodes: Vec<u32> = (0..graph.len() as u32)
             .filter(|&p| graph.nodes[p as usize])

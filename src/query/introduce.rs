@@ -83,6 +83,24 @@ pub struct Recommendation {
 }
 
 impl Recommendation {
+    /// The most co-star entries [`Explorer::recommendations`] reads:
+    /// 10,000,000. It follows the person's co-stars in data order and reads
+    /// each one's co-stars; a person on a title with a cast of 100,000
+    /// would read ten billion (every co-star's whole cast), so it stops
+    /// following co-stars once this many entries are read, and recommends
+    /// from those followed (the answer
+    /// [`Recommendations`](crate::query::answer::Recommendations) says
+    /// where it was cut).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Recommendation;
+    ///
+    /// assert_eq!(Recommendation::MAX_READ, 10_000_000);
+    /// ```
+    pub const MAX_READ: usize = 10_000_000;
+
     /// The strength of the recommendation: the number of distinct co-stars
     /// in between.
     ///
@@ -164,6 +182,8 @@ impl Explorer {
     /// People `person` has not worked with but who worked with their
     /// co-stars ("co-co-stars"), strongest first: by the number of distinct
     /// co-stars in between ([`Recommendation::strength`]), then by name.
+    /// The co-stars followed are bounded: at most
+    /// [`Recommendation::MAX_READ`] of their co-stars are read.
     ///
     /// # Panics
     ///
@@ -187,12 +207,29 @@ impl Explorer {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn recommendations(&self, person: PersonId, filter: &Filter) -> Vec<Recommendation> {
+        self.recommendations_cut(person, filter).0
+    }
+
+    /// [`Explorer::recommendations`], and the number of co-stars followed
+    /// when the limit of [`Recommendation::MAX_READ`] stopped it.
+    pub(crate) fn recommendations_cut(
+        &self,
+        person: PersonId,
+        filter: &Filter,
+    ) -> (Vec<Recommendation>, Option<usize>) {
         self.check(person.into());
         let mut walk = Bfs::new(self.graph.index(), filter);
         let mine = walk.costar_list(person.0);
         let mut through: HashMap<u32, Vec<u32>> = HashMap::new();
-        for &c in &mine {
-            for d in walk.costar_list(c) {
+        let (mut read, mut cut) = (0usize, None);
+        for (i, &c) in mine.iter().enumerate() {
+            if read >= Recommendation::MAX_READ {
+                cut = Some(i);
+                break;
+            }
+            let theirs = walk.costar_list(c);
+            read += theirs.len();
+            for d in theirs {
                 if d != person.0 && mine.binary_search(&d).is_err() {
                     through.entry(d).or_default().push(c);
                 }
@@ -213,7 +250,7 @@ impl Explorer {
                 .cmp(&x.strength())
                 .then_with(|| by_name(self, x.person.0, y.person.0))
         });
-        out
+        (out, cut)
     }
 }
 

@@ -197,9 +197,21 @@ impl Explorer {
         options: &NeighbourhoodOptions,
         filter: &Filter,
     ) -> Explorer {
+        self.neighbourhood_cut(person, options, filter).0
+    }
+
+    /// [`Explorer::neighbourhood`], and whether its search stopped at
+    /// [`NeighbourhoodOptions::get_max_people`] with people within the hops
+    /// left out.
+    pub(crate) fn neighbourhood_cut(
+        &self,
+        person: PersonId,
+        options: &NeighbourhoodOptions,
+        filter: &Filter,
+    ) -> (Explorer, bool) {
         self.check(person.into());
         let mut bfs = Bfs::new(self.graph.index(), filter);
-        bfs.run(person.0, options.hops as u32, options.max_people);
+        let cut = bfs.run(person.0, options.hops as u32, options.max_people);
         let kept_person = |p: u32| bfs.dist.get(p as usize).is_some_and(|&d| d != UNREACHED);
 
         let index = self.graph.index();
@@ -282,7 +294,7 @@ impl Explorer {
             organisations: orgs,
             credits,
         };
-        Explorer::from_graph(self.graph.subgraph(&selection))
+        (Explorer::from_graph(self.graph.subgraph(&selection)), cut)
     }
 }
 

@@ -201,6 +201,33 @@ impl Projection {
 }
 
 impl Explorer {
+    /// The number of co-appearances under `filter`: over the works the
+    /// filter counts, `c · (c − 1) / 2` for a cast of `c` people. The
+    /// projection ([`Explorer::projection`]) has at most this many edges
+    /// and holds exactly this many (pair, work) entries, so its memory
+    /// grows with it: a title with a cast of 100,000 is five billion. One
+    /// pass over the works, nothing built; the
+    /// `projection` command and the answer
+    /// [`Projection`](crate::query::answer::Projection) refuse above
+    /// [`answer::Projection::MAX_PAIRS`](crate::query::answer::Projection::MAX_PAIRS).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let pairs = explorer.co_appearance_count(&f);
+    /// let projection = explorer.projection(&f);
+    /// let entries: usize = projection.edges().map(|(_, _, works)| works.len()).sum();
+    /// assert_eq!(pairs, entries as u64);
+    /// assert!(pairs >= projection.edge_count() as u64);
+    /// ```
+    pub fn co_appearance_count(&self, filter: &Filter) -> u64 {
+        crate::algo::co_pair_count(self.graph.index(), filter)
+    }
+
     /// The person co-appearance graph under a filter, weighted by shared
     /// works: the graph every analytic of this crate works on.
     ///
@@ -208,6 +235,12 @@ impl Explorer {
     /// set of every whole-graph measure; people alone on their works are
     /// isolated nodes); two people are joined when they both have a credit
     /// the filter counts on the same work.
+    ///
+    /// It is built whatever its size, which grows with the square of the
+    /// largest casts ([`Explorer::co_appearance_count`] entries): on data
+    /// with huge casts, check that count first (the
+    /// answer [`Projection`](crate::query::answer::Projection) refuses above
+    /// [`MAX_PAIRS`](crate::query::answer::Projection::MAX_PAIRS)).
     ///
     /// # Example
     ///

@@ -83,6 +83,49 @@ pub fn parse_roles(s: &str) -> Result<RoleSet, hallyu::Error> {
     s.parse()
 }
 
+/// A whole number in `lo..=hi`, or a message naming that range.
+fn whole(s: &str, lo: usize, hi: usize) -> Result<usize, String> {
+    let range = if hi == usize::MAX {
+        format!("a whole number of at least {lo}")
+    } else {
+        format!("a whole number from {lo} to {hi}")
+    };
+    match s.trim().parse::<usize>() {
+        Ok(n) if (lo..=hi).contains(&n) => Ok(n),
+        _ => Err(format!("\"{s}\" is not {range}")),
+    }
+}
+
+/// A count of entries to print: at least 1.
+pub fn parse_count(s: &str) -> Result<usize, String> {
+    whole(s, 1, usize::MAX)
+}
+
+/// A position or a size that may be 0.
+pub fn parse_size(s: &str) -> Result<usize, String> {
+    whole(s, 0, usize::MAX)
+}
+
+/// A number of hops: 0 to [`NeighbourhoodOptions::MAX_HOPS`].
+pub fn parse_hops(s: &str) -> Result<usize, String> {
+    whole(s, 0, NeighbourhoodOptions::MAX_HOPS)
+}
+
+/// A time limit in milliseconds: 1 to one hour.
+pub fn parse_millis(s: &str) -> Result<u64, String> {
+    whole(s, 1, 3_600_000).map(|n| n as u64)
+}
+
+/// A number strictly between 0 and 1 (an error bound, a probability).
+pub fn parse_unit(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v < 1.0 => Ok(v),
+        _ => Err(format!(
+            "\"{s}\" is not a number between 0 and 1 (both excluded)"
+        )),
+    }
+}
+
 pub fn parse_measure(s: &str) -> Result<Measure, hallyu::Error> {
     s.parse()
 }
@@ -108,8 +151,8 @@ impl FilterArgs {
 /// How many entries a ranking prints.
 #[derive(Args)]
 pub struct Top {
-    /// Print only the first N.
-    #[arg(long, value_name = "N", default_value_t = 20)]
+    /// Print only the first N (at least 1).
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = parse_count)]
     pub top: usize,
 }
 
@@ -126,8 +169,8 @@ pub enum Command {
     Search {
         /// Part of a name, title, alias or Hangul name.
         query: String,
-        /// Print at most N matches.
-        #[arg(long, value_name = "N", default_value_t = 20)]
+        /// Print at most N matches (at least 1).
+        #[arg(long, value_name = "N", default_value_t = 20, value_parser = parse_count)]
         limit: usize,
     },
     /// Everyone who shares a work with a person, strongest first.
@@ -185,8 +228,8 @@ pub enum Command {
         a: String,
         /// Where the paths end.
         b: String,
-        /// Print at most N paths (the count is of all of them).
-        #[arg(long, value_name = "N", default_value_t = AllPathsOptions::DEFAULT_LIMIT)]
+        /// Print at most N paths, at least 1 (the count is of all of them).
+        #[arg(long, value_name = "N", default_value_t = AllPathsOptions::DEFAULT_LIMIT, value_parser = parse_count)]
         limit: usize,
         /// The K shortest loopless paths, shortest first (1 to 100), instead
         /// of every shortest one.
@@ -224,7 +267,7 @@ says where to resume (status 130).")]
         #[arg(long, conflicts_with = "top")]
         all: bool,
         /// With --all: resume at this position (appends to --out).
-        #[arg(long, value_name = "N", default_value_t = 0, requires = "all")]
+        #[arg(long, value_name = "N", default_value_t = 0, requires = "all", value_parser = parse_size)]
         start: usize,
         /// With --all: write the rows to this file, not to stdout.
         #[arg(long, value_name = "FILE", requires = "all")]
@@ -233,19 +276,28 @@ says where to resume (status 130).")]
     /// People ranked by a centrality of the co-appearance graph.
     #[command(after_help = "Example:\n  hallyu rank --by betweenness --top 10
 
-Degree and shared works come from the co-appearance graph at any size.
-Closeness and betweenness take one search per person each: they are computed
-only when the filter's graph has at most --max-people people, and ranking by
-either above it is refused (centre --top gives the exact top closeness).")]
+Only the measure asked for is computed. Degree and shared works: people are
+counted in order of a bound on their co-stars until the top is certain.
+Closeness: exact, by multi-source searches that stop once a proven bound rules
+a person out of the top (a progress bar on a terminal). Betweenness: exact
+(Brandes, one search per person) up to --exact-up-to people, sampled above it:
+every score within the stated error bound (about --epsilon) with probability
+at least 1 - --delta. The answer says which method it used.")]
     Rank {
         /// degree, shared-works, closeness or betweenness.
         #[arg(long, value_name = "MEASURE", value_parser = parse_measure, default_value = "degree")]
         by: Measure,
         #[command(flatten)]
         top: Top,
-        /// Compute closeness and betweenness only up to N people.
-        #[arg(long, value_name = "N", default_value_t = RankOptions::DEFAULT_MAX_PEOPLE)]
-        max_people: usize,
+        /// Exact betweenness up to N people, sampled above.
+        #[arg(long, value_name = "N", default_value_t = RankOptions::DEFAULT_EXACT_UP_TO, value_parser = parse_size)]
+        exact_up_to: usize,
+        /// Sampled betweenness: the error bound, in (0, 1).
+        #[arg(long, value_name = "E", default_value_t = 0.01, value_parser = parse_unit)]
+        epsilon: f64,
+        /// Sampled betweenness: the probability of missing the bound, in (0, 1).
+        #[arg(long, value_name = "P", default_value_t = 0.1, value_parser = parse_unit)]
+        delta: f64,
     },
     /// The connected components, largest first.
     #[command(after_help = "Example:\n  hallyu components --kinds mv")]
@@ -258,8 +310,8 @@ either above it is refused (centre --top gives the exact top closeness).")]
     Neighbours {
         /// The person at the centre.
         name: String,
-        /// The number of hops (at most 6).
-        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = NeighbourhoodOptions::DEFAULT_HOPS)]
+        /// The number of hops (0 to 6).
+        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = NeighbourhoodOptions::DEFAULT_HOPS, value_parser = parse_hops)]
         hops: usize,
     },
     /// Who could introduce A to B: people who co-appeared with both.
@@ -346,7 +398,7 @@ either above it is refused (centre --top gives the exact top closeness).")]
         port: u16,
         /// The time a request may take, in milliseconds; slower answers are
         /// a 503 error.
-        #[arg(long, default_value_t = 2000, value_name = "MS")]
+        #[arg(long, default_value_t = 2000, value_name = "MS", value_parser = parse_millis)]
         time_limit: u64,
     },
     /// Counts: people, works by kind, credits, and for IMDb data the import report.
@@ -409,8 +461,8 @@ pub enum ViewCmd {
     Person {
         /// The person at the centre.
         name: String,
-        /// The number of hops.
-        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = 1)]
+        /// The number of hops (0 to 6).
+        #[arg(short = 'k', long = "hops", value_name = "K", default_value_t = 1, value_parser = parse_hops)]
         hops: usize,
     },
     /// A shortest path between two people.
@@ -422,8 +474,8 @@ pub enum ViewCmd {
         a: String,
         /// Where the path ends.
         b: String,
-        /// Also draw, faded, what lies within N hops of the path.
-        #[arg(long, value_name = "N", default_value_t = 0)]
+        /// Also draw, faded, what lies within N hops of the path (0 to 6).
+        #[arg(long, value_name = "N", default_value_t = 0, value_parser = parse_hops)]
         context: usize,
     },
     /// Two people side by side with the works they share.

@@ -11,25 +11,31 @@ use hallyu::{Entity, Explorer, PersonId, WorkId};
 /// says on stderr how it matched and who else came close.
 pub fn find_person(ex: &Explorer, query: &str) -> hallyu::Result<PersonId> {
     let id = ex.person(query)?;
-    note(ex, query);
+    note(ex, query, id.into());
     Ok(id)
 }
 
 /// A work by title, with the same note as [`find_person`].
 pub fn find_work(ex: &Explorer, query: &str) -> hallyu::Result<WorkId> {
     let id = ex.work(query)?;
-    note(ex, query);
+    note(ex, query, id.into());
     Ok(id)
 }
 
 /// Any record by name, with the same note as [`find_person`].
 pub fn find_any(ex: &Explorer, query: &str) -> hallyu::Result<Entity> {
     let e = ex.lookup(query)?;
-    note(ex, query);
+    note(ex, query, e);
     Ok(e)
 }
 
-fn note(ex: &Explorer, query: &str) {
+/// Says how a name matched, unless it was the record's key: a key is
+/// found in the key column, and the name index (seconds and hundreds of
+/// megabytes on an IMDb import) is not built for it.
+fn note(ex: &Explorer, query: &str, found: Entity) {
+    if ex.by_key(query.trim()) == Some(found) {
+        return;
+    }
     if let Some(n) = ex.search(query).note(query) {
         eprintln!("note: {}", crate::out::escape_controls(&n));
     }

@@ -26,6 +26,7 @@ use super::*;
 /// let near = Neighbours::of(&explorer, me, &Filter::new(), &Options::new().hops(1));
 /// assert_eq!(near.people[0].person.id, "iu");
 /// assert_eq!(near.people[0].distance, Some(0));
+/// assert_eq!(near.cut_at, None); // everyone within the hops
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +45,12 @@ pub struct Neighbours {
     pub total_works: usize,
     /// The first works, in data order.
     pub works: Vec<Work>,
+    /// When the search stopped at this many people
+    /// ([`NeighbourhoodOptions::DEFAULT_MAX_PEOPLE`], nearest first) with
+    /// people within the hops left out: then `total_people` is this many
+    /// and the farthest level is incomplete. `None` when everyone within
+    /// the hops is there.
+    pub cut_at: Option<usize>,
 }
 
 /// A person of [`Neighbours`] (JSON: the [`Person`] fields, then
@@ -100,7 +107,7 @@ impl Neighbours {
         options: &Options,
     ) -> Neighbours {
         let hops = NeighbourhoodOptions::new().hops(options.hops);
-        let near = explorer.neighbourhood(person, &hops, filter);
+        let (near, cut) = explorer.neighbourhood_cut(person, &hops, filter);
         let centre = match near.by_key(&explorer.key(person.into())) {
             Some(Entity::Person(p)) => Some(p),
             _ => None,
@@ -127,6 +134,7 @@ impl Neighbours {
                 .take(options.limit)
                 .map(|w| Work::of(&near, w))
                 .collect(),
+            cut_at: cut.then(|| hops.get_max_people()),
         }
     }
 }
@@ -142,6 +150,15 @@ impl fmt::Display for Neighbours {
             self.total_people,
             self.total_works
         )?;
+        if let Some(cap) = self.cut_at {
+            writeln!(
+                f,
+                "  cut at {cap} people: the search stopped there, nearest first, and left out \
+                 farther people within {} hop{}",
+                self.hops,
+                plural(self.hops)
+            )?;
+        }
         let mut t = Table::new(&[Align::Right, Align::Left]).indent("  ");
         for n in &self.people {
             t.row(vec![

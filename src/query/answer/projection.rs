@@ -21,10 +21,11 @@ use super::*;
 /// use hallyu::Filter;
 ///
 /// let explorer = hallyu::Explorer::bundled();
-/// let p = Projection::of(&explorer, &Filter::new(), &Options::new().unlimited());
+/// let p = Projection::of(&explorer, &Filter::new(), &Options::new().unlimited())?;
 /// assert_eq!(p.nodes.len(), p.total_nodes);
 /// let (a, b, works) = &p.edges[0];
 /// assert!(p.to_string().starts_with(&format!("{a}\t{b}\t{}\n", works.join(","))));
+/// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -41,8 +42,71 @@ pub struct Projection {
 }
 
 impl Projection {
+    /// The largest projection built, in co-appearances
+    /// ([`Explorer::co_appearance_count`]): 1,000,000. The projection grows
+    /// with the square of a cast (a title with 100,000 people in it is five
+    /// billion co-appearances), and so do its answer and its exports: at
+    /// the limit (one clique of 1,414 people) the answer's JSON takes about
+    /// 0.7 GB and 2 s, the node-link JSON export 1.8 GB and 6 s (a clique of
+    /// 4,400, ten times over, took 17 GB and two minutes). Above it
+    /// [`Projection::of`] and [`Projection::check`] refuse, before anything
+    /// is built.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::Projection;
+    ///
+    /// assert_eq!(Projection::MAX_PAIRS, 1_000_000);
+    /// ```
+    pub const MAX_PAIRS: u64 = 1_000_000;
+
+    /// The number of co-appearances of `filter`'s projection, or an error
+    /// when it is above [`Projection::MAX_PAIRS`]: one pass over the works,
+    /// nothing built. The `projection` command and its exports
+    /// (`export --projection`) ask this first.
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue)
+    /// naming the count and the limit, and how to narrow the filter.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::Projection;
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let pairs = Projection::check(&explorer, &Filter::new())?;
+    /// assert_eq!(pairs, explorer.co_appearance_count(&Filter::new()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn check(explorer: &Explorer, filter: &Filter) -> crate::error::Result<u64> {
+        let pairs = explorer.co_appearance_count(filter);
+        if pairs > Projection::MAX_PAIRS {
+            return Err(crate::error::Error::new(
+                crate::error::ErrorKind::InvalidValue {
+                    what: "projection size",
+                    value: format!("{pairs} co-appearances"),
+                    expected: vec![format!(
+                        "at most {} (the projection and its exports grow with the square of a \
+                         cast); narrow the filter (--kinds, --years, --roles)",
+                        Projection::MAX_PAIRS
+                    )],
+                },
+            ));
+        }
+        Ok(pairs)
+    }
+
     /// The co-appearance graph of `filter` ([`Explorer::projection`]); the
     /// options' limit caps both lists.
+    ///
+    /// # Errors
+    ///
+    /// As [`Projection::check`]: above [`Projection::MAX_PAIRS`]
+    /// co-appearances, nothing is built.
     ///
     /// # Example
     ///
@@ -51,15 +115,21 @@ impl Projection {
     /// use hallyu::Filter;
     ///
     /// let explorer = hallyu::Explorer::bundled();
-    /// let p = Projection::of(&explorer, &Filter::new(), &Options::new().limit(2));
+    /// let p = Projection::of(&explorer, &Filter::new(), &Options::new().limit(2))?;
     /// assert_eq!((p.nodes.len(), p.edges.len()), (2, 2));
     /// assert_eq!(p.total_nodes, explorer.projection(&Filter::new()).node_count());
     /// assert!(p.to_string().ends_with(&format!("… and {} more pairs\n", p.total_edges - 2)));
+    /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn of(explorer: &Explorer, filter: &Filter, options: &Options) -> Projection {
+    pub fn of(
+        explorer: &Explorer,
+        filter: &Filter,
+        options: &Options,
+    ) -> crate::error::Result<Projection> {
+        Projection::check(explorer, filter)?;
         let graph = explorer.projection(filter);
         let key = |p: PersonId| explorer.key(p.into()).into_owned();
-        Projection {
+        Ok(Projection {
             total_nodes: graph.node_count(),
             nodes: graph
                 .graph()
@@ -76,7 +146,7 @@ impl Projection {
                     (key(a), key(b), works.collect())
                 })
                 .collect(),
-        }
+        })
     }
 }
 

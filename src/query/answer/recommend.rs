@@ -27,6 +27,7 @@ use super::*;
 /// assert_eq!(answer.recommendations.len(), 5);
 /// assert!(answer.total > 5);
 /// assert!(answer.to_string().starts_with("who "));
+/// assert_eq!(answer.cut_at, None); // every co-star followed
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +40,11 @@ pub struct Recommendations {
     pub total: usize,
     /// The first of them, strongest first.
     pub recommendations: Vec<Recommendation>,
+    /// When only the first this many co-stars (in data order) were
+    /// followed: their co-stars filled
+    /// [`Recommendation::MAX_READ`](crate::query::Recommendation::MAX_READ)
+    /// entries. `None` when every co-star was.
+    pub cut_at: Option<usize>,
 }
 
 /// One person of [`Recommendations`]: who, how strong (the number of
@@ -94,7 +100,7 @@ impl Recommendations {
         filter: &Filter,
         options: &Options,
     ) -> Recommendations {
-        let all = explorer.recommendations(person, filter);
+        let (all, cut_at) = explorer.recommendations_cut(person, filter);
         Recommendations {
             person: Person::of(explorer, person),
             total: all.len(),
@@ -107,6 +113,7 @@ impl Recommendations {
                     through: r.through.iter().map(|&p| Person::of(explorer, p)).collect(),
                 })
                 .collect(),
+            cut_at,
         }
     }
 }
@@ -114,22 +121,31 @@ impl Recommendations {
 impl fmt::Display for Recommendations {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.recommendations.is_empty() {
-            return writeln!(
+            writeln!(
                 f,
                 "No one to recommend to {} under this filter.",
                 self.person.display_name
-            );
+            )?;
+        } else {
+            let mut t = Table::new(&[Align::Left, Align::Right, Align::Left]);
+            t.row(vec!["who".into(), "strength".into(), "through".into()]);
+            for r in &self.recommendations {
+                let names: Vec<&str> = r.through.iter().map(|p| p.display_name.as_str()).collect();
+                t.row(vec![
+                    r.person.display_name.clone(),
+                    r.strength.to_string(),
+                    names.join(", "),
+                ]);
+            }
+            write!(f, "{t}")?;
         }
-        let mut t = Table::new(&[Align::Left, Align::Right, Align::Left]);
-        t.row(vec!["who".into(), "strength".into(), "through".into()]);
-        for r in &self.recommendations {
-            let names: Vec<&str> = r.through.iter().map(|p| p.display_name.as_str()).collect();
-            t.row(vec![
-                r.person.display_name.clone(),
-                r.strength.to_string(),
-                names.join(", "),
-            ]);
+        if let Some(k) = self.cut_at {
+            writeln!(
+                f,
+                "cut at {k} co-stars: only their co-stars were read (at most {} entries)",
+                crate::query::Recommendation::MAX_READ
+            )?;
         }
-        write!(f, "{t}")
+        Ok(())
     }
 }

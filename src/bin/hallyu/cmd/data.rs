@@ -13,7 +13,7 @@ use crate::source;
 pub fn projection(cx: Cx<'_>) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let everything = Options::new().unlimited();
-    print(out, &answer::Projection::of(ex, filter, &everything))
+    print(out, &answer::Projection::of(ex, filter, &everything)?)
 }
 
 pub fn export(
@@ -25,6 +25,9 @@ pub fn export(
     let Cx { ex, filter, out } = cx;
     use hallyu::export::{Network, Shape, csv, gexf, graphml, json, neo4j};
     let shape = if projection {
+        // Refused before anything is built when a huge cast would make it
+        // grow past the limit.
+        answer::Projection::check(ex, filter)?;
         Shape::Projection
     } else {
         Shape::Bipartite

@@ -132,12 +132,24 @@ fn csv_line(row: &answer::CentreRow) -> String {
     )
 }
 
-pub fn rank(cx: Cx<'_>, by: Measure, top: usize, max_people: usize) -> Result<(), Failure> {
+pub fn rank(cx: Cx<'_>, by: Measure, options: &answer::RankOptions) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
-    let options = answer::RankOptions::new().limit(top).max_people(max_people);
-    let rank = {
+    let rank = if by == Measure::Closeness {
+        let bar =
+            source::progress_bar("closeness: {pos}/{len} people, {elapsed} (about {eta} left)");
+        let rank = answer::Rank::with_progress(ex, filter, by, options, |p| {
+            if let Some(bar) = &bar {
+                bar.set_length(p.total as u64);
+                bar.set_position(p.done as u64);
+            }
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        rank?
+    } else {
         let _busy = source::Busy::new(ex, "computing centralities");
-        answer::Rank::of(ex, filter, by, &options)?
+        answer::Rank::of(ex, filter, by, options)?
     };
     print(out, &rank)
 }
