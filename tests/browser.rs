@@ -78,14 +78,23 @@ fn run_page_test(explorer: &Explorer, python: &str, dir: &Path, url: &str) -> St
     let from = explorer.person("lee-min-ho").unwrap();
     let to = explorer.person("Choi Woo-shik").unwrap();
     let path = explorer.shortest_path(from, to, &Filter::new()).unwrap();
+    // The same path avoiding its second person: the library's length.
+    let middle = path.people()[1];
+    let avoid = hallyu::query::Avoid::new().person(middle);
+    let around = explorer
+        .shortest_path_avoiding(from, to, &avoid, &Filter::new())
+        .map_or("none".to_string(), |p| p.len().to_string());
     std::fs::write(
         dir.join("expected.txt"),
         format!(
-            "{}\n{}\n{}\n{}\n",
+            "{}\n{}\n{}\n{}\n{}\n{}\n{}\n",
             explorer.get(from).key(),
             explorer.get(to).key(),
             path.len(),
-            explorer.get(me).key()
+            explorer.get(me).key(),
+            explorer.get(middle).key(),
+            explorer.display_name(middle.into()),
+            around
         ),
     )
     .unwrap();

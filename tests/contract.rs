@@ -593,7 +593,11 @@ fn rank_computes_only_the_measure_asked_for_and_equals_the_full_computation() {
         &RankOptions::new().limit(3),
     )
     .unwrap();
-    assert!(three.method.examined < 20, "{:?}", three.method);
+    assert!(
+        three.method.examined < three.total / 2,
+        "{:?}",
+        three.method
+    );
 }
 
 /// Sampled betweenness is within its stated bound of Brandes' exact
@@ -609,10 +613,10 @@ fn rank_samples_betweenness_above_the_exact_limit_within_its_bound() {
         .seed(9);
     let options = RankOptions::new()
         .limit(500)
-        .exact_up_to(81)
+        .exact_up_to(100)
         .betweenness(sampling);
     let lib = Rank::of(&ex, &all, Measure::Betweenness, &options).unwrap();
-    assert_eq!((lib.method.kind.as_str(), lib.total), ("sampled", 82));
+    assert_eq!((lib.method.kind.as_str(), lib.total), ("sampled", 149));
     let bound = lib.method.error_bound.unwrap();
     assert!(lib.method.samples > 1000);
     for row in &lib.ranking {

@@ -306,7 +306,7 @@
 
   // ---- paths ----
   // Offline: breadth-first over the embedded, active person–work graph.
-  function pathHere(a, b) {
+  function pathHere(a, b, avoid) {
     if (a === b) return [];
     var prev = Object.create(null); prev[a] = null;
     var frontier = [a];
@@ -318,11 +318,12 @@
           var k1 = ks[x];
           if (!edgeActive(k1)) continue;
           var w = edges[k1].work, ws = adj[w];
+          if (avoid[w]) continue;
           for (var y = 0; y < ws.length; y++) {
             var k2 = ws[y];
             if (k2 === k1 || !edgeActive(k2)) continue;
             var q = edges[k2].person;
-            if (q in prev) continue;
+            if (q in prev || (avoid[q] && q !== b)) continue;
             prev[q] = { from: p, work: w, to: q, fromRole: edges[k1].role, toRole: edges[k2].role };
             if (q === b) {
               var steps = [], c = b;
@@ -337,20 +338,58 @@
     }
     return null;
   }
-  // Served: the library's path, then the records on it.
+  // A path's conditions: through a person, around people and works (keys).
+  var route = { via: null, avoid: [], nth: 0 };
+  function routeQuery() {
+    var q = [];
+    if (route.via) q.push("via=" + enc(route.via));
+    if (route.avoid.length) q.push("avoid=" + route.avoid.map(enc).join(","));
+    return q.length ? "&" + q.join("&") : "";
+  }
+  // The steps of a path answer's chain.
+  function stepsOf(chain) {
+    return chain.steps.map(function (s) {
+      return { from: s.from.id, work: s.work.id, to: s.to.id, fromRole: s.from_role, toRole: s.to_role };
+    });
+  }
+  // Makes sure the page knows the records on a path, then gives its steps.
+  function withRecords(a, steps) {
+    var keys = [a];
+    steps.forEach(function (s) { keys.push(s.work, s.to); });
+    return get("/api/graph?records=" + keys.map(enc).join(",") + "&" + filterQuery()).then(function (g) {
+      learn(g);
+      return steps;
+    });
+  }
+  // Offline: the search over the embedded graph, through `via` in two legs.
+  function routeHere(a, b) {
+    var avoid = Object.create(null);
+    route.avoid.forEach(function (k) { avoid[k] = true; });
+    if (!route.via) return pathHere(a, b, avoid);
+    var first = pathHere(a, route.via, avoid), second = pathHere(route.via, b, avoid);
+    return first && second ? first.concat(second) : null;
+  }
+  // Served: the library's path (the route.nth-th shortest with "next"),
+  // then the records on it.
   function findPath(a, b) {
-    if (!API) return Promise.resolve(pathHere(a, b));
-    return get("/api/path?from=" + enc(a) + "&to=" + enc(b) + "&" + filterQuery()).then(function (p) {
-      if (!p.connected) return null;
-      var steps = p.steps.map(function (s) {
-        return { from: s.from.id, work: s.work.id, to: s.to.id, fromRole: s.from_role, toRole: s.to_role };
+    if (!API) return Promise.resolve(routeHere(a, b));
+    if (route.nth > 0) {
+      var k = route.nth + 1;
+      return get("/api/paths?from=" + enc(a) + "&to=" + enc(b) + "&k=" + k + routeQuery() + "&" + filterQuery()).then(function (p) {
+        if (p.paths.length < k) { route.nth = p.paths.length - 1; note("No other path: these are all " + p.paths.length + "."); }
+        var chain = p.paths[route.nth];
+        return chain ? withRecords(a, stepsOf(chain)) : null;
       });
-      var keys = [a];
-      steps.forEach(function (s) { keys.push(s.work, s.to); });
-      return get("/api/graph?records=" + keys.map(enc).join(",") + "&" + filterQuery()).then(function (g) {
-        learn(g);
-        return steps;
-      });
+    }
+    return get("/api/path?from=" + enc(a) + "&to=" + enc(b) + routeQuery() + "&" + filterQuery()).then(function (p) {
+      if (!p.connected) {
+        if (p.cut_by && p.cut_by.length) {
+          note("Every chain passes through " + (p.cut_together ? "one of " : "") +
+            p.cut_by.map(function (r) { return r.label; }).join(p.cut_together ? ", " : " and ") + ".");
+        }
+        return null;
+      }
+      return withRecords(a, stepsOf(p));
     });
   }
   function hopLine(s) {
@@ -370,7 +409,11 @@
           (API || !CONF.left_out ? "." : " in the part of the graph this page holds.")));
         return null;
       }
-      out.appendChild(el("p", steps.length + (steps.length === 1 ? " hop" : " hops") + " from " + nameOf(a) + " to " + nameOf(b) + ":"));
+      var how = (route.nth ? " (path " + (route.nth + 1) + ")" : "") +
+        (route.via ? " through " + nameOf(route.via) : "") +
+        (route.avoid.length ? " avoiding " + route.avoid.map(nameOf).join(", ") : "");
+      out.appendChild(el("p", steps.length + (steps.length === 1 ? " hop" : " hops") + " from " + nameOf(a) + " to " + nameOf(b) + how + ":"));
+      $("path-next").hidden = !API;
       var ol = el("ol");
       ol.id = "hops";
       addNode(a);
@@ -391,7 +434,7 @@
       // The hops in one row above the rest, read left to right.
       var rest = cy.nodes().not(on.nodes()), box = rest.nonempty() ? rest.boundingBox() : { x1: 0, y1: 0 };
       row.forEach(function (key, i) {
-        cy.getElementById(ids[key]).position({ x: box.x1 + i * 190, y: box.y1 - 140 + (i % 2) * 50 });
+        cy.getElementById(ids[key]).position({ x: box.x1 + i * 150, y: box.y1 - 140 + (i % 2) * 55 });
       });
       showPanel(b);
       cy.fit(on, 40);
@@ -404,6 +447,9 @@
   function openHash() {
     var h = new URLSearchParams(location.hash.replace(/^#/, ""));
     var key = h.get("person") || h.get("node"), from = h.get("from"), to = h.get("to");
+    route.via = h.get("via") || null;
+    route.avoid = (h.get("avoid") || "").split(",").filter(Boolean);
+    route.nth = Math.max(0, (parseInt(h.get("n"), 10) || 1) - 1);
     var known = function (k) { return API || k in nodes; };
     if (from != null && to != null && known(from) && known(to)) {
       return showPath(from, to);
@@ -502,11 +548,27 @@
     if (input.dataset.key) return Promise.resolve(input.dataset.key);
     return search(input.value, true).then(function (m) { return m.length ? m[0].key : null; });
   }
-  $("path-go").addEventListener("click", function () {
-    Promise.all([pickFirst($("path-from")), pickFirst($("path-to"))]).then(function (ab) {
-      if (ab[0] && ab[1]) location.hash = "from=" + enc(ab[0]) + "&to=" + enc(ab[1]);
+  suggest($("path-via"), $("suggest-via"), true, function () {});
+  // Each name or title of the avoid box, as the search finds it first.
+  function avoidKeys() {
+    var names = $("path-avoid").value.split(",").map(function (t) { return t.trim(); }).filter(Boolean);
+    return Promise.all(names.map(function (n) {
+      return search(n, false).then(function (m) { return m.length ? m[0].key : null; });
+    })).then(function (keys) { return keys.filter(Boolean); });
+  }
+  function askPath(n) {
+    var via = $("path-via").value.trim() ? pickFirst($("path-via")) : Promise.resolve(null);
+    Promise.all([pickFirst($("path-from")), pickFirst($("path-to")), via, avoidKeys()]).then(function (r) {
+      if (!r[0] || !r[1]) return;
+      var h = "from=" + enc(r[0]) + "&to=" + enc(r[1]);
+      if (r[2]) h += "&via=" + enc(r[2]);
+      if (r[3].length) h += "&avoid=" + r[3].map(enc).join(",");
+      if (n > 1) h += "&n=" + n;
+      location.hash = h;
     }, failed);
-  });
+  }
+  $("path-go").addEventListener("click", function () { askPath(1); });
+  $("path-next").addEventListener("click", function () { askPath(route.nth + 2); });
   $("reset").addEventListener("click", function () { location.hash = ""; reset(); });
   cy.on("tap", "node", function (ev) { var key = ev.target.data("key"); select(key).then(function () { return expand(key); }); });
   window.addEventListener("hashchange", function () { openHash().catch(failed); });

@@ -679,8 +679,8 @@ impl Server {
 ///   ([`answer::CoStars`](crate::query::answer::CoStars));
 /// * `GET /api/path?from=KEY&to=KEY`: the shortest path, `"connected":
 ///   false` when there is none ([`answer::Path`](crate::query::answer::Path));
-///   `&via=KEY` through a person, `&avoid=KEY,KEY` and
-///   `&avoid_works=KEY,KEY` around people and works;
+///   `&via=KEY` through a person, `&avoid=KEY,KEY` around people and
+///   works (`&avoid_works=KEY,KEY`: works only);
 /// * `GET /api/paths?from=KEY&to=KEY&k=K`: the `K` shortest loopless paths
 ///   (5 if not given, at most 20), with `avoid` and `avoid_works` too
 ///   ([`answer::Paths::k_shortest`](crate::query::answer::Paths::k_shortest));
@@ -1269,8 +1269,9 @@ impl State {
         )))
     }
 
-    /// The people (`avoid=KEY,KEY`) and works (`avoid_works=KEY,KEY`) a
-    /// path must not pass through, by key or unambiguous name.
+    /// The people and works (`avoid=KEY,KEY`, people or works;
+    /// `avoid_works=KEY,KEY`, works only) a path must not pass through, by
+    /// key or unambiguous name.
     fn avoid<'p>(&self, param: &impl Fn(&str) -> Option<&'p str>) -> Result<Avoid, Answer> {
         let list = |name: &str| -> Vec<&'p str> {
             param(name)
@@ -1284,7 +1285,11 @@ impl State {
         };
         let mut avoid = Avoid::new();
         for p in list("avoid") {
-            avoid = avoid.person(self.find_person(p)?);
+            avoid = match self.find_record(p)? {
+                Entity::Person(q) => avoid.person(q),
+                Entity::Work(w) => avoid.work(w),
+                _ => return Err(error(400, format!("{p:?} is neither a person nor a work"))),
+            };
         }
         for w in list("avoid_works") {
             match self.find_record(w)? {

@@ -919,7 +919,7 @@ impl<'e> ApproxBetweenness<'e> {
     /// let explorer = Explorer::bundled();
     /// let options = BetweennessOptions::new().epsilon(0.05);
     /// let approx = explorer.approximate_betweenness(options, &Filter::new());
-    /// let n = explorer.projection(&Filter::new()).node_count() as f64; // 82
+    /// let n = explorer.projection(&Filter::new()).node_count() as f64;
     /// assert!((approx.error_bound() - 0.05 * n / (n - 2.0)).abs() < 1e-12);
     /// ```
     pub fn error_bound(&self) -> f64 {

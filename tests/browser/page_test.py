@@ -23,7 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 served = sys.argv[1].startswith("http://")
 out = Path(sys.argv[2])
-start, end, hops, person = out.joinpath("expected.txt").read_text().split("\n")[:4]
+start, end, hops, person, middle, middle_name, around = out.joinpath("expected.txt").read_text().split("\n")[:7]
 hops = int(hops)
 allowed_hops = set(out.joinpath("hops.txt").read_text().split("\n"))
 url = sys.argv[1] if served else Path(sys.argv[1]).resolve().as_uri()
@@ -153,6 +153,22 @@ try:
     check(len(lines) == hops, "the path has %d hops like the library's (%d)" % (len(lines), hops))
     check(all(l in allowed_hops for l in lines), "every hop reads as the command line prints it")
     check(driver.execute_script("return location.hash") == "#from=%s&to=%s" % (start, end), "the path is a deep link")
+
+    # 3b. Around a person: the path avoiding the chain's second person has
+    #     the library's length and does not name them; served, "Next path"
+    #     shows the second shortest.
+    load(url + "#from=%s&to=%s&avoid=%s" % (start, end, middle))
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#hops li") or "No chain" in d.find_element(By.ID, "path-result").text)
+    around_lines = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#hops li")]
+    want = 0 if around == "none" else int(around)
+    check(len(around_lines) == want and not any(middle_name in l for l in around_lines),
+          "avoiding %s: %d hops like the library's (%s)" % (middle_name, len(around_lines), around))
+    if served:
+        load(url + "#from=%s&to=%s" % (start, end))
+        driver.find_element(By.ID, "path-next").click()
+        wait.until(lambda d: "(path 2)" in d.find_element(By.ID, "path-result").text)
+        second = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#hops li")]
+        check(second != lines and len(second) >= len(lines), "Next path shows another path of %d hops" % len(second))
 
     # 4. Deep links open a state.
     load(url + "#from=%s&to=%s" % (start, end))

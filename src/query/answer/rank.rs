@@ -243,7 +243,7 @@ pub struct Rank {
 /// let rank = Rank::of(&explorer, &Filter::new(), Measure::Betweenness, &sampled)?;
 /// assert_eq!(rank.method.kind, "sampled");
 /// assert_eq!(rank.method.samples, 1_261);
-/// assert!((rank.method.error_bound.unwrap() - 0.05 * 82.0 / 80.0).abs() < 1e-12);
+/// assert!((rank.method.error_bound.unwrap() - 0.05 * 149.0 / 147.0).abs() < 1e-12);
 /// assert_eq!(rank.method.delta, Some(0.1));
 /// let by_degree = Rank::of(&explorer, &Filter::new(), Measure::Degree, &RankOptions::new().limit(3))?;
 /// assert_eq!(by_degree.method.kind, "count");
@@ -382,8 +382,8 @@ impl Rank {
     /// let mut passes = Vec::new();
     /// let rank = Rank::with_progress(&explorer, &Filter::new(), Measure::Closeness,
     ///     &RankOptions::new().limit(3), |p| passes.push((p.done, p.total)))?;
-    /// assert_eq!(passes.last(), Some(&(81, 81)));
-    /// assert_eq!(rank.method.examined + rank.method.pruned, 81);
+    /// assert_eq!(passes.last(), Some(&(149, 149)));
+    /// assert_eq!(rank.method.examined + rank.method.pruned, 149);
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn with_progress(

@@ -83,7 +83,7 @@ impl<'e> Diameter<'e> {
     /// let path = d.path().unwrap();
     /// assert_eq!(path.len(), 7);
     /// let ends = (explorer.get(path.start()).name(), explorer.get(path.end()).name());
-    /// assert_eq!(ends, ("Park Bom", "Yong Jun-hyung"));
+    /// assert_eq!(ends, ("Yong Jun-hyung", "Lee Jong-suk"));
     /// ```
     pub fn path(&self) -> Option<&Path<'e>> {
         self.path.as_ref()
