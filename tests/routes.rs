@@ -1,7 +1,9 @@
 //! Paths with conditions checked against NetworkX (`tests/routes/
 //! networkx_routes.py`): avoiding people and works = the shortest path of
 //! the graph with them removed; the k shortest = the lengths of
-//! `nx.shortest_simple_paths`; through a person = the sum of the two legs.
+//! `nx.shortest_simple_paths`; through a person = the sum of the two legs;
+//! the strongest = Dijkstra on the projection weighted by 1 / works shared;
+//! simple paths up to 3 hops = the count of `nx.all_simple_paths`.
 //! On the bundled data and on Davis's Southern Women. Needs python3 with
 //! networkx (CI installs it); without it the test fails with why, unless
 //! `HALLYU_SKIP_NETWORKX` is set.
@@ -79,8 +81,9 @@ fn check(ex: &Explorer, what: &str) {
         }
     }
     assert!(pairs.len() >= 6, "{what}: too few pairs");
-    let mut ours = json!({"avoid": [], "k": [], "via": []});
-    let mut cases = json!({"edges": edges, "avoid": [], "k": [], "via": []});
+    let mut ours = json!({"avoid": [], "k": [], "via": [], "strongest": [], "simple": []});
+    let mut cases =
+        json!({"edges": edges, "avoid": [], "k": [], "via": [], "strongest": [], "simple": []});
     for &(a, b, middle, work) in &pairs {
         for avoid in [
             Avoid::new().person(middle),
@@ -122,6 +125,25 @@ fn check(ex: &Explorer, what: &str) {
             .as_array_mut()
             .unwrap()
             .push(json!({"a": key(ex, a), "b": key(ex, b), "k": 6}));
+        let strongest = ex.strongest_path(a, b, &f);
+        ours["strongest"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!(strongest.map(|(_, w)| (w * 1e9).round() / 1e9)));
+        cases["strongest"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"a": key(ex, a), "b": key(ex, b)}));
+        let simple = ex.simple_paths(a, b, 3, 0, &f);
+        assert!(simple.exact);
+        ours["simple"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!(simple.count));
+        cases["simple"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"a": key(ex, a), "b": key(ex, b), "max_hops": 3}));
         let via = ex.shortest_path_via(a, middle, b, &Avoid::new(), &f);
         ours["via"]
             .as_array_mut()
@@ -135,7 +157,7 @@ fn check(ex: &Explorer, what: &str) {
     let Some(theirs) = networkx(what, &cases) else {
         return;
     };
-    for mode in ["avoid", "k", "via"] {
+    for mode in ["avoid", "k", "via", "strongest", "simple"] {
         assert_eq!(
             ours[mode], theirs[mode],
             "{what}: {mode} differs from NetworkX"

@@ -262,6 +262,193 @@ pub(crate) fn k_shortest(
     found
 }
 
+/// The route from `a` to `b` that maximises the strength of its links: a
+/// shortest route (Dijkstra) over the person projection where a link
+/// between two people weighs `1 / (the works they share)`, so that two
+/// close collaborators make a light link and a one-off cameo a heavy one.
+/// Gives the people on it and its weight; `None` when no chain links them.
+pub(crate) fn strongest(
+    index: &TraversalIndex,
+    a: u32,
+    b: u32,
+    filter: &Filter,
+) -> Option<(Vec<u32>, f64)> {
+    use std::cmp::Ordering;
+    use std::collections::BinaryHeap;
+    #[derive(PartialEq)]
+    struct Item(f64, u32);
+    impl Eq for Item {}
+    impl PartialOrd for Item {
+        fn partial_cmp(&self, other: &Item) -> Option<Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl Ord for Item {
+        // A min-heap on the weight, then the position.
+        fn cmp(&self, other: &Item) -> Ordering {
+            other.0.total_cmp(&self.0).then(other.1.cmp(&self.1))
+        }
+    }
+    if a as usize >= index.people() || b as usize >= index.people() {
+        return None;
+    }
+    let mut best: IdMap<(f64, u32)> = IdMap::default(); // weight, previous
+    best.insert(a, (0.0, u32::MAX));
+    let mut done: IdMap<()> = IdMap::default();
+    let mut heap = BinaryHeap::from([Item(0.0, a)]);
+    while let Some(Item(w, p)) = heap.pop() {
+        if done.insert(p, ()).is_some() {
+            continue;
+        }
+        if p == b {
+            let mut people = vec![b];
+            let mut cur = b;
+            while let Some(&(_, prev)) = best.get(&cur) {
+                if prev == u32::MAX {
+                    break;
+                }
+                people.push(prev);
+                cur = prev;
+            }
+            people.reverse();
+            return Some((people, w));
+        }
+        // The co-stars of p, with the works each shares with p.
+        let mut shared: IdMap<u32> = IdMap::default();
+        let mut last = u32::MAX;
+        for mine in index.of_person(p, filter) {
+            if mine.work == last {
+                continue;
+            }
+            last = mine.work;
+            let mut seen = HashSet::new();
+            for theirs in index.in_work(mine.work, filter) {
+                if theirs.person != p && seen.insert(theirs.person) {
+                    *shared.entry(theirs.person).or_insert(0) += 1;
+                }
+            }
+        }
+        for (q, n) in shared {
+            if done.contains_key(&q) {
+                continue;
+            }
+            let total = w + 1.0 / f64::from(n);
+            if best.get(&q).is_none_or(|&(old, _)| total < old) {
+                best.insert(q, (total, p));
+                heap.push(Item(total, q));
+            }
+        }
+    }
+    None
+}
+
+/// The simple routes from `a` to `b` of at most `max_hops` hops (a depth-
+/// first walk: no person and no work twice), counted; the first `keep` of
+/// them kept, in the order of the walk. The count stops at `cap` (then it
+/// is a lower bound, and the second value is `false`).
+pub(crate) fn simple_routes(
+    index: &TraversalIndex,
+    a: u32,
+    b: u32,
+    max_hops: usize,
+    filter: &Filter,
+    keep: usize,
+    cap: u64,
+) -> (u64, bool, Vec<Route>) {
+    struct Walk<'a> {
+        index: &'a TraversalIndex,
+        filter: &'a Filter,
+        b: u32,
+        max: usize,
+        keep: usize,
+        cap: u64,
+        count: u64,
+        on_people: HashSet<u32>,
+        on_works: HashSet<u32>,
+        nodes: Vec<Node>,
+        apps: Vec<Appearance>,
+        kept: Vec<Route>,
+    }
+    impl Walk<'_> {
+        fn from(&mut self, p: u32) {
+            if self.count >= self.cap {
+                return;
+            }
+            if p == self.b {
+                self.count += 1;
+                if self.kept.len() < self.keep {
+                    self.kept.push(Route {
+                        nodes: self.nodes.clone(),
+                        apps: self.apps.clone(),
+                    });
+                }
+                return;
+            }
+            if self.nodes.len() / 2 >= self.max {
+                return;
+            }
+            let works: Vec<Appearance> = {
+                let mut last = u32::MAX;
+                self.index
+                    .of_person(p, self.filter)
+                    .filter(|m| {
+                        let new = m.work != last;
+                        last = m.work;
+                        new
+                    })
+                    .collect()
+            };
+            for mine in works {
+                if self.on_works.contains(&mine.work) {
+                    continue;
+                }
+                let cast: Vec<Appearance> = {
+                    let mut seen = HashSet::new();
+                    self.index
+                        .in_work(mine.work, self.filter)
+                        .filter(|t| seen.insert(t.person))
+                        .collect()
+                };
+                self.on_works.insert(mine.work);
+                for theirs in cast {
+                    let q = theirs.person;
+                    if self.on_people.contains(&q) {
+                        continue;
+                    }
+                    self.on_people.insert(q);
+                    self.nodes.extend([Node::Work(mine.work), Node::Person(q)]);
+                    self.apps.extend([mine, theirs]);
+                    self.from(q);
+                    self.nodes.truncate(self.nodes.len() - 2);
+                    self.apps.truncate(self.apps.len() - 2);
+                    self.on_people.remove(&q);
+                }
+                self.on_works.remove(&mine.work);
+            }
+        }
+    }
+    if a as usize >= index.people() || b as usize >= index.people() || a == b {
+        return (0, true, Vec::new());
+    }
+    let mut walk = Walk {
+        index,
+        filter,
+        b,
+        max: max_hops,
+        keep,
+        cap,
+        count: 0,
+        on_people: HashSet::from([a]),
+        on_works: HashSet::new(),
+        nodes: vec![Node::Person(a)],
+        apps: Vec::new(),
+        kept: Vec::new(),
+    };
+    walk.from(a);
+    let exact = walk.count < cap;
+    (walk.count, exact, walk.kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

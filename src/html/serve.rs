@@ -680,7 +680,8 @@ impl Server {
 /// * `GET /api/path?from=KEY&to=KEY`: the shortest path, `"connected":
 ///   false` when there is none ([`answer::Path`](crate::query::answer::Path));
 ///   `&via=KEY` through a person, `&avoid=KEY,KEY` around people and
-///   works (`&avoid_works=KEY,KEY`: works only);
+///   works (`&avoid_works=KEY,KEY`: works only), `&strongest=1` the path
+///   of the strongest links;
 /// * `GET /api/paths?from=KEY&to=KEY&k=K`: the `K` shortest loopless paths
 ///   (5 if not given, at most 20), with `avoid` and `avoid_works` too
 ///   ([`answer::Paths::k_shortest`](crate::query::answer::Paths::k_shortest));
@@ -1123,7 +1124,11 @@ impl State {
                         Some(v) => Some(self.find_person(v)?),
                         None => None,
                     };
-                    let path = answer::Path::routed(&self.explorer, a, b, via, &avoid, &filter);
+                    let path = if matches!(param("strongest"), Some("1" | "true" | "yes")) {
+                        answer::Path::strongest(&self.explorer, a, b, &filter)
+                    } else {
+                        answer::Path::routed(&self.explorer, a, b, via, &avoid, &filter)
+                    };
                     self.in_time(deadline)?;
                     ok(&path)
                 }

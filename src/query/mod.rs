@@ -40,7 +40,7 @@ pub use introduce::{Introduction, PathRecommendation, Recommendation};
 pub use neighbourhood::NeighbourhoodOptions;
 pub use path::{Path, Step};
 pub use projection::Projection;
-pub use routes::Avoid;
+pub use routes::{Avoid, SimplePaths};
 pub use table::{Align, Table};
 
 /// The credits of a record, created by

@@ -156,7 +156,142 @@ impl Avoid {
     }
 }
 
+/// The simple paths between two people up to a length
+/// ([`Explorer::simple_paths`]): how many there are, whether that count is
+/// exact, and the first ones.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("IU")?);
+/// let found = explorer.simple_paths(a, b, 2, 3, &Filter::new());
+/// assert!(found.exact && found.count >= 3);
+/// assert_eq!(found.paths.len(), 3);
+/// assert!(found.paths.iter().all(|p| p.len() <= 2));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct SimplePaths<'e> {
+    /// How many simple paths there are (at least this many when not
+    /// `exact`).
+    pub count: u64,
+    /// Whether `count` is all of them (the walk stops at
+    /// [`SimplePaths::COUNT_CAP`]).
+    pub exact: bool,
+    /// The first paths, in the order of the walk.
+    pub paths: Vec<Path<'e>>,
+}
+
+impl SimplePaths<'_> {
+    /// The most paths counted: 1,000,000 (the number of simple paths grows
+    /// exponentially with the length).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(hallyu::query::SimplePaths::COUNT_CAP, 1_000_000);
+    /// ```
+    pub const COUNT_CAP: u64 = 1_000_000;
+}
+
 impl Explorer {
+    /// The path from `a` to `b` that maximises the strength of its links:
+    /// the lightest path of the person projection where a link between two
+    /// people weighs `1 / (the works they share)` (Dijkstra), so that a
+    /// chain of two close collaborators beats one through a one-off cameo.
+    /// Each hop names the oldest work its two people share. Gives the path
+    /// and its weight.
+    ///
+    /// # Panics
+    ///
+    /// When a person is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("Choi Woo-shik")?);
+    /// let (path, weight) = explorer.strongest_path(a, b, &Filter::new()).unwrap();
+    /// assert_eq!(path.start(), a);
+    /// assert!(weight <= 1.0); // they share works: at most one link of weight 1
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn strongest_path(
+        &self,
+        a: PersonId,
+        b: PersonId,
+        filter: &Filter,
+    ) -> Option<(Path<'_>, f64)> {
+        self.check_all(&[a, b]);
+        let (people, weight) = routes::strongest(self.graph.index(), a.0, b.0, filter)?;
+        let g = &self.graph;
+        let steps = people
+            .windows(2)
+            .map(|pair| {
+                let (from, to) = (g.pid(pair[0]), g.pid(pair[1]));
+                let shared = self.shared_works(from, to, filter);
+                let first = &shared[0];
+                Step {
+                    from,
+                    from_credit: first.left,
+                    work: first.work,
+                    to_credit: first.right,
+                    to,
+                }
+            })
+            .collect();
+        Some((Path::new(self, a, steps), weight))
+    }
+
+    /// The simple paths from `a` to `b` of at most `max_hops` hops (no
+    /// person and no work twice), counted (up to
+    /// [`SimplePaths::COUNT_CAP`]); the first `keep` kept.
+    ///
+    /// # Panics
+    ///
+    /// When a person is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("Choi Woo-shik")?);
+    /// let one = explorer.simple_paths(a, b, 1, 10, &Filter::new());
+    /// assert_eq!(one.count as usize, explorer.shared_works(a, b, &Filter::new()).len());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn simple_paths(
+        &self,
+        a: PersonId,
+        b: PersonId,
+        max_hops: usize,
+        keep: usize,
+        filter: &Filter,
+    ) -> SimplePaths<'_> {
+        self.check_all(&[a, b]);
+        let (count, exact, routes) = routes::simple_routes(
+            self.graph.index(),
+            a.0,
+            b.0,
+            max_hops,
+            filter,
+            keep,
+            SimplePaths::COUNT_CAP,
+        );
+        SimplePaths {
+            count,
+            exact,
+            paths: routes.iter().map(|r| self.path_of(a, r)).collect(),
+        }
+    }
+
     /// A shortest path from `a` to `b` that passes through none of the
     /// people and works `avoid` names (`a` and `b` themselves may be
     /// named: a path always has its ends). Equal to the shortest path of

@@ -6,7 +6,9 @@ CASES.json holds the person–work graph as `edges` ([person, work] keys)
 and the questions; prints one JSON object with NetworkX's answers:
 `avoid` (shortest path length with the avoided nodes removed, or null),
 `k` (the lengths of the first k of `nx.shortest_simple_paths`), `via` (the
-sum of the two legs' lengths, or null). Lengths count person–work links.
+sum of the two legs' lengths, or null), `strongest` (Dijkstra's length on
+the person projection weighted by 1 / works shared), `simple` (the number of
+`nx.all_simple_paths` with `cutoff`). Lengths count person–work links.
 """
 import itertools
 import json
@@ -27,7 +29,17 @@ def length(graph, a, b):
         return None
 
 
-out = {"avoid": [], "k": [], "via": []}
+out = {"avoid": [], "k": [], "via": [], "strongest": [], "simple": []}
+# The person projection weighted by 1 / (works shared).
+proj = nx.Graph()
+people = [n for n in g if n.startswith("p:")]
+for p in people:
+    for w in g[p]:
+        for q in g[w]:
+            if q != p:
+                proj.add_edge(p, q)
+for p, q in proj.edges:
+    proj[p][q]["weight"] = 1.0 / len(set(g[p]) & set(g[q]))
 for q in cases["avoid"]:
     h = g.copy()
     h.remove_nodes_from(["p:" + p for p in q["people"]] + ["w:" + w for w in q["works"]])
@@ -41,4 +53,12 @@ for q in cases["k"]:
 for q in cases["via"]:
     first, second = length(g, "p:" + q["a"], "p:" + q["via"]), length(g, "p:" + q["via"], "p:" + q["b"])
     out["via"].append(None if first is None or second is None else first + second)
+for q in cases.get("strongest", []):
+    try:
+        out["strongest"].append(round(nx.dijkstra_path_length(proj, "p:" + q["a"], "p:" + q["b"]), 9))
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        out["strongest"].append(None)
+for q in cases.get("simple", []):
+    paths = nx.all_simple_paths(g, "p:" + q["a"], "p:" + q["b"], cutoff=2 * q["max_hops"])
+    out["simple"].append(sum(1 for _ in paths))
 print(json.dumps(out))

@@ -205,7 +205,8 @@ pub enum Command {
     #[command(after_help = "Examples:
   hallyu path \"Park Seo-joon\" \"Choi Woo-shik\"
   hallyu path IU \"Choi Woo-shik\" --avoid \"Park Seo-joon\" --avoid-work \"Running Man\" --kinds mv,drama
-  hallyu path lee-min-ho \"Choi Woo-shik\" --via IU")]
+  hallyu path lee-min-ho \"Choi Woo-shik\" --via IU
+  hallyu path IU \"Choi Woo-shik\" --strongest")]
     Path {
         /// Where the path starts.
         a: String,
@@ -214,15 +215,20 @@ pub enum Command {
         #[command(flatten)]
         route: RouteArgs,
         /// Pass through this person: a shortest path to them, then one on.
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", conflicts_with = "strongest")]
         via: Option<String>,
+        /// The path of the strongest links instead of the shortest: each
+        /// link between two people weighs 1 / the works they share.
+        #[arg(long, conflicts_with_all = ["avoid", "avoid_work"])]
+        strongest: bool,
     },
     /// Every shortest chain between two people (capped), with the count of
     /// all; or, with --k, the k shortest loopless chains of any length.
     #[command(after_help = "Examples:
   hallyu paths \"Song Joong-ki\" \"Seo Yea-ji\" --limit 3
   hallyu paths \"Park Seo-joon\" IU --k 5
-  hallyu paths \"Park Seo-joon\" IU --k 5 --avoid \"Choi Woo-shik\"")]
+  hallyu paths \"Park Seo-joon\" IU --k 5 --avoid \"Choi Woo-shik\"
+  hallyu paths \"Park Seo-joon\" IU --max-hops 2 --limit 5")]
     Paths {
         /// Where the paths start.
         a: String,
@@ -235,6 +241,11 @@ pub enum Command {
         /// of every shortest one.
         #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..=100))]
         k: Option<u32>,
+        /// Every simple path of at most N hops (1 to 6), counted (up to a
+        /// million), the first --limit shown.
+        #[arg(long, value_name = "N", conflicts_with = "k",
+              value_parser = clap::value_parser!(u32).range(1..=6))]
+        max_hops: Option<u32>,
         #[command(flatten)]
         route: RouteArgs,
     },

@@ -62,6 +62,10 @@ pub struct Path {
     /// only when they do).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
     pub cut_together: bool,
+    /// For the strongest path ([`Path::strongest`]): the works each hop's
+    /// two people share (JSON: only then).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub shared: Vec<usize>,
 }
 
 /// One hop of a [`Path`]: two people, the work they share, both roles.
@@ -236,7 +240,54 @@ impl Path {
                 .map(|e| Record::of(explorer, e))
                 .collect(),
             cut_together,
+            shared: Vec::new(),
         }
+    }
+
+    /// The path from `from` to `to` that maximises the strength of its
+    /// links ([`Explorer::strongest_path`]); `shared` gives the works each
+    /// hop's two people share.
+    ///
+    /// # Panics
+    ///
+    /// When a person is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::Path;
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let (a, b) = (explorer.person("IU")?, explorer.person("Choi Woo-shik")?);
+    /// let path = Path::strongest(&explorer, a, b, &Filter::new());
+    /// assert_eq!(path.shared.len(), path.length.unwrap());
+    /// assert!(path.to_string().contains("strongest"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn strongest(explorer: &Explorer, from: PersonId, to: PersonId, filter: &Filter) -> Path {
+        let mut path = Path::routed(explorer, from, to, None, &Avoid::new(), filter);
+        let Some((found, _)) = explorer.strongest_path(from, to, filter) else {
+            return path;
+        };
+        path.length = Some(found.len());
+        path.people = found
+            .people()
+            .iter()
+            .map(|&q| Person::of(explorer, q))
+            .collect();
+        path.steps = found
+            .steps()
+            .iter()
+            .map(|s| Step::of(explorer, s))
+            .collect();
+        path.lines = found.to_string();
+        path.shared = found
+            .steps()
+            .iter()
+            .map(|s| explorer.shared_works(s.from, s.to, filter).len())
+            .collect();
+        path
     }
 }
 
@@ -256,7 +307,14 @@ fn conditions(via: Option<&Person>, avoided: &[Record]) -> String {
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (a, b) = (&self.from.display_name, &self.to.display_name);
-        let how = conditions(self.via.as_ref(), &self.avoided);
+        let mut how = conditions(self.via.as_ref(), &self.avoided);
+        if !self.shared.is_empty() {
+            let links: Vec<String> = self.shared.iter().map(usize::to_string).collect();
+            how.push_str(&format!(
+                ", the strongest (works shared hop by hop: {})",
+                links.join(", ")
+            ));
+        }
         match self.length {
             Some(n) => write!(f, "{a} to {b}{how}: {n} hop{}\n{}", plural(n), self.lines),
             None if !self.cut_by.is_empty() => {

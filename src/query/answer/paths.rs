@@ -54,6 +54,14 @@ pub struct Paths {
     /// The people and works the paths avoid (JSON: only when some).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub avoided: Vec<Record>,
+    /// For the simple paths up to a length ([`Paths::simple`]): the length
+    /// (JSON: only then).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub max_hops: Option<usize>,
+    /// Whether `count` is a lower bound (the count stopped at its cap;
+    /// JSON: only then).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub at_least: bool,
 }
 
 /// One path of [`Paths`]: its length, the people on the way (both ends
@@ -161,6 +169,53 @@ impl Paths {
             paths: all.iter().map(|p| Chain::of(explorer, p)).collect(),
             k: None,
             avoided: Vec::new(),
+            max_hops: None,
+            at_least: false,
+        }
+    }
+
+    /// Every simple path from `from` to `to` of at most `max_hops` hops
+    /// (no person and no work twice; [`Explorer::simple_paths`]), counted;
+    /// the first ones up to the options' limit, in the order of the walk.
+    ///
+    /// # Panics
+    ///
+    /// When a person is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::{Options, Paths};
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let (a, b) = (explorer.person("Park Seo-joon")?, explorer.person("IU")?);
+    /// let answer = Paths::simple(&explorer, a, b, 2, &Filter::new(), &Options::new().limit(2));
+    /// assert_eq!((answer.max_hops, answer.paths.len()), (Some(2), 2));
+    /// assert!(answer.count >= 2 && answer.truncated == (answer.count > 2));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn simple(
+        explorer: &Explorer,
+        from: PersonId,
+        to: PersonId,
+        max_hops: usize,
+        filter: &Filter,
+        options: &Options,
+    ) -> Paths {
+        let found = explorer.simple_paths(from, to, max_hops, options.get_limit(), filter);
+        Paths {
+            from: Person::of(explorer, from),
+            to: Person::of(explorer, to),
+            length: found.paths.iter().map(|p| p.len()).min(),
+            connected: found.count > 0,
+            count: found.count,
+            truncated: (found.paths.len() as u64) < found.count,
+            paths: found.paths.iter().map(|p| Chain::of(explorer, p)).collect(),
+            k: None,
+            avoided: Vec::new(),
+            max_hops: Some(max_hops),
+            at_least: !found.exact,
         }
     }
 
@@ -205,6 +260,8 @@ impl Paths {
             truncated: false,
             paths: found.iter().map(|p| Chain::of(explorer, p)).collect(),
             k: Some(k),
+            max_hops: None,
+            at_least: false,
             avoided: avoid
                 .records()
                 .into_iter()
@@ -229,6 +286,24 @@ impl fmt::Display for Paths {
                 "No chain of shared works connects {a} and {b}{avoiding}."
             );
         };
+        if let Some(n) = self.max_hops {
+            let at_least = if self.at_least { "at least " } else { "" };
+            let paths = if self.count == 1 { "path" } else { "paths" };
+            write!(
+                f,
+                "{at_least}{} simple {paths} of at most {n} hop{} from {a} to {b}",
+                self.count,
+                plural(n)
+            )?;
+            if self.truncated {
+                write!(f, " (showing {})", self.paths.len())?;
+            }
+            writeln!(f)?;
+            for p in &self.paths {
+                write!(f, "\n{}", p.lines)?;
+            }
+            return Ok(());
+        }
         if let Some(k) = self.k {
             let lengths: Vec<String> = self.paths.iter().map(|p| p.length.to_string()).collect();
             let found = if self.paths.len() < k {

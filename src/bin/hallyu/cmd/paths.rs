@@ -29,6 +29,7 @@ pub fn path(
     b: &str,
     route: &RouteArgs,
     via: Option<&str>,
+    strongest: bool,
 ) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
@@ -36,7 +37,11 @@ pub fn path(
     let avoid = avoid(ex, route)?;
     let path = {
         let _busy = source::Busy::new(ex, "searching");
-        answer::Path::routed(ex, pa, pb, via, &avoid, filter)
+        if strongest {
+            answer::Path::strongest(ex, pa, pb, filter)
+        } else {
+            answer::Path::routed(ex, pa, pb, via, &avoid, filter)
+        }
     };
     print(out, &path)
 }
@@ -46,12 +51,23 @@ pub fn paths(
     a: &str,
     b: &str,
     limit: usize,
-    k: Option<usize>,
+    (k, max_hops): (Option<usize>, Option<usize>),
     route: &RouteArgs,
 ) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
     let avoid = avoid(ex, route)?;
+    if let Some(n) = max_hops {
+        if !avoid.is_empty() {
+            return Err(Failure::Usage(
+                "--avoid and --avoid-work go with --k or with `hallyu path`, not --max-hops".into(),
+            ));
+        }
+        let _busy = source::Busy::new(ex, "counting");
+        let answer = answer::Paths::simple(ex, pa, pb, n, filter, &Options::new().limit(limit));
+        drop(_busy);
+        return print(out, &answer);
+    }
     match k {
         Some(k) => {
             let _busy = source::Busy::new(ex, "searching");
