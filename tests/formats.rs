@@ -137,23 +137,52 @@ fn exports_read_back_with_networkx() {
                     haru.key.clone(),
                     serde_json::json!({"label": "Haru Haru", "kind": "work", "work_kind": "mv", "year": 2008, "bipartite": 1}),
                 );
-                for e in net.edges().iter().take(40) {
+                node_attrs.insert(
+                    "2ne1".into(),
+                    serde_json::json!({"label": "2NE1", "kind": "group", "group_kind": "girl-group"}),
+                );
+                for e in net.edges().iter().step_by(3) {
                     let c = e.credit.as_ref().unwrap();
-                    edge_attrs.push(serde_json::json!([key(e.source), key(e.target), {"role": c.role, "role_kind": c.role_kind.name(), "weight": 1.0}]));
+                    let mut attrs = serde_json::json!({"role": c.role, "role_kind": c.role_kind.name(), "weight": 1.0});
+                    if let Some(y) = c.since {
+                        attrs["since"] = y.into();
+                    }
+                    edge_attrs.push(serde_json::json!([
+                        key(e.source),
+                        key(e.target),
+                        e.key,
+                        attrs
+                    ]));
                 }
             }
             Shape::Projection => {
                 for e in net.edges().iter().step_by(9) {
-                    edge_attrs.push(serde_json::json!([key(e.source), key(e.target), {"weight": e.weight, "newman": e.newman, "shared": e.works.len()}]));
+                    edge_attrs.push(serde_json::json!([key(e.source), key(e.target), e.key, {"weight": e.weight, "newman": e.newman, "shared": e.works.len()}]));
                 }
             }
+        }
+        // The counts `hallyu stats` gives: every record of each kind, every
+        // credit (memberships and contracts among them).
+        let kinds = match shape {
+            Shape::Bipartite => serde_json::json!({
+                "person": ex.people().len(),
+                "group": ex.groups().len(),
+                "work": ex.works().len(),
+                "organisation": ex.organisations().len(),
+            }),
+            Shape::Projection => serde_json::json!({"person": ex.people().len()}),
+        };
+        if shape == Shape::Bipartite {
+            assert_eq!(net.edges().len(), ex.credits().len());
         }
         expected.insert(
             name.to_string(),
             serde_json::json!({
                 "nodes": net.nodes().len(),
                 "edges": net.edges().len(),
-                "credits": net.credits().len(),
+                "kinds": kinds,
+                "multigraph": shape == Shape::Bipartite,
+                "csv_rows": net.credits().len(),
                 "node_attrs": node_attrs,
                 "edge_attrs": edge_attrs,
                 "bipartite": shape == Shape::Bipartite,
@@ -735,7 +764,7 @@ fn views_export_their_records() {
     let people: BTreeSet<String> = net
         .nodes()
         .iter()
-        .filter(|n| n.bipartite() == 0)
+        .filter(|n| n.bipartite() == Some(0))
         .map(|n| n.key.clone())
         .collect();
     let want: BTreeSet<String> = path
@@ -813,4 +842,123 @@ fn query_results_serialise_in_the_documented_shape() {
         err.source()
             .is_some_and(|s| s.downcast_ref::<std::io::Error>().is_some())
     );
+}
+
+/// Every record and credit an explorer holds, as the exports carry them:
+/// keys, names, kinds, years and dates, confidence, sources and notes, and
+/// every credit with its exact role (in a sorted list, so that two equal
+/// credits count twice).
+fn digest(ex: &Explorer) -> BTreeMap<&'static str, Vec<String>> {
+    let r = ex.to_records();
+    let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    for p in &r.people {
+        out.entry("people").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            p.id,
+            p.name,
+            p.hangul,
+            p.aliases,
+            p.born.map(|d| d.year),
+            p.confidence,
+            p.sources,
+            p.notes
+        ));
+    }
+    for g in &r.groups {
+        out.entry("groups").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            g.id, g.name, g.hangul, g.aliases, g.kind, g.confidence, g.sources, g.notes
+        ));
+    }
+    for w in &r.works {
+        out.entry("works").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{}|{:?}|{:?}|{:?}",
+            w.id,
+            w.title,
+            w.hangul,
+            w.aliases,
+            w.kind,
+            w.released,
+            w.confidence,
+            w.sources,
+            w.notes
+        ));
+    }
+    for o in &r.organisations {
+        out.entry("organisations").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            o.id, o.name, o.hangul, o.aliases, o.kind, o.confidence, o.sources, o.notes
+        ));
+    }
+    for c in &r.credits {
+        out.entry("credits").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}",
+            c.from, c.to, c.role, c.confidence, c.sources, c.notes
+        ));
+    }
+    for v in out.values_mut() {
+        v.sort();
+    }
+    out
+}
+
+/// The answers compared after a round trip, under the default filter and
+/// under one that admits every credit.
+type Answers = Vec<(
+    BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    BTreeSet<BTreeSet<String>>,
+    BTreeMap<(String, String), Option<usize>>,
+)>;
+
+fn answers(ex: &Explorer) -> Answers {
+    [Filter::new(), everything()]
+        .iter()
+        .map(|f| {
+            (
+                co_appearances(ex, f),
+                components(ex, f),
+                path_lengths(ex, f),
+            )
+        })
+        .collect()
+}
+
+/// Asserts that `got` holds the records, credits and answers of `want`.
+fn assert_same_graph(want: &Explorer, got: &Explorer, through: &str) {
+    let (a, b) = (digest(want), digest(got));
+    for kind in ["people", "groups", "works", "organisations", "credits"] {
+        let (x, y) = (a.get(kind), b.get(kind));
+        if x != y {
+            let x: BTreeSet<_> = x.into_iter().flatten().collect();
+            let y: BTreeSet<_> = y.into_iter().flatten().collect();
+            let lost: Vec<_> = x.difference(&y).take(5).collect();
+            let added: Vec<_> = y.difference(&x).take(5).collect();
+            panic!("{through}: {kind} differ\n  lost: {lost:#?}\n  added: {added:#?}");
+        }
+    }
+    assert!(
+        answers(want) == answers(got),
+        "{through}: the answers differ"
+    );
+}
+
+#[test]
+fn the_whole_graph_round_trips_through_every_format() {
+    let ex = Explorer::bundled();
+    let net = Network::new(&ex, &Filter::new(), Shape::Bipartite);
+    assert_eq!(net.edges().len(), ex.credits().len());
+    let text = graphml::to_graphml(&net);
+    let back = Graphml::new()
+        .from_reader("bundled.graphml", text.as_bytes())
+        .unwrap();
+    assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+    assert_same_graph(&ex, &back.explorer, "GraphML");
+    for links in [false, true] {
+        let text = json::to_node_link(&net, &json::NodeLinkOptions::new().links(links));
+        let back = NodeLink::new()
+            .from_reader("bundled.json", text.as_bytes())
+            .unwrap();
+        assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+        assert_same_graph(&ex, &back.explorer, "node-link JSON");
+    }
 }
