@@ -5,10 +5,71 @@ use std::io::Read;
 use std::path::Path;
 
 use super::staged::{
-    Loaded, Slugs, Staged, at, billing_of_word, io_error, kind_of_word, parse_error, role_of_word,
-    utf8,
+    Loaded, Provenance, Slugs, Staged, at, billing_of_word, io_error, kind_of_word, parse_error,
+    role_of_kind, role_of_word, utf8,
 };
 use crate::error::{ErrorKind, Location};
+use crate::model::{Confidence, GroupKind, OrganisationKind, PartialDate, RecordKind};
+
+/// The files of credits in the three-file layout (and the Neo4j import
+/// directory): the file, and the kinds of records its `from` and `to`
+/// (or `:START_ID` and `:END_ID`) name. Only `credits.csv` is required.
+const LINK_FILES: [(&str, RecordKind, RecordKind); 7] = [
+    ("credits.csv", RecordKind::Person, RecordKind::Work),
+    ("group_credits.csv", RecordKind::Group, RecordKind::Work),
+    ("memberships.csv", RecordKind::Person, RecordKind::Group),
+    (
+        "person_contracts.csv",
+        RecordKind::Person,
+        RecordKind::Organisation,
+    ),
+    (
+        "group_contracts.csv",
+        RecordKind::Group,
+        RecordKind::Organisation,
+    ),
+    (
+        "work_organisations.csv",
+        RecordKind::Work,
+        RecordKind::Organisation,
+    ),
+    ("work_links.csv", RecordKind::Work, RecordKind::Work),
+];
+
+/// Whether a field carries the spreadsheet formula guard of the CSV
+/// exports: a quote before `=`, `+`, `-`, `@`, a tab, a carriage return or
+/// another quote.
+fn guarded(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some('\'')
+        && chars
+            .next()
+            .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\''))
+}
+
+/// A header field as a column name: trimmed, lowercase, and the Neo4j
+/// import header read as the plain one (`personId:ID(Person)` is `id`,
+/// `:START_ID(Person)` is `from`, `:END_ID(Work)` is `to`, `born:int` is
+/// `born`, `aliases:string[]` is `aliases`, `:LABEL` and `:TYPE` are
+/// `label` and `type`).
+fn column_name(field: &str) -> String {
+    let f = field.trim();
+    let Some((name, ty)) = f.split_once(':') else {
+        return f.to_lowercase();
+    };
+    let ty = ty.to_lowercase();
+    if ty.starts_with("id") {
+        "id".to_string()
+    } else if ty.starts_with("start_id") {
+        "from".to_string()
+    } else if ty.starts_with("end_id") {
+        "to".to_string()
+    } else if name.is_empty() {
+        ty
+    } else {
+        name.trim().to_lowercase()
+    }
+}
 
 /// The CSV reader: `Csv::new().delimiter(b';').from_path("credits.csv")`.
 ///
@@ -194,10 +255,16 @@ impl Table {
         self.get(row, name).map(|f| f.text.clone())
     }
 
-    /// Lists the columns no reader reads.
+    /// Lists the columns no reader reads (the `:LABEL`, `:TYPE` and
+    /// `key` columns of the Neo4j import files say nothing the reader
+    /// needs, and are not listed).
     fn ignored(&self, known: &[&str], staged: &mut Staged) {
         for f in &self.header {
-            if !known.contains(&f.text.as_str()) {
+            let name = column_name(&f.text);
+            if !known.contains(&name.as_str())
+                && !["label", "type", "key", "year"].contains(&name.as_str())
+                || name.is_empty()
+            {
                 staged.skip(self.at(f), format!("column \"{}\" is not read", f.text));
             }
         }
@@ -319,22 +386,56 @@ impl Csv {
     /// ```
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> crate::error::Result<Loaded> {
         let dir = dir.as_ref();
-        let read = |name: &str| -> crate::error::Result<Table> {
+        let read = |name: &str| -> crate::error::Result<Option<Table>> {
+            let path = dir.join(name);
+            if !path.exists() {
+                return Ok(None);
+            }
+            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            self.table(&path.display().to_string(), &bytes).map(Some)
+        };
+        let must = |name: &str| -> crate::error::Result<Table> {
             let path = dir.join(name);
             let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
             self.table(&path.display().to_string(), &bytes)
         };
-        let (people, works, credits) = (
-            read("people.csv")?,
-            read("works.csv")?,
-            read("credits.csv")?,
-        );
+        let (people, works) = (must("people.csv")?, must("works.csv")?);
         let mut s = Staged::default();
+        let provenance = |t: &Table, row: &[Field]| -> crate::error::Result<Provenance> {
+            let confidence = match t.get(row, "confidence") {
+                None => Confidence::Confirmed,
+                Some(f) => Confidence::from_word(&f.text).ok_or_else(|| {
+                    at(
+                        ErrorKind::InvalidValue {
+                            what: "confidence",
+                            value: f.text.clone(),
+                            expected: ["confirmed", "secondary", "unverified"]
+                                .map(String::from)
+                                .to_vec(),
+                        },
+                        t.at(f),
+                    )
+                })?,
+            };
+            Ok(Provenance {
+                confidence,
+                sources: t.list(row, "sources"),
+                notes: t.text(row, "notes"),
+            })
+        };
+        const PROVENANCE: [&str; 3] = ["confidence", "sources", "notes"];
         let (id, name) = (people.require("id")?, people.require("name")?);
-        people.ignored(&["id", "name", "hangul", "born", "aliases"], &mut s);
+        people.ignored(
+            &[
+                &["id", "name", "hangul", "born", "aliases"][..],
+                &PROVENANCE,
+            ]
+            .concat(),
+            &mut s,
+        );
         for row in &people.rows {
             let born = people.number(row, "born")?;
-            s.person(
+            let i = s.person(
                 &row[id].text,
                 &row[name].text,
                 people.text(row, "hangul"),
@@ -342,17 +443,49 @@ impl Csv {
                 born,
                 people.at(&row[id]),
             )?;
+            s.provenance(RecordKind::Person, i, provenance(&people, row)?);
+        }
+        if let Some(groups) = read("groups.csv")? {
+            let (id, name) = (groups.require("id")?, groups.require("name")?);
+            groups.ignored(
+                &[
+                    &["id", "name", "hangul", "kind", "aliases"][..],
+                    &PROVENANCE,
+                ]
+                .concat(),
+                &mut s,
+            );
+            for row in &groups.rows {
+                let word = groups.text(row, "kind");
+                let kind = word.as_deref().and_then(GroupKind::from_word);
+                s.report.generic_kinds += usize::from(kind.is_none());
+                let i = s.group(
+                    &row[id].text,
+                    &row[name].text,
+                    kind.unwrap_or(GroupKind::Band),
+                    groups.text(row, "hangul"),
+                    groups.list(row, "aliases"),
+                    groups.at(&row[id]),
+                )?;
+                s.provenance(RecordKind::Group, i, provenance(&groups, row)?);
+            }
         }
         let (id, title) = (works.require("id")?, works.require("title")?);
         works.ignored(
-            &["id", "title", "kind", "year", "hangul", "aliases"],
+            &[
+                &[
+                    "id", "title", "kind", "year", "released", "hangul", "aliases",
+                ][..],
+                &PROVENANCE,
+            ]
+            .concat(),
             &mut s,
         );
         for row in &works.rows {
             let year = works.number(row, "year")?;
             let (kind, generic) = kind_of_word(works.get(row, "kind").map(|f| f.text.as_str()));
             s.report.generic_kinds += usize::from(generic);
-            s.work(
+            let i = s.work(
                 &row[id].text,
                 &row[title].text,
                 kind,
@@ -361,39 +494,150 @@ impl Csv {
                 works.list(row, "aliases"),
                 works.at(&row[id]),
             )?;
+            if let Some(d) = works.text(row, "released")
+                && let Ok(date) = d.trim().parse::<PartialDate>()
+                && Some(date.year) == year
+            {
+                s.records.works[i].released = date;
+            }
+            s.provenance(RecordKind::Work, i, provenance(&works, row)?);
         }
-        let (p, w) = (credits.require("person")?, credits.require("work")?);
-        credits.ignored(&["person", "work", "role", "billing", "character"], &mut s);
-        for row in &credits.rows {
-            let find = |map: &HashMap<String, (usize, Location)>, f: &Field| {
-                map.get(&f.text).map(|x| x.0).ok_or_else(|| {
-                    let suggestion =
-                        crate::search::closest(&f.text, map.keys().map(String::as_str))
-                            .map(str::to_string);
-                    at(
-                        ErrorKind::UnknownReference {
-                            id: f.text.clone(),
-                            suggestion,
-                        },
-                        credits.at(f),
-                    )
-                })
-            };
-            let person = find(&s.people_by_key, &row[p])?;
-            let work = find(&s.works_by_key, &row[w])?;
-            let billing = credits.billing(row)?;
-            let (role, generic) = role_of_word(
-                credits.get(row, "role").map(|f| f.text.as_str()),
-                billing,
-                credits.text(row, "character"),
+        if let Some(orgs) = read("organisations.csv")? {
+            let (id, name) = (orgs.require("id")?, orgs.require("name")?);
+            orgs.ignored(
+                &[
+                    &["id", "name", "hangul", "kind", "aliases"][..],
+                    &PROVENANCE,
+                ]
+                .concat(),
+                &mut s,
             );
-            s.credit(person, work, role, generic, false, credits.at(&row[p]));
+            for row in &orgs.rows {
+                let word = orgs.text(row, "kind");
+                let kind = word.as_deref().and_then(OrganisationKind::from_word);
+                s.report.generic_kinds += usize::from(kind.is_none());
+                let i = s.organisation(
+                    &row[id].text,
+                    &row[name].text,
+                    kind.unwrap_or(OrganisationKind::Label),
+                    orgs.text(row, "hangul"),
+                    orgs.list(row, "aliases"),
+                    orgs.at(&row[id]),
+                )?;
+                s.provenance(RecordKind::Organisation, i, provenance(&orgs, row)?);
+            }
+        }
+        for (file, from_kind, to_kind) in LINK_FILES {
+            let credits = if file == "credits.csv" {
+                must(file)?
+            } else {
+                match read(file)? {
+                    Some(t) => t,
+                    None => continue,
+                }
+            };
+            let column = |a: &str, b: &str| {
+                credits
+                    .require(a)
+                    .or_else(|e| credits.columns.get(b).copied().ok_or(e))
+            };
+            let (f, t) = if from_kind == RecordKind::Person && to_kind == RecordKind::Work {
+                (column("person", "from")?, column("work", "to")?)
+            } else {
+                (column("from", "from")?, column("to", "to")?)
+            };
+            credits.ignored(
+                &[
+                    &[
+                        "person",
+                        "work",
+                        "from",
+                        "to",
+                        "role",
+                        "role_kind",
+                        "billing",
+                        "character",
+                        "song",
+                        "since",
+                        "until",
+                        "unverified",
+                    ][..],
+                    &PROVENANCE,
+                ]
+                .concat(),
+                &mut s,
+            );
+            for row in &credits.rows {
+                let find = |kind: RecordKind, f: &Field| {
+                    let map = match kind {
+                        RecordKind::Person => &s.people_by_key,
+                        RecordKind::Group => &s.groups_by_key,
+                        RecordKind::Work => &s.works_by_key,
+                        RecordKind::Organisation => &s.organisations_by_key,
+                    };
+                    map.get(&f.text).map(|x| x.0).ok_or_else(|| {
+                        let suggestion =
+                            crate::search::closest(&f.text, map.keys().map(String::as_str))
+                                .map(str::to_string);
+                        at(
+                            ErrorKind::UnknownReference {
+                                id: f.text.clone(),
+                                suggestion,
+                            },
+                            credits.at(f),
+                        )
+                    })
+                };
+                let from = find(from_kind, &row[f])?;
+                let to = find(to_kind, &row[t])?;
+                let billing = credits.billing(row)?;
+                let word = credits.text(row, "role");
+                let exact = role_of_kind(
+                    credits.text(row, "role_kind").as_deref(),
+                    word.as_deref(),
+                    credits.text(row, "character"),
+                    credits.text(row, "song"),
+                    credits.number(row, "since")?,
+                    credits.number(row, "until")?,
+                );
+                let (role, generic) = match exact {
+                    Some(role) => (role, false),
+                    None => role_of_word(word.as_deref(), billing, credits.text(row, "character")),
+                };
+                if !role.fits(from_kind, to_kind) {
+                    s.skip(
+                        credits.at(&row[f]),
+                        format!(
+                            "a {} role links {}, not a {from_kind} to a {to_kind}",
+                            role.word(),
+                            role.expected_ends()
+                        ),
+                    );
+                    continue;
+                }
+                let mut p = provenance(&credits, row)?;
+                if credits.get(row, "confidence").is_none()
+                    && credits.text(row, "unverified").as_deref() == Some("true")
+                {
+                    p.confidence = Confidence::Unverified;
+                }
+                s.link(
+                    [(from_kind, from), (to_kind, to)],
+                    role,
+                    generic,
+                    p,
+                    credits.at(&row[f]),
+                );
+            }
         }
         Ok(s.finish())
     }
 
     fn edge_list(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
         let t = self.table(file, bytes)?;
+        if t.columns.contains_key("record") {
+            return whole_table(&t);
+        }
         let (p, w) = (t.require("person")?, t.require("work")?);
         let mut s = Staged::default();
         t.ignored(
@@ -551,6 +795,15 @@ impl Csv {
         }
         // Blank lines are not rows.
         rows.retain(|r| !(r.len() == 1 && r[0].text.is_empty()));
+        // The spreadsheet formula guard of the exports (`'=…`): one leading
+        // quote before a formula character or another quote is removed.
+        for r in &mut rows {
+            for f in r.iter_mut() {
+                if guarded(&f.text) {
+                    f.text.remove(0);
+                }
+            }
+        }
         if rows.is_empty() {
             return Err(parse_error("the file is empty (no header)", loc(1, 1)));
         }
@@ -577,7 +830,7 @@ impl Csv {
         let columns = header
             .iter()
             .enumerate()
-            .map(|(i, f)| (f.text.trim().to_lowercase(), i))
+            .map(|(i, f)| (column_name(&f.text), i))
             .collect();
         Ok(Table {
             file: file.to_string(),
@@ -586,4 +839,215 @@ impl Csv {
             columns,
         })
     }
+}
+
+/// The whole graph in one table, as `export::csv::to_table` writes it: a
+/// row per record (`record` is `person`, `group`, `work` or
+/// `organisation`) and a row per credit (`record` is `credit`, with
+/// `from`, `from_kind`, `to`, `to_kind` and the role's columns).
+fn whole_table(t: &Table) -> crate::error::Result<Loaded> {
+    let mut s = Staged::default();
+    let record = t.require("record")?;
+    let id = t.require("id")?;
+    t.ignored(
+        &[
+            "record",
+            "id",
+            "name",
+            "kind",
+            "hangul",
+            "aliases",
+            "born",
+            "year",
+            "released",
+            "from",
+            "from_kind",
+            "to",
+            "to_kind",
+            "role",
+            "role_kind",
+            "billing",
+            "character",
+            "song",
+            "since",
+            "until",
+            "confidence",
+            "sources",
+            "notes",
+            "unverified",
+        ],
+        &mut s,
+    );
+    let provenance = |row: &[Field]| -> crate::error::Result<Provenance> {
+        let confidence = match t.get(row, "confidence") {
+            None => Confidence::Confirmed,
+            Some(f) => Confidence::from_word(&f.text).ok_or_else(|| {
+                at(
+                    ErrorKind::InvalidValue {
+                        what: "confidence",
+                        value: f.text.clone(),
+                        expected: ["confirmed", "secondary", "unverified"]
+                            .map(String::from)
+                            .to_vec(),
+                    },
+                    t.at(f),
+                )
+            })?,
+        };
+        Ok(Provenance {
+            confidence,
+            sources: t.list(row, "sources"),
+            notes: t.text(row, "notes"),
+        })
+    };
+    let mut credits = Vec::new();
+    for row in &t.rows {
+        let what = row[record].text.trim().to_lowercase();
+        let key = &row[id].text;
+        let name = t.text(row, "name").unwrap_or_else(|| key.clone());
+        let at_row = t.at(&row[record]);
+        let kind_word = t.text(row, "kind");
+        let (kind, i) = match what.as_str() {
+            "person" => {
+                let i = s.person(
+                    key,
+                    &name,
+                    t.text(row, "hangul"),
+                    t.list(row, "aliases"),
+                    t.number(row, "born")?,
+                    at_row,
+                )?;
+                (RecordKind::Person, i)
+            }
+            "group" => {
+                let k = kind_word.as_deref().and_then(GroupKind::from_word);
+                s.report.generic_kinds += usize::from(k.is_none());
+                let i = s.group(
+                    key,
+                    &name,
+                    k.unwrap_or(GroupKind::Band),
+                    t.text(row, "hangul"),
+                    t.list(row, "aliases"),
+                    at_row,
+                )?;
+                (RecordKind::Group, i)
+            }
+            "work" => {
+                let year = t.number(row, "year")?;
+                let (k, generic) = kind_of_word(kind_word.as_deref());
+                s.report.generic_kinds += usize::from(generic);
+                let i = s.work(
+                    key,
+                    &name,
+                    k,
+                    year,
+                    t.text(row, "hangul"),
+                    t.list(row, "aliases"),
+                    at_row,
+                )?;
+                if let Some(d) = t.text(row, "released")
+                    && let Ok(date) = d.trim().parse::<PartialDate>()
+                    && Some(date.year) == year
+                {
+                    s.records.works[i].released = date;
+                }
+                (RecordKind::Work, i)
+            }
+            "organisation" | "organization" => {
+                let k = kind_word.as_deref().and_then(OrganisationKind::from_word);
+                s.report.generic_kinds += usize::from(k.is_none());
+                let i = s.organisation(
+                    key,
+                    &name,
+                    k.unwrap_or(OrganisationKind::Label),
+                    t.text(row, "hangul"),
+                    t.list(row, "aliases"),
+                    at_row,
+                )?;
+                (RecordKind::Organisation, i)
+            }
+            "credit" => {
+                credits.push(row);
+                continue;
+            }
+            _ => {
+                s.skip(
+                    at_row,
+                    format!(
+                        "a row of record \"{}\" (person, group, work, organisation or credit)",
+                        row[record].text
+                    ),
+                );
+                continue;
+            }
+        };
+        s.provenance(kind, i, provenance(row)?);
+    }
+    let (from, to) = (t.require("from")?, t.require("to")?);
+    for row in credits {
+        let end = |column: usize, kind_column: &str| -> crate::error::Result<(RecordKind, usize)> {
+            let f = &row[column];
+            let kinds: Vec<RecordKind> = match t.text(row, kind_column).as_deref().map(str::trim) {
+                Some("person") => vec![RecordKind::Person],
+                Some("group") => vec![RecordKind::Group],
+                Some("work") => vec![RecordKind::Work],
+                Some("organisation" | "organization") => vec![RecordKind::Organisation],
+                _ => vec![
+                    RecordKind::Person,
+                    RecordKind::Group,
+                    RecordKind::Work,
+                    RecordKind::Organisation,
+                ],
+            };
+            for k in kinds {
+                let map = match k {
+                    RecordKind::Person => &s.people_by_key,
+                    RecordKind::Group => &s.groups_by_key,
+                    RecordKind::Work => &s.works_by_key,
+                    RecordKind::Organisation => &s.organisations_by_key,
+                };
+                if let Some((i, _)) = map.get(&f.text) {
+                    return Ok((k, *i));
+                }
+            }
+            Err(at(
+                ErrorKind::UnknownReference {
+                    id: f.text.clone(),
+                    suggestion: None,
+                },
+                t.at(f),
+            ))
+        };
+        let (a, b) = (end(from, "from_kind")?, end(to, "to_kind")?);
+        let billing = t.billing(row)?;
+        let word = t.text(row, "role");
+        let exact = role_of_kind(
+            t.text(row, "role_kind").as_deref(),
+            word.as_deref(),
+            t.text(row, "character"),
+            t.text(row, "song"),
+            t.number(row, "since")?,
+            t.number(row, "until")?,
+        );
+        let (role, generic) = match exact {
+            Some(role) => (role, false),
+            None => role_of_word(word.as_deref(), billing, t.text(row, "character")),
+        };
+        if !role.fits(a.0, b.0) {
+            s.skip(
+                t.at(&row[from]),
+                format!(
+                    "a {} role links {}, not a {} to a {}",
+                    role.word(),
+                    role.expected_ends(),
+                    a.0,
+                    b.0
+                ),
+            );
+            continue;
+        }
+        let p = provenance(row)?;
+        s.link([a, b], role, generic, p, t.at(&row[from]));
+    }
+    Ok(s.finish())
 }
