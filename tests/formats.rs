@@ -1032,3 +1032,189 @@ fn a_medium_import_round_trips_through_every_format() {
     let imported = hallyu::import::Imdb::new().from_dir(&dir).unwrap();
     round_trip_every_reader(&imported.explorer, "medium");
 }
+
+/// Names that break careless writers: each with the label an XML export
+/// gives it (the reversible escape of the characters XML 1.0 forbids,
+/// documented in `hallyu::export::graphml`).
+const HOSTILE: &[(&str, &str)] = &[
+    ("Ctrl\u{1}A\u{7}B\u{1f}", "Ctrl\\u{1}A\\u{7}B\\u{1F}"),
+    ("Non\u{FFFE}char\u{FFFF}", "Non\\u{FFFE}char\\u{FFFF}"),
+    ("CDATA ]]> end", "CDATA ]]> end"),
+    (
+        "</script><script>alert(1)</script>",
+        "</script><script>alert(1)</script>",
+    ),
+    ("Line\nbreak", "Line\nbreak"),
+    ("Tab\there", "Tab\there"),
+    ("Carriage\rreturn", "Carriage\rreturn"),
+    ("=HYPERLINK(\"http://x\")", "=HYPERLINK(\"http://x\")"),
+    ("+1 formula", "+1 formula"),
+    ("-2 formula", "-2 formula"),
+    ("@SUM(A1)", "@SUM(A1)"),
+    ("'=quoted", "'=quoted"),
+    ("back\\slash", "back\\slash"),
+    ("literal \\u{41}", "literal \\\\u{41}"),
+    ("backslash \\\u{1}", "backslash \\\\\\u{1}"),
+    ("O'Brien \"the\" &amp; <b>", "O'Brien \"the\" &amp; <b>"),
+];
+
+#[test]
+fn hostile_names_go_through_every_export_well_formed() {
+    // A hostile name for each person and work (and an id with a control
+    // character), read from node-link JSON, which holds any text.
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    for (i, (name, _)) in HOSTILE.iter().enumerate() {
+        let id = if i == 0 {
+            "p\u{2}0".to_string()
+        } else {
+            format!("p{i}")
+        };
+        nodes.push(serde_json::json!({"id": id, "kind": "person", "label": name}));
+        nodes.push(serde_json::json!({"id": format!("w{i}"), "kind": "work", "work_kind": "mv", "label": name}));
+        for role in ["performer", "featured"] {
+            edges.push(serde_json::json!({"source": id, "target": format!("w{i}"), "role": role}));
+        }
+    }
+    let text = serde_json::json!({"nodes": nodes, "edges": edges}).to_string();
+    let loaded = NodeLink::new()
+        .from_reader("hostile.json", text.as_bytes())
+        .unwrap();
+    let ex = &loaded.explorer;
+    assert_eq!(ex.people().len(), HOSTILE.len());
+    let net = Network::new(ex, &everything(), Shape::Bipartite);
+    let dir = out_dir("hostile");
+    std::fs::write(dir.join("h.graphml"), graphml::to_graphml(&net)).unwrap();
+    std::fs::write(dir.join("h.gexf"), gexf::to_gexf(&net)).unwrap();
+    std::fs::write(
+        dir.join("h.json"),
+        json::to_node_link(&net, &json::NodeLinkOptions::new()),
+    )
+    .unwrap();
+    let safe = csv::CsvOptions::new().neutralise_formulas(true);
+    std::fs::write(dir.join("h.csv"), csv::to_table(&net, &safe)).unwrap();
+    std::fs::write(dir.join("h-edges.csv"), csv::to_edge_list_with(&net, &safe)).unwrap();
+    let neo = dir.join("h-neo4j");
+    neo4j::write_dir(&net, &neo).unwrap();
+    std::fs::write(dir.join("h.cypher"), neo4j::to_cypher(&net, 100)).unwrap();
+    let diagram = hallyu::export::View::catalog()
+        .filter(everything())
+        .diagram(ex)
+        .unwrap();
+    std::fs::write(
+        dir.join("h.dot"),
+        hallyu::export::dot::to_dot(&diagram, &hallyu::export::dot::DotOptions::new()),
+    )
+    .unwrap();
+
+    // Every format hallyu reads gives the names back as they were.
+    let names = |e: &Explorer| -> BTreeSet<String> {
+        e.people().map(|p| e.get(p).name().to_string()).collect()
+    };
+    let want = names(ex);
+    let graphml_back = Graphml::new().from_path(dir.join("h.graphml")).unwrap();
+    assert_eq!(names(&graphml_back.explorer), want, "GraphML");
+    assert_same_graph(ex, &graphml_back.explorer, "hostile GraphML");
+    let json_back = NodeLink::new().from_path(dir.join("h.json")).unwrap();
+    assert_same_graph(ex, &json_back.explorer, "hostile JSON");
+    let csv_back = Csv::new().from_path(dir.join("h.csv")).unwrap();
+    assert_same_graph(ex, &csv_back.explorer, "hostile CSV");
+    let neo_back = Csv::new().from_dir(&neo).unwrap();
+    assert_same_graph(ex, &neo_back.explorer, "hostile Neo4j");
+    // Spreadsheet formulas are neutralised in the CSV exports.
+    let table = std::fs::read_to_string(dir.join("h.csv")).unwrap();
+    for formula in [
+        "'=HYPERLINK",
+        "'+1 formula",
+        "'-2 formula",
+        "'@SUM(A1)",
+        "''=quoted",
+    ] {
+        assert!(table.contains(formula), "{formula}");
+    }
+    assert!(!table.contains(",=HYPERLINK") && !table.contains(",\"=HYPERLINK"));
+
+    // Readers no one here wrote: Python's XML parser, NetworkX, csv.
+    let has_networkx = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_networkx {
+        eprintln!(
+            "skipped: NetworkX is not installed; files in {}",
+            dir.display()
+        );
+        return;
+    }
+    let expected: BTreeMap<String, (&str, &str)> = ex
+        .people()
+        .map(|p| {
+            let r = ex.get(p);
+            let (name, label) = HOSTILE.iter().find(|(n, _)| *n == r.name()).unwrap();
+            (r.key().into_owned(), (*name, *label))
+        })
+        .collect();
+    std::fs::write(
+        dir.join("expected.json"),
+        serde_json::to_string(&expected).unwrap(),
+    )
+    .unwrap();
+    let script = r#"
+import csv, json, sys, xml.etree.ElementTree as ET
+import networkx as nx
+d = sys.argv[1]
+want = json.load(open(d + "/expected.json"))
+problems = []
+for f in ["h.graphml", "h.gexf"]:
+    ET.parse(d + "/" + f)  # raises on text that is not well-formed XML
+def xml_key(k):
+    # Ids go through the same escape as names.
+    return k.replace("\x02", "\\u{2}")
+g = nx.read_graphml(d + "/h.graphml")
+x = nx.read_gexf(d + "/h.gexf")
+j = nx.node_link_graph(json.load(open(d + "/h.json")), edges="edges")
+for key, (name, label) in want.items():
+    if g.nodes[xml_key(key)].get("label") != label:
+        problems.append(f"graphml {key!r}: {g.nodes[xml_key(key)].get('label')!r} != {label!r}")
+    if x.nodes[xml_key(key)].get("label") != label:
+        problems.append(f"gexf {key!r}: {x.nodes[xml_key(key)].get('label')!r} != {label!r}")
+    if j.nodes[key].get("label") != name:
+        problems.append(f"json {key!r}: {j.nodes[key].get('label')!r} != {name!r}")
+for f in [g, x, j]:
+    if f.number_of_edges() != 2 * len(want):
+        problems.append(f"{f.number_of_edges()} edges")
+people = {r["personId:ID(Person)"]: r["name"] for r in csv.DictReader(open(d + "/h-neo4j/people.csv", newline="", encoding="utf-8"))}
+for key, (name, _) in want.items():
+    if people.get(key) != name:
+        problems.append(f"neo4j {key!r}: {people.get(key)!r} != {name!r}")
+rows = list(csv.DictReader(open(d + "/h.csv", newline="", encoding="utf-8")))
+for r in rows:
+    if r["name"][:1] in ("=", "+", "-", "@"):
+        problems.append(f"csv: a formula {r['name']!r}")
+print("\n".join(problems))
+print(f"{len(problems)} problems")
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script, dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.ends_with("\n0 problems\n"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Graphviz reads the DOT.
+    if Command::new("dot").arg("-V").output().is_ok() {
+        let out = Command::new("dot")
+            .args(["-Tsvg", "-o", "/dev/null"])
+            .arg(dir.join("h.dot"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -796,8 +796,14 @@ impl Csv {
         // Blank lines are not rows.
         rows.retain(|r| !(r.len() == 1 && r[0].text.is_empty()));
         // The spreadsheet formula guard of the exports (`'=…`): one leading
-        // quote before a formula character or another quote is removed.
-        for r in &mut rows {
+        // quote before a formula character or another quote is removed,
+        // except in Neo4j import files (a header with `:ID` or
+        // `:START_ID`), which neo4j-admin reads as they are.
+        let neo4j = rows.first().is_some_and(|h| {
+            h.iter()
+                .any(|f| f.text.contains(":ID") || f.text.contains(":START_ID"))
+        });
+        for r in rows.iter_mut().filter(|_| !neo4j) {
             for f in r.iter_mut() {
                 if guarded(&f.text) {
                     f.text.remove(0);
