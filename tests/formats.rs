@@ -1218,3 +1218,76 @@ print(f"{len(problems)} problems")
         );
     }
 }
+
+#[test]
+fn readers_refuse_other_formats_and_count_every_skip() {
+    // A file that is not GraphML is an error, not an empty graph.
+    for (text, want) in [
+        ("", "not GraphML: no <graphml> element"),
+        ("just some text\n", "not GraphML: no <graphml> element"),
+        (
+            "<html><body/></html>",
+            "not GraphML: the root element is <html>",
+        ),
+    ] {
+        let err = Graphml::new()
+            .from_reader("x.graphml", text.as_bytes())
+            .unwrap_err();
+        assert!(err.to_string().contains(want), "{text:?}: {err}");
+        assert!(err.location().is_some());
+    }
+    assert!(NodeLink::new().from_reader("x.json", &b""[..]).is_err());
+    assert!(Csv::new().from_reader("x.csv", &b""[..]).is_err());
+    // JSON with a UTF-8 byte-order mark is read.
+    let text = "\u{feff}{\"nodes\": [{\"id\": \"IU\", \"kind\": \"person\"}, {\"id\": \"Palette\", \"kind\": \"mv\"}], \
+                \"edges\": [{\"source\": \"IU\", \"target\": \"Palette\"}]}";
+    let loaded = NodeLink::new()
+        .from_reader("bom.json", text.as_bytes())
+        .unwrap();
+    assert_eq!(loaded.report.credits, 1);
+    // Self-loops and edges between two works are skipped and counted.
+    let text = r#"{"nodes": [{"id": "IU", "kind": "person"}, {"id": "A", "kind": "mv"}, {"id": "B", "kind": "mv"}],
+        "edges": [{"source": "IU", "target": "IU"}, {"source": "A", "target": "B", "role": "performer"},
+                  {"source": "IU", "target": "A", "odd": 1}]}"#;
+    let report = NodeLink::new()
+        .from_reader("loops.json", text.as_bytes())
+        .unwrap()
+        .report;
+    assert_eq!(report.credits, 1);
+    let why: Vec<&str> = report.skipped.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(why.len(), 3, "{why:?}");
+    assert!(why.iter().any(|w| w.contains("self-loop")), "{why:?}");
+    assert!(
+        why.iter().any(|w| w.contains("links a work and a work")),
+        "{why:?}"
+    );
+    assert!(
+        why.iter()
+            .any(|w| w.contains("edge attribute \"odd\" is not read")),
+        "{why:?}"
+    );
+    // GraphML elements and text the reader does not read are counted.
+    let text = r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k" for="node" attr.name="kind" attr.type="string"/>
+  <graph edgedefault="undirected">stray text
+    <node id="iu"><data key="k">person</data></node>
+    <node id="palette"><data key="k">mv</data></node>
+    <edge source="iu" target="palette"/>
+    <hyperedge><endpoint node="iu"/><endpoint node="palette"/></hyperedge>
+  </graph>
+</graphml>"#;
+    let report = Graphml::new()
+        .from_reader("x.graphml", text.as_bytes())
+        .unwrap()
+        .report;
+    let why: Vec<&str> = report.skipped.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(
+        why,
+        [
+            "text outside <data> is not read",
+            "element <hyperedge> is not read",
+            "element <endpoint> is not read",
+            "element <endpoint> is not read"
+        ]
+    );
+}

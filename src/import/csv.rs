@@ -5,8 +5,8 @@ use std::io::Read;
 use std::path::Path;
 
 use super::staged::{
-    Loaded, Provenance, Slugs, Staged, at, billing_of_word, io_error, kind_of_word, parse_error,
-    role_of_kind, role_of_word, utf8,
+    Loaded, Provenance, Slugs, Staged, article, at, billing_of_word, io_error, kind_of_word,
+    parse_error, role_of_kind, role_of_word, utf8,
 };
 use crate::error::{ErrorKind, Location};
 use crate::model::{Confidence, GroupKind, OrganisationKind, PartialDate, RecordKind};
@@ -608,9 +608,11 @@ impl Csv {
                     s.skip(
                         credits.at(&row[f]),
                         format!(
-                            "a {} role links {}, not a {from_kind} to a {to_kind}",
+                            "a {} role links {}, not {} to {}",
                             role.word(),
-                            role.expected_ends()
+                            role.expected_ends(),
+                            article(from_kind),
+                            article(to_kind)
                         ),
                     );
                     continue;
@@ -1043,11 +1045,11 @@ fn whole_table(t: &Table) -> crate::error::Result<Loaded> {
             s.skip(
                 t.at(&row[from]),
                 format!(
-                    "a {} role links {}, not a {} to a {}",
+                    "a {} role links {}, not {} to {}",
                     role.word(),
                     role.expected_ends(),
-                    a.0,
-                    b.0
+                    article(a.0),
+                    article(b.0)
                 ),
             );
             continue;

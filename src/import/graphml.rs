@@ -105,6 +105,7 @@ impl Graphml {
             key_default: None,
             graph: HashMap::new(),
             root: false,
+            unread: Vec::new(),
         };
         let mut stack: Vec<String> = Vec::new();
         loop {
@@ -188,7 +189,11 @@ impl Graphml {
                             }
                             st.data = Some((key, here, String::new(), false));
                         }
-                        _ => {}
+                        "graphml" | "default" | "graph" | "desc" => {}
+                        _ if st.data.is_some() => {} // yEd graphics inside <data>
+                        other => st
+                            .unread
+                            .push((here.clone(), format!("element <{other}> is not read"))),
                     }
                     if empty {
                         st.close(&name)?;
@@ -202,6 +207,10 @@ impl Graphml {
                 }
                 Event::Text(t) => {
                     let s = t.xml10_content();
+                    if st.data.is_none() && st.key_default.is_none() && !s.trim().is_empty() {
+                        st.unread
+                            .push((loc(start), "text outside <data> is not read".into()));
+                    }
                     st.text(&s);
                 }
                 Event::CData(t) => {
@@ -279,7 +288,11 @@ impl Graphml {
                 attrs(&mut e.attrs);
             }
         }
-        from_graph(st.nodes, st.edges)
+        let mut loaded = from_graph(st.nodes, st.edges)?;
+        let mut skipped = st.unread;
+        skipped.append(&mut loaded.report.skipped);
+        loaded.report.skipped = skipped;
+        Ok(loaded)
     }
 }
 
@@ -299,6 +312,8 @@ struct State {
     graph: HashMap<String, Attr>,
     /// Whether a `<graphml>` root element was seen.
     root: bool,
+    /// Elements and text the reader does not read, for the report.
+    unread: Vec<(Location, String)>,
 }
 
 impl State {

@@ -956,6 +956,68 @@ pub(crate) fn from_graph(
     let mut s = Staged::default();
     let mut record_of: HashMap<String, (RecordKind, usize)> = HashMap::new();
     let mut seen: HashMap<String, Location> = HashMap::new();
+    // Attributes no reader reads, reported once each (what the exports
+    // write for other programs, such as `weight`, is not reported).
+    const NODE_READ: [&str; 17] = [
+        "kind",
+        "bipartite",
+        "label",
+        "name",
+        "title",
+        "hangul",
+        "aliases",
+        "work_kind",
+        "group_kind",
+        "organisation_kind",
+        "year",
+        "start",
+        "released",
+        "born",
+        "confidence",
+        "sources",
+        "notes",
+    ];
+    const EDGE_READ: [&str; 17] = [
+        "role",
+        "role_kind",
+        "billing",
+        "character",
+        "song",
+        "since",
+        "until",
+        "unverified",
+        "confidence",
+        "sources",
+        "notes",
+        "weight",
+        "year",
+        "key",
+        "id",
+        "via",
+        "start",
+    ];
+    let mut unread: std::collections::BTreeMap<(bool, String), Location> = Default::default();
+    for n in &nodes {
+        for name in n.attrs.keys().filter(|k| !NODE_READ.contains(&k.as_str())) {
+            unread
+                .entry((false, name.clone()))
+                .or_insert_with(|| n.location.clone());
+        }
+    }
+    for e in &edges {
+        for name in e.attrs.keys().filter(|k| !EDGE_READ.contains(&k.as_str())) {
+            unread
+                .entry((true, name.clone()))
+                .or_insert_with(|| e.location.clone());
+        }
+    }
+    for ((edge, name), location) in unread {
+        let owner = if edge { "edge" } else { "node" };
+        s.skip(
+            location,
+            format!("{owner} attribute \"{name}\" is not read"),
+        );
+    }
     for n in &nodes {
         if let Some(first) = seen.get(&n.id) {
             return Err(duplicate(&n.id, first, n.location.clone()));
@@ -1125,11 +1187,11 @@ pub(crate) fn from_graph(
             s.skip(
                 e.location.clone(),
                 format!(
-                    "edge \"{}\" – \"{}\" links a {} and a {}: a {} role links {}",
+                    "edge \"{}\" – \"{}\" links {} and {}: a {} role links {}",
                     e.source,
                     e.target,
-                    a.0,
-                    b.0,
+                    article(a.0),
+                    article(b.0),
                     role.word(),
                     role.expected_ends()
                 ),
@@ -1200,4 +1262,14 @@ fn provenance_of(
         sources: attrs.get("sources").map(Attr::list).unwrap_or_default(),
         notes: attrs.get("notes").map(Attr::text),
     })
+}
+
+/// A record kind with its article: `a person`, `an organisation`.
+pub(crate) fn article(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Person => "a person",
+        RecordKind::Group => "a group",
+        RecordKind::Work => "a work",
+        RecordKind::Organisation => "an organisation",
+    }
 }
