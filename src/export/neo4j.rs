@@ -2,35 +2,51 @@
 //! script for small graphs. The route for users who outgrow one process.
 //!
 //! The files follow the Operations Manual's header format: ids in the
-//! `Person` and `Work` id spaces, typed properties (`born:int`,
-//! `year:int`, `unverified:boolean`, `newman:double`), arrays
-//! (`aliases:string[]`, `works:string[]`) and labels separated by `;` (the
-//! default `--array-delimiter`):
+//! `Person`, `Group`, `Work` and `Organisation` id spaces, typed
+//! properties (`born:int`, `year:int`, `since:int`, `unverified:boolean`,
+//! `newman:double`), arrays (`aliases:string[]`, `sources:string[]`,
+//! `works:string[]`) and labels separated by `;` (the default
+//! `--array-delimiter`; a `;` inside an item is written `,`):
 //!
 //! ```text
-//! people.csv         personId:ID(Person),name,hangul,born:int,aliases:string[],:LABEL
-//! works.csv          workId:ID(Work),title,hangul,kind,year:int,aliases:string[],:LABEL
-//! credits.csv        :START_ID(Person),:END_ID(Work),role,billing,character,via,unverified:boolean,year:int,:TYPE
+//! people.csv         personId:ID(Person),name,hangul,born:int,aliases:string[],confidence,sources:string[],notes,:LABEL
+//! groups.csv         groupId:ID(Group),name,hangul,kind,aliases:string[],confidence,sources:string[],notes,:LABEL
+//! works.csv          workId:ID(Work),title,hangul,kind,year:int,released,aliases:string[],confidence,sources:string[],notes,:LABEL
+//! organisations.csv  organisationId:ID(Organisation),name,hangul,kind,aliases:string[],confidence,sources:string[],notes,:LABEL
+//! credits.csv        :START_ID(Person),:END_ID(Work),role,role_kind,billing,character,song,since:int,until:int,unverified:boolean,confidence,sources:string[],notes,key,year:int,:TYPE
+//! group_credits.csv, memberships.csv, person_contracts.csv, group_contracts.csv,
+//! work_organisations.csv, work_links.csv: the same columns between other id spaces
 //! co_appearances.csv :START_ID(Person),:END_ID(Person),shared:int,weight:double,newman:double,works:string[],titles:string[],:TYPE
 //! ```
 //!
-//! Import them with
+//! Every stored credit is one relationship row, in the file of its ends'
+//! kinds ([`RELATIONSHIP_FILES`]). Import them with
 //!
 //! ```text
-//! neo4j-admin database import full --nodes=people.csv --nodes=works.csv \
-//!     --relationships=credits.csv neo4j
+//! neo4j-admin database import full --nodes=people.csv --nodes=groups.csv \
+//!     --nodes=works.csv --nodes=organisations.csv --relationships=credits.csv \
+//!     --relationships=group_credits.csv --relationships=memberships.csv \
+//!     --relationships=person_contracts.csv --relationships=group_contracts.csv \
+//!     --relationships=work_organisations.csv --relationships=work_links.csv neo4j
 //! ```
+//!
+//! The directory is also the three-file layout of
+//! [`Csv::from_dir`](crate::import::Csv::from_dir): `hallyu --data DIR`
+//! reads it back, whole.
 //!
 //! Works are labelled `Work` and their kind (`Work;MusicVideo`); credits
 //! have the type of their role: `PERFORMED_IN`, `FEATURED_IN`, `ACTED_IN`
 //! (with `billing`), `DIRECTED`, `COMPOSED`, `WROTE_LYRICS`,
-//! `PRODUCED_MUSIC`, `SANG_SOUNDTRACK`, `APPEARED_IN` and `CREW_OF` (for
-//! [`Role::Other`](crate::model::Role::Other), with the source's word in
-//! `role`). Projection edges are `CO_APPEARED_WITH`.
+//! `PRODUCED_MUSIC`, `SANG_SOUNDTRACK`, `APPEARED_IN`, `MEMBER_OF`,
+//! `SIGNED_TO`, `PRODUCED_BY`, `BANNED_BY`, `TIE_IN_OF`, `SEQUEL_OF` and
+//! `CREW_OF` (for [`Role::Other`](crate::model::Role::Other) off screen,
+//! with the source's word in `role`). Projection edges are
+//! `CO_APPEARED_WITH`.
 //!
 //! The Cypher script ([`to_cypher`]) creates a uniqueness constraint per
 //! label, then merges nodes and relationships in batches of `UNWIND [...]
-//! AS row MERGE …`, each batch in a `:begin`/`:commit` block for
+//! AS row MERGE …` (a credit merged on its `key`, so parallel credits stay
+//! two relationships), each batch in a `:begin`/`:commit` block for
 //! cypher-shell (`cypher-shell -f graph.cypher`).
 //!
 //! # Example
@@ -456,7 +472,8 @@ fn credit_row(from: &str, to: &str, key: &str, year: Option<i32>, c: &NetworkCre
 /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
 /// let dir = std::env::temp_dir().join(format!("hallyu-doc-neo4j-{}", std::process::id()));
 /// let written = neo4j::write_dir(&net, &dir)?;
-/// assert_eq!(written, [dir.join("people.csv"), dir.join("works.csv"), dir.join("credits.csv")]);
+/// assert_eq!(written.len(), 4 + neo4j::RELATIONSHIP_FILES.len());
+/// assert_eq!(written[0], dir.join("people.csv"));
 /// let people = std::fs::read_to_string(&written[0]).unwrap();
 /// assert!(people.starts_with(neo4j::PEOPLE_HEADER));
 /// std::fs::remove_dir_all(&dir).unwrap();
@@ -489,6 +506,10 @@ fn lit(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            // Other controls and noncharacters as Cypher's `\uXXXX`.
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
             c => out.push(c),
         }
     }

@@ -93,12 +93,38 @@ fn column_name(field: &str) -> String {
 /// Without ids, a person is known by name and a work by title and year.
 /// Other columns are ignored (and listed in the report's skips).
 ///
+/// # The whole graph in one table
+///
+/// A file whose header has a `record` column is the table
+/// `export::csv::to_table` writes: a row per person, group, work and
+/// organisation (`record`, `id`, `name`, `kind`, `hangul`, `aliases`,
+/// `born`, `year`, `released`) and a row per credit (`record` is
+/// `credit`; `from`, `from_kind`, `to`, `to_kind`, `role`, `role_kind`,
+/// `billing`, `character`, `song`, `since`, `until`), each with
+/// `confidence`, `sources` and `notes`.
+///
 /// # The three-file layout
 ///
 /// A directory with `people.csv` (`id,name[,hangul,born,aliases]`),
-/// `works.csv` (`id,title[,kind,year,hangul,aliases]`) and `credits.csv`
-/// (`person,work[,role,billing,character]`, ids of the other two files).
-/// `aliases` are separated by `;`.
+/// `works.csv` (`id,title[,kind,year,released,hangul,aliases]`) and
+/// `credits.csv` (`person,work[,role,role_kind,billing,character,song]`,
+/// ids of the other two files), and optionally `groups.csv` and
+/// `organisations.csv` (`id,name[,kind,hangul,aliases]`) and the credits
+/// between other kinds of record (`from,to,…`): `group_credits.csv`,
+/// `memberships.csv` (with `since` and `until`), `person_contracts.csv`,
+/// `group_contracts.csv`, `work_organisations.csv`, `work_links.csv`.
+/// Every file may have `confidence`, `sources` and `notes`; `aliases`
+/// and `sources` are separated by `;`. The Neo4j import directory of
+/// `export::neo4j` is this layout: its headers (`personId:ID(Person)`,
+/// `born:int`, `:START_ID(Person)`, `:END_ID(Work)`, `:LABEL`, `:TYPE`)
+/// are read as the plain names (`id`, `born`, `from`, `to`).
+///
+/// # Spreadsheet formula guard
+///
+/// A field that begins with a single quote followed by `=`, `+`, `-`,
+/// `@`, a tab, a carriage return or another quote loses that quote: it is
+/// the guard the CSV exports put before formulas. Files with a Neo4j
+/// header are read as they are.
 ///
 /// # Roles
 ///
