@@ -1199,7 +1199,7 @@ pub(crate) fn from_graph(
             continue;
         };
         let mut provenance = provenance_of(&e.attrs, &e.location)?;
-        if e.attrs.get("confidence").is_none() {
+        if !e.attrs.contains_key("confidence") {
             let unverified = matches!(e.attrs.get("unverified"), Some(Attr::Bool(true)))
                 || matches!(e.attrs.get("unverified"), Some(Attr::Text(t)) if t == "true");
             if unverified {
