@@ -58,7 +58,8 @@
 //! let explorer = Explorer::bundled();
 //! let files = neo4j::to_csv_files(&Network::new(&explorer, &Filter::new(), Shape::Bipartite));
 //! assert_eq!(files[0].0, "people.csv");
-//! assert!(files[0].1.starts_with("personId:ID(Person),name,hangul,born:int,aliases:string[],:LABEL\n"));
+//! assert!(files[0].1.starts_with("personId:ID(Person),name,hangul,born:int,aliases:string[],"));
+//! assert_eq!(files.len(), 4 + neo4j::RELATIONSHIP_FILES.len()); // every record kind, every credit
 //! let script = neo4j::to_cypher(&Network::new(&explorer, &Filter::new(), Shape::Bipartite), 500);
 //! assert!(script.contains("REQUIRE n.id IS UNIQUE"));
 //! ```

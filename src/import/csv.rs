@@ -188,16 +188,192 @@ impl Field {
     }
 }
 
-/// The rows of a file.
-struct Table {
+/// A file's header, and its rows read one at a time ([`Table::rows`]):
+/// the reader holds the text and one row, not every field of the file.
+struct Table<'t> {
     file: String,
     header: Vec<Field>,
-    rows: Vec<Vec<Field>>,
-    /// Where the file ends (for a missing last field).
+    /// The parser where the header ends.
+    body: Scanner<'t>,
+    /// Whether the header is a Neo4j import header (no formula guard).
+    neo4j: bool,
     columns: HashMap<String, usize>,
 }
 
-impl Table {
+/// The rows of a [`Table`], parsed as they are read.
+struct Rows<'a, 't> {
+    table: &'a Table<'t>,
+    scanner: Scanner<'t>,
+}
+
+impl Iterator for Rows<'_, '_> {
+    type Item = crate::error::Result<Vec<Field>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let mut row = match self.scanner.row(&self.table.file)? {
+                Ok(row) => row,
+                Err(e) => return Some(Err(e)),
+            };
+            // Blank lines are not rows.
+            if row.len() == 1 && row[0].text.is_empty() {
+                continue;
+            }
+            // The spreadsheet formula guard of the exports (`'=…`): one
+            // leading quote before a formula character or another quote is
+            // removed, except in Neo4j import files, which neo4j-admin
+            // reads as they are.
+            if !self.table.neo4j {
+                for f in row.iter_mut() {
+                    if guarded(&f.text) {
+                        f.text.remove(0);
+                    }
+                }
+            }
+            let n = self.table.header.len();
+            if row.len() != n {
+                let f = &row[row.len().min(n).saturating_sub(1).min(row.len() - 1)];
+                let (line, column) = if row.len() > n {
+                    (row[n].line, row[n].column)
+                } else {
+                    f.end
+                };
+                return Some(Err(parse_error(
+                    format!(
+                        "this row has {} field{}, the header {n}",
+                        row.len(),
+                        if row.len() == 1 { "" } else { "s" }
+                    ),
+                    self.table.loc(line, column),
+                )));
+            }
+            return Some(Ok(row));
+        }
+    }
+}
+
+/// The CSV parser's place in a text: one row at a time.
+#[derive(Clone)]
+struct Scanner<'t> {
+    text: &'t str,
+    /// The byte offset of the next character.
+    offset: usize,
+    line: usize,
+    column: usize,
+    delimiter: char,
+}
+
+impl Scanner<'_> {
+    /// The next row (a line, or several where a quoted field holds line
+    /// breaks), `None` at the end of the text.
+    fn row(&mut self, file: &str) -> Option<crate::error::Result<Vec<Field>>> {
+        if self.offset >= self.text.len() {
+            return None;
+        }
+        let d = self.delimiter;
+        let loc = |line, column| Location {
+            file: file.to_string(),
+            line,
+            column,
+        };
+        let mut row: Vec<Field> = Vec::new();
+        let mut field = String::new();
+        let mut field_start = (self.line, self.column);
+        let mut at_field_start = true;
+        let rest = &self.text[self.offset..];
+        let mut chars = rest.char_indices().peekable();
+        let (mut line, mut column) = (self.line, self.column);
+        let mut consumed = rest.len();
+        loop {
+            let Some((_, c)) = chars.next() else {
+                row.push(Field::take(&mut field, field_start, (line, column)));
+                break;
+            };
+            if at_field_start {
+                field_start = (line, column);
+                at_field_start = false;
+            }
+            if c == '"' && field.is_empty() {
+                // A quoted field: up to the closing quote ("" is a quote).
+                let (ql, qc) = (line, column);
+                column += 1;
+                loop {
+                    match chars.next() {
+                        None => {
+                            self.offset = self.text.len();
+                            return Some(Err(parse_error(
+                                "the file ends inside a quoted field",
+                                loc(ql, qc),
+                            )));
+                        }
+                        Some((_, '"')) if chars.peek().map(|x| x.1) == Some('"') => {
+                            chars.next();
+                            field.push('"');
+                            column += 2;
+                        }
+                        Some((_, '"')) => {
+                            column += 1;
+                            break;
+                        }
+                        Some((_, '\n')) => {
+                            field.push('\n');
+                            line += 1;
+                            column = 1;
+                        }
+                        Some((_, x)) => {
+                            field.push(x);
+                            column += 1;
+                        }
+                    }
+                }
+                match chars.peek().map(|x| x.1) {
+                    None | Some('\n') | Some('\r') => {}
+                    Some(x) if x == d => {}
+                    Some(_) => {
+                        self.offset = self.text.len();
+                        return Some(Err(parse_error(
+                            "a quoted field must end at a delimiter or a line break",
+                            loc(line, column),
+                        )));
+                    }
+                }
+                continue;
+            }
+            if c == d {
+                row.push(Field::take(&mut field, field_start, (line, column)));
+                column += 1;
+                at_field_start = true;
+                continue;
+            }
+            if c == '\r' && chars.peek().map(|x| x.1) == Some('\n') {
+                continue;
+            }
+            if c == '\n' {
+                row.push(Field::take(&mut field, field_start, (line, column)));
+                line += 1;
+                column = 1;
+                consumed = chars.peek().map_or(rest.len(), |x| x.0);
+                break;
+            }
+            field.push(c);
+            column += 1;
+        }
+        self.offset += consumed;
+        self.line = line;
+        self.column = column;
+        Some(Ok(row))
+    }
+}
+
+impl<'t> Table<'t> {
+    /// The rows after the header, parsed as they are read.
+    fn rows(&self) -> Rows<'_, 't> {
+        Rows {
+            table: self,
+            scanner: self.body.clone(),
+        }
+    }
+
     fn loc(&self, line: usize, column: usize) -> Location {
         Location {
             file: self.file.clone(),
@@ -285,14 +461,25 @@ impl Table {
     /// `key` columns of the Neo4j import files say nothing the reader
     /// needs, and are not listed).
     fn ignored(&self, known: &[&str], staged: &mut Staged) {
+        // Columns without a name are one skip, however many.
+        let mut unnamed: Option<(Location, usize)> = None;
         for f in &self.header {
             let name = column_name(&f.text);
-            if !known.contains(&name.as_str())
+            if name.is_empty() {
+                unnamed.get_or_insert((self.at(f), 0)).1 += 1;
+            } else if !known.contains(&name.as_str())
                 && !["label", "type", "key", "year"].contains(&name.as_str())
-                || name.is_empty()
             {
                 staged.skip(self.at(f), format!("column \"{}\" is not read", f.text));
             }
+        }
+        if let Some((at, n)) = unnamed {
+            let what = if n == 1 {
+                "a column without a name is not read".to_string()
+            } else {
+                format!("{n} columns without a name are not read")
+            };
+            staged.skip(at, what);
         }
     }
 }
@@ -412,20 +599,23 @@ impl Csv {
     /// ```
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> crate::error::Result<Loaded> {
         let dir = dir.as_ref();
-        let read = |name: &str| -> crate::error::Result<Option<Table>> {
+        // The bytes of a file of the directory, `None` when it is absent.
+        let bytes = |name: &str| -> crate::error::Result<Option<(String, Vec<u8>)>> {
             let path = dir.join(name);
             if !path.exists() {
                 return Ok(None);
             }
-            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
-            self.table(&path.display().to_string(), &bytes).map(Some)
+            let b = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            Ok(Some((path.display().to_string(), b)))
         };
-        let must = |name: &str| -> crate::error::Result<Table> {
+        let must = |name: &str| -> crate::error::Result<(String, Vec<u8>)> {
             let path = dir.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
-            self.table(&path.display().to_string(), &bytes)
+            let b = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            Ok((path.display().to_string(), b))
         };
-        let (people, works) = (must("people.csv")?, must("works.csv")?);
+        let (people_file, works_file) = (must("people.csv")?, must("works.csv")?);
+        let people = self.table(&people_file.0, &people_file.1)?;
+        let works = self.table(&works_file.0, &works_file.1)?;
         let mut s = Staged::default();
         let provenance = |t: &Table, row: &[Field]| -> crate::error::Result<Provenance> {
             let confidence = match t.get(row, "confidence") {
@@ -459,7 +649,8 @@ impl Csv {
             .concat(),
             &mut s,
         );
-        for row in &people.rows {
+        for row in people.rows() {
+            let row = &row?;
             let born = people.number(row, "born")?;
             let i = s.person(
                 &row[id].text,
@@ -471,7 +662,9 @@ impl Csv {
             )?;
             s.provenance(RecordKind::Person, i, provenance(&people, row)?);
         }
-        if let Some(groups) = read("groups.csv")? {
+        let groups_file = bytes("groups.csv")?;
+        if let Some((file, b)) = &groups_file {
+            let groups = self.table(file, b)?;
             let (id, name) = (groups.require("id")?, groups.require("name")?);
             groups.ignored(
                 &[
@@ -481,7 +674,8 @@ impl Csv {
                 .concat(),
                 &mut s,
             );
-            for row in &groups.rows {
+            for row in groups.rows() {
+                let row = &row?;
                 let word = groups.text(row, "kind");
                 let kind = word.as_deref().and_then(GroupKind::from_word);
                 s.report.generic_kinds += usize::from(kind.is_none());
@@ -507,7 +701,8 @@ impl Csv {
             .concat(),
             &mut s,
         );
-        for row in &works.rows {
+        for row in works.rows() {
+            let row = &row?;
             let year = works.number(row, "year")?;
             let (kind, generic) = kind_of_word(works.get(row, "kind").map(|f| f.text.as_str()));
             s.report.generic_kinds += usize::from(generic);
@@ -528,7 +723,9 @@ impl Csv {
             }
             s.provenance(RecordKind::Work, i, provenance(&works, row)?);
         }
-        if let Some(orgs) = read("organisations.csv")? {
+        let orgs_file = bytes("organisations.csv")?;
+        if let Some((file, b)) = &orgs_file {
+            let orgs = self.table(file, b)?;
             let (id, name) = (orgs.require("id")?, orgs.require("name")?);
             orgs.ignored(
                 &[
@@ -538,7 +735,8 @@ impl Csv {
                 .concat(),
                 &mut s,
             );
-            for row in &orgs.rows {
+            for row in orgs.rows() {
+                let row = &row?;
                 let word = orgs.text(row, "kind");
                 let kind = word.as_deref().and_then(OrganisationKind::from_word);
                 s.report.generic_kinds += usize::from(kind.is_none());
@@ -554,14 +752,15 @@ impl Csv {
             }
         }
         for (file, from_kind, to_kind) in LINK_FILES {
-            let credits = if file == "credits.csv" {
+            let (name, b) = if file == "credits.csv" {
                 must(file)?
             } else {
-                match read(file)? {
-                    Some(t) => t,
+                match bytes(file)? {
+                    Some(x) => x,
                     None => continue,
                 }
             };
+            let credits = self.table(&name, &b)?;
             let column = |a: &str, b: &str| {
                 credits
                     .require(a)
@@ -593,7 +792,8 @@ impl Csv {
                 .concat(),
                 &mut s,
             );
-            for row in &credits.rows {
+            for row in credits.rows() {
+                let row = &row?;
                 let find = |kind: RecordKind, f: &Field| {
                     let map = match kind {
                         RecordKind::Person => &s.people_by_key,
@@ -684,7 +884,8 @@ impl Csv {
         );
         let mut people = Slugs::default();
         let mut works = Slugs::default();
-        for row in &t.rows {
+        for row in t.rows() {
+            let row = &row?;
             let (pf, wf) = (&row[p], &row[w]);
             if pf.text.trim().is_empty() || wf.text.trim().is_empty() {
                 s.skip(t.at(pf), "a row without a person or a work");
@@ -725,140 +926,44 @@ impl Csv {
         Ok(s.finish())
     }
 
-    /// Splits a file into a header and rows of fields with positions.
-    fn table(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Table> {
+    /// The header of a file and a parser of its rows.
+    fn table<'t>(&self, file: &str, bytes: &'t [u8]) -> crate::error::Result<Table<'t>> {
         let text = utf8(file, bytes)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let d = self.delimiter as char;
-        let loc = |line, column| Location {
-            file: file.to_string(),
-            line,
-            column,
+        let mut scanner = Scanner {
+            text,
+            offset: 0,
+            line: 1,
+            column: 1,
+            delimiter: self.delimiter as char,
         };
-        let mut rows: Vec<Vec<Field>> = Vec::new();
-        let mut row: Vec<Field> = Vec::new();
-        let mut chars = text.chars().peekable();
-        let (mut line, mut column) = (1usize, 1usize);
-        let mut field_start = (1usize, 1usize);
-        let mut field = String::new();
-        let mut at_field_start = true;
-        let mut any = false;
-        loop {
-            let Some(c) = chars.next() else {
-                if any || !row.is_empty() {
-                    row.push(Field::take(&mut field, field_start, (line, column)));
-                    rows.push(std::mem::take(&mut row));
+        // The first row that is not blank.
+        let header = loop {
+            match scanner.row(file) {
+                None => {
+                    return Err(parse_error(
+                        "the file is empty (no header)",
+                        Location {
+                            file: file.to_string(),
+                            line: 1,
+                            column: 1,
+                        },
+                    ));
                 }
-                break;
-            };
-            if at_field_start {
-                field_start = (line, column);
-                at_field_start = false;
+                Some(Err(e)) => return Err(e),
+                Some(Ok(row)) if row.len() == 1 && row[0].text.is_empty() => continue,
+                Some(Ok(row)) => break row,
             }
-            any = true;
-            if c == '"' && field.is_empty() {
-                // A quoted field: up to the closing quote ("" is a quote).
-                let (ql, qc) = (line, column);
-                column += 1;
-                loop {
-                    match chars.next() {
-                        None => {
-                            return Err(parse_error(
-                                "the file ends inside a quoted field",
-                                loc(ql, qc),
-                            ));
-                        }
-                        Some('"') if chars.peek() == Some(&'"') => {
-                            chars.next();
-                            field.push('"');
-                            column += 2;
-                        }
-                        Some('"') => {
-                            column += 1;
-                            break;
-                        }
-                        Some('\n') => {
-                            field.push('\n');
-                            line += 1;
-                            column = 1;
-                        }
-                        Some(x) => {
-                            field.push(x);
-                            column += 1;
-                        }
-                    }
-                }
-                match chars.peek() {
-                    None | Some('\n') | Some('\r') => {}
-                    Some(&x) if x == d => {}
-                    Some(_) => {
-                        return Err(parse_error(
-                            "a quoted field must end at a delimiter or a line break",
-                            loc(line, column),
-                        ));
-                    }
-                }
-                continue;
-            }
-            if c == d {
-                row.push(Field::take(&mut field, field_start, (line, column)));
-                column += 1;
-                at_field_start = true;
-                continue;
-            }
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                continue;
-            }
-            if c == '\n' {
-                row.push(Field::take(&mut field, field_start, (line, column)));
-                rows.push(std::mem::take(&mut row));
-                line += 1;
-                column = 1;
-                at_field_start = true;
-                any = false;
-                continue;
-            }
-            field.push(c);
-            column += 1;
-        }
-        // Blank lines are not rows.
-        rows.retain(|r| !(r.len() == 1 && r[0].text.is_empty()));
-        // The spreadsheet formula guard of the exports (`'=…`): one leading
-        // quote before a formula character or another quote is removed,
-        // except in Neo4j import files (a header with `:ID` or
-        // `:START_ID`), which neo4j-admin reads as they are.
-        let neo4j = rows.first().is_some_and(|h| {
-            h.iter()
-                .any(|f| f.text.contains(":ID") || f.text.contains(":START_ID"))
-        });
-        for r in rows.iter_mut().filter(|_| !neo4j) {
-            for f in r.iter_mut() {
+        };
+        let neo4j = header
+            .iter()
+            .any(|f| f.text.contains(":ID") || f.text.contains(":START_ID"));
+        let mut header = header;
+        if !neo4j {
+            for f in header.iter_mut() {
                 if guarded(&f.text) {
                     f.text.remove(0);
                 }
-            }
-        }
-        if rows.is_empty() {
-            return Err(parse_error("the file is empty (no header)", loc(1, 1)));
-        }
-        let header = rows.remove(0);
-        let n = header.len();
-        for r in &rows {
-            if r.len() != n {
-                let f = &r[r.len().min(n).saturating_sub(1).min(r.len() - 1)];
-                let (line, column) = if r.len() > n {
-                    (r[n].line, r[n].column)
-                } else {
-                    f.end
-                };
-                return Err(parse_error(
-                    format!(
-                        "this row has {} field{}, the header {n}",
-                        r.len(),
-                        if r.len() == 1 { "" } else { "s" }
-                    ),
-                    loc(line, column),
-                ));
             }
         }
         let columns = header
@@ -869,7 +974,8 @@ impl Csv {
         Ok(Table {
             file: file.to_string(),
             header,
-            rows,
+            body: scanner,
+            neo4j,
             columns,
         })
     }
@@ -879,7 +985,7 @@ impl Csv {
 /// row per record (`record` is `person`, `group`, `work` or
 /// `organisation`) and a row per credit (`record` is `credit`, with
 /// `from`, `from_kind`, `to`, `to_kind` and the role's columns).
-fn whole_table(t: &Table) -> crate::error::Result<Loaded> {
+fn whole_table(t: &Table<'_>) -> crate::error::Result<Loaded> {
     let mut s = Staged::default();
     let record = t.require("record")?;
     let id = t.require("id")?;
@@ -934,8 +1040,10 @@ fn whole_table(t: &Table) -> crate::error::Result<Loaded> {
             notes: t.text(row, "notes"),
         })
     };
-    let mut credits = Vec::new();
-    for row in &t.rows {
+    // Records first, then the credits between them: two passes over the
+    // rows.
+    for row in t.rows() {
+        let row = &row?;
         let what = row[record].text.trim().to_lowercase();
         let key = &row[id].text;
         let name = t.text(row, "name").unwrap_or_else(|| key.clone());
@@ -1000,10 +1108,7 @@ fn whole_table(t: &Table) -> crate::error::Result<Loaded> {
                 )?;
                 (RecordKind::Organisation, i)
             }
-            "credit" => {
-                credits.push(row);
-                continue;
-            }
+            "credit" => continue,
             _ => {
                 s.skip(
                     at_row,
@@ -1018,7 +1123,11 @@ fn whole_table(t: &Table) -> crate::error::Result<Loaded> {
         s.provenance(kind, i, provenance(row)?);
     }
     let (from, to) = (t.require("from")?, t.require("to")?);
-    for row in credits {
+    for row in t.rows() {
+        let row = &row?;
+        if row[record].text.trim().to_lowercase() != "credit" {
+            continue;
+        }
         let end = |column: usize, kind_column: &str| -> crate::error::Result<(RecordKind, usize)> {
             let f = &row[column];
             let kinds: Vec<RecordKind> = match t.text(row, kind_column).as_deref().map(str::trim) {
