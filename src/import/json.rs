@@ -171,6 +171,9 @@ impl NodeLink {
                 });
             }
         }
+        // The parsed tree is not needed past this point: dropped before the
+        // records are staged and the graph built, so they do not coexist.
+        drop(value);
         from_graph(out_nodes, out_edges)
     }
 }
