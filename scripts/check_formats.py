@@ -49,6 +49,15 @@ def compare_graph(problems, name, g, want):
         fail(problems, f"{name}: {g.number_of_nodes()} nodes, expected {want['nodes']}")
     if g.number_of_edges() != want["edges"]:
         fail(problems, f"{name}: {g.number_of_edges()} edges, expected {want['edges']}")
+    if want.get("multigraph") is not None and g.is_multigraph() != want["multigraph"]:
+        fail(problems, f"{name}: multigraph={g.is_multigraph()}, expected {want['multigraph']}")
+    kinds = want.get("kinds")
+    if kinds is not None:
+        got = defaultdict(int)
+        for _, d in g.nodes(data=True):
+            got[d.get("kind")] += 1
+        if dict(got) != kinds:
+            fail(problems, f"{name}: nodes by kind {dict(got)}, expected {kinds}")
     for node, attrs in want.get("node_attrs", {}).items():
         if node not in g:
             fail(problems, f"{name}: no node {node!r}")
@@ -57,13 +66,16 @@ def compare_graph(problems, name, g, want):
             got = g.nodes[node].get(k)
             if got != v:
                 fail(problems, f"{name}: node {node!r} {k}={got!r}, expected {v!r}")
-    for a, b, attrs in want.get("edge_attrs", []):
+    for a, b, key, attrs in want.get("edge_attrs", []):
         if not g.has_edge(a, b):
             fail(problems, f"{name}: no edge {a!r} - {b!r}")
             continue
         data = g.get_edge_data(a, b)
         if g.is_multigraph():
-            data = next(iter(data.values()))
+            if key not in data:
+                fail(problems, f"{name}: no edge {a!r} - {b!r} with key {key!r} (keys {list(data)})")
+                continue
+            data = data[key]
         for k, v in attrs.items():
             got = data.get(k)
             if isinstance(v, float) and isinstance(got, (int, float)):
@@ -73,9 +85,14 @@ def compare_graph(problems, name, g, want):
             if not ok:
                 fail(problems, f"{name}: edge {a!r} - {b!r} {k}={got!r}, expected {v!r}")
     if want.get("bipartite"):
+        # The person-work part of the whole graph is bipartite.
         people = {n for n, d in g.nodes(data=True) if d.get("bipartite") == 0}
-        if not bipartite.is_bipartite_node_set(g, people):
-            fail(problems, f"{name}: the bipartite attribute does not split the graph")
+        works = {n for n, d in g.nodes(data=True) if d.get("bipartite") == 1}
+        h = nx.Graph()
+        h.add_nodes_from(people | works)
+        h.add_edges_from((u, v) for u, v in g.edges() if (u in people and v in works) or (u in works and v in people))
+        if not bipartite.is_bipartite_node_set(h, people):
+            fail(problems, f"{name}: the bipartite attribute does not split the person-work graph")
 
 
 def check_neo4j(problems, d, shape, want):
@@ -99,6 +116,7 @@ def check_neo4j(problems, d, shape, want):
     nodes = sum(len(v) for v in spaces.values())
     if nodes != want["nodes"]:
         fail(problems, f"{shape}-neo4j: {nodes} nodes, expected {want['nodes']}")
+    total = 0
     for f in rel_files:
         rows = list(csv.reader(open(f, newline="", encoding="utf-8")))
         header, body = rows[0], rows[1:]
@@ -108,9 +126,9 @@ def check_neo4j(problems, d, shape, want):
             if r[0] not in spaces.get(start, ()) or r[1] not in spaces.get(end, ()):
                 fail(problems, f"{f.name}: {r[0]!r} -> {r[1]!r} names a missing node")
                 break
-        expected = want["credits"] if shape == "bipartite" else want["edges"]
-        if len(body) != expected:
-            fail(problems, f"{f.name}: {len(body)} relationships, expected {expected}")
+        total += len(body)
+    if total != want["edges"]:
+        fail(problems, f"{shape}-neo4j: {total} relationships, expected {want['edges']}")
 
 
 def check(directory):
@@ -136,8 +154,8 @@ def check(directory):
         compare_graph(problems, f"{shape}-links.json", nx.node_link_graph(links, edges="links"), want)
         check_neo4j(problems, d / f"{shape}-neo4j", shape, want)
         rows = list(csv.DictReader(open(d / f"{shape}.csv", newline="", encoding="utf-8")))
-        if len(rows) != want["credits"]:
-            fail(problems, f"{shape}.csv: {len(rows)} rows, expected {want['credits']}")
+        if len(rows) != want["csv_rows"]:
+            fail(problems, f"{shape}.csv: {len(rows)} rows, expected {want['csv_rows']}")
     for p in problems:
         print(p)
     print(f"check_formats: networkx {nx.__version__}, {len(expected)} shapes, {len(problems)} problems")

@@ -1305,3 +1305,74 @@ pub(crate) fn role_of(kind: RoleKind) -> Role {
         },
     }
 }
+
+impl GroupKind {
+    /// Every group kind with the word the data formats write for it.
+    pub(crate) const WORDS: [(GroupKind, &'static str); 5] = [
+        (GroupKind::BoyGroup, "boy-group"),
+        (GroupKind::GirlGroup, "girl-group"),
+        (GroupKind::Band, "band"),
+        (GroupKind::Duo, "duo"),
+        (GroupKind::FriendGroup, "friend-group"),
+    ];
+
+    /// The word the data formats write (`boy-group`, `band`, …).
+    pub(crate) fn word(self) -> &'static str {
+        Self::WORDS
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("band", |(_, w)| w)
+    }
+
+    /// The kind a word names (any case, `_` or space for `-`).
+    pub(crate) fn from_word(word: &str) -> Option<GroupKind> {
+        let w = word.trim().to_lowercase().replace(['_', ' '], "-");
+        Self::WORDS.iter().find(|(_, n)| *n == w).map(|(k, _)| *k)
+    }
+}
+
+impl OrganisationKind {
+    /// Every organisation kind with the word the data formats write for it.
+    pub(crate) const WORDS: [(OrganisationKind, &'static str); 4] = [
+        (OrganisationKind::Label, "label"),
+        (OrganisationKind::ProductionCompany, "production-company"),
+        (OrganisationKind::Broadcaster, "broadcaster"),
+        (OrganisationKind::Brand, "brand"),
+    ];
+
+    /// The word the data formats write (`label`, `broadcaster`, …).
+    pub(crate) fn word(self) -> &'static str {
+        Self::WORDS
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("label", |(_, w)| w)
+    }
+
+    /// The kind a word names (any case, `_` or space for `-`).
+    pub(crate) fn from_word(word: &str) -> Option<OrganisationKind> {
+        let w = word.trim().to_lowercase().replace(['_', ' '], "-");
+        Self::WORDS.iter().find(|(_, n)| *n == w).map(|(k, _)| *k)
+    }
+}
+
+impl Confidence {
+    /// The word the data formats write: `confirmed`, `secondary`,
+    /// `unverified`.
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Secondary => "secondary",
+            Confidence::Unverified => "unverified",
+        }
+    }
+
+    /// The confidence a word names.
+    pub(crate) fn from_word(word: &str) -> Option<Confidence> {
+        match word.trim().to_lowercase().as_str() {
+            "confirmed" | "" => Some(Confidence::Confirmed),
+            "secondary" => Some(Confidence::Secondary),
+            "unverified" => Some(Confidence::Unverified),
+            _ => None,
+        }
+    }
+}

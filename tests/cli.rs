@@ -780,3 +780,207 @@ fn numeric_arguments_name_their_range() {
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// The counts of `stats --json`: people, groups, works, organisations,
+/// credits.
+fn counts(v: &Value) -> [u64; 5] {
+    ["people", "groups", "works", "organisations", "credits"].map(|k| v[k].as_u64().unwrap())
+}
+
+#[test]
+fn export_tells_the_format_from_the_extension() {
+    let dir = scratch("extensions");
+    let path = |name: &str| dir.join(name).display().to_string();
+    for (file, starts) in [
+        ("k.graphml", "<?xml"),
+        ("k.gexf", "<?xml"),
+        ("k.json", "{"),
+        ("k.csv", "record,id,name"),
+        ("k.cypher", "// Written by hallyu"),
+        ("k.ron", "#![enable"),
+        ("k.dot", "digraph"),
+        ("k.svg", "<"),
+    ] {
+        ok(&["export", "--out", &path(file)]);
+        let text = std::fs::read_to_string(path(file)).unwrap();
+        assert!(
+            text.trim_start().starts_with(starts),
+            "{file}: {}",
+            &text[..60.min(text.len())]
+        );
+    }
+    assert!(
+        std::fs::read_to_string(path("k.svg"))
+            .unwrap()
+            .contains("<svg")
+    );
+    let graphml = std::fs::read_to_string(path("k.graphml")).unwrap();
+    assert!(
+        graphml.contains("<graphml xmlns="),
+        "--out k.graphml writes GraphML"
+    );
+    // An unknown extension, or none, is an error that lists the known ones.
+    for name in ["k.xyz", "k"] {
+        let (code, stderr) = status(&["export", "--out", &path(name)]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains(".graphml, .gexf, .json, .csv, .cypher"),
+            "{stderr}"
+        );
+        assert!(!dir.join(name).exists());
+    }
+    // --format wins over the extension.
+    ok(&["export", "--format", "json", "--out", &path("k.txt")]);
+    assert!(
+        std::fs::read_to_string(path("k.txt"))
+            .unwrap()
+            .starts_with('{')
+    );
+    // Clear messages about --out.
+    let (code, stderr) = status(&["export", "--out", &path("missing/k.graphml")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    let (code, stderr) = status(&["export", "--format", "graphml", "--out", &path("")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is a directory"), "{stderr}");
+    let (code, stderr) = status(&["export", "--format", "neo4j", "--out", &path("k.csv")]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("writes a directory") && stderr.contains("is a file"),
+        "{stderr}"
+    );
+    // A symlink at --out is replaced, not followed.
+    let target = dir.join("target.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&target, dir.join("link.json")).unwrap();
+        ok(&["export", "--out", &path("link.json")]);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+        let meta = std::fs::symlink_metadata(dir.join("link.json")).unwrap();
+        assert!(meta.is_file(), "the link is replaced by the file");
+    }
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".hallyu-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn data_reads_back_the_whole_graph_of_every_export() {
+    let dir = scratch("read-back");
+    let path = |name: &str| dir.join(name).display().to_string();
+    let want = json(&["stats"]);
+    for file in ["g.graphml", "g.json", "g.csv", "g.ron", "neo4j/"] {
+        ok(&["export", "--out", &path(file)]);
+        let got = json(&["--data", &path(file), "stats"]);
+        assert_eq!(counts(&got), counts(&want), "{file}");
+        assert_eq!(got["works_by_kind"], want["works_by_kind"], "{file}");
+        // The same answers.
+        for args in [
+            &["path", "park-seo-joon", "choi-woo-shik"][..],
+            &["costars", "iu"],
+            &["works", "g-dragon", "--roles", "any"],
+        ] {
+            let data = path(file);
+            let mut with = vec!["--data", data.as_str()];
+            with.extend_from_slice(args);
+            let a = json(args);
+            let b = json(&with);
+            assert_eq!(a, b, "{file}: {args:?}");
+        }
+    }
+}
+
+#[test]
+fn networkx_reads_the_exports_with_the_counts_of_stats() {
+    let has_networkx = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_networkx {
+        eprintln!("skipped: NetworkX is not installed (pip install networkx)");
+        return;
+    }
+    let dir = scratch("networkx");
+    let path = |name: &str| dir.join(name).display().to_string();
+    for file in ["g.graphml", "g.gexf", "g.json"] {
+        ok(&["export", "--out", &path(file)]);
+    }
+    let script = r#"
+import json, sys, collections
+import networkx as nx
+d = sys.argv[1]
+for name, g in [
+    ("graphml", nx.read_graphml(d + "/g.graphml")),
+    ("gexf", nx.read_gexf(d + "/g.gexf")),
+    ("json", nx.node_link_graph(json.load(open(d + "/g.json")), edges="edges")),
+]:
+    kinds = collections.Counter(k for _, k in g.nodes(data="kind"))
+    print(name, g.is_multigraph(), kinds["person"], kinds["group"], kinds["work"], kinds["organisation"], g.number_of_edges())
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script, dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let [p, g, w, o, c] = counts(&json(&["stats"]));
+    for format in ["graphml", "gexf", "json"] {
+        let want = format!("{format} True {p} {g} {w} {o} {c}");
+        assert!(
+            stdout.lines().any(|l| l == want),
+            "want {want:?} in\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn an_export_killed_half_way_leaves_the_previous_file_whole() {
+    use std::time::{Duration, Instant};
+    let data = imdb_dir().to_str().unwrap();
+    let dir = scratch("killed");
+    let target = dir.join("big.graphml");
+    let before = "<?xml version=\"1.0\"?><graphml/>\n";
+    std::fs::write(&target, before).unwrap();
+    let mut child = hallyu()
+        .args(["--data", data, "export", "--out", target.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The temporary file beside the target appears when the export starts
+    // its work; kill the export then.
+    let start = Instant::now();
+    let temporary = || {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().starts_with(".hallyu-"))
+    };
+    while !temporary() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no temporary file appeared"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the export ended first"
+        );
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), before);
+    // Finished, the export replaces the file whole.
+    ok(&["--data", data, "export", "--out", target.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.ends_with("</graphml>\n") && text.len() > 100_000);
+}

@@ -535,7 +535,16 @@ fn library_and_command_give_the_same_notes_of_files_written() {
     assert_eq!(library(&Wrote::of(&file, bytes)), cli);
     let neo4j = dir.join("neo4j");
     let cli = export("neo4j", &neo4j);
-    let files = ["people.csv", "works.csv", "credits.csv"].map(|f| neo4j.join(f));
+    // Every file of the whole graph, nodes files first.
+    let whole = hallyu::export::Network::new(
+        &Explorer::bundled(),
+        &Filter::new(),
+        hallyu::export::Shape::Bipartite,
+    );
+    let files: Vec<_> = hallyu::export::neo4j::to_csv_files(&whole)
+        .into_iter()
+        .map(|(name, _)| neo4j.join(name))
+        .collect();
     assert_eq!(library(&Written::of(files)), cli);
     std::fs::remove_dir_all(&dir).unwrap();
 }

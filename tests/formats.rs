@@ -62,7 +62,7 @@ fn components(ex: &Explorer, filter: &Filter) -> BTreeSet<BTreeSet<String>> {
         .collect()
 }
 
-/// Shortest-path lengths between every tenth pair of people, by key.
+/// Shortest-path lengths between a sample of pairs of people, by key.
 fn path_lengths(ex: &Explorer, filter: &Filter) -> BTreeMap<(String, String), Option<usize>> {
     let mut people: Vec<_> = ex
         .people()
@@ -70,8 +70,10 @@ fn path_lengths(ex: &Explorer, filter: &Filter) -> BTreeMap<(String, String), Op
         .collect();
     people.sort();
     let mut out = BTreeMap::new();
-    for (i, (ka, a)) in people.iter().enumerate().step_by(7) {
-        for (kb, b) in people.iter().skip(i + 1).step_by(5) {
+    // About 15 sources and 20 targets each on a large graph.
+    let (outer, inner) = (7.max(people.len() / 15), 5.max(people.len() / 20));
+    for (i, (ka, a)) in people.iter().enumerate().step_by(outer) {
+        for (kb, b) in people.iter().skip(i + 1).step_by(inner) {
             let len = ex.shortest_path(*a, *b, filter).map(|p| p.len());
             out.insert((ka.clone(), kb.clone()), len);
         }
@@ -137,23 +139,52 @@ fn exports_read_back_with_networkx() {
                     haru.key.clone(),
                     serde_json::json!({"label": "Haru Haru", "kind": "work", "work_kind": "mv", "year": 2008, "bipartite": 1}),
                 );
-                for e in net.edges().iter().take(40) {
+                node_attrs.insert(
+                    "2ne1".into(),
+                    serde_json::json!({"label": "2NE1", "kind": "group", "group_kind": "girl-group"}),
+                );
+                for e in net.edges().iter().step_by(3) {
                     let c = e.credit.as_ref().unwrap();
-                    edge_attrs.push(serde_json::json!([key(e.source), key(e.target), {"role": c.role, "role_kind": c.role_kind.name(), "weight": 1.0}]));
+                    let mut attrs = serde_json::json!({"role": c.role, "role_kind": c.role_kind.name(), "weight": 1.0});
+                    if let Some(y) = c.since {
+                        attrs["since"] = y.into();
+                    }
+                    edge_attrs.push(serde_json::json!([
+                        key(e.source),
+                        key(e.target),
+                        e.key,
+                        attrs
+                    ]));
                 }
             }
             Shape::Projection => {
                 for e in net.edges().iter().step_by(9) {
-                    edge_attrs.push(serde_json::json!([key(e.source), key(e.target), {"weight": e.weight, "newman": e.newman, "shared": e.works.len()}]));
+                    edge_attrs.push(serde_json::json!([key(e.source), key(e.target), e.key, {"weight": e.weight, "newman": e.newman, "shared": e.works.len()}]));
                 }
             }
+        }
+        // The counts `hallyu stats` gives: every record of each kind, every
+        // credit (memberships and contracts among them).
+        let kinds = match shape {
+            Shape::Bipartite => serde_json::json!({
+                "person": ex.people().len(),
+                "group": ex.groups().len(),
+                "work": ex.works().len(),
+                "organisation": ex.organisations().len(),
+            }),
+            Shape::Projection => serde_json::json!({"person": ex.people().len()}),
+        };
+        if shape == Shape::Bipartite {
+            assert_eq!(net.edges().len(), ex.credits().len());
         }
         expected.insert(
             name.to_string(),
             serde_json::json!({
                 "nodes": net.nodes().len(),
                 "edges": net.edges().len(),
-                "credits": net.credits().len(),
+                "kinds": kinds,
+                "multigraph": shape == Shape::Bipartite,
+                "csv_rows": net.credits().len(),
                 "node_attrs": node_attrs,
                 "edge_attrs": edge_attrs,
                 "bipartite": shape == Shape::Bipartite,
@@ -735,7 +766,7 @@ fn views_export_their_records() {
     let people: BTreeSet<String> = net
         .nodes()
         .iter()
-        .filter(|n| n.bipartite() == 0)
+        .filter(|n| n.bipartite() == Some(0))
         .map(|n| n.key.clone())
         .collect();
     let want: BTreeSet<String> = path
@@ -812,5 +843,451 @@ fn query_results_serialise_in_the_documented_shape() {
     assert!(
         err.source()
             .is_some_and(|s| s.downcast_ref::<std::io::Error>().is_some())
+    );
+}
+
+/// Every record and credit an explorer holds, as the exports carry them:
+/// keys, names, kinds, years and dates, confidence, sources and notes, and
+/// every credit with its exact role (in a sorted list, so that two equal
+/// credits count twice).
+fn digest(ex: &Explorer) -> BTreeMap<&'static str, Vec<String>> {
+    let r = ex.to_records();
+    let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    for p in &r.people {
+        out.entry("people").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            p.id,
+            p.name,
+            p.hangul,
+            p.aliases,
+            p.born.map(|d| d.year),
+            p.confidence,
+            p.sources,
+            p.notes
+        ));
+    }
+    for g in &r.groups {
+        out.entry("groups").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            g.id, g.name, g.hangul, g.aliases, g.kind, g.confidence, g.sources, g.notes
+        ));
+    }
+    for w in &r.works {
+        out.entry("works").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{}|{:?}|{:?}|{:?}",
+            w.id,
+            w.title,
+            w.hangul,
+            w.aliases,
+            w.kind,
+            w.released,
+            w.confidence,
+            w.sources,
+            w.notes
+        ));
+    }
+    for o in &r.organisations {
+        out.entry("organisations").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            o.id, o.name, o.hangul, o.aliases, o.kind, o.confidence, o.sources, o.notes
+        ));
+    }
+    for c in &r.credits {
+        out.entry("credits").or_default().push(format!(
+            "{}|{}|{:?}|{:?}|{:?}|{:?}",
+            c.from, c.to, c.role, c.confidence, c.sources, c.notes
+        ));
+    }
+    for v in out.values_mut() {
+        v.sort();
+    }
+    out
+}
+
+/// The answers compared after a round trip, under the default filter and
+/// under one that admits every credit.
+type Answers = Vec<(
+    BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    BTreeSet<BTreeSet<String>>,
+    BTreeMap<(String, String), Option<usize>>,
+)>;
+
+fn answers(ex: &Explorer) -> Answers {
+    [Filter::new(), everything()]
+        .iter()
+        .map(|f| {
+            (
+                co_appearances(ex, f),
+                components(ex, f),
+                path_lengths(ex, f),
+            )
+        })
+        .collect()
+}
+
+/// Asserts that `got` holds the records, credits and answers of `want`.
+fn assert_same_graph(want: &Explorer, got: &Explorer, through: &str) {
+    let (a, b) = (digest(want), digest(got));
+    for kind in ["people", "groups", "works", "organisations", "credits"] {
+        let (x, y) = (a.get(kind), b.get(kind));
+        if x != y {
+            let x: BTreeSet<_> = x.into_iter().flatten().collect();
+            let y: BTreeSet<_> = y.into_iter().flatten().collect();
+            let lost: Vec<_> = x.difference(&y).take(5).collect();
+            let added: Vec<_> = y.difference(&x).take(5).collect();
+            panic!("{through}: {kind} differ\n  lost: {lost:#?}\n  added: {added:#?}");
+        }
+    }
+    assert!(
+        answers(want) == answers(got),
+        "{through}: the answers differ"
+    );
+}
+
+#[test]
+fn the_whole_graph_round_trips_through_every_format() {
+    let ex = Explorer::bundled();
+    let net = Network::new(&ex, &Filter::new(), Shape::Bipartite);
+    assert_eq!(net.edges().len(), ex.credits().len());
+    let text = graphml::to_graphml(&net);
+    let back = Graphml::new()
+        .from_reader("bundled.graphml", text.as_bytes())
+        .unwrap();
+    assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+    assert_same_graph(&ex, &back.explorer, "GraphML");
+    for links in [false, true] {
+        let text = json::to_node_link(&net, &json::NodeLinkOptions::new().links(links));
+        let back = NodeLink::new()
+            .from_reader("bundled.json", text.as_bytes())
+            .unwrap();
+        assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+        assert_same_graph(&ex, &back.explorer, "node-link JSON");
+    }
+    round_trip_every_reader(&ex, "bundled");
+}
+
+/// Exports the whole graph of `ex` in every format hallyu reads back and
+/// asserts that each gives the same records, credits and answers.
+fn round_trip_every_reader(ex: &Explorer, name: &str) {
+    let net = Network::new(ex, &Filter::new(), Shape::Bipartite);
+    let text = graphml::to_graphml(&net);
+    let back = Graphml::new()
+        .from_reader("x.graphml", text.as_bytes())
+        .unwrap();
+    assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+    assert_same_graph(ex, &back.explorer, &format!("{name} through GraphML"));
+    let text = json::to_node_link(&net, &json::NodeLinkOptions::new());
+    let back = NodeLink::new()
+        .from_reader("x.json", text.as_bytes())
+        .unwrap();
+    assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+    assert_same_graph(
+        ex,
+        &back.explorer,
+        &format!("{name} through node-link JSON"),
+    );
+    for options in [
+        csv::CsvOptions::new(),
+        csv::CsvOptions::new().neutralise_formulas(true),
+        csv::CsvOptions::new().delimiter(b'\t'),
+    ] {
+        let text = csv::to_table(&net, &options);
+        let delimiter = if text.starts_with("record\t") {
+            b'\t'
+        } else {
+            b','
+        };
+        let back = Csv::new()
+            .delimiter(delimiter)
+            .from_reader("x.csv", text.as_bytes())
+            .unwrap();
+        assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+        assert_same_graph(ex, &back.explorer, &format!("{name} through one CSV file"));
+    }
+    let dir = out_dir(&format!("round-trip-neo4j-{name}"));
+    neo4j::write_dir(&net, &dir).unwrap();
+    let back = Csv::new().from_dir(&dir).unwrap();
+    assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+    assert_same_graph(
+        ex,
+        &back.explorer,
+        &format!("{name} through the Neo4j directory"),
+    );
+    let opened = hallyu::import::Open::new().open(&dir).unwrap();
+    assert_eq!(opened.kind, hallyu::import::DataKind::CsvTables);
+    assert_same_graph(
+        ex,
+        &opened.explorer,
+        &format!("{name} through --data on Neo4j"),
+    );
+}
+
+#[test]
+fn a_medium_import_round_trips_through_every_format() {
+    let dir = out_dir("round-trip-medium-imdb");
+    hallyu::import::synthetic::Synthetic::new(3000, 800)
+        .seed(7)
+        .write_to(&dir)
+        .unwrap();
+    let imported = hallyu::import::Imdb::new().from_dir(&dir).unwrap();
+    round_trip_every_reader(&imported.explorer, "medium");
+}
+
+/// Names that break careless writers: each with the label an XML export
+/// gives it (the reversible escape of the characters XML 1.0 forbids,
+/// documented in `hallyu::export::graphml`).
+const HOSTILE: &[(&str, &str)] = &[
+    ("Ctrl\u{1}A\u{7}B\u{1f}", "Ctrl\\u{1}A\\u{7}B\\u{1F}"),
+    ("Non\u{FFFE}char\u{FFFF}", "Non\\u{FFFE}char\\u{FFFF}"),
+    ("CDATA ]]> end", "CDATA ]]> end"),
+    (
+        "</script><script>alert(1)</script>",
+        "</script><script>alert(1)</script>",
+    ),
+    ("Line\nbreak", "Line\nbreak"),
+    ("Tab\there", "Tab\there"),
+    ("Carriage\rreturn", "Carriage\rreturn"),
+    ("=HYPERLINK(\"http://x\")", "=HYPERLINK(\"http://x\")"),
+    ("+1 formula", "+1 formula"),
+    ("-2 formula", "-2 formula"),
+    ("@SUM(A1)", "@SUM(A1)"),
+    ("'=quoted", "'=quoted"),
+    ("back\\slash", "back\\slash"),
+    ("literal \\u{41}", "literal \\\\u{41}"),
+    ("backslash \\\u{1}", "backslash \\\\\\u{1}"),
+    ("O'Brien \"the\" &amp; <b>", "O'Brien \"the\" &amp; <b>"),
+];
+
+#[test]
+fn hostile_names_go_through_every_export_well_formed() {
+    // A hostile name for each person and work (and an id with a control
+    // character), read from node-link JSON, which holds any text.
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    for (i, (name, _)) in HOSTILE.iter().enumerate() {
+        let id = if i == 0 {
+            "p\u{2}0".to_string()
+        } else {
+            format!("p{i}")
+        };
+        nodes.push(serde_json::json!({"id": id, "kind": "person", "label": name}));
+        nodes.push(serde_json::json!({"id": format!("w{i}"), "kind": "work", "work_kind": "mv", "label": name}));
+        for role in ["performer", "featured"] {
+            edges.push(serde_json::json!({"source": id, "target": format!("w{i}"), "role": role}));
+        }
+    }
+    let text = serde_json::json!({"nodes": nodes, "edges": edges}).to_string();
+    let loaded = NodeLink::new()
+        .from_reader("hostile.json", text.as_bytes())
+        .unwrap();
+    let ex = &loaded.explorer;
+    assert_eq!(ex.people().len(), HOSTILE.len());
+    let net = Network::new(ex, &everything(), Shape::Bipartite);
+    let dir = out_dir("hostile");
+    std::fs::write(dir.join("h.graphml"), graphml::to_graphml(&net)).unwrap();
+    std::fs::write(dir.join("h.gexf"), gexf::to_gexf(&net)).unwrap();
+    std::fs::write(
+        dir.join("h.json"),
+        json::to_node_link(&net, &json::NodeLinkOptions::new()),
+    )
+    .unwrap();
+    let safe = csv::CsvOptions::new().neutralise_formulas(true);
+    std::fs::write(dir.join("h.csv"), csv::to_table(&net, &safe)).unwrap();
+    std::fs::write(dir.join("h-edges.csv"), csv::to_edge_list_with(&net, &safe)).unwrap();
+    let neo = dir.join("h-neo4j");
+    neo4j::write_dir(&net, &neo).unwrap();
+    std::fs::write(dir.join("h.cypher"), neo4j::to_cypher(&net, 100)).unwrap();
+    let diagram = hallyu::export::View::catalog()
+        .filter(everything())
+        .diagram(ex)
+        .unwrap();
+    std::fs::write(
+        dir.join("h.dot"),
+        hallyu::export::dot::to_dot(&diagram, &hallyu::export::dot::DotOptions::new()),
+    )
+    .unwrap();
+
+    // Every format hallyu reads gives the names back as they were.
+    let names = |e: &Explorer| -> BTreeSet<String> {
+        e.people().map(|p| e.get(p).name().to_string()).collect()
+    };
+    let want = names(ex);
+    let graphml_back = Graphml::new().from_path(dir.join("h.graphml")).unwrap();
+    assert_eq!(names(&graphml_back.explorer), want, "GraphML");
+    assert_same_graph(ex, &graphml_back.explorer, "hostile GraphML");
+    let json_back = NodeLink::new().from_path(dir.join("h.json")).unwrap();
+    assert_same_graph(ex, &json_back.explorer, "hostile JSON");
+    let csv_back = Csv::new().from_path(dir.join("h.csv")).unwrap();
+    assert_same_graph(ex, &csv_back.explorer, "hostile CSV");
+    let neo_back = Csv::new().from_dir(&neo).unwrap();
+    assert_same_graph(ex, &neo_back.explorer, "hostile Neo4j");
+    // Spreadsheet formulas are neutralised in the CSV exports.
+    let table = std::fs::read_to_string(dir.join("h.csv")).unwrap();
+    for formula in [
+        "'=HYPERLINK",
+        "'+1 formula",
+        "'-2 formula",
+        "'@SUM(A1)",
+        "''=quoted",
+    ] {
+        assert!(table.contains(formula), "{formula}");
+    }
+    assert!(!table.contains(",=HYPERLINK") && !table.contains(",\"=HYPERLINK"));
+
+    // Readers no one here wrote: Python's XML parser, NetworkX, csv.
+    let has_networkx = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_networkx {
+        eprintln!(
+            "skipped: NetworkX is not installed; files in {}",
+            dir.display()
+        );
+        return;
+    }
+    let expected: BTreeMap<String, (&str, &str)> = ex
+        .people()
+        .map(|p| {
+            let r = ex.get(p);
+            let (name, label) = HOSTILE.iter().find(|(n, _)| *n == r.name()).unwrap();
+            (r.key().into_owned(), (*name, *label))
+        })
+        .collect();
+    std::fs::write(
+        dir.join("expected.json"),
+        serde_json::to_string(&expected).unwrap(),
+    )
+    .unwrap();
+    let script = r#"
+import csv, json, sys, xml.etree.ElementTree as ET
+import networkx as nx
+d = sys.argv[1]
+want = json.load(open(d + "/expected.json"))
+problems = []
+for f in ["h.graphml", "h.gexf"]:
+    ET.parse(d + "/" + f)  # raises on text that is not well-formed XML
+def xml_key(k):
+    # Ids go through the same escape as names.
+    return k.replace("\x02", "\\u{2}")
+g = nx.read_graphml(d + "/h.graphml")
+x = nx.read_gexf(d + "/h.gexf")
+j = nx.node_link_graph(json.load(open(d + "/h.json")), edges="edges")
+for key, (name, label) in want.items():
+    if g.nodes[xml_key(key)].get("label") != label:
+        problems.append(f"graphml {key!r}: {g.nodes[xml_key(key)].get('label')!r} != {label!r}")
+    if x.nodes[xml_key(key)].get("label") != label:
+        problems.append(f"gexf {key!r}: {x.nodes[xml_key(key)].get('label')!r} != {label!r}")
+    if j.nodes[key].get("label") != name:
+        problems.append(f"json {key!r}: {j.nodes[key].get('label')!r} != {name!r}")
+for f in [g, x, j]:
+    if f.number_of_edges() != 2 * len(want):
+        problems.append(f"{f.number_of_edges()} edges")
+people = {r["personId:ID(Person)"]: r["name"] for r in csv.DictReader(open(d + "/h-neo4j/people.csv", newline="", encoding="utf-8"))}
+for key, (name, _) in want.items():
+    if people.get(key) != name:
+        problems.append(f"neo4j {key!r}: {people.get(key)!r} != {name!r}")
+rows = list(csv.DictReader(open(d + "/h.csv", newline="", encoding="utf-8")))
+for r in rows:
+    if r["name"][:1] in ("=", "+", "-", "@"):
+        problems.append(f"csv: a formula {r['name']!r}")
+print("\n".join(problems))
+print(f"{len(problems)} problems")
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script, dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.ends_with("\n0 problems\n"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Graphviz reads the DOT.
+    if Command::new("dot").arg("-V").output().is_ok() {
+        let out = Command::new("dot")
+            .args(["-Tsvg", "-o", "/dev/null"])
+            .arg(dir.join("h.dot"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn readers_refuse_other_formats_and_count_every_skip() {
+    // A file that is not GraphML is an error, not an empty graph.
+    for (text, want) in [
+        ("", "not GraphML: no <graphml> element"),
+        ("just some text\n", "not GraphML: no <graphml> element"),
+        (
+            "<html><body/></html>",
+            "not GraphML: the root element is <html>",
+        ),
+    ] {
+        let err = Graphml::new()
+            .from_reader("x.graphml", text.as_bytes())
+            .unwrap_err();
+        assert!(err.to_string().contains(want), "{text:?}: {err}");
+        assert!(err.location().is_some());
+    }
+    assert!(NodeLink::new().from_reader("x.json", &b""[..]).is_err());
+    assert!(Csv::new().from_reader("x.csv", &b""[..]).is_err());
+    // JSON with a UTF-8 byte-order mark is read.
+    let text = "\u{feff}{\"nodes\": [{\"id\": \"IU\", \"kind\": \"person\"}, {\"id\": \"Palette\", \"kind\": \"mv\"}], \
+                \"edges\": [{\"source\": \"IU\", \"target\": \"Palette\"}]}";
+    let loaded = NodeLink::new()
+        .from_reader("bom.json", text.as_bytes())
+        .unwrap();
+    assert_eq!(loaded.report.credits, 1);
+    // Self-loops and edges between two works are skipped and counted.
+    let text = r#"{"nodes": [{"id": "IU", "kind": "person"}, {"id": "A", "kind": "mv"}, {"id": "B", "kind": "mv"}],
+        "edges": [{"source": "IU", "target": "IU"}, {"source": "A", "target": "B", "role": "performer"},
+                  {"source": "IU", "target": "A", "odd": 1}]}"#;
+    let report = NodeLink::new()
+        .from_reader("loops.json", text.as_bytes())
+        .unwrap()
+        .report;
+    assert_eq!(report.credits, 1);
+    let why: Vec<&str> = report.skipped.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(why.len(), 3, "{why:?}");
+    assert!(why.iter().any(|w| w.contains("self-loop")), "{why:?}");
+    assert!(
+        why.iter().any(|w| w.contains("links a work and a work")),
+        "{why:?}"
+    );
+    assert!(
+        why.iter()
+            .any(|w| w.contains("edge attribute \"odd\" is not read")),
+        "{why:?}"
+    );
+    // GraphML elements and text the reader does not read are counted.
+    let text = r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k" for="node" attr.name="kind" attr.type="string"/>
+  <graph edgedefault="undirected">stray text
+    <node id="iu"><data key="k">person</data></node>
+    <node id="palette"><data key="k">mv</data></node>
+    <edge source="iu" target="palette"/>
+    <hyperedge><endpoint node="iu"/><endpoint node="palette"/></hyperedge>
+  </graph>
+</graphml>"#;
+    let report = Graphml::new()
+        .from_reader("x.graphml", text.as_bytes())
+        .unwrap()
+        .report;
+    let why: Vec<&str> = report.skipped.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(
+        why,
+        [
+            "text outside <data> is not read",
+            "element <hyperedge> is not read",
+            "element <endpoint> is not read",
+            "element <endpoint> is not read"
+        ]
     );
 }

@@ -157,8 +157,14 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             format,
             projection,
             links,
+            csv_formulas,
             out: file,
-        } => cmd::export(cx, *format, (*projection, *links), file.as_deref()),
+        } => cmd::export(
+            cx,
+            *format,
+            (*projection, *links, *csv_formulas),
+            file.as_deref(),
+        ),
         Command::Html {
             view,
             out: file,

@@ -1,5 +1,15 @@
 //! GEXF 1.3, as Gephi and NetworkX (`read_gexf`) read it.
 //!
+//! The whole graph ([`Shape::Bipartite`]) has every person, group, work
+//! and organisation as a node and every stored credit as an edge whose
+//! `id` is its key (`c0`, `c1`, …): NetworkX's `read_gexf` gives a
+//! `MultiGraph` when one person has two credits on one work. Node and
+//! edge attributes are those of the [`graphml`](super::graphml) export.
+//! Names are written as the GraphML export writes them: newlines and tabs
+//! as character references (so that labels keep them), characters XML 1.0
+//! forbids through the same reversible escape (`<keywords>` in `<meta>`
+//! says `text_escape=backslash-u`).
+//!
 //! The graph is `mode="dynamic"` with `timeformat="integer"`: works and
 //! their credits carry `start` = the year of release, so that Gephi's
 //! timeline replays the graph year by year (people have no `start`: they
@@ -25,8 +35,8 @@
 use std::fmt::Write as _;
 
 use super::network::{
-    CREDIT_COLUMNS, NODE_COLUMNS, Network, NetworkNodeKind, PAIR_COLUMNS, Shape, Type, float,
-    node_style, rgb, xml,
+    CREDIT_COLUMNS, NODE_COLUMNS, Network, NetworkNodeKind, PAIR_COLUMNS, Shape, Type,
+    credit_values, float, node_style, node_values, rgb, xml,
 };
 
 /// The GEXF 1.3 namespace.
@@ -104,16 +114,24 @@ pub fn to_gexf(network: &Network) -> String {
          xsi:schemaLocation=\"{NAMESPACE} http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">"
     );
     out.push_str("  <meta>\n    <creator>hallyu</creator>\n");
+    // Tells a reader that names went through the escape of forbidden
+    // characters (see the module docs).
+    let _ = writeln!(
+        out,
+        "    <keywords>text_escape={}</keywords>",
+        super::graphml::TEXT_ESCAPE
+    );
     let _ = writeln!(
         out,
         "    <description>{}</description>\n  </meta>",
         match network.shape() {
-            Shape::Bipartite => "people and works, linked by credits",
+            Shape::Bipartite => "people, groups, works and organisations, linked by credits",
             Shape::Projection => "people, linked by the works they share",
         }
     );
-    out.push_str(
-        "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"integer\">\n",
+    let _ = writeln!(
+        out,
+        "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"integer\">"
     );
     attributes(&mut out, "node", NODE_COLUMNS);
     let edge_columns = match network.shape() {
@@ -133,21 +151,12 @@ pub fn to_gexf(network: &Network) -> String {
             xml(&n.key),
             xml(&n.label)
         );
-        let values: [Option<String>; 7] = [
-            Some(n.kind_name().to_string()),
-            Some(n.bipartite().to_string()),
-            n.hangul.clone(),
-            (!n.aliases.is_empty()).then(|| n.aliases.join("; ")),
-            n.work_kind().map(|k| k.name().to_string()),
-            n.year.map(|y| y.to_string()),
-            n.born.map(|y| y.to_string()),
-        ];
-        attvalues(&mut out, 'n', &values);
+        attvalues(&mut out, 'n', &node_values(n));
         let (fill, _, shape, _) = node_style(n.kind);
         let (r, g, b) = rgb(fill);
         let size = match n.kind {
-            NetworkNodeKind::Person => 10.0,
-            NetworkNodeKind::Work(_) => 6.0,
+            NetworkNodeKind::Person | NetworkNodeKind::Group(_) => 10.0,
+            NetworkNodeKind::Work(_) | NetworkNodeKind::Organisation(_) => 6.0,
         };
         let _ = writeln!(
             out,
@@ -157,31 +166,22 @@ pub fn to_gexf(network: &Network) -> String {
     }
     out.push_str("    </nodes>\n    <edges>\n");
     let nodes = network.nodes();
-    for (i, e) in network.edges().iter().enumerate() {
+    for e in network.edges() {
         let start = match e.credit {
-            Some(_) => nodes[e.target].year,
+            Some(_) => nodes[e.target].year.or(nodes[e.source].year),
             None => network.edge_works(e).filter_map(|w| w.year).min(),
         };
         let start = start.map(|y| format!(" start=\"{y}\"")).unwrap_or_default();
         let _ = writeln!(
             out,
-            "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"{start}>",
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" weight=\"{}\"{start}>",
+            xml(&e.key),
             xml(&nodes[e.source].key),
             xml(&nodes[e.target].key),
             float(e.weight)
         );
         match &e.credit {
-            Some(c) => {
-                let values = [
-                    Some(c.role.clone()),
-                    Some(c.role_kind.name().to_string()),
-                    c.billing.map(|b| b.to_string()),
-                    c.character.clone(),
-                    c.via.clone(),
-                    Some(c.unverified.to_string()),
-                ];
-                attvalues(&mut out, 'e', &values);
-            }
+            Some(c) => attvalues(&mut out, 'e', &credit_values(c)),
             None => {
                 let works: Vec<_> = network.edge_works(e).collect();
                 let keys: Vec<&str> = works.iter().map(|w| w.key.as_str()).collect();

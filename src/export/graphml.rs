@@ -1,13 +1,39 @@
 //! GraphML, as NetworkX (`read_graphml`), Gephi and yEd read it.
 //!
+//! The whole graph ([`Shape::Bipartite`]): every person, group, work and
+//! organisation is a node, every stored credit an edge whose `id` is its
+//! key (`c0`, `c1`, …), so that NetworkX's `read_graphml` gives a
+//! `MultiGraph` with the parallel credits (two roles of one person on one
+//! work) as parallel edges.
+//!
 //! Every attribute has a typed `<key>` (`attr.name`, `attr.type`); nodes
-//! carry `label`, `kind` (`person` or `work`), `bipartite` (0 or 1, as
-//! NetworkX's bipartite algorithms expect), `hangul`, `aliases` (joined
-//! with `; `), `work_kind`, `year` and `born`; bipartite edges carry
-//! `role`, `role_kind`, `billing`, `character`, `via`, `unverified`,
-//! `year` and `weight`; projection edges `weight` (shared works), `shared`,
-//! `newman`, `works` (keys) and `titles`, both lists joined with `; `.
-//! Values the data does not give are left out, not written empty.
+//! carry `label`, `kind` (`person`, `group`, `work` or `organisation`),
+//! `bipartite` (0 for people, 1 for works, as NetworkX's bipartite
+//! algorithms expect; none for groups and organisations), `hangul`,
+//! `aliases` (joined with `; `), `work_kind`, `group_kind`,
+//! `organisation_kind`, `year`, `released` (a full date), `born`,
+//! `confidence` (when not confirmed), `sources` (joined with `; `) and
+//! `notes`; credit edges carry `role` (the word), `role_kind` (the exact
+//! kind: `lead`, `member`, `signed-to`, `other-crew`, …), `billing`,
+//! `character`, `song`, `since` and `until` (of a membership),
+//! `unverified`, `confidence`, `sources`, `notes`, `year` (the work's) and
+//! `weight`; projection edges `weight` (shared works), `shared`, `newman`,
+//! `works` (keys) and `titles`, both lists joined with `; `. Values the
+//! data does not give are left out, not written empty.
+//!
+//! # Well-formed whatever the names
+//!
+//! Markup characters are entities; tab, line feed and carriage return are
+//! character references (`&#9;`, `&#10;`, `&#13;`), so that attribute
+//! values keep them. Characters XML 1.0 forbids (the C0 controls but tab,
+//! line feed and carriage return; U+FFFE, U+FFFF) cannot be written even
+//! as references, so they are escaped reversibly: such a character becomes
+//! `\u{HEX}` (`\u{1}`), and a backslash is doubled only where what
+//! follows it in the written text begins with a backslash or `u{`, so a
+//! name's ordinary backslashes are written as they are. The graph's
+//! `text_escape` attribute ([`TEXT_ESCAPE`]) tells a reader; hallyu's
+//! GraphML reader undoes the escape when it is there. The GEXF export
+//! does the same.
 //!
 //! Alongside the plain keys, each node has yEd `nodegraphics` (a
 //! `y:ShapeNode` with the DOT style sheet's fill, border and label) so that
@@ -28,8 +54,8 @@
 use std::fmt::Write as _;
 
 use super::network::{
-    CREDIT_COLUMNS, NODE_COLUMNS, Network, NetworkNode, PAIR_COLUMNS, Shape, Type, float,
-    node_style, xml,
+    CREDIT_COLUMNS, NODE_COLUMNS, Network, NetworkNode, PAIR_COLUMNS, Shape, Type, credit_values,
+    float, node_style, node_values, xml,
 };
 
 /// The GraphML namespace.
@@ -74,6 +100,14 @@ pub fn to_graphml(network: &Network) -> String {
          xmlns:y=\"http://www.yworks.com/xml/graphml\" \
          xsi:schemaLocation=\"{NAMESPACE} http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd\">"
     );
+    let _ = writeln!(
+        out,
+        "  <key id=\"text_escape\" for=\"graph\" attr.name=\"text_escape\" attr.type=\"string\"/>"
+    );
+    let _ = writeln!(
+        out,
+        "  <key id=\"shape\" for=\"graph\" attr.name=\"shape\" attr.type=\"string\"/>"
+    );
     let label = [("label", Type::Text)];
     for (name, ty) in label.iter().chain(NODE_COLUMNS) {
         let ty = ty.name("int");
@@ -93,7 +127,14 @@ pub fn to_graphml(network: &Network) -> String {
     };
     for (id, ty) in edge_keys {
         let ty = ty.name("int");
+        // Node and edge keys share names (`confidence`, `sources`): the
+        // edge's ids are prefixed where a node key has the same id.
         let name = id.strip_prefix("edge_").unwrap_or(id);
+        let id = if NODE_COLUMNS.iter().any(|(n, _)| n == id) {
+            format!("edge_{id}")
+        } else {
+            id.to_string()
+        };
         let _ = writeln!(
             out,
             "  <key id=\"{id}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
@@ -101,14 +142,24 @@ pub fn to_graphml(network: &Network) -> String {
     }
     out.push_str("  <key id=\"graphics\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n");
     out.push_str("  <graph id=\"G\" edgedefault=\"undirected\">\n");
+    let _ = writeln!(out, "    <data key=\"text_escape\">{TEXT_ESCAPE}</data>");
+    let _ = writeln!(
+        out,
+        "    <data key=\"shape\">{}</data>",
+        match network.shape() {
+            Shape::Bipartite => "bipartite",
+            Shape::Projection => "projection",
+        }
+    );
     for (i, n) in network.nodes().iter().enumerate() {
         node(&mut out, n, i);
     }
     let nodes = network.nodes();
-    for (i, e) in network.edges().iter().enumerate() {
+    for e in network.edges() {
         let _ = writeln!(
             out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">",
+            xml(&e.key),
             xml(&nodes[e.source].key),
             xml(&nodes[e.target].key)
         );
@@ -117,19 +168,17 @@ pub fn to_graphml(network: &Network) -> String {
         };
         match &e.credit {
             Some(c) => {
-                data("role", &c.role);
-                data("role_kind", c.role_kind.name());
-                if let Some(b) = c.billing {
-                    data("billing", &b.to_string());
+                for ((name, _), v) in CREDIT_COLUMNS.iter().zip(credit_values(c)) {
+                    if let Some(v) = v {
+                        let id = if NODE_COLUMNS.iter().any(|(n, _)| n == name) {
+                            format!("edge_{name}")
+                        } else {
+                            name.to_string()
+                        };
+                        data(&id, &v);
+                    }
                 }
-                if let Some(ch) = &c.character {
-                    data("character", ch);
-                }
-                if let Some(v) = &c.via {
-                    data("via", v);
-                }
-                data("unverified", if c.unverified { "true" } else { "false" });
-                if let Some(y) = nodes[e.target].year {
+                if let Some(y) = nodes[e.target].year.or(nodes[e.source].year) {
                     data("edge_year", &y.to_string());
                 }
                 data("weight", &float(e.weight));
@@ -151,6 +200,22 @@ pub fn to_graphml(network: &Network) -> String {
     out
 }
 
+/// The value of the graph's `text_escape` attribute in the XML exports:
+/// it tells a reader that names went through the escape described in
+/// [the module docs](self) (hallyu's readers undo it only then).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+/// use hallyu::export::{graphml, Network, Shape};
+///
+/// let explorer = Explorer::bundled();
+/// let text = graphml::to_graphml(&Network::new(&explorer, &Filter::new(), Shape::Projection));
+/// assert!(text.contains(&format!("<data key=\"text_escape\">{}</data>", graphml::TEXT_ESCAPE)));
+/// ```
+pub const TEXT_ESCAPE: &str = "backslash-u";
+
 /// A node, with yEd graphics placed on a grid (yEd lays out on request).
 fn node(out: &mut String, n: &NetworkNode, i: usize) {
     let _ = writeln!(out, "    <node id=\"{}\">", xml(&n.key));
@@ -158,22 +223,10 @@ fn node(out: &mut String, n: &NetworkNode, i: usize) {
         let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", xml(value));
     };
     data("label", &n.label);
-    data("kind", n.kind_name());
-    data("bipartite", &n.bipartite().to_string());
-    if let Some(h) = &n.hangul {
-        data("hangul", h);
-    }
-    if !n.aliases.is_empty() {
-        data("aliases", &n.aliases.join("; "));
-    }
-    if let Some(k) = n.work_kind() {
-        data("work_kind", k.name());
-    }
-    if let Some(y) = n.year {
-        data("year", &y.to_string());
-    }
-    if let Some(b) = n.born {
-        data("born", &b.to_string());
+    for ((name, _), v) in NODE_COLUMNS.iter().zip(node_values(n)) {
+        if let Some(v) = v {
+            data(name, &v);
+        }
     }
     let (fill, stroke, _, shape) = node_style(n.kind);
     let _ = writeln!(

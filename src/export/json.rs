@@ -2,10 +2,16 @@
 //! it (`node_link_graph`):
 //!
 //! ```text
-//! {"directed": false, "multigraph": false, "graph": {…},
+//! {"directed": false, "multigraph": true, "graph": {"shape": "bipartite"},
 //!  "nodes": [{"id": "park-seo-joon", "label": …, "kind": "person", "bipartite": 0, …}],
-//!  "edges": [{"source": "park-seo-joon", "target": "gyopo-hairstyle", "role": "cast", …}]}
+//!  "edges": [{"source": "park-seo-joon", "target": "gyopo-hairstyle", "key": "c12", "role": "cast", …}]}
 //! ```
+//!
+//! The whole graph ([`Shape::Bipartite`]) is a multigraph: every person,
+//! group, work and organisation is a node, every stored credit an edge
+//! with its `key`, so that `node_link_graph` keeps two credits of one
+//! person on one work as parallel edges. The projection is a simple graph
+//! of people.
 //!
 //! [`NodeLinkOptions::links`] writes the edges under `links` instead, as
 //! d3 examples and NetworkX up to 3.5 expect (`node_link_graph(d,
@@ -29,7 +35,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::network::{Network, Shape};
+use super::network::{Network, NetworkNodeKind, Shape};
+use crate::model::Confidence;
 
 /// The version of the JSON shape of query results that [`to_json`]
 /// writes, documented in `docs/json.md`. Raised when a field changes
@@ -195,7 +202,9 @@ pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
             m.insert("id".into(), json!(n.key));
             m.insert("label".into(), json!(n.label));
             m.insert("kind".into(), json!(n.kind_name()));
-            m.insert("bipartite".into(), json!(n.bipartite()));
+            if let Some(b) = n.bipartite() {
+                m.insert("bipartite".into(), json!(b));
+            }
             if let Some(h) = &n.hangul {
                 m.insert("hangul".into(), json!(h));
             }
@@ -205,12 +214,23 @@ pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
             if let Some(k) = n.work_kind() {
                 m.insert("work_kind".into(), json!(k.name()));
             }
+            if let Some(k) = n.kind_word() {
+                let name = match n.kind {
+                    NetworkNodeKind::Group(_) => "group_kind",
+                    _ => "organisation_kind",
+                };
+                m.insert(name.into(), json!(k));
+            }
             if let Some(y) = n.year {
                 m.insert("year".into(), json!(y));
+            }
+            if let Some(d) = n.released {
+                m.insert("released".into(), json!(d.to_string()));
             }
             if let Some(b) = n.born {
                 m.insert("born".into(), json!(b));
             }
+            provenance(&mut m, n.confidence, &n.sources, n.notes.as_deref());
             Value::Object(m)
         })
         .collect();
@@ -222,6 +242,7 @@ pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
             let mut m = Map::new();
             m.insert("source".into(), json!(all[e.source].key));
             m.insert("target".into(), json!(all[e.target].key));
+            m.insert("key".into(), json!(e.key));
             match &e.credit {
                 Some(c) => {
                     m.insert("role".into(), json!(c.role));
@@ -232,11 +253,18 @@ pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
                     if let Some(ch) = &c.character {
                         m.insert("character".into(), json!(ch));
                     }
-                    if let Some(v) = &c.via {
-                        m.insert("via".into(), json!(v));
+                    if let Some(s) = &c.song {
+                        m.insert("song".into(), json!(s));
+                    }
+                    if let Some(y) = c.since {
+                        m.insert("since".into(), json!(y));
+                    }
+                    if let Some(y) = c.until {
+                        m.insert("until".into(), json!(y));
                     }
                     m.insert("unverified".into(), json!(c.unverified));
-                    if let Some(y) = all[e.target].year {
+                    provenance(&mut m, c.confidence, &c.sources, c.notes.as_deref());
+                    if let Some(y) = all[e.target].year.or(all[e.source].year) {
                         m.insert("year".into(), json!(y));
                     }
                     m.insert("weight".into(), json!(e.weight));
@@ -261,7 +289,10 @@ pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
         .collect();
     let mut top = Map::new();
     top.insert("directed".into(), json!(false));
-    top.insert("multigraph".into(), json!(false));
+    top.insert(
+        "multigraph".into(),
+        json!(network.shape() == Shape::Bipartite),
+    );
     top.insert(
         "graph".into(),
         json!({
@@ -275,6 +306,25 @@ pub fn to_value(network: &Network, options: &NodeLinkOptions) -> Value {
     let key = if options.links { "links" } else { "edges" };
     top.insert(key.into(), Value::Array(edges));
     Value::Object(top)
+}
+
+/// The confidence (when not confirmed), sources and notes of a record or
+/// credit.
+fn provenance(
+    m: &mut Map<String, Value>,
+    confidence: Confidence,
+    sources: &[String],
+    notes: Option<&str>,
+) {
+    if !confidence.is_confirmed() {
+        m.insert("confidence".into(), json!(confidence.word()));
+    }
+    if !sources.is_empty() {
+        m.insert("sources".into(), json!(sources));
+    }
+    if let Some(n) = notes {
+        m.insert("notes".into(), json!(n));
+    }
 }
 
 /// The node-link JSON text of a network.

@@ -2,35 +2,51 @@
 //! script for small graphs. The route for users who outgrow one process.
 //!
 //! The files follow the Operations Manual's header format: ids in the
-//! `Person` and `Work` id spaces, typed properties (`born:int`,
-//! `year:int`, `unverified:boolean`, `newman:double`), arrays
-//! (`aliases:string[]`, `works:string[]`) and labels separated by `;` (the
-//! default `--array-delimiter`):
+//! `Person`, `Group`, `Work` and `Organisation` id spaces, typed
+//! properties (`born:int`, `year:int`, `since:int`, `unverified:boolean`,
+//! `newman:double`), arrays (`aliases:string[]`, `sources:string[]`,
+//! `works:string[]`) and labels separated by `;` (the default
+//! `--array-delimiter`; a `;` inside an item is written `,`):
 //!
 //! ```text
-//! people.csv         personId:ID(Person),name,hangul,born:int,aliases:string[],:LABEL
-//! works.csv          workId:ID(Work),title,hangul,kind,year:int,aliases:string[],:LABEL
-//! credits.csv        :START_ID(Person),:END_ID(Work),role,billing,character,via,unverified:boolean,year:int,:TYPE
+//! people.csv         personId:ID(Person),name,hangul,born:int,aliases:string[],confidence,sources:string[],notes,:LABEL
+//! groups.csv         groupId:ID(Group),name,hangul,kind,aliases:string[],confidence,sources:string[],notes,:LABEL
+//! works.csv          workId:ID(Work),title,hangul,kind,year:int,released,aliases:string[],confidence,sources:string[],notes,:LABEL
+//! organisations.csv  organisationId:ID(Organisation),name,hangul,kind,aliases:string[],confidence,sources:string[],notes,:LABEL
+//! credits.csv        :START_ID(Person),:END_ID(Work),role,role_kind,billing,character,song,since:int,until:int,unverified:boolean,confidence,sources:string[],notes,key,year:int,:TYPE
+//! group_credits.csv, memberships.csv, person_contracts.csv, group_contracts.csv,
+//! work_organisations.csv, work_links.csv: the same columns between other id spaces
 //! co_appearances.csv :START_ID(Person),:END_ID(Person),shared:int,weight:double,newman:double,works:string[],titles:string[],:TYPE
 //! ```
 //!
-//! Import them with
+//! Every stored credit is one relationship row, in the file of its ends'
+//! kinds ([`RELATIONSHIP_FILES`]). Import them with
 //!
 //! ```text
-//! neo4j-admin database import full --nodes=people.csv --nodes=works.csv \
-//!     --relationships=credits.csv neo4j
+//! neo4j-admin database import full --nodes=people.csv --nodes=groups.csv \
+//!     --nodes=works.csv --nodes=organisations.csv --relationships=credits.csv \
+//!     --relationships=group_credits.csv --relationships=memberships.csv \
+//!     --relationships=person_contracts.csv --relationships=group_contracts.csv \
+//!     --relationships=work_organisations.csv --relationships=work_links.csv neo4j
 //! ```
+//!
+//! The directory is also the three-file layout of
+//! [`Csv::from_dir`](crate::import::Csv::from_dir): `hallyu --data DIR`
+//! reads it back, whole.
 //!
 //! Works are labelled `Work` and their kind (`Work;MusicVideo`); credits
 //! have the type of their role: `PERFORMED_IN`, `FEATURED_IN`, `ACTED_IN`
 //! (with `billing`), `DIRECTED`, `COMPOSED`, `WROTE_LYRICS`,
-//! `PRODUCED_MUSIC`, `SANG_SOUNDTRACK`, `APPEARED_IN` and `CREW_OF` (for
-//! [`Role::Other`](crate::model::Role::Other), with the source's word in
-//! `role`). Projection edges are `CO_APPEARED_WITH`.
+//! `PRODUCED_MUSIC`, `SANG_SOUNDTRACK`, `APPEARED_IN`, `MEMBER_OF`,
+//! `SIGNED_TO`, `PRODUCED_BY`, `BANNED_BY`, `TIE_IN_OF`, `SEQUEL_OF` and
+//! `CREW_OF` (for [`Role::Other`](crate::model::Role::Other) off screen,
+//! with the source's word in `role`). Projection edges are
+//! `CO_APPEARED_WITH`.
 //!
 //! The Cypher script ([`to_cypher`]) creates a uniqueness constraint per
 //! label, then merges nodes and relationships in batches of `UNWIND [...]
-//! AS row MERGE …`, each batch in a `:begin`/`:commit` block for
+//! AS row MERGE …` (a credit merged on its `key`, so parallel credits stay
+//! two relationships), each batch in a `:begin`/`:commit` block for
 //! cypher-shell (`cypher-shell -f graph.cypher`).
 //!
 //! # Example
@@ -42,7 +58,8 @@
 //! let explorer = Explorer::bundled();
 //! let files = neo4j::to_csv_files(&Network::new(&explorer, &Filter::new(), Shape::Bipartite));
 //! assert_eq!(files[0].0, "people.csv");
-//! assert!(files[0].1.starts_with("personId:ID(Person),name,hangul,born:int,aliases:string[],:LABEL\n"));
+//! assert!(files[0].1.starts_with("personId:ID(Person),name,hangul,born:int,aliases:string[],"));
+//! assert_eq!(files.len(), 4 + neo4j::RELATIONSHIP_FILES.len()); // every record kind, every credit
 //! let script = neo4j::to_cypher(&Network::new(&explorer, &Filter::new(), Shape::Bipartite), 500);
 //! assert!(script.contains("REQUIRE n.id IS UNIQUE"));
 //! ```
@@ -52,7 +69,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::csv::field as csv_field;
-use super::network::{Network, NetworkCredit, NetworkNodeKind, float};
+use super::network::{Network, NetworkCredit, NetworkNodeKind, credit_values, float};
 use crate::model::{RoleKind, WorkKind};
 
 /// The header of `people.csv`.
@@ -72,7 +89,7 @@ use crate::model::{RoleKind, WorkKind};
 /// assert_eq!(people.lines().next(), Some(neo4j::PEOPLE_HEADER));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
-pub const PEOPLE_HEADER: &str = "personId:ID(Person),name,hangul,born:int,aliases:string[],:LABEL";
+pub const PEOPLE_HEADER: &str = "personId:ID(Person),name,hangul,born:int,aliases:string[],confidence,sources:string[],notes,:LABEL";
 /// The header of `works.csv`.
 ///
 /// # Example
@@ -87,10 +104,10 @@ pub const PEOPLE_HEADER: &str = "personId:ID(Person),name,hangul,born:int,aliase
 /// let files = neo4j::to_csv_files(&net);
 /// let works = &files.iter().find(|(name, _)| *name == "works.csv").unwrap().1;
 /// assert_eq!(works.lines().next(), Some(neo4j::WORKS_HEADER));
-/// assert!(works.lines().any(|l| l == "kiss,Kiss,입맞춤,mv,2009,,Work;MusicVideo"));
+/// assert!(works.lines().any(|l| l.starts_with("kiss,Kiss,입맞춤,mv,2009,") && l.ends_with(",Work;MusicVideo")));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
-pub const WORKS_HEADER: &str = "workId:ID(Work),title,hangul,kind,year:int,aliases:string[],:LABEL";
+pub const WORKS_HEADER: &str = "workId:ID(Work),title,hangul,kind,year:int,released,aliases:string[],confidence,sources:string[],notes,:LABEL";
 /// The header of `credits.csv`.
 ///
 /// # Example
@@ -108,8 +125,7 @@ pub const WORKS_HEADER: &str = "workId:ID(Work),title,hangul,kind,year:int,alias
 /// assert!(credits.lines().any(|l| l.starts_with("lee-min-ho,kiss,") && l.ends_with(",ACTED_IN")));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
-pub const CREDITS_HEADER: &str =
-    ":START_ID(Person),:END_ID(Work),role,billing,character,via,unverified:boolean,year:int,:TYPE";
+pub const CREDITS_HEADER: &str = ":START_ID(Person),:END_ID(Work),role,role_kind,billing,character,song,since:int,until:int,unverified:boolean,confidence,sources:string[],notes,key,year:int,:TYPE";
 /// The header of `co_appearances.csv`.
 ///
 /// # Example
@@ -140,6 +156,7 @@ pub const PAIRS_HEADER: &str = ":START_ID(Person),:END_ID(Person),shared:int,wei
 /// assert_eq!(relationship_type(RoleKind::Lead), "ACTED_IN");
 /// assert_eq!(relationship_type(RoleKind::Cameo), "ACTED_IN");
 /// assert_eq!(relationship_type(RoleKind::Featured), "FEATURED_IN");
+/// assert_eq!(relationship_type(RoleKind::Member), "MEMBER_OF");
 /// ```
 pub fn relationship_type(kind: RoleKind) -> &'static str {
     match kind {
@@ -152,6 +169,12 @@ pub fn relationship_type(kind: RoleKind) -> &'static str {
         RoleKind::MusicProducer => "PRODUCED_MUSIC",
         RoleKind::Soundtrack => "SANG_SOUNDTRACK",
         RoleKind::OtherOnScreen => "APPEARED_IN",
+        RoleKind::Member => "MEMBER_OF",
+        RoleKind::SignedTo => "SIGNED_TO",
+        RoleKind::ProducedBy => "PRODUCED_BY",
+        RoleKind::BannedBy => "BANNED_BY",
+        RoleKind::TieIn => "TIE_IN_OF",
+        RoleKind::SequelOf => "SEQUEL_OF",
         _ => "CREW_OF",
     }
 }
@@ -196,9 +219,79 @@ fn array(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
         .join(";")
 }
 
+/// The header of `groups.csv`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+/// use hallyu::export::{neo4j, Network, Shape};
+///
+/// let explorer = Explorer::bundled();
+/// let files = neo4j::to_csv_files(&Network::new(&explorer, &Filter::new(), Shape::Bipartite));
+/// let groups = &files.iter().find(|(name, _)| *name == "groups.csv").unwrap().1;
+/// assert_eq!(groups.lines().next(), Some(neo4j::GROUPS_HEADER));
+/// assert!(groups.lines().any(|l| l.starts_with("bigbang,BIGBANG,빅뱅,boy-group,")));
+/// ```
+pub const GROUPS_HEADER: &str =
+    "groupId:ID(Group),name,hangul,kind,aliases:string[],confidence,sources:string[],notes,:LABEL";
+
+/// The header of `organisations.csv`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::{Explorer, Filter};
+/// use hallyu::export::{neo4j, Network, Shape};
+///
+/// let explorer = Explorer::bundled();
+/// let files = neo4j::to_csv_files(&Network::new(&explorer, &Filter::new(), Shape::Bipartite));
+/// let orgs = &files.iter().find(|(name, _)| *name == "organisations.csv").unwrap().1;
+/// assert_eq!(orgs.lines().next(), Some(neo4j::ORGANISATIONS_HEADER));
+/// ```
+pub const ORGANISATIONS_HEADER: &str = "organisationId:ID(Organisation),name,hangul,kind,aliases:string[],confidence,sources:string[],notes,:LABEL";
+
+/// The relationship files of the whole graph: the file name and the id
+/// spaces of its start and end, one file for each pair of record kinds a
+/// credit can join (`credits.csv` is a person's credits on works,
+/// `memberships.csv` people in groups, …). Every file has the columns of
+/// [`CREDITS_HEADER`] but the two ids.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::neo4j::RELATIONSHIP_FILES;
+///
+/// assert_eq!(RELATIONSHIP_FILES[0], ("credits.csv", "Person", "Work"));
+/// assert!(RELATIONSHIP_FILES.contains(&("memberships.csv", "Person", "Group")));
+/// ```
+pub const RELATIONSHIP_FILES: [(&str, &str, &str); 7] = [
+    ("credits.csv", "Person", "Work"),
+    ("group_credits.csv", "Group", "Work"),
+    ("memberships.csv", "Person", "Group"),
+    ("person_contracts.csv", "Person", "Organisation"),
+    ("group_contracts.csv", "Group", "Organisation"),
+    ("work_organisations.csv", "Work", "Organisation"),
+    ("work_links.csv", "Work", "Work"),
+];
+
+/// The id space of a node kind.
+fn space(kind: NetworkNodeKind) -> &'static str {
+    match kind {
+        NetworkNodeKind::Person => "Person",
+        NetworkNodeKind::Group(_) => "Group",
+        NetworkNodeKind::Work(_) => "Work",
+        NetworkNodeKind::Organisation(_) => "Organisation",
+    }
+}
+
 /// The import files of a network: `(file name, contents)`, nodes files
-/// first. A bipartite network gives `people.csv`, `works.csv` and
-/// `credits.csv`; a projection `people.csv` and `co_appearances.csv`.
+/// first. The whole graph gives `people.csv`, `groups.csv`, `works.csv`,
+/// `organisations.csv` and the seven [`RELATIONSHIP_FILES`] (every stored
+/// credit, in credit order, once); a projection `people.csv` and
+/// `co_appearances.csv`. The directory is also what
+/// [`Csv::from_dir`](crate::import::Csv::from_dir) (and `hallyu --data`)
+/// reads back.
 ///
 /// # Example
 ///
@@ -210,25 +303,51 @@ fn array(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
 /// let kiss = explorer.work("Kiss")?;
 /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
 /// let files = neo4j::to_csv_files(&net);
-/// let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
-/// assert_eq!(names, ["people.csv", "works.csv", "credits.csv"]);
+/// let names: Vec<&str> = files.iter().map(|(name, _)| *name).take(4).collect();
+/// assert_eq!(names, ["people.csv", "groups.csv", "works.csv", "organisations.csv"]);
 /// assert!(files[0].1.lines().any(|l| l.starts_with("lee-min-ho,Lee Min-ho,")));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 pub fn to_csv_files(network: &Network) -> Vec<(&'static str, String)> {
     let nodes = network.nodes();
     let mut people = format!("{PEOPLE_HEADER}\n");
+    let mut groups = format!("{GROUPS_HEADER}\n");
     let mut works = format!("{WORKS_HEADER}\n");
+    let mut orgs = format!("{ORGANISATIONS_HEADER}\n");
     for n in nodes {
         let aliases = array(&n.aliases);
+        let sources = array(&n.sources);
         let hangul = n.hangul.as_deref().unwrap_or("");
+        let confidence = if n.confidence.is_confirmed() {
+            ""
+        } else {
+            n.confidence.word()
+        };
+        let notes = n.notes.as_deref().unwrap_or("");
         match n.kind {
             NetworkNodeKind::Person => {
                 let born = n.born.map(|b| b.to_string()).unwrap_or_default();
-                people.push_str(&row(&[&n.key, &n.label, hangul, &born, &aliases, "Person"]));
+                people.push_str(&row(&[
+                    &n.key, &n.label, hangul, &born, &aliases, confidence, &sources, notes,
+                    "Person",
+                ]));
+            }
+            NetworkNodeKind::Group(k) => {
+                groups.push_str(&row(&[
+                    &n.key,
+                    &n.label,
+                    hangul,
+                    k.word(),
+                    &aliases,
+                    confidence,
+                    &sources,
+                    notes,
+                    "Group",
+                ]));
             }
             NetworkNodeKind::Work(k) => {
                 let year = n.year.map(|y| y.to_string()).unwrap_or_default();
+                let released = n.released.map(|d| d.to_string()).unwrap_or_default();
                 let label = format!("Work;{}", work_label(k));
                 works.push_str(&row(&[
                     &n.key,
@@ -236,28 +355,60 @@ pub fn to_csv_files(network: &Network) -> Vec<(&'static str, String)> {
                     hangul,
                     k.name(),
                     &year,
+                    &released,
                     &aliases,
+                    confidence,
+                    &sources,
+                    notes,
                     &label,
+                ]));
+            }
+            NetworkNodeKind::Organisation(k) => {
+                orgs.push_str(&row(&[
+                    &n.key,
+                    &n.label,
+                    hangul,
+                    k.word(),
+                    &aliases,
+                    confidence,
+                    &sources,
+                    notes,
+                    "Organisation",
                 ]));
             }
         }
     }
-    let mut rels = String::new();
     let mut files = vec![("people.csv", people)];
     match network.shape() {
         super::Shape::Bipartite => {
-            rels.push_str(CREDITS_HEADER);
-            rels.push('\n');
-            for (p, w, c) in network.credits() {
-                let w = &network.works()[*w];
-                rels.push_str(&credit_row(&nodes[*p].key, &w.key, w.year, c));
-            }
+            files.push(("groups.csv", groups));
             files.push(("works.csv", works));
-            files.push(("credits.csv", rels));
+            files.push(("organisations.csv", orgs));
+            let columns = CREDITS_HEADER
+                .split_once(",:END_ID(Work),")
+                .map_or("", |x| x.1);
+            let mut rels: Vec<String> = RELATIONSHIP_FILES
+                .iter()
+                .map(|(_, from, to)| format!(":START_ID({from}),:END_ID({to}),{columns}\n"))
+                .collect();
+            for e in network.edges() {
+                let Some(c) = &e.credit else { continue };
+                let (a, b) = (&nodes[e.source], &nodes[e.target]);
+                let Some(i) = RELATIONSHIP_FILES
+                    .iter()
+                    .position(|(_, from, to)| *from == space(a.kind) && *to == space(b.kind))
+                else {
+                    continue;
+                };
+                let year = b.year.or(a.year);
+                rels[i].push_str(&credit_row(&a.key, &b.key, &e.key, year, c));
+            }
+            for ((name, _, _), text) in RELATIONSHIP_FILES.iter().zip(rels) {
+                files.push((name, text));
+            }
         }
         super::Shape::Projection => {
-            rels.push_str(PAIRS_HEADER);
-            rels.push('\n');
+            let mut rels = format!("{PAIRS_HEADER}\n");
             for e in network.edges() {
                 let ws: Vec<_> = network.edge_works(e).collect();
                 rels.push_str(&row(&[
@@ -277,17 +428,28 @@ pub fn to_csv_files(network: &Network) -> Vec<(&'static str, String)> {
     files
 }
 
-fn credit_row(person: &str, work: &str, year: Option<i32>, c: &NetworkCredit) -> String {
-    let billing = c.billing.map(|b| b.to_string()).unwrap_or_default();
+fn credit_row(from: &str, to: &str, key: &str, year: Option<i32>, c: &NetworkCredit) -> String {
+    let values = credit_values(c);
+    let text = |i: usize| values[i].as_deref().unwrap_or("");
+    let sources = array(&c.sources);
     let year = year.map(|y| y.to_string()).unwrap_or_default();
+    // role, role_kind, billing, character, song, since, until, unverified,
+    // confidence, sources, notes: the columns of `credit_values`.
     row(&[
-        person,
-        work,
-        &c.role,
-        &billing,
-        c.character.as_deref().unwrap_or(""),
-        c.via.as_deref().unwrap_or(""),
-        if c.unverified { "true" } else { "false" },
+        from,
+        to,
+        text(0),
+        text(1),
+        text(2),
+        text(3),
+        text(4),
+        text(5),
+        text(6),
+        text(7),
+        text(8),
+        &sources,
+        text(10),
+        key,
         &year,
         relationship_type(c.role_kind),
     ])
@@ -311,7 +473,8 @@ fn credit_row(person: &str, work: &str, year: Option<i32>, c: &NetworkCredit) ->
 /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
 /// let dir = std::env::temp_dir().join(format!("hallyu-doc-neo4j-{}", std::process::id()));
 /// let written = neo4j::write_dir(&net, &dir)?;
-/// assert_eq!(written, [dir.join("people.csv"), dir.join("works.csv"), dir.join("credits.csv")]);
+/// assert_eq!(written.len(), 4 + neo4j::RELATIONSHIP_FILES.len());
+/// assert_eq!(written[0], dir.join("people.csv"));
 /// let people = std::fs::read_to_string(&written[0]).unwrap();
 /// assert!(people.starts_with(neo4j::PEOPLE_HEADER));
 /// std::fs::remove_dir_all(&dir).unwrap();
@@ -333,16 +496,6 @@ pub fn write_dir(
     Ok(written)
 }
 
-/// A relationship to write: source node, target key, year, and the credit
-/// (bipartite) or the edge (projection).
-type Rel<'n> = (
-    usize,
-    String,
-    Option<i32>,
-    Option<&'n NetworkCredit>,
-    Option<&'n super::NetworkEdge>,
-);
-
 /// A Cypher string literal.
 fn lit(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -354,6 +507,10 @@ fn lit(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            // Other controls and noncharacters as Cypher's `\uXXXX`.
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
             c => out.push(c),
         }
     }
@@ -392,9 +549,16 @@ pub fn to_cypher(network: &Network, batch: usize) -> String {
     let mut out = String::from("// Written by hallyu: cypher-shell -f this-file.cypher\n");
     out.push_str(":begin\nCREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;\n");
     if network.shape() == super::Shape::Bipartite {
-        out.push_str(
-            "CREATE CONSTRAINT work_id IF NOT EXISTS FOR (n:Work) REQUIRE n.id IS UNIQUE;\n",
-        );
+        for (name, label) in [
+            ("group_id", "Group"),
+            ("work_id", "Work"),
+            ("organisation_id", "Organisation"),
+        ] {
+            let _ = writeln!(
+                out,
+                "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE;"
+            );
+        }
     }
     out.push_str(":commit\nCALL db.awaitIndexes(300);\n");
     // Nodes, grouped by label so that labels are static.
@@ -407,6 +571,15 @@ pub fn to_cypher(network: &Network, batch: usize) -> String {
         if !n.aliases.is_empty() {
             props.push(format!("aliases: {}", list(&n.aliases)));
         }
+        if !n.confidence.is_confirmed() {
+            props.push(format!("confidence: {}", lit(n.confidence.word())));
+        }
+        if !n.sources.is_empty() {
+            props.push(format!("sources: {}", list(&n.sources)));
+        }
+        if let Some(notes) = &n.notes {
+            props.push(format!("notes: {}", lit(notes)));
+        }
         let label = match n.kind {
             NetworkNodeKind::Person => {
                 if let Some(b) = n.born {
@@ -414,11 +587,22 @@ pub fn to_cypher(network: &Network, batch: usize) -> String {
                 }
                 "Person".to_string()
             }
+            NetworkNodeKind::Group(k) => {
+                props.push(format!("kind: {}", lit(k.word())));
+                "Group".to_string()
+            }
+            NetworkNodeKind::Organisation(k) => {
+                props.push(format!("kind: {}", lit(k.word())));
+                "Organisation".to_string()
+            }
             NetworkNodeKind::Work(k) => {
                 props[0] = format!("title: {}", lit(&n.label));
                 props.push(format!("kind: {}", lit(k.name())));
                 if let Some(y) = n.year {
                     props.push(format!("year: {y}"));
+                }
+                if let Some(d) = n.released {
+                    props.push(format!("released: {}", lit(&d.to_string())));
                 }
                 format!("Work:{}", work_label(k))
             }
@@ -444,48 +628,32 @@ pub fn to_cypher(network: &Network, batch: usize) -> String {
             );
         }
     }
-    // Relationships, grouped by type.
-    let mut rels: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-    let end_label = match network.shape() {
-        super::Shape::Bipartite => "Work",
-        super::Shape::Projection => "Person",
-    };
-    let credits: Vec<Rel<'_>> = match network.shape() {
-        super::Shape::Bipartite => network
-            .credits()
-            .iter()
-            .map(|(p, w, c)| {
-                let w = &network.works()[*w];
-                (*p, w.key.clone(), w.year, Some(c), None)
-            })
-            .collect(),
-        super::Shape::Projection => network
-            .edges()
-            .iter()
-            .map(|e| (e.source, nodes[e.target].key.clone(), None, None, Some(e)))
-            .collect(),
-    };
-    for (source, target, year, credit, edge) in credits {
+    // Relationships, grouped by type and the labels of their ends. Each
+    // credit is its own relationship (`CREATE`, keyed by `key`), so that
+    // two credits of one person on one work stay two.
+    let mut rels: BTreeMap<(&'static str, &'static str, &'static str), Vec<String>> =
+        BTreeMap::new();
+    for e in network.edges() {
+        let (a, b) = (&nodes[e.source], &nodes[e.target]);
         let mut props = Vec::new();
-        let ty = match (credit, edge) {
-            (Some(c), _) => {
-                props.push(format!("role: {}", lit(&c.role)));
-                if let Some(b) = c.billing {
-                    props.push(format!("billing: {}", lit(&b.to_string())));
+        let ty = match &e.credit {
+            Some(c) => {
+                props.push(format!("key: {}", lit(&e.key)));
+                for ((name, _), v) in super::network::CREDIT_COLUMNS.iter().zip(credit_values(c)) {
+                    let Some(v) = v else { continue };
+                    let value = match *name {
+                        "since" | "until" | "unverified" => v,
+                        "sources" => list(&c.sources),
+                        _ => lit(&v),
+                    };
+                    props.push(format!("{name}: {value}"));
                 }
-                if let Some(ch) = &c.character {
-                    props.push(format!("character: {}", lit(ch)));
-                }
-                if let Some(v) = &c.via {
-                    props.push(format!("via: {}", lit(v)));
-                }
-                props.push(format!("unverified: {}", c.unverified));
-                if let Some(y) = year {
+                if let Some(y) = b.year.or(a.year) {
                     props.push(format!("year: {y}"));
                 }
                 relationship_type(c.role_kind)
             }
-            (None, Some(e)) => {
+            None => {
                 let ws: Vec<_> = network.edge_works(e).collect();
                 props.push(format!("shared: {}", ws.len()));
                 props.push(format!("weight: {}", float(e.weight)));
@@ -494,23 +662,35 @@ pub fn to_cypher(network: &Network, batch: usize) -> String {
                 props.push(format!("titles: {}", list(ws.iter().map(|w| &w.title))));
                 "CO_APPEARED_WITH"
             }
-            (None, None) => continue,
         };
-        rels.entry(ty).or_default().push(format!(
-            "{{start: {}, end: {}, props: {{{}}}}}",
-            lit(&nodes[source].key),
-            lit(&target),
-            props.join(", ")
-        ));
+        rels.entry((ty, space(a.kind), space(b.kind)))
+            .or_default()
+            .push(format!(
+                "{{start: {}, end: {}, props: {{{}}}}}",
+                lit(&a.key),
+                lit(&b.key),
+                props.join(", ")
+            ));
     }
-    for (ty, rows) in &rels {
+    for ((ty, from, to), rows) in &rels {
+        let merge = if e_is_credit(ty) {
+            format!("MERGE (a)-[r:{ty} {{key: row.props.key}}]->(b)")
+        } else {
+            format!("MERGE (a)-[r:{ty}]->(b)")
+        };
         for chunk in rows.chunks(batch) {
             let _ = writeln!(
                 out,
-                ":begin\nUNWIND [\n  {}\n] AS row\nMATCH (a:Person {{id: row.start}})\nMATCH (b:{end_label} {{id: row.end}})\nMERGE (a)-[r:{ty}]->(b) SET r += row.props;\n:commit",
+                ":begin\nUNWIND [\n  {}\n] AS row\nMATCH (a:{from} {{id: row.start}})\nMATCH (b:{to} {{id: row.end}})\n{merge} SET r += row.props;\n:commit",
                 chunk.join(",\n  ")
             );
         }
     }
     out
+}
+
+/// Whether a relationship type is a credit's (keyed) rather than the
+/// projection's.
+fn e_is_credit(ty: &str) -> bool {
+    ty != "CO_APPEARED_WITH"
 }

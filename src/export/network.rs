@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{CreditId, Entity, GroupId, PersonId, WorkId};
-use crate::model::{Billing, Role, RoleKind, WorkKind};
+use crate::model::{
+    Billing, Confidence, GroupKind, OrganisationKind, PartialDate, Role, RoleKind, WorkKind,
+};
 
 use super::View;
 
@@ -31,12 +33,21 @@ use super::View;
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Shape {
-    /// People and works, one edge per person and work (the person's own
-    /// credit first, else the group's), with the role.
+    /// The whole graph: every person, group, work (that the filter admits)
+    /// and organisation is a node, and every stored credit between them is
+    /// an edge with its key (`c0`, `c1`, …, in credit order), so that two
+    /// credits of one person on one work are two parallel edges, as
+    /// NetworkX's `MultiGraph` reads them. Memberships (with their years),
+    /// label contracts and links between works are edges too. Every
+    /// credit is kept, whatever its role or confidence: the role and the
+    /// confidence are attributes.
     #[default]
     Bipartite,
-    /// People only, one edge per pair who share a work, with the shared
-    /// works, their number and Newman's collaboration weight.
+    /// The person view: people only, one edge per pair who share a work
+    /// (under the filter, a group's credit counting for the members of the
+    /// work's year), with the shared works, their number and Newman's
+    /// collaboration weight. Groups, organisations and the credits
+    /// themselves are not in it.
     Projection,
 }
 
@@ -60,12 +71,16 @@ pub enum Shape {
 pub enum NetworkNodeKind {
     /// A person.
     Person,
+    /// A group of this kind (the whole graph only).
+    Group(GroupKind),
     /// A work of this kind.
     Work(WorkKind),
+    /// An organisation of this kind (the whole graph only).
+    Organisation(OrganisationKind),
 }
 
-/// A node of a [`Network`]: a person or a work, with what the exports
-/// write about it.
+/// A node of a [`Network`]: a person, group, work or organisation, with
+/// what the exports write about it.
 ///
 /// # Example
 ///
@@ -102,10 +117,21 @@ pub struct NetworkNode {
     pub year: Option<i32>,
     /// A person's year of birth, when known.
     pub born: Option<i32>,
+    /// A work's full date of release, when the source gives more than the
+    /// year (`2008-08-19`).
+    pub released: Option<PartialDate>,
+    /// How sure the sources are about the record.
+    pub confidence: Confidence,
+    /// Where the record is stated (URLs).
+    pub sources: Vec<String>,
+    /// Free-form remarks.
+    pub notes: Option<String>,
 }
 
 impl NetworkNode {
-    /// `0` for people, `1` for works: NetworkX's `bipartite` attribute.
+    /// `0` for people, `1` for works: NetworkX's `bipartite` attribute;
+    /// `None` for groups and organisations (take the subgraph of the nodes
+    /// that have it for NetworkX's bipartite algorithms).
     ///
     /// # Example
     ///
@@ -117,18 +143,19 @@ impl NetworkNode {
     /// let kiss = explorer.work("Kiss")?;
     /// let net = Network::of_view(&explorer, &View::work(kiss), Shape::Bipartite)?;
     /// let node = |key: &str| net.nodes().iter().find(|n| n.key == key).unwrap();
-    /// assert_eq!(node("lee-min-ho").bipartite(), 0);
-    /// assert_eq!(node("kiss").bipartite(), 1);
+    /// assert_eq!(node("lee-min-ho").bipartite(), Some(0));
+    /// assert_eq!(node("kiss").bipartite(), Some(1));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn bipartite(&self) -> u8 {
+    pub fn bipartite(&self) -> Option<u8> {
         match self.kind {
-            NetworkNodeKind::Person => 0,
-            NetworkNodeKind::Work(_) => 1,
+            NetworkNodeKind::Person => Some(0),
+            NetworkNodeKind::Work(_) => Some(1),
+            NetworkNodeKind::Group(_) | NetworkNodeKind::Organisation(_) => None,
         }
     }
 
-    /// `person` or `work`.
+    /// `person`, `group`, `work` or `organisation`.
     ///
     /// # Example
     ///
@@ -147,7 +174,9 @@ impl NetworkNode {
     pub fn kind_name(&self) -> &'static str {
         match self.kind {
             NetworkNodeKind::Person => "person",
+            NetworkNodeKind::Group(_) => "group",
             NetworkNodeKind::Work(_) => "work",
+            NetworkNodeKind::Organisation(_) => "organisation",
         }
     }
 
@@ -171,7 +200,31 @@ impl NetworkNode {
     pub fn work_kind(&self) -> Option<WorkKind> {
         match self.kind {
             NetworkNodeKind::Work(k) => Some(k),
-            NetworkNodeKind::Person => None,
+            _ => None,
+        }
+    }
+
+    /// The word of a group's or organisation's kind (`boy-group`,
+    /// `label`, …), as the data formats write it in `group_kind` and
+    /// `organisation_kind`; `None` for people and works.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    /// use hallyu::export::{Network, Shape};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let net = Network::new(&explorer, &Filter::new(), Shape::Bipartite);
+    /// let node = |key: &str| net.nodes().iter().find(|n| n.key == key).unwrap();
+    /// assert_eq!(node("2ne1").kind_word(), Some("girl-group"));
+    /// assert_eq!(node("park-seo-joon").kind_word(), None);
+    /// ```
+    pub fn kind_word(&self) -> Option<&'static str> {
+        match self.kind {
+            NetworkNodeKind::Group(k) => Some(k.word()),
+            NetworkNodeKind::Organisation(k) => Some(k.word()),
+            _ => None,
         }
     }
 }
@@ -205,7 +258,8 @@ pub struct NetworkWork {
     pub kind: WorkKind,
 }
 
-/// A credit between a person and a work, as the bipartite shape writes it.
+/// A credit, as the whole graph writes it: a person's or a group's on a
+/// work, a membership, a contract, a link between works.
 ///
 /// # Example
 ///
@@ -236,11 +290,24 @@ pub struct NetworkCredit {
     pub billing: Option<Billing>,
     /// The character played, when the source gives it.
     pub character: Option<String>,
+    /// The song of a soundtrack credit, when known.
+    pub song: Option<String>,
+    /// The first year of a membership, when known.
+    pub since: Option<i32>,
+    /// The last year of a membership that ended.
+    pub until: Option<i32>,
     /// The key of the group whose credit this is, when the person counts as
-    /// its member.
+    /// its member ([`Network::credits`] only: the whole graph's edges are
+    /// the stored credits, the group's own among them).
     pub via: Option<String>,
     /// Whether the credit is kept only as an unverified claim.
     pub unverified: bool,
+    /// How sure the sources are.
+    pub confidence: Confidence,
+    /// Where the credit is stated (URLs).
+    pub sources: Vec<String>,
+    /// Free-form remarks.
+    pub notes: Option<String>,
 }
 
 /// An edge of a [`Network`]: `source` and `target` index
@@ -265,11 +332,17 @@ pub struct NetworkCredit {
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct NetworkEdge {
-    /// The person.
+    /// The key of the edge among the edges between the same two nodes
+    /// (unique in the network): `c` and the credit's position for a credit
+    /// of the whole graph, `p` and the edge's position in the projection.
+    pub key: String,
+    /// The credit's subject (a person, a group, a work), or the first
+    /// person in the projection.
     pub source: usize,
-    /// The work (bipartite) or the second person (projection).
+    /// The credit's object (a work, a group, an organisation), or the
+    /// second person in the projection.
     pub target: usize,
-    /// The bipartite shape's credit; `None` in the projection.
+    /// The whole graph's credit; `None` in the projection.
     pub credit: Option<NetworkCredit>,
     /// The works the two people share (indices into
     /// [`Network::works`]), oldest first; empty in the bipartite shape.
@@ -289,9 +362,11 @@ pub struct NetworkEdge {
 /// [`gexf`](super::gexf), [`json`](super::json), [`neo4j`](super::neo4j)
 /// and [`csv`](super::csv) write.
 ///
-/// Groups and organisations are not nodes: a group's credit on a work
-/// becomes a credit of each member of the work's year, marked `via` the
-/// group (as co-appearances count it).
+/// In the whole graph ([`Shape::Bipartite`]) every record is a node and
+/// every stored credit an edge. [`Network::credits`] is the person view
+/// of the same credits: a group's credit on a work becomes a credit of
+/// each member of the work's year, marked `via` the group (as
+/// co-appearances count it); the projection is built from it.
 ///
 /// # Example
 ///
@@ -318,8 +393,9 @@ pub struct Network {
 }
 
 impl Network {
-    /// Every person and every work the filter admits (its kinds and
-    /// years), with the admitted credits between them.
+    /// Every record (every work the filter admits: its kinds and years)
+    /// and, in the whole graph, every stored credit between them; in the
+    /// projection, the people and the pairs the filter's credits make.
     ///
     /// # Example
     ///
@@ -332,6 +408,8 @@ impl Network {
     /// let mvs = Network::new(&explorer, &Filter::new().kinds([WorkKind::MusicVideo]), Shape::Bipartite);
     /// assert!(mvs.works().iter().all(|w| w.kind == WorkKind::MusicVideo));
     /// assert!(mvs.works().iter().any(|w| w.title == "Haru Haru"));
+    /// let all = Network::new(&explorer, &Filter::new(), Shape::Bipartite);
+    /// assert_eq!(all.edges().len(), explorer.credits().len()); // every credit
     /// ```
     pub fn new(explorer: &Explorer, filter: &Filter, shape: Shape) -> Network {
         let people: Vec<PersonId> = explorer.people().collect();
@@ -339,11 +417,14 @@ impl Network {
             .works()
             .filter(|&w| explorer.admits(w, filter))
             .collect();
-        Network::build(explorer, filter, shape, &people, &works)
+        let mut others: Vec<Entity> = explorer.groups().map(Entity::from).collect();
+        others.extend(explorer.organisations().map(Entity::from));
+        Network::build(explorer, filter, shape, &people, &works, &others)
     }
 
-    /// The people and works a [`View`] shows (its groups' members are not
-    /// added), with the credits between them that the view's filter admits.
+    /// The records a [`View`] shows (its groups' members are not added),
+    /// with the credits between them (in the projection, those the view's
+    /// filter admits).
     ///
     /// # Errors
     ///
@@ -370,6 +451,7 @@ impl Network {
         let diagram = view.diagram(explorer)?;
         let mut people = BTreeSet::new();
         let mut works = BTreeSet::new();
+        let mut others = BTreeSet::new();
         for n in &diagram.nodes {
             match explorer.by_key(&n.key) {
                 Some(Entity::Person(p)) => {
@@ -378,17 +460,22 @@ impl Network {
                 Some(Entity::Work(w)) => {
                     works.insert(w);
                 }
-                _ => {}
+                Some(other) => {
+                    others.insert(other);
+                }
+                None => {}
             }
         }
         let people: Vec<PersonId> = people.into_iter().collect();
         let works: Vec<WorkId> = works.into_iter().collect();
+        let others: Vec<Entity> = others.into_iter().collect();
         Ok(Network::build(
             explorer,
             view.filter_ref(),
             shape,
             &people,
             &works,
+            &others,
         ))
     }
 
@@ -398,12 +485,16 @@ impl Network {
         shape: Shape,
         people: &[PersonId],
         works: &[WorkId],
+        others: &[Entity],
     ) -> Network {
         let mut nodes = Vec::new();
+        let mut node_of: HashMap<Entity, usize> = HashMap::new();
         let mut person_node = HashMap::new();
         for &p in people {
             let r = explorer.get(p);
+            let record = r.record();
             person_node.insert(p, nodes.len());
+            node_of.insert(p.into(), nodes.len());
             nodes.push(NetworkNode {
                 entity: p.into(),
                 key: r.key().into_owned(),
@@ -413,12 +504,40 @@ impl Network {
                 kind: NetworkNodeKind::Person,
                 year: None,
                 born: r.born(),
+                released: None,
+                confidence: confidence_of(record.map(|x| x.confidence), r.is_unverified()),
+                sources: record.map(|x| x.sources.clone()).unwrap_or_default(),
+                notes: record.and_then(|x| x.notes.clone()),
             });
+        }
+        if shape == Shape::Bipartite {
+            for &e in others {
+                if let Entity::Group(g) = e {
+                    let r = explorer.get(g);
+                    let record = r.record();
+                    node_of.insert(e, nodes.len());
+                    nodes.push(NetworkNode {
+                        entity: e,
+                        key: r.key().into_owned(),
+                        label: r.name().to_string(),
+                        hangul: r.hangul().map(str::to_string),
+                        aliases: r.aliases().map(str::to_string).collect(),
+                        kind: NetworkNodeKind::Group(record.map_or(GroupKind::Band, |x| x.kind)),
+                        year: None,
+                        born: None,
+                        released: None,
+                        confidence: confidence_of(record.map(|x| x.confidence), r.is_unverified()),
+                        sources: record.map(|x| x.sources.clone()).unwrap_or_default(),
+                        notes: record.and_then(|x| x.notes.clone()),
+                    });
+                }
+            }
         }
         let mut work_node = HashMap::new();
         let mut work_list = Vec::new();
         for &w in works {
             let r = explorer.get(w);
+            let record = r.record();
             work_node.insert(w, work_list.len());
             work_list.push(NetworkWork {
                 key: r.key().into_owned(),
@@ -427,6 +546,7 @@ impl Network {
                 kind: r.kind(),
             });
             if shape == Shape::Bipartite {
+                node_of.insert(w.into(), nodes.len());
                 nodes.push(NetworkNode {
                     entity: w.into(),
                     key: r.key().into_owned(),
@@ -436,10 +556,38 @@ impl Network {
                     kind: NetworkNodeKind::Work(r.kind()),
                     year: r.year(),
                     born: None,
+                    released: r.released().filter(|d| d.month.is_some()),
+                    confidence: confidence_of(record.map(|x| x.confidence), r.is_unverified()),
+                    sources: record.map(|x| x.sources.clone()).unwrap_or_default(),
+                    notes: record.and_then(|x| x.notes.clone()),
                 });
             }
         }
-        let people_count = people.len();
+        if shape == Shape::Bipartite {
+            for &e in others {
+                if let Entity::Organisation(o) = e {
+                    let r = explorer.get(o);
+                    let record = r.record();
+                    node_of.insert(e, nodes.len());
+                    nodes.push(NetworkNode {
+                        entity: e,
+                        key: r.key().into_owned(),
+                        label: r.name().to_string(),
+                        hangul: r.hangul().map(str::to_string),
+                        aliases: r.aliases().map(str::to_string).collect(),
+                        kind: NetworkNodeKind::Organisation(
+                            record.map_or(OrganisationKind::Label, |x| x.kind),
+                        ),
+                        year: None,
+                        born: None,
+                        released: None,
+                        confidence: confidence_of(record.map(|x| x.confidence), r.is_unverified()),
+                        sources: record.map(|x| x.sources.clone()).unwrap_or_default(),
+                        notes: record.and_then(|x| x.notes.clone()),
+                    });
+                }
+            }
+        }
         // Every admitted appearance, in credit order.
         let mut apps = Vec::new();
         for &p in people {
@@ -451,46 +599,26 @@ impl Network {
             }
         }
         apps.sort_by_key(|&(c, p, _, _)| (c, p));
-        let credit_of = |c: CreditId, via: Option<GroupId>| -> NetworkCredit {
-            let cr = explorer.get(c);
-            let role = cr.role();
-            let (billing, character) = match role.as_ref() {
-                Role::Cast { billing, character } => (Some(*billing), character.clone()),
-                Role::Other { character, .. } => (None, character.clone()),
-                _ => (None, None),
-            };
-            NetworkCredit {
-                credit: c,
-                role: role.word().to_string(),
-                role_kind: cr.role_kind(),
-                billing,
-                character,
-                via: via.map(|g| explorer.key(g.into()).into_owned()),
-                unverified: cr.is_unverified(),
-            }
-        };
         let appearances: Vec<(usize, usize, NetworkCredit)> = apps
             .iter()
-            .map(|&(c, p, w, via)| (p, w, credit_of(c, via)))
+            .map(|&(c, p, w, via)| (p, w, credit_of(explorer, c, via)))
             .collect();
         let mut edges = Vec::new();
         match shape {
             Shape::Bipartite => {
-                // One edge a person and work: the own credit first, then the
-                // first through a group.
-                let mut best: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-                for (i, (p, w, c)) in appearances.iter().enumerate() {
-                    let slot = best.entry((*p, *w)).or_insert(i);
-                    let current = &appearances[*slot].2;
-                    if current.via.is_some() && c.via.is_none() {
-                        *slot = i;
-                    }
-                }
-                for ((p, w), i) in best {
+                // Every stored credit between two nodes, in credit order.
+                for (i, c) in explorer.credits().enumerate() {
+                    let r = explorer.get(c);
+                    let (Some(&source), Some(&target)) =
+                        (node_of.get(&r.from()), node_of.get(&r.to()))
+                    else {
+                        continue;
+                    };
                     edges.push(NetworkEdge {
-                        source: p,
-                        target: people_count + w,
-                        credit: Some(appearances[i].2.clone()),
+                        key: format!("c{i}"),
+                        source,
+                        target,
+                        credit: Some(credit_of(explorer, c, None)),
                         works: Vec::new(),
                         weight: 1.0,
                         newman: 1.0,
@@ -517,9 +645,10 @@ impl Network {
                         }
                     }
                 }
-                for ((a, b), (mut ws, newman)) in pairs {
+                for (i, ((a, b), (mut ws, newman))) in pairs.into_iter().enumerate() {
                     ws.sort_by(|&x, &y| explorer.release_order(works[x], works[y]));
                     edges.push(NetworkEdge {
+                        key: format!("p{i}"),
                         source: a,
                         target: b,
                         credit: None,
@@ -658,6 +787,45 @@ impl Network {
     }
 }
 
+/// The confidence of a record or credit: its stored record's, else
+/// what the columns say (unverified or confirmed).
+fn confidence_of(stored: Option<Confidence>, unverified: bool) -> Confidence {
+    stored.unwrap_or(if unverified {
+        Confidence::Unverified
+    } else {
+        Confidence::Confirmed
+    })
+}
+
+/// A credit as the exports write it.
+fn credit_of(explorer: &Explorer, c: CreditId, via: Option<GroupId>) -> NetworkCredit {
+    let cr = explorer.get(c);
+    let role = cr.role();
+    let (billing, character, song, since, until) = match role.as_ref() {
+        Role::Cast { billing, character } => (Some(*billing), character.clone(), None, None, None),
+        Role::Other { character, .. } => (None, character.clone(), None, None, None),
+        Role::Soundtrack { song } => (None, None, song.clone(), None, None),
+        Role::Member { since, until } => (None, None, None, *since, *until),
+        _ => (None, None, None, None, None),
+    };
+    let record = cr.record();
+    NetworkCredit {
+        credit: c,
+        role: role.word().to_string(),
+        role_kind: cr.role_kind(),
+        billing,
+        character,
+        song,
+        since,
+        until,
+        via: via.map(|g| explorer.key(g.into()).into_owned()),
+        unverified: cr.is_unverified(),
+        confidence: confidence_of(record.map(|x| x.confidence), cr.is_unverified()),
+        sources: record.map(|x| x.sources.clone()).unwrap_or_default(),
+        notes: record.and_then(|x| x.notes.clone()),
+    }
+}
+
 /// The type of an attribute column, as the typed formats (GraphML, GEXF)
 /// declare it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -689,19 +857,68 @@ pub(crate) const NODE_COLUMNS: &[(&str, Type)] = &[
     ("hangul", Type::Text),
     ("aliases", Type::Text),
     ("work_kind", Type::Text),
+    ("group_kind", Type::Text),
+    ("organisation_kind", Type::Text),
     ("year", Type::Int),
+    ("released", Type::Text),
     ("born", Type::Int),
+    ("confidence", Type::Text),
+    ("sources", Type::Text),
+    ("notes", Type::Text),
 ];
 
-/// The attribute columns of a credit, the edge of the bipartite shape.
+/// The values of [`NODE_COLUMNS`] for a node (`None`: not written), lists
+/// joined with `; `.
+pub(crate) fn node_values(n: &NetworkNode) -> [Option<String>; 13] {
+    let group = matches!(n.kind, NetworkNodeKind::Group(_));
+    [
+        Some(n.kind_name().to_string()),
+        n.bipartite().map(|b| b.to_string()),
+        n.hangul.clone(),
+        (!n.aliases.is_empty()).then(|| n.aliases.join("; ")),
+        n.work_kind().map(|k| k.name().to_string()),
+        n.kind_word().filter(|_| group).map(str::to_string),
+        n.kind_word().filter(|_| !group).map(str::to_string),
+        n.year.map(|y| y.to_string()),
+        n.released.map(|d| d.to_string()),
+        n.born.map(|y| y.to_string()),
+        (!n.confidence.is_confirmed()).then(|| n.confidence.word().to_string()),
+        (!n.sources.is_empty()).then(|| n.sources.join("; ")),
+        n.notes.clone(),
+    ]
+}
+
+/// The attribute columns of a credit, the edge of the whole graph.
 pub(crate) const CREDIT_COLUMNS: &[(&str, Type)] = &[
     ("role", Type::Text),
     ("role_kind", Type::Text),
     ("billing", Type::Text),
     ("character", Type::Text),
-    ("via", Type::Text),
+    ("song", Type::Text),
+    ("since", Type::Int),
+    ("until", Type::Int),
     ("unverified", Type::Bool),
+    ("confidence", Type::Text),
+    ("sources", Type::Text),
+    ("notes", Type::Text),
 ];
+
+/// The values of [`CREDIT_COLUMNS`] for a credit (`None`: not written).
+pub(crate) fn credit_values(c: &NetworkCredit) -> [Option<String>; 11] {
+    [
+        Some(c.role.clone()),
+        Some(c.role_kind.name().to_string()),
+        c.billing.map(|b| b.to_string()),
+        c.character.clone(),
+        c.song.clone(),
+        c.since.map(|y| y.to_string()),
+        c.until.map(|y| y.to_string()),
+        Some(c.unverified.to_string()),
+        (!c.confidence.is_confirmed()).then(|| c.confidence.word().to_string()),
+        (!c.sources.is_empty()).then(|| c.sources.join("; ")),
+        c.notes.clone(),
+    ]
+}
 
 /// The attribute columns of a pair, the edge of the projection (besides
 /// its weight).
@@ -724,9 +941,73 @@ pub(crate) fn float(x: f64) -> String {
     }
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values: the five markup
+/// characters as entities, tab, line feed and carriage return as character
+/// references (attribute values keep them, and text keeps a carriage
+/// return), and the characters XML 1.0 forbids through
+/// [`escape_forbidden`].
 pub(crate) fn xml(s: &str) -> std::borrow::Cow<'_, str> {
-    quick_xml::escape::escape(s)
+    let needs = |c: char| {
+        matches!(c, '&' | '<' | '>' | '"' | '\'' | '\t' | '\n' | '\r' | '\\') || forbidden(c)
+    };
+    if !s.chars().any(needs) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in escape_forbidden(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether XML 1.0 forbids a character: the C0 controls but tab, line
+/// feed and carriage return, and U+FFFE and U+FFFF (surrogates are not
+/// `char`s).
+pub(crate) fn forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// The reversible escape of the XML exports (see
+/// [`graphml`](super::graphml)): a character XML 1.0 forbids becomes
+/// `\u{HEX}`, and a backslash is doubled where what follows it in the
+/// escaped text begins with a backslash or `u{`; any other backslash is
+/// written as it is. [`crate::import`] undoes it when the file says so.
+pub(crate) fn escape_forbidden(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c == '\\' || forbidden(c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if forbidden(c) {
+            out.push_str(&format!("\\u{{{:X}}}", c as u32));
+        } else if c == '\\' {
+            let next = chars.get(i + 1).copied();
+            let doubled = match next {
+                Some('\\') => true,
+                Some(n) if forbidden(n) => true,
+                Some('u') => chars.get(i + 2) == Some(&'{'),
+                _ => false,
+            };
+            out.push('\\');
+            if doubled {
+                out.push('\\');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The colours and shape the DOT style sheet gives a node: (fill, stroke,
@@ -737,11 +1018,17 @@ pub(crate) fn node_style(
     use super::diagram::{Emphasis, NodeKind};
     let look = match kind {
         NetworkNodeKind::Person => super::style::node_look(NodeKind::Person, Emphasis::Normal),
+        NetworkNodeKind::Group(_) => super::style::node_look(NodeKind::Group, Emphasis::Normal),
         NetworkNodeKind::Work(k) => super::style::node_look(NodeKind::Work(k), Emphasis::Normal),
+        NetworkNodeKind::Organisation(_) => {
+            super::style::node_look(NodeKind::Organisation, Emphasis::Normal)
+        }
     };
     match kind {
         NetworkNodeKind::Person => (look.fill, look.stroke, "disc", "roundrectangle"),
+        NetworkNodeKind::Group(_) => (look.fill, look.stroke, "diamond", "octagon"),
         NetworkNodeKind::Work(_) => (look.fill, look.stroke, "square", "rectangle"),
+        NetworkNodeKind::Organisation(_) => (look.fill, look.stroke, "triangle", "hexagon"),
     }
 }
 

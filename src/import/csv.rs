@@ -5,10 +5,71 @@ use std::io::Read;
 use std::path::Path;
 
 use super::staged::{
-    Loaded, Slugs, Staged, at, billing_of_word, io_error, kind_of_word, parse_error, role_of_word,
-    utf8,
+    Loaded, Provenance, Slugs, Staged, article, at, billing_of_word, io_error, kind_of_word,
+    parse_error, role_of_kind, role_of_word, utf8,
 };
 use crate::error::{ErrorKind, Location};
+use crate::model::{Confidence, GroupKind, OrganisationKind, PartialDate, RecordKind};
+
+/// The files of credits in the three-file layout (and the Neo4j import
+/// directory): the file, and the kinds of records its `from` and `to`
+/// (or `:START_ID` and `:END_ID`) name. Only `credits.csv` is required.
+const LINK_FILES: [(&str, RecordKind, RecordKind); 7] = [
+    ("credits.csv", RecordKind::Person, RecordKind::Work),
+    ("group_credits.csv", RecordKind::Group, RecordKind::Work),
+    ("memberships.csv", RecordKind::Person, RecordKind::Group),
+    (
+        "person_contracts.csv",
+        RecordKind::Person,
+        RecordKind::Organisation,
+    ),
+    (
+        "group_contracts.csv",
+        RecordKind::Group,
+        RecordKind::Organisation,
+    ),
+    (
+        "work_organisations.csv",
+        RecordKind::Work,
+        RecordKind::Organisation,
+    ),
+    ("work_links.csv", RecordKind::Work, RecordKind::Work),
+];
+
+/// Whether a field carries the spreadsheet formula guard of the CSV
+/// exports: a quote before `=`, `+`, `-`, `@`, a tab, a carriage return or
+/// another quote.
+fn guarded(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some('\'')
+        && chars
+            .next()
+            .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\''))
+}
+
+/// A header field as a column name: trimmed, lowercase, and the Neo4j
+/// import header read as the plain one (`personId:ID(Person)` is `id`,
+/// `:START_ID(Person)` is `from`, `:END_ID(Work)` is `to`, `born:int` is
+/// `born`, `aliases:string[]` is `aliases`, `:LABEL` and `:TYPE` are
+/// `label` and `type`).
+fn column_name(field: &str) -> String {
+    let f = field.trim();
+    let Some((name, ty)) = f.split_once(':') else {
+        return f.to_lowercase();
+    };
+    let ty = ty.to_lowercase();
+    if ty.starts_with("id") {
+        "id".to_string()
+    } else if ty.starts_with("start_id") {
+        "from".to_string()
+    } else if ty.starts_with("end_id") {
+        "to".to_string()
+    } else if name.is_empty() {
+        ty
+    } else {
+        name.trim().to_lowercase()
+    }
+}
 
 /// The CSV reader: `Csv::new().delimiter(b';').from_path("credits.csv")`.
 ///
@@ -32,12 +93,38 @@ use crate::error::{ErrorKind, Location};
 /// Without ids, a person is known by name and a work by title and year.
 /// Other columns are ignored (and listed in the report's skips).
 ///
+/// # The whole graph in one table
+///
+/// A file whose header has a `record` column is the table
+/// `export::csv::to_table` writes: a row per person, group, work and
+/// organisation (`record`, `id`, `name`, `kind`, `hangul`, `aliases`,
+/// `born`, `year`, `released`) and a row per credit (`record` is
+/// `credit`; `from`, `from_kind`, `to`, `to_kind`, `role`, `role_kind`,
+/// `billing`, `character`, `song`, `since`, `until`), each with
+/// `confidence`, `sources` and `notes`.
+///
 /// # The three-file layout
 ///
 /// A directory with `people.csv` (`id,name[,hangul,born,aliases]`),
-/// `works.csv` (`id,title[,kind,year,hangul,aliases]`) and `credits.csv`
-/// (`person,work[,role,billing,character]`, ids of the other two files).
-/// `aliases` are separated by `;`.
+/// `works.csv` (`id,title[,kind,year,released,hangul,aliases]`) and
+/// `credits.csv` (`person,work[,role,role_kind,billing,character,song]`,
+/// ids of the other two files), and optionally `groups.csv` and
+/// `organisations.csv` (`id,name[,kind,hangul,aliases]`) and the credits
+/// between other kinds of record (`from,to,…`): `group_credits.csv`,
+/// `memberships.csv` (with `since` and `until`), `person_contracts.csv`,
+/// `group_contracts.csv`, `work_organisations.csv`, `work_links.csv`.
+/// Every file may have `confidence`, `sources` and `notes`; `aliases`
+/// and `sources` are separated by `;`. The Neo4j import directory of
+/// `export::neo4j` is this layout: its headers (`personId:ID(Person)`,
+/// `born:int`, `:START_ID(Person)`, `:END_ID(Work)`, `:LABEL`, `:TYPE`)
+/// are read as the plain names (`id`, `born`, `from`, `to`).
+///
+/// # Spreadsheet formula guard
+///
+/// A field that begins with a single quote followed by `=`, `+`, `-`,
+/// `@`, a tab, a carriage return or another quote loses that quote: it is
+/// the guard the CSV exports put before formulas. Files with a Neo4j
+/// header are read as they are.
 ///
 /// # Roles
 ///
@@ -101,16 +188,192 @@ impl Field {
     }
 }
 
-/// The rows of a file.
-struct Table {
+/// A file's header, and its rows read one at a time ([`Table::rows`]):
+/// the reader holds the text and one row, not every field of the file.
+struct Table<'t> {
     file: String,
     header: Vec<Field>,
-    rows: Vec<Vec<Field>>,
-    /// Where the file ends (for a missing last field).
+    /// The parser where the header ends.
+    body: Scanner<'t>,
+    /// Whether the header is a Neo4j import header (no formula guard).
+    neo4j: bool,
     columns: HashMap<String, usize>,
 }
 
-impl Table {
+/// The rows of a [`Table`], parsed as they are read.
+struct Rows<'a, 't> {
+    table: &'a Table<'t>,
+    scanner: Scanner<'t>,
+}
+
+impl Iterator for Rows<'_, '_> {
+    type Item = crate::error::Result<Vec<Field>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let mut row = match self.scanner.row(&self.table.file)? {
+                Ok(row) => row,
+                Err(e) => return Some(Err(e)),
+            };
+            // Blank lines are not rows.
+            if row.len() == 1 && row[0].text.is_empty() {
+                continue;
+            }
+            // The spreadsheet formula guard of the exports (`'=…`): one
+            // leading quote before a formula character or another quote is
+            // removed, except in Neo4j import files, which neo4j-admin
+            // reads as they are.
+            if !self.table.neo4j {
+                for f in row.iter_mut() {
+                    if guarded(&f.text) {
+                        f.text.remove(0);
+                    }
+                }
+            }
+            let n = self.table.header.len();
+            if row.len() != n {
+                let f = &row[row.len().min(n).saturating_sub(1).min(row.len() - 1)];
+                let (line, column) = if row.len() > n {
+                    (row[n].line, row[n].column)
+                } else {
+                    f.end
+                };
+                return Some(Err(parse_error(
+                    format!(
+                        "this row has {} field{}, the header {n}",
+                        row.len(),
+                        if row.len() == 1 { "" } else { "s" }
+                    ),
+                    self.table.loc(line, column),
+                )));
+            }
+            return Some(Ok(row));
+        }
+    }
+}
+
+/// The CSV parser's place in a text: one row at a time.
+#[derive(Clone)]
+struct Scanner<'t> {
+    text: &'t str,
+    /// The byte offset of the next character.
+    offset: usize,
+    line: usize,
+    column: usize,
+    delimiter: char,
+}
+
+impl Scanner<'_> {
+    /// The next row (a line, or several where a quoted field holds line
+    /// breaks), `None` at the end of the text.
+    fn row(&mut self, file: &str) -> Option<crate::error::Result<Vec<Field>>> {
+        if self.offset >= self.text.len() {
+            return None;
+        }
+        let d = self.delimiter;
+        let loc = |line, column| Location {
+            file: file.to_string(),
+            line,
+            column,
+        };
+        let mut row: Vec<Field> = Vec::new();
+        let mut field = String::new();
+        let mut field_start = (self.line, self.column);
+        let mut at_field_start = true;
+        let rest = &self.text[self.offset..];
+        let mut chars = rest.char_indices().peekable();
+        let (mut line, mut column) = (self.line, self.column);
+        let mut consumed = rest.len();
+        loop {
+            let Some((_, c)) = chars.next() else {
+                row.push(Field::take(&mut field, field_start, (line, column)));
+                break;
+            };
+            if at_field_start {
+                field_start = (line, column);
+                at_field_start = false;
+            }
+            if c == '"' && field.is_empty() {
+                // A quoted field: up to the closing quote ("" is a quote).
+                let (ql, qc) = (line, column);
+                column += 1;
+                loop {
+                    match chars.next() {
+                        None => {
+                            self.offset = self.text.len();
+                            return Some(Err(parse_error(
+                                "the file ends inside a quoted field",
+                                loc(ql, qc),
+                            )));
+                        }
+                        Some((_, '"')) if chars.peek().map(|x| x.1) == Some('"') => {
+                            chars.next();
+                            field.push('"');
+                            column += 2;
+                        }
+                        Some((_, '"')) => {
+                            column += 1;
+                            break;
+                        }
+                        Some((_, '\n')) => {
+                            field.push('\n');
+                            line += 1;
+                            column = 1;
+                        }
+                        Some((_, x)) => {
+                            field.push(x);
+                            column += 1;
+                        }
+                    }
+                }
+                match chars.peek().map(|x| x.1) {
+                    None | Some('\n') | Some('\r') => {}
+                    Some(x) if x == d => {}
+                    Some(_) => {
+                        self.offset = self.text.len();
+                        return Some(Err(parse_error(
+                            "a quoted field must end at a delimiter or a line break",
+                            loc(line, column),
+                        )));
+                    }
+                }
+                continue;
+            }
+            if c == d {
+                row.push(Field::take(&mut field, field_start, (line, column)));
+                column += 1;
+                at_field_start = true;
+                continue;
+            }
+            if c == '\r' && chars.peek().map(|x| x.1) == Some('\n') {
+                continue;
+            }
+            if c == '\n' {
+                row.push(Field::take(&mut field, field_start, (line, column)));
+                line += 1;
+                column = 1;
+                consumed = chars.peek().map_or(rest.len(), |x| x.0);
+                break;
+            }
+            field.push(c);
+            column += 1;
+        }
+        self.offset += consumed;
+        self.line = line;
+        self.column = column;
+        Some(Ok(row))
+    }
+}
+
+impl<'t> Table<'t> {
+    /// The rows after the header, parsed as they are read.
+    fn rows(&self) -> Rows<'_, 't> {
+        Rows {
+            table: self,
+            scanner: self.body.clone(),
+        }
+    }
+
     fn loc(&self, line: usize, column: usize) -> Location {
         Location {
             file: self.file.clone(),
@@ -194,12 +457,29 @@ impl Table {
         self.get(row, name).map(|f| f.text.clone())
     }
 
-    /// Lists the columns no reader reads.
+    /// Lists the columns no reader reads (the `:LABEL`, `:TYPE` and
+    /// `key` columns of the Neo4j import files say nothing the reader
+    /// needs, and are not listed).
     fn ignored(&self, known: &[&str], staged: &mut Staged) {
+        // Columns without a name are one skip, however many.
+        let mut unnamed: Option<(Location, usize)> = None;
         for f in &self.header {
-            if !known.contains(&f.text.as_str()) {
+            let name = column_name(&f.text);
+            if name.is_empty() {
+                unnamed.get_or_insert((self.at(f), 0)).1 += 1;
+            } else if !known.contains(&name.as_str())
+                && !["label", "type", "key", "year"].contains(&name.as_str())
+            {
                 staged.skip(self.at(f), format!("column \"{}\" is not read", f.text));
             }
+        }
+        if let Some((at, n)) = unnamed {
+            let what = if n == 1 {
+                "a column without a name is not read".to_string()
+            } else {
+                format!("{n} columns without a name are not read")
+            };
+            staged.skip(at, what);
         }
     }
 }
@@ -319,22 +599,60 @@ impl Csv {
     /// ```
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> crate::error::Result<Loaded> {
         let dir = dir.as_ref();
-        let read = |name: &str| -> crate::error::Result<Table> {
+        // The bytes of a file of the directory, `None` when it is absent.
+        let bytes = |name: &str| -> crate::error::Result<Option<(String, Vec<u8>)>> {
             let path = dir.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
-            self.table(&path.display().to_string(), &bytes)
+            if !path.exists() {
+                return Ok(None);
+            }
+            let b = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            Ok(Some((path.display().to_string(), b)))
         };
-        let (people, works, credits) = (
-            read("people.csv")?,
-            read("works.csv")?,
-            read("credits.csv")?,
-        );
+        let must = |name: &str| -> crate::error::Result<(String, Vec<u8>)> {
+            let path = dir.join(name);
+            let b = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            Ok((path.display().to_string(), b))
+        };
+        let (people_file, works_file) = (must("people.csv")?, must("works.csv")?);
+        let people = self.table(&people_file.0, &people_file.1)?;
+        let works = self.table(&works_file.0, &works_file.1)?;
         let mut s = Staged::default();
+        let provenance = |t: &Table, row: &[Field]| -> crate::error::Result<Provenance> {
+            let confidence = match t.get(row, "confidence") {
+                None => Confidence::Confirmed,
+                Some(f) => Confidence::from_word(&f.text).ok_or_else(|| {
+                    at(
+                        ErrorKind::InvalidValue {
+                            what: "confidence",
+                            value: f.text.clone(),
+                            expected: ["confirmed", "secondary", "unverified"]
+                                .map(String::from)
+                                .to_vec(),
+                        },
+                        t.at(f),
+                    )
+                })?,
+            };
+            Ok(Provenance {
+                confidence,
+                sources: t.list(row, "sources"),
+                notes: t.text(row, "notes"),
+            })
+        };
+        const PROVENANCE: [&str; 3] = ["confidence", "sources", "notes"];
         let (id, name) = (people.require("id")?, people.require("name")?);
-        people.ignored(&["id", "name", "hangul", "born", "aliases"], &mut s);
-        for row in &people.rows {
+        people.ignored(
+            &[
+                &["id", "name", "hangul", "born", "aliases"][..],
+                &PROVENANCE,
+            ]
+            .concat(),
+            &mut s,
+        );
+        for row in people.rows() {
+            let row = &row?;
             let born = people.number(row, "born")?;
-            s.person(
+            let i = s.person(
                 &row[id].text,
                 &row[name].text,
                 people.text(row, "hangul"),
@@ -342,17 +660,53 @@ impl Csv {
                 born,
                 people.at(&row[id]),
             )?;
+            s.provenance(RecordKind::Person, i, provenance(&people, row)?);
+        }
+        let groups_file = bytes("groups.csv")?;
+        if let Some((file, b)) = &groups_file {
+            let groups = self.table(file, b)?;
+            let (id, name) = (groups.require("id")?, groups.require("name")?);
+            groups.ignored(
+                &[
+                    &["id", "name", "hangul", "kind", "aliases"][..],
+                    &PROVENANCE,
+                ]
+                .concat(),
+                &mut s,
+            );
+            for row in groups.rows() {
+                let row = &row?;
+                let word = groups.text(row, "kind");
+                let kind = word.as_deref().and_then(GroupKind::from_word);
+                s.report.generic_kinds += usize::from(kind.is_none());
+                let i = s.group(
+                    &row[id].text,
+                    &row[name].text,
+                    kind.unwrap_or(GroupKind::Band),
+                    groups.text(row, "hangul"),
+                    groups.list(row, "aliases"),
+                    groups.at(&row[id]),
+                )?;
+                s.provenance(RecordKind::Group, i, provenance(&groups, row)?);
+            }
         }
         let (id, title) = (works.require("id")?, works.require("title")?);
         works.ignored(
-            &["id", "title", "kind", "year", "hangul", "aliases"],
+            &[
+                &[
+                    "id", "title", "kind", "year", "released", "hangul", "aliases",
+                ][..],
+                &PROVENANCE,
+            ]
+            .concat(),
             &mut s,
         );
-        for row in &works.rows {
+        for row in works.rows() {
+            let row = &row?;
             let year = works.number(row, "year")?;
             let (kind, generic) = kind_of_word(works.get(row, "kind").map(|f| f.text.as_str()));
             s.report.generic_kinds += usize::from(generic);
-            s.work(
+            let i = s.work(
                 &row[id].text,
                 &row[title].text,
                 kind,
@@ -361,39 +715,157 @@ impl Csv {
                 works.list(row, "aliases"),
                 works.at(&row[id]),
             )?;
+            if let Some(d) = works.text(row, "released")
+                && let Ok(date) = d.trim().parse::<PartialDate>()
+                && Some(date.year) == year
+            {
+                s.records.works[i].released = date;
+            }
+            s.provenance(RecordKind::Work, i, provenance(&works, row)?);
         }
-        let (p, w) = (credits.require("person")?, credits.require("work")?);
-        credits.ignored(&["person", "work", "role", "billing", "character"], &mut s);
-        for row in &credits.rows {
-            let find = |map: &HashMap<String, (usize, Location)>, f: &Field| {
-                map.get(&f.text).map(|x| x.0).ok_or_else(|| {
-                    let suggestion =
-                        crate::search::closest(&f.text, map.keys().map(String::as_str))
-                            .map(str::to_string);
-                    at(
-                        ErrorKind::UnknownReference {
-                            id: f.text.clone(),
-                            suggestion,
-                        },
-                        credits.at(f),
-                    )
-                })
-            };
-            let person = find(&s.people_by_key, &row[p])?;
-            let work = find(&s.works_by_key, &row[w])?;
-            let billing = credits.billing(row)?;
-            let (role, generic) = role_of_word(
-                credits.get(row, "role").map(|f| f.text.as_str()),
-                billing,
-                credits.text(row, "character"),
+        let orgs_file = bytes("organisations.csv")?;
+        if let Some((file, b)) = &orgs_file {
+            let orgs = self.table(file, b)?;
+            let (id, name) = (orgs.require("id")?, orgs.require("name")?);
+            orgs.ignored(
+                &[
+                    &["id", "name", "hangul", "kind", "aliases"][..],
+                    &PROVENANCE,
+                ]
+                .concat(),
+                &mut s,
             );
-            s.credit(person, work, role, generic, false, credits.at(&row[p]));
+            for row in orgs.rows() {
+                let row = &row?;
+                let word = orgs.text(row, "kind");
+                let kind = word.as_deref().and_then(OrganisationKind::from_word);
+                s.report.generic_kinds += usize::from(kind.is_none());
+                let i = s.organisation(
+                    &row[id].text,
+                    &row[name].text,
+                    kind.unwrap_or(OrganisationKind::Label),
+                    orgs.text(row, "hangul"),
+                    orgs.list(row, "aliases"),
+                    orgs.at(&row[id]),
+                )?;
+                s.provenance(RecordKind::Organisation, i, provenance(&orgs, row)?);
+            }
+        }
+        for (file, from_kind, to_kind) in LINK_FILES {
+            let (name, b) = if file == "credits.csv" {
+                must(file)?
+            } else {
+                match bytes(file)? {
+                    Some(x) => x,
+                    None => continue,
+                }
+            };
+            let credits = self.table(&name, &b)?;
+            let column = |a: &str, b: &str| {
+                credits
+                    .require(a)
+                    .or_else(|e| credits.columns.get(b).copied().ok_or(e))
+            };
+            let (f, t) = if from_kind == RecordKind::Person && to_kind == RecordKind::Work {
+                (column("person", "from")?, column("work", "to")?)
+            } else {
+                (column("from", "from")?, column("to", "to")?)
+            };
+            credits.ignored(
+                &[
+                    &[
+                        "person",
+                        "work",
+                        "from",
+                        "to",
+                        "role",
+                        "role_kind",
+                        "billing",
+                        "character",
+                        "song",
+                        "since",
+                        "until",
+                        "unverified",
+                    ][..],
+                    &PROVENANCE,
+                ]
+                .concat(),
+                &mut s,
+            );
+            for row in credits.rows() {
+                let row = &row?;
+                let find = |kind: RecordKind, f: &Field| {
+                    let map = match kind {
+                        RecordKind::Person => &s.people_by_key,
+                        RecordKind::Group => &s.groups_by_key,
+                        RecordKind::Work => &s.works_by_key,
+                        RecordKind::Organisation => &s.organisations_by_key,
+                    };
+                    map.get(&f.text).map(|x| x.0).ok_or_else(|| {
+                        let suggestion =
+                            crate::search::closest(&f.text, map.keys().map(String::as_str))
+                                .map(str::to_string);
+                        at(
+                            ErrorKind::UnknownReference {
+                                id: f.text.clone(),
+                                suggestion,
+                            },
+                            credits.at(f),
+                        )
+                    })
+                };
+                let from = find(from_kind, &row[f])?;
+                let to = find(to_kind, &row[t])?;
+                let billing = credits.billing(row)?;
+                let word = credits.text(row, "role");
+                let exact = role_of_kind(
+                    credits.text(row, "role_kind").as_deref(),
+                    word.as_deref(),
+                    credits.text(row, "character"),
+                    credits.text(row, "song"),
+                    credits.number(row, "since")?,
+                    credits.number(row, "until")?,
+                );
+                let (role, generic) = match exact {
+                    Some(role) => (role, false),
+                    None => role_of_word(word.as_deref(), billing, credits.text(row, "character")),
+                };
+                if !role.fits(from_kind, to_kind) {
+                    s.skip(
+                        credits.at(&row[f]),
+                        format!(
+                            "a {} role links {}, not {} to {}",
+                            role.word(),
+                            role.expected_ends(),
+                            article(from_kind),
+                            article(to_kind)
+                        ),
+                    );
+                    continue;
+                }
+                let mut p = provenance(&credits, row)?;
+                if credits.get(row, "confidence").is_none()
+                    && credits.text(row, "unverified").as_deref() == Some("true")
+                {
+                    p.confidence = Confidence::Unverified;
+                }
+                s.link(
+                    [(from_kind, from), (to_kind, to)],
+                    role,
+                    generic,
+                    p,
+                    credits.at(&row[f]),
+                );
+            }
         }
         Ok(s.finish())
     }
 
     fn edge_list(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
         let t = self.table(file, bytes)?;
+        if t.columns.contains_key("record") {
+            return whole_table(&t);
+        }
         let (p, w) = (t.require("person")?, t.require("work")?);
         let mut s = Staged::default();
         t.ignored(
@@ -412,7 +884,8 @@ impl Csv {
         );
         let mut people = Slugs::default();
         let mut works = Slugs::default();
-        for row in &t.rows {
+        for row in t.rows() {
+            let row = &row?;
             let (pf, wf) = (&row[p], &row[w]);
             if pf.text.trim().is_empty() || wf.text.trim().is_empty() {
                 s.skip(t.at(pf), "a row without a person or a work");
@@ -453,137 +926,271 @@ impl Csv {
         Ok(s.finish())
     }
 
-    /// Splits a file into a header and rows of fields with positions.
-    fn table(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Table> {
+    /// The header of a file and a parser of its rows.
+    fn table<'t>(&self, file: &str, bytes: &'t [u8]) -> crate::error::Result<Table<'t>> {
         let text = utf8(file, bytes)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let d = self.delimiter as char;
-        let loc = |line, column| Location {
-            file: file.to_string(),
-            line,
-            column,
+        let mut scanner = Scanner {
+            text,
+            offset: 0,
+            line: 1,
+            column: 1,
+            delimiter: self.delimiter as char,
         };
-        let mut rows: Vec<Vec<Field>> = Vec::new();
-        let mut row: Vec<Field> = Vec::new();
-        let mut chars = text.chars().peekable();
-        let (mut line, mut column) = (1usize, 1usize);
-        let mut field_start = (1usize, 1usize);
-        let mut field = String::new();
-        let mut at_field_start = true;
-        let mut any = false;
-        loop {
-            let Some(c) = chars.next() else {
-                if any || !row.is_empty() {
-                    row.push(Field::take(&mut field, field_start, (line, column)));
-                    rows.push(std::mem::take(&mut row));
+        // The first row that is not blank.
+        let header = loop {
+            match scanner.row(file) {
+                None => {
+                    return Err(parse_error(
+                        "the file is empty (no header)",
+                        Location {
+                            file: file.to_string(),
+                            line: 1,
+                            column: 1,
+                        },
+                    ));
                 }
-                break;
-            };
-            if at_field_start {
-                field_start = (line, column);
-                at_field_start = false;
+                Some(Err(e)) => return Err(e),
+                Some(Ok(row)) if row.len() == 1 && row[0].text.is_empty() => continue,
+                Some(Ok(row)) => break row,
             }
-            any = true;
-            if c == '"' && field.is_empty() {
-                // A quoted field: up to the closing quote ("" is a quote).
-                let (ql, qc) = (line, column);
-                column += 1;
-                loop {
-                    match chars.next() {
-                        None => {
-                            return Err(parse_error(
-                                "the file ends inside a quoted field",
-                                loc(ql, qc),
-                            ));
-                        }
-                        Some('"') if chars.peek() == Some(&'"') => {
-                            chars.next();
-                            field.push('"');
-                            column += 2;
-                        }
-                        Some('"') => {
-                            column += 1;
-                            break;
-                        }
-                        Some('\n') => {
-                            field.push('\n');
-                            line += 1;
-                            column = 1;
-                        }
-                        Some(x) => {
-                            field.push(x);
-                            column += 1;
-                        }
-                    }
+        };
+        let neo4j = header
+            .iter()
+            .any(|f| f.text.contains(":ID") || f.text.contains(":START_ID"));
+        let mut header = header;
+        if !neo4j {
+            for f in header.iter_mut() {
+                if guarded(&f.text) {
+                    f.text.remove(0);
                 }
-                match chars.peek() {
-                    None | Some('\n') | Some('\r') => {}
-                    Some(&x) if x == d => {}
-                    Some(_) => {
-                        return Err(parse_error(
-                            "a quoted field must end at a delimiter or a line break",
-                            loc(line, column),
-                        ));
-                    }
-                }
-                continue;
-            }
-            if c == d {
-                row.push(Field::take(&mut field, field_start, (line, column)));
-                column += 1;
-                at_field_start = true;
-                continue;
-            }
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                continue;
-            }
-            if c == '\n' {
-                row.push(Field::take(&mut field, field_start, (line, column)));
-                rows.push(std::mem::take(&mut row));
-                line += 1;
-                column = 1;
-                at_field_start = true;
-                any = false;
-                continue;
-            }
-            field.push(c);
-            column += 1;
-        }
-        // Blank lines are not rows.
-        rows.retain(|r| !(r.len() == 1 && r[0].text.is_empty()));
-        if rows.is_empty() {
-            return Err(parse_error("the file is empty (no header)", loc(1, 1)));
-        }
-        let header = rows.remove(0);
-        let n = header.len();
-        for r in &rows {
-            if r.len() != n {
-                let f = &r[r.len().min(n).saturating_sub(1).min(r.len() - 1)];
-                let (line, column) = if r.len() > n {
-                    (r[n].line, r[n].column)
-                } else {
-                    f.end
-                };
-                return Err(parse_error(
-                    format!(
-                        "this row has {} field{}, the header {n}",
-                        r.len(),
-                        if r.len() == 1 { "" } else { "s" }
-                    ),
-                    loc(line, column),
-                ));
             }
         }
         let columns = header
             .iter()
             .enumerate()
-            .map(|(i, f)| (f.text.trim().to_lowercase(), i))
+            .map(|(i, f)| (column_name(&f.text), i))
             .collect();
         Ok(Table {
             file: file.to_string(),
             header,
-            rows,
+            body: scanner,
+            neo4j,
             columns,
         })
     }
+}
+
+/// The whole graph in one table, as `export::csv::to_table` writes it: a
+/// row per record (`record` is `person`, `group`, `work` or
+/// `organisation`) and a row per credit (`record` is `credit`, with
+/// `from`, `from_kind`, `to`, `to_kind` and the role's columns).
+fn whole_table(t: &Table<'_>) -> crate::error::Result<Loaded> {
+    let mut s = Staged::default();
+    let record = t.require("record")?;
+    let id = t.require("id")?;
+    t.ignored(
+        &[
+            "record",
+            "id",
+            "name",
+            "kind",
+            "hangul",
+            "aliases",
+            "born",
+            "year",
+            "released",
+            "from",
+            "from_kind",
+            "to",
+            "to_kind",
+            "role",
+            "role_kind",
+            "billing",
+            "character",
+            "song",
+            "since",
+            "until",
+            "confidence",
+            "sources",
+            "notes",
+            "unverified",
+        ],
+        &mut s,
+    );
+    let provenance = |row: &[Field]| -> crate::error::Result<Provenance> {
+        let confidence = match t.get(row, "confidence") {
+            None => Confidence::Confirmed,
+            Some(f) => Confidence::from_word(&f.text).ok_or_else(|| {
+                at(
+                    ErrorKind::InvalidValue {
+                        what: "confidence",
+                        value: f.text.clone(),
+                        expected: ["confirmed", "secondary", "unverified"]
+                            .map(String::from)
+                            .to_vec(),
+                    },
+                    t.at(f),
+                )
+            })?,
+        };
+        Ok(Provenance {
+            confidence,
+            sources: t.list(row, "sources"),
+            notes: t.text(row, "notes"),
+        })
+    };
+    // Records first, then the credits between them: two passes over the
+    // rows.
+    for row in t.rows() {
+        let row = &row?;
+        let what = row[record].text.trim().to_lowercase();
+        let key = &row[id].text;
+        let name = t.text(row, "name").unwrap_or_else(|| key.clone());
+        let at_row = t.at(&row[record]);
+        let kind_word = t.text(row, "kind");
+        let (kind, i) = match what.as_str() {
+            "person" => {
+                let i = s.person(
+                    key,
+                    &name,
+                    t.text(row, "hangul"),
+                    t.list(row, "aliases"),
+                    t.number(row, "born")?,
+                    at_row,
+                )?;
+                (RecordKind::Person, i)
+            }
+            "group" => {
+                let k = kind_word.as_deref().and_then(GroupKind::from_word);
+                s.report.generic_kinds += usize::from(k.is_none());
+                let i = s.group(
+                    key,
+                    &name,
+                    k.unwrap_or(GroupKind::Band),
+                    t.text(row, "hangul"),
+                    t.list(row, "aliases"),
+                    at_row,
+                )?;
+                (RecordKind::Group, i)
+            }
+            "work" => {
+                let year = t.number(row, "year")?;
+                let (k, generic) = kind_of_word(kind_word.as_deref());
+                s.report.generic_kinds += usize::from(generic);
+                let i = s.work(
+                    key,
+                    &name,
+                    k,
+                    year,
+                    t.text(row, "hangul"),
+                    t.list(row, "aliases"),
+                    at_row,
+                )?;
+                if let Some(d) = t.text(row, "released")
+                    && let Ok(date) = d.trim().parse::<PartialDate>()
+                    && Some(date.year) == year
+                {
+                    s.records.works[i].released = date;
+                }
+                (RecordKind::Work, i)
+            }
+            "organisation" | "organization" => {
+                let k = kind_word.as_deref().and_then(OrganisationKind::from_word);
+                s.report.generic_kinds += usize::from(k.is_none());
+                let i = s.organisation(
+                    key,
+                    &name,
+                    k.unwrap_or(OrganisationKind::Label),
+                    t.text(row, "hangul"),
+                    t.list(row, "aliases"),
+                    at_row,
+                )?;
+                (RecordKind::Organisation, i)
+            }
+            "credit" => continue,
+            _ => {
+                s.skip(
+                    at_row,
+                    format!(
+                        "a row of record \"{}\" (person, group, work, organisation or credit)",
+                        row[record].text
+                    ),
+                );
+                continue;
+            }
+        };
+        s.provenance(kind, i, provenance(row)?);
+    }
+    let (from, to) = (t.require("from")?, t.require("to")?);
+    for row in t.rows() {
+        let row = &row?;
+        if row[record].text.trim().to_lowercase() != "credit" {
+            continue;
+        }
+        let end = |column: usize, kind_column: &str| -> crate::error::Result<(RecordKind, usize)> {
+            let f = &row[column];
+            let kinds: Vec<RecordKind> = match t.text(row, kind_column).as_deref().map(str::trim) {
+                Some("person") => vec![RecordKind::Person],
+                Some("group") => vec![RecordKind::Group],
+                Some("work") => vec![RecordKind::Work],
+                Some("organisation" | "organization") => vec![RecordKind::Organisation],
+                _ => vec![
+                    RecordKind::Person,
+                    RecordKind::Group,
+                    RecordKind::Work,
+                    RecordKind::Organisation,
+                ],
+            };
+            for k in kinds {
+                let map = match k {
+                    RecordKind::Person => &s.people_by_key,
+                    RecordKind::Group => &s.groups_by_key,
+                    RecordKind::Work => &s.works_by_key,
+                    RecordKind::Organisation => &s.organisations_by_key,
+                };
+                if let Some((i, _)) = map.get(&f.text) {
+                    return Ok((k, *i));
+                }
+            }
+            Err(at(
+                ErrorKind::UnknownReference {
+                    id: f.text.clone(),
+                    suggestion: None,
+                },
+                t.at(f),
+            ))
+        };
+        let (a, b) = (end(from, "from_kind")?, end(to, "to_kind")?);
+        let billing = t.billing(row)?;
+        let word = t.text(row, "role");
+        let exact = role_of_kind(
+            t.text(row, "role_kind").as_deref(),
+            word.as_deref(),
+            t.text(row, "character"),
+            t.text(row, "song"),
+            t.number(row, "since")?,
+            t.number(row, "until")?,
+        );
+        let (role, generic) = match exact {
+            Some(role) => (role, false),
+            None => role_of_word(word.as_deref(), billing, t.text(row, "character")),
+        };
+        if !role.fits(a.0, b.0) {
+            s.skip(
+                t.at(&row[from]),
+                format!(
+                    "a {} role links {}, not {} to {}",
+                    role.word(),
+                    role.expected_ends(),
+                    article(a.0),
+                    article(b.0)
+                ),
+            );
+            continue;
+        }
+        let p = provenance(row)?;
+        s.link([a, b], role, generic, p, t.at(&row[from]));
+    }
+    Ok(s.finish())
 }

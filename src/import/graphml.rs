@@ -6,7 +6,8 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, utf8,
+    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, unescape_forbidden,
+    utf8,
 };
 use crate::error::{ErrorKind, Location};
 
@@ -102,6 +103,9 @@ impl Graphml {
             owner: Owner::Other,
             data: None,
             key_default: None,
+            graph: HashMap::new(),
+            root: false,
+            unread: Vec::new(),
         };
         let mut stack: Vec<String> = Vec::new();
         loop {
@@ -116,6 +120,15 @@ impl Graphml {
                     let here = loc(start);
                     if let Some(d) = st.data.as_mut() {
                         d.3 = true;
+                    }
+                    if stack.is_empty() {
+                        if name != "graphml" {
+                            return Err(parse_error(
+                                format!("not GraphML: the root element is <{name}>, not <graphml>"),
+                                here,
+                            ));
+                        }
+                        st.root = true;
                     }
                     match name.as_str() {
                         "key" => {
@@ -176,7 +189,11 @@ impl Graphml {
                             }
                             st.data = Some((key, here, String::new(), false));
                         }
-                        _ => {}
+                        "graphml" | "default" | "graph" | "desc" => {}
+                        _ if st.data.is_some() => {} // yEd graphics inside <data>
+                        other => st
+                            .unread
+                            .push((here.clone(), format!("element <{other}> is not read"))),
                     }
                     if empty {
                         st.close(&name)?;
@@ -190,6 +207,10 @@ impl Graphml {
                 }
                 Event::Text(t) => {
                     let s = t.xml10_content();
+                    if st.data.is_none() && st.key_default.is_none() && !s.trim().is_empty() {
+                        st.unread
+                            .push((loc(start), "text outside <data> is not read".into()));
+                    }
                     st.text(&s);
                 }
                 Event::CData(t) => {
@@ -219,6 +240,12 @@ impl Graphml {
                 _ => {}
             }
         }
+        if !st.root {
+            return Err(parse_error(
+                "not GraphML: no <graphml> element (the file is empty or holds only text)",
+                loc(0),
+            ));
+        }
         // Defaults of keys, for the nodes and edges that lack the data.
         for k in st.keys.values() {
             let Some(d) = &k.default else { continue };
@@ -235,7 +262,37 @@ impl Graphml {
                 }
             }
         }
-        from_graph(st.nodes, st.edges)
+        // Names escaped by hallyu's XML exports (see `export::graphml`).
+        let escaped =
+            matches!(st.graph.get("text_escape"), Some(Attr::Text(t)) if t == "backslash-u");
+        if escaped {
+            let un = |s: &mut String| {
+                if let std::borrow::Cow::Owned(o) = unescape_forbidden(s) {
+                    *s = o;
+                }
+            };
+            let attrs = |a: &mut HashMap<String, Attr>| {
+                for v in a.values_mut() {
+                    if let Attr::Text(t) = v {
+                        un(t);
+                    }
+                }
+            };
+            for n in &mut st.nodes {
+                un(&mut n.id);
+                attrs(&mut n.attrs);
+            }
+            for e in &mut st.edges {
+                un(&mut e.source);
+                un(&mut e.target);
+                attrs(&mut e.attrs);
+            }
+        }
+        let mut loaded = from_graph(st.nodes, st.edges)?;
+        let mut skipped = st.unread;
+        skipped.append(&mut loaded.report.skipped);
+        loaded.report.skipped = skipped;
+        Ok(loaded)
     }
 }
 
@@ -251,6 +308,12 @@ struct State {
     data: Option<(String, Location, String, bool)>,
     /// The key whose `<default>` is being read, and its text.
     key_default: Option<(String, String)>,
+    /// The graph's own data (`text_escape`, `shape`).
+    graph: HashMap<String, Attr>,
+    /// Whether a `<graphml>` root element was seen.
+    root: bool,
+    /// Elements and text the reader does not read, for the report.
+    unread: Vec<(Location, String)>,
 }
 
 impl State {
@@ -280,7 +343,9 @@ impl State {
                         Owner::Edge(i) => {
                             self.edges[i].attrs.insert(k.name.clone(), v);
                         }
-                        Owner::Other => {}
+                        Owner::Other => {
+                            self.graph.insert(k.name.clone(), v);
+                        }
                     }
                 }
             }

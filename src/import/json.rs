@@ -97,6 +97,9 @@ impl NodeLink {
 
     fn read(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
         let text = utf8(file, bytes)?;
+        // A byte-order mark (Windows editors write one) is not JSON, but it
+        // says nothing: it is skipped, and positions count from after it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let loc = |line: usize, column: usize| Location {
             file: file.to_string(),
             line,
@@ -168,6 +171,9 @@ impl NodeLink {
                 });
             }
         }
+        // The parsed tree is not needed past this point: dropped before the
+        // records are staged and the graph built, so they do not coexist.
+        drop(value);
         from_graph(out_nodes, out_edges)
     }
 }

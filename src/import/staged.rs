@@ -9,7 +9,8 @@ use crate::explorer::Explorer;
 use crate::graph::{Details, GraphBuilder};
 use crate::id::Entity;
 use crate::model::{
-    Billing, Confidence, Credit, PartialDate, Person, Records, Role, Work, WorkKind,
+    Billing, Confidence, Credit, Group, GroupKind, Organisation, OrganisationKind, PartialDate,
+    Person, RecordKind, Records, Role, RoleKind, Work, WorkKind,
 };
 use crate::search::hangul::to_nfc;
 
@@ -34,8 +35,13 @@ pub struct ReadReport {
     pub people: usize,
     /// Works kept.
     pub works: usize,
-    /// Credits kept.
+    /// Credits kept (memberships, contracts and links between works
+    /// among them).
     pub credits: usize,
+    /// Groups kept.
+    pub groups: usize,
+    /// Organisations kept.
+    pub organisations: usize,
     /// Rows, nodes or edges left out, each with where it is and why
     /// (an edge between two people, a repeated credit, a group node, …).
     pub skipped: Vec<(Location, String)>,
@@ -446,8 +452,20 @@ pub(crate) struct Staged {
     pub(crate) year_known: Vec<bool>,
     pub(crate) people_by_key: HashMap<String, (usize, Location)>,
     pub(crate) works_by_key: HashMap<String, (usize, Location)>,
+    pub(crate) groups_by_key: HashMap<String, (usize, Location)>,
+    pub(crate) organisations_by_key: HashMap<String, (usize, Location)>,
     pub(crate) report: ReadReport,
-    credit_set: std::collections::HashSet<(usize, usize, String)>,
+    /// The kind and position of both ends of every credit.
+    credit_ends: Vec<[(RecordKind, usize); 2]>,
+    credit_set: std::collections::HashSet<(RecordKind, usize, RecordKind, usize, String)>,
+}
+
+/// What a data file may say of a record or credit besides its names.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Provenance {
+    pub(crate) confidence: Confidence,
+    pub(crate) sources: Vec<String>,
+    pub(crate) notes: Option<String>,
 }
 
 impl Staged {
@@ -518,7 +536,35 @@ impl Staged {
         unverified: bool,
         location: Location,
     ) {
-        let fingerprint = (p, w, format!("{role:?}"));
+        let provenance = Provenance {
+            confidence: if unverified {
+                Confidence::Unverified
+            } else {
+                Confidence::Confirmed
+            },
+            ..Provenance::default()
+        };
+        self.link(
+            [(RecordKind::Person, p), (RecordKind::Work, w)],
+            role,
+            generic,
+            provenance,
+            location,
+        );
+    }
+
+    /// Adds a credit between any two records (the role fits its ends: the
+    /// caller checks); an exact repeat is skipped and counted.
+    pub(crate) fn link(
+        &mut self,
+        ends: [(RecordKind, usize); 2],
+        role: Role,
+        generic: bool,
+        provenance: Provenance,
+        location: Location,
+    ) {
+        let [(fk, f), (tk, t)] = ends;
+        let fingerprint = (fk, f, tk, t, format!("{role:?}"));
         if !self.credit_set.insert(fingerprint) {
             self.report
                 .skipped
@@ -528,19 +574,100 @@ impl Staged {
         if generic {
             self.report.generic_roles += 1;
         }
+        let key = |kind: RecordKind, i: usize| match kind {
+            RecordKind::Person => self.records.people[i].id.clone(),
+            RecordKind::Group => self.records.groups[i].id.clone(),
+            RecordKind::Work => self.records.works[i].id.clone(),
+            RecordKind::Organisation => self.records.organisations[i].id.clone(),
+        };
+        let (from, to) = (key(fk, f), key(tk, t));
         self.records.credits.push(Credit {
-            from: self.records.people[p].id.clone(),
-            to: self.records.works[w].id.clone(),
+            from,
+            to,
             role,
+            notes: provenance.notes,
+            sources: provenance.sources,
+            confidence: provenance.confidence,
+        });
+        self.credit_ends.push(ends);
+        self.credit_locations.push(location);
+    }
+
+    /// Adds a group; a repeated key is a [`ErrorKind::DuplicateId`].
+    pub(crate) fn group(
+        &mut self,
+        key: &str,
+        name: &str,
+        kind: GroupKind,
+        hangul: Option<String>,
+        aliases: Vec<String>,
+        location: Location,
+    ) -> crate::error::Result<usize> {
+        let (list, by_key) = (&mut self.records.groups, &mut self.groups_by_key);
+        keyed(list, by_key, key, location, || Group {
+            id: key.to_string(),
+            name: to_nfc(name).into_owned(),
+            hangul: hangul.map(nfc_owned),
+            aliases: aliases.into_iter().map(nfc_owned).collect(),
+            kind,
             notes: None,
             sources: Vec::new(),
-            confidence: if unverified {
-                Confidence::Unverified
-            } else {
-                Confidence::Confirmed
-            },
-        });
-        self.credit_locations.push(location);
+            confidence: Confidence::Confirmed,
+            unverified: Vec::new(),
+        })
+    }
+
+    /// Adds an organisation; a repeated key is a [`ErrorKind::DuplicateId`].
+    pub(crate) fn organisation(
+        &mut self,
+        key: &str,
+        name: &str,
+        kind: OrganisationKind,
+        hangul: Option<String>,
+        aliases: Vec<String>,
+        location: Location,
+    ) -> crate::error::Result<usize> {
+        let (list, by_key) = (
+            &mut self.records.organisations,
+            &mut self.organisations_by_key,
+        );
+        keyed(list, by_key, key, location, || Organisation {
+            id: key.to_string(),
+            name: to_nfc(name).into_owned(),
+            hangul: hangul.map(nfc_owned),
+            aliases: aliases.into_iter().map(nfc_owned).collect(),
+            kind,
+            notes: None,
+            sources: Vec::new(),
+            confidence: Confidence::Confirmed,
+            unverified: Vec::new(),
+        })
+    }
+
+    /// Sets the confidence, sources and notes of a record just added.
+    pub(crate) fn provenance(&mut self, kind: RecordKind, i: usize, p: Provenance) {
+        let r = &mut self.records;
+        let (confidence, sources, notes) = match kind {
+            RecordKind::Person => {
+                let x = &mut r.people[i];
+                (&mut x.confidence, &mut x.sources, &mut x.notes)
+            }
+            RecordKind::Group => {
+                let x = &mut r.groups[i];
+                (&mut x.confidence, &mut x.sources, &mut x.notes)
+            }
+            RecordKind::Work => {
+                let x = &mut r.works[i];
+                (&mut x.confidence, &mut x.sources, &mut x.notes)
+            }
+            RecordKind::Organisation => {
+                let x = &mut r.organisations[i];
+                (&mut x.confidence, &mut x.sources, &mut x.notes)
+            }
+        };
+        *confidence = p.confidence;
+        *sources = p.sources;
+        *notes = p.notes;
     }
 
     /// Records a skip.
@@ -555,56 +682,71 @@ impl Staged {
             records,
             credit_locations,
             year_known,
+            credit_ends,
             mut report,
             ..
         } = self;
         let mut b = GraphBuilder::new();
+        fn names(
+            t: &mut crate::graph::Table,
+            hangul: &Option<String>,
+            aliases: &[String],
+            c: Confidence,
+        ) {
+            if let Some(h) = hangul {
+                t.set_hangul(h);
+            }
+            for a in aliases {
+                t.add_alias(a);
+            }
+            if c.is_unverified() {
+                t.mark_unverified();
+            }
+        }
         let mut people = Vec::with_capacity(records.people.len());
         for p in &records.people {
             let id = b.person(&p.id, &p.name, p.born.map(|d| d.year));
-            if let Some(h) = &p.hangul {
-                b.people.set_hangul(h);
-            }
-            for a in &p.aliases {
-                b.people.add_alias(a);
-            }
-            people.push(id);
+            names(&mut b.people, &p.hangul, &p.aliases, p.confidence);
+            people.push(Entity::Person(id));
+        }
+        let mut groups = Vec::with_capacity(records.groups.len());
+        for g in &records.groups {
+            let id = b.group(&g.id, &g.name);
+            names(&mut b.groups, &g.hangul, &g.aliases, g.confidence);
+            groups.push(Entity::Group(id));
         }
         let mut works = Vec::with_capacity(records.works.len());
-        let mut index: HashMap<&str, usize> = HashMap::new();
         for (i, w) in records.works.iter().enumerate() {
             let year = year_known[i].then_some(w.released.year);
             let id = b.work(&w.id, &w.title, w.kind, year);
-            if let Some(h) = &w.hangul {
-                b.works.set_hangul(h);
-            }
-            for a in &w.aliases {
-                b.works.add_alias(a);
-            }
-            works.push(id);
-            index.insert(&w.id, i);
+            names(&mut b.works, &w.hangul, &w.aliases, w.confidence);
+            works.push(Entity::Work(id));
         }
-        let person_index: HashMap<&str, usize> = records
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        for c in &records.credits {
-            let p = people[person_index[c.from.as_str()]];
-            let w = works[index[c.to.as_str()]];
+        let mut organisations = Vec::with_capacity(records.organisations.len());
+        for o in &records.organisations {
+            let id = b.organisation(&o.id, &o.name);
+            names(&mut b.organisations, &o.hangul, &o.aliases, o.confidence);
+            organisations.push(Entity::Organisation(id));
+        }
+        let entity = |(kind, i): (RecordKind, usize)| match kind {
+            RecordKind::Person => people[i],
+            RecordKind::Group => groups[i],
+            RecordKind::Work => works[i],
+            RecordKind::Organisation => organisations[i],
+        };
+        for (c, ends) in records.credits.iter().zip(&credit_ends) {
             b.credit(
-                Entity::Person(p),
-                Entity::Work(w),
+                entity(ends[0]),
+                entity(ends[1]),
                 &c.role,
                 c.confidence.is_unverified(),
             );
         }
-        drop(index);
-        drop(person_index);
         report.people = records.people.len();
         report.works = records.works.len();
         report.credits = records.credits.len();
+        report.groups = records.groups.len();
+        report.organisations = records.organisations.len();
         b.details(Details {
             records,
             credit_locations,
@@ -730,17 +872,152 @@ pub(crate) struct GraphEdge {
     pub(crate) ends: [Location; 2],
 }
 
+/// The role that exact attributes name: `role_kind` (a
+/// [`RoleKind`] name, as the exports write it) with the `role` word (kept
+/// for [`Role::Other`]), `billing`, `character`, `song`, `since` and
+/// `until`. `None` when there is no `role_kind` or it names no kind.
+pub(crate) fn role_of_kind(
+    kind: Option<&str>,
+    word: Option<&str>,
+    character: Option<String>,
+    song: Option<String>,
+    since: Option<i32>,
+    until: Option<i32>,
+) -> Option<Role> {
+    let kind: RoleKind = kind?.trim().parse().ok()?;
+    let cast = |billing| Role::Cast {
+        billing,
+        character: character.clone(),
+    };
+    let other = |on_screen| Role::Other {
+        name: word
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .unwrap_or("appearance")
+            .to_string(),
+        on_screen,
+        character: character.clone(),
+    };
+    Some(match kind {
+        RoleKind::Lead => cast(Billing::Lead),
+        RoleKind::Supporting => cast(Billing::Supporting),
+        RoleKind::Cameo => cast(Billing::Cameo),
+        RoleKind::Soundtrack => Role::Soundtrack { song },
+        RoleKind::Member => Role::Member { since, until },
+        RoleKind::OtherOnScreen => other(true),
+        RoleKind::OtherCrew => other(false),
+        k => crate::model::role_of(k),
+    })
+}
+
+/// Undoes the escape of the XML exports (`\u{HEX}` for a character XML 1.0
+/// forbids, `\\` for a backslash before such an escape): see
+/// `export::graphml`.
+pub(crate) fn unescape_forbidden(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\\') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        if let Some(tail) = after.strip_prefix('\\') {
+            out.push('\\');
+            rest = tail;
+        } else if let Some(tail) = after.strip_prefix("u{")
+            && let Some(end) = tail.find('}')
+            && let Ok(code) = u32::from_str_radix(&tail[..end], 16)
+            && let Some(c) = char::from_u32(code)
+        {
+            out.push(c);
+            rest = &tail[end + 1..];
+        } else {
+            out.push('\\');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Fills the records from the nodes and edges of a NetworkX-style graph
 /// file: people and works told apart by `bipartite` (0 or 1) or `kind`
-/// (`person`, `work` or a work kind).
+/// (`person`, `group`, `work`, `organisation` or a work kind). Edges
+/// with a `role_kind` keep their exact role (a membership with its
+/// years, a contract, a link between works); others are read as a
+/// person's (or group's) credit on a work by their `role` word. An edge
+/// whose role does not fit its ends, a self-loop and an exact repeat are
+/// skipped and counted.
 pub(crate) fn from_graph(
     nodes: Vec<GraphNode>,
     edges: Vec<GraphEdge>,
 ) -> crate::error::Result<Loaded> {
     let mut s = Staged::default();
-    let mut person_of: HashMap<String, usize> = HashMap::new();
-    let mut work_of: HashMap<String, usize> = HashMap::new();
+    let mut record_of: HashMap<String, (RecordKind, usize)> = HashMap::new();
     let mut seen: HashMap<String, Location> = HashMap::new();
+    // Attributes no reader reads, reported once each (what the exports
+    // write for other programs, such as `weight`, is not reported).
+    const NODE_READ: [&str; 17] = [
+        "kind",
+        "bipartite",
+        "label",
+        "name",
+        "title",
+        "hangul",
+        "aliases",
+        "work_kind",
+        "group_kind",
+        "organisation_kind",
+        "year",
+        "start",
+        "released",
+        "born",
+        "confidence",
+        "sources",
+        "notes",
+    ];
+    const EDGE_READ: [&str; 17] = [
+        "role",
+        "role_kind",
+        "billing",
+        "character",
+        "song",
+        "since",
+        "until",
+        "unverified",
+        "confidence",
+        "sources",
+        "notes",
+        "weight",
+        "year",
+        "key",
+        "id",
+        "via",
+        "start",
+    ];
+    let mut unread: std::collections::BTreeMap<(bool, String), Location> = Default::default();
+    for n in &nodes {
+        for name in n.attrs.keys().filter(|k| !NODE_READ.contains(&k.as_str())) {
+            unread
+                .entry((false, name.clone()))
+                .or_insert_with(|| n.location.clone());
+        }
+    }
+    for e in &edges {
+        for name in e.attrs.keys().filter(|k| !EDGE_READ.contains(&k.as_str())) {
+            unread
+                .entry((true, name.clone()))
+                .or_insert_with(|| e.location.clone());
+        }
+    }
+    for ((edge, name), location) in unread {
+        let owner = if edge { "edge" } else { "node" };
+        s.skip(
+            location,
+            format!("{owner} attribute \"{name}\" is not read"),
+        );
+    }
     for n in &nodes {
         if let Some(first) = seen.get(&n.id) {
             return Err(duplicate(&n.id, first, n.location.clone()));
@@ -748,19 +1025,16 @@ pub(crate) fn from_graph(
         seen.insert(n.id.clone(), n.location.clone());
         let kind = n.attrs.get("kind").map(Attr::text).map(|k| norm(&k));
         let bipartite = n.attrs.get("bipartite").and_then(Attr::int);
-        let is_work = match (kind.as_deref(), bipartite) {
-            (Some("person"), _) => false,
-            (Some("group" | "organisation" | "organization"), _) => {
-                s.skip(
-                    n.location.clone(),
-                    format!("node \"{}\" is a {}", n.id, kind.unwrap_or_default()),
-                );
-                continue;
+        let record_kind = match (kind.as_deref(), bipartite) {
+            (Some("person"), _) => RecordKind::Person,
+            (Some("group"), _) => RecordKind::Group,
+            (Some("organisation" | "organization"), _) => RecordKind::Organisation,
+            (Some("work"), _) => RecordKind::Work,
+            (Some(k), None) if kind_of_word(Some(k)).0 != WorkKind::Other || k == "other" => {
+                RecordKind::Work
             }
-            (Some("work"), _) => true,
-            (Some(k), None) if kind_of_word(Some(k)).0 != WorkKind::Other || k == "other" => true,
-            (_, Some(0)) => false,
-            (_, Some(1)) => true,
+            (_, Some(0)) => RecordKind::Person,
+            (_, Some(1)) => RecordKind::Work,
             (_, Some(b)) => {
                 return Err(at(
                     ErrorKind::InvalidValue {
@@ -776,7 +1050,13 @@ pub(crate) fn from_graph(
                     ErrorKind::InvalidValue {
                         what: "node kind",
                         value: k.to_string(),
-                        expected: vec!["person".into(), "work".into(), "a work kind".into()],
+                        expected: vec![
+                            "person".into(),
+                            "group".into(),
+                            "work".into(),
+                            "organisation".into(),
+                            "a work kind".into(),
+                        ],
                     },
                     n.location.clone(),
                 ));
@@ -801,44 +1081,52 @@ pub(crate) fn from_graph(
         let hangul = n.attrs.get("hangul").map(Attr::text);
         let aliases = n.attrs.get("aliases").map(Attr::list).unwrap_or_default();
         let number = |name: &'static str| -> crate::error::Result<Option<i32>> {
-            match n.attrs.get(name) {
-                None => Ok(None),
-                Some(Attr::Text(t)) if t.trim().is_empty() => Ok(None),
-                Some(a) => a
-                    .int()
-                    .and_then(|i| i32::try_from(i).ok())
-                    .map(Some)
-                    .ok_or_else(|| {
-                        at(
-                            ErrorKind::InvalidValue {
-                                what: name,
-                                value: a.text(),
-                                expected: vec!["a whole number".into()],
-                            },
-                            n.location.clone(),
-                        )
-                    }),
+            number_attr(&n.attrs, name, &n.location)
+        };
+        let provenance = provenance_of(&n.attrs, &n.location)?;
+        let i = match record_kind {
+            RecordKind::Work => {
+                let word = n
+                    .attrs
+                    .get("work_kind")
+                    .map(Attr::text)
+                    .or_else(|| kind.clone().filter(|k| k != "work"));
+                let (wk, generic) = kind_of_word(word.as_deref());
+                s.report.generic_kinds += usize::from(generic);
+                let year = match number("year")? {
+                    Some(y) => Some(y),
+                    None => number("start")?,
+                };
+                let i = s.work(&n.id, &label, wk, year, hangul, aliases, n.location.clone())?;
+                if let Some(d) = n.attrs.get("released").map(Attr::text)
+                    && let Ok(date) = d.trim().parse::<PartialDate>()
+                    && Some(date.year) == year
+                {
+                    s.records.works[i].released = date;
+                }
+                i
+            }
+            RecordKind::Person => {
+                let born = number("born")?;
+                s.person(&n.id, &label, hangul, aliases, born, n.location.clone())?
+            }
+            RecordKind::Group => {
+                let word = n.attrs.get("group_kind").map(Attr::text);
+                let kind = word.as_deref().and_then(GroupKind::from_word);
+                s.report.generic_kinds += usize::from(kind.is_none());
+                let kind = kind.unwrap_or(GroupKind::Band);
+                s.group(&n.id, &label, kind, hangul, aliases, n.location.clone())?
+            }
+            RecordKind::Organisation => {
+                let word = n.attrs.get("organisation_kind").map(Attr::text);
+                let kind = word.as_deref().and_then(OrganisationKind::from_word);
+                s.report.generic_kinds += usize::from(kind.is_none());
+                let kind = kind.unwrap_or(OrganisationKind::Label);
+                s.organisation(&n.id, &label, kind, hangul, aliases, n.location.clone())?
             }
         };
-        if is_work {
-            let word = n
-                .attrs
-                .get("work_kind")
-                .map(Attr::text)
-                .or_else(|| kind.clone().filter(|k| k != "work"));
-            let (wk, generic) = kind_of_word(word.as_deref());
-            s.report.generic_kinds += usize::from(generic);
-            let year = match number("year")? {
-                Some(y) => Some(y),
-                None => number("start")?,
-            };
-            let i = s.work(&n.id, &label, wk, year, hangul, aliases, n.location.clone())?;
-            work_of.insert(n.id.clone(), i);
-        } else {
-            let born = number("born")?;
-            let i = s.person(&n.id, &label, hangul, aliases, born, n.location.clone())?;
-            person_of.insert(n.id.clone(), i);
-        }
+        s.provenance(record_kind, i, provenance);
+        record_of.insert(n.id.clone(), (record_kind, i));
     }
     for e in edges {
         for (end, loc) in [(&e.source, &e.ends[0]), (&e.target, &e.ends[1])] {
@@ -854,24 +1142,14 @@ pub(crate) fn from_graph(
                 ));
             }
         }
-        let (p, w) = match (
-            person_of.get(&e.source),
-            work_of.get(&e.target),
-            person_of.get(&e.target),
-            work_of.get(&e.source),
-        ) {
-            (Some(&p), Some(&w), _, _) | (_, _, Some(&p), Some(&w)) => (p, w),
-            _ => {
-                s.skip(
-                    e.location.clone(),
-                    format!(
-                        "edge \"{}\" – \"{}\" does not link a person and a work",
-                        e.source, e.target
-                    ),
-                );
-                continue;
-            }
-        };
+        if e.source == e.target {
+            s.skip(
+                e.location.clone(),
+                format!("edge \"{}\" – \"{}\" is a self-loop", e.source, e.target),
+            );
+            continue;
+        }
+        let (a, b) = (record_of[&e.source], record_of[&e.target]);
         let billing = match e.attrs.get("billing").map(Attr::text) {
             None => None,
             Some(b) => billing_of_word(&b).ok_or_else(|| {
@@ -885,14 +1163,113 @@ pub(crate) fn from_graph(
                 )
             })?,
         };
-        let (role, generic) = role_of_word(
-            e.attrs.get("role").map(Attr::text).as_deref(),
-            billing,
-            e.attrs.get("character").map(Attr::text),
+        let word = e.attrs.get("role").map(Attr::text);
+        let character = e.attrs.get("character").map(Attr::text);
+        let exact = role_of_kind(
+            e.attrs.get("role_kind").map(Attr::text).as_deref(),
+            word.as_deref(),
+            character.clone(),
+            e.attrs.get("song").map(Attr::text),
+            number_attr(&e.attrs, "since", &e.location)?,
+            number_attr(&e.attrs, "until", &e.location)?,
         );
-        let unverified = matches!(e.attrs.get("unverified"), Some(Attr::Bool(true)))
-            || matches!(e.attrs.get("unverified"), Some(Attr::Text(t)) if t == "true");
-        s.credit(p, w, role, generic, unverified, e.location.clone());
+        let (role, generic) = match exact {
+            Some(role) => (role, false),
+            None => role_of_word(word.as_deref(), billing, character),
+        };
+        // The ends in the order the role takes them (the file's edges are
+        // undirected).
+        let ends = if role.fits(a.0, b.0) {
+            [a, b]
+        } else if role.fits(b.0, a.0) {
+            [b, a]
+        } else {
+            s.skip(
+                e.location.clone(),
+                format!(
+                    "edge \"{}\" – \"{}\" links {} and {}: a {} role links {}",
+                    e.source,
+                    e.target,
+                    article(a.0),
+                    article(b.0),
+                    role.word(),
+                    role.expected_ends()
+                ),
+            );
+            continue;
+        };
+        let mut provenance = provenance_of(&e.attrs, &e.location)?;
+        if !e.attrs.contains_key("confidence") {
+            let unverified = matches!(e.attrs.get("unverified"), Some(Attr::Bool(true)))
+                || matches!(e.attrs.get("unverified"), Some(Attr::Text(t)) if t == "true");
+            if unverified {
+                provenance.confidence = Confidence::Unverified;
+            }
+        }
+        s.link(ends, role, generic, provenance, e.location.clone());
     }
     Ok(s.finish())
+}
+
+/// A whole-number attribute, `None` when absent or empty.
+fn number_attr(
+    attrs: &HashMap<String, Attr>,
+    name: &'static str,
+    location: &Location,
+) -> crate::error::Result<Option<i32>> {
+    match attrs.get(name) {
+        None => Ok(None),
+        Some(Attr::Text(t)) if t.trim().is_empty() => Ok(None),
+        Some(a) => a
+            .int()
+            .and_then(|i| i32::try_from(i).ok())
+            .map(Some)
+            .ok_or_else(|| {
+                at(
+                    ErrorKind::InvalidValue {
+                        what: name,
+                        value: a.text(),
+                        expected: vec!["a whole number".into()],
+                    },
+                    location.clone(),
+                )
+            }),
+    }
+}
+
+/// The `confidence`, `sources` and `notes` attributes.
+fn provenance_of(
+    attrs: &HashMap<String, Attr>,
+    location: &Location,
+) -> crate::error::Result<Provenance> {
+    let confidence = match attrs.get("confidence").map(Attr::text) {
+        None => Confidence::Confirmed,
+        Some(w) => Confidence::from_word(&w).ok_or_else(|| {
+            at(
+                ErrorKind::InvalidValue {
+                    what: "confidence",
+                    value: w.clone(),
+                    expected: ["confirmed", "secondary", "unverified"]
+                        .map(String::from)
+                        .to_vec(),
+                },
+                location.clone(),
+            )
+        })?,
+    };
+    Ok(Provenance {
+        confidence,
+        sources: attrs.get("sources").map(Attr::list).unwrap_or_default(),
+        notes: attrs.get("notes").map(Attr::text),
+    })
+}
+
+/// A record kind with its article: `a person`, `an organisation`.
+pub(crate) fn article(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Person => "a person",
+        RecordKind::Group => "a group",
+        RecordKind::Work => "a work",
+        RecordKind::Organisation => "an organisation",
+    }
 }

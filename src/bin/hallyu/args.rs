@@ -363,19 +363,30 @@ at least 1 - --delta. The answer says which method it used.")]
     },
     /// Export the whole graph (under the filter) in a data format.
     #[command(
-        after_help = "Examples:\n  hallyu export --format graphml --out hallyu.graphml\n  hallyu export --format json --projection > people.json\n  hallyu export --format neo4j --out neo4j-import/"
+        after_help = "The format is told by the extension of --out when --format is not given: \
+                      .graphml, .gexf, .json, .csv, .cypher, .ron, .dot, .svg, .png (a directory \
+                      for neo4j). Files are written whole or not at all (a temporary file beside \
+                      the target, renamed over it).\n\n\
+                      Examples:\n  hallyu export --out hallyu.graphml\n  hallyu export --format json --projection > people.json\n  hallyu export --format neo4j --out neo4j-import/"
     )]
     Export {
-        /// The format to write.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
-        format: ExportFormat,
+        /// The format to write (default: told by the extension of --out,
+        /// else DOT).
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
         /// The person projection (people joined by shared works, with the
-        /// works and Newman's weight) instead of the person–work graph.
+        /// works and Newman's weight) instead of the whole graph; with
+        /// --format csv, the person view's edge list (person, work, role).
         #[arg(long)]
         projection: bool,
         /// JSON only: the `links` key of d3 and NetworkX before 3.6, not `edges`.
         #[arg(long)]
         links: bool,
+        /// CSV only: write fields that begin with = + - @ as they are. By
+        /// default such a field gets a leading ' so that spreadsheets do
+        /// not run it as a formula (hallyu's CSV reader removes it).
+        #[arg(long)]
+        csv_formulas: bool,
         /// Write to this file (a directory for `neo4j`) instead of stdout.
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -440,7 +451,7 @@ pub enum Shell {
     Fish,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// Graphviz DOT.
     Dot,
@@ -450,12 +461,34 @@ pub enum ExportFormat {
     Gexf,
     /// Node-link JSON, as NetworkX writes it.
     Json,
-    /// An edge list: person, work, role, billing, year.
+    /// One CSV table: a row per record and per credit.
     Csv,
     /// The CSV files of `neo4j-admin database import` (a directory).
     Neo4j,
     /// A Cypher script of batched MERGE statements.
     Cypher,
+    /// The RON catalog (what `--data` reads, and the bundled data's format).
+    Ron,
+    /// A picture of the whole graph, in SVG.
+    Svg,
+    /// A picture of the whole graph, in PNG.
+    Png,
+}
+
+impl ExportFormat {
+    /// The extensions that tell a format, for `--out` without `--format`.
+    pub const EXTENSIONS: [(&'static str, ExportFormat); 10] = [
+        ("graphml", ExportFormat::Graphml),
+        ("gexf", ExportFormat::Gexf),
+        ("json", ExportFormat::Json),
+        ("csv", ExportFormat::Csv),
+        ("cypher", ExportFormat::Cypher),
+        ("ron", ExportFormat::Ron),
+        ("dot", ExportFormat::Dot),
+        ("gv", ExportFormat::Dot),
+        ("svg", ExportFormat::Svg),
+        ("png", ExportFormat::Png),
+    ];
 }
 
 /// What `draw` draws.

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use hallyu::Explorer;
-use hallyu::import::{DataKind, Open, OpenReport, Progress, Report};
+use hallyu::import::{DataKind, Open, OpenReport, Progress, ReadReport, Report};
 
 /// A loaded data source.
 pub struct Source {
@@ -41,6 +41,11 @@ pub fn open(path: Option<&Path>) -> hallyu::Result<Source> {
         bar.finish_and_clear();
     }
     let opened = opened?;
+    if let OpenReport::Read(r) = &opened.report {
+        for line in read_report(path, r) {
+            eprintln!("{line}");
+        }
+    }
     Ok(Source {
         explorer: opened.explorer,
         kind: opened.kind,
@@ -84,4 +89,56 @@ impl Drop for Busy {
             bar.finish_and_clear();
         }
     }
+}
+
+/// What a CSV, JSON or GraphML reader left out, for stderr: nothing when
+/// it kept everything, else a line of counts and a line per kind of skip
+/// (the reason with its names left out, how many, and where the first
+/// was).
+pub fn read_report(path: &Path, r: &ReadReport) -> Vec<String> {
+    if r.skipped.is_empty()
+        && r.collisions.is_empty()
+        && r.generic_roles == 0
+        && r.generic_kinds == 0
+    {
+        return Vec::new();
+    }
+    let mut lines = vec![format!(
+        "note: {}: kept {} people, {} groups, {} works, {} organisations, {} credits; \
+         skipped {}; {} id collisions; {} roles and {} kinds kept as generic",
+        path.display(),
+        r.people,
+        r.groups,
+        r.works,
+        r.organisations,
+        r.credits,
+        r.skipped.len(),
+        r.collisions.len(),
+        r.generic_roles,
+        r.generic_kinds,
+    )];
+    // Skips by reason, names left out (`edge "a" – "b" is a self-loop`).
+    let mut kinds: Vec<(String, usize, String)> = Vec::new();
+    for (at, why) in &r.skipped {
+        let mut reason = String::new();
+        let mut quoted = false;
+        for c in why.chars() {
+            if c == '"' {
+                if !quoted {
+                    reason.push('…');
+                }
+                quoted = !quoted;
+            } else if !quoted {
+                reason.push(c);
+            }
+        }
+        match kinds.iter_mut().find(|(r, _, _)| *r == reason) {
+            Some(k) => k.1 += 1,
+            None => kinds.push((reason, 1, at.to_string())),
+        }
+    }
+    for (reason, n, first) in kinds {
+        lines.push(format!("note:   {n} × {reason} (first at {first})"));
+    }
+    lines
 }

@@ -80,7 +80,80 @@ pub(crate) fn write_result(
     let Some(path) = file else {
         return Ok(out.bytes(bytes)?);
     };
-    std::fs::write(path, bytes)
-        .map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display())))?;
-    print(out, &hallyu::query::answer::Wrote::of(path, bytes.len()))
+    Pending::create(path)?.commit(bytes, out)
+}
+
+/// A file being written: a temporary file beside the target, renamed over
+/// it when complete, so that an interrupted command leaves the previous
+/// file whole (a symlink at the target is replaced, not followed).
+/// Created before the work, so that a bad `--out` fails first.
+pub(crate) struct Pending {
+    path: std::path::PathBuf,
+    file: tempfile::NamedTempFile,
+}
+
+impl Pending {
+    pub(crate) fn create(path: &std::path::Path) -> Result<Pending, Failure> {
+        let shown = path.display();
+        if path.is_dir() {
+            return Err(Failure::Usage(format!(
+                "--out {shown} is a directory: give a file name"
+            )));
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => std::path::Path::new("."),
+        };
+        if path.file_name().is_none() {
+            return Err(Failure::Usage(format!(
+                "--out {shown} names no file: give a file name"
+            )));
+        }
+        if !dir.is_dir() {
+            return Err(Failure::Usage(format!(
+                "--out {shown}: the directory {} does not exist",
+                dir.display()
+            )));
+        }
+        let file = tempfile::Builder::new()
+            .prefix(".hallyu-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| Failure::Data(format!("cannot write in {}: {e}", dir.display())))?;
+        Ok(Pending {
+            path: path.to_path_buf(),
+            file,
+        })
+    }
+
+    /// Writes the bytes and renames the file over the target.
+    pub(crate) fn finish(mut self, bytes: &[u8]) -> Result<(), Failure> {
+        use std::io::Write as _;
+        let path = self.path;
+        let fail =
+            |e: std::io::Error| Failure::Data(format!("cannot write {}: {e}", path.display()));
+        self.file.write_all(bytes).map_err(fail)?;
+        self.file.as_file().sync_all().map_err(fail)?;
+        // The permissions of the file replaced, else those of a new file
+        // (the temporary file is private).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::symlink_metadata(&path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map_or(0o644, |m| m.permissions().mode() & 0o777);
+            let _ =
+                std::fs::set_permissions(self.file.path(), std::fs::Permissions::from_mode(mode));
+        }
+        self.file.persist(&path).map_err(|e| fail(e.error))?;
+        Ok(())
+    }
+
+    /// [`Pending::finish`], then says what was written.
+    pub(crate) fn commit(self, bytes: &[u8], out: &mut Out) -> Result<(), Failure> {
+        let path = self.path.clone();
+        self.finish(bytes)?;
+        print(out, &hallyu::query::answer::Wrote::of(&path, bytes.len()))
+    }
 }
