@@ -665,6 +665,53 @@ fn centre_all_writes_every_row_and_resumes() {
     assert_eq!(std::fs::read_to_string(&resumed).unwrap(), text);
 }
 
+/// `centre --all --out FILE` killed half-way (SIGKILL) leaves the previous
+/// file whole: the rows go to a temporary file renamed over it at the end.
+#[test]
+fn centre_all_killed_half_way_leaves_the_previous_file_whole() {
+    use std::time::{Duration, Instant};
+    let data = scratch("centre-kill-imdb");
+    hallyu::import::synthetic::Synthetic::new(40_000, 10_000)
+        .seed(3)
+        .write_to(&data)
+        .expect("written");
+    let dir = scratch("centre-kill");
+    let file = dir.join("rows.csv");
+    std::fs::write(&file, "the previous rows\n").unwrap();
+    let mut child = hallyu()
+        .args(["--data", data.to_str().unwrap(), "centre", "--all", "--out"])
+        .arg(&file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let start = Instant::now();
+    let temporary_rows = || {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p != &file)
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .map(|t| t.lines().count())
+            .max()
+            .unwrap_or(0)
+    };
+    while temporary_rows() < 2 {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no rows after 2 minutes"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "the previous rows\n"
+    );
+}
+
 /// Ctrl-C stops `centre --all` at the end of the passes under way: status
 /// 130, every row written kept, and the position to resume from, which
 /// completes the file.
@@ -687,9 +734,19 @@ fn centre_all_stops_on_ctrl_c_and_says_where_to_resume() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    // Wait for the first rows, then interrupt.
+    // Wait for the first rows (in the temporary file beside --out: the
+    // file itself appears whole, when the run ends or stops), then
+    // interrupt.
     let start = Instant::now();
-    while std::fs::read_to_string(&file).map_or(0, |t| t.lines().count()) < 2 {
+    let rows_so_far = || {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .map(|t| t.lines().count())
+            .max()
+            .unwrap_or(0)
+    };
+    while rows_so_far() < 2 {
         assert!(
             start.elapsed() < Duration::from_secs(120),
             "no rows after 2 minutes"

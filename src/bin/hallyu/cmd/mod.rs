@@ -126,13 +126,25 @@ impl Pending {
         })
     }
 
+    /// The temporary file, to write to before [`Pending::persist`].
+    pub(crate) fn file(&mut self) -> &mut std::fs::File {
+        self.file.as_file_mut()
+    }
+
     /// Writes the bytes and renames the file over the target.
     pub(crate) fn finish(mut self, bytes: &[u8]) -> Result<(), Failure> {
         use std::io::Write as _;
+        let fail =
+            |e: std::io::Error| Failure::Data(format!("cannot write {}: {e}", self.path.display()));
+        self.file.write_all(bytes).map_err(fail)?;
+        self.persist()
+    }
+
+    /// Renames the file, as written so far, over the target.
+    pub(crate) fn persist(self) -> Result<(), Failure> {
         let path = self.path;
         let fail =
             |e: std::io::Error| Failure::Data(format!("cannot write {}: {e}", path.display()));
-        self.file.write_all(bytes).map_err(fail)?;
         self.file.as_file().sync_all().map_err(fail)?;
         // The permissions of the file replaced, else those of a new file
         // (the temporary file is private).

@@ -21,25 +21,29 @@ pub fn centre(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
 }
 
 /// The rows of `centre --all`: CSV with a header (unless resuming into a
-/// file), or JSON lines; every row is written as its pass of searches ends,
-/// so that an interrupted run keeps them all.
+/// file), or JSON lines; on stdout every row is written as its pass of
+/// searches ends. With `--out`, the rows go to a temporary file beside it
+/// (after the file's rows when resuming), renamed over it when the run
+/// ends or is stopped by Ctrl-C, so that the file is never half written.
 pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> Result<(), Failure> {
     use std::sync::atomic::{AtomicBool, Ordering};
     static STOP: AtomicBool = AtomicBool::new(false);
     let Cx { ex, filter, out } = cx;
     let json_lines = out.is_json();
-    let mut to_file = match file {
-        Some(path) => Some(io::BufWriter::new(
-            std::fs::OpenOptions::new()
-                .create(true)
-                .write(true)
-                .append(start > 0)
-                .truncate(start == 0)
-                .open(path)
-                .map_err(|e| Failure::Data(format!("cannot write {}: {e}", path.display())))?,
-        )),
+    let mut pending = match file {
+        Some(path) => {
+            let mut pending = super::Pending::create(path)?;
+            if start > 0 && path.is_file() {
+                let mut before = std::fs::File::open(path)
+                    .map_err(|e| Failure::Data(format!("cannot read {}: {e}", path.display())))?;
+                io::copy(&mut before, pending.file())
+                    .map_err(|e| Failure::Data(format!("cannot copy {}: {e}", path.display())))?;
+            }
+            Some(pending)
+        }
         None => None,
     };
+    let mut to_file = pending.as_mut().map(|p| io::BufWriter::new(p.file()));
     let w: &mut dyn Write = match to_file.as_mut() {
         Some(f) => f,
         None => out.writer(),
@@ -94,6 +98,10 @@ pub fn centre_all(cx: Cx<'_>, start: usize, file: Option<&std::path::Path>) -> R
         return Err(Failure::Io(e));
     }
     w.flush()?;
+    drop(to_file);
+    if let Some(pending) = pending {
+        pending.persist()?;
+    }
     let rows = run.next - run.start;
     if run.stopped {
         return Err(Failure::Interrupted(format!(
