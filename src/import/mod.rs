@@ -45,6 +45,12 @@
 //! three million principals load in about a second into less than 200 MB
 //! (see `BENCHMARKS.md`).
 //!
+//! With [`Imdb::korean`] (`hallyu --data DIR --korean`) the import also
+//! streams `title.akas.tsv` and keeps only Korean titles — an original title
+//! in Hangul, or a `KR` title marked original; a Korean release of a foreign
+//! film is not enough — with the people credited on them; Hangul titles
+//! become the works' Hangul.
+//!
 //! # Mapping
 //!
 //! Keys are IMDb's (`nm0000102`, `tt0087332`) and look up with
