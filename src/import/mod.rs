@@ -116,6 +116,8 @@ mod staged;
 #[doc(hidden)]
 pub mod synthetic;
 mod tsv;
+#[cfg(feature = "serde")]
+mod wikidata;
 
 pub use csv::Csv;
 pub use graphml::Graphml;
@@ -124,3 +126,5 @@ pub use imdb::{FILES, Imdb, Imported, Progress, Report};
 pub use json::NodeLink;
 pub use open::{DataKind, Open, OpenReport, Opened, open};
 pub use staged::{Loaded, ReadReport, SlugCollision, slug};
+#[cfg(feature = "serde")]
+pub use wikidata::{CrossId, Scheme, Sparql, Wikidata, WikidataReport};
