@@ -108,6 +108,8 @@ mod graphml;
 mod imdb;
 #[cfg(feature = "serde")]
 mod json;
+#[cfg(feature = "serde")]
+mod merge;
 mod open;
 mod staged;
 // Synthetic datasets in the IMDb layout, for the crate's own tests,
@@ -124,6 +126,8 @@ pub use graphml::Graphml;
 pub use imdb::{FILES, Imdb, Imported, Progress, Report};
 #[cfg(feature = "serde")]
 pub use json::NodeLink;
+#[cfg(feature = "serde")]
+pub use merge::{Conflict, Merge, MergeReport, Merged, Origin};
 pub use open::{DataKind, Open, OpenReport, Opened, open};
 pub use staged::{Loaded, ReadReport, SlugCollision, slug};
 #[cfg(feature = "serde")]
