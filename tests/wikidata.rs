@@ -173,3 +173,36 @@ fn bad_values_are_located_and_skips_counted() {
     assert!(matches!(err.kind(), ErrorKind::Parse { .. }));
     assert_eq!(err.location().unwrap().line, 1);
 }
+
+#[test]
+fn the_dump_reader_keeps_what_the_queries_would_and_agrees_with_the_bundled_data() {
+    let read = hallyu::import::Dump::new()
+        .from_path(fixture("dump.json"))
+        .unwrap();
+    let ours = memberships(&read.records);
+    let theirs = memberships(&Catalog::bundled().into_records());
+    assert_eq!(ours.keys().collect::<Vec<_>>(), ["BIGBANG"]);
+    assert_eq!(Some(&ours["BIGBANG"]), theirs.get("BIGBANG"));
+    // The traps are left out: only BIGBANG's five members are people.
+    let mut people: Vec<&str> = read
+        .records
+        .people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    people.sort();
+    assert_eq!(
+        people,
+        ["Daesung", "G-Dragon", "Seungri", "T.O.P", "Taeyang"]
+    );
+    let seungri = read
+        .records
+        .people
+        .iter()
+        .find(|p| p.name == "Seungri")
+        .unwrap();
+    assert_eq!(seungri.hangul.as_deref(), Some("승리"));
+    assert_eq!(read.report.rows, 9);
+    // The dump's class ids do not tell a boy band: counted (kept as Band, with a note).
+    assert_eq!(read.report.unknown_group_kinds, 1);
+}

@@ -131,4 +131,4 @@ pub use merge::{Conflict, Merge, MergeReport, Merged, Origin};
 pub use open::{DataKind, Open, OpenReport, Opened, open};
 pub use staged::{Loaded, ReadReport, SlugCollision, slug};
 #[cfg(feature = "serde")]
-pub use wikidata::{CrossId, Scheme, Sparql, Wikidata, WikidataReport};
+pub use wikidata::{CrossId, Dump, Scheme, Sparql, Wikidata, WikidataReport};
