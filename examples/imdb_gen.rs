@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example imdb_gen -- target/imdb/medium medium
 //! cargo run --release --example imdb_gen -- /tmp/imdb 50000 10000 --seed 3
+//! cargo run --release --example imdb_gen -- target/imdb/korean medium --akas
 //! ```
 
 use std::process::ExitCode;
@@ -17,7 +18,7 @@ mod common;
 const HELP: &str = "\
 Write a synthetic dataset in the IMDb layout.
 
-Usage: imdb_gen DIR SIZE [--seed N]
+Usage: imdb_gen DIR SIZE [--seed N] [--akas]
 
 SIZE is small (10k names, 2k titles), medium (200k, 50k), large (2M, 500k),
 xl (14M, 11M, about 90M principals: the real IMDb shape), xl-quarter (3.5M,
@@ -25,11 +26,13 @@ xl (14M, 11M, about 90M principals: the real IMDb shape), xl-quarter (3.5M,
 
 Options:
   --seed N          the random seed [default: 0]
+  --akas            also write title.akas.tsv (Korean titles and traps, for
+                    hallyu --data DIR --korean)
   -h, --help        print this help";
 
 fn parse_args() -> Result<(String, Synthetic), lexopt::Error> {
     use lexopt::prelude::*;
-    let (mut seed, mut words) = (0u64, Vec::new());
+    let (mut seed, mut words, mut akas) = (0u64, Vec::new(), false);
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -42,6 +45,7 @@ fn parse_args() -> Result<(String, Synthetic), lexopt::Error> {
                     )
                 })?;
             }
+            Long("akas") => akas = true,
             Short('h') | Long("help") => {
                 say!("{HELP}\n");
                 std::process::exit(0);
@@ -65,7 +69,7 @@ fn parse_args() -> Result<(String, Synthetic), lexopt::Error> {
         [_, n, t] => Synthetic::new(number(n)?, number(t)?),
         _ => return Err("expected DIR and a SIZE".into()),
     };
-    Ok((words.swap_remove(0), spec.seed(seed)))
+    Ok((words.swap_remove(0), spec.seed(seed).akas(akas)))
 }
 
 fn main() -> ExitCode {
@@ -84,6 +88,12 @@ fn main() -> ExitCode {
                 "wrote {n} names, {t} titles, {p} principals to {dir} in {:.2?}",
                 start.elapsed()
             );
+            if w.akas > 0 {
+                let (a, k, x) = (w.akas, w.korean, w.traps);
+                eprintln!(
+                    "and {a} akas rows: {k} Korean titles, {x} foreign ones released in Korea"
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -84,8 +84,8 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
     if let Command::Completions { shell } = cli.command {
         return completions(shell, out);
     }
-    let source =
-        source::open(cli.common.data.as_deref()).map_err(|e| Failure::Data(e.to_string()))?;
+    let source = source::open(cli.common.data.as_deref(), cli.common.korean)
+        .map_err(|e| Failure::Data(e.to_string()))?;
     let ex = &source.explorer;
     let filter = cli.common.filter.filter();
     let cx = cmd::Cx {

@@ -118,12 +118,27 @@ pub struct Report {
     /// as written: `nm01` and `nm0000001` are two keys.
     pub duplicate_keys: usize,
     /// Malformed rows skipped (only with [`Imdb::skip_bad_rows`]), all
-    /// files together: the sum of [`Report::bad_rows_per_file`].
+    /// files together: the sum of [`Report::bad_rows_per_file`] and
+    /// [`Report::bad_akas_rows`].
     pub bad_rows: usize,
     /// Malformed rows skipped in each file, in the order of [`FILES`]
     /// (`name.basics`, `title.basics`, `title.principals`), so that each
     /// file's rows can be accounted for.
     pub bad_rows_per_file: [usize; 3],
+    /// Data rows of `title.akas` (only with [`Imdb::korean`]; 0 otherwise).
+    pub akas: usize,
+    /// Titles of `title.akas` that the Korean rule selects (only with
+    /// [`Imdb::korean`]), whether or not `title.basics` has them.
+    pub korean_titles: usize,
+    /// Rows of `title.basics` left out because the Korean rule does not
+    /// select their title (only with [`Imdb::korean`]), whatever their type.
+    pub not_korean: usize,
+    /// Principals left out because the Korean rule does not select their
+    /// title (only with [`Imdb::korean`]).
+    pub not_korean_principals: usize,
+    /// Malformed rows of `title.akas` skipped (only with
+    /// [`Imdb::skip_bad_rows`] and [`Imdb::korean`]).
+    pub bad_akas_rows: usize,
 }
 
 /// The counts `hallyu stats` shows.
@@ -205,6 +220,7 @@ type Callback<'a> = dyn Fn(Progress) + Send + Sync + 'a;
 #[derive(Default)]
 pub struct Imdb<'a> {
     skip_bad_rows: bool,
+    korean: bool,
     max_line: Option<usize>,
     progress: Option<Box<Callback<'a>>>,
 }
@@ -213,6 +229,7 @@ impl std::fmt::Debug for Imdb<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Imdb")
             .field("skip_bad_rows", &self.skip_bad_rows)
+            .field("korean", &self.korean)
             .finish_non_exhaustive()
     }
 }
@@ -300,6 +317,75 @@ impl<'a> Imdb<'a> {
     /// ```
     pub fn skip_bad_rows(mut self, yes: bool) -> Imdb<'a> {
         self.skip_bad_rows = yes;
+        self
+    }
+
+    /// Keeps only Korean titles, the people credited on them and nothing
+    /// else, as `title.akas.tsv` (or `.tsv.gz`, which must then be in the
+    /// directory) tells them apart.
+    ///
+    /// # The rule
+    ///
+    /// A title is Korean when one of its rows in `title.akas`
+    ///
+    /// 1. has `isOriginalTitle` = 1 and a `title` holding Hangul (a
+    ///    syllable or a jamo), or
+    /// 2. has `isOriginalTitle` = 1 and `region` = `KR`.
+    ///
+    /// A `KR` row that is not the original title is not enough: foreign
+    /// films released in Korea have one, in Hangul. The work's Hangul is
+    /// its original title when that is in Hangul, else the first `KR` row
+    /// in Hangul, else none. A title absent from `title.akas` is not Korean.
+    ///
+    /// `title.akas` is streamed: only the rows of one title (IMDb's files
+    /// keep them together) and the selected keys with their Hangul are
+    /// held. Rows of `title.basics` and principals of titles the rule does
+    /// not select are counted in [`Report::not_korean`] and
+    /// [`Report::not_korean_principals`] (a principal of a title missing
+    /// from both files counts there too, not in [`Report::dangling`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::Imdb;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hallyu-doc-korean-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// # std::fs::write(dir.join("name.basics.tsv"), "nconst\tprimaryName\tbirthYear\nnm0000001\tLee Min-ho\t1987\nnm0000002\tSandara Park\t1984\nnm0000003\tAnna Smith\t1970\n")?;
+    /// std::fs::write(
+    ///     dir.join("title.basics.tsv"),
+    ///     "tconst\ttitleType\tprimaryTitle\tstartYear\n\
+    ///      tt0000001\ttvSeries\tThe Heirs\t2013\n\
+    ///      tt0000002\tmovie\tA Foreign Film\t2010\n",
+    /// )?;
+    /// std::fs::write(
+    ///     dir.join("title.principals.tsv"),
+    ///     "tconst\tordering\tnconst\tcategory\n\
+    ///      tt0000001\t1\tnm0000001\tactor\n\
+    ///      tt0000002\t1\tnm0000003\tactress\n\
+    ///      tt0000002\t2\tnm0000002\tactress\n",
+    /// )?;
+    /// std::fs::write(
+    ///     dir.join("title.akas.tsv"),
+    ///     "titleId\tordering\ttitle\tregion\tlanguage\ttypes\tattributes\tisOriginalTitle\n\
+    ///      tt0000001\t1\t상속자들\t\\N\t\\N\toriginal\t\\N\t1\n\
+    ///      tt0000001\t2\tThe Heirs\tUS\t\\N\timdbDisplay\t\\N\t0\n\
+    ///      tt0000002\t1\tA Foreign Film\t\\N\t\\N\toriginal\t\\N\t1\n\
+    ///      tt0000002\t2\t외국 영화\tKR\tko\timdbDisplay\t\\N\t0\n",
+    /// )?;
+    /// let imported = Imdb::new().korean(true).from_dir(&dir)?;
+    /// let ex = &imported.explorer;
+    /// let heirs = ex.work("tt0000001")?;
+    /// assert_eq!(ex.get(heirs).hangul(), Some("상속자들"));
+    /// assert!(ex.by_key("tt0000002").is_none()); // released in Korea, not Korean
+    /// assert!(ex.person("Sandara Park").is_err()); // credited on it only
+    /// let r = &imported.report;
+    /// assert_eq!((r.akas, r.korean_titles, r.not_korean, r.not_korean_principals), (4, 1, 1, 2));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn korean(mut self, yes: bool) -> Imdb<'a> {
+        self.korean = yes;
         self
     }
 
@@ -414,10 +500,19 @@ impl<'a> Imdb<'a> {
     pub fn from_dir(&self, dir: impl AsRef<Path>) -> Result<Imported> {
         let dir = dir.as_ref();
         memory_phase("load started");
-        let paths: Vec<PathBuf> = FILES
+        let mut paths: Vec<PathBuf> = FILES
             .iter()
             .map(|base| find(dir, base))
             .collect::<Result<_>>()?;
+        if self.korean {
+            paths.push(find(dir, AKAS).map_err(|e| match e.kind() {
+                ErrorKind::Io { path, message } => Error::new(ErrorKind::Io {
+                    path: path.clone(),
+                    message: format!("{message}: the Korean selection needs it"),
+                }),
+                _ => e,
+            })?);
+        }
         let total = paths
             .iter()
             .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
@@ -432,9 +527,14 @@ impl<'a> Imdb<'a> {
         };
         let (names, titles_and_principals) = std::thread::scope(|s| {
             let names = s.spawn(|| read_names(&paths[0], &ctx));
-            let rest = read_titles(&paths[1], &ctx).and_then(|t| {
-                let p = read_principals(&paths[2], &t, &ctx)?;
-                Ok((t, p))
+            let korean = match paths.get(3) {
+                Some(akas) => read_akas(akas, &ctx).map(Some),
+                None => Ok(None),
+            };
+            let rest = korean.and_then(|k| {
+                let t = read_titles(&paths[1], k.as_ref(), &ctx)?;
+                let p = read_principals(&paths[2], &t, k.as_ref(), &ctx)?;
+                Ok((t, p, k))
             });
             (
                 names
@@ -443,12 +543,20 @@ impl<'a> Imdb<'a> {
                 rest,
             )
         });
-        let (titles, principals) = titles_and_principals?;
+        let (titles, principals, korean) = titles_and_principals?;
         let names = names?;
         memory_phase("files read");
         ctx.report();
         let files = [0, 1, 2].map(|i| paths[i].display().to_string());
-        Ok(assemble(files, names, titles, principals))
+        let mut imported = assemble(files, names, titles, principals);
+        if let Some(k) = korean {
+            let r = &mut imported.report;
+            r.akas = k.rows;
+            r.korean_titles = k.titles.len();
+            r.bad_akas_rows = k.bad;
+            r.bad_rows += k.bad;
+        }
+        Ok(imported)
     }
 }
 
@@ -705,6 +813,101 @@ pub(crate) fn role_kind(category: &[u8], ordering: u32) -> Option<RoleKind> {
     })
 }
 
+/// The base name of IMDb's alternative titles, read by [`Imdb::korean`].
+const AKAS: &str = "title.akas";
+
+/// Whether `text` holds Hangul: a syllable or a jamo.
+fn has_hangul(text: &str) -> bool {
+    use crate::search::hangul::{is_jamo, is_syllable};
+    text.chars().any(|c| is_syllable(c) || is_jamo(c))
+}
+
+/// The titles the Korean rule selects (see [`Imdb::korean`]), with their
+/// Hangul.
+struct Korean {
+    titles: HashMap<(u32, u8), Option<Box<str>>>,
+    rows: usize,
+    bad: usize,
+}
+
+impl Korean {
+    fn contains(&self, key: (u32, u8)) -> bool {
+        self.titles.contains_key(&key)
+    }
+}
+
+/// What the rows of one title have shown so far.
+#[derive(Default)]
+struct AkaGroup {
+    key: Option<(u32, u8)>,
+    korean: bool,
+    original_hangul: Option<Box<str>>,
+    kr_hangul: Option<Box<str>>,
+}
+
+impl AkaGroup {
+    /// Files the group's title when the rule selected it.
+    fn flush(&mut self, into: &mut HashMap<(u32, u8), Option<Box<str>>>) {
+        let group = std::mem::take(self);
+        if let (Some(key), true) = (group.key, group.korean) {
+            let hangul = group.original_hangul.or(group.kr_hangul);
+            let slot = into.entry(key).or_default();
+            if slot.is_none() {
+                *slot = hangul;
+            }
+        }
+    }
+}
+
+/// Streams `title.akas`, keeping the keys of Korean titles and their Hangul.
+fn read_akas(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Korean> {
+    let mut tsv = Tsv::open(path, ctx.counter, ctx.max_line)?;
+    let (id, title, region, original) = (
+        tsv.column("titleId")?,
+        tsv.column("title")?,
+        tsv.column("region")?,
+        tsv.column("isOriginalTitle")?,
+    );
+    let file = tsv.name.clone();
+    let mut titles = HashMap::new();
+    let mut group = AkaGroup::default();
+    let mut bad = 0;
+    let rows = ctx.rows(&mut tsv, &mut bad, |row| {
+        let key = parse_key(row, &file, id, "tt")?;
+        let text = parse_text(row, &file, title)?;
+        let is_original = match row.get(original) {
+            b"1" => true,
+            b"0" | b"\\N" => false,
+            other => {
+                let shown = shorten(other);
+                return Err(row.error(
+                    &file,
+                    original,
+                    format!("invalid isOriginalTitle \"{shown}\" (expected 0, 1 or \\N)"),
+                ));
+            }
+        };
+        let kr = row.get(region) == b"KR";
+        if group.key != Some(key) {
+            group.flush(&mut titles);
+            group.key = Some(key);
+        }
+        let hangul = has_hangul(text);
+        if is_original && (hangul || kr) {
+            group.korean = true;
+        }
+        if hangul && is_original && group.original_hangul.is_none() {
+            group.original_hangul = Some(crate::search::hangul::to_nfc(text).into());
+        } else if hangul && kr && group.kr_hangul.is_none() {
+            group.kr_hangul = Some(crate::search::hangul::to_nfc(text).into());
+        }
+        Ok(())
+    })?;
+    group.flush(&mut titles);
+    memory_phase("akas read");
+    Ok(Korean { titles, rows, bad })
+}
+
 struct Titles {
     section: Section,
     kinds: Vec<WorkKind>,
@@ -714,12 +917,16 @@ struct Titles {
     duplicates: usize,
     /// Key number → title position, [`SKIPPED`] for titles of a skipped type.
     map: IdMap,
+    /// Rows left out by the Korean rule.
+    not_korean: usize,
+    /// The Hangul of kept titles (Korean selection only), by position.
+    hangul: Vec<(u32, Box<str>)>,
 }
 
 const NONE: u32 = u32::MAX;
 const SKIPPED: u32 = u32::MAX - 1;
 
-fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
+fn read_titles(path: &Path, korean: Option<&Korean>, ctx: &Ctx<'_, '_>) -> Result<Titles> {
     let mut tsv = Tsv::open(path, ctx.counter, ctx.max_line)?;
     let id = tsv.column("tconst")?;
     let (kind_at, title, year) = (
@@ -735,12 +942,26 @@ fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
     // before (to know which row of a repeated key came first).
     let mut skipped_rows: Vec<((u32, u8), u32)> = Vec::new();
     let mut bad = 0;
+    let (mut not_korean, mut hangul) = (0, Vec::new());
     section.rows = ctx.rows(&mut tsv, &mut bad, |row| {
         let key = parse_key(row, &file, id, "tt")?;
         let text = parse_text(row, &file, title)?;
         let y = parse_year(row, &file, year)?;
+        let mut korean_hangul = None;
+        if let Some(k) = korean {
+            match k.titles.get(&key) {
+                None => {
+                    not_korean += 1;
+                    return Ok(());
+                }
+                Some(h) => korean_hangul = h.as_deref(),
+            }
+        }
         match work_kind(row.get(kind_at)) {
             Some(k) => {
+                if let Some(h) = korean_hangul {
+                    hangul.push((section.table.len() as u32, Box::from(h)));
+                }
                 section
                     .push(key, if is_null(text.as_bytes()) { "" } else { text })
                     .map_err(|m| row.error(&file, title, m))?;
@@ -788,6 +1009,8 @@ fn read_titles(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Titles> {
         skipped,
         duplicates,
         map,
+        not_korean,
+        hangul,
     })
 }
 
@@ -808,9 +1031,15 @@ struct Principals {
     bad: usize,
     skipped: usize,
     dangling: usize,
+    not_korean: usize,
 }
 
-fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Principals> {
+fn read_principals(
+    path: &Path,
+    titles: &Titles,
+    korean: Option<&Korean>,
+    ctx: &Ctx<'_, '_>,
+) -> Result<Principals> {
     let mut tsv = Tsv::open(path, ctx.counter, ctx.max_line)?;
     let (t, o, n, c) = (
         tsv.column("tconst")?,
@@ -825,6 +1054,7 @@ fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Pr
         bad: 0,
         skipped: 0,
         dangling: 0,
+        not_korean: 0,
     };
     let mut last = ((NONE, 0), NONE);
     let mut bad = 0;
@@ -856,6 +1086,7 @@ fn read_principals(path: &Path, titles: &Titles, ctx: &Ctx<'_, '_>) -> Result<Pr
             w
         };
         match work {
+            NONE if korean.is_some_and(|k| !k.contains(title)) => out.not_korean += 1,
             NONE => out.dangling += 1,
             SKIPPED => out.skipped += 1,
             w => out.raw.push(Raw {
@@ -1014,6 +1245,8 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         skipped: skipped_titles,
         duplicates,
         map,
+        not_korean,
+        hangul,
     } = titles;
     drop(map);
     let mut report = Report {
@@ -1025,6 +1258,8 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         dangling: principals.dangling,
         bad_rows: people.bad + works.bad + principals.bad,
         bad_rows_per_file: [people.bad, works.bad, principals.bad],
+        not_korean,
+        not_korean_principals: principals.not_korean,
         ..Report::default()
     };
     report.duplicate_keys = duplicates;
@@ -1072,6 +1307,7 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         builder.person(people.table.key(i), people.table.name(i), year(born[i]));
     }
     drop((people, born, person_used));
+    let mut hangul = hangul.into_iter().peekable();
     for (i, _) in work_used.iter().enumerate().filter(|(_, u)| **u) {
         builder.work(
             works.table.key(i),
@@ -1079,8 +1315,12 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
             kinds[i],
             year(years[i]),
         );
+        while hangul.next_if(|h| (h.0 as usize) < i).is_some() {}
+        if let Some((_, h)) = hangul.next_if(|h| h.0 as usize == i) {
+            builder.works.set_hangul(&h);
+        }
     }
-    drop((works, kinds, years, work_used));
+    drop((works, kinds, years, work_used, hangul));
     memory_phase("names and titles built");
 
     // Bucket credits by person (counting sort), then sort and collapse each

@@ -45,6 +45,12 @@
 //! three million principals load in about a second into less than 200 MB
 //! (see `BENCHMARKS.md`).
 //!
+//! With [`Imdb::korean`] (`hallyu --data DIR --korean`) the import also
+//! streams `title.akas.tsv` and keeps only Korean titles — an original title
+//! in Hangul, or a `KR` title marked original; a Korean release of a foreign
+//! film is not enough — with the people credited on them; Hangul titles
+//! become the works' Hangul.
+//!
 //! # Mapping
 //!
 //! Keys are IMDb's (`nm0000102`, `tt0087332`) and look up with
@@ -102,6 +108,8 @@ mod graphml;
 mod imdb;
 #[cfg(feature = "serde")]
 mod json;
+#[cfg(feature = "serde")]
+mod merge;
 mod open;
 mod staged;
 // Synthetic datasets in the IMDb layout, for the crate's own tests,
@@ -110,11 +118,17 @@ mod staged;
 #[doc(hidden)]
 pub mod synthetic;
 mod tsv;
+#[cfg(feature = "serde")]
+mod wikidata;
 
 pub use csv::Csv;
 pub use graphml::Graphml;
 pub use imdb::{FILES, Imdb, Imported, Progress, Report};
 #[cfg(feature = "serde")]
 pub use json::NodeLink;
+#[cfg(feature = "serde")]
+pub use merge::{Conflict, Merge, MergeReport, Merged, Origin};
 pub use open::{DataKind, Open, OpenReport, Opened, open};
 pub use staged::{Loaded, ReadReport, SlugCollision, slug};
+#[cfg(feature = "serde")]
+pub use wikidata::{CrossId, Dump, Scheme, Sparql, Wikidata, WikidataReport};

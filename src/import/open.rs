@@ -136,12 +136,14 @@ pub struct Opened {
 #[derive(Default)]
 pub struct Open<'a> {
     progress: Option<Box<dyn Fn(Progress) + Send + Sync + 'a>>,
+    korean: bool,
 }
 
 impl std::fmt::Debug for Open<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Open")
             .field("progress", &self.progress.is_some())
+            .field("korean", &self.korean)
             .finish()
     }
 }
@@ -183,6 +185,29 @@ impl<'a> Open<'a> {
     /// ```
     pub fn progress(mut self, f: impl Fn(Progress) + Send + Sync + 'a) -> Open<'a> {
         self.progress = Some(Box::new(f));
+        self
+    }
+
+    /// Keeps only Korean titles of IMDb data (see [`Imdb::korean`]: the
+    /// directory must then hold `title.akas.tsv[.gz]`); other kinds of data
+    /// are read whole, as without it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::{synthetic::Synthetic, Open, OpenReport};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-open-korean-{}", std::process::id()));
+    /// let written = Synthetic::new(200, 100).seed(2).akas(true).write_to(&dir)?;
+    /// let opened = Open::new().korean(true).open(&dir)?;
+    /// let OpenReport::Imdb(report) = &opened.report else { panic!("IMDb") };
+    /// assert_eq!(report.korean_titles, written.korean);
+    /// assert!(opened.explorer.works().len() <= written.korean);
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn korean(mut self, yes: bool) -> Open<'a> {
+        self.korean = yes;
         self
     }
 
@@ -331,7 +356,7 @@ impl<'a> Open<'a> {
         let (explorer, report) = match kind {
             DataKind::Bundled | DataKind::Ron => (Explorer::from_path(path)?, OpenReport::None),
             DataKind::Imdb => {
-                let mut imdb = Imdb::new();
+                let mut imdb = Imdb::new().korean(self.korean);
                 if let Some(f) = &self.progress {
                     imdb = imdb.progress(f);
                 }

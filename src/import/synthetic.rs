@@ -48,6 +48,8 @@ pub struct Synthetic {
     seed: u64,
     /// Principals per title: 2 to `cast`.
     cast: usize,
+    /// Whether to write `title.akas.tsv` too.
+    akas: bool,
 }
 
 /// What [`Synthetic::write_to`] wrote.
@@ -74,6 +76,15 @@ pub struct Written {
     pub titles: usize,
     /// Rows of `title.principals.tsv`.
     pub principals: usize,
+    /// Rows of `title.akas.tsv` (0 unless [`Synthetic::akas`]).
+    pub akas: usize,
+    /// Titles that are Korean by the rule of
+    /// [`Imdb::korean`](crate::import::Imdb::korean): an original title in
+    /// Hangul, or a `KR` row that is the original.
+    pub korean: usize,
+    /// Foreign titles with a Hangul `KR` release title that is not the
+    /// original: the traps the rule must leave out.
+    pub traps: usize,
 }
 
 /// splitmix64: small, fast, and the same everywhere.
@@ -193,6 +204,7 @@ impl Synthetic {
             titles,
             seed: 0,
             cast: 11,
+            akas: false,
         }
     }
 
@@ -285,6 +297,33 @@ impl Synthetic {
     /// ```
     pub fn cast(mut self, max: usize) -> Synthetic {
         self.cast = max.max(2);
+        self
+    }
+
+    /// Also writes `title.akas.tsv` (off unless set): about one title in
+    /// eight is Korean (an original title in Hangul with a `KR` row, or a
+    /// `KR` row marked original), one in six is a trap (a foreign original
+    /// with a Hangul `KR` release title, or a Japanese original with one),
+    /// the others have akas of other regions or none. About three rows per
+    /// title, as in IMDb's file (2.6 GB for 11 million titles). The other
+    /// three files are the same bytes with or without it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::import::{synthetic::Synthetic, Imdb};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hallyu-doc-akas-{}", std::process::id()));
+    /// let written = Synthetic::new(300, 200).seed(5).akas(true).write_to(&dir)?;
+    /// assert!(written.korean > 0 && written.traps > 0);
+    /// let report = Imdb::new().korean(true).from_dir(&dir)?.report;
+    /// assert_eq!(report.akas, written.akas);
+    /// assert_eq!(report.korean_titles, written.korean);
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn akas(mut self, yes: bool) -> Synthetic {
+        self.akas = yes;
         self
     }
 
@@ -408,6 +447,11 @@ impl Synthetic {
             )?;
         }
         out.flush()?;
+        let (akas, korean, traps) = if self.akas {
+            self.write_akas(dir, &title_ids)?
+        } else {
+            (0, 0, 0)
+        };
 
         // Principals: power-law choice of people over a shuffled order, so
         // that the busiest people are spread over the id range. About 70%
@@ -470,9 +514,110 @@ impl Synthetic {
             names: self.names,
             titles: self.titles,
             principals: rows,
+            akas,
+            korean,
+            traps,
         })
     }
+
+    /// Writes `title.akas.tsv` for `title_ids` with a generator of its own
+    /// (so that the other files do not change); returns the rows, the
+    /// Korean titles and the traps.
+    fn write_akas(&self, dir: &Path, title_ids: &[u32]) -> std::io::Result<(usize, usize, usize)> {
+        let mut rng = Rng(self.seed ^ 0x616b_6173);
+        let mut out = BufWriter::with_capacity(1 << 20, File::create(dir.join("title.akas.tsv"))?);
+        writeln!(
+            out,
+            "titleId\tordering\ttitle\tregion\tlanguage\ttypes\tattributes\tisOriginalTitle"
+        )?;
+        let (mut rows, mut korean, mut traps) = (0, 0, 0);
+        let latin = |rng: &mut Rng| {
+            let words: Vec<&str> = (0..1 + rng.below(3))
+                .map(|_| rng.pick(LATIN_WORDS))
+                .collect();
+            words.join(" ")
+        };
+        let hangul = |rng: &mut Rng| {
+            let words: Vec<&str> = (0..1 + rng.below(2))
+                .map(|_| rng.pick(HANGUL_WORDS))
+                .collect();
+            words.join(" ")
+        };
+        for &t in title_ids {
+            // (title, region, language, types, isOriginalTitle)
+            let mut akas: Vec<(String, &str, &str, &str, u8)> = Vec::new();
+            match rng.below(48) {
+                // Korean: the original in Hangul, a KR row, an English one.
+                0..=3 => {
+                    let h = hangul(&mut rng);
+                    akas.push((h.clone(), "\\N", "\\N", "original", 1));
+                    akas.push((h, "KR", "\\N", "imdbDisplay", 0));
+                    akas.push((latin(&mut rng), "US", "\\N", "imdbDisplay", 0));
+                    korean += 1;
+                }
+                // Korean: the original in Hangul and nothing else.
+                4 => {
+                    akas.push((hangul(&mut rng), "\\N", "\\N", "original", 1));
+                    korean += 1;
+                }
+                // Korean: a romanised original on a KR row marked original,
+                // and a Hangul KR title.
+                5 => {
+                    akas.push((latin(&mut rng), "KR", "\\N", "original", 1));
+                    akas.push((hangul(&mut rng), "KR", "ko", "imdbDisplay", 0));
+                    korean += 1;
+                }
+                // Trap: a foreign original released in Korea under a Hangul
+                // title.
+                6..=11 => {
+                    akas.push((latin(&mut rng), "\\N", "\\N", "original", 1));
+                    akas.push((hangul(&mut rng), "KR", "ko", "imdbDisplay", 0));
+                    akas.push((latin(&mut rng), "GB", "en", "\\N", 0));
+                    traps += 1;
+                }
+                // Trap: a Japanese original with a Hangul KR title.
+                12..=13 => {
+                    akas.push((rng.pick(KANA).to_string(), "\\N", "\\N", "original", 1));
+                    akas.push((rng.pick(KANA).to_string(), "JP", "ja", "\\N", 0));
+                    akas.push((hangul(&mut rng), "KR", "\\N", "imdbDisplay", 0));
+                    traps += 1;
+                }
+                // No akas at all.
+                14..=19 => {}
+                // Foreign, with akas of other regions.
+                _ => {
+                    akas.push((latin(&mut rng), "\\N", "\\N", "original", 1));
+                    for _ in 0..rng.below(4) {
+                        let region = rng.pick(&["US", "GB", "FR", "DE", "BR", "XWW"]);
+                        akas.push((latin(&mut rng), region, "\\N", "\\N", 0));
+                    }
+                }
+            }
+            for (i, (title, region, language, types, original)) in akas.iter().enumerate() {
+                writeln!(
+                    out,
+                    "tt{t:07}\t{}\t{title}\t{region}\t{language}\t{types}\t\\N\t{original}",
+                    i + 1
+                )?;
+                rows += 1;
+            }
+        }
+        out.flush()?;
+        Ok((rows, korean, traps))
+    }
 }
+
+/// Words of foreign titles in the akas (no Hangul).
+const LATIN_WORDS: &[&str] = &[
+    "Spring", "Night", "River", "Garden", "Signal", "Moon", "Winter", "Sonata", "Crash", "Café",
+    "Heart", "Mirror", "Station", "Secret", "Blue", "Alley", "Über",
+];
+/// Words of Hangul titles in the akas.
+const HANGUL_WORDS: &[&str] = &[
+    "봄날", "하루", "밤", "강", "정원", "신호", "달", "겨울", "비밀", "거울", "역",
+];
+/// Japanese originals.
+const KANA: &[&str] = &["はる", "よる", "ふゆのソナタ", "ひみつ"];
 
 fn gcd(a: usize, b: usize) -> usize {
     if b == 0 { a } else { gcd(b, a % b) }

@@ -15,7 +15,8 @@ pub const AFTER_HELP: &str = "\
 Data: without --data, the dataset compiled into the tool. --data takes a RON
 file or a directory of them, or a directory holding IMDb's name.basics.tsv,
 title.basics.tsv and title.principals.tsv (plain or .gz); the kind is told
-from the files' contents.
+from the files' contents. --korean keeps IMDb's Korean titles only, as
+title.akas.tsv tells them apart (the import's counts go to stderr).
 
 Names: ids, names, aliases and Hangul all work, ignoring case, spaces and
 punctuation (\"park seo joon\", \"박서준\", park-seo-joon).
@@ -47,6 +48,11 @@ pub struct Common {
     /// A RON file or directory, or an IMDb directory, instead of the bundled dataset.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
+    /// With IMDb data: keep only Korean titles (an original title in Hangul,
+    /// or a KR title marked original, in title.akas.tsv[.gz]) and the people
+    /// credited on them.
+    #[arg(long, global = true, requires = "data")]
+    pub korean: bool,
     /// Print the answer as JSON.
     #[arg(long, global = true)]
     pub json: bool,

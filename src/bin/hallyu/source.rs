@@ -18,7 +18,7 @@ pub struct Source {
 }
 
 /// Opens `path`, or the bundled dataset when there is none.
-pub fn open(path: Option<&Path>) -> hallyu::Result<Source> {
+pub fn open(path: Option<&Path>, korean: bool) -> hallyu::Result<Source> {
     let Some(path) = path else {
         return Ok(Source {
             explorer: Explorer::bundled(),
@@ -28,7 +28,7 @@ pub fn open(path: Option<&Path>) -> hallyu::Result<Source> {
         });
     };
     let bar = progress_bar("loading {wide_bar} {bytes}/{total_bytes} ({eta})");
-    let mut open = Open::new();
+    let mut open = Open::new().korean(korean);
     if let Some(bar) = &bar {
         let bar = bar.clone();
         open = open.progress(move |p: Progress| {
@@ -45,6 +45,14 @@ pub fn open(path: Option<&Path>) -> hallyu::Result<Source> {
         for line in read_report(path, r) {
             eprintln!("{line}");
         }
+    }
+    if let (true, OpenReport::Imdb(r)) = (korean, &opened.report) {
+        // Every row left out is counted, and said.
+        eprintln!(
+            "korean: {} titles selected from {} akas rows; {} title rows and {} principals \
+             left out as not Korean; {} works, {} people kept",
+            r.korean_titles, r.akas, r.not_korean, r.not_korean_principals, r.works, r.people
+        );
     }
     Ok(Source {
         explorer: opened.explorer,
