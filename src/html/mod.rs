@@ -1,6 +1,6 @@
 //! The interactive page of the graph: offline, one self-contained HTML file
 //! that works from `file://` with no network ([`page`]); or served by
-//! [`serve`] (feature `serve`), where it starts from a search and fetches
+//! `serve` (feature `serve`), where it starts from a search and fetches
 //! what it shows.
 //!
 //! The page holds
@@ -16,7 +16,7 @@
 //!   template is filled in one pass that never reads what it inserted.
 //!
 //! Offline, the data is a bounded piece of the graph
-//! ([`answer::Graph`](crate::query::answer::Graph), with the search keys
+//! ([`answer::Graph`], with the search keys
 //! the library's [`NameIndex`](crate::search::NameIndex) matches): the
 //! whole graph when it holds at most [`PageOptions::max_records`] people
 //! and works, else the view (or the start) and what lies nearest to it, up
