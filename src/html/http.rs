@@ -187,13 +187,7 @@ impl Conn {
                     return Head::Bad(Reply::error(400, "incomplete request head"));
                 }
                 Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        io::ErrorKind::WouldBlock
-                            | io::ErrorKind::TimedOut
-                            | io::ErrorKind::Interrupted
-                    ) => {}
+                Err(e) if waited(&e) => {}
                 Err(_) => return Head::Closed,
             }
         }
@@ -222,13 +216,7 @@ impl Conn {
             match self.stream.write(&rest[..n]) {
                 Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
                 Ok(k) => rest = &rest[k..],
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        io::ErrorKind::WouldBlock
-                            | io::ErrorKind::TimedOut
-                            | io::ErrorKind::Interrupted
-                    ) => {}
+                Err(e) if waited(&e) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -259,6 +247,15 @@ impl Conn {
             }
         }
     }
+}
+
+/// Whether a read or write error only says the slice of time ran out (or
+/// a signal came): look at the clock and the stop flag, and go on.
+fn waited(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut | io::ErrorKind::Interrupted
+    )
 }
 
 enum Parsed {

@@ -471,20 +471,7 @@ fn embedded(explorer: &Explorer, initial: &[Entity], filter: &Filter, max: usize
             break;
         }
         out.push(e);
-        let next: Vec<Entity> = match e {
-            Entity::Person(p) => explorer
-                .works_of(p, filter)
-                .into_iter()
-                .map(|(w, _)| w.into())
-                .collect(),
-            Entity::Work(w) => explorer
-                .people_in_by_id(w, filter)
-                .into_iter()
-                .map(|(p, _, _)| p.into())
-                .collect(),
-            _ => Vec::new(),
-        };
-        for n in next {
+        for n in explorer.adjacent(e, filter) {
             if seen.insert(n) {
                 queue.push_back(n);
             }

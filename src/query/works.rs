@@ -64,6 +64,25 @@ impl Explorer {
         out
     }
 
+    /// The neighbours of a record in the person–work graph, in id order: a
+    /// person's works, a work's people (as [`Explorer::works_of`] counts
+    /// them); none for a group or an organisation.
+    pub(crate) fn adjacent(&self, e: Entity, filter: &Filter) -> Vec<Entity> {
+        match e {
+            Entity::Person(p) => self
+                .works_of_by_id(p, filter)
+                .into_iter()
+                .map(|(w, _, _)| w.into())
+                .collect(),
+            Entity::Work(w) => self
+                .people_in_by_id(w, filter)
+                .into_iter()
+                .map(|(p, _, _)| p.into())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The person with the most appearances the filter counts (the first in
     /// id order on a tie); `None` when there is no person. One pass over
     /// the appearances, no allocation.

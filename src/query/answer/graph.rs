@@ -142,19 +142,7 @@ impl Graph {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn around(explorer: &Explorer, e: Entity, filter: &Filter, options: &Options) -> Graph {
-        let neighbours: Vec<Entity> = match e {
-            Entity::Person(p) => explorer
-                .works_of_by_id(p, filter)
-                .into_iter()
-                .map(|(w, _, _)| w.into())
-                .collect(),
-            Entity::Work(w) => explorer
-                .people_in_by_id(w, filter)
-                .into_iter()
-                .map(|(p, _, _)| p.into())
-                .collect(),
-            _ => Vec::new(),
-        };
+        let neighbours = explorer.adjacent(e, filter);
         let limit = options.get_limit().min(neighbours.len());
         let mut records = vec![e];
         records.extend_from_slice(&neighbours[..limit]);

@@ -295,44 +295,32 @@ impl fmt::Display for Paths {
                 self.count,
                 plural(n)
             )?;
-            if self.truncated {
-                write!(f, " (showing {})", self.paths.len())?;
-            }
-            writeln!(f)?;
-            for p in &self.paths {
-                write!(f, "\n{}", p.lines)?;
-            }
-            return Ok(());
-        }
-        if let Some(k) = self.k {
+        } else if let Some(k) = self.k {
             let lengths: Vec<String> = self.paths.iter().map(|p| p.length.to_string()).collect();
             let found = if self.paths.len() < k {
                 format!(" (only {} exist)", self.paths.len())
             } else {
                 String::new()
             };
-            writeln!(
+            write!(
                 f,
                 "the {k} shortest loopless paths from {a} to {b}{avoiding}{found}: {} hops",
                 lengths.join(", ")
             )?;
-            for p in &self.paths {
-                write!(f, "\n{}", p.lines)?;
-            }
-            return Ok(());
-        }
-        let at_least = if self.count == u64::MAX {
-            "at least "
         } else {
-            ""
-        };
-        let paths = if self.count == 1 { "path" } else { "paths" };
-        write!(
-            f,
-            "{at_least}{} shortest {paths} of {d} hop{} from {a} to {b}",
-            self.count,
-            plural(d)
-        )?;
+            let at_least = if self.count == u64::MAX {
+                "at least "
+            } else {
+                ""
+            };
+            let paths = if self.count == 1 { "path" } else { "paths" };
+            write!(
+                f,
+                "{at_least}{} shortest {paths} of {d} hop{} from {a} to {b}",
+                self.count,
+                plural(d)
+            )?;
+        }
         if self.truncated {
             write!(f, " (showing {})", self.paths.len())?;
         }
