@@ -114,6 +114,27 @@ pub mod visit {
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// The examples of the documents in `docs/`, compiled and run as doc tests.
+#[cfg(doctest)]
+mod docs_doctests {
+    #[doc = include_str!("../docs/formats.md")]
+    struct Formats;
+    #[doc = include_str!("../docs/search.md")]
+    struct Search;
+    #[doc = include_str!("../docs/command.md")]
+    struct Command;
+    #[doc = include_str!("../docs/analytics.md")]
+    struct Analytics;
+    #[doc = include_str!("../docs/pictures.md")]
+    struct Pictures;
+    #[doc = include_str!("../docs/browser.md")]
+    struct Browser;
+    #[doc = include_str!("../docs/imdb.md")]
+    struct Imdb;
+    #[doc = include_str!("../docs/guarantees.md")]
+    struct Guarantees;
+}
+
 /// The petgraph version this crate builds on, re-exported so that
 /// [`Explorer::graph`] can be used with matching types.
 pub use petgraph;
