@@ -1041,6 +1041,7 @@ impl Hops for &CoGraph {
 // ---------------------------------------------------------------------------
 // Whole-graph searches at scale
 
+pub(crate) mod cores;
 pub(crate) mod costars;
 pub(crate) mod multi;
 pub(crate) mod routes;

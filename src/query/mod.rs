@@ -34,6 +34,7 @@ pub use centrality::{
 };
 pub use centre::{CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre};
 pub use components::{Component, Components};
+pub use cores::CoreNumbers;
 pub use costars::{CoAppearances, CoStar, Credited, SharedWork, SharedWorks};
 pub use distance::{CentreEntry, CentreRanking, Distances};
 pub use introduce::{Introduction, PathRecommendation, Recommendation};
@@ -149,6 +150,7 @@ pub mod answer;
 pub(crate) mod centrality;
 pub(crate) mod centre;
 pub(crate) mod components;
+pub(crate) mod cores;
 pub(crate) mod costars;
 pub(crate) mod distance;
 pub(crate) mod introduce;

@@ -322,6 +322,15 @@ at least 1 - --delta. The answer says which method it used.")]
         #[command(flatten)]
         top: Top,
     },
+    /// The k-cores: the innermost core and how many people are in each.
+    #[command(after_help = "Example:\n  hallyu cores --top 10
+
+A person's core number is the largest k such that they stay when everyone
+with fewer than k co-stars is removed, again and again.")]
+    Cores {
+        #[command(flatten)]
+        top: Top,
+    },
     /// The people and works within k hops of a person.
     #[command(after_help = "Example:\n  hallyu neighbours IU -k 2")]
     Neighbours {

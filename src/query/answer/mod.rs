@@ -4,7 +4,7 @@
 //! offers too),
 //! [`SharedWorks`], [`Works`], [`Cast`], [`List`], [`Paths`], [`Bacon`],
 //! [`Introductions`], [`Recommendations`], [`Centre`], [`Rank`],
-//! [`Components`], [`Projection`], [`Stats`], and the notes of files
+//! [`Components`], [`Cores`], [`Projection`], [`Stats`], and the notes of files
 //! written ([`Wrote`], [`Written`]).
 //!
 //! Each is a plain, resolved record (keys, names, roles as words, no ids),
@@ -485,6 +485,7 @@ mod bacon;
 mod cast;
 mod centre;
 mod components;
+mod cores;
 mod costars;
 mod graph;
 mod info;
@@ -506,6 +507,7 @@ pub use bacon::*;
 pub use cast::*;
 pub use centre::*;
 pub use components::*;
+pub use cores::*;
 pub use costars::*;
 pub use graph::*;
 pub use info::*;
