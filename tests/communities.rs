@@ -1,7 +1,9 @@
 //! Cores and communities of the person co-appearance graph checked against
 //! NetworkX (`tests/communities/networkx_communities.py`): core numbers
-//! equal to `nx.core_number`, on the bundled data and on Davis's Southern
-//! Women. Needs python3 with networkx (CI installs it); without it the test
+//! equal to `nx.core_number`; communities whose modularity (by NetworkX's
+//! `modularity`, weighted by shared works) is at least that of
+//! `louvain_communities` with the same seed less 0.01, every community
+//! connected. On the bundled data and on Davis's Southern Women. Needs python3 with networkx (CI installs it); without it the test
 //! fails with why, unless `HALLYU_SKIP_NETWORKX` is set.
 
 use std::collections::BTreeMap;
@@ -84,4 +86,65 @@ fn core_numbers_equal_networkx_on_davis_southern_women() {
     ))
     .unwrap();
     cores_equal(&davis, "davis");
+}
+
+/// Our communities' modularity, by NetworkX, at least that of NetworkX's
+/// Louvain with the same seed and weights minus 0.01; every community
+/// connected.
+fn communities_match(ex: &Explorer, what: &str) {
+    use hallyu::query::CommunityOptions;
+    for (seed, resolution) in [(0u64, 1.0), (42, 1.0), (7, 2.0)] {
+        let options = CommunityOptions::new().seed(seed).resolution(resolution);
+        let found = ex.communities(&options, &Filter::new()).unwrap();
+        let partition: Vec<Vec<String>> = (0..found.len())
+            .map(|c| found.members(c).iter().map(|&p| key(ex, p)).collect())
+            .collect();
+        let mut cases = graph(ex);
+        cases["partition"] = json!(partition);
+        cases["seed"] = json!(seed);
+        cases["resolution"] = json!(resolution);
+        let Some(nx) = networkx(what, &cases) else {
+            return;
+        };
+        let (ours, louvain) = (
+            nx["ours"].as_f64().unwrap(),
+            nx["louvain"].as_f64().unwrap(),
+        );
+        eprintln!(
+            "{what} seed {seed} γ {resolution}: ours {ours:.4}, NetworkX's Louvain {louvain:.4}, {} communities",
+            found.len()
+        );
+        assert!(
+            (ours - found.modularity()).abs() < 1e-9,
+            "{what}: {ours} by NetworkX, {} by us",
+            found.modularity()
+        );
+        assert!(
+            ours >= louvain - 0.01,
+            "{what} seed {seed}: {ours} < {louvain} - 0.01"
+        );
+        assert!(
+            nx["connected"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c == true),
+            "{what}: a community is not connected"
+        );
+    }
+}
+
+#[test]
+fn communities_are_as_good_as_networkx_louvain_on_the_bundled_data() {
+    communities_match(&Explorer::bundled(), "bundled-communities");
+}
+
+#[test]
+fn communities_are_as_good_as_networkx_louvain_on_davis_southern_women() {
+    let davis = hallyu::import::open(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/formats/davis.graphml"
+    ))
+    .unwrap();
+    communities_match(&davis, "davis-communities");
 }
