@@ -148,3 +148,26 @@ fn communities_are_as_good_as_networkx_louvain_on_davis_southern_women() {
     .unwrap();
     communities_match(&davis, "davis-communities");
 }
+
+#[test]
+fn the_wooga_squad_is_a_community_named_after_hwarang_and_the_squad() {
+    use hallyu::query::CommunityOptions;
+    use hallyu::query::answer::{Communities, Options};
+    let ex = Explorer::bundled();
+    let c = Communities::of(
+        &ex,
+        &CommunityOptions::new(),
+        &Filter::new(),
+        &Options::new().unlimited(),
+    )
+    .unwrap();
+    let squad = c
+        .list
+        .iter()
+        .find(|c| c.groups.first().is_some_and(|g| g.name == "Wooga Squad"))
+        .expect("a community led by the Wooga Squad");
+    assert_eq!(squad.name, "Hwarang: The Poet Warrior Youth / Wooga Squad");
+    assert_eq!(squad.groups[0].members, 5);
+    assert!(squad.people.iter().any(|p| p.name == "Choi Woo-shik"));
+    assert_eq!(c.people, 149);
+}

@@ -4,7 +4,7 @@
 //! offers too),
 //! [`SharedWorks`], [`Works`], [`Cast`], [`List`], [`Paths`], [`Bacon`],
 //! [`Introductions`], [`Recommendations`], [`Centre`], [`Rank`],
-//! [`Components`], [`Cores`], [`Projection`], [`Stats`], and the notes of files
+//! [`Communities`], [`Components`], [`Cores`], [`Projection`], [`Stats`], and the notes of files
 //! written ([`Wrote`], [`Written`]).
 //!
 //! Each is a plain, resolved record (keys, names, roles as words, no ids),
@@ -484,6 +484,7 @@ impl Shared {
 mod bacon;
 mod cast;
 mod centre;
+mod communities;
 mod components;
 mod cores;
 mod costars;
@@ -506,6 +507,7 @@ mod written;
 pub use bacon::*;
 pub use cast::*;
 pub use centre::*;
+pub use communities::*;
 pub use components::*;
 pub use cores::*;
 pub use costars::*;
