@@ -18,11 +18,11 @@ use std::process::Command;
 use hallyu::html::{ServeOptions, serve};
 use hallyu::model::{RecordKind, WorkKind};
 use hallyu::query::answer::{
-    Bacon, Cast, Centre, CentreRow, CoStars, Components, Graph, ImportCounts, Info, Introductions,
-    List, Neighbours, Options, Path, Paths, Projection, Rank, RankOptions, Recommendations, Search,
-    SharedWorks, Stats, Works, Written, Wrote,
+    Bacon, Cast, Centre, CentreRow, CoStars, Communities, Components, Cores, Graph, ImportCounts,
+    Info, Introductions, List, Neighbours, Options, Path, Paths, Projection, Rank, RankOptions,
+    Recommendations, Search, SharedWorks, Stats, Works, Written, Wrote,
 };
-use hallyu::query::{Avoid, CentreOptions, Measure};
+use hallyu::query::{Avoid, CentreOptions, CommunityOptions, Measure};
 use hallyu::{Explorer, Filter};
 use serde_json::Value;
 
@@ -500,6 +500,24 @@ fn library_and_command_give_the_same_rankings_and_data() {
     let lib = Components::of(&ex, &mv, &Options::new().limit(3));
     assert_eq!((lib.components, lib.list.len()), (7, 3));
     same_as_command(&["components", "--kinds", "mv", "--top", "3"], &lib);
+
+    // Cores and communities.
+    let lib = Cores::of(&ex, &all, &Options::new().limit(5));
+    same_as_command(&["cores", "--top", "5"], &lib);
+    let options = CommunityOptions::new().seed(3).resolution(1.5);
+    let lib = Communities::of(&ex, &options, &all, &Options::new().limit(4)).unwrap();
+    same_as_command(
+        &[
+            "communities",
+            "--seed",
+            "3",
+            "--resolution",
+            "1.5",
+            "--top",
+            "4",
+        ],
+        &lib,
+    );
 
     // The projection, whole.
     for (filter, args) in [

@@ -1041,7 +1041,9 @@ impl Hops for &CoGraph {
 // ---------------------------------------------------------------------------
 // Whole-graph searches at scale
 
+pub(crate) mod cores;
 pub(crate) mod costars;
+pub(crate) mod louvain;
 pub(crate) mod multi;
 pub(crate) mod routes;
 pub(crate) mod sampled;

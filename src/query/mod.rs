@@ -33,7 +33,9 @@ pub use centrality::{
     ApproxBetweenness, BetweennessOptions, Centrality, Measure, PersonCentrality,
 };
 pub use centre::{CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre};
+pub use communities::{CommunityOptions, Partition};
 pub use components::{Component, Components};
+pub use cores::CoreNumbers;
 pub use costars::{CoAppearances, CoStar, Credited, SharedWork, SharedWorks};
 pub use distance::{CentreEntry, CentreRanking, Distances};
 pub use introduce::{Introduction, PathRecommendation, Recommendation};
@@ -148,7 +150,9 @@ pub(crate) mod all_paths;
 pub mod answer;
 pub(crate) mod centrality;
 pub(crate) mod centre;
+pub(crate) mod communities;
 pub(crate) mod components;
+pub(crate) mod cores;
 pub(crate) mod costars;
 pub(crate) mod distance;
 pub(crate) mod introduce;

@@ -322,6 +322,33 @@ at least 1 - --delta. The answer says which method it used.")]
         #[command(flatten)]
         top: Top,
     },
+    /// Communities of people who work together, each explained.
+    #[command(after_help = "Example:\n  hallyu communities --resolution 1.5 --seed 7
+
+Louvain on the co-appearance graph weighted by shared works, each level's
+communities split into connected pieces: every community is connected. The
+same seed gives the same answer; a higher resolution, smaller communities.
+Each community is named from the work and the group most of its members
+share.")]
+    Communities {
+        /// The resolution of the modularity (a positive number).
+        #[arg(long, value_name = "R", default_value_t = 1.0)]
+        resolution: f64,
+        /// The seed of the order people are visited in.
+        #[arg(long, value_name = "S", default_value_t = 0)]
+        seed: u64,
+        #[command(flatten)]
+        top: Top,
+    },
+    /// The k-cores: the innermost core and how many people are in each.
+    #[command(after_help = "Example:\n  hallyu cores --top 10
+
+A person's core number is the largest k such that they stay when everyone
+with fewer than k co-stars is removed, again and again.")]
+    Cores {
+        #[command(flatten)]
+        top: Top,
+    },
     /// The people and works within k hops of a person.
     #[command(after_help = "Example:\n  hallyu neighbours IU -k 2")]
     Neighbours {

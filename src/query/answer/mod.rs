@@ -4,7 +4,7 @@
 //! offers too),
 //! [`SharedWorks`], [`Works`], [`Cast`], [`List`], [`Paths`], [`Bacon`],
 //! [`Introductions`], [`Recommendations`], [`Centre`], [`Rank`],
-//! [`Components`], [`Projection`], [`Stats`], and the notes of files
+//! [`Communities`], [`Components`], [`Cores`], [`Projection`], [`Stats`], and the notes of files
 //! written ([`Wrote`], [`Written`]).
 //!
 //! Each is a plain, resolved record (keys, names, roles as words, no ids),
@@ -484,7 +484,9 @@ impl Shared {
 mod bacon;
 mod cast;
 mod centre;
+mod communities;
 mod components;
+mod cores;
 mod costars;
 mod graph;
 mod info;
@@ -505,7 +507,9 @@ mod written;
 pub use bacon::*;
 pub use cast::*;
 pub use centre::*;
+pub use communities::*;
 pub use components::*;
+pub use cores::*;
 pub use costars::*;
 pub use graph::*;
 pub use info::*;

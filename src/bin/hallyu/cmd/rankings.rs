@@ -1,4 +1,4 @@
-//! Whole-graph rankings: `centre` (and `--all`), `rank`, `components`.
+//! Whole-graph rankings: `centre` (and `--all`), `rank`, `components`, `cores`, `communities`.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -169,4 +169,25 @@ pub fn components(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
         answer::Components::of(ex, filter, &Options::new().limit(top))
     };
     print(out, &components)
+}
+
+pub fn cores(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
+    let cores = {
+        let _busy = source::Busy::new(ex, "finding cores");
+        answer::Cores::of(ex, filter, &Options::new().limit(top))
+    };
+    print(out, &cores)
+}
+
+pub fn communities(cx: Cx<'_>, resolution: f64, seed: u64, top: usize) -> Result<(), Failure> {
+    let Cx { ex, filter, out } = cx;
+    let options = hallyu::query::CommunityOptions::new()
+        .resolution(resolution)
+        .seed(seed);
+    let communities = {
+        let _busy = source::Busy::new(ex, "finding communities");
+        answer::Communities::of(ex, &options, filter, &Options::new().limit(top))?
+    };
+    print(out, &communities)
 }
