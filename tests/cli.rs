@@ -441,7 +441,15 @@ fn lookups_typed_another_way_say_how_they_matched() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("note: matched 'Pak Sŏjun' as McCune–Reischauer of 박서준"),
+        stderr.contains("note: matched 'Pak Sŏjun' as McCune–Reischauer of Park Seo-joon (박서준)"),
+        "{stderr}"
+    );
+    // The note names the person found, not the alias typed.
+    let out = run(&["path", "Taehyung", "IU"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("note: matched 'Taehyung' as alias of V"),
         "{stderr}"
     );
 }

@@ -36,7 +36,8 @@ fn note(ex: &Explorer, query: &str, found: Entity) {
     if ex.by_key(query.trim()) == Some(found) {
         return;
     }
-    if let Some(n) = ex.search(query).note(query) {
+    let name_of = |e: Entity| ex.name(e).to_owned();
+    if let Some(n) = ex.search(query).note(query, found, name_of) {
         eprintln!("note: {}", crate::out::escape_controls(&n));
     }
 }
