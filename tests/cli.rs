@@ -1049,3 +1049,18 @@ fn an_export_killed_half_way_leaves_the_previous_file_whole() {
     let text = std::fs::read_to_string(&target).unwrap();
     assert!(text.ends_with("</graphml>\n") && text.len() > 100_000);
 }
+
+/// Numbers mean what their column says, counts agree in number, and a
+/// path ends with one newline (`-k 7` is refused: see above).
+#[test]
+fn numbers_say_what_they_count() {
+    let rank = ok(&["rank"]);
+    assert!(
+        rank.lines().next().unwrap().contains("shared works"),
+        "{rank}"
+    );
+    let bacon = ok(&["bacon", "IU"]);
+    assert!(!bacon.contains(" 1 people"), "{bacon}");
+    let path = ok(&["path", "Park Seo-joon", "Choi Woo-shik"]);
+    assert!(!path.ends_with("\n\n"), "{path:?}");
+}
