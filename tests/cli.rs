@@ -1064,3 +1064,75 @@ fn numbers_say_what_they_count() {
     let path = ok(&["path", "Park Seo-joon", "Choi Woo-shik"]);
     assert!(!path.ends_with("\n\n"), "{path:?}");
 }
+
+/// No message of the command names a Rust type or a Cargo feature as the
+/// way out: the string literals of the sources (which the command's errors
+/// are made of) are scanned, and the command is run where drawing fails.
+#[test]
+fn messages_speak_flags_not_rust() {
+    let forbidden = [
+        "Engine::",
+        "Format::",
+        "Options::",
+        "Cargo feature",
+        "--features",
+        "feature `",
+    ];
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut sources = Vec::new();
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut sources,
+    );
+    let mut found = Vec::new();
+    for file in sources {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut continued = false;
+        for (n, line) in text.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.starts_with("//") || trimmed.starts_with("#[") {
+                continued = false;
+                continue;
+            }
+            // The quoted parts of the line, and all of a line that
+            // continues a string (after a trailing backslash).
+            let mut quoted: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+            if continued {
+                quoted.push(line);
+            }
+            continued = trimmed.ends_with('\\');
+            if let Some(bad) = forbidden
+                .iter()
+                .find(|bad| quoted.iter().any(|q| q.contains(*bad)))
+            {
+                found.push(format!("{}:{}: {bad}: {trimmed}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+
+    // Graphviz missing, PNG asked.
+    let out = Command::new(env!("CARGO_BIN_EXE_hallyu"))
+        .args([
+            "draw", "path", "IU", "Dara", "--format", "png", "--engine", "graphviz",
+        ])
+        .env_remove("HALLYU_DOT")
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--engine builtin"), "{stderr}");
+    for bad in forbidden {
+        assert!(!stderr.contains(bad), "{stderr}");
+    }
+}

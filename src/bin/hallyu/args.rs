@@ -566,7 +566,7 @@ pub enum PictureFormat {
     Dot,
     /// SVG.
     Svg,
-    /// PNG (Graphviz, or the built-in renderer with the `png` feature).
+    /// PNG (Graphviz, or the built-in renderer when this build has PNG support).
     Png,
 }
 
