@@ -1136,3 +1136,20 @@ fn messages_speak_flags_not_rust() {
         assert!(!stderr.contains(bad), "{stderr}");
     }
 }
+
+/// A group named where a person is expected says it is a group and offers
+/// its members and its works.
+#[test]
+fn a_group_where_a_person_is_expected() {
+    let out = run(&["costars", "BIGBANG"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("BIGBANG is a group, not a person"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("G-Dragon") && stderr.contains("hallyu info"),
+        "{stderr}"
+    );
+}
