@@ -1153,3 +1153,19 @@ fn a_group_where_a_person_is_expected() {
         "{stderr}"
     );
 }
+
+/// A port in use is named; `--data`'s help lists every format it reads.
+#[test]
+fn busy_port_and_data_formats() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = run(&["serve", "--port", &port]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("port {port}")), "{stderr}");
+    assert!(stderr.contains("--port"), "{stderr}");
+    let help = ok(&["stats", "--help"]);
+    for format in ["RON", "IMDb", "csv", "tsv", "json", "graphml"] {
+        assert!(help.contains(format), "{format}: {help}");
+    }
+}
