@@ -445,7 +445,15 @@ fn lookups_typed_another_way_say_how_they_matched() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("note: matched 'Pak Sŏjun' as McCune–Reischauer of 박서준"),
+        stderr.contains("note: matched 'Pak Sŏjun' as McCune–Reischauer of Park Seo-joon (박서준)"),
+        "{stderr}"
+    );
+    // The note names the person found, not the alias typed.
+    let out = run(&["path", "Taehyung", "IU"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("note: matched 'Taehyung' as alias of V"),
         "{stderr}"
     );
 }
@@ -1044,4 +1052,124 @@ fn an_export_killed_half_way_leaves_the_previous_file_whole() {
     ok(&["--data", data, "export", "--out", target.to_str().unwrap()]);
     let text = std::fs::read_to_string(&target).unwrap();
     assert!(text.ends_with("</graphml>\n") && text.len() > 100_000);
+}
+
+/// Numbers mean what their column says, counts agree in number, and a
+/// path ends with one newline (`-k 7` is refused: see above).
+#[test]
+fn numbers_say_what_they_count() {
+    let rank = ok(&["rank"]);
+    assert!(
+        rank.lines().next().unwrap().contains("shared works"),
+        "{rank}"
+    );
+    let bacon = ok(&["bacon", "IU"]);
+    assert!(!bacon.contains(" 1 people"), "{bacon}");
+    let path = ok(&["path", "Park Seo-joon", "Choi Woo-shik"]);
+    assert!(!path.ends_with("\n\n"), "{path:?}");
+}
+
+/// No message of the command names a Rust type or a Cargo feature as the
+/// way out: the string literals of the sources (which the command's errors
+/// are made of) are scanned, and the command is run where drawing fails.
+#[test]
+fn messages_speak_flags_not_rust() {
+    let forbidden = [
+        "Engine::",
+        "Format::",
+        "Options::",
+        "Cargo feature",
+        "--features",
+        "feature `",
+    ];
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut sources = Vec::new();
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut sources,
+    );
+    let mut found = Vec::new();
+    for file in sources {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut continued = false;
+        for (n, line) in text.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.starts_with("//") || trimmed.starts_with("#[") {
+                continued = false;
+                continue;
+            }
+            // The quoted parts of the line, and all of a line that
+            // continues a string (after a trailing backslash).
+            let mut quoted: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+            if continued {
+                quoted.push(line);
+            }
+            continued = trimmed.ends_with('\\');
+            if let Some(bad) = forbidden
+                .iter()
+                .find(|bad| quoted.iter().any(|q| q.contains(*bad)))
+            {
+                found.push(format!("{}:{}: {bad}: {trimmed}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+
+    // Graphviz missing, PNG asked.
+    let out = Command::new(env!("CARGO_BIN_EXE_hallyu"))
+        .args([
+            "draw", "path", "IU", "Dara", "--format", "png", "--engine", "graphviz",
+        ])
+        .env_remove("HALLYU_DOT")
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--engine builtin"), "{stderr}");
+    for bad in forbidden {
+        assert!(!stderr.contains(bad), "{stderr}");
+    }
+}
+
+/// A group named where a person is expected says it is a group and offers
+/// its members and its works.
+#[test]
+fn a_group_where_a_person_is_expected() {
+    let out = run(&["costars", "BIGBANG"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("BIGBANG is a group, not a person"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("G-Dragon") && stderr.contains("hallyu info"),
+        "{stderr}"
+    );
+}
+
+/// A port in use is named; `--data`'s help lists every format it reads.
+#[test]
+fn busy_port_and_data_formats() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = run(&["serve", "--port", &port]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("port {port}")), "{stderr}");
+    assert!(stderr.contains("--port"), "{stderr}");
+    let help = ok(&["stats", "--help"]);
+    for format in ["RON", "IMDb", "csv", "tsv", "json", "graphml"] {
+        assert!(help.contains(format), "{format}: {help}");
+    }
 }

@@ -506,7 +506,7 @@ fn png_needs_graphviz() {
         )
         .expect_err("the built-in renderer draws SVG only");
         assert!(err.to_string().contains("SVG"), "{err}");
-        assert!(err.to_string().contains("`png`"), "{err}");
+        assert!(err.to_string().contains("--format svg"), "{err}");
     }
 
     let missing = Graphviz::at("/nonexistent/graphviz/bin/dot");
@@ -521,7 +521,7 @@ fn png_needs_graphviz() {
     );
     assert!(message.contains("built-in"), "{message}");
 
-    // Auto without Graphviz: an error naming the `png` feature, or (with
+    // Auto without Graphviz: an error offering SVG (--format svg), or (with
     // it) the built-in renderer.
     let png = RenderOptions::new()
         .format(Format::Png)
@@ -530,7 +530,7 @@ fn png_needs_graphviz() {
     #[cfg(not(feature = "png"))]
     {
         let err = result.expect_err("no Graphviz, no `png` feature");
-        assert!(err.to_string().contains("`png`"), "{err}");
+        assert!(err.to_string().contains("--format svg"), "{err}");
     }
     #[cfg(feature = "png")]
     if let Some(err) = result.as_ref().err() {

@@ -210,3 +210,179 @@ proptest! {
         }
     }
 }
+
+/// Typed queries with the first answer of `Explorer::search` and the
+/// explanation it gives, which names the record found and how it matched,
+/// in the order of trust: exact, prefix, substring, romanisation, initials,
+/// keyboard, typo.
+#[test]
+fn first_answer_and_its_explanation() {
+    let explorer = Explorer::bundled();
+    let table: &[(&str, &str, &str)] = &[
+        ("park", "park-bom", "Park Bom (name starts with 'park')"),
+        (
+            "Seo-joon",
+            "park-seo-joon",
+            "Park Seo-joon (name contains 'Seo-joon')",
+        ),
+        ("Park Seo-joon", "park-seo-joon", "Park Seo-joon (name)"),
+        ("park seo joon", "park-seo-joon", "Park Seo-joon (name)"),
+        ("박서준", "park-seo-joon", "Park Seo-joon (name 박서준)"),
+        (
+            "박서",
+            "park-seo-joon",
+            "Park Seo-joon (name 박서준 starts with '박서')",
+        ),
+        (
+            "서준",
+            "park-seo-joon",
+            "Park Seo-joon (name 박서준 contains '서준')",
+        ),
+        (
+            "Bak Seo-jun",
+            "park-seo-joon",
+            "Park Seo-joon (Revised Romanization of 박서준)",
+        ),
+        (
+            "Pak Sŏjun",
+            "park-seo-joon",
+            "Park Seo-joon (McCune–Reischauer of 박서준)",
+        ),
+        (
+            "paksecwun",
+            "park-seo-joon",
+            "Park Seo-joon (Yale romanisation of 박서준)",
+        ),
+        (
+            "Seo-joon Park",
+            "park-seo-joon",
+            "Park Seo-joon (Western order)",
+        ),
+        (
+            "ㅂㅅㅈ",
+            "park-seo-joon",
+            "Park Seo-joon (initial consonants of 박서준)",
+        ),
+        (
+            "qkrtjwns",
+            "park-seo-joon",
+            "Park Seo-joon (Korean keyboard keys of 박서준)",
+        ),
+        ("park-seo-joon", "park-seo-joon", "Park Seo-joon (id)"),
+        (
+            "Park Seo-jon",
+            "park-seo-joon",
+            "Park Seo-joon (a typo (1 edit))",
+        ),
+        ("Taehyung", "v", "V (alias Taehyung)"),
+        ("Dara", "sandara-park", "Sandara Park (alias Dara)"),
+        ("Sandara Park", "sandara-park", "Sandara Park (name)"),
+        ("IU", "iu", "IU (name)"),
+        ("아이유", "iu", "IU (name 아이유)"),
+        ("ㅇㅇㅇ", "iu", "IU (initial consonants of 아이유)"),
+        (
+            "Choe U-sik",
+            "choi-woo-shik",
+            "Choi Woo-shik (Revised Romanization of 최우식)",
+        ),
+        (
+            "Choi Woo-sik",
+            "choi-woo-shik",
+            "Choi Woo-shik (alias Choi Woo-sik)",
+        ),
+        (
+            "chldntlr",
+            "choi-woo-shik",
+            "Choi Woo-shik (Korean keyboard keys of 최우식)",
+        ),
+        (
+            "Woo-shik Choi",
+            "choi-woo-shik",
+            "Choi Woo-shik (Western order)",
+        ),
+        (
+            "Song Jung-gi",
+            "song-joong-ki",
+            "Song Joong-ki (Revised Romanization of 송중기)",
+        ),
+        (
+            "Song Chunggi",
+            "song-joong-ki",
+            "Song Joong-ki (McCune–Reischauer of 송중기)",
+        ),
+        ("송중기", "song-joong-ki", "Song Joong-ki (name 송중기)"),
+        (
+            "Ji Chang-uk",
+            "ji-chang-wook",
+            "Ji Chang-wook (Revised Romanization of 지창욱)",
+        ),
+        ("지창욱", "ji-chang-wook", "Ji Chang-wook (name 지창욱)"),
+        (
+            "Ji Chang-wok",
+            "ji-chang-wook",
+            "Ji Chang-wook (a typo (1 edit))",
+        ),
+        ("Park Bo-young", "park-bo-young", "Park Bo-young (name)"),
+        (
+            "Bo-young",
+            "park-bo-young",
+            "Park Bo-young (name contains 'Bo-young')",
+        ),
+        ("Kim Jong-kook", "kim-jong-kook", "Kim Jong-kook (name)"),
+        ("Jong-kook", "jongkook", "Jongkook (name)"),
+        ("BIGBANG", "bigbang", "BIGBANG (name)"),
+        ("bigbang", "bigbang", "BIGBANG (id)"),
+        ("Big Bang", "bigbang", "BIGBANG (name)"),
+        ("G-Dragon", "g-dragon", "G-Dragon (name)"),
+        ("Kwon Ji-yong", "g-dragon", "G-Dragon (alias Kwon Ji-yong)"),
+        (
+            "Jiyong",
+            "g-dragon",
+            "G-Dragon (alias Kwon Ji-yong contains 'Jiyong')",
+        ),
+        ("Parasite", "parasite", "Parasite (name)"),
+        (
+            "parasit",
+            "parasite",
+            "Parasite (name starts with 'parasit')",
+        ),
+        ("기생충", "parasite", "Parasite (name 기생충)"),
+    ];
+    assert!(table.len() >= 40);
+    let mut failures = Vec::new();
+    for &(query, key, why) in table {
+        let matches = explorer.search(query);
+        let got = matches.as_slice().first().map(|m| {
+            (
+                explorer.key(m.value).into_owned(),
+                m.explain(explorer.name(m.value), query),
+            )
+        });
+        if got.as_ref().map(|(k, w)| (k.as_str(), w.as_str())) != Some((key, why)) {
+            failures.push(format!("{query:?}: {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `park` lists real Parks first, as prefixes (none a typo, none found
+/// only through an alias ahead of them); `Seo-joon` answers Park Seo-joon.
+#[test]
+fn park_and_seo_joon() {
+    let explorer = Explorer::bundled();
+    let park = explorer.search("park");
+    let all = park.as_slice();
+    let own: Vec<_> = all.iter().take_while(|m| !m.via_alias).collect();
+    assert!(own.len() >= 5, "{all:?}");
+    for m in &own {
+        assert_eq!(m.how, hallyu::search::MatchKind::Prefix, "{m}");
+        assert!(explorer.name(m.value).starts_with("Park"), "{m}");
+    }
+    assert!(
+        all.iter()
+            .all(|m| !m.how.is_typo() || !explorer.name(m.value).starts_with("Park "))
+    );
+    let first = explorer.search("Seo-joon").as_slice()[0];
+    assert_eq!(explorer.key(first.value), "park-seo-joon");
+    assert_eq!(first.how, hallyu::search::MatchKind::Substring);
+}

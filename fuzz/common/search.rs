@@ -55,7 +55,10 @@ pub fn check(ex: &Explorer, data: &[u8]) {
     if let Some(w) = matches.clear_winner() {
         assert_eq!(Some(w), all.first());
     }
-    let _ = matches.note(&query);
+    if let Some(first) = all.first() {
+        let _ = matches.note(&query, first.value, |e| ex.name(e).to_owned());
+        let _ = first.explain(ex.name(first.value), &query);
+    }
 
     match ex.lookup(&query) {
         Ok(e) => {

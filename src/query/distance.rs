@@ -301,7 +301,12 @@ impl fmt::Display for Distances<'_> {
             .map(|&p| e.display_name(p.into()))
             .collect();
         writeln!(f, "farthest: {}", names.join(", "))?;
-        writeln!(f, "unreachable: {} people", self.unreached.len())
+        let n = self.unreached.len();
+        writeln!(
+            f,
+            "unreachable: {n} {}",
+            if n == 1 { "person" } else { "people" }
+        )
     }
 }
 

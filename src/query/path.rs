@@ -222,10 +222,15 @@ impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = self.explorer;
         if self.steps.is_empty() {
-            return writeln!(f, "{}", e.display_name(self.start.into()));
+            return write!(f, "{}", e.display_name(self.start.into()));
         }
-        for s in &self.steps {
-            writeln!(
+        // One line per step, with no newline after the last: `println!`
+        // adds it.
+        for (i, s) in self.steps.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(
                 f,
                 "{} —{} in→ {} ←{} in— {}",
                 e.display_name(s.from.into()),
@@ -262,6 +267,10 @@ impl Explorer {
     /// let b = explorer.person("Choi Woo-shik")?;
     /// let path = explorer.shortest_path(a, b, &Filter::new()).expect("they share a work");
     /// assert_eq!(path.len(), 1);
+    /// // One line per step, no newline after the last (no blank line
+    /// // after `println!`).
+    /// assert_eq!(path.to_string().lines().count(), 1);
+    /// assert!(!path.to_string().ends_with('\n'));
     /// println!("{path}");
     ///
     /// let nobody = explorer.person("Tamar Herman")?; // named by the article, in no work

@@ -251,7 +251,7 @@ impl Graphviz {
                     let _ = child.wait();
                     return Err(failed(format!(
                         "did not finish in {:.0?} and was stopped: draw with the built-in renderer \
-                         (Engine::Builtin) or give Graphviz more time",
+                         (--engine builtin) or give Graphviz more time",
                         self.timeout
                     )));
                 }
@@ -332,7 +332,7 @@ impl Graphviz {
                 "Graphviz is not installed: the program {} was not found. Install Graphviz \
                  (`apt-get install graphviz`, `brew install graphviz`, graphviz.org), set \
                  {DOT_ENV} to the path of `dot`, or draw SVG with the built-in renderer \
-                 (Engine::Builtin)",
+                 (--engine builtin)",
                 self.program.display()
             ))
         } else {
@@ -348,7 +348,7 @@ fn not_installed() -> Error {
     Error::render(format!(
         "Graphviz is not installed: no `dot` program on PATH. Install Graphviz \
          (`apt-get install graphviz`, `brew install graphviz`, graphviz.org), set {DOT_ENV} \
-         to the path of `dot`, or draw SVG with the built-in renderer (Engine::Builtin)"
+         to the path of `dot`, or draw SVG with the built-in renderer (--engine builtin)"
     ))
 }
 

@@ -147,6 +147,13 @@ pub enum Engine {
     Builtin,
 }
 
+/// The one message for PNG asked of a build without its built-in PNG
+/// encoder: in the command's words (flags), not the library's types.
+#[cfg_attr(feature = "png", allow(dead_code))]
+const NO_PNG: &str = "this build of hallyu draws PNG only through Graphviz: install Graphviz \
+                      (`apt-get install graphviz`, `brew install graphviz`) or draw SVG \
+                      (--format svg)";
+
 impl Engine {
     /// The engine's name: `auto`, `graphviz` or `builtin`.
     ///
@@ -936,10 +943,7 @@ impl Renderer {
                     diagram,
                     vec![format!("{e}; drawn with the built-in renderer")],
                 ),
-                Format::Png => Err(Error::render(format!(
-                    "PNG needs Graphviz, which was not found ({e}), or hallyu's Cargo feature \
-                     `png` (pure-Rust PNG); or ask for SVG, which the built-in renderer draws"
-                ))),
+                Format::Png => Err(Error::render(format!("{e}; {NO_PNG}"))),
             },
         }
     }
@@ -977,11 +981,7 @@ impl Renderer {
     fn builtin(&self, diagram: &Diagram, mut warnings: Vec<String>) -> Result<Rendered> {
         #[cfg(not(feature = "png"))]
         if self.options.format != Format::Svg {
-            return Err(Error::render(
-                "the built-in renderer draws SVG only without hallyu's Cargo feature `png`: ask \
-                 for Format::Svg, build with `--features png`, or install Graphviz (`apt-get \
-                 install graphviz`) for PNG",
-            ));
+            return Err(Error::render(NO_PNG));
         }
         let settings = builtin::Settings {
             layers: self.options.layers,

@@ -172,6 +172,12 @@ pub enum MatchKind {
     Name,
     /// An alias.
     Alias,
+    /// The start of a name or an alias (`park` for Park Seo-joon), at least
+    /// three letters (jamo for Hangul).
+    Prefix,
+    /// A part of a name or an alias other than its start (`seojoon` for
+    /// Park Seo-joon), at least three letters.
+    Substring,
     /// The Hangul name (composed or decomposed).
     Hangul,
     /// The Revised Romanization of the Hangul name, syllable by syllable.
@@ -222,34 +228,38 @@ impl MatchKind {
             MatchKind::Name | MatchKind::Hangul => 95,
             MatchKind::Transliteration => 90,
             MatchKind::Alias => 85,
+            MatchKind::Prefix => 83,
+            MatchKind::Substring => 82,
             MatchKind::RevisedRomanization => 80,
             MatchKind::McCuneReischauer => 79,
             MatchKind::Yale => 78,
             MatchKind::Spelling => 77,
             MatchKind::WesternOrder => 76,
-            MatchKind::Keyboard => 64,
-            MatchKind::Initials => 60,
+            MatchKind::Initials => 64,
+            MatchKind::Keyboard => 60,
             MatchKind::Typo { distance } => 40u32.saturating_sub(5 * distance).max(10),
         }
     }
 
     /// Matches of one class are equally good for [`Matches::clear_winner`]
     /// and [`NameIndex::find`]: ids; names, Hangul names and Hangul readings
-    /// of Latin names; aliases; romanisations and Western order; keyboard;
-    /// initials; typos.
+    /// of Latin names; aliases; prefixes; substrings; romanisations and
+    /// Western order; initials; keyboard; typos.
     fn class(self) -> u8 {
         match self {
             MatchKind::Key => 0,
             MatchKind::Name | MatchKind::Hangul | MatchKind::Transliteration => 1,
             MatchKind::Alias => 2,
+            MatchKind::Prefix => 3,
+            MatchKind::Substring => 4,
             MatchKind::RevisedRomanization
             | MatchKind::McCuneReischauer
             | MatchKind::Yale
             | MatchKind::Spelling
-            | MatchKind::WesternOrder => 3,
-            MatchKind::Keyboard => 4,
-            MatchKind::Initials => 5,
-            MatchKind::Typo { .. } => 6,
+            | MatchKind::WesternOrder => 5,
+            MatchKind::Initials => 6,
+            MatchKind::Keyboard => 7,
+            MatchKind::Typo { .. } => 8,
         }
     }
 
@@ -274,6 +284,8 @@ impl fmt::Display for MatchKind {
             MatchKind::Key => f.write_str("id"),
             MatchKind::Name => f.write_str("name"),
             MatchKind::Alias => f.write_str("alias"),
+            MatchKind::Prefix => f.write_str("prefix"),
+            MatchKind::Substring => f.write_str("substring"),
             MatchKind::Hangul => f.write_str("Hangul"),
             MatchKind::RevisedRomanization => f.write_str("Revised Romanization"),
             MatchKind::McCuneReischauer => f.write_str("McCune–Reischauer"),
@@ -317,9 +329,78 @@ pub struct Match<'a, T> {
     pub key: &'a str,
     /// The name as inserted whose key matched.
     pub name: &'a str,
+    /// Whether [`Match::name`] was inserted as an alias ([`Tier::Alias`]).
+    pub via_alias: bool,
     /// The class of the match (see [`Matches::clear_winner`]), doubled,
     /// plus one when it was made from an alias.
     class: u8,
+}
+
+impl<T> Match<'_, T> {
+    /// How this match found `person` (the name of the value, as the caller
+    /// calls it), in words that name the person first:
+    /// `Jiyeon (alias Park Ji-yeon contains 'park')`,
+    /// `Park Seo-joon (McCune–Reischauer of 박서준)`, `V (alias Taehyung)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::search::{NameIndex, Tier};
+    ///
+    /// let mut index = NameIndex::new();
+    /// index.insert("Jiyeon", Tier::Name, 1);
+    /// index.insert("Park Ji-yeon", Tier::Alias, 1);
+    /// let m = index.search("Park", |_| true).next().unwrap();
+    /// assert_eq!(m.explain("Jiyeon", "Park"), "Jiyeon (alias Park Ji-yeon starts with 'Park')");
+    /// ```
+    pub fn explain(&self, person: &str, query: &str) -> String {
+        let query = truncate(query.trim(), 80);
+        let subject = if self.via_alias {
+            format!("alias {}", self.name)
+        } else if self.name != person {
+            format!("name {}", self.name)
+        } else {
+            "name".to_owned()
+        };
+        let what = match self.how {
+            MatchKind::Key => "id".to_owned(),
+            MatchKind::Name | MatchKind::Hangul | MatchKind::Alias => subject,
+            MatchKind::Prefix => format!("{subject} starts with '{query}'"),
+            MatchKind::Substring => format!("{subject} contains '{query}'"),
+            how if self.via_alias => format!("{how} of alias {}", self.name),
+            how if self.name == person => how.to_string(),
+            how => format!("{how} of {}", self.name),
+        };
+        format!("{person} ({what})")
+    }
+
+    /// The short form of a lookup's note: `alias of V`,
+    /// `McCune–Reischauer of Park Seo-joon (박서준)`,
+    /// `prefix of Jiyeon (alias Park Ji-yeon)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::search::{NameIndex, Tier};
+    ///
+    /// let mut index = NameIndex::new();
+    /// index.insert("V", Tier::Name, 1);
+    /// index.insert("Taehyung", Tier::Alias, 1);
+    /// let m = index.search("Taehyung", |_| true).next().unwrap();
+    /// assert_eq!(m.describe("V"), "alias of V");
+    /// ```
+    pub fn describe(&self, person: &str) -> String {
+        let detail = if self.how == MatchKind::Alias || self.how == MatchKind::Key {
+            String::new()
+        } else if self.via_alias {
+            format!(" (alias {})", self.name)
+        } else if self.name != person {
+            format!(" ({})", self.name)
+        } else {
+            String::new()
+        };
+        format!("{} of {person}{detail}", self.how)
+    }
 }
 
 impl<T> fmt::Display for Match<'_, T> {
@@ -399,23 +480,31 @@ impl<'a, T> Matches<'a, T> {
     }
 }
 
-impl<T> Matches<'_, T> {
-    /// The note a lookup prints when it answers the clear winner of a query
-    /// that was not typed as the name itself: `matched 'Pak Sŏjun' as
-    /// McCune–Reischauer of 박서준`, followed by up to three other candidates.
-    /// `None` when there is no clear winner or it is the id, the name or the
-    /// Hangul name as typed.
+impl<'a, T> Matches<'a, T> {
+    /// The note a lookup prints when it answers `found` for a query that
+    /// was not typed as its id, name or Hangul name: `matched 'Pak Sŏjun'
+    /// as McCune–Reischauer of Park Seo-joon (박서준)`, followed by up to
+    /// three other candidates, each named by `name_of` (the person, not the
+    /// alias that matched). `None` when `found` is not among the candidates
+    /// or matched as typed.
     ///
     /// # Example
     ///
     /// ```
     /// let explorer = hallyu::Explorer::bundled();
-    /// let note = explorer.search("Pak Sŏjun").note("Pak Sŏjun").unwrap();
-    /// assert!(note.starts_with("matched 'Pak Sŏjun' as McCune–Reischauer of 박서준"));
-    /// assert_eq!(explorer.search("Park Seo-joon").note("Park Seo-joon"), None);
+    /// let found = explorer.person("Pak Sŏjun")?.into();
+    /// let name = |e| explorer.name(e).to_owned();
+    /// let note = explorer.search("Pak Sŏjun").note("Pak Sŏjun", found, name).unwrap();
+    /// assert!(note.starts_with("matched 'Pak Sŏjun' as McCune–Reischauer of Park Seo-joon (박서준)"));
+    /// assert_eq!(explorer.search("Park Seo-joon").note("Park Seo-joon", found, name), None);
+    /// # Ok::<(), hallyu::Error>(())
     /// ```
-    pub fn note(&self, query: &str) -> Option<String> {
-        let winner = self.clear_winner()?;
+    pub fn note(&self, query: &str, found: T, name_of: impl Fn(T) -> String) -> Option<String>
+    where
+        T: PartialEq + Copy,
+    {
+        let all = self.as_slice();
+        let winner = all.iter().find(|m| m.value == found)?;
         if matches!(
             winner.how,
             MatchKind::Key | MatchKind::Name | MatchKind::Hangul
@@ -423,13 +512,16 @@ impl<T> Matches<'_, T> {
             return None;
         }
         let query = truncate(query, 80);
-        let mut note = format!("matched '{query}' as {} of {}", winner.how, winner.name);
-        let others = &self.as_slice()[1..];
+        let mut note = format!(
+            "matched '{query}' as {}",
+            winner.describe(&name_of(winner.value))
+        );
+        let others: Vec<&Match<'a, T>> = all.iter().filter(|m| m.value != found).collect();
         if !others.is_empty() {
             let listed: Vec<String> = others
                 .iter()
                 .take(3)
-                .map(|m| format!("{} ({})", m.name, m.how))
+                .map(|m| m.explain(&name_of(m.value), query))
                 .collect();
             note.push_str("; also: ");
             note.push_str(&listed.join(", "));
@@ -733,6 +825,22 @@ impl<T> NameIndex<T> {
     fn entry_name(&self, entry: &Entry<T>) -> &str {
         let start = entry.start as usize;
         &self.arena[start..start + usize::from(entry.len)]
+    }
+
+    /// Whether a word of the name `key` came from (or a syllable of a
+    /// Hangul name) starts with the normalised query `q`.
+    fn word_starts_with(&self, key: &Key, q: &str) -> bool {
+        let name = self.entry_name(&self.entries[key.entry as usize]);
+        let mut prev: Option<char> = None;
+        for (i, c) in name.char_indices() {
+            let start =
+                prev.is_none_or(|p| !p.is_alphanumeric()) || ('\u{AC00}'..='\u{D7A3}').contains(&c);
+            if start && c.is_alphanumeric() && normalise(&name[i..]).starts_with(q) {
+                return true;
+            }
+            prev = Some(c);
+        }
+        false
     }
 
     /// Adds a name for `value`, with every key made from it.
@@ -1174,8 +1282,15 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
                 units.len() >= 3 && key_units.len() > units.len() && contains(&key_units, &units);
             match d {
                 Some(0) => {}
-                Some(d) => found.push((d, key)),
-                None if partial => found.push((k, key)),
+                // A name that contains the query is no typo: it ranks as
+                // a prefix or a substring, ahead of the typos.
+                _ if partial && key_units.starts_with(&units) => found.push((0, key)),
+                _ if partial && self.word_starts_with(&self.keys[key as usize], &q) => {
+                    found.push((1, key))
+                }
+                Some(d) => found.push((k + 2 + d, key)),
+                // Inside a word ("iminho" in Choi Min-ho): the largest typo.
+                None if partial => found.push((k + 2 + k, key)),
                 None => {}
             }
         }
@@ -1187,7 +1302,14 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
                 continue;
             }
             seen.push(value);
-            hits.push((key, MatchKind::Typo { distance: d as u32 }));
+            let how = match d {
+                0 => MatchKind::Prefix,
+                1 => MatchKind::Substring,
+                d => MatchKind::Typo {
+                    distance: (d - k - 2) as u32,
+                },
+            };
+            hits.push((key, how));
             if seen.len() == TYPOS * 4 {
                 break;
             }
@@ -1207,17 +1329,19 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
                 let entry = &self.entries[key.entry as usize];
                 let from_alias = entry.tier == Tier::Alias
                     && !matches!(how, MatchKind::Alias | MatchKind::Typo { .. });
+                let name_class = MatchKind::Name.class();
+                let roman_class = MatchKind::Spelling.class();
                 let mut score = how.score();
                 let mut class = how.class() * 2 + u8::from(from_alias);
                 if from_alias {
                     score = score.saturating_sub(match how.class() {
                         // The Hangul reading of an alias comes after the
                         // alias.
-                        1 => {
+                        c if c == name_class => {
                             class = MatchKind::Alias.class() * 2 + 1;
                             7
                         }
-                        3 => 8,
+                        c if c == roman_class => 8,
                         _ => 2,
                     });
                 }
@@ -1248,6 +1372,7 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
                 how,
                 key: self.text(&self.keys[k as usize]),
                 name: self.entry_name(entry),
+                via_alias: entry.tier == Tier::Alias,
                 class,
             };
             out.push((entry_index, m));

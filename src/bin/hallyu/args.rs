@@ -45,7 +45,11 @@ pub struct Cli {
 /// The flags every command takes: the data, the output, the filter.
 #[derive(Args)]
 pub struct Common {
-    /// A RON file or directory, or an IMDb directory, instead of the bundled dataset.
+    /// The data to read instead of the bundled dataset: a RON file or
+    /// directory of them; an IMDb directory (name.basics, title.basics,
+    /// title.principals .tsv[.gz]); a directory of people.csv, works.csv and
+    /// credits.csv; a .csv or .tsv edge list; a node-link .json file; or a
+    /// .graphml/.xml file.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// With IMDb data: keep only Korean titles (an original title in Hangul,
@@ -593,7 +597,7 @@ pub enum PictureFormat {
     Dot,
     /// SVG.
     Svg,
-    /// PNG (Graphviz, or the built-in renderer with the `png` feature).
+    /// PNG (Graphviz, or the built-in renderer when this build has PNG support).
     Png,
 }
 

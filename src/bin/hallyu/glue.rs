@@ -9,10 +9,38 @@ use hallyu::{Entity, Explorer, PersonId, WorkId};
 /// A person by name, as the library finds them; when the name was typed
 /// another way (a romanisation, initials, keyboard keys, Western order),
 /// says on stderr how it matched and who else came close.
-pub fn find_person(ex: &Explorer, query: &str) -> hallyu::Result<PersonId> {
-    let id = ex.person(query)?;
-    note(ex, query, id.into());
-    Ok(id)
+/// A group named where a person is expected says it is a group and offers
+/// its members and its works.
+pub fn find_person(ex: &Explorer, query: &str) -> Result<PersonId, crate::Failure> {
+    match ex.person(query) {
+        Ok(id) => {
+            note(ex, query, id.into());
+            Ok(id)
+        }
+        Err(e) if e.is_not_found() => match ex.lookup(query) {
+            Ok(Entity::Group(g)) => {
+                let members: Vec<&str> = ex
+                    .members(g)
+                    .iter()
+                    .map(|&(p, _)| ex.name(p.into()))
+                    .collect();
+                let name = ex.name(g.into());
+                let mut msg = format!("{name} is a group, not a person");
+                if let Some(first) = members.first() {
+                    msg.push_str(&format!(
+                        ": its members are {}; ask for one of them (`hallyu costars \"{first}\"`)",
+                        members.join(", ")
+                    ));
+                }
+                msg.push_str(&format!(", or see its works with `hallyu info \"{name}\"`"));
+                Err(crate::Failure::Usage(
+                    crate::out::escape_controls(&msg).into_owned(),
+                ))
+            }
+            _ => Err(e.into()),
+        },
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// A work by title, with the same note as [`find_person`].
@@ -36,7 +64,8 @@ fn note(ex: &Explorer, query: &str, found: Entity) {
     if ex.by_key(query.trim()) == Some(found) {
         return;
     }
-    if let Some(n) = ex.search(query).note(query) {
+    let name_of = |e: Entity| ex.name(e).to_owned();
+    if let Some(n) = ex.search(query).note(query, found, name_of) {
         eprintln!("note: {}", crate::out::escape_controls(&n));
     }
 }

@@ -468,7 +468,21 @@ pub fn serve(
     // The name index is built on the first search: build it now, so that no
     // request waits for it (seconds on an IMDb-sized import).
     let _ = explorer.search("hallyu");
-    let listener = TcpListener::bind(addr)?;
+    let listener = TcpListener::bind(addr).map_err(|e| {
+        if e.kind() == ErrorKind::AddrInUse {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "port {} on {} is already in use: choose another with --port, or stop \
+                     the program that listens there",
+                    addr.port(),
+                    addr.ip()
+                ),
+            )
+        } else {
+            e
+        }
+    })?;
     let control = Arc::new(Control {
         addr: listener.local_addr()?,
         stop: AtomicBool::new(false),

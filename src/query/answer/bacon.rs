@@ -126,7 +126,12 @@ impl fmt::Display for Bacon {
                 names(&self.farthest, self.farthest_count)
             )?;
         }
-        write!(f, "unreachable: {} people", self.unreachable_count)?;
+        let n = self.unreachable_count;
+        write!(
+            f,
+            "unreachable: {n} {}",
+            if n == 1 { "person" } else { "people" }
+        )?;
         if self.unreachable_count > 0 {
             write!(f, ": {}", names(&self.unreachable, self.unreachable_count))?;
         }

@@ -539,7 +539,7 @@ impl fmt::Display for Rank {
         let (left, right) = (Align::Left, Align::Right);
         // The measure ranked by, when it is neither count.
         let extra = matches!(self.by.as_str(), "closeness" | "betweenness");
-        let mut head = vec!["", "person", "degree", "works"];
+        let mut head = vec!["", "person", "degree", "shared works"];
         let mut align = vec![right, left, right, right];
         if extra {
             head.push(&self.by);
@@ -562,7 +562,7 @@ impl fmt::Display for Rank {
         write!(f, "{t}")?;
         writeln!(
             f,
-            "{} of {} people by {}; {}",
+            "{} of {} people by {}; {}\n(shared works: each work counted once for every co-star it is shared with)",
             self.ranking.len(),
             self.total,
             self.by,

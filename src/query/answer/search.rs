@@ -53,8 +53,11 @@ pub struct Match {
     /// The record found.
     #[cfg_attr(feature = "serde", serde(flatten))]
     pub record: Record,
-    /// How the query matched, in words: `name`, `a typo (1 edit)`, ….
+    /// How the query matched, in words: `name`, `prefix`, `a typo (1 edit)`, ….
     pub how: String,
+    /// How the query found this record, naming it first:
+    /// `Jiyeon (alias Park Ji-yeon starts with 'park')`.
+    pub why: String,
     /// The indexed name that matched.
     pub matched: String,
     /// The score, at most 100.
@@ -91,6 +94,7 @@ impl Search {
                 .map(|m| Match {
                     record: Record::of(explorer, m.value),
                     how: m.how.to_string(),
+                    why: m.explain(explorer.name(m.value), query),
                     matched: m.key.to_owned(),
                     score: m.score,
                 })
@@ -111,7 +115,7 @@ impl fmt::Display for Search {
                 r.id.clone(),
                 r.kind.clone(),
                 r.label.clone(),
-                m.how.clone(),
+                m.why.clone(),
             ]);
         }
         write!(f, "{t}")?;
