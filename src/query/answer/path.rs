@@ -316,7 +316,7 @@ impl fmt::Display for Path {
             ));
         }
         match self.length {
-            Some(n) => write!(f, "{a} to {b}{how}: {n} hop{}\n{}", plural(n), self.lines),
+            Some(n) => writeln!(f, "{a} to {b}{how}: {n} hop{}\n{}", plural(n), self.lines),
             None if !self.cut_by.is_empty() => {
                 let names: Vec<&str> = self.cut_by.iter().map(|r| r.label.as_str()).collect();
                 let (what, join) = if self.cut_together {

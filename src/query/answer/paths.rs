@@ -326,7 +326,7 @@ impl fmt::Display for Paths {
         }
         writeln!(f)?;
         for p in &self.paths {
-            write!(f, "\n{}", p.lines)?;
+            writeln!(f, "\n{}", p.lines)?;
         }
         Ok(())
     }
