@@ -114,6 +114,10 @@ pub mod visit {
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// The petgraph version this crate builds on, re-exported so that
+/// [`Explorer::graph`] can be used with matching types.
+pub use petgraph;
+
 /// The examples of the documents in `docs/`, compiled and run as doc tests.
 #[cfg(doctest)]
 mod docs_doctests {
@@ -134,7 +138,3 @@ mod docs_doctests {
     #[doc = include_str!("../docs/guarantees.md")]
     struct Guarantees;
 }
-
-/// The petgraph version this crate builds on, re-exported so that
-/// [`Explorer::graph`] can be used with matching types.
-pub use petgraph;
