@@ -228,7 +228,7 @@ impl MatchKind {
             MatchKind::Name | MatchKind::Hangul => 95,
             MatchKind::Transliteration => 90,
             MatchKind::Alias => 85,
-            MatchKind::Prefix => 83,
+            MatchKind::Prefix => 84,
             MatchKind::Substring => 82,
             MatchKind::RevisedRomanization => 80,
             MatchKind::McCuneReischauer => 79,
@@ -1355,11 +1355,16 @@ impl<T: Copy + Eq + Hash> NameIndex<T> {
         let mut seen: HashMap<T, ()> = HashMap::new();
         let mut out = Vec::new();
         let mut typos = 0;
+        // Listed by class; a score never rises down the list (a match from
+        // an alias or a reading can score below the next class's best).
+        let mut ceiling = u32::MAX;
         for (class, score, entry_index, (k, how)) in scored {
             let entry = &self.entries[entry_index as usize];
             if !accept(entry.value) || seen.insert(entry.value, ()).is_some() {
                 continue;
             }
+            let score = score.min(ceiling);
+            ceiling = score;
             if how.is_typo() {
                 typos += 1;
                 if typos > TYPOS {
