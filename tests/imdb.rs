@@ -486,3 +486,99 @@ fn keys_never_build_the_name_index() {
     assert_eq!(by_name, me);
     assert!(ex.has_name_index());
 }
+
+/// `title.principals` is read in blocks on several threads: errors far
+/// into the file keep their exact line, skipped rows are counted, and the
+/// credits are those of the rows in file order.
+#[test]
+fn principals_read_in_blocks_keep_positions_and_counts() {
+    let dir = std::env::temp_dir().join(format!("hallyu-test-blocks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut names = String::from("nconst\tprimaryName\tbirthYear\n");
+    for p in 1..=2000 {
+        names += &format!("nm{p:07}\tPerson {p}\t\\N\n");
+    }
+    let mut titles = String::from("tconst\ttitleType\tprimaryTitle\tstartYear\n");
+    for t in 1..=50_000 {
+        titles += &format!("tt{t:07}\tmovie\tTitle {t}\t2000\n");
+    }
+    std::fs::write(dir.join("name.basics.tsv"), names).unwrap();
+    std::fs::write(dir.join("title.basics.tsv"), titles).unwrap();
+    // 150,000 rows (about 6 MB, several blocks); the line of row i is i + 2.
+    let rows = 150_000usize;
+    let line_of = |row: usize| row + 2;
+    let row_text = |i: usize| {
+        let person = (i * 7919) % 2003 + 1; // 2001..=2003 are not in name.basics
+        format!(
+            "tt{:07}\t{}\tnm{person:07}\tactor\t\\N\t\\N\n",
+            i / 3 + 1,
+            i % 3 + 1
+        )
+    };
+    let write = |bad: &[(usize, &str)]| {
+        let mut text = String::from("tconst\tordering\tnconst\tcategory\tjob\tcharacters\n");
+        for i in 0..rows {
+            match bad.iter().find(|b| b.0 == i) {
+                Some((_, line)) => text += line,
+                None => text += &row_text(i),
+            }
+        }
+        std::fs::write(dir.join("title.principals.tsv"), text).unwrap();
+    };
+    let long = format!("tt0000001\t1\tnm0000001\tactor\t\\N\t{}\n", "x".repeat(300));
+    let bad = [
+        (100_001, "tt0000001\t1\tnm0000001\tactor\t\\N\n"),
+        (120_000, long.as_str()),
+        (140_000, "tt0000001\tfirst\tnm0000001\tactor\t\\N\t\\N\n"),
+    ];
+    write(&bad);
+    let file = dir.join("title.principals.tsv").display().to_string();
+    let err = Imdb::new().max_line(200).from_dir(&dir).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{file}:{}:1: expected 6 tab-separated fields, found 5",
+            line_of(100_001)
+        )
+    );
+    write(&bad[1..]);
+    let err = Imdb::new().max_line(200).from_dir(&dir).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("{file}:{}:1: line longer than 200 bytes", line_of(120_000))
+    );
+    write(&bad);
+    let imported = Imdb::new()
+        .max_line(200)
+        .skip_bad_rows(true)
+        .from_dir(&dir)
+        .unwrap();
+    let r = &imported.report;
+    assert_eq!((r.principals, r.bad_rows), (rows, 3));
+    // The credits, counted here from the good rows.
+    let good: Vec<usize> = (0..rows)
+        .filter(|i| !bad.iter().any(|b| b.0 == *i))
+        .collect();
+    let dangling = good
+        .iter()
+        .filter(|&&i| (i * 7919) % 2003 + 1 > 2000)
+        .count();
+    let pairs: std::collections::BTreeSet<(usize, usize)> = good
+        .iter()
+        .map(|&i| ((i * 7919) % 2003 + 1, i / 3 + 1))
+        .filter(|&(p, _)| p <= 2000)
+        .collect();
+    assert_eq!(r.dangling, dangling);
+    assert_eq!(r.credits, pairs.len());
+    assert_eq!(r.duplicates, good.len() - dangling - pairs.len());
+    let ex = &imported.explorer;
+    let (p, t) = pairs.iter().next_back().unwrap();
+    let person = ex.person(&format!("nm{p:07}")).unwrap();
+    assert!(
+        ex.works_of(person, &Filter::new())
+            .iter()
+            .any(|(w, _)| ex.key((*w).into()) == format!("tt{t:07}")),
+        "nm{p:07} is credited on tt{t:07}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::explorer::Explorer;
 use crate::graph::{GraphBuilder, Key, memory_phase};
 use crate::import::tsv::MAX_LINE;
-use crate::import::tsv::{Row, Tsv};
+use crate::import::tsv::{Block, Fields, Row, Tsv};
 use crate::model::role_of;
 use crate::model::{RoleKind, WorkKind};
 
@@ -525,30 +525,43 @@ impl<'a> Imdb<'a> {
             total,
             max_line: self.max_line.unwrap_or(MAX_LINE),
         };
-        let (names, titles_and_principals) = std::thread::scope(|s| {
-            let names = s.spawn(|| read_names(&paths[0], &ctx));
+        // names.basics on a thread of its own (with the map of its keys),
+        // beside the akas and titles; then the principals, on every core,
+        // resolving titles and people as they are read.
+        let (names, rest) = std::thread::scope(|s| {
+            let names = s.spawn(|| {
+                read_names(&paths[0], &ctx).map(|names| {
+                    let mut duplicates = 0;
+                    let map = IdMap::of_table(&names.section.table, |_| duplicates += 1);
+                    (names, map, duplicates)
+                })
+            });
             let korean = match paths.get(3) {
                 Some(akas) => read_akas(akas, &ctx).map(Some),
                 None => Ok(None),
             };
-            let rest = korean.and_then(|k| {
-                let t = read_titles(&paths[1], k.as_ref(), &ctx)?;
-                let p = read_principals(&paths[2], &t, k.as_ref(), &ctx)?;
+            let titles = korean.and_then(|k| Ok((read_titles(&paths[1], k.as_ref(), &ctx)?, k)));
+            let names = names
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let rest = titles.and_then(|(t, k)| {
+                // Without the names (their file failed), the principals are
+                // still read, so that their error comes first, as the
+                // titles' does.
+                let no_people = IdMap::empty();
+                let people = names.as_ref().map_or(&no_people, |n| &n.1);
+                let p = read_principals(&paths[2], &t, people, k.as_ref(), &ctx)?;
                 Ok((t, p, k))
             });
-            (
-                names
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                rest,
-            )
+            (names, rest)
         });
-        let (titles, principals, korean) = titles_and_principals?;
-        let names = names?;
+        let (titles, principals, korean) = rest?;
+        let (names, person_map, duplicate_people) = names?;
+        drop(person_map);
         memory_phase("files read");
         ctx.report();
         let files = [0, 1, 2].map(|i| paths[i].display().to_string());
-        let mut imported = assemble(files, names, titles, principals);
+        let mut imported = assemble(files, names, duplicate_people, titles, principals);
         if let Some(k) = korean {
             let r = &mut imported.report;
             r.akas = k.rows;
@@ -636,6 +649,123 @@ impl Ctx<'_, '_> {
             }
         }
     }
+
+    /// [`Ctx::rows`] on several threads, for the largest file: a thread
+    /// reads blocks of whole lines, workers split and parse them with `f`,
+    /// each block into a part of its own (`S::default()` at its start), and
+    /// this thread hands the parts to `merge` in file order. Rows, skips
+    /// and the first error are those of [`Ctx::rows`].
+    fn par_rows<S: Default + Send>(
+        &self,
+        tsv: &mut Tsv<'_>,
+        bad: &mut usize,
+        f: impl Fn(&mut S, &Row<'_>) -> Result<()> + Sync,
+        mut merge: impl FnMut(S),
+    ) -> Result<usize> {
+        use std::sync::mpsc::{channel, sync_channel};
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
+        let (fields, f, skip) = (&tsv.fields(), &f, self.skip);
+        std::thread::scope(|s| {
+            // Emptied blocks go back to the reading thread.
+            let (free_tx, free_rx) = channel::<Block>();
+            let (mut to_workers, mut from_workers) = (Vec::new(), Vec::new());
+            for _ in 0..workers {
+                let (block_tx, block_rx) = sync_channel::<Block>(2);
+                let (part_tx, part_rx) = sync_channel::<Parsed<S>>(2);
+                let free = free_tx.clone();
+                s.spawn(move || {
+                    for mut block in block_rx {
+                        let parsed = parse_block(&mut block, fields, skip, f);
+                        let _ = free.send(block);
+                        if part_tx.send(parsed).is_err() {
+                            return;
+                        }
+                    }
+                });
+                to_workers.push(block_tx);
+                from_workers.push(part_rx);
+            }
+            drop(free_tx);
+            // Block `i` goes to worker `i % workers`; a worker ends when
+            // the reader does, or when this thread stops listening.
+            s.spawn(move || {
+                for i in 0.. {
+                    let mut block = free_rx.try_recv().unwrap_or_default();
+                    let more = tsv.next_block(&mut block, BLOCK);
+                    let fatal = block
+                        .error
+                        .as_ref()
+                        .is_some_and(|e| !matches!(e.kind(), ErrorKind::Parse { .. }));
+                    if !more || to_workers[i % workers].send(block).is_err() || fatal {
+                        return;
+                    }
+                }
+            });
+            let mut rows = 0;
+            for i in 0.. {
+                let Ok(parsed) = from_workers[i % workers].recv() else {
+                    break;
+                };
+                rows += parsed.rows;
+                *bad += parsed.bad;
+                merge(parsed.part);
+                self.report();
+                if let Some(e) = parsed.fatal {
+                    return Err(e);
+                }
+            }
+            Ok(rows)
+        })
+    }
+}
+
+/// The bytes of whole lines in one block of [`Ctx::par_rows`].
+const BLOCK: usize = 1 << 20;
+
+/// One block parsed: its part, its rows (those in error too), the rows
+/// skipped as bad, and the error that stopped it.
+struct Parsed<S> {
+    part: S,
+    rows: usize,
+    bad: usize,
+    fatal: Option<Error>,
+}
+
+/// Parses the lines of `block`, and the error that ended it, as
+/// [`Ctx::rows`] would.
+fn parse_block<S: Default>(
+    block: &mut Block,
+    fields: &Fields,
+    skip: bool,
+    f: &impl Fn(&mut S, &Row<'_>) -> Result<()>,
+) -> Parsed<S> {
+    let mut parsed = Parsed {
+        part: S::default(),
+        rows: 0,
+        bad: 0,
+        fatal: None,
+    };
+    let end = block.error.take();
+    let outcomes = block
+        .lines()
+        .map(|(number, line)| {
+            fields
+                .row(line, number)
+                .and_then(|row| f(&mut parsed.part, &row))
+        })
+        .chain(end.map(Err));
+    for outcome in outcomes {
+        parsed.rows += 1;
+        match outcome {
+            Ok(()) => {}
+            Err(e) if skip && matches!(e.kind(), ErrorKind::Parse { .. }) => parsed.bad += 1,
+            Err(e) => {
+                parsed.fatal = Some(e);
+                break;
+            }
+        }
+    }
+    parsed
 }
 
 /// `\N`, IMDb's null.
@@ -1014,17 +1144,16 @@ fn read_titles(path: &Path, korean: Option<&Korean>, ctx: &Ctx<'_, '_>) -> Resul
     })
 }
 
-/// One principal as read: the title position, the person's key number and
-/// the role.
+/// One principal as read: the title position, the person's position in
+/// `name.basics` and the role.
 #[derive(Clone, Copy)]
 struct Raw {
     work: u32,
     person: u32,
-    /// The number of digits of the person's key (`nm01` is not `nm0000001`).
-    width: u8,
     role: RoleKind,
 }
 
+/// The principals read, or one block's share of them.
 struct Principals {
     raw: Vec<Raw>,
     rows: usize,
@@ -1032,11 +1161,31 @@ struct Principals {
     skipped: usize,
     dangling: usize,
     not_korean: usize,
+    /// The last title looked up, and its position (principals come
+    /// grouped by title).
+    last: ((u32, u8), u32),
 }
 
+impl Default for Principals {
+    fn default() -> Principals {
+        Principals {
+            raw: Vec::new(),
+            rows: 0,
+            bad: 0,
+            skipped: 0,
+            dangling: 0,
+            not_korean: 0,
+            last: ((NONE, 0), NONE),
+        }
+    }
+}
+
+/// Reads `title.principals` on several threads ([`Ctx::par_rows`]),
+/// resolving each credit's title and person as it goes.
 fn read_principals(
     path: &Path,
     titles: &Titles,
+    people: &IdMap,
     korean: Option<&Korean>,
     ctx: &Ctx<'_, '_>,
 ) -> Result<Principals> {
@@ -1048,17 +1197,7 @@ fn read_principals(
         tsv.column("category")?,
     );
     let file = tsv.name.clone();
-    let mut out = Principals {
-        raw: Vec::new(),
-        rows: 0,
-        bad: 0,
-        skipped: 0,
-        dangling: 0,
-        not_korean: 0,
-    };
-    let mut last = ((NONE, 0), NONE);
-    let mut bad = 0;
-    out.rows = ctx.rows(&mut tsv, &mut bad, |row| {
+    let read = |out: &mut Principals, row: &Row<'_>| {
         let title = parse_key(row, &file, t, "tt")?;
         let ordering = row.get(o);
         if ordering.is_empty() || ordering.len() > 9 || !ordering.iter().all(u8::is_ascii_digit) {
@@ -1072,31 +1211,36 @@ fn read_principals(
         let ordering = ordering
             .iter()
             .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
-        let (person, width) = parse_key(row, &file, n, "nm")?;
+        let person = parse_key(row, &file, n, "nm")?;
         let Some(role) = role_kind(row.get(c), ordering) else {
             out.skipped += 1;
             return Ok(());
         };
-        // Principals come grouped by title: remember the last lookup.
-        let work = if last.0 == title {
-            last.1
+        let work = if out.last.0 == title {
+            out.last.1
         } else {
             let w = titles.map.get(title);
-            last = (title, w);
+            out.last = (title, w);
             w
         };
         match work {
             NONE if korean.is_some_and(|k| !k.contains(title)) => out.not_korean += 1,
             NONE => out.dangling += 1,
             SKIPPED => out.skipped += 1,
-            w => out.raw.push(Raw {
-                work: w,
-                person,
-                width,
-                role,
-            }),
+            work => match people.get(person) {
+                NONE => out.dangling += 1,
+                person => out.raw.push(Raw { work, person, role }),
+            },
         }
         Ok(())
+    };
+    let mut out = Principals::default();
+    let mut bad = 0;
+    out.rows = ctx.par_rows(&mut tsv, &mut bad, read, |part: Principals| {
+        out.raw.extend_from_slice(&part.raw);
+        out.skipped += part.skipped;
+        out.dangling += part.dangling;
+        out.not_korean += part.not_korean;
     })?;
     out.bad = bad;
     memory_phase("principals read");
@@ -1182,6 +1326,14 @@ impl IdMap {
         IdMap { main, odd }
     }
 
+    /// A map of no keys.
+    fn empty() -> IdMap {
+        IdMap {
+            main: Main::Sorted(Vec::new()),
+            odd: HashMap::new(),
+        }
+    }
+
     /// The map of the keys of `table` (value: the row).
     fn of_table(table: &Table, lost: impl FnMut(u32)) -> IdMap {
         IdMap::build(
@@ -1233,7 +1385,13 @@ fn compact(keep: &[bool]) -> Vec<u32> {
         .collect()
 }
 
-fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Principals) -> Imported {
+fn assemble(
+    files: [String; 3],
+    names: Names,
+    duplicate_people: usize,
+    titles: Titles,
+    principals: Principals,
+) -> Imported {
     let Names {
         section: people,
         born,
@@ -1262,25 +1420,16 @@ fn assemble(files: [String; 3], names: Names, titles: Titles, principals: Princi
         not_korean_principals: principals.not_korean,
         ..Report::default()
     };
-    report.duplicate_keys = duplicates;
+    report.duplicate_keys = duplicates + duplicate_people;
     let mut raw = principals.raw;
 
-    // Resolve people: key number → row of name.basics.
-    let person_map = IdMap::of_table(&people.table, |_| report.duplicate_keys += 1);
+    // The people and works that have a credit.
     let mut person_used = vec![false; people.table.len()];
     let mut work_used = vec![false; works.table.len()];
-    raw.retain_mut(|r| {
-        let p = person_map.get((r.person, r.width));
-        if p == NONE {
-            report.dangling += 1;
-            return false;
-        }
-        r.person = p;
-        person_used[p as usize] = true;
+    for r in &raw {
+        person_used[r.person as usize] = true;
         work_used[r.work as usize] = true;
-        true
-    });
-    drop(person_map);
+    }
     memory_phase("people resolved");
 
     // Keep people and works that have a credit.

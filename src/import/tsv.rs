@@ -180,7 +180,18 @@ impl<'a> Tsv<'a> {
     /// longer than the limit is a located error, after which the reader
     /// skips to the next line.
     fn advance(&mut self) -> Result<bool> {
-        self.line.clear();
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
+        let more = self.read_line(&mut line);
+        self.line = line;
+        more
+    }
+
+    /// Appends the next line, without its end, to `out`; `false` at the
+    /// end. A line longer than the limit is a located error (nothing is
+    /// appended), after which the reader skips to the next line.
+    fn read_line(&mut self, out: &mut Vec<u8>) -> Result<bool> {
+        let start = out.len();
         let io = |this: &Self, e: std::io::Error| {
             let location = Location {
                 file: this.name.clone(),
@@ -208,27 +219,27 @@ impl<'a> Tsv<'a> {
             if buf.is_empty() {
                 break;
             }
-            let room = (self.max_line + 2).saturating_sub(self.line.len());
+            let room = (self.max_line + 2).saturating_sub(out.len() - start);
             let (take, done) = match buf.iter().position(|&b| b == b'\n') {
                 Some(at) if at < room => (at + 1, true),
                 _ => (buf.len().min(room), false),
             };
-            self.line.extend_from_slice(&buf[..take]);
+            out.extend_from_slice(&buf[..take]);
             self.reader.consume(take);
             n += take;
             if done {
                 break;
             }
-            if self.line.len() >= self.max_line + 2 {
+            if out.len() - start >= self.max_line + 2 {
                 self.number += 1;
                 self.overlong = true;
-                let cr = if self.line.contains(&b'\r') {
+                let cr = if out[start..].contains(&b'\r') {
                     " (it holds carriage returns: CR-only line ends are not supported)"
                 } else {
                     ""
                 };
                 let message = format!("line longer than {} bytes{cr}", self.max_line);
-                self.line.clear();
+                out.truncate(start);
                 return Err(self.error(1, message));
             }
         }
@@ -236,17 +247,17 @@ impl<'a> Tsv<'a> {
             return Ok(false);
         }
         self.number += 1;
-        if self.line.last() == Some(&b'\n') {
-            self.line.pop();
-            if self.line.last() == Some(&b'\r') {
-                self.line.pop();
+        if out.len() > start && out.last() == Some(&b'\n') {
+            out.pop();
+            if out.len() > start && out.last() == Some(&b'\r') {
+                out.pop();
             }
         }
-        if self.line.len() > self.max_line {
+        if out.len() - start > self.max_line {
             // Exactly at the edge: the line and its end fit the buffer, the
             // line alone does not fit the limit.
             let message = format!("line longer than {} bytes", self.max_line);
-            self.line.clear();
+            out.truncate(start);
             return Err(self.error(1, message));
         }
         Ok(true)
@@ -265,15 +276,61 @@ impl<'a> Tsv<'a> {
             }
             // A blank line (a trailing newline at the end): skip it.
         }
-        let line = &self.line[..];
+        self.fields().row(&self.line, self.number).map(Some)
+    }
+
+    /// What splitting a line needs: the file's name and its header's width.
+    pub(crate) fn fields(&self) -> Fields {
+        Fields {
+            file: self.name.clone(),
+            want: self.header.len(),
+        }
+    }
+
+    /// Reads whole lines into `block` (emptied first) until it holds about
+    /// `target` bytes, the file ends, or a line cannot be read: then the
+    /// block ends with that error, located as [`Tsv::next_row`] locates it.
+    /// `false` when the block is empty and the file has ended. Blank lines
+    /// are kept (as empty lines), so that a block's lines are numbered from
+    /// its first.
+    pub(crate) fn next_block(&mut self, block: &mut Block, target: usize) -> bool {
+        block.data.clear();
+        block.ends.clear();
+        block.error = None;
+        block.first = self.number + 1;
+        while block.data.len() < target {
+            match self.read_line(&mut block.data) {
+                Ok(true) => block.ends.push(block.data.len()),
+                Ok(false) => return !block.ends.is_empty(),
+                Err(e) => {
+                    block.error = Some(e);
+                    return true;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// The file name and header width a line is split by, apart from the
+/// reader, so that blocks of lines can be split on other threads.
+pub(crate) struct Fields {
+    file: String,
+    want: usize,
+}
+
+impl Fields {
+    /// Splits `line` (number `number`) into exactly as many fields as the
+    /// header has, or a located error.
+    pub(crate) fn row<'l>(&self, line: &'l [u8], number: usize) -> Result<Row<'l>> {
         let mut row = Row {
             fields: [&[][..]; MAX_FIELDS],
             starts: [0; MAX_FIELDS],
             len: 0,
             line,
-            number: self.number,
+            number,
         };
-        let want = self.header.len();
+        let want = self.want;
         let mut start = 0;
         for (i, field) in line.split(|&b| b == b'\t').enumerate() {
             if i >= want {
@@ -286,13 +343,41 @@ impl<'a> Tsv<'a> {
             row.len = i + 1;
         }
         if row.len != want {
-            let found = row.len;
-            return Err(self.error(
-                1,
-                format!("expected {want} tab-separated fields, found {found}"),
-            ));
+            let location = Location {
+                file: self.file.clone(),
+                line: number.max(1),
+                column: 1,
+            };
+            let message = format!("expected {want} tab-separated fields, found {}", row.len);
+            return Err(Error::new(ErrorKind::Parse { message }).at(Some(location)));
         }
-        Ok(Some(row))
+        Ok(row)
+    }
+}
+
+/// Whole lines of a file, back to back without their ends, numbered from
+/// `first`; a block ends where the file does or at a line that could not
+/// be read (`error`).
+#[derive(Default)]
+pub(crate) struct Block {
+    data: Vec<u8>,
+    /// The end of each line in `data`.
+    ends: Vec<usize>,
+    /// The number of the block's first line.
+    first: usize,
+    /// Why the line after the block's last could not be read.
+    pub(crate) error: Option<Error>,
+}
+
+impl Block {
+    /// The block's lines with their numbers, blank lines left out.
+    pub(crate) fn lines(&self) -> impl Iterator<Item = (usize, &[u8])> {
+        let mut start = 0;
+        self.ends.iter().enumerate().filter_map(move |(i, &end)| {
+            let line = &self.data[start..end];
+            start = end;
+            (!line.is_empty()).then_some((self.first + i, line))
+        })
     }
 }
 
