@@ -222,6 +222,32 @@ impl<'f> Compiled<'f> {
     }
 }
 
+/// The rows of `works` works (offsets, then each row's appearances, their
+/// people and flags) from appearances in person order (`person_start`):
+/// [`group_by`] over the identity order, filling the people as it goes.
+fn work_rows_in_person_order(
+    works: usize,
+    person_start: &[u32],
+    work: &[u32],
+    flags: &[u8],
+) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u8>) {
+    let work_start = offsets(works, work.iter().map(|&w| w as usize));
+    let n = work.len();
+    let (mut apps, mut people, mut row_flags) = (vec![0u32; n], vec![0u32; n], vec![0u8; n]);
+    let mut fill = work_start.clone();
+    for (p, span) in person_start.windows(2).enumerate() {
+        for i in span[0] as usize..span[1] as usize {
+            let slot = &mut fill[work[i] as usize];
+            let at = *slot as usize;
+            *slot += 1;
+            apps[at] = i as u32;
+            people[at] = p as u32;
+            row_flags[at] = flags[i];
+        }
+    }
+    (work_start, apps, people, row_flags)
+}
+
 impl TraversalIndex {
     /// Builds the index of `people` people and `work_year.len()` works from
     /// appearances sorted by person (stable).
@@ -229,22 +255,29 @@ impl TraversalIndex {
         people: usize,
         work_year: Vec<i32>,
         work_kind: Vec<WorkKind>,
-        apps: Columns,
+        mut apps: Columns,
     ) -> TraversalIndex {
         debug_assert!(apps.person.is_sorted());
         let works = work_year.len();
         let person_start = offsets(people, apps.person.iter().map(|&p| p as usize));
         crate::graph::memory_phase("index: person offsets");
         // Each work's row in credit order (the order of the data files).
-        let mut order: Vec<u32> = (0..apps.len() as u32).collect();
-        if !apps.credit.is_sorted() {
+        let (work_start, work_apps, work_people, work_flags) = if apps.credit.is_sorted() {
+            // Credit order is person order (an import's): one pass over the
+            // people fills the rows, without the person column.
+            apps.person = Vec::new();
+            work_rows_in_person_order(works, &person_start, &apps.work, &apps.flags)
+        } else {
+            let mut order: Vec<u32> = (0..apps.len() as u32).collect();
             order.sort_by_key(|&i| apps.credit[i as usize]);
-        }
-        let (work_start, work_apps) = group_by(works, &order, |&i| apps.work[i as usize] as usize);
-        drop(order);
+            let (work_start, work_apps) =
+                group_by(works, &order, |&i| apps.work[i as usize] as usize);
+            drop(order);
+            let work_people = work_apps.iter().map(|&i| apps.person[i as usize]).collect();
+            let work_flags = work_apps.iter().map(|&i| apps.flags[i as usize]).collect();
+            (work_start, work_apps, work_people, work_flags)
+        };
         crate::graph::memory_phase("index: work rows");
-        let work_people = work_apps.iter().map(|&i| apps.person[i as usize]).collect();
-        let work_flags = work_apps.iter().map(|&i| apps.flags[i as usize]).collect();
         let Columns {
             work,
             flags,

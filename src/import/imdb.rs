@@ -1472,32 +1472,47 @@ fn assemble(
     drop((works, kinds, years, work_used, hangul));
     memory_phase("names and titles built");
 
-    // Bucket credits by person (counting sort), then sort and collapse each
-    // person's small bucket.
+    // Group credits by person in place (a counting sort whose moves follow
+    // cycles, so that no second array of credits is needed), the last
+    // person's group first: the groups are then taken from the end, in
+    // person order, and the credits shrink as the graph's columns grow.
     let mut start = vec![0u32; n_people + 1];
+    let group = |person: u32| n_people - 1 - person as usize;
     for r in raw.iter_mut() {
         r.person = person_remap[r.person as usize];
-        start[r.person as usize + 1] += 1;
+        r.work = work_remap[r.work as usize];
+        start[group(r.person) + 1] += 1;
     }
+    drop((person_remap, work_remap));
     for i in 0..n_people {
         start[i + 1] += start[i];
     }
-    let mut bucket = vec![(0u32, RoleKind::Lead); raw.len()];
     let mut fill = start.clone();
-    for r in &raw {
-        let slot = &mut fill[r.person as usize];
-        bucket[*slot as usize] = (work_remap[r.work as usize], r.role);
-        *slot += 1;
+    for g in 0..n_people {
+        while fill[g] < start[g + 1] {
+            let at = fill[g] as usize;
+            let mut r = raw[at];
+            while group(r.person) != g {
+                let slot = &mut fill[group(r.person)];
+                std::mem::swap(&mut raw[*slot as usize], &mut r);
+                *slot += 1;
+            }
+            raw[at] = r;
+            fill[g] += 1;
+        }
     }
-    drop((raw, fill, person_remap, work_remap));
+    drop(fill);
     memory_phase("credits bucketed");
     let mut credits = 0;
+    let mut end = raw.len();
     for p in 0..n_people {
-        let row = &mut bucket[start[p] as usize..start[p + 1] as usize];
-        row.sort_unstable_by_key(|&(w, role)| (w, family(role)));
+        let begin = start[group(p as u32)] as usize;
+        let row = &mut raw[begin..end];
+        end = begin;
+        row.sort_unstable_by_key(|r| (r.work, family(r.role)));
         let mut last: Option<(u32, u8)> = None;
-        for &(w, role) in row.iter() {
-            let key = (w, family(role).0);
+        for r in row.iter() {
+            let key = (r.work, family(r.role).0);
             if last == Some(key) {
                 report.duplicates += 1;
                 continue;
@@ -1506,13 +1521,18 @@ fn assemble(
             credits += 1;
             builder.credit(
                 builder.pid(p as u32).into(),
-                builder.wid(w).into(),
-                &role_of(role),
+                builder.wid(r.work).into(),
+                &role_of(r.role),
                 false,
             );
         }
+        // Give back the memory of the credits added (every 64 MiB).
+        if raw.len() - end >= (64 << 20) / std::mem::size_of::<Raw>() {
+            raw.truncate(end);
+            raw.shrink_to_fit();
+        }
     }
-    drop((bucket, start));
+    drop((raw, start));
     memory_phase("credits added");
 
     report.people = n_people;
