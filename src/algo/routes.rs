@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::filter::Filter;
-use crate::graph::{Appearance, IdMap, TraversalIndex};
+use crate::graph::{Appearance, IdMap, TraversalIndex, UNKNOWN_YEAR};
 
 use super::Hop;
 
@@ -260,6 +260,91 @@ pub(crate) fn k_shortest(
         found.push(Route { nodes, apps });
     }
     found
+}
+
+/// A shortest time-respecting route from person `a` to person `b` that
+/// `blocked` leaves: each hop's work released no earlier than the previous
+/// hop's (by year; a work with no known year is on no such route). Of the
+/// routes with fewest hops, one whose last work is the oldest, the first
+/// found. `None` when there is none.
+///
+/// A breadth-first search over states (person, year of the work that
+/// reached them): a state is kept only when it reaches its person with an
+/// older work than any state of fewer or as many hops did (any chain that
+/// goes on from the newer one goes on from the older). Entering a work
+/// gives each of its people the work's year whoever entered it, so each
+/// work is entered once, at the first level it can be.
+pub(crate) fn in_order(
+    index: &TraversalIndex,
+    a: u32,
+    b: u32,
+    filter: &Filter,
+    blocked: &Blocked,
+) -> Option<Route> {
+    if a as usize >= index.people() || b as usize >= index.people() {
+        return None;
+    }
+    if a == b {
+        return Some(Route {
+            nodes: vec![Node::Person(a)],
+            apps: Vec::new(),
+        });
+    }
+    let year = |w: u32| index.work_attributes(w as usize).0;
+    // The oldest year each person was reached with; the state's link back
+    // (the work and the person's appearance in it); the work's (the state
+    // that entered it and that person's appearance).
+    let mut oldest: IdMap<i32> = IdMap::default();
+    let mut state_from: std::collections::HashMap<(u32, i32), (u32, Appearance)> =
+        std::collections::HashMap::new();
+    let mut work_from: IdMap<((u32, i32), Appearance)> = IdMap::default();
+    oldest.insert(a, UNKNOWN_YEAR);
+    let mut frontier = vec![(a, UNKNOWN_YEAR)];
+    while !frontier.is_empty() {
+        let mut next = Vec::new();
+        for &(p, since) in &frontier {
+            let mut works = Vec::new();
+            neighbours(index, filter, blocked, Node::Person(p), |w, app| {
+                let Node::Work(w) = w else { return };
+                let y = year(w);
+                if y != UNKNOWN_YEAR && y >= since && !work_from.contains_key(&w) {
+                    works.push((w, app));
+                }
+            });
+            for (w, app) in works {
+                work_from.insert(w, ((p, since), app));
+                let y = year(w);
+                neighbours(index, filter, blocked, Node::Work(w), |q, theirs| {
+                    let Node::Person(q) = q else { return };
+                    if oldest.get(&q).is_none_or(|&old| y < old) {
+                        oldest.insert(q, y);
+                        state_from.entry((q, y)).or_insert((w, theirs));
+                        if q != b {
+                            next.push((q, y));
+                        }
+                    }
+                });
+            }
+        }
+        if let Some(&y) = oldest.get(&b) {
+            // Back from (b, y): the work, the state that entered it, …
+            let mut nodes = vec![Node::Person(b)];
+            let mut apps = Vec::new();
+            let mut state = (b, y);
+            while state.0 != a {
+                let (w, theirs) = state_from[&state];
+                let (prev, mine) = work_from[&w];
+                nodes.extend([Node::Work(w), Node::Person(prev.0)]);
+                apps.extend([theirs, mine]);
+                state = prev;
+            }
+            nodes.reverse();
+            apps.reverse();
+            return Some(Route { nodes, apps });
+        }
+        frontier = next;
+    }
+    None
 }
 
 /// The route from `a` to `b` that maximises the strength of its links: a

@@ -83,6 +83,16 @@ pub struct FilterArgs {
     /// Do not count a group's credits for its members.
     #[arg(long, global = true)]
     pub no_groups: bool,
+    /// The world as it stood at the end of YEAR: only works released by
+    /// then (and with a known year), a group's credit for its members of
+    /// the work's year, people not yet debuted absent.
+    #[arg(
+        long,
+        global = true,
+        value_name = "YEAR",
+        allow_negative_numbers = true
+    )]
+    pub as_of: Option<i32>,
 }
 
 pub fn parse_kind(s: &str) -> Result<WorkKind, hallyu::Error> {
@@ -154,6 +164,9 @@ impl FilterArgs {
         if let Some(r) = self.roles {
             f = f.roles(r);
         }
+        if let Some(y) = self.as_of {
+            f = f.as_of(y);
+        }
         f
     }
 }
@@ -216,7 +229,9 @@ pub enum Command {
   hallyu path \"Park Seo-joon\" \"Choi Woo-shik\"
   hallyu path IU \"Choi Woo-shik\" --avoid \"Park Seo-joon\" --avoid-work \"Running Man\" --kinds mv,drama
   hallyu path lee-min-ho \"Choi Woo-shik\" --via IU
-  hallyu path IU \"Choi Woo-shik\" --strongest")]
+  hallyu path IU \"Choi Woo-shik\" --strongest
+  hallyu path \"Seo Yea-ji\" G-Dragon --as-of 2014
+  hallyu path \"Seo Yea-ji\" \"Park Min-young\" --in-order")]
     Path {
         /// Where the path starts.
         a: String,
@@ -231,6 +246,10 @@ pub enum Command {
         /// link between two people weighs 1 / the works they share.
         #[arg(long, conflicts_with_all = ["avoid", "avoid_work"])]
         strongest: bool,
+        /// A time-respecting chain: each hop's work released in the year of
+        /// the previous hop's or later (works with no year are left out).
+        #[arg(long, conflicts_with_all = ["via", "strongest"])]
+        in_order: bool,
     },
     /// Every shortest chain between two people (capped), with the count of
     /// all; or, with --k, the k shortest loopless chains of any length.
