@@ -60,6 +60,25 @@ fn years(ex: &Explorer) -> Value {
         .into()
 }
 
+/// A time-respecting path: works of known, never decreasing years, no
+/// person and no work twice.
+fn assert_in_order(ex: &Explorer, p: &hallyu::query::Path<'_>, what: &str) {
+    let years: Vec<Option<i32>> = p.works().iter().map(|&w| ex.get(w).year()).collect();
+    assert!(
+        years.iter().all(Option::is_some),
+        "{what}: a work of no year"
+    );
+    assert!(years.is_sorted(), "{what}: not in time order: {years:?}");
+    let mut people = p.people();
+    people.sort();
+    people.dedup();
+    assert_eq!(people.len(), p.len() + 1, "{what}: a person twice");
+    let mut works = p.works();
+    works.sort();
+    works.dedup();
+    assert_eq!(works.len(), p.len(), "{what}: a work twice");
+}
+
 /// Asks both the library and NetworkX the same questions about `ex`.
 fn check(ex: &Explorer, what: &str) {
     let f = Filter::new();
@@ -200,18 +219,26 @@ fn check(ex: &Explorer, what: &str) {
         );
         let in_order = ex.shortest_path_in_order(a, b, &Avoid::new(), &f);
         if let Some(p) = &in_order {
-            let years: Vec<Option<i32>> = p.works().iter().map(|&w| ex.get(w).year()).collect();
-            assert!(
-                years.iter().all(Option::is_some),
-                "{what}: a work of no year"
-            );
-            assert!(years.is_sorted(), "{what}: not in time order: {years:?}");
-            let mut people = p.people();
-            people.sort();
-            people.dedup();
-            assert_eq!(people.len(), p.len() + 1, "{what}: a person twice");
+            assert_in_order(ex, p, what);
         }
         push(&mut ours, "in_order", json!(in_order.map(|p| 2 * p.len())));
+        push(
+            &mut cases,
+            "in_order",
+            json!({"a": key(ex, a), "b": key(ex, b)}),
+        );
+    }
+    // More time-respecting chains: 40 pairs spread over the people.
+    for i in 0..40 {
+        let (a, b) = (
+            people[(i * 7 + 3) % people.len()],
+            people[(i * 13 + 1) % people.len()],
+        );
+        let found = ex.shortest_path_in_order(a, b, &Avoid::new(), &f);
+        if let Some(p) = &found {
+            assert_in_order(ex, p, what);
+        }
+        push(&mut ours, "in_order", json!(found.map(|p| 2 * p.len())));
         push(
             &mut cases,
             "in_order",

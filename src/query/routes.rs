@@ -378,9 +378,10 @@ impl Explorer {
     /// `avoid`: each hop's work released in the year of the previous hop's
     /// or later, so that the chain says how news or a style could have
     /// travelled from `a` to `b`. Works with no known year are on no such
-    /// path. Of the paths with fewest hops, one whose last work is the
-    /// oldest. Never shorter than [`Explorer::shortest_path`]; `None` when
-    /// no chain runs forward in time.
+    /// path. One of the paths with fewest hops (found by a bidirectional
+    /// search, the first met). Never shorter than
+    /// [`Explorer::shortest_path`]; `None` when no chain runs forward in
+    /// time.
     ///
     /// # Panics
     ///
