@@ -90,13 +90,21 @@ pub struct FilterArgs {
         long,
         global = true,
         value_name = "YEAR",
-        allow_negative_numbers = true
+        allow_negative_numbers = true,
+        value_parser = parse_year
     )]
     pub as_of: Option<i32>,
 }
 
 pub fn parse_kind(s: &str) -> Result<WorkKind, hallyu::Error> {
     s.parse()
+}
+
+/// A year, such as 2012.
+pub fn parse_year(s: &str) -> Result<i32, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a year, such as 2012"))
 }
 
 pub fn parse_roles(s: &str) -> Result<RoleSet, hallyu::Error> {
@@ -257,6 +265,7 @@ pub enum Command {
   hallyu paths \"Song Joong-ki\" \"Seo Yea-ji\" --limit 3
   hallyu paths \"Park Seo-joon\" IU --k 5
   hallyu paths \"Park Seo-joon\" IU --k 5 --avoid \"Choi Woo-shik\"
+  hallyu paths \"Park Seo-joon\" IU --k 3 --as-of 2016
   hallyu paths \"Park Seo-joon\" IU --max-hops 2 --limit 5")]
     Paths {
         /// Where the paths start.
