@@ -13,7 +13,14 @@
 //! cargo run --release --example imdb -- DIR betweenness EPSILON
 //! cargo run --release --example imdb -- DIR rank degree|shared-works|closeness|betweenness K
 //! cargo run --release --example imdb -- DIR search "Jon Smiht"
+//! cargo run --release --example imdb -- DIR route plain|avoid|in-order|strongest A B
+//! cargo run --release --example imdb -- DIR route via|k|as-of A B C|K|YEAR
 //! ```
+//!
+//! `route` times a path of `docs/paths.md` (for `scripts/bench_paths.py`):
+//! `avoid` goes around the plain path's second person, `via` through person
+//! `C`, `k` gives the `K` shortest, `as-of` the shortest as of `YEAR`; what
+//! a mode needs is found before the timing.
 //!
 //! Options: `--json` prints one JSON object on stdout; `--repeat N` runs the
 //! query N times and reports the fastest and median times. `centre-all`
@@ -57,7 +64,63 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
      centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON | \
-     rank MEASURE K | search QUERY) [--json] [--repeat N]";
+     rank MEASURE K | search QUERY | route MODE A B [ARG]) [--json] [--repeat N]";
+
+/// `route MODE A B [ARG]`: one path of `docs/paths.md`, timed by `timed`;
+/// its length (`lengths` for `k`), and what was avoided or passed through.
+fn route(
+    ex: &Explorer,
+    mode: &str,
+    (a, b): (PersonId, PersonId),
+    rest: &[String],
+    timed: &mut dyn FnMut(&mut dyn FnMut() -> Value) -> Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    use hallyu::query::Avoid;
+    let filter = Filter::new();
+    let none = Avoid::new();
+    let len = |p: Option<hallyu::query::Path<'_>>| json!(p.map(|p| p.len()));
+    let mut value = match (mode, rest) {
+        ("plain", []) => timed(&mut || len(ex.shortest_path(a, b, &filter))),
+        ("avoid", []) => {
+            let plain = ex
+                .shortest_path(a, b, &filter)
+                .ok_or("no path to go around")?;
+            let middle = *plain
+                .people()
+                .get(1)
+                .filter(|&&m| m != b)
+                .ok_or("a one-hop path")?;
+            let avoid = Avoid::new().person(middle);
+            let length = timed(&mut || len(ex.shortest_path_avoiding(a, b, &avoid, &filter)));
+            json!({"length": length, "avoided": ex.key(middle.into())})
+        }
+        ("via", [c]) => {
+            let c = ex.person(c)?;
+            timed(&mut || len(ex.shortest_path_via(a, c, b, &none, &filter)))
+        }
+        ("k", [k]) => {
+            let k: usize = k.parse().map_err(|_| "K is a whole number")?;
+            timed(&mut || {
+                let paths = ex.k_shortest_paths(a, b, k, &none, &filter);
+                json!(paths.iter().map(|p| p.len()).collect::<Vec<_>>())
+            })
+        }
+        ("as-of", [year]) => {
+            let then = Filter::new().as_of(year.parse().map_err(|_| "YEAR is a year")?);
+            timed(&mut || len(ex.shortest_path(a, b, &then)))
+        }
+        ("in-order", []) => timed(&mut || len(ex.shortest_path_in_order(a, b, &none, &filter))),
+        ("strongest", []) => {
+            timed(&mut || json!(ex.strongest_path(a, b, &filter).map(|(p, _)| p.len())))
+        }
+        _ => return Err(USAGE.into()),
+    };
+    if !value.is_object() {
+        value = json!({"length": value});
+    }
+    value["mode"] = json!(mode);
+    Ok(value)
+}
 
 /// A whole number of at least `min`, or an error naming the option and
 /// the range.
@@ -339,6 +402,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                        "path": people, "centre": d.centre().map(|c| ex.key(c.into())), "component": d.component_size()})
             });
             (text, value)
+        }
+        ("route", [mode, a, b, rest @ ..]) => {
+            let (a, b) = (person(a)?, person(b)?);
+            let value = route(ex, mode, (a, b), rest, &mut timed)?;
+            (format!("{value}\n"), value)
         }
         ("search", [query]) => {
             // The first search builds the name index: timed (and its memory

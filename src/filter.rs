@@ -230,6 +230,7 @@ pub struct Filter {
     pub(crate) kinds: u8,
     pub(crate) unverified: bool,
     pub(crate) groups: bool,
+    pub(crate) as_of: Option<i32>,
 }
 
 impl Default for Filter {
@@ -260,6 +261,7 @@ impl Filter {
             kinds: u8::MAX,
             unverified: false,
             groups: true,
+            as_of: None,
         }
     }
 
@@ -369,6 +371,58 @@ impl Filter {
         self
     }
 
+    /// The world as it stood at the end of `year`: only works released in
+    /// `year` or before count, and a work with no known year does not (it
+    /// cannot be placed in time). A group's credit counts, as always, for
+    /// the people who were its members in the work's year, so a member who
+    /// joined later is not in the group's earlier works; and a person whose
+    /// every counted credit is later (who had not debuted by then) has no
+    /// link at all. Combines with [`Filter::years`]: a work must pass both.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// // Seo Yea-ji plays G-Dragon's girlfriend in BIGBANG's "Let's Not Fall
+    /// // in Love", released on 5 August 2015.
+    /// let explorer = Explorer::bundled();
+    /// let (yea_ji, gd) = (explorer.person("Seo Yea-ji")?, explorer.person("G-Dragon")?);
+    /// let hops = |year| explorer.shortest_path(yea_ji, gd, &Filter::new().as_of(year)).map(|p| p.len());
+    /// assert_eq!(hops(2015), Some(1));
+    /// assert!(hops(2014) > Some(1));
+    /// assert_eq!(Filter::new().as_of(2014).get_as_of(), Some(2014));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn as_of(mut self, year: i32) -> Filter {
+        self.as_of = Some(year);
+        self
+    }
+
+    /// The year of [`Filter::as_of`], if set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Filter;
+    ///
+    /// assert_eq!(Filter::new().get_as_of(), None);
+    /// assert_eq!(Filter::new().as_of(2012).get_as_of(), Some(2012));
+    /// ```
+    pub fn get_as_of(&self) -> Option<i32> {
+        self.as_of
+    }
+
+    /// Whether works must be tested one by one (a year range, an as-of
+    /// year or a kind left out).
+    pub(crate) fn tests_works(&self) -> bool {
+        self.years.is_some()
+            || self.as_of.is_some()
+            || WorkKind::ALL
+                .iter()
+                .any(|&k| self.kinds & (1 << k as u8) == 0)
+    }
+
     /// The roles counted, as [`Filter::roles`] set them.
     ///
     /// # Example
@@ -383,7 +437,8 @@ impl Filter {
         self.roles
     }
 
-    /// Whether a work of this kind and year is counted.
+    /// Whether a work of this kind and year is counted (`i32::MIN` for a
+    /// work with no known year).
     ///
     /// # Example
     ///
@@ -395,9 +450,15 @@ impl Filter {
     /// assert!(filter.admits_work(WorkKind::MusicVideo, 2008));
     /// assert!(!filter.admits_work(WorkKind::Drama, 2008));
     /// assert!(!filter.admits_work(WorkKind::MusicVideo, 2017));
+    /// let then = Filter::new().as_of(2012);
+    /// assert!(then.admits_work(WorkKind::Drama, 2012));
+    /// assert!(!then.admits_work(WorkKind::Drama, 2013));
+    /// assert!(!then.admits_work(WorkKind::Drama, i32::MIN), "no known year");
     /// ```
     pub fn admits_work(&self, kind: WorkKind, year: i32) -> bool {
-        self.kinds & (1 << kind as u8) != 0 && self.years.as_ref().is_none_or(|r| r.contains(&year))
+        self.kinds & (1 << kind as u8) != 0
+            && self.years.as_ref().is_none_or(|r| r.contains(&year))
+            && self.as_of.is_none_or(|y| year != i32::MIN && year <= y)
     }
 }
 

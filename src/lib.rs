@@ -137,4 +137,6 @@ mod docs_doctests {
     struct Imdb;
     #[doc = include_str!("../docs/guarantees.md")]
     struct Guarantees;
+    #[doc = include_str!("../docs/paths.md")]
+    struct Paths;
 }

@@ -232,6 +232,45 @@ fn library_command_and_server_give_the_same_answers() {
         command(&["paths", "Park Seo-joon", "IU", "--k", "4"]),
         api(five_at, "/api/paths?from=park-seo-joon&to=iu&k=4"),
     );
+    // As of a year (and an end not yet debuted), in time order.
+    for year in [2010, 2014, 2015] {
+        let then = Filter::new().as_of(year);
+        same(
+            &format!("path as of {year}"),
+            library(&Path::between(
+                &ex,
+                person("Seo Yea-ji"),
+                person("G-Dragon"),
+                &then,
+            )),
+            command(&[
+                "path",
+                "Seo Yea-ji",
+                "G-Dragon",
+                "--as-of",
+                &year.to_string(),
+            ]),
+            api(
+                five_at,
+                &format!("/api/path?from=seo-yea-ji&to=g-dragon&as_of={year}"),
+            ),
+        );
+    }
+    same(
+        "path in order",
+        library(&Path::in_order(
+            &ex,
+            person("Seo Yea-ji"),
+            person("Park Min-young"),
+            &Avoid::new(),
+            &all,
+        )),
+        command(&["path", "Seo Yea-ji", "Park Min-young", "--in-order"]),
+        api(
+            five_at,
+            "/api/path?from=seo-yea-ji&to=park-min-young&in_order=1",
+        ),
+    );
 
     // The page's pieces of the graph: around a person and a work, of
     // records, where a picture starts; the filter's years and kinds applied

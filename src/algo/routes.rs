@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::filter::Filter;
-use crate::graph::{Appearance, IdMap, TraversalIndex};
+use crate::graph::{Appearance, IdMap, TraversalIndex, UNKNOWN_YEAR};
 
 use super::Hop;
 
@@ -260,6 +260,193 @@ pub(crate) fn k_shortest(
         found.push(Route { nodes, apps });
     }
     found
+}
+
+/// One side of the time-respecting search: its states, the labels of each
+/// person (their states, each better than the ones before), the works it
+/// has entered, its frontier and depth.
+///
+/// A state's `time` is the year of the work that reached it on the
+/// forward side, that year negated on the backward side, so that on both
+/// sides a smaller time is better and a work can be entered from a state
+/// when its own time is at least the state's.
+#[derive(Default)]
+struct Side {
+    states: Vec<State>,
+    labels: IdMap<Vec<usize>>,
+    entered: IdMap<()>,
+    frontier: Vec<usize>,
+    depth: u32,
+}
+
+/// A (person, time) state: its depth and the hop that made it (the work,
+/// the state it came from and both appearances: the state's person's
+/// first, then the other's).
+struct State {
+    person: u32,
+    time: i64,
+    depth: u32,
+    from: Option<(u32, usize, Appearance, Appearance)>,
+}
+
+impl Side {
+    fn start(p: u32) -> Side {
+        let mut side = Side::default();
+        side.states.push(State {
+            person: p,
+            time: i64::MIN,
+            depth: 0,
+            from: None,
+        });
+        side.labels.insert(p, vec![0]);
+        side.frontier.push(0);
+        side
+    }
+
+    /// The least deep of `p`'s states that joins a state of `p` at `time`
+    /// on the other side: the forward year no later than the backward one
+    /// (a start, at `i64::MIN`, joins any).
+    fn meets(&self, p: u32, time: i64) -> Option<usize> {
+        let labels = self.labels.get(&p)?;
+        labels.iter().copied().find(|&s| {
+            let other = self.states[s].time;
+            time == i64::MIN || other == i64::MIN || time + other <= 0
+        })
+    }
+
+    /// The works and people of one more level: each work whose time is at
+    /// least a frontier state's and that this side has not entered yet
+    /// gives each of its people a state at the work's time, kept when it
+    /// is better than the person's last. Calls `met` with each new state.
+    fn expand(
+        &mut self,
+        index: &TraversalIndex,
+        filter: &Filter,
+        blocked: &Blocked,
+        sign: i64,
+        mut met: impl FnMut(&State, usize),
+    ) {
+        let frontier = std::mem::take(&mut self.frontier);
+        self.depth += 1;
+        for s in frontier {
+            let (p, since) = (self.states[s].person, self.states[s].time);
+            for app in index.of_person(p, filter) {
+                let w = app.work;
+                let year = index.work_attributes(w as usize).0;
+                if year == UNKNOWN_YEAR
+                    || sign * i64::from(year) < since
+                    || self.entered.contains_key(&w)
+                    || !blocked.admits(&app)
+                {
+                    continue;
+                }
+                self.entered.insert(w, ());
+                let time = sign * i64::from(year);
+                for theirs in index.in_work(w, filter) {
+                    let q = theirs.person;
+                    if !blocked.admits(&theirs) {
+                        continue;
+                    }
+                    let labels = self.labels.entry(q).or_default();
+                    if labels.last().is_some_and(|&l| self.states[l].time <= time) {
+                        continue;
+                    }
+                    let id = self.states.len();
+                    labels.push(id);
+                    self.states.push(State {
+                        person: q,
+                        time,
+                        depth: self.depth,
+                        from: Some((w, s, theirs, app)),
+                    });
+                    self.frontier.push(id);
+                    met(&self.states[id], id);
+                }
+            }
+        }
+    }
+
+    /// The people, works and appearances from state `s` back to the side's
+    /// start, `s`'s person first.
+    fn trail(&self, mut s: usize, nodes: &mut Vec<Node>, apps: &mut Vec<Appearance>) {
+        nodes.push(Node::Person(self.states[s].person));
+        while let Some((w, prev, here, there)) = self.states[s].from {
+            apps.extend([here, there]);
+            nodes.extend([Node::Work(w), Node::Person(self.states[prev].person)]);
+            s = prev;
+        }
+    }
+}
+
+/// A shortest time-respecting route from person `a` to person `b` that
+/// `blocked` leaves: each hop's work released no earlier than the previous
+/// hop's (by year; a work with no known year is on no such route). `None`
+/// when there is none.
+///
+/// A bidirectional breadth-first search over states (person, year): from
+/// `a` forward (the year of the work that reached the person: any later
+/// work may follow) and from `b` backward (the year of the work that leads
+/// on: any earlier work may precede), the side with the smaller frontier
+/// first. A state is kept only when it is better than every state of its
+/// person with fewer or as many hops (an older year forward, a newer one
+/// backward); entering a work gives each of its people the work's year
+/// whoever entered it, so each side enters each work once. The first level
+/// that makes a forward and a backward state of one person meet (the
+/// forward year no later than the backward one) gives the fewest hops: of
+/// its meetings, the first of least depth in all.
+pub(crate) fn in_order(
+    index: &TraversalIndex,
+    a: u32,
+    b: u32,
+    filter: &Filter,
+    blocked: &Blocked,
+) -> Option<Route> {
+    if a as usize >= index.people() || b as usize >= index.people() {
+        return None;
+    }
+    if a == b {
+        return Some(Route {
+            nodes: vec![Node::Person(a)],
+            apps: Vec::new(),
+        });
+    }
+    let mut sides = [Side::start(a), Side::start(b)];
+    loop {
+        if sides[0].frontier.is_empty() || sides[1].frontier.is_empty() {
+            return None;
+        }
+        let side = usize::from(sides[1].frontier.len() < sides[0].frontier.len());
+        let [forward, backward] = &mut sides;
+        let (this, other, sign) = if side == 0 {
+            (forward, &*backward, 1)
+        } else {
+            (backward, &*forward, -1)
+        };
+        // The best meeting: total depth, this side's state, the other's.
+        let mut best: Option<(u32, usize, usize)> = None;
+        this.expand(index, filter, blocked, sign, |state, id| {
+            if let Some(o) = other.meets(state.person, state.time) {
+                let total = state.depth + other.states[o].depth;
+                if best.is_none_or(|(t, _, _)| total < t) {
+                    best = Some((total, id, o));
+                }
+            }
+        });
+        if let Some((_, id, o)) = best {
+            let (f, bk) = if side == 0 { (id, o) } else { (o, id) };
+            let mut nodes = Vec::new();
+            let mut apps = Vec::new();
+            sides[0].trail(f, &mut nodes, &mut apps);
+            nodes.reverse();
+            apps.reverse();
+            let mut tail = Vec::new();
+            let mut tail_apps = Vec::new();
+            sides[1].trail(bk, &mut tail, &mut tail_apps);
+            nodes.extend_from_slice(&tail[1..]);
+            apps.extend(tail_apps);
+            return Some(Route { nodes, apps });
+        }
+    }
 }
 
 /// The route from `a` to `b` that maximises the strength of its links: a

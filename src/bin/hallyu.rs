@@ -106,7 +106,8 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             route,
             via,
             strongest,
-        } => cmd::path(cx, a, b, route, via.as_deref(), *strongest),
+            in_order,
+        } => cmd::path(cx, a, b, route, via.as_deref(), (*strongest, *in_order)),
         Command::Paths {
             a,
             b,

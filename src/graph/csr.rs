@@ -210,10 +210,7 @@ impl<'f> Compiled<'f> {
                 && (filter.unverified || !unverified)
                 && (filter.groups || !via);
         }
-        let test_works = filter.years.is_some()
-            || WorkKind::ALL
-                .iter()
-                .any(|&k| filter.kinds & (1 << k as u8) == 0);
+        let test_works = filter.tests_works();
         Compiled {
             admits,
             filter,

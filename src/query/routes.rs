@@ -146,6 +146,45 @@ impl Avoid {
             .collect()
     }
 
+    /// Avoids `record` too, when it is a person or a work (nothing else is
+    /// on a path).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Avoid;
+    /// use hallyu::Entity;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let iu = Entity::from(explorer.person("IU")?);
+    /// assert_eq!(Avoid::new().record(iu).records(), [iu]);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn record(self, record: Entity) -> Avoid {
+        match record {
+            Entity::Person(p) => self.person(p),
+            Entity::Work(w) => self.work(w),
+            _ => self,
+        }
+    }
+
+    /// Which of these records cut every chain, where `reaches` says whether
+    /// a chain avoids an avoidance: those that do on their own, or all of
+    /// them when only together they do; none when a chain avoids them all,
+    /// or none avoids nothing.
+    pub(crate) fn cuts(&self, reaches: impl Fn(&Avoid) -> bool) -> Vec<Entity> {
+        if reaches(self) || !reaches(&Avoid::new()) {
+            return Vec::new();
+        }
+        let all = self.records();
+        let alone: Vec<Entity> = all
+            .iter()
+            .copied()
+            .filter(|&e| !reaches(&Avoid::new().record(e)))
+            .collect();
+        if alone.is_empty() { all } else { alone }
+    }
+
     /// The positions the search leaves out.
     fn blocked(&self) -> Blocked {
         Blocked {
@@ -325,15 +364,59 @@ impl Explorer {
     ) -> Option<Path<'_>> {
         self.check_all(&[a, b]);
         self.check_avoid(avoid);
-        let mut blocked = avoid.blocked();
-        blocked.people.remove(&a.0);
-        blocked.people.remove(&b.0);
         let route = routes::shortest(
             self.graph.index(),
             Node::Person(a.0),
             Node::Person(b.0),
             filter,
-            &blocked,
+            &self.ends_open(avoid, a, b),
+        )?;
+        Some(self.path_of(a, &route))
+    }
+
+    /// A shortest time-respecting path from `a` to `b` that avoids
+    /// `avoid`: each hop's work released in the year of the previous hop's
+    /// or later, so that the chain says how news or a style could have
+    /// travelled from `a` to `b`. Works with no known year are on no such
+    /// path. One of the paths with fewest hops (found by a bidirectional
+    /// search, the first met). Never shorter than
+    /// [`Explorer::shortest_path`]; `None` when no chain runs forward in
+    /// time.
+    ///
+    /// # Panics
+    ///
+    /// When a person or work is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Avoid;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let f = Filter::new();
+    /// let (a, b) = (explorer.person("Seo Yea-ji")?, explorer.person("Park Min-young")?);
+    /// let path = explorer.shortest_path_in_order(a, b, &Avoid::new(), &f).unwrap();
+    /// let years: Vec<i32> = path.works().iter().map(|&w| explorer.get(w).year().unwrap()).collect();
+    /// assert!(years.windows(2).all(|y| y[0] <= y[1]));
+    /// assert!(path.len() >= explorer.shortest_path(a, b, &f).unwrap().len());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn shortest_path_in_order(
+        &self,
+        a: PersonId,
+        b: PersonId,
+        avoid: &Avoid,
+        filter: &Filter,
+    ) -> Option<Path<'_>> {
+        self.check_all(&[a, b]);
+        self.check_avoid(avoid);
+        let route = routes::in_order(
+            self.graph.index(),
+            a.0,
+            b.0,
+            filter,
+            &self.ends_open(avoid, a, b),
         )?;
         Some(self.path_of(a, &route))
     }
@@ -414,9 +497,7 @@ impl Explorer {
         if k == 0 {
             return Vec::new();
         }
-        let mut blocked = avoid.blocked();
-        blocked.people.remove(&a.0);
-        blocked.people.remove(&b.0);
+        let blocked = self.ends_open(avoid, a, b);
         routes::k_shortest(self.graph.index(), a.0, b.0, k, filter, &blocked)
             .iter()
             .map(|r| self.path_of(a, r))
@@ -453,25 +534,15 @@ impl Explorer {
         avoid: &Avoid,
         filter: &Filter,
     ) -> Vec<Entity> {
-        if self.shortest_path_avoiding(a, b, avoid, filter).is_some()
-            || self.shortest_path(a, b, filter).is_none()
-        {
-            return Vec::new();
-        }
-        let all = avoid.records();
-        let alone: Vec<Entity> = all
-            .iter()
-            .copied()
-            .filter(|&e| {
-                let alone = match e {
-                    Entity::Person(p) => Avoid::new().person(p),
-                    Entity::Work(w) => Avoid::new().work(w),
-                    _ => Avoid::new(),
-                };
-                self.shortest_path_avoiding(a, b, &alone, filter).is_none()
-            })
-            .collect();
-        if alone.is_empty() { all } else { alone }
+        avoid.cuts(|avoid| self.shortest_path_avoiding(a, b, avoid, filter).is_some())
+    }
+
+    /// What `avoid` blocks, but for the path's two ends.
+    fn ends_open(&self, avoid: &Avoid, a: PersonId, b: PersonId) -> Blocked {
+        let mut blocked = avoid.blocked();
+        blocked.people.remove(&a.0);
+        blocked.people.remove(&b.0);
+        blocked
     }
 
     fn check_avoid(&self, avoid: &Avoid) {

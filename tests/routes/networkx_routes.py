@@ -8,7 +8,12 @@ and the questions; prints one JSON object with NetworkX's answers:
 `k` (the lengths of the first k of `nx.shortest_simple_paths`), `via` (the
 sum of the two legs' lengths, or null), `strongest` (Dijkstra's length on
 the person projection weighted by 1 / works shared), `simple` (the number of
-`nx.all_simple_paths` with `cutoff`). Lengths count person–work links.
+`nx.all_simple_paths` with `cutoff`), `as_of` (shortest path length on the
+graph of the works released in the year or before, a known year), `in_order`
+(the fewest hops of a chain whose works' years never decrease: a plain
+breadth-first search over (person, year of the last work) states, works of
+no known year left out, written here without the library's pruning). Lengths
+count person–work links. `years` maps a work's key to its year (or null).
 """
 import itertools
 import json
@@ -29,7 +34,8 @@ def length(graph, a, b):
         return None
 
 
-out = {"avoid": [], "k": [], "via": [], "strongest": [], "simple": []}
+out = {"avoid": [], "k": [], "via": [], "strongest": [], "simple": [], "as_of": [], "in_order": []}
+years = cases.get("years", {})
 # The person projection weighted by 1 / (works shared).
 proj = nx.Graph()
 people = [n for n in g if n.startswith("p:")]
@@ -61,4 +67,40 @@ for q in cases.get("strongest", []):
 for q in cases.get("simple", []):
     paths = nx.all_simple_paths(g, "p:" + q["a"], "p:" + q["b"], cutoff=2 * q["max_hops"])
     out["simple"].append(sum(1 for _ in paths))
+for q in cases.get("as_of", []):
+    h = g.copy()
+    h.remove_nodes_from(
+        ["w:" + w for w, y in years.items() if y is None or y > q["year"]]
+    )
+    out["as_of"].append(length(h, "p:" + q["a"], "p:" + q["b"]))
+
+
+def in_order(a, b):
+    """Fewest person-work links on a chain from a to b whose works' years
+    never decrease; None when there is none."""
+    start = ("p:" + a, None)
+    seen = {start}
+    level = [start]
+    hops = 0
+    while level:
+        hops += 1
+        nxt = []
+        for p, since in level:
+            for w in g[p]:
+                y = years.get(w[2:])
+                if y is None or (since is not None and y < since):
+                    continue
+                for q in g[w]:
+                    if q == "p:" + b:
+                        return 2 * hops
+                    state = (q, y)
+                    if state not in seen:
+                        seen.add(state)
+                        nxt.append(state)
+        level = nxt
+    return None
+
+
+for q in cases.get("in_order", []):
+    out["in_order"].append(0 if q["a"] == q["b"] else in_order(q["a"], q["b"]))
 print(json.dumps(out))

@@ -83,10 +83,28 @@ pub struct FilterArgs {
     /// Do not count a group's credits for its members.
     #[arg(long, global = true)]
     pub no_groups: bool,
+    /// The world as it stood at the end of YEAR: only works released by
+    /// then (and with a known year), a group's credit for its members of
+    /// the work's year, people not yet debuted absent.
+    #[arg(
+        long,
+        global = true,
+        value_name = "YEAR",
+        allow_negative_numbers = true,
+        value_parser = parse_year
+    )]
+    pub as_of: Option<i32>,
 }
 
 pub fn parse_kind(s: &str) -> Result<WorkKind, hallyu::Error> {
     s.parse()
+}
+
+/// A year, such as 2012.
+pub fn parse_year(s: &str) -> Result<i32, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a year, such as 2012"))
 }
 
 pub fn parse_roles(s: &str) -> Result<RoleSet, hallyu::Error> {
@@ -154,6 +172,9 @@ impl FilterArgs {
         if let Some(r) = self.roles {
             f = f.roles(r);
         }
+        if let Some(y) = self.as_of {
+            f = f.as_of(y);
+        }
         f
     }
 }
@@ -216,7 +237,9 @@ pub enum Command {
   hallyu path \"Park Seo-joon\" \"Choi Woo-shik\"
   hallyu path IU \"Choi Woo-shik\" --avoid \"Park Seo-joon\" --avoid-work \"Running Man\" --kinds mv,drama
   hallyu path lee-min-ho \"Choi Woo-shik\" --via IU
-  hallyu path IU \"Choi Woo-shik\" --strongest")]
+  hallyu path IU \"Choi Woo-shik\" --strongest
+  hallyu path \"Seo Yea-ji\" G-Dragon --as-of 2014
+  hallyu path \"Seo Yea-ji\" \"Park Min-young\" --in-order")]
     Path {
         /// Where the path starts.
         a: String,
@@ -231,6 +254,10 @@ pub enum Command {
         /// link between two people weighs 1 / the works they share.
         #[arg(long, conflicts_with_all = ["avoid", "avoid_work"])]
         strongest: bool,
+        /// A time-respecting chain: each hop's work released in the year of
+        /// the previous hop's or later (works with no year are left out).
+        #[arg(long, conflicts_with_all = ["via", "strongest"])]
+        in_order: bool,
     },
     /// Every shortest chain between two people (capped), with the count of
     /// all; or, with --k, the k shortest loopless chains of any length.
@@ -238,6 +265,7 @@ pub enum Command {
   hallyu paths \"Song Joong-ki\" \"Seo Yea-ji\" --limit 3
   hallyu paths \"Park Seo-joon\" IU --k 5
   hallyu paths \"Park Seo-joon\" IU --k 5 --avoid \"Choi Woo-shik\"
+  hallyu paths \"Park Seo-joon\" IU --k 3 --as-of 2016
   hallyu paths \"Park Seo-joon\" IU --max-hops 2 --limit 5")]
     Paths {
         /// Where the paths start.

@@ -79,8 +79,11 @@ impl State {
                         Some(v) => Some(self.find_person(v)?),
                         None => None,
                     };
-                    let path = if matches!(param("strongest"), Some("1" | "true" | "yes")) {
+                    let yes = |k: &str| matches!(param(k), Some("1" | "true" | "yes"));
+                    let path = if yes("strongest") {
                         answer::Path::strongest(&self.explorer, a, b, &filter)
+                    } else if yes("in_order") {
+                        answer::Path::in_order(&self.explorer, a, b, &avoid, &filter)
                     } else {
                         answer::Path::routed(&self.explorer, a, b, via, &avoid, &filter)
                     };
@@ -130,7 +133,8 @@ impl State {
     }
 
     /// The server's filter with the request's `years=FROM-TO`,
-    /// `kinds=mv,drama` and `unverified=1` (each optional) applied.
+    /// `kinds=mv,drama`, `unverified=1` and `as_of=YEAR` (each optional)
+    /// applied.
     fn filter<'p>(&self, param: &impl Fn(&str) -> Option<&'p str>) -> Result<Filter, Answer> {
         let mut filter = self.options.filter.clone();
         if let Some(years) = param("years").filter(|y| !y.trim().is_empty() && y.trim() != "-") {
@@ -148,6 +152,13 @@ impl State {
         }
         if let Some(u) = param("unverified") {
             filter = filter.include_unverified(matches!(u, "1" | "true" | "yes"));
+        }
+        if let Some(y) = param("as_of").filter(|y| !y.trim().is_empty()) {
+            let y = y
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| error(400, format!("as_of must be a year, e.g. 2012, not \"{y}\"")))?;
+            filter = filter.as_of(y);
         }
         Ok(filter)
     }

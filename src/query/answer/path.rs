@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::id::{Entity, PersonId};
+use crate::id::PersonId;
 use crate::query::Avoid;
 
 use super::*;
@@ -66,6 +66,18 @@ pub struct Path {
     /// two people share (JSON: only then).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub shared: Vec<usize>,
+    /// The year of the world the path was asked in ([`Filter::as_of`];
+    /// JSON: only then).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub as_of: Option<i32>,
+    /// The ends that had no counted credit yet in the `as_of` year (had not
+    /// debuted), when there is no path (JSON: only when some).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub not_debuted: Vec<Person>,
+    /// Whether the path is time-respecting ([`Path::in_order`]; JSON: only
+    /// then).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub in_order: bool,
 }
 
 /// One hop of a [`Path`]: two people, the work they share, both roles.
@@ -192,28 +204,74 @@ impl Path {
             None if avoid.is_empty() => explorer.shortest_path(from, to, filter),
             None => explorer.shortest_path_avoiding(from, to, avoid, filter),
         };
+        let reaches = |avoid: &Avoid| {
+            explorer
+                .shortest_path_avoiding(from, to, avoid, filter)
+                .is_some()
+        };
+        Path::of_found(explorer, (from, to, via), avoid, filter, found, reaches)
+    }
+
+    /// A shortest time-respecting path from `from` to `to` that avoids
+    /// `avoid` ([`Explorer::shortest_path_in_order`]): each hop's work
+    /// released no earlier than the previous hop's.
+    ///
+    /// # Panics
+    ///
+    /// When a person or work is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::Avoid;
+    /// use hallyu::query::answer::Path;
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let (a, b) = (explorer.person("Seo Yea-ji")?, explorer.person("Park Min-young")?);
+    /// let path = Path::in_order(&explorer, a, b, &Avoid::new(), &Filter::new());
+    /// assert!(path.in_order && path.connected);
+    /// let years: Vec<&str> = path.steps.iter().map(|s| &s.work.released.as_deref().unwrap()[..4]).collect();
+    /// assert!(years.is_sorted());
+    /// assert!(path.to_string().contains("in time order"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn in_order(
+        explorer: &Explorer,
+        from: PersonId,
+        to: PersonId,
+        avoid: &Avoid,
+        filter: &Filter,
+    ) -> Path {
+        let found = explorer.shortest_path_in_order(from, to, avoid, filter);
+        let reaches = |avoid: &Avoid| {
+            explorer
+                .shortest_path_in_order(from, to, avoid, filter)
+                .is_some()
+        };
+        let mut path = Path::of_found(explorer, (from, to, None), avoid, filter, found, reaches);
+        path.in_order = true;
+        path
+    }
+
+    /// The answer for `found`, the path asked from `from` to `to` (through
+    /// `via`); `reaches` says whether a path of the kind asked avoids a
+    /// given avoidance, for naming the records that cut every chain.
+    fn of_found(
+        explorer: &Explorer,
+        (from, to, via): (PersonId, PersonId, Option<PersonId>),
+        avoid: &Avoid,
+        filter: &Filter,
+        found: Option<crate::query::Path<'_>>,
+        reaches: impl Fn(&Avoid) -> bool,
+    ) -> Path {
         let cut_by = if found.is_none() && via.is_none() {
-            explorer.avoidance_cuts(from, to, avoid, filter)
+            avoid.cuts(&reaches)
         } else {
             Vec::new()
         };
         // One of them alone leaves a chain: they cut only together.
-        let cut_together = cut_by.len() > 1
-            && match cut_by[0] {
-                Entity::Person(p) => {
-                    let alone = Avoid::new().person(p);
-                    explorer
-                        .shortest_path_avoiding(from, to, &alone, filter)
-                        .is_some()
-                }
-                Entity::Work(w) => {
-                    let alone = Avoid::new().work(w);
-                    explorer
-                        .shortest_path_avoiding(from, to, &alone, filter)
-                        .is_some()
-                }
-                _ => false,
-            };
+        let cut_together = cut_by.len() > 1 && reaches(&Avoid::new().record(cut_by[0]));
         Path {
             from: Person::of(explorer, from),
             to: Person::of(explorer, to),
@@ -241,6 +299,16 @@ impl Path {
                 .collect(),
             cut_together,
             shared: Vec::new(),
+            as_of: filter.get_as_of(),
+            not_debuted: match filter.get_as_of() {
+                Some(_) if found.is_none() => [from, to]
+                    .into_iter()
+                    .filter(|&p| explorer.works_of(p, filter).is_empty())
+                    .map(|p| Person::of(explorer, p))
+                    .collect(),
+                _ => Vec::new(),
+            },
+            in_order: false,
         }
     }
 
@@ -308,6 +376,12 @@ impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (a, b) = (&self.from.display_name, &self.to.display_name);
         let mut how = conditions(self.via.as_ref(), &self.avoided);
+        if self.in_order {
+            how.push_str(" in time order");
+        }
+        if let Some(y) = self.as_of {
+            how.push_str(&format!(" as of {y}"));
+        }
         if !self.shared.is_empty() {
             let links: Vec<String> = self.shared.iter().map(usize::to_string).collect();
             how.push_str(&format!(
@@ -330,6 +404,26 @@ impl fmt::Display for Path {
                     names.join(join)
                 )
             }
+            None if !self.not_debuted.is_empty() => {
+                let names: Vec<&str> = self
+                    .not_debuted
+                    .iter()
+                    .map(|p| p.display_name.as_str())
+                    .collect();
+                let (has, year) = (
+                    if names.len() == 1 { "has" } else { "have" },
+                    self.as_of.unwrap_or_default(),
+                );
+                writeln!(
+                    f,
+                    "No path{how}: {} {has} no credit in {year} or before (not yet debuted).",
+                    names.join(" and ")
+                )
+            }
+            None if self.in_order => writeln!(
+                f,
+                "No path{how}: no chain of shared works runs from {a} to {b} forward in time under this filter."
+            ),
             None => writeln!(
                 f,
                 "No path{how}: no chain of shared works connects {a} and {b} under this filter."

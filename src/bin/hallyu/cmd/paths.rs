@@ -29,7 +29,7 @@ pub fn path(
     b: &str,
     route: &RouteArgs,
     via: Option<&str>,
-    strongest: bool,
+    (strongest, in_order): (bool, bool),
 ) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
@@ -39,6 +39,8 @@ pub fn path(
         let _busy = source::Busy::new(ex, "searching");
         if strongest {
             answer::Path::strongest(ex, pa, pb, filter)
+        } else if in_order {
+            answer::Path::in_order(ex, pa, pb, &avoid, filter)
         } else {
             answer::Path::routed(ex, pa, pb, via, &avoid, filter)
         }
