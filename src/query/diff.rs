@@ -766,7 +766,7 @@ impl Explorer {
     /// let old = Explorer::bundled();
     /// let mut records = old.to_records();
     /// records.works.iter_mut().find(|w| w.id == "haru-haru").unwrap().title = "Haru".into();
-    /// let new = Explorer::new(Catalog::from_records(records)?);
+    /// let new = Explorer::new(Catalog::from_records("edited", records)?);
     /// let diff = old.diff(&new, &DiffOptions::new(), &Filter::new())?;
     /// assert_eq!(diff.works.total_changed, 1);
     /// assert_eq!(diff.works.changed[0].fields[0].to_string(), "title: \"Haru Haru\" → \"Haru\"");
