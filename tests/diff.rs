@@ -337,6 +337,24 @@ fn two_versions_of_the_bundled_data() {
     let d = diff.distances.as_ref().unwrap();
     assert!(d.total_changed > 0);
     check_against_plain(&old, &new, &diff, &filter, Some("park-min-young"));
+    // Backwards: the added person is removed, with every pair of theirs
+    // lost; lists cut at 2 are the first in key order.
+    let back = new.diff(&old, &options, &filter).unwrap();
+    assert_eq!(ids(&back.people.removed), ["test-person"]);
+    assert_eq!(
+        (back.pairs.total_new, back.pairs.total_lost),
+        (diff.pairs.total_lost, diff.pairs.total_new)
+    );
+    assert_eq!(
+        (back.credits.total_added, back.credits.total_removed),
+        (1, 2)
+    );
+    check_against_plain(&new, &old, &back, &filter, Some("park-min-young"));
+    let short = new
+        .diff(&old, &DiffOptions::new().limit(2), &filter)
+        .unwrap();
+    assert_eq!(short.pairs.lost.len(), 2);
+    check_against_plain(&new, &old, &short, &filter, None);
     // Under a filter too.
     let mv = Filter::new().kinds([hallyu::model::WorkKind::MusicVideo]);
     let diff = old.diff(&new, &DiffOptions::new().from("IU"), &mv).unwrap();

@@ -507,54 +507,103 @@ fn key_ranks(ex: &Explorer) -> Vec<u32> {
     rank
 }
 
-/// The pairs of co-stars of `a` (under the filter) that are not co-stars
-/// in `b`: how many, and the first `limit`, in `a`'s key order. One person
-/// at a time: their co-stars later in key order in `a`, against their
-/// co-stars in `b`.
-fn pairs_only_in(
-    a: &Explorer,
-    b: &Explorer,
-    a_to_b: &[u32],
-    rank: &[u32],
+/// The co-star pairs (under the filter) new and lost, in one pass over
+/// the people of the new version in key order: each person's co-stars in
+/// both versions, listed once each and compared; then the co-stars of the
+/// people only the old version holds (all their pairs are lost). A new
+/// pair is counted at its first person in the new key order, a lost one at
+/// its first person in the old key order (or at the one only the old
+/// version holds). The new pairs are listed as they come; the first lost
+/// ones, in the old key order, are kept in a heap of at most `limit`.
+fn pairs(
+    old: &Explorer,
+    new: &Explorer,
+    people: &Map,
     filter: &Filter,
     limit: usize,
-) -> (usize, Vec<PersonPair>) {
-    let mut walk_a = Bfs::new(a.graph.index(), filter);
-    let mut walk_b = Bfs::new(b.graph.index(), filter);
-    let mut total = 0;
-    let mut list = Vec::new();
-    for &p in a.graph.people().in_key_order() {
-        let mut mine = Vec::new();
-        walk_a.costars(p, |q| {
-            if rank[q as usize] > rank[p as usize] {
-                mine.push(q);
-            }
-        });
-        if mine.is_empty() {
-            continue;
+) -> PairChanges {
+    let (rank_old, rank_new) = (key_ranks(old), key_ranks(new));
+    let mut walk_old = Bfs::new(old.graph.index(), filter);
+    let mut walk_new = Bfs::new(new.graph.index(), filter);
+    let mut out = PairChanges::default();
+    let mut lost: std::collections::BinaryHeap<(u32, u32)> = std::collections::BinaryHeap::new();
+    let mut note_lost = |total: &mut usize, a: u32, b: u32| {
+        *total += 1;
+        let pair = (
+            rank_old[a as usize].min(rank_old[b as usize]),
+            rank_old[a as usize].max(rank_old[b as usize]),
+        );
+        if lost.len() < limit {
+            lost.push(pair);
+        } else if lost.peek().is_some_and(|&top| pair < top) {
+            lost.pop();
+            lost.push(pair);
         }
-        let there = a_to_b[p as usize];
-        let theirs = if there == NONE {
+    };
+    for &p in new.graph.people().in_key_order() {
+        let mine = walk_new.costar_list(p);
+        let o = people.new_to_old[p as usize];
+        let theirs = if o == NONE {
             Vec::new()
         } else {
-            walk_b.costar_list(there)
+            walk_old.costar_list(o)
         };
-        mine.retain(|&q| {
-            let m = a_to_b[q as usize];
-            m == NONE || theirs.binary_search(&m).is_err()
-        });
-        total += mine.len();
-        if list.len() < limit {
-            mine.sort_unstable_by_key(|&q| rank[q as usize]);
-            for &q in mine.iter().take(limit - list.len()) {
-                list.push(PersonPair {
-                    a: Person::of(a, a.graph.pid(p)),
-                    b: Person::of(a, a.graph.pid(q)),
+        let mut fresh: Vec<u32> = mine
+            .iter()
+            .copied()
+            .filter(|&q| rank_new[q as usize] > rank_new[p as usize])
+            .filter(|&q| {
+                let m = people.new_to_old[q as usize];
+                m == NONE || theirs.binary_search(&m).is_err()
+            })
+            .collect();
+        out.total_new += fresh.len();
+        if out.new.len() < limit {
+            fresh.sort_unstable_by_key(|&q| rank_new[q as usize]);
+            for &q in fresh.iter().take(limit - out.new.len()) {
+                out.new.push(PersonPair {
+                    a: Person::of(new, new.graph.pid(p)),
+                    b: Person::of(new, new.graph.pid(q)),
                 });
             }
         }
+        // Lost: old co-stars later in the old key order who are in the new
+        // version but no longer co-stars (those only the old version holds
+        // are counted below).
+        for &r in &theirs {
+            let m = people.old_to_new[r as usize];
+            if m != NONE
+                && rank_old[r as usize] > rank_old[o as usize]
+                && mine.binary_search(&m).is_err()
+            {
+                note_lost(&mut out.total_lost, o, r);
+            }
+        }
     }
-    (total, list)
+    for (o, _) in people
+        .old_to_new
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| **m == NONE)
+    {
+        let o = o as u32;
+        for r in walk_old.costar_list(o) {
+            let both = people.old_to_new[r as usize] != NONE;
+            if both || rank_old[r as usize] > rank_old[o as usize] {
+                note_lost(&mut out.total_lost, o, r);
+            }
+        }
+    }
+    let order = old.graph.people().in_key_order();
+    out.lost = lost
+        .into_sorted_vec()
+        .into_iter()
+        .map(|(a, b)| PersonPair {
+            a: Person::of(old, old.graph.pid(order[a as usize])),
+            b: Person::of(old, old.graph.pid(order[b as usize])),
+        })
+        .collect();
+    out
 }
 
 /// A person by key, else by name.
@@ -784,13 +833,7 @@ impl Explorer {
             )?),
             None => None,
         };
-        let (total_new, new_pairs) =
-            pairs_only_in(new, old, &maps[0].new_to_old, &rank_new, filter, limit);
         drop(rank_new);
-        let rank_old = key_ranks(old);
-        let (total_lost, lost) =
-            pairs_only_in(old, new, &maps[0].old_to_new, &rank_old, filter, limit);
-        drop(rank_old);
         Ok(Diff {
             old: totals(old),
             new: totals(new),
@@ -799,12 +842,7 @@ impl Explorer {
             works: records(old, new, RecordKind::Work, &maps[2], limit),
             organisations: records(old, new, RecordKind::Organisation, &maps[3], limit),
             credits: credits(old, new, &maps, limit),
-            pairs: PairChanges {
-                total_new,
-                new: new_pairs,
-                total_lost,
-                lost,
-            },
+            pairs: pairs(old, new, &maps[0], filter, limit),
             distances,
             components: components(old, new, &maps[0], filter, limit),
         })
