@@ -111,7 +111,8 @@ def make_new(old, new):
 
 
 def timed(args):
-    """Runs `args` under /usr/bin/time -v: (stdout, seconds, peak MiB)."""
+    """Runs `args` under /usr/bin/time -v: (stdout, wall seconds, CPU
+    seconds (user and system), peak MiB)."""
     run = subprocess.run(["/usr/bin/time", "-v"] + args, capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"{' '.join(args)} failed (status {run.returncode}):\n{run.stderr[-2000:]}")
@@ -119,7 +120,9 @@ def timed(args):
     h, m, s = wall.groups()
     seconds = int(h or 0) * 3600 + int(m) * 60 + float(s)
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1))
-    return run.stdout, seconds, peak / 1024
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", run.stderr).group(1))
+              for kind in ("User", "System"))
+    return run.stdout, seconds, cpu, peak / 1024
 
 
 def main():
@@ -139,8 +142,8 @@ def main():
         gen = os.path.join(ROOT, "target", "release", "examples", "imdb_gen")
         subprocess.run([gen, old, a.size], check=True)
     counts = make_new(old, new)
-    _, load_s, load_mib = timed([exe, "--data", old, "stats"])
-    out, diff_s, diff_mib = timed([exe, "diff", old, new, "--from", a.source, "--top", "5",
+    _, load_s, load_cpu, load_mib = timed([exe, "--data", old, "stats"])
+    out, diff_s, diff_cpu, diff_mib = timed([exe, "diff", old, new, "--from", a.source, "--top", "5",
                                    "--json"])
     d = json.loads(out)
     load = os.getloadavg()[0]
@@ -161,16 +164,16 @@ def main():
         f"`{os.path.basename(old)}` (`imdb_gen DIR {a.size}`, {d['old']['people']} people, "
         f"{d['old']['works']} works, {d['old']['credits']} credits kept); NEW is written from "
         f"it by the script, row by row: {edits}. Wall time and peak resident set "
-        f"(`/usr/bin/time -v`) of one load (`hallyu --data OLD stats`) and of "
+        f"(`/usr/bin/time -v`; the CPU time depends less on the other work) of one load (`hallyu --data OLD stats`) and of "
         f"`hallyu diff OLD NEW --from {a.source} --json` (both loads, then the diff: every "
         f"record and credit matched by key, each person's co-stars listed once in each "
         f"version, two breadth-first searches, two union-finds).",
         "",
-        "| run | wall time | peak memory |",
-        "|---|---|---|",
-        f"| one load (`stats`) | {load_s:.1f} s | {load_mib:.0f} MiB |",
-        f"| `diff` (two loads and the diff) | {diff_s:.1f} s | {diff_mib:.0f} MiB "
-        f"({diff_mib / load_mib:.1f}× one load) |",
+        "| run | wall time | CPU time (user + system) | peak memory |",
+        "|---|---|---|---|",
+        f"| one load (`stats`) | {load_s:.1f} s | {load_cpu:.1f} s | {load_mib:.0f} MiB |",
+        f"| `diff` (two loads and the diff) | {diff_s:.1f} s | {diff_cpu:.1f} s | "
+        f"{diff_mib:.0f} MiB ({diff_mib / load_mib:.1f}× one load) |",
         "",
         "What the diff found:",
         "",
