@@ -337,6 +337,16 @@ fn two_versions_of_the_bundled_data() {
     let d = diff.distances.as_ref().unwrap();
     assert!(d.total_changed > 0);
     check_against_plain(&old, &new, &diff, &filter, Some("park-min-young"));
+    let text = diff.to_string();
+    for line in [
+        "people +1 -0 ~0",
+        "  + Test Person [test-person]",
+        "  ~ Haru Haru (2009) [haru-haru]",
+        "      released: \"2008-08-08\" → \"2009-08-08\"",
+        "credits +2 -1 ~1",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line:?} in\n{text}");
+    }
     // Backwards: the added person is removed, with every pair of theirs
     // lost; lists cut at 2 are the first in key order.
     let back = new.diff(&old, &options, &filter).unwrap();

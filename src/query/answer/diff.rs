@@ -484,6 +484,17 @@ fn more(f: &mut fmt::Formatter<'_>, shown: usize, total: usize) -> fmt::Result {
     Ok(())
 }
 
+/// A label with the key after it in brackets, unless the label ends with
+/// it already (a name two people share is labelled with the key).
+fn with_key(label: &str, id: &str) -> String {
+    let key = format!("[{id}]");
+    if label.ends_with(&key) {
+        label.to_string()
+    } else {
+        format!("{label} {key}")
+    }
+}
+
 impl fmt::Display for RecordChanges {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (sign, list, total) in [
@@ -491,12 +502,12 @@ impl fmt::Display for RecordChanges {
             ("-", &self.removed, self.total_removed),
         ] {
             for r in list {
-                writeln!(f, "  {sign} {} [{}]", r.label, r.id)?;
+                writeln!(f, "  {sign} {}", with_key(&r.label, &r.id))?;
             }
             more(f, list.len(), total)?;
         }
         for r in &self.changed {
-            writeln!(f, "  ~ {} [{}]", r.label, r.id)?;
+            writeln!(f, "  ~ {}", with_key(&r.label, &r.id))?;
             for c in &r.fields {
                 writeln!(f, "      {c}")?;
             }
