@@ -4,7 +4,7 @@
 //! offers too),
 //! [`SharedWorks`], [`Works`], [`Cast`], [`List`], [`Paths`], [`Bacon`],
 //! [`Introductions`], [`Recommendations`], [`Centre`], [`Rank`],
-//! [`Communities`], [`Components`], [`Cores`], [`Projection`], [`Stats`], and the notes of files
+//! [`Communities`], [`Components`], [`Cores`], [`Projection`], [`Stats`], [`Diff`], and the notes of files
 //! written ([`Wrote`], [`Written`]).
 //!
 //! Each is a plain, resolved record (keys, names, roles as words, no ids),
