@@ -84,6 +84,27 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
     if let Command::Completions { shell } = cli.command {
         return completions(shell, out);
     }
+    if let Command::Diff {
+        old,
+        new,
+        from,
+        top,
+    } = &cli.command
+    {
+        if cli.common.data.is_some() {
+            return Err(Failure::Usage(
+                "diff reads the two paths it is given: leave out --data".into(),
+            ));
+        }
+        let args = cmd::DiffArgs {
+            old,
+            new,
+            korean: cli.common.korean,
+            from: from.as_deref(),
+            top: top.top,
+        };
+        return cmd::diff(&args, &cli.common.filter.filter(), out);
+    }
     let source = source::open(cli.common.data.as_deref(), cli.common.korean)
         .map_err(|e| Failure::Data(e.to_string()))?;
     let ex = &source.explorer;
@@ -179,7 +200,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         } => cmd::html(cx, view.as_ref(), *max_records as usize, file.as_deref()),
         Command::Serve { port, time_limit } => cmd::serve(ex.clone(), &filter, *port, *time_limit),
         Command::Stats => cmd::stats(&source, cx.filter, cx.out),
-        Command::Completions { .. } => unreachable!("answered above"),
+        Command::Completions { .. } | Command::Diff { .. } => unreachable!("answered above"),
     }
 }
 

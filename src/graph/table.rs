@@ -254,6 +254,12 @@ impl Table {
         self.unverified.sort_unstable();
     }
 
+    /// Every record's position, in key order (numeric keys by number):
+    /// the order of `hallyu diff`'s lists.
+    pub(crate) fn in_key_order(&self) -> &[u32] {
+        &self.by_key
+    }
+
     /// The name of record `i`.
     pub(crate) fn name(&self, i: u32) -> &str {
         self.names.get(i)

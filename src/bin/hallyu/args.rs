@@ -381,6 +381,32 @@ with fewer than k co-stars is removed, again and again.")]
         #[command(flatten)]
         top: Top,
     },
+    /// What changed between two versions of the data, by key.
+    #[command(after_help = "Examples:
+  hallyu diff data-2025/ data/
+  hallyu diff imdb-2025-01/ imdb-2025-06/ --from nm0000020 --top 5 --json
+
+OLD and NEW are two sources of any kind --data reads (a RON file or
+directory, an IMDb directory, CSV tables, a CSV or TSV edge list, node-link
+JSON, GraphML); --data itself is not taken. Records are matched by key within
+their kind: people, groups, works and organisations added, removed and
+changed (each changed field, old → new). Credits are matched by the keys of
+their two ends and their role's word; a new billing, character or year is a
+change. Then, under the filter: co-star pairs new and lost, the people whose
+distance from --from changed most, and the components merged or split
+(matched by their people's keys). Lists are in key order and cut at --top;
+their totals are counted in full.")]
+    Diff {
+        /// The old version: a path as --data takes.
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        /// Compare everyone's distance from this person (a key or a name).
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
+        #[command(flatten)]
+        top: Top,
+    },
     /// The people and works within k hops of a person.
     #[command(after_help = "Example:\n  hallyu neighbours IU -k 2")]
     Neighbours {

@@ -4,7 +4,7 @@
 //! offers too),
 //! [`SharedWorks`], [`Works`], [`Cast`], [`List`], [`Paths`], [`Bacon`],
 //! [`Introductions`], [`Recommendations`], [`Centre`], [`Rank`],
-//! [`Communities`], [`Components`], [`Cores`], [`Projection`], [`Stats`], and the notes of files
+//! [`Communities`], [`Components`], [`Cores`], [`Projection`], [`Stats`], [`Diff`], and the notes of files
 //! written ([`Wrote`], [`Written`]).
 //!
 //! Each is a plain, resolved record (keys, names, roles as words, no ids),
@@ -345,7 +345,7 @@ impl Record {
 }
 
 /// A role in words: `cast (lead) as Kim Tan`, `member 2006–`, ….
-fn role_words(role: &Role) -> String {
+pub(crate) fn role_words(role: &Role) -> String {
     match role {
         Role::Member { since, until } if since.is_some() || until.is_some() => format!(
             "member {}–{}",
@@ -488,6 +488,7 @@ mod communities;
 mod components;
 mod cores;
 mod costars;
+mod diff;
 mod graph;
 mod info;
 mod introduce;
@@ -511,6 +512,7 @@ pub use communities::*;
 pub use components::*;
 pub use cores::*;
 pub use costars::*;
+pub use diff::*;
 pub use graph::*;
 pub use info::*;
 pub use introduce::*;

@@ -10,6 +10,7 @@ use crate::glue::{self};
 use crate::out::Out;
 
 mod data;
+mod diff;
 mod paths;
 mod people;
 mod pictures;
@@ -17,6 +18,7 @@ mod rankings;
 mod serve;
 
 pub use data::*;
+pub use diff::*;
 pub use paths::*;
 pub use people::*;
 pub use pictures::*;
