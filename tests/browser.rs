@@ -70,6 +70,46 @@ fn possible_hops(explorer: &Explorer) -> Vec<String> {
     lines
 }
 
+/// What the page's path modes must answer, as the library does: Seo Yea-ji
+/// to G-Dragon as of 2010, 2014 and 2015 (hops, or `none`), and a pair whose
+/// path in time order is longer than its shortest path (its ends, its
+/// length, the shortest's length). One `key value…` line each.
+fn modes(explorer: &Explorer) -> String {
+    use hallyu::query::Avoid;
+    let key = |p: hallyu::PersonId| explorer.get(p).key().into_owned();
+    let (yea_ji, gd) = (
+        explorer.person("Seo Yea-ji").unwrap(),
+        explorer.person("G-Dragon").unwrap(),
+    );
+    let mut out = format!("asof {} {}", key(yea_ji), key(gd));
+    for year in [2010, 2014, 2015] {
+        let hops = explorer.shortest_path(yea_ji, gd, &Filter::new().as_of(year));
+        out.push_str(&format!(
+            " {year}:{}",
+            hops.map_or("none".into(), |p| p.len().to_string())
+        ));
+    }
+    // From Lee Min-ho, the first person (in id order) a chain in time order
+    // reaches only the long way round.
+    let (a, filter) = (explorer.person("lee-min-ho").unwrap(), Filter::new());
+    let (b, ordered, shortest) = explorer
+        .people()
+        .find_map(|b| {
+            let shortest = explorer.shortest_path(a, b, &filter)?.len();
+            let ordered = explorer
+                .shortest_path_in_order(a, b, &Avoid::new(), &filter)?
+                .len();
+            (ordered > shortest).then_some((b, ordered, shortest))
+        })
+        .expect("a pair whose chain in time order is longer");
+    out.push_str(&format!(
+        "\ninorder {} {} {ordered} {shortest}\n",
+        key(a),
+        key(b)
+    ));
+    out
+}
+
 /// Writes what `page_test.py` checks against (the path's ends and length,
 /// the view's person, every line a hop can read), runs it on `url` (a file
 /// or the server's address), and gives its output.
@@ -99,6 +139,7 @@ fn run_page_test(explorer: &Explorer, python: &str, dir: &Path, url: &str) -> St
     )
     .unwrap();
     std::fs::write(dir.join("hops.txt"), possible_hops(explorer).join("\n")).unwrap();
+    std::fs::write(dir.join("modes.txt"), modes(explorer)).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/page_test.py");
     let out = Command::new(python)
         .arg(&script)

@@ -38,7 +38,10 @@
   }
 
   // ---- filters ----
-  var filter = { from: CONF.filter.from, to: CONF.filter.to, kinds: {}, unverified: CONF.filter.unverified };
+  // asOf: the world at the end of that year (docs/paths.md): works of that
+  // year or before, a work with no known year never.
+  var filter = { from: CONF.filter.from, to: CONF.filter.to, kinds: {}, unverified: CONF.filter.unverified,
+    asOf: CONF.filter.as_of != null ? CONF.filter.as_of : null };
   CONF.filter.kinds.forEach(function (k) { filter.kinds[k] = true; });
   function workActive(key) {
     var n = nodes[key];
@@ -46,6 +49,7 @@
     if (!filter.kinds[n.kind]) return false;
     if (filter.from != null && (n.year == null || n.year < filter.from)) return false;
     if (filter.to != null && (n.year == null || n.year > filter.to)) return false;
+    if (filter.asOf != null && (n.year == null || n.year > filter.asOf)) return false;
     return true;
   }
   function edgeActive(id) {
@@ -59,6 +63,7 @@
     }
     q.push("kinds=" + Object.keys(filter.kinds).filter(function (k) { return filter.kinds[k]; }).join(","));
     if (filter.unverified) q.push("unverified=1");
+    if (filter.asOf != null) q.push("as_of=" + filter.asOf);
     return q.join("&");
   }
 
@@ -338,13 +343,61 @@
     }
     return null;
   }
-  // A path's conditions: through a person, around people and works (keys).
-  var route = { via: null, avoid: [], nth: 0 };
+  // Offline, in time order: breadth-first over states (person, year of the
+  // work that reached them); a hop's work must be of that year or later. A
+  // state is kept only when its year is older than every state of its
+  // person met at as many hops or fewer (docs/paths.md).
+  function pathInOrder(a, b, avoid) {
+    if (a === b) return [];
+    var best = Object.create(null); best[a] = -Infinity;
+    var frontier = [{ person: a, year: -Infinity, back: null }];
+    while (frontier.length) {
+      var nextLevel = [];
+      for (var f = 0; f < frontier.length; f++) {
+        var st = frontier[f], ks = adj[st.person] || [];
+        for (var x = 0; x < ks.length; x++) {
+          var k1 = ks[x];
+          if (!edgeActive(k1)) continue;
+          var w = edges[k1].work, year = nodes[w].year, ws = adj[w];
+          if (avoid[w] || year == null || year < st.year) continue;
+          for (var y = 0; y < ws.length; y++) {
+            var k2 = ws[y];
+            if (k2 === k1 || !edgeActive(k2)) continue;
+            var q = edges[k2].person;
+            if ((q in best && best[q] <= year) || (avoid[q] && q !== b)) continue;
+            best[q] = year;
+            var to = { person: q, year: year, back: st,
+              step: { from: st.person, work: w, to: q, fromRole: edges[k1].role, toRole: edges[k2].role } };
+            if (q === b) {
+              var steps = [];
+              for (var c = to; c.back; c = c.back) steps.unshift(c.step);
+              return steps;
+            }
+            nextLevel.push(to);
+          }
+        }
+      }
+      frontier = nextLevel;
+    }
+    return null;
+  }
+  // A path's conditions: through a person, around people and works (keys),
+  // in time order, the strongest.
+  var route = { via: null, avoid: [], nth: 0, inOrder: false, strongest: false };
   function routeQuery() {
     var q = [];
-    if (route.via) q.push("via=" + enc(route.via));
+    if (route.via && !route.inOrder && !route.strongest) q.push("via=" + enc(route.via));
     if (route.avoid.length) q.push("avoid=" + route.avoid.map(enc).join(","));
+    if (route.inOrder) q.push("in_order=1");
+    if (route.strongest) q.push("strongest=1");
     return q.length ? "&" + q.join("&") : "";
+  }
+  // Why the last path search found no chain, in words ("" when it did).
+  var why = "";
+  function notDebuted(names) {
+    if (!names.length) return "";
+    return " " + names.join(" and ") + (names.length === 1 ? " has" : " have") +
+      " no credit in " + filter.asOf + " or before (not yet debuted).";
   }
   // The steps of a path answer's chain.
   function stepsOf(chain) {
@@ -365,6 +418,14 @@
   function routeHere(a, b) {
     var avoid = Object.create(null);
     route.avoid.forEach(function (k) { avoid[k] = true; });
+    var found = routeHereBy(a, b, avoid);
+    if (found === null && filter.asOf != null) {
+      why = notDebuted([a, b].filter(function (k) { return !(adj[k] || []).some(edgeActive); }).map(nameOf));
+    }
+    return found;
+  }
+  function routeHereBy(a, b, avoid) {
+    if (route.inOrder) return pathInOrder(a, b, avoid);
     if (!route.via) return pathHere(a, b, avoid);
     var first = pathHere(a, route.via, avoid), second = pathHere(route.via, b, avoid);
     return first && second ? first.concat(second) : null;
@@ -372,8 +433,9 @@
   // Served: the library's path (the route.nth-th shortest with "next"),
   // then the records on it.
   function findPath(a, b) {
+    why = "";
     if (!API) return Promise.resolve(routeHere(a, b));
-    if (route.nth > 0) {
+    if (route.nth > 0 && !route.inOrder && !route.strongest) {
       var k = route.nth + 1;
       return get("/api/paths?from=" + enc(a) + "&to=" + enc(b) + "&k=" + k + routeQuery() + "&" + filterQuery()).then(function (p) {
         if (p.paths.length < k) { route.nth = p.paths.length - 1; note("No other path: these are all " + p.paths.length + "."); }
@@ -383,6 +445,7 @@
     }
     return get("/api/path?from=" + enc(a) + "&to=" + enc(b) + routeQuery() + "&" + filterQuery()).then(function (p) {
       if (!p.connected) {
+        if (p.not_debuted) why = notDebuted(p.not_debuted.map(function (r) { return r.name; }));
         if (p.cut_by && p.cut_by.length) {
           note("Every chain passes through " + (p.cut_together ? "one of " : "") +
             p.cut_by.map(function (r) { return r.label; }).join(p.cut_together ? ", " : " and ") + ".");
@@ -397,6 +460,16 @@
       " ←" + s.toRole + " in— " + nodes[s.to].name;
   }
   function nameOf(key) { return key in nodes ? nodes[key].name : key; }
+  // The path's mode in words: " (path 2) through X avoiding Y as of 2014 in time order".
+  function modeWords() {
+    var plain = !route.inOrder && !route.strongest;
+    return (route.nth && plain && API ? " (path " + (route.nth + 1) + ")" : "") +
+      (route.via && plain ? " through " + nameOf(route.via) : "") +
+      (route.avoid.length ? " avoiding " + route.avoid.map(nameOf).join(", ") : "") +
+      (filter.asOf != null ? " as of " + filter.asOf : "") +
+      (route.inOrder ? " in time order" : "") +
+      (route.strongest ? " strongest" : "");
+  }
   function showPath(a, b) {
     var out = $("path-result");
     return Promise.all([know(a), know(b)]).then(function () { return findPath(a, b); }).then(function (steps) {
@@ -404,16 +477,17 @@
       $("path-from").dataset.key = a; $("path-to").dataset.key = b;
       out.innerHTML = "";
       cy.elements().removeClass("path faded");
+      window.hallyu.steps = steps;
+      var how = modeWords();
       if (steps === null) {
-        out.appendChild(el("p", "No chain links " + nameOf(a) + " and " + nameOf(b) + " under these filters" +
-          (API || !CONF.left_out ? "." : " in the part of the graph this page holds.")));
+        out.appendChild(el("p", "No chain links " + nameOf(a) + " and " + nameOf(b) + how + " under these filters" +
+          (API || !CONF.left_out ? "." : " in the part of the graph this page holds.") +
+          (route.inOrder && !why ? " A chain in time order never goes back to an earlier work; works with no year are on none." : "") +
+          why));
         return null;
       }
-      var how = (route.nth ? " (path " + (route.nth + 1) + ")" : "") +
-        (route.via ? " through " + nameOf(route.via) : "") +
-        (route.avoid.length ? " avoiding " + route.avoid.map(nameOf).join(", ") : "");
       out.appendChild(el("p", steps.length + (steps.length === 1 ? " hop" : " hops") + " from " + nameOf(a) + " to " + nameOf(b) + how + ":"));
-      $("path-next").hidden = !API;
+      $("path-next").hidden = !API || route.inOrder || route.strongest;
       var ol = el("ol");
       ol.id = "hops";
       addNode(a);
@@ -450,6 +524,12 @@
     route.via = h.get("via") || null;
     route.avoid = (h.get("avoid") || "").split(",").filter(Boolean);
     route.nth = Math.max(0, (parseInt(h.get("n"), 10) || 1) - 1);
+    route.inOrder = h.get("inorder") === "1";
+    route.strongest = API && h.get("strongest") === "1" && !route.inOrder;
+    var y = parseInt(h.get("asof"), 10);
+    if (!isNaN(y) || (from != null && to != null)) setAsOf(isNaN(y) ? null : y);
+    $("path-inorder").checked = route.inOrder;
+    $("path-strongest").checked = route.strongest;
     var known = function (k) { return API || k in nodes; };
     if (from != null && to != null && known(from) && known(to)) {
       return showPath(from, to);
@@ -498,9 +578,21 @@
       filter.from = isNaN(a) ? null : a; filter.to = isNaN(b) ? null : b;
       refilter();
     }
+    if (filter.asOf != null) $("as-of").value = filter.asOf;
+    $("as-of").addEventListener("change", function () {
+      var y = parseInt(this.value, 10);
+      filter.asOf = isNaN(y) ? null : y;
+      refilter();
+    });
     $("year-from").addEventListener("change", years);
     $("year-to").addEventListener("change", years);
     $("unverified").addEventListener("change", function () { filter.unverified = this.checked; refilter(); });
+  }
+  // The as-of year of a deep link (null: none), in the field too.
+  function setAsOf(y) {
+    if (y !== filter.asOf && API) asked = Object.create(null);
+    filter.asOf = y;
+    $("as-of").value = y == null ? "" : y;
   }
   function refilter() {
     var key = $("panel").dataset.key;
@@ -510,7 +602,11 @@
       asked = Object.create(null);
     }
     syncEdges();
-    if ($("hops") && a && b) return showPath(a, b);
+    if (a && b && ($("hops") || $("path-result").textContent)) {
+      // The path shown follows, and so does its deep link.
+      history.replaceState(null, "", "#" + pathHash(a, b, route.via, route.avoid, route.nth + 1));
+      return showPath(a, b);
+    }
     if (key) return expand(key).then(function () { showPanel(key); });
   }
   function start() {
@@ -556,16 +652,31 @@
       return search(n, false).then(function (m) { return m.length ? m[0].key : null; });
     })).then(function (keys) { return keys.filter(Boolean); });
   }
+  // A path's deep link: its ends, conditions and modes, the as-of year.
+  function pathHash(a, b, via, avoid, n) {
+    var h = "from=" + enc(a) + "&to=" + enc(b);
+    if (via) h += "&via=" + enc(via);
+    if (avoid.length) h += "&avoid=" + avoid.map(enc).join(",");
+    if (n > 1) h += "&n=" + n;
+    if (filter.asOf != null) h += "&asof=" + filter.asOf;
+    if ($("path-inorder").checked) h += "&inorder=1";
+    else if ($("path-strongest").checked) h += "&strongest=1";
+    return h;
+  }
   function askPath(n) {
     var via = $("path-via").value.trim() ? pickFirst($("path-via")) : Promise.resolve(null);
     Promise.all([pickFirst($("path-from")), pickFirst($("path-to")), via, avoidKeys()]).then(function (r) {
       if (!r[0] || !r[1]) return;
-      var h = "from=" + enc(r[0]) + "&to=" + enc(r[1]);
-      if (r[2]) h += "&via=" + enc(r[2]);
-      if (r[3].length) h += "&avoid=" + r[3].map(enc).join(",");
-      if (n > 1) h += "&n=" + n;
-      location.hash = h;
+      location.hash = pathHash(r[0], r[1], r[2], r[3], n);
     }, failed);
+  }
+  // In time order and the strongest exclude each other; offline, the
+  // strongest is not computed (the server's answer only).
+  $("path-inorder").addEventListener("change", function () { if (this.checked) $("path-strongest").checked = false; });
+  $("path-strongest").addEventListener("change", function () { if (this.checked) $("path-inorder").checked = false; });
+  if (!API) {
+    $("path-strongest").disabled = true;
+    $("path-strongest").parentNode.title = "The strongest path needs the server (hallyu serve): this page holds no link weights.";
   }
   $("path-go").addEventListener("click", function () { askPath(1); });
   $("path-next").addEventListener("click", function () { askPath(route.nth + 2); });

@@ -13,6 +13,7 @@ import struct
 import sys
 import tempfile
 import time
+import urllib.request
 import zlib
 from pathlib import Path
 
@@ -169,6 +170,79 @@ try:
         wait.until(lambda d: "(path 2)" in d.find_element(By.ID, "path-result").text)
         second = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#hops li")]
         check(second != lines and len(second) >= len(lines), "Next path shows another path of %d hops" % len(second))
+
+    # 3c. Path modes (modes.txt, the library's answers): as of a year, in
+    #     time order, the strongest (served only: offline the control is
+    #     disabled and says why). Served, each path is the API's own.
+    modes = {l.split()[0]: l.split()[1:] for l in out.joinpath("modes.txt").read_text().split("\n") if l}
+    mode_url = url if served else (out / "whole.html").resolve().as_uri()
+
+    def result():
+        return driver.find_element(By.ID, "path-result").text
+
+    def shown_path():
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#hops li") or "No chain" in result())
+        return driver.execute_script(
+            "var s = window.hallyu.steps; return s && s.map(h => [h.work, window.hallyu.nodes[h.work].year])")
+
+    def api(query):
+        with urllib.request.urlopen(url + "api/path?" + query) as r:
+            return json.loads(r.read())
+
+    def api_works(query):
+        return [s["work"]["id"] for s in api(query)["steps"]]
+
+    yea_ji, gd = modes["asof"][:2]
+    for item in modes["asof"][2:]:
+        year, want = item.split(":")
+        load(mode_url + "#from=%s&to=%s&asof=%s" % (yea_ji, gd, year))
+        steps, text = shown_path(), result()
+        check(driver.find_element(By.ID, "as-of").get_attribute("value") == year, "#asof=%s fills the as-of field" % year)
+        if want == "none":
+            check(steps is None and "as of " + year in text and "Seo Yea-ji has no credit in %s" % year in text
+                  and "not yet debuted" in text, "as of %s: no path, and why: %r" % (year, text))
+        else:
+            check(len(steps) == int(want) and "as of %s:" % year in text and all(y <= int(year) for _, y in steps),
+                  "as of %s: %d hop(s) like the library's (%s), every work of %s or before" % (year, len(steps), want, year))
+        if served:
+            answer = api("from=%s&to=%s&as_of=%s" % (yea_ji, gd, year))
+            check(answer["length"] == (None if want == "none" else int(want))
+                  and [w for w, _ in steps or []] == [s["work"]["id"] for s in answer["steps"]]
+                  and (want != "none" or [p["id"] for p in answer["not_debuted"]] == [yea_ji]),
+                  "as of %s: the page shows the API's answer" % year)
+    # Typing another year redraws the path and its deep link.
+    box = driver.find_element(By.ID, "as-of")
+    box.clear()
+    box.send_keys("2014")
+    driver.execute_script("document.getElementById('as-of').dispatchEvent(new Event('change'))")
+    wait.until(lambda d: "as of 2014:" in result())
+    want = [i.split(":")[1] for i in modes["asof"][2:] if i.startswith("2014:")][0]
+    check(len(shown_path()) == int(want) and "asof=2014" in driver.execute_script("return location.hash"),
+          "the as-of field set to 2014: %s hops, deep link #…asof=2014" % want)
+
+    a, b, ordered, shortest = modes["inorder"]
+    load(mode_url + "#from=%s&to=%s&inorder=1" % (a, b))
+    steps = shown_path()
+    years = [y for _, y in steps]
+    check(len(steps) == int(ordered) and "in time order:" in result() and years == sorted(years)
+          and driver.find_element(By.ID, "path-inorder").is_selected(),
+          "in time order %s to %s: %d hops like the library's (%s; shortest %s), years %r" % (a, b, len(steps), ordered, shortest, years))
+    if served:
+        check([w for w, _ in steps] == api_works("from=%s&to=%s&in_order=1" % (a, b)), "in time order: the API's path")
+    driver.find_element(By.ID, "path-inorder").click()
+    driver.find_element(By.ID, "path-go").click()
+    wait.until(lambda d: "in time order" not in result() and d.find_elements(By.CSS_SELECTOR, "#hops li"))
+    check(len(shown_path()) == int(shortest), "unticked: the shortest path, %s hops" % shortest)
+
+    strongest = driver.find_element(By.ID, "path-strongest")
+    if served:
+        load(url + "#from=%s&to=%s&strongest=1" % (start, end))
+        steps = shown_path()
+        check("strongest:" in result() and [w for w, _ in steps] == api_works("from=%s&to=%s&strongest=1" % (start, end)),
+              "the strongest path is the API's (%d hops)" % len(steps))
+    else:
+        label = strongest.find_element(By.XPATH, "..").get_attribute("title")
+        check(not strongest.is_enabled() and "server" in label, "offline, 'strongest' is disabled and says why: %r" % label)
 
     # 4. Deep links open a state.
     load(url + "#from=%s&to=%s" % (start, end))
