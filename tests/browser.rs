@@ -73,7 +73,8 @@ fn possible_hops(explorer: &Explorer) -> Vec<String> {
 /// What the page's path modes must answer, as the library does: Seo Yea-ji
 /// to G-Dragon as of 2010, 2014 and 2015 (hops, or `none`), and a pair whose
 /// path in time order is longer than its shortest path (its ends, its
-/// length, the shortest's length). One `key value…` line each.
+/// length, the shortest's length), and the weight of a strongest path. One
+/// `key value…` line each.
 fn modes(explorer: &Explorer) -> String {
     use hallyu::query::Avoid;
     let key = |p: hallyu::PersonId| explorer.get(p).key().into_owned();
@@ -107,6 +108,10 @@ fn modes(explorer: &Explorer) -> String {
         key(a),
         key(b)
     ));
+    // The strongest path from Lee Min-ho to Choi Woo-shik: its weight.
+    let b = explorer.person("Choi Woo-shik").unwrap();
+    let (_, weight) = explorer.strongest_path(a, b, &filter).unwrap();
+    out.push_str(&format!("strongest {} {} {weight}\n", key(a), key(b)));
     out
 }
 

@@ -381,13 +381,58 @@
     }
     return null;
   }
+  // Offline, the strongest: Dijkstra over the people, a link weighing
+  // 1 / (the active works its two people share); each hop names the oldest
+  // of them. Gives the steps, each with its `shared` count.
+  function pathStrongest(a, b) {
+    var dist = Object.create(null), back = Object.create(null), done = Object.create(null), open = [a];
+    dist[a] = 0;
+    while (open.length) {
+      var at = 0;
+      for (var i = 1; i < open.length; i++) if (dist[open[i]] < dist[open[at]]) at = i;
+      var p = open.splice(at, 1)[0];
+      if (done[p]) continue;
+      done[p] = true;
+      if (p === b) break;
+      var links = Object.create(null);
+      (adj[p] || []).filter(edgeActive).forEach(function (k1) {
+        var w = edges[k1].work, year = nodes[w].year;
+        adj[w].filter(edgeActive).forEach(function (k2) {
+          var q = edges[k2].person;
+          if (q === p) return;
+          var l = links[q] || (links[q] = { shared: 0, year: null, step: null });
+          l.shared++;
+          if (!l.step || (year != null && (l.year == null || year < l.year))) {
+            l.year = year;
+            l.step = { from: p, work: w, to: q, fromRole: edges[k1].role, toRole: edges[k2].role };
+          }
+        });
+      });
+      Object.keys(links).forEach(function (q) {
+        var d = dist[p] + 1 / links[q].shared;
+        if (!done[q] && !(q in dist && dist[q] <= d)) {
+          dist[q] = d;
+          back[q] = links[q];
+          open.push(q);
+        }
+      });
+    }
+    if (!done[b]) return null;
+    var steps = [];
+    for (var c = b; c !== a; c = back[c].step.from) {
+      var st = back[c].step;
+      st.shared = back[c].shared;
+      steps.unshift(st);
+    }
+    return steps;
+  }
   // A path's conditions: through a person, around people and works (keys),
   // in time order, the strongest.
   var route = { via: null, avoid: [], nth: 0, inOrder: false, strongest: false };
   function routeQuery() {
     var q = [];
     if (route.via && !route.inOrder && !route.strongest) q.push("via=" + enc(route.via));
-    if (route.avoid.length) q.push("avoid=" + route.avoid.map(enc).join(","));
+    if (route.avoid.length && !route.strongest) q.push("avoid=" + route.avoid.map(enc).join(","));
     if (route.inOrder) q.push("in_order=1");
     if (route.strongest) q.push("strongest=1");
     return q.length ? "&" + q.join("&") : "";
@@ -426,6 +471,7 @@
   }
   function routeHereBy(a, b, avoid) {
     if (route.inOrder) return pathInOrder(a, b, avoid);
+    if (route.strongest) return pathStrongest(a, b);
     if (!route.via) return pathHere(a, b, avoid);
     var first = pathHere(a, route.via, avoid), second = pathHere(route.via, b, avoid);
     return first && second ? first.concat(second) : null;
@@ -452,7 +498,9 @@
         }
         return null;
       }
-      return withRecords(a, stepsOf(p));
+      var steps = stepsOf(p);
+      if (p.shared) steps.forEach(function (s, i) { s.shared = p.shared[i]; });
+      return withRecords(a, steps);
     });
   }
   function hopLine(s) {
@@ -465,7 +513,7 @@
     var plain = !route.inOrder && !route.strongest;
     return (route.nth && plain && API ? " (path " + (route.nth + 1) + ")" : "") +
       (route.via && plain ? " through " + nameOf(route.via) : "") +
-      (route.avoid.length ? " avoiding " + route.avoid.map(nameOf).join(", ") : "") +
+      (route.avoid.length && !route.strongest ? " avoiding " + route.avoid.map(nameOf).join(", ") : "") +
       (filter.asOf != null ? " as of " + filter.asOf : "") +
       (route.inOrder ? " in time order" : "") +
       (route.strongest ? " strongest" : "");
@@ -486,7 +534,8 @@
           why));
         return null;
       }
-      out.appendChild(el("p", steps.length + (steps.length === 1 ? " hop" : " hops") + " from " + nameOf(a) + " to " + nameOf(b) + how + ":"));
+      var shared = route.strongest ? " (works shared hop by hop: " + steps.map(function (s) { return s.shared; }).join(", ") + ")" : "";
+      out.appendChild(el("p", steps.length + (steps.length === 1 ? " hop" : " hops") + " from " + nameOf(a) + " to " + nameOf(b) + how + shared + ":"));
       $("path-next").hidden = !API || route.inOrder || route.strongest;
       var ol = el("ol");
       ol.id = "hops";
@@ -525,7 +574,7 @@
     route.avoid = (h.get("avoid") || "").split(",").filter(Boolean);
     route.nth = Math.max(0, (parseInt(h.get("n"), 10) || 1) - 1);
     route.inOrder = h.get("inorder") === "1";
-    route.strongest = API && h.get("strongest") === "1" && !route.inOrder;
+    route.strongest = h.get("strongest") === "1" && !route.inOrder;
     var y = parseInt(h.get("asof"), 10);
     if (!isNaN(y) || (from != null && to != null)) setAsOf(isNaN(y) ? null : y);
     $("path-inorder").checked = route.inOrder;
@@ -670,14 +719,9 @@
       location.hash = pathHash(r[0], r[1], r[2], r[3], n);
     }, failed);
   }
-  // In time order and the strongest exclude each other; offline, the
-  // strongest is not computed (the server's answer only).
+  // In time order and the strongest exclude each other.
   $("path-inorder").addEventListener("change", function () { if (this.checked) $("path-strongest").checked = false; });
   $("path-strongest").addEventListener("change", function () { if (this.checked) $("path-inorder").checked = false; });
-  if (!API) {
-    $("path-strongest").disabled = true;
-    $("path-strongest").parentNode.title = "The strongest path needs the server (hallyu serve): this page holds no link weights.";
-  }
   $("path-go").addEventListener("click", function () { askPath(1); });
   $("path-next").addEventListener("click", function () { askPath(route.nth + 2); });
   $("reset").addEventListener("click", function () { location.hash = ""; reset(); });

@@ -172,8 +172,7 @@ try:
         check(second != lines and len(second) >= len(lines), "Next path shows another path of %d hops" % len(second))
 
     # 3c. Path modes (modes.txt, the library's answers): as of a year, in
-    #     time order, the strongest (served only: offline the control is
-    #     disabled and says why). Served, each path is the API's own.
+    #     time order, the strongest. Served, each path is the API's own.
     modes = {l.split()[0]: l.split()[1:] for l in out.joinpath("modes.txt").read_text().split("\n") if l}
     mode_url = url if served else (out / "whole.html").resolve().as_uri()
 
@@ -234,15 +233,17 @@ try:
     wait.until(lambda d: "in time order" not in result() and d.find_elements(By.CSS_SELECTOR, "#hops li"))
     check(len(shown_path()) == int(shortest), "unticked: the shortest path, %s hops" % shortest)
 
-    strongest = driver.find_element(By.ID, "path-strongest")
+    # The strongest: a path as light as the library's (each link weighs
+    # 1 / the works its two people share), served the API's own.
+    a, b, weight = modes["strongest"]
+    load(mode_url + "#from=%s&to=%s&strongest=1" % (a, b))
+    steps = shown_path()
+    shared = driver.execute_script("return window.hallyu.steps.map(s => s.shared)")
+    got = sum(1 / n for n in shared)
+    check("strongest" in result() and abs(got - float(weight)) < 1e-9 and driver.find_element(By.ID, "path-strongest").is_selected(),
+          "the strongest path weighs %.4f like the library's (%s), works shared %r" % (got, weight, shared))
     if served:
-        load(url + "#from=%s&to=%s&strongest=1" % (start, end))
-        steps = shown_path()
-        check("strongest:" in result() and [w for w, _ in steps] == api_works("from=%s&to=%s&strongest=1" % (start, end)),
-              "the strongest path is the API's (%d hops)" % len(steps))
-    else:
-        label = strongest.find_element(By.XPATH, "..").get_attribute("title")
-        check(not strongest.is_enabled() and "server" in label, "offline, 'strongest' is disabled and says why: %r" % label)
+        check([w for w, _ in steps] == api_works("from=%s&to=%s&strongest=1" % (a, b)), "the strongest path is the API's")
 
     # 4. Deep links open a state.
     load(url + "#from=%s&to=%s" % (start, end))
