@@ -480,6 +480,10 @@
   // then the records on it.
   function findPath(a, b) {
     why = "";
+    if ((route.via || (route.avoid.length && route.strongest)) && (route.inOrder || route.strongest)) {
+      note((route.inOrder ? "A path in time order" : "The strongest path") + " goes through no chosen person" +
+        (route.strongest ? " and avoids nothing" : "") + ": those fields are left aside.");
+    }
     if (!API) return Promise.resolve(routeHere(a, b));
     if (route.nth > 0 && !route.inOrder && !route.strongest) {
       var k = route.nth + 1;
