@@ -103,9 +103,29 @@ fn casts_and_music_videos_keep_roles_hangul_and_imdb_ids() {
         [
             ("x-kim-woo-bin", "nm9900002"),
             ("x-lee-min-ho", "nm9900001"),
+            ("x-park-min-young", "nm9900004"),
+            ("x-seungri", "nm9900003"),
             ("x-the-heirs", "tt9900001")
         ]
     );
+    // Each record carries its ids of the databases' forms; a placeholder
+    // entity id (`X-…`) is no Wikidata id, so it stays a cross-identifier.
+    let lee = r.people.iter().find(|p| p.name == "Lee Min-ho").unwrap();
+    assert_eq!(
+        (lee.ids.imdb.as_deref(), lee.ids.wikidata.as_deref()),
+        (Some("nm9900001"), None)
+    );
+    // BIGBANG's real MusicBrainz id (P434), as the bundled data holds it.
+    let bigbang = r.groups.iter().find(|g| g.name == "BIGBANG").unwrap();
+    let bundled = Catalog::bundled();
+    let ron = bundled
+        .records()
+        .groups
+        .iter()
+        .find(|g| g.id == "bigbang")
+        .unwrap();
+    assert!(bigbang.ids.musicbrainz.is_some());
+    assert_eq!(bigbang.ids.musicbrainz, ron.ids.musicbrainz);
     let haru = r.works.iter().find(|w| w.title == "Haru Haru").unwrap();
     let on_haru: Vec<(&str, &Role)> = r
         .credits

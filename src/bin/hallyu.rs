@@ -84,9 +84,9 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
     if let Command::Completions { shell } = cli.command {
         return completions(shell, out);
     }
-    let source = source::open(cli.common.data.as_deref(), cli.common.korean)
-        .map_err(|e| Failure::Data(e.to_string()))?;
-    let ex = &source.explorer;
+    let c = &cli.common;
+    let source = source::open(&c.data, &c.wikidata, c.merge, c.korean)?;
+    let ex = source.explorer();
     let filter = cli.common.filter.filter();
     let cx = cmd::Cx {
         ex,
@@ -106,7 +106,15 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             route,
             via,
             strongest,
-        } => cmd::path(cx, a, b, route, via.as_deref(), *strongest),
+        } => cmd::path(
+            cx,
+            source.merged.as_ref(),
+            a,
+            b,
+            route,
+            via.as_deref(),
+            *strongest,
+        ),
         Command::Paths {
             a,
             b,
@@ -178,6 +186,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         } => cmd::html(cx, view.as_ref(), *max_records as usize, file.as_deref()),
         Command::Serve { port, time_limit } => cmd::serve(ex.clone(), &filter, *port, *time_limit),
         Command::Stats => cmd::stats(&source, cx.filter, cx.out),
+        Command::Sources => cmd::sources(&source, cx.out),
         Command::Completions { .. } => unreachable!("answered above"),
     }
 }

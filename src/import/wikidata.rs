@@ -349,6 +349,15 @@ impl Sparql {
     }
 }
 
+/// The field of `ids` for `scheme`.
+fn slot(ids: &mut crate::model::Ids, scheme: Scheme) -> &mut Option<String> {
+    match scheme {
+        Scheme::Imdb => &mut ids.imdb,
+        Scheme::Wikidata => &mut ids.wikidata,
+        Scheme::MusicBrainz => &mut ids.musicbrainz,
+    }
+}
+
 /// The start of the next binding object after `cursor`.
 fn next_object(text: &str, cursor: &mut usize) -> usize {
     // Skip the `[` of the list, then find the next `{` at the row's depth:
@@ -442,6 +451,27 @@ impl State {
     fn finish(mut self) -> Wikidata {
         self.ids.sort();
         self.ids.dedup();
+        // Each record carries its own ids too (the first of each scheme).
+        for c in &self.ids {
+            let r = &mut self.records;
+            let ids = if let Some(&i) = self.people.get(&c.record) {
+                &mut r.people[i].ids
+            } else if let Some(&i) = self.groups.get(&c.record) {
+                &mut r.groups[i].ids
+            } else if let Some(&i) = self.works.get(&c.record) {
+                &mut r.works[i].ids
+            } else {
+                continue;
+            };
+            if slot(ids, c.scheme).is_none() {
+                *slot(ids, c.scheme) = Some(c.value.clone());
+                // Only an id of the database's form: a placeholder such as
+                // a fixture's `X-…` stays a cross-identifier only.
+                if !ids.malformed().is_empty() {
+                    *slot(ids, c.scheme) = None;
+                }
+            }
+        }
         Wikidata {
             records: self.records,
             ids: self.ids,
@@ -527,6 +557,7 @@ impl State {
                     sources,
                     confidence,
                     unverified: Vec::new(),
+                    ids: crate::model::Ids::default(),
                 });
             }
             self.cross(id, iri, literal("personImdb"), literal("personMb"));
@@ -568,6 +599,7 @@ impl State {
                     sources,
                     confidence,
                     unverified: Vec::new(),
+                    ids: crate::model::Ids::default(),
                 });
             }
             self.cross(id, iri, None, literal("groupMb"));
@@ -605,6 +637,7 @@ impl State {
                     sources,
                     confidence,
                     unverified: Vec::new(),
+                    ids: crate::model::Ids::default(),
                     collections: Vec::new(),
                 });
             }

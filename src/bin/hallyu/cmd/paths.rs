@@ -25,6 +25,7 @@ fn avoid(ex: &Explorer, route: &RouteArgs) -> Result<Avoid, Failure> {
 
 pub fn path(
     cx: Cx<'_>,
+    merged: Option<&hallyu::import::Merged>,
     a: &str,
     b: &str,
     route: &RouteArgs,
@@ -35,14 +36,25 @@ pub fn path(
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
     let via = via.map(|v| glue::find_person(ex, v)).transpose()?;
     let avoid = avoid(ex, route)?;
+    let _busy = source::Busy::new(ex, "searching");
+    if let Some(m) = merged {
+        // Each hop names the sources that state it.
+        let path = if strongest {
+            m.strongest_path(pa, pb, filter)
+        } else {
+            m.path(pa, pb, via, &avoid, filter)
+        };
+        drop(_busy);
+        return print(out, &path);
+    }
     let path = {
-        let _busy = source::Busy::new(ex, "searching");
         if strongest {
             answer::Path::strongest(ex, pa, pb, filter)
         } else {
             answer::Path::routed(ex, pa, pb, via, &avoid, filter)
         }
     };
+    drop(_busy);
     print(out, &path)
 }
 
