@@ -145,7 +145,7 @@ fn merged(
     let n = merged.conflicts.len();
     eprintln!(
         "note: merged {} sources: {} records matched by cross-identifiers, {} credits stated \
-         twice; {n} conflict{} (`hallyu sources` lists {})",
+         by two sources or more; {n} conflict{} (`hallyu sources` lists {})",
         merged.report.sources.len(),
         merged.report.matched,
         merged.report.corroborated,
