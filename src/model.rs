@@ -513,15 +513,29 @@ impl Ids {
                     .iter()
                     .all(|p| p.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
         };
-        let checks: [(&'static str, &Option<String>, &dyn Fn(&str) -> bool); 3] = [
-            ("imdb", &self.imdb, &imdb),
-            ("wikidata", &self.wikidata, &wikidata),
-            ("musicbrainz", &self.musicbrainz, &uuid),
-        ];
-        checks
-            .into_iter()
-            .filter_map(|(field, v, ok)| v.as_deref().filter(|v| !ok(v)).map(|v| (field, v)))
-            .collect()
+        let mut bad = Vec::new();
+        for (field, value, ok) in [
+            (
+                "imdb",
+                &self.imdb,
+                imdb(self.imdb.as_deref().unwrap_or_default()),
+            ),
+            (
+                "wikidata",
+                &self.wikidata,
+                wikidata(self.wikidata.as_deref().unwrap_or_default()),
+            ),
+            (
+                "musicbrainz",
+                &self.musicbrainz,
+                uuid(self.musicbrainz.as_deref().unwrap_or_default()),
+            ),
+        ] {
+            if let (Some(v), false) = (value.as_deref(), ok) {
+                bad.push((field, v));
+            }
+        }
+        bad
     }
 }
 

@@ -73,20 +73,22 @@ fn person() -> impl Strategy<Value = Person> {
         prop::option::of(date()),
         ids("nm"),
     )
-        .prop_map(|(id, name, hangul, aliases, confidence, born, ids)| Person {
-            id,
-            name,
-            hangul,
-            aliases,
-            disambiguation: None,
-            professions: Vec::new(),
-            born,
-            notes: None,
-            sources: vec!["https://example.org".into()],
-            confidence,
-            unverified: Vec::new(),
-            ids,
-        })
+        .prop_map(
+            |(id, name, hangul, aliases, confidence, born, ids)| Person {
+                id,
+                name,
+                hangul,
+                aliases,
+                disambiguation: None,
+                professions: Vec::new(),
+                born,
+                notes: None,
+                sources: vec!["https://example.org".into()],
+                confidence,
+                unverified: Vec::new(),
+                ids,
+            },
+        )
 }
 
 /// Ids in other databases, of their forms: an IMDb id with `prefix`, a

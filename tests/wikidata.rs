@@ -240,19 +240,17 @@ fn every_entity_the_dump_reader_leaves_out_is_reported_with_its_file_and_line() 
         )
     };
     let time = r#"{"value":{"time":"+2013-01-01T00:00:00Z","precision":11},"type":"time"}"#;
+    let cast = |q: &str| {
+        format!(
+            r#"{{"mainsnak":{{"snaktype":"value","property":"P161","datavalue":{}}},"type":"statement","rank":"normal"}}"#,
+            item(q)
+        )
+    };
+    let (nobody, unlabelled) = (cast("X-NOBODY"), cast("X-NOLABEL"));
+    let (p31, p495) = (claim("P31", item("Q11424")), claim("P495", item("Q884")));
+    let p577 = claim("P577", time.to_string());
     let film = format!(
-        r#"{{"type":"item","id":"X-FILM","labels":{{"en":{{"language":"en","value":"A Film"}}}},"claims":{{{},{},{},"P161":[{},{}]}}}},"#,
-        claim("P31", item("Q11424")),
-        claim("P495", item("Q884")),
-        claim("P577", time.to_string()),
-        format!(
-            r#"{{"mainsnak":{{"snaktype":"value","property":"P161","datavalue":{}}},"type":"statement","rank":"normal"}}"#,
-            item("X-NOBODY")
-        ),
-        format!(
-            r#"{{"mainsnak":{{"snaktype":"value","property":"P161","datavalue":{}}},"type":"statement","rank":"normal"}}"#,
-            item("X-NOLABEL")
-        ),
+        r#"{{"type":"item","id":"X-FILM","labels":{{"en":{{"language":"en","value":"A Film"}}}},"claims":{{{p31},{p495},{p577},"P161":[{nobody},{unlabelled}]}}}},"#
     );
     let text = format!(
         "[\n{{\"type\":\"item\",\"id\":\"X-OTHER\",\"claims\":{{}}}},\n{film}\n{{\"type\":\"item\",\"id\":\"X-NOLABEL\",\"claims\":{{}}}}\n]\n"
