@@ -302,7 +302,9 @@ impl<'a> Open<'a> {
             Some("csv") => return Ok(DataKind::Csv),
             Some("srj") => return Ok(DataKind::Sparql),
             Some("gz") if has_suffix(path, ".json.gz") => return Ok(DataKind::WikidataDump),
-            Some("json") => return Ok(json_kind(path)),
+            // Only a regular file is looked into: a FIFO would block.
+            Some("json") if meta.is_file() => return Ok(json_kind(path)),
+            Some("json") => return Ok(DataKind::NodeLink),
             Some("graphml" | "xml") => return Ok(DataKind::Graphml),
             _ => {}
         }

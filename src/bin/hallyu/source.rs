@@ -168,6 +168,8 @@ fn wikidata_kind(path: &Path) -> Result<DataKind, Failure> {
     Ok(match kind {
         DataKind::WikidataDump => kind,
         _ if path.to_string_lossy().ends_with(".gz") => DataKind::WikidataDump,
+        // Not a regular file (a FIFO would block): the reader refuses it.
+        _ if !path.is_file() => DataKind::Sparql,
         _ => {
             // A name that says nothing: the first character tells.
             let mut head = [0u8; 64];
