@@ -206,6 +206,7 @@ impl Explorer {
                     notes: None,
                     sources: Vec::new(),
                     confidence: confidence(p.is_unverified()),
+                    ids: crate::model::Ids::default(),
                     unverified: Vec::new(),
                 }
             })

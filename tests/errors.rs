@@ -82,7 +82,7 @@ fn error_text_at_5_53() -> String {
 fn unknown_field() {
     assert_eq!(
         error_of(r#"hangul: "박서준""#, r#"hangeul: "박서준""#),
-        "data/videos.ron:4:54: unexpected field named `hangeul` in `Person`, expected one of `id`, `name`, `hangul`, `aliases`, `disambiguation`, `professions`, `born`, `notes`, `sources`, `confidence`, or `unverified` instead"
+        "data/videos.ron:4:54: unexpected field named `hangeul` in `Person`, expected one of `id`, `name`, `hangul`, `aliases`, `disambiguation`, `professions`, `born`, `notes`, `sources`, `confidence`, `unverified`, or `ids` instead"
     );
 }
 

@@ -71,25 +71,51 @@ fn person() -> impl Strategy<Value = Person> {
         prop::collection::vec(text(), 0..3),
         confidence(),
         prop::option::of(date()),
+        ids("nm"),
     )
-        .prop_map(|(id, name, hangul, aliases, confidence, born)| Person {
-            id,
-            name,
-            hangul,
-            aliases,
-            disambiguation: None,
-            professions: Vec::new(),
-            born,
-            notes: None,
-            sources: vec!["https://example.org".into()],
-            confidence,
-            unverified: Vec::new(),
+        .prop_map(
+            |(id, name, hangul, aliases, confidence, born, ids)| Person {
+                id,
+                name,
+                hangul,
+                aliases,
+                disambiguation: None,
+                professions: Vec::new(),
+                born,
+                notes: None,
+                sources: vec!["https://example.org".into()],
+                confidence,
+                unverified: Vec::new(),
+                ids,
+            },
+        )
+}
+
+/// Ids in other databases, of their forms: an IMDb id with `prefix`, a
+/// Wikidata id, either or both or none (the RON and JSON forms leave out
+/// what is absent).
+fn ids(prefix: &'static str) -> impl Strategy<Value = hallyu::model::Ids> {
+    (
+        prop::option::of(0u32..100_000_000),
+        prop::option::of(1u32..200_000_000),
+    )
+        .prop_map(move |(imdb, q)| hallyu::model::Ids {
+            imdb: imdb.map(|n| format!("{prefix}{n:07}")),
+            wikidata: q.map(|n| format!("Q{n}")),
+            ..Default::default()
         })
 }
 
 fn work() -> impl Strategy<Value = Work> {
-    (id(), text(), date(), prop::option::of(text()), confidence()).prop_map(
-        |(id, title, released, album, confidence)| Work {
+    (
+        id(),
+        text(),
+        date(),
+        prop::option::of(text()),
+        confidence(),
+        ids("tt"),
+    )
+        .prop_map(|(id, title, released, album, confidence, ids)| Work {
             id,
             title,
             hangul: None,
@@ -104,8 +130,8 @@ fn work() -> impl Strategy<Value = Work> {
             confidence,
             unverified: Vec::new(),
             collections: Vec::new(),
-        },
-    )
+            ids,
+        })
 }
 
 fn role() -> impl Strategy<Value = Role> {
@@ -161,6 +187,10 @@ fn records() -> impl Strategy<Value = Records> {
                     sources: Vec::new(),
                     confidence: Confidence::Confirmed,
                     unverified: Vec::new(),
+                    ids: hallyu::model::Ids {
+                        musicbrainz: Some("ec2bcb77-b9a1-49e2-bfe7-419586bbef48".into()),
+                        ..Default::default()
+                    },
                 })
                 .collect(),
             organisations: Vec::new(),

@@ -103,9 +103,29 @@ fn casts_and_music_videos_keep_roles_hangul_and_imdb_ids() {
         [
             ("x-kim-woo-bin", "nm9900002"),
             ("x-lee-min-ho", "nm9900001"),
+            ("x-park-min-young", "nm9900004"),
+            ("x-seungri", "nm9900003"),
             ("x-the-heirs", "tt9900001")
         ]
     );
+    // Each record carries its ids of the databases' forms; a placeholder
+    // entity id (`X-…`) is no Wikidata id, so it stays a cross-identifier.
+    let lee = r.people.iter().find(|p| p.name == "Lee Min-ho").unwrap();
+    assert_eq!(
+        (lee.ids.imdb.as_deref(), lee.ids.wikidata.as_deref()),
+        (Some("nm9900001"), None)
+    );
+    // BIGBANG's real MusicBrainz id (P434), as the bundled data holds it.
+    let bigbang = r.groups.iter().find(|g| g.name == "BIGBANG").unwrap();
+    let bundled = Catalog::bundled();
+    let ron = bundled
+        .records()
+        .groups
+        .iter()
+        .find(|g| g.id == "bigbang")
+        .unwrap();
+    assert!(bigbang.ids.musicbrainz.is_some());
+    assert_eq!(bigbang.ids.musicbrainz, ron.ids.musicbrainz);
     let haru = r.works.iter().find(|w| w.title == "Haru Haru").unwrap();
     let on_haru: Vec<(&str, &Role)> = r
         .credits
@@ -205,4 +225,68 @@ fn the_dump_reader_keeps_what_the_queries_would_and_agrees_with_the_bundled_data
     assert_eq!(read.report.rows, 9);
     // The dump's class ids do not tell a boy band: counted (kept as Band, with a note).
     assert_eq!(read.report.unknown_group_kinds, 1);
+}
+
+#[test]
+fn every_entity_the_dump_reader_leaves_out_is_reported_with_its_file_and_line() {
+    // A Korean film naming a cast member the dump lacks and one without a
+    // label; the film is line 3 (after the `[` and an unrelated item).
+    let item = |q: &str| {
+        format!(r#"{{"value":{{"entity-type":"item","id":"{q}"}},"type":"wikibase-entityid"}}"#)
+    };
+    let claim = |p: &str, value: String| {
+        format!(
+            r#""{p}":[{{"mainsnak":{{"snaktype":"value","property":"{p}","datavalue":{value}}},"type":"statement","rank":"normal"}}]"#
+        )
+    };
+    let time = r#"{"value":{"time":"+2013-01-01T00:00:00Z","precision":11},"type":"time"}"#;
+    let cast = |q: &str| {
+        format!(
+            r#"{{"mainsnak":{{"snaktype":"value","property":"P161","datavalue":{}}},"type":"statement","rank":"normal"}}"#,
+            item(q)
+        )
+    };
+    let (nobody, unlabelled) = (cast("X-NOBODY"), cast("X-NOLABEL"));
+    let (p31, p495) = (claim("P31", item("Q11424")), claim("P495", item("Q884")));
+    let p577 = claim("P577", time.to_string());
+    let film = format!(
+        r#"{{"type":"item","id":"X-FILM","labels":{{"en":{{"language":"en","value":"A Film"}}}},"claims":{{{p31},{p495},{p577},"P161":[{nobody},{unlabelled}]}}}},"#
+    );
+    let text = format!(
+        "[\n{{\"type\":\"item\",\"id\":\"X-OTHER\",\"claims\":{{}}}},\n{film}\n{{\"type\":\"item\",\"id\":\"X-NOLABEL\",\"claims\":{{}}}}\n]\n"
+    );
+    let dir = std::env::temp_dir().join(format!("hallyu-dump-lines-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("latest-all.json");
+    std::fs::write(&path, text).unwrap();
+    let read = hallyu::import::Dump::new().from_path(&path).unwrap();
+    let skipped: Vec<(String, usize, &str)> = read
+        .report
+        .skipped
+        .iter()
+        .map(|(at, why)| (at.file.clone(), at.line, why.as_str()))
+        .collect();
+    let file = path.display().to_string();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    for (f, line, _) in &skipped {
+        assert_eq!((f.as_str(), *line), (file.as_str(), 3), "{skipped:?}");
+    }
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.2.contains("X-NOBODY is not in the dump")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped.iter().any(|s| s.2.contains("no personLabel")),
+        "{skipped:?}"
+    );
+    // Said with the file and line, as every location.
+    assert!(
+        read.report.skipped[0]
+            .0
+            .to_string()
+            .starts_with(&format!("{file}:3:"))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

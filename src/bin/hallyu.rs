@@ -91,9 +91,11 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         top,
     } = &cli.command
     {
-        if cli.common.data.is_some() {
+        let c = &cli.common;
+        if !c.data.is_empty() || !c.wikidata.is_empty() || c.merge {
             return Err(Failure::Usage(
-                "diff reads the two paths it is given: leave out --data".into(),
+                "diff reads the two paths it is given: leave out --data, --wikidata and --merge"
+                    .into(),
             ));
         }
         let args = cmd::DiffArgs {
@@ -105,9 +107,9 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         };
         return cmd::diff(&args, &cli.common.filter.filter(), out);
     }
-    let source = source::open(cli.common.data.as_deref(), cli.common.korean)
-        .map_err(|e| Failure::Data(e.to_string()))?;
-    let ex = &source.explorer;
+    let c = &cli.common;
+    let source = source::open(&c.data, &c.wikidata, c.merge, c.korean)?;
+    let ex = source.explorer();
     let filter = cli.common.filter.filter();
     let cx = cmd::Cx {
         ex,
@@ -128,7 +130,15 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             via,
             strongest,
             in_order,
-        } => cmd::path(cx, a, b, route, via.as_deref(), (*strongest, *in_order)),
+        } => cmd::path(
+            cx,
+            source.merged.as_ref(),
+            a,
+            b,
+            route,
+            via.as_deref(),
+            (*strongest, *in_order),
+        ),
         Command::Paths {
             a,
             b,
@@ -200,6 +210,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         } => cmd::html(cx, view.as_ref(), *max_records as usize, file.as_deref()),
         Command::Serve { port, time_limit } => cmd::serve(ex.clone(), &filter, *port, *time_limit),
         Command::Stats => cmd::stats(&source, cx.filter, cx.out),
+        Command::Sources => cmd::sources(&source, cx.out),
         Command::Completions { .. } | Command::Diff { .. } => unreachable!("answered above"),
     }
 }

@@ -219,6 +219,20 @@ impl FieldCheck<'_> {
         }
     }
 
+    /// The record's ids are of their databases' forms.
+    fn ids(&self, ids: &crate::model::Ids, errors: &mut Vec<Error>) {
+        for (field, value) in ids.malformed() {
+            errors.push(self.fail(
+                "ids",
+                format!(
+                    "ids: {field} \"{value}\" is not an id of that database (IMDb: nm or tt \
+                     and seven digits or more; Wikidata: Q and a number; MusicBrainz: a \
+                     lowercase UUID)"
+                ),
+            ));
+        }
+    }
+
     fn year(&self, field: &str, year: i32, errors: &mut Vec<Error>) {
         if !Catalog::PLAUSIBLE_YEARS.contains(&year) {
             errors.push(self.fail(
@@ -259,15 +273,17 @@ macro_rules! check_names {
 pub(super) fn validate_fields(r: &Records, loc: &Locator, errors: &mut Vec<Error>) {
     for (index, p) in r.people.iter().enumerate() {
         let c = check_names!(loc, "people", index, p, name, PERSON_FIELDS, errors);
+        c.ids(&p.ids, errors);
         if let Some(born) = p.born {
             c.year("born", born.year, errors);
         }
     }
     for (index, g) in r.groups.iter().enumerate() {
-        check_names!(loc, "groups", index, g, name, NAME_FIELDS, errors);
+        check_names!(loc, "groups", index, g, name, NAME_FIELDS, errors).ids(&g.ids, errors);
     }
     for (index, w) in r.works.iter().enumerate() {
         let c = check_names!(loc, "works", index, w, title, WORK_FIELDS, errors);
+        c.ids(&w.ids, errors);
         c.year("released", w.released.year, errors);
         if let Some(ended) = w.ended {
             c.year("ended", ended.year, errors);

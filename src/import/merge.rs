@@ -8,7 +8,7 @@ use super::wikidata::{CrossId, Scheme, Wikidata};
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::explorer::Explorer;
-use crate::model::{Confidence, Credit, PartialDate, Person, Records, Role, Work};
+use crate::model::{Confidence, Credit, Ids, PartialDate, Person, Records, Role, Work};
 
 /// Where a record or credit of a merged explorer comes from.
 ///
@@ -17,10 +17,11 @@ use crate::model::{Confidence, Credit, PartialDate, Person, Records, Role, Work}
 /// ```
 /// assert_eq!(hallyu::import::Origin::Wikidata.to_string(), "Wikidata");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Origin {
     /// The curated RON data.
+    #[default]
     Ron,
     /// A Wikidata import ([`Sparql`](super::Sparql)).
     Wikidata,
@@ -96,6 +97,45 @@ pub struct MergeReport {
     /// Records whose id an earlier source used for another record: renamed
     /// with a `-wikidata` or `-imdb` suffix.
     pub renamed: usize,
+    /// What each source brought, in the order merged (RON, Wikidata
+    /// imports, IMDb imports).
+    pub sources: Vec<SourceCounts>,
+}
+
+/// What one source of a [`Merge`] brought: the records and credits it
+/// read, how many of its records were records of an earlier source, how
+/// many of its credits an earlier source already stated.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::import::{Merge, Origin, Sparql};
+///
+/// let read = Sparql::new().from_path("tests/fixtures/wikidata/casts.json")?;
+/// let merged = Merge::default().wikidata(read).label("casts.json").build()?;
+/// let s = &merged.report.sources[1]; // after the (empty) RON records
+/// assert_eq!((s.origin, s.label.as_str(), s.works, s.people), (Origin::Wikidata, "casts.json", 1, 2));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct SourceCounts {
+    /// Which kind of source.
+    pub origin: Origin,
+    /// Its name ([`Merge::label`]; the origin's name by default).
+    pub label: String,
+    /// People read.
+    pub people: usize,
+    /// Groups read.
+    pub groups: usize,
+    /// Works read.
+    pub works: usize,
+    /// Credits read (memberships included).
+    pub credits: usize,
+    /// Its records found to be records of an earlier source.
+    pub matched: usize,
+    /// Its credits that an earlier source already stated.
+    pub corroborated: usize,
 }
 
 /// A merged explorer with the origin of every credit and the conflicts.
@@ -189,9 +229,12 @@ impl Merged {
 #[derive(Debug, Default)]
 pub struct Merge {
     ron: Records,
+    ron_label: Option<String>,
     links: Vec<(String, Scheme, String)>,
-    wikidata: Vec<Wikidata>,
-    imdb: Vec<Records>,
+    wikidata: Vec<(Option<String>, Wikidata)>,
+    imdb: Vec<(Option<String>, Records)>,
+    /// The source [`Merge::label`] names.
+    last: Origin,
 }
 
 impl Merge {
@@ -241,7 +284,30 @@ impl Merge {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn wikidata(mut self, import: Wikidata) -> Merge {
-        self.wikidata.push(import);
+        self.wikidata.push((None, import));
+        self.last = Origin::Wikidata;
+        self
+    }
+
+    /// Names the source added last (the RON records before any other) in
+    /// [`MergeReport::sources`], as a file name or a path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let merged = hallyu::import::Merge::new(hallyu::Catalog::bundled().into_records())
+    ///     .label("bundled")
+    ///     .build()?;
+    /// assert_eq!(merged.report.sources[0].label, "bundled");
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn label(mut self, label: impl Into<String>) -> Merge {
+        let label = Some(label.into());
+        match self.last {
+            Origin::Wikidata => self.wikidata.last_mut().expect("added").0 = label,
+            Origin::Imdb => self.imdb.last_mut().expect("added").0 = label,
+            Origin::Ron => self.ron_label = label,
+        }
         self
     }
 
@@ -259,7 +325,8 @@ impl Merge {
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn imdb(mut self, explorer: &Explorer) -> Merge {
-        self.imdb.push(records_of(explorer));
+        self.imdb.push((None, records_of(explorer)));
+        self.last = Origin::Imdb;
         self
     }
 
@@ -289,16 +356,21 @@ impl Merge {
                 }));
             }
         }
-        m.add(self.ron, &[], Origin::Ron);
+        let label = |l: Option<String>, o: Origin| l.unwrap_or_else(|| o.to_string());
+        m.add(
+            self.ron,
+            &[],
+            (Origin::Ron, label(self.ron_label, Origin::Ron)),
+        );
         for (id, scheme, value) in self.links {
             m.ids.insert((scheme, value), id);
         }
-        for w in self.wikidata {
-            m.add(w.records, &w.ids, Origin::Wikidata);
+        for (l, w) in self.wikidata {
+            let source = (Origin::Wikidata, label(l, Origin::Wikidata));
+            m.add(w.records, &w.ids, source);
         }
-        for r in self.imdb {
-            let ids: Vec<CrossId> = Vec::new();
-            m.add(r, &ids, Origin::Imdb);
+        for (l, r) in self.imdb {
+            m.add(r, &[], (Origin::Imdb, label(l, Origin::Imdb)));
         }
         let State {
             records,
@@ -348,6 +420,7 @@ fn records_of(ex: &Explorer) -> Records {
     for p in ex.people() {
         let v = ex.get(p);
         let key = v.key().into_owned();
+        let ids = imdb_ids(&key);
         r.people.push(Person {
             sources: vec![format!("https://www.imdb.com/name/{key}/")],
             id: key,
@@ -360,6 +433,7 @@ fn records_of(ex: &Explorer) -> Records {
             notes: None,
             confidence: Confidence::Secondary,
             unverified: Vec::new(),
+            ids,
         });
     }
     for w in ex.works() {
@@ -368,6 +442,7 @@ fn records_of(ex: &Explorer) -> Records {
         // A work without a year has no release date: `Merge::build` counts
         // it when its id is missing (year 0 marks it here).
         let released = v.year().map_or(PartialDate::year(0), PartialDate::year);
+        let ids = imdb_ids(&key);
         r.works.push(Work {
             sources: vec![format!("https://www.imdb.com/title/{key}/")],
             id: key,
@@ -382,6 +457,7 @@ fn records_of(ex: &Explorer) -> Records {
             notes: None,
             confidence: Confidence::Secondary,
             unverified: Vec::new(),
+            ids,
             collections: Vec::new(),
         });
     }
@@ -398,6 +474,14 @@ fn records_of(ex: &Explorer) -> Records {
         });
     }
     r
+}
+
+/// The ids of an IMDb record: its key.
+fn imdb_ids(key: &str) -> Ids {
+    Ids {
+        imdb: Some(key.to_string()),
+        ..Ids::default()
+    }
 }
 
 #[derive(Default)]
@@ -440,17 +524,28 @@ impl State {
 
     /// The merged id of a record `id` of source `origin` with cross ids
     /// `cross`; `None` when it is new.
-    fn matched(&self, id: &str, origin: Origin, cross: &[&CrossId]) -> Option<String> {
-        let own = match origin {
-            Origin::Imdb => Some((Scheme::Imdb, id.to_string())),
-            _ => None,
-        };
-        own.into_iter()
-            .chain(cross.iter().map(|c| (c.scheme, c.value.clone())))
-            .find_map(|k| self.ids.get(&k).cloned())
+    fn matched(&self, keys: &[(Scheme, String)]) -> Option<String> {
+        keys.iter().find_map(|k| self.ids.get(k).cloned())
     }
 
-    fn add(&mut self, records: Records, cross: &[CrossId], origin: Origin) {
+    fn add(&mut self, records: Records, cross: &[CrossId], (origin, label): (Origin, String)) {
+        let before = (self.report.matched, self.report.corroborated);
+        let mut counts = SourceCounts {
+            origin,
+            label,
+            people: records.people.len(),
+            groups: records.groups.len(),
+            works: records.works.len(),
+            credits: records.credits.len(),
+            ..SourceCounts::default()
+        };
+        self.add_records(records, cross, origin);
+        counts.matched = self.report.matched - before.0;
+        counts.corroborated = self.report.corroborated - before.1;
+        self.report.sources.push(counts);
+    }
+
+    fn add_records(&mut self, records: Records, cross: &[CrossId], origin: Origin) {
         let mut by_record: HashMap<&str, Vec<&CrossId>> = HashMap::new();
         for c in cross {
             by_record.entry(c.record.as_str()).or_default().push(c);
@@ -462,41 +557,50 @@ impl State {
             Origin::Wikidata => "-wikidata",
             Origin::Imdb => "-imdb",
         };
-        let mut place =
-            |state: &mut State, id: &str, section: u8| -> (String, Option<(u8, usize)>) {
-                let cross = by_record.get(id).cloned().unwrap_or_default();
-                let merged = match state.matched(id, origin, &cross) {
-                    Some(m) if state.at.get(&m).is_some_and(|&(s, _)| s == section) => {
-                        state.report.matched += 1;
-                        let at = state.at[&m];
-                        (m, Some(at))
-                    }
-                    _ => {
-                        let mut new = id.to_string();
-                        if state.at.contains_key(&new) {
-                            state.report.renamed += 1;
-                            new = format!("{id}{suffix}");
-                        }
-                        (new, None)
-                    }
-                };
-                for c in &cross {
-                    state
-                        .ids
-                        .entry((c.scheme, c.value.clone()))
-                        .or_insert_with(|| merged.0.clone());
+        let mut place = |state: &mut State,
+                         id: &str,
+                         section: u8,
+                         ids: &Ids|
+         -> (String, Option<(u8, usize)>) {
+            // The record's own ids, those the source gives beside it, and
+            // an IMDb record's key.
+            let mut keys: Vec<(Scheme, String)> = [
+                (Scheme::Imdb, &ids.imdb),
+                (Scheme::Wikidata, &ids.wikidata),
+                (Scheme::MusicBrainz, &ids.musicbrainz),
+            ]
+            .into_iter()
+            .filter_map(|(scheme, v)| v.clone().map(|v| (scheme, v)))
+            .collect();
+            if let Some(cross) = by_record.get(id) {
+                keys.extend(cross.iter().map(|c| (c.scheme, c.value.clone())));
+            }
+            if origin == Origin::Imdb {
+                keys.push((Scheme::Imdb, id.to_string()));
+            }
+            let merged = match state.matched(&keys) {
+                Some(m) if state.at.get(&m).is_some_and(|&(s, _)| s == section) => {
+                    state.report.matched += 1;
+                    let at = state.at[&m];
+                    (m, Some(at))
                 }
-                if origin == Origin::Imdb {
-                    state
-                        .ids
-                        .entry((Scheme::Imdb, id.to_string()))
-                        .or_insert_with(|| merged.0.clone());
+                _ => {
+                    let mut new = id.to_string();
+                    if state.at.contains_key(&new) {
+                        state.report.renamed += 1;
+                        new = format!("{id}{suffix}");
+                    }
+                    (new, None)
                 }
-                rename.insert(id.to_string(), merged.0.clone());
-                merged
             };
+            for k in keys {
+                state.ids.entry(k).or_insert_with(|| merged.0.clone());
+            }
+            rename.insert(id.to_string(), merged.0.clone());
+            merged
+        };
         for mut p in records.people {
-            let (id, existing) = place(self, &p.id, 0);
+            let (id, existing) = place(self, &p.id, 0, &p.ids);
             match existing {
                 Some((_, i)) => {
                     let old = &mut self.records.people[i];
@@ -516,6 +620,13 @@ impl State {
                         self.conflicts
                             .push(conflict(&id, "born", a, b, (kept, origin)));
                     }
+                    fill_ids(
+                        &mut self.conflicts,
+                        &id,
+                        &mut old.ids,
+                        p.ids,
+                        (kept, origin),
+                    );
                     old.sources.extend(p.sources);
                 }
                 None => {
@@ -527,7 +638,7 @@ impl State {
             }
         }
         for mut g in records.groups {
-            let (id, existing) = place(self, &g.id, 1);
+            let (id, existing) = place(self, &g.id, 1, &g.ids);
             match existing {
                 Some((_, i)) => {
                     let old = &mut self.records.groups[i];
@@ -538,6 +649,13 @@ impl State {
                         "hangul",
                         &mut old.hangul,
                         g.hangul,
+                        (kept, origin),
+                    );
+                    fill_ids(
+                        &mut self.conflicts,
+                        &id,
+                        &mut old.ids,
+                        g.ids,
                         (kept, origin),
                     );
                     old.sources.extend(g.sources);
@@ -555,7 +673,7 @@ impl State {
                 self.report.skipped_works += 1;
                 continue;
             }
-            let (id, existing) = place(self, &w.id, 2);
+            let (id, existing) = place(self, &w.id, 2, &w.ids);
             match existing {
                 Some((_, i)) => {
                     let old = &mut self.records.works[i];
@@ -573,6 +691,13 @@ impl State {
                         self.conflicts
                             .push(conflict(&id, "released", a, b, (kept, origin)));
                     }
+                    fill_ids(
+                        &mut self.conflicts,
+                        &id,
+                        &mut old.ids,
+                        w.ids,
+                        (kept, origin),
+                    );
                     old.sources.extend(w.sources);
                 }
                 None => {
@@ -584,7 +709,7 @@ impl State {
             }
         }
         for mut o in records.organisations {
-            let (id, existing) = place(self, &o.id, 3);
+            let (id, existing) = place(self, &o.id, 3, &Ids::default());
             if existing.is_none() {
                 o.id = id.clone();
                 self.first.insert(id.clone(), origin);
@@ -621,8 +746,8 @@ impl State {
                             subject,
                             field: "membership years".to_string(),
                             values: vec![
-                                (self.origins[i][0], format!("{:?}–{:?}", since, until)),
-                                (origin, format!("{s2:?}–{u2:?}")),
+                                (self.origins[i][0], years(*since, *until)),
+                                (origin, years(*s2, *u2)),
                             ],
                         });
                     } else {
@@ -658,6 +783,37 @@ impl State {
                 self.origins[i].push(origin);
             }
         }
+    }
+}
+
+/// Fills the ids a record lacks from a later source's record; a
+/// different id is a conflict.
+fn fill_ids(
+    conflicts: &mut Vec<Conflict>,
+    id: &str,
+    old: &mut Ids,
+    new: Ids,
+    origins: (Origin, Origin),
+) {
+    fill(conflicts, id, "IMDb id", &mut old.imdb, new.imdb, origins);
+    fill(
+        conflicts,
+        id,
+        "Wikidata id",
+        &mut old.wikidata,
+        new.wikidata,
+        origins,
+    );
+    let mb = (&mut old.musicbrainz, new.musicbrainz);
+    fill(conflicts, id, "MusicBrainz id", mb.0, mb.1, origins);
+}
+
+/// Membership years as text: `2012–2019`, `2012–`, `?–2019`.
+fn years(since: Option<i32>, until: Option<i32>) -> String {
+    let y = |y: Option<i32>| y.map_or_else(|| "?".to_string(), |y| y.to_string());
+    match until {
+        Some(_) => format!("{}–{}", y(since), y(until)),
+        None => format!("{}–", y(since)),
     }
 }
 

@@ -111,6 +111,8 @@ mod json;
 #[cfg(feature = "serde")]
 mod merge;
 mod open;
+#[cfg(feature = "serde")]
+mod sourced;
 mod staged;
 // Synthetic datasets in the IMDb layout, for the crate's own tests,
 // benchmarks and examples (`imdb_gen`): hidden from the documentation and
@@ -127,8 +129,10 @@ pub use imdb::{FILES, Imdb, Imported, Progress, Report};
 #[cfg(feature = "serde")]
 pub use json::NodeLink;
 #[cfg(feature = "serde")]
-pub use merge::{Conflict, Merge, MergeReport, Merged, Origin};
+pub use merge::{Conflict, Merge, MergeReport, Merged, Origin, SourceCounts};
 pub use open::{DataKind, Open, OpenReport, Opened, open};
+#[cfg(feature = "serde")]
+pub use sourced::{HopSources, OriginCredits, Provenance, SourcedPath};
 pub use staged::{Loaded, ReadReport, SlugCollision, slug};
 #[cfg(feature = "serde")]
 pub use wikidata::{CrossId, Dump, Scheme, Sparql, Wikidata, WikidataReport};

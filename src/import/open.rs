@@ -44,11 +44,19 @@ pub enum DataKind {
     NodeLink,
     /// A `*.graphml` or `*.xml` file ([`Graphml`](super::Graphml)).
     Graphml,
+    /// Wikidata's answers to a SPARQL query: a `*.srj` file, or a `*.json`
+    /// file whose top-level object starts with `head` or `results`
+    /// ([`Sparql`](super::Sparql), feature `serde`).
+    Sparql,
+    /// A Wikidata entity dump: a `*.json` file that is a JSON array (one
+    /// entity per line, as `latest-all.json`), or any `*.json.gz`
+    /// ([`Dump`](super::Dump), feature `serde`).
+    WikidataDump,
 }
 
 impl DataKind {
     /// A short lowercase name: `bundled`, `ron`, `imdb`, `csv-tables`,
-    /// `csv`, `tsv`, `node-link`, `graphml`.
+    /// `csv`, `tsv`, `node-link`, `graphml`, `sparql`, `wikidata-dump`.
     ///
     /// # Example
     ///
@@ -65,6 +73,8 @@ impl DataKind {
             DataKind::Tsv => "tsv",
             DataKind::NodeLink => "node-link",
             DataKind::Graphml => "graphml",
+            DataKind::Sparql => "sparql",
+            DataKind::WikidataDump => "wikidata-dump",
         }
     }
 }
@@ -89,6 +99,9 @@ pub enum OpenReport {
     Imdb(Report),
     /// The CSV, node-link JSON or GraphML reader's report.
     Read(ReadReport),
+    /// The Wikidata reader's report (SPARQL results or the entity dump).
+    #[cfg(feature = "serde")]
+    Wikidata(super::WikidataReport),
 }
 
 /// An explorer loaded by [`Open::open`], with the kind of data it came from
@@ -218,7 +231,9 @@ impl<'a> Open<'a> {
     /// | a directory with IMDb's `name.basics.tsv[.gz]` (or the other two), whose first bytes are a gzip header or a `nconst`/`tconst` header | [`DataKind::Imdb`] |
     /// | a directory with `people.csv`, `works.csv`, `credits.csv` | [`DataKind::CsvTables`] |
     /// | a directory with `*.ron` files | [`DataKind::Ron`] |
-    /// | `*.ron`, `*.csv`, `*.tsv`, `*.json`, `*.graphml`, `*.xml` | by the extension |
+    /// | `*.srj`; a `*.json` object whose first key is `head` or `results` | [`DataKind::Sparql`] |
+    /// | a `*.json` array; `*.json.gz` | [`DataKind::WikidataDump`] |
+    /// | `*.ron`, `*.csv`, `*.tsv`, other `*.json`, `*.graphml`, `*.xml` | by the extension |
     /// | a FIFO or a device of another name (which the RON loader refuses by type, unread) | [`DataKind::Ron`] |
     ///
     /// # Errors
@@ -234,6 +249,10 @@ impl<'a> Open<'a> {
     /// use hallyu::import::{DataKind, Open};
     ///
     /// assert_eq!(Open::detect("tests/fixtures/imdb/good".as_ref())?, DataKind::Imdb);
+    /// let wikidata = std::path::Path::new("tests/fixtures/wikidata");
+    /// assert_eq!(Open::detect(&wikidata.join("groups.json"))?, DataKind::Sparql);
+    /// assert_eq!(Open::detect(&wikidata.join("dump.json"))?, DataKind::WikidataDump);
+    /// assert_eq!(Open::detect("tests/fixtures/formats/davis.json".as_ref())?, DataKind::NodeLink);
     /// assert!(Open::detect("no/such/dir".as_ref()).is_err());
     /// # Ok::<(), hallyu::Error>(())
     /// ```
@@ -281,6 +300,10 @@ impl<'a> Open<'a> {
         match ext.as_deref() {
             Some("ron") => return Ok(DataKind::Ron),
             Some("csv") => return Ok(DataKind::Csv),
+            Some("srj") => return Ok(DataKind::Sparql),
+            Some("gz") if has_suffix(path, ".json.gz") => return Ok(DataKind::WikidataDump),
+            // Only a regular file is looked into: a FIFO would block.
+            Some("json") if meta.is_file() => return Ok(json_kind(path)),
             Some("json") => return Ok(DataKind::NodeLink),
             Some("graphml" | "xml") => return Ok(DataKind::Graphml),
             _ => {}
@@ -377,6 +400,25 @@ impl<'a> Open<'a> {
                 ));
             }
             DataKind::Graphml => read(super::Graphml::new().from_path(path)?),
+            #[cfg(feature = "serde")]
+            DataKind::Sparql | DataKind::WikidataDump => {
+                let read = if kind == DataKind::Sparql {
+                    super::Sparql::new().from_path(path)?
+                } else {
+                    super::Dump::new().from_path(path)?
+                };
+                let report = read.report.clone();
+                let merged = super::Merge::default().wikidata(read).build()?;
+                (merged.explorer, OpenReport::Wikidata(report))
+            }
+            #[cfg(not(feature = "serde"))]
+            DataKind::Sparql | DataKind::WikidataDump => {
+                return Err(Error::invalid_value(
+                    "data file",
+                    &path.display().to_string(),
+                    ["Wikidata's JSON needs hallyu's `serde` feature".to_string()],
+                ));
+            }
         };
         Ok(Opened {
             explorer,
@@ -395,7 +437,8 @@ impl<'a> Open<'a> {
 /// | a directory with `name.basics.tsv[.gz]`, … | [`Imdb`] |
 /// | a directory with `people.csv`, `works.csv`, `credits.csv` | [`Csv::from_dir`](super::Csv::from_dir) |
 /// | `*.csv`; `*.tsv` (tab-separated) | [`Csv`](super::Csv) edge list |
-/// | `*.json` | [`NodeLink`](super::NodeLink) (with the `serde` feature) |
+/// | `*.json` | [`NodeLink`](super::NodeLink), or Wikidata's [`Sparql`](super::Sparql) results or [`Dump`](super::Dump) (told by the content; with the `serde` feature) |
+/// | `*.srj`; `*.json.gz` | [`Sparql`](super::Sparql); [`Dump`](super::Dump) |
 /// | `*.graphml`, `*.xml` | [`Graphml`](super::Graphml) |
 ///
 /// The readers' reports are dropped; [`Open::open`] keeps them.
@@ -418,6 +461,35 @@ impl<'a> Open<'a> {
 /// ```
 pub fn open(path: impl AsRef<Path>) -> crate::error::Result<Explorer> {
     Open::new().open(path).map(|opened| opened.explorer)
+}
+
+fn has_suffix(path: &Path, suffix: &str) -> bool {
+    path.to_string_lossy()
+        .to_ascii_lowercase()
+        .ends_with(suffix)
+}
+
+/// A `.json` file: an array is a Wikidata dump; an object whose first key
+/// is `head` or `results` is SPARQL results; anything else (or an
+/// unreadable file, which the reader then reports) node-link JSON.
+fn json_kind(path: &Path) -> DataKind {
+    let Ok(head) = first_bytes(path, 4096) else {
+        return DataKind::NodeLink;
+    };
+    let text = String::from_utf8_lossy(&head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if text.starts_with('[') {
+        return DataKind::WikidataDump;
+    }
+    let Some(rest) = text.strip_prefix('{') else {
+        return DataKind::NodeLink;
+    };
+    let rest = rest.trim_start();
+    if rest.starts_with("\"head\"") || rest.starts_with("\"results\"") {
+        DataKind::Sparql
+    } else {
+        DataKind::NodeLink
+    }
 }
 
 fn first_bytes(path: &Path, n: usize) -> std::io::Result<Vec<u8>> {

@@ -492,6 +492,7 @@ impl Staged {
             sources: Vec::new(),
             confidence: Confidence::Confirmed,
             unverified: Vec::new(),
+            ids: crate::model::Ids::default(),
         })
     }
 
@@ -614,6 +615,7 @@ impl Staged {
             sources: Vec::new(),
             confidence: Confidence::Confirmed,
             unverified: Vec::new(),
+            ids: crate::model::Ids::default(),
         })
     }
 

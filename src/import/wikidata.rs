@@ -349,6 +349,15 @@ impl Sparql {
     }
 }
 
+/// The field of `ids` for `scheme`.
+fn slot(ids: &mut crate::model::Ids, scheme: Scheme) -> &mut Option<String> {
+    match scheme {
+        Scheme::Imdb => &mut ids.imdb,
+        Scheme::Wikidata => &mut ids.wikidata,
+        Scheme::MusicBrainz => &mut ids.musicbrainz,
+    }
+}
+
 /// The start of the next binding object after `cursor`.
 fn next_object(text: &str, cursor: &mut usize) -> usize {
     // Skip the `[` of the list, then find the next `{` at the row's depth:
@@ -442,6 +451,27 @@ impl State {
     fn finish(mut self) -> Wikidata {
         self.ids.sort();
         self.ids.dedup();
+        // Each record carries its own ids too (the first of each scheme).
+        for c in &self.ids {
+            let r = &mut self.records;
+            let ids = if let Some(&i) = self.people.get(&c.record) {
+                &mut r.people[i].ids
+            } else if let Some(&i) = self.groups.get(&c.record) {
+                &mut r.groups[i].ids
+            } else if let Some(&i) = self.works.get(&c.record) {
+                &mut r.works[i].ids
+            } else {
+                continue;
+            };
+            if slot(ids, c.scheme).is_none() {
+                *slot(ids, c.scheme) = Some(c.value.clone());
+                // Only an id of the database's form: a placeholder such as
+                // a fixture's `X-…` stays a cross-identifier only.
+                if !ids.malformed().is_empty() {
+                    *slot(ids, c.scheme) = None;
+                }
+            }
+        }
         Wikidata {
             records: self.records,
             ids: self.ids,
@@ -527,6 +557,7 @@ impl State {
                     sources,
                     confidence,
                     unverified: Vec::new(),
+                    ids: crate::model::Ids::default(),
                 });
             }
             self.cross(id, iri, literal("personImdb"), literal("personMb"));
@@ -568,6 +599,7 @@ impl State {
                     sources,
                     confidence,
                     unverified: Vec::new(),
+                    ids: crate::model::Ids::default(),
                 });
             }
             self.cross(id, iri, None, literal("groupMb"));
@@ -605,6 +637,7 @@ impl State {
                     sources,
                     confidence,
                     unverified: Vec::new(),
+                    ids: crate::model::Ids::default(),
                     collections: Vec::new(),
                 });
             }
@@ -880,12 +913,8 @@ type KeptWork = (Kept, WorkKind, Option<String>, Vec<(String, &'static str)>);
 type KeptGroup = (Kept, Vec<(String, Option<String>, Option<String>)>);
 
 /// Maps one row of the SPARQL shape into `state`, counting a skip.
-fn emit(state: &mut State, row: &HashMap<String, Term>, file: &str) {
-    let at = |_: &str| Location {
-        file: file.to_string(),
-        line: 0,
-        column: 0,
-    };
+fn emit(state: &mut State, row: &HashMap<String, Term>, file: &str, line: usize) {
+    let at = |_: &str| dump_line(file, line);
     match state.row(row, &at) {
         Ok(()) => {}
         Err(Skip::Left(why)) => state.report.skipped.push((at(""), why)),
@@ -893,8 +922,19 @@ fn emit(state: &mut State, row: &HashMap<String, Term>, file: &str) {
     }
 }
 
+/// Line `line` of the dump `file` (column 1: an entity is one line).
+fn dump_line(file: &str, line: usize) -> Location {
+    Location {
+        file: file.to_string(),
+        line,
+        column: 1,
+    }
+}
+
 /// What one pass keeps of an entity.
 struct Kept {
+    /// The entity's line in the dump, for the reports.
+    line: usize,
     id: String,
     en: Option<String>,
     ko: Option<String>,
@@ -966,7 +1006,7 @@ impl Dump {
         let mut groups: Vec<KeptGroup> = Vec::new();
         let mut named: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut group_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
-        self.each(path, &file, &mut state.report, true, |e, _| {
+        self.each(path, &file, &mut state.report, true, |e, line| {
             let korean = items(&e.claims.P495).any(|q| q == "Q884");
             if !korean {
                 return;
@@ -993,7 +1033,7 @@ impl Dump {
                     credits.push((q.to_string(), "performer"));
                 }
                 named.extend(credits.iter().map(|c| c.0.clone()));
-                works.push((kept(&e), kind, released, credits));
+                works.push((kept(&e, line), kind, released, credits));
             } else if !e.claims.P527.is_empty() {
                 let members: Vec<_> = e
                     .claims
@@ -1011,14 +1051,16 @@ impl Dump {
                     .collect();
                 named.extend(members.iter().map(|m| m.0.clone()));
                 group_ids.insert(e.id.clone());
-                groups.push((kept(&e), members));
+                groups.push((kept(&e, line), members));
             }
         })?;
         // Pass 2: the people named, and anyone who names a kept group.
         let mut people: HashMap<String, Kept> = HashMap::new();
-        let mut member_of: Vec<(String, String, Option<String>, Option<String>)> = Vec::new();
+        // (person, group, start, end, the person's line)
+        type MemberOf = (String, String, Option<String>, Option<String>, usize);
+        let mut member_of: Vec<MemberOf> = Vec::new();
         let rows_first = state.report.rows;
-        self.each(path, &file, &mut state.report, false, |e, _| {
+        self.each(path, &file, &mut state.report, false, |e, line| {
             let joins: Vec<_> = e
                 .claims
                 .P463
@@ -1038,9 +1080,9 @@ impl Dump {
             let is_group = group_ids.contains(&e.id);
             if !is_group && (named.contains(&e.id) || !joins.is_empty()) {
                 for (g, start, end) in joins {
-                    member_of.push((e.id.clone(), g, start, end));
+                    member_of.push((e.id.clone(), g, start, end, line));
                 }
-                people.insert(e.id.clone(), kept(&e));
+                people.insert(e.id.clone(), kept(&e, line));
             }
         })?;
         state.report.rows = rows_first;
@@ -1088,13 +1130,13 @@ impl Dump {
         for (g, members) in &groups {
             for (q, start, end) in members {
                 if let Some(p) = people.get(q) {
-                    emit(&mut state, &membership(p, g, start, end), &file);
+                    emit(&mut state, &membership(p, g, start, end), &file, g.line);
                 }
             }
         }
-        for (p, g, start, end) in &member_of {
+        for (p, g, start, end, line) in &member_of {
             if let (Some(p), Some(g)) = (people.get(p), group_of.get(g.as_str())) {
-                emit(&mut state, &membership(p, g, start, end), &file);
+                emit(&mut state, &membership(p, g, start, end), &file, *line);
             }
         }
         for (w, kind, released, credits) in &works {
@@ -1117,16 +1159,12 @@ impl Dump {
                     add(&mut row, "person", p);
                 } else {
                     state.report.skipped.push((
-                        Location {
-                            file: file.clone(),
-                            line: 0,
-                            column: 0,
-                        },
+                        dump_line(&file, w.line),
                         format!("{}: {q} is not in the dump", w.id),
                     ));
                     continue;
                 }
-                emit(&mut state, &row, &file);
+                emit(&mut state, &row, &file, w.line);
             }
         }
         Ok(state.finish())
@@ -1212,8 +1250,9 @@ impl Dump {
     }
 }
 
-fn kept(e: &DumpEntity) -> Kept {
+fn kept(e: &DumpEntity, line: usize) -> Kept {
     Kept {
+        line,
         id: e.id.clone(),
         en: e.labels.en.as_ref().map(|l| l.value.clone()),
         ko: e.labels.ko.as_ref().map(|l| l.value.clone()),

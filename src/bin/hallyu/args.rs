@@ -17,6 +17,12 @@ file or a directory of them, or a directory holding IMDb's name.basics.tsv,
 title.basics.tsv and title.principals.tsv (plain or .gz); the kind is told
 from the files' contents. --korean keeps IMDb's Korean titles only, as
 title.akas.tsv tells them apart (the import's counts go to stderr).
+Wikidata: SPARQL JSON results (.srj, or .json starting with `head`) and the
+entity dump (a .json array, .json.gz) are read too, or named by --wikidata.
+Several sources (--data A --data B, or --merge to add them to the bundled
+data) are merged into one explorer by cross-identifiers: paths name each
+hop's source, and `hallyu sources` lists what each brought and every
+conflict.
 
 Names: ids, names, aliases and Hangul all work, ignoring case, spaces and
 punctuation (\"park seo joon\", \"박서준\", park-seo-joon).
@@ -30,7 +36,8 @@ Colour: only in --help and errors, never in answers; NO_COLOR turns it off.
 Examples:
   hallyu path \"Park Seo-joon\" \"Choi Woo-shik\"
   hallyu costars IU --json
-  hallyu --data imdb/ stats";
+  hallyu --data imdb/ stats
+  hallyu --merge --data groups.srj --data imdb/ --korean path Seungri \"Kim Woo-bin\"";
 
 /// Ask a graph of Korean pop culture who appeared with whom.
 #[derive(Parser)]
@@ -49,9 +56,19 @@ pub struct Common {
     /// directory of them; an IMDb directory (name.basics, title.basics,
     /// title.principals .tsv[.gz]); a directory of people.csv, works.csv and
     /// credits.csv; a .csv or .tsv edge list; a node-link .json file; or a
-    /// .graphml/.xml file.
+    /// .graphml/.xml file; Wikidata's SPARQL JSON results (.srj, or a .json
+    /// object starting with "head") or entity dump (a .json array, or
+    /// .json.gz). Repeat it to merge RON, IMDb and Wikidata sources.
     #[arg(long, global = true, value_name = "PATH")]
-    pub data: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
+    /// A Wikidata file (SPARQL JSON results or the entity dump, told by its
+    /// contents) whatever its name; merged with the other sources.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub wikidata: Vec<PathBuf>,
+    /// Merge the --data and --wikidata sources into the bundled dataset
+    /// (records matched by cross-identifiers, every conflict reported).
+    #[arg(long, global = true)]
+    pub merge: bool,
     /// With IMDb data: keep only Korean titles (an original title in Hangul,
     /// or a KR title marked original, in title.akas.tsv[.gz]) and the people
     /// credited on them.
@@ -517,6 +534,12 @@ their totals are counted in full.")]
     /// Counts: people, works by kind, credits, and for IMDb data the import report.
     #[command(after_help = "Example:\n  hallyu --data imdb/ stats --json")]
     Stats,
+    /// Merged sources: what each read and brought, the credits each states,
+    /// and every conflict between them (the first source's value kept).
+    #[command(
+        after_help = "Example:\n  hallyu --merge --data groups.srj --data imdb/ --korean sources --json"
+    )]
+    Sources,
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  hallyu completions bash > ~/.local/share/bash-completion/completions/hallyu"

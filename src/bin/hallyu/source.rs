@@ -1,15 +1,23 @@
 //! Opening `--data` through the library's [`Open`], which tells the kind
-//! of data a path holds; a progress bar while IMDb files load.
+//! of data a path holds; several sources merged ([`Merge`]); a progress
+//! bar while IMDb files load.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use hallyu::Explorer;
-use hallyu::import::{DataKind, Open, OpenReport, Progress, ReadReport, Report};
 
-/// A loaded data source.
+use crate::Failure;
+use hallyu::import::{
+    DataKind, Dump, Merge, Merged, Open, OpenReport, Progress, ReadReport, Report, Sparql,
+    WikidataReport,
+};
+
+/// A loaded data source: one, or several merged.
 pub struct Source {
-    pub explorer: Explorer,
+    explorer: Option<Explorer>,
+    /// The merged explorer with its sources, for merged data.
+    pub merged: Option<Merged>,
     pub kind: DataKind,
     /// Where it came from (`None` for the bundled dataset).
     pub path: Option<PathBuf>,
@@ -17,11 +25,201 @@ pub struct Source {
     pub report: Option<Report>,
 }
 
-/// Opens `path`, or the bundled dataset when there is none.
-pub fn open(path: Option<&Path>, korean: bool) -> hallyu::Result<Source> {
+impl Source {
+    /// The explorer every command asks.
+    pub fn explorer(&self) -> &Explorer {
+        match &self.merged {
+            Some(m) => &m.explorer,
+            None => self.explorer.as_ref().expect("one source or merged"),
+        }
+    }
+
+    /// The kind's name for `stats`: `merged` for merged data.
+    pub fn kind_name(&self) -> &'static str {
+        if self.merged.is_some() {
+            "merged"
+        } else {
+            self.kind.name()
+        }
+    }
+}
+
+/// Opens the `--data` and `--wikidata` sources: the bundled dataset when
+/// there are none, one source alone, or several merged (also one Wikidata
+/// file, so that its records keep their source).
+pub fn open(
+    data: &[PathBuf],
+    wikidata: &[PathBuf],
+    merge: bool,
+    korean: bool,
+) -> Result<Source, Failure> {
+    let single = match (data, wikidata, merge) {
+        ([], [], false) => return one(None, korean).map_err(data_error),
+        ([path], [], false) => Some(path),
+        _ => None,
+    };
+    if let Some(path) = single {
+        let kind = Open::detect(path).map_err(data_error)?;
+        if !matches!(kind, DataKind::Sparql | DataKind::WikidataDump) {
+            return one(Some(path), korean).map_err(data_error);
+        }
+    }
+    merged(data, wikidata, merge, korean)
+}
+
+/// A data error: status 1, whatever the library's error.
+fn data_error(e: hallyu::Error) -> Failure {
+    Failure::Data(e.to_string())
+}
+
+/// Several sources in one explorer ([`Merge`]): the RON records first
+/// (the bundled ones with `--merge`, or one RON `--data`), then the
+/// Wikidata files, then the IMDb directories.
+fn merged(
+    data: &[PathBuf],
+    wikidata: &[PathBuf],
+    merge: bool,
+    korean: bool,
+) -> Result<Source, Failure> {
+    let mut ron: Option<(String, hallyu::model::Records)> = merge.then(|| {
+        (
+            "bundled".to_string(),
+            hallyu::Catalog::bundled().into_records(),
+        )
+    });
+    let mut wiki: Vec<(String, hallyu::import::Wikidata)> = Vec::new();
+    let mut imdb: Vec<(String, Explorer)> = Vec::new();
+    let sources = data
+        .iter()
+        .map(|p| Open::detect(p).map(|k| (p, k)).map_err(data_error))
+        .chain(wikidata.iter().map(|p| Ok((p, wikidata_kind(p)?))));
+    for source in sources {
+        let (path, kind) = source?;
+        let label = path.display().to_string();
+        match kind {
+            DataKind::Ron => {
+                if let Some((first, _)) = &ron {
+                    return Err(merge_error(
+                        path,
+                        &format!("one RON source at a time ({first} is already one)"),
+                    ));
+                }
+                let catalog = hallyu::Catalog::from_path(path).map_err(data_error)?;
+                ron = Some((label, catalog.into_records()));
+            }
+            DataKind::Sparql | DataKind::WikidataDump => {
+                let read = if kind == DataKind::Sparql {
+                    Sparql::new().from_path(path)
+                } else {
+                    Dump::new().from_path(path)
+                }
+                .map_err(data_error)?;
+                for line in wikidata_report(path, &read.report) {
+                    eprintln!("{line}");
+                }
+                wiki.push((label, read));
+            }
+            DataKind::Imdb => {
+                let source = one(Some(path), korean).map_err(data_error)?;
+                imdb.push((label, source.explorer.expect("one source")));
+            }
+            other => {
+                return Err(merge_error(
+                    path,
+                    &format!("{} data does not merge", other.name()),
+                ));
+            }
+        }
+    }
+    let mut m = match ron {
+        Some((label, records)) => Merge::new(records).label(label),
+        None => Merge::default().label("(no RON records)"),
+    };
+    for (label, read) in wiki {
+        m = m.wikidata(read).label(label);
+    }
+    for (label, ex) in &imdb {
+        m = m.imdb(ex).label(label.clone());
+    }
+    let merged = m.build().map_err(data_error)?;
+    let n = merged.conflicts.len();
+    eprintln!(
+        "note: merged {} sources: {} records matched by cross-identifiers, {} credits stated \
+         by two sources or more; {n} conflict{} (`hallyu sources` lists {})",
+        merged.report.sources.len(),
+        merged.report.matched,
+        merged.report.corroborated,
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "it" } else { "them" },
+    );
+    Ok(Source {
+        explorer: None,
+        merged: Some(merged),
+        kind: DataKind::Bundled,
+        path: None,
+        report: None,
+    })
+}
+
+/// The kind of a `--wikidata` file: SPARQL results or a dump, whatever
+/// its name says.
+fn wikidata_kind(path: &Path) -> Result<DataKind, Failure> {
+    let kind = Open::detect(path).unwrap_or(DataKind::Sparql);
+    Ok(match kind {
+        DataKind::WikidataDump => kind,
+        _ if path.to_string_lossy().ends_with(".gz") => DataKind::WikidataDump,
+        // Not a regular file (a FIFO would block): the reader refuses it.
+        _ if !path.is_file() => DataKind::Sparql,
+        _ => {
+            // A name that says nothing: the first character tells.
+            let mut head = [0u8; 64];
+            let n = std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+                .map_err(|e| Failure::Data(format!("{}: {e}", path.display())))?;
+            let text = String::from_utf8_lossy(&head[..n]);
+            if text.trim_start().starts_with('[') {
+                DataKind::WikidataDump
+            } else {
+                DataKind::Sparql
+            }
+        }
+    })
+}
+
+/// A source that cannot be merged: a usage error.
+fn merge_error(path: &Path, why: &str) -> Failure {
+    Failure::Usage(format!(
+        "{}: {why}; merged sources are RON, IMDb directories and Wikidata's SPARQL \
+         results or dumps",
+        path.display()
+    ))
+}
+
+/// What a Wikidata reader left out, for stderr.
+fn wikidata_report(path: &Path, r: &WikidataReport) -> Vec<String> {
+    let mut lines = vec![format!(
+        "note: {}: {} rows or entities read, {} memberships and {} credits kept, {} left out",
+        path.display(),
+        r.rows,
+        r.members,
+        r.credits,
+        r.skipped.len()
+    )];
+    if let Some((at, why)) = r.skipped.first() {
+        lines.push(format!("note:   the first left out, at {at}: {why}"));
+    }
+    for (at, what) in &r.conflicts {
+        lines.push(format!("note:   rows disagree at {at}: {what}"));
+    }
+    lines
+}
+
+/// One source, or the bundled dataset when there is none.
+fn one(path: Option<&Path>, korean: bool) -> hallyu::Result<Source> {
     let Some(path) = path else {
         return Ok(Source {
-            explorer: Explorer::bundled(),
+            explorer: Some(Explorer::bundled()),
+            merged: None,
             kind: DataKind::Bundled,
             path: None,
             report: None,
@@ -55,7 +253,8 @@ pub fn open(path: Option<&Path>, korean: bool) -> hallyu::Result<Source> {
         );
     }
     Ok(Source {
-        explorer: opened.explorer,
+        explorer: Some(opened.explorer),
+        merged: None,
         kind: opened.kind,
         path: Some(path.to_path_buf()),
         report: match opened.report {

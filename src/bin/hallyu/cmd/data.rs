@@ -164,10 +164,22 @@ pub fn export(
 }
 
 pub fn stats(source: &source::Source, filter: &Filter, out: &mut Out) -> Result<(), Failure> {
-    let (kind, path) = (source.kind.name(), source.path.as_deref());
+    let (kind, path) = (source.kind_name(), source.path.as_deref());
     let import = source.report.as_ref().map(answer::ImportCounts::from);
     print(
         out,
-        &answer::Stats::of(&source.explorer, filter, kind, path, import),
+        &answer::Stats::of(source.explorer(), filter, kind, path, import),
     )
+}
+
+/// `sources`: what each merged source brought, and the conflicts.
+pub fn sources(source: &source::Source, out: &mut Out) -> Result<(), Failure> {
+    match &source.merged {
+        Some(merged) => print(out, &merged.provenance()),
+        None => Err(Failure::Usage(
+            "one source, nothing merged: give several (--data A --data B), or --merge to add \
+             them to the bundled dataset"
+                .into(),
+        )),
+    }
 }

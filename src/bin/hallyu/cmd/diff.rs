@@ -22,9 +22,7 @@ pub struct DiffArgs<'a> {
 /// Opens both sources (one after the other, each as `--data` would) and
 /// prints what changed from the first to the second.
 pub fn diff(args: &DiffArgs<'_>, filter: &Filter, out: &mut Out) -> Result<(), Failure> {
-    let open = |path: &Path| {
-        source::open(Some(path), args.korean).map_err(|e| Failure::Data(e.to_string()))
-    };
+    let open = |path: &Path| source::open(&[path.to_path_buf()], &[], false, args.korean);
     let old = open(args.old)?;
     let new = open(args.new)?;
     let mut options = DiffOptions::new().limit(args.top);
@@ -32,8 +30,8 @@ pub fn diff(args: &DiffArgs<'_>, filter: &Filter, out: &mut Out) -> Result<(), F
         options = options.from(from);
     }
     let answer = {
-        let _busy = source::Busy::new(&new.explorer, "comparing");
-        old.explorer.diff(&new.explorer, &options, filter)?
+        let _busy = source::Busy::new(new.explorer(), "comparing");
+        old.explorer().diff(new.explorer(), &options, filter)?
     };
     print(out, &answer)
 }

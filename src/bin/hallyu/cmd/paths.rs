@@ -25,6 +25,7 @@ fn avoid(ex: &Explorer, route: &RouteArgs) -> Result<Avoid, Failure> {
 
 pub fn path(
     cx: Cx<'_>,
+    merged: Option<&hallyu::import::Merged>,
     a: &str,
     b: &str,
     route: &RouteArgs,
@@ -35,8 +36,23 @@ pub fn path(
     let (pa, pb) = (glue::find_person(ex, a)?, glue::find_person(ex, b)?);
     let via = via.map(|v| glue::find_person(ex, v)).transpose()?;
     let avoid = avoid(ex, route)?;
+    let _busy = source::Busy::new(ex, "searching");
+    if let Some(m) = merged {
+        if in_order {
+            return Err(Failure::Usage(
+                "--in-order is not answered on merged sources yet: read one source".into(),
+            ));
+        }
+        // Each hop names the sources that state it.
+        let path = if strongest {
+            m.strongest_path(pa, pb, filter)
+        } else {
+            m.path(pa, pb, via, &avoid, filter)
+        };
+        drop(_busy);
+        return print(out, &path);
+    }
     let path = {
-        let _busy = source::Busy::new(ex, "searching");
         if strongest {
             answer::Path::strongest(ex, pa, pb, filter)
         } else if in_order {
@@ -45,6 +61,7 @@ pub fn path(
             answer::Path::routed(ex, pa, pb, via, &avoid, filter)
         }
     };
+    drop(_busy);
     print(out, &path)
 }
 
