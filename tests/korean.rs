@@ -173,7 +173,31 @@ fn the_command_keeps_korean_titles_and_says_what_it_left_out() {
     let data = dir.to_str().unwrap();
     let out = run(&["--data", data, "--korean", "stats"]);
     let plain = run(&["--data", data, "stats"]);
+    let json = run(&["--data", data, "--korean", "stats", "--json"]);
+    let plain_json = run(&["--data", data, "stats", "--json"]);
     std::fs::remove_dir_all(&dir).unwrap();
+    // stats shows the selection's counts (text and JSON), only with --korean.
+    let text = String::from_utf8_lossy(&out.stdout);
+    for (label, n) in [
+        ("akas read", report.akas),
+        ("Korean titles", report.korean_titles),
+        ("titles not Korean", report.not_korean),
+        ("principals not Korean", report.not_korean_principals),
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(label)
+                && l.split_whitespace().last() == Some(n.to_string().as_str())),
+            "{label} {n} in\n{text}"
+        );
+    }
+    let stats: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let korean = &stats["import"]["korean"];
+    assert_eq!(korean["akas_read"], report.akas);
+    assert_eq!(korean["korean_titles"], report.korean_titles);
+    assert_eq!(korean["titles_left_out"], report.not_korean);
+    assert_eq!(korean["principals_left_out"], report.not_korean_principals);
+    let plain_stats: serde_json::Value = serde_json::from_slice(&plain_json.stdout).unwrap();
+    assert!(plain_stats["import"].get("korean").is_none());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     let line = format!(

@@ -132,6 +132,37 @@ pub struct ImportCounts {
     pub duplicate_keys: usize,
     /// `Report::bad_rows`: malformed rows skipped.
     pub bad_rows: usize,
+    /// The Korean selection's counts, when `title.akas` was read
+    /// (`Imdb::korean`, `--korean`; not in JSON otherwise).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub korean: Option<KoreanCounts>,
+}
+
+/// The Korean selection's account, part of [`ImportCounts`]: the akas
+/// counts of `hallyu::import::Report`.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::answer::{ImportCounts, KoreanCounts};
+///
+/// let korean = KoreanCounts { akas_read: 12, korean_titles: 3, ..KoreanCounts::default() };
+/// let counts = ImportCounts { korean: Some(korean), ..ImportCounts::default() };
+/// assert_eq!(counts.korean.map(|k| k.korean_titles), Some(3));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct KoreanCounts {
+    /// `Report::akas`: rows of `title.akas`.
+    pub akas_read: usize,
+    /// `Report::korean_titles`: titles the Korean rule selects.
+    pub korean_titles: usize,
+    /// `Report::not_korean`: rows of `title.basics` left out.
+    pub titles_left_out: usize,
+    /// `Report::not_korean_principals`: principals left out.
+    pub principals_left_out: usize,
+    /// `Report::bad_akas_rows`: malformed akas rows skipped.
+    pub bad_akas_rows: usize,
 }
 
 #[cfg(feature = "serde")]
@@ -231,6 +262,17 @@ impl fmt::Display for Stats {
                 ("bad rows", r.bad_rows),
             ] {
                 row(label, n);
+            }
+            if let Some(k) = &r.korean {
+                for (label, n) in [
+                    ("akas read", k.akas_read),
+                    ("Korean titles", k.korean_titles),
+                    ("titles not Korean", k.titles_left_out),
+                    ("principals not Korean", k.principals_left_out),
+                    ("bad akas rows", k.bad_akas_rows),
+                ] {
+                    row(label, n);
+                }
             }
         }
         match &self.path {
