@@ -397,6 +397,11 @@ impl Network {
     /// and, in the whole graph, every stored credit between them; in the
     /// projection, the people and the pairs the filter's credits make.
     ///
+    /// The projection is built whatever its size, which grows with the
+    /// square of the largest casts: check
+    /// [`Projection::check`](crate::query::answer::Projection::check) first
+    /// on data with huge casts, as `hallyu export --projection` does.
+    ///
     /// # Example
     ///
     /// ```

@@ -542,6 +542,12 @@ impl Explorer {
     /// Closeness runs one breadth-first search per person; betweenness is
     /// Brandes' algorithm, exact, O(people × co-appearances).
     ///
+    /// It runs whatever the size (about an hour at 100,000 people): for a
+    /// large graph, ask for one measure through
+    /// [`Rank`](crate::query::answer::Rank), which counts degree
+    /// without the projection, finds the top closeness exactly without a
+    /// search from everyone, and samples betweenness above a size it says.
+    ///
     /// # Example
     ///
     /// ```

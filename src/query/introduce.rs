@@ -303,6 +303,11 @@ impl Explorer {
     /// [`Explorer::recommendations`] ranks the same people by the number of
     /// distinct co-stars in between instead.
     ///
+    /// It walks every co-star's co-stars whatever their number (the square
+    /// of a huge cast): the answer
+    /// [`Recommendations`](crate::query::answer::Recommendations) stops after
+    /// a set number and says where.
+    ///
     /// # Panics
     ///
     /// When `person` is an id of another explorer.
