@@ -1,14 +1,16 @@
 //! The Graphml reader: see [`Graphml`].
 
 use std::collections::HashMap;
+use std::io::BufRead;
+use std::rc::Rc;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, unescape_forbidden,
-    utf8,
+    Attr, GraphEdge, GraphNode, GraphReader, Loaded, at, parse_error, unescape_forbidden,
 };
+use super::track::Tracked;
 use crate::error::{ErrorKind, Location};
 
 /// The GraphML reader: `Graphml::new().from_path("graph.graphml")`.
@@ -53,12 +55,6 @@ struct Key {
     for_: String,
 }
 
-enum Owner {
-    Node(usize),
-    Edge(usize),
-    Other,
-}
-
 impl Graphml {
     /// A reader.
     ///
@@ -83,36 +79,28 @@ impl Graphml {
         Graphml::default()
     }
 
-    fn read(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
-        let text = utf8(file, bytes)?;
-        let positions = std::cell::RefCell::new(Positions::new(text));
-        let loc = |offset: u64| {
-            let (line, column) = positions.borrow_mut().at(offset as usize);
-            Location {
-                file: file.to_string(),
-                line,
-                column,
-            }
+    fn read(&self, file: &str, reader: impl BufRead) -> crate::error::Result<Loaded> {
+        let tracked = Tracked::new(reader);
+        let track = Rc::clone(&tracked.track);
+        let loc = |(line, column): (usize, usize)| Location {
+            file: file.to_string(),
+            line,
+            column,
         };
-        let mut reader = Reader::from_str(text);
+        let mut reader = Reader::from_reader(tracked);
         reader.config_mut().check_end_names = true;
-        let mut st = State {
-            keys: HashMap::new(),
-            nodes: Vec::new(),
-            edges: Vec::new(),
-            owner: Owner::Other,
-            data: None,
-            key_default: None,
-            graph: HashMap::new(),
-            root: false,
-            unread: Vec::new(),
-        };
+        let mut st = State::default();
         let mut stack: Vec<String> = Vec::new();
+        let mut buf = Vec::new();
         loop {
-            let start = reader.buffer_position();
-            let event = reader.read_event().map_err(|e| {
-                parse_error(format!("malformed XML: {e}"), loc(reader.error_position()))
-            })?;
+            buf.clear();
+            let start = track.borrow().next();
+            let event = reader.read_event_into(&mut buf);
+            if let Some(bad) = track.borrow().bad {
+                return Err(parse_error("invalid UTF-8", loc(bad)));
+            }
+            let event =
+                event.map_err(|e| parse_error(format!("malformed XML: {e}"), loc(start)))?;
             match event {
                 Event::Start(ref e) | Event::Empty(ref e) => {
                     let empty = matches!(event, Event::Empty(_));
@@ -130,71 +118,7 @@ impl Graphml {
                         }
                         st.root = true;
                     }
-                    match name.as_str() {
-                        "key" => {
-                            let a = attributes(e, &here)?;
-                            let id = a.get("id").cloned().ok_or_else(|| {
-                                parse_error("a <key> without an id", here.clone())
-                            })?;
-                            st.keys.insert(
-                                id.clone(),
-                                Key {
-                                    name: a.get("attr.name").cloned().unwrap_or(id.clone()),
-                                    ty: a.get("attr.type").cloned().unwrap_or("string".into()),
-                                    default: None,
-                                    for_: a.get("for").cloned().unwrap_or("all".into()),
-                                },
-                            );
-                            st.key_default = Some((id, String::new()));
-                        }
-                        "node" if st.data.is_none() => {
-                            let a = attributes(e, &here)?;
-                            let id = a.get("id").cloned().ok_or_else(|| {
-                                parse_error("a <node> without an id", here.clone())
-                            })?;
-                            st.owner = Owner::Node(st.nodes.len());
-                            st.nodes.push(GraphNode {
-                                id,
-                                attrs: HashMap::new(),
-                                location: here.clone(),
-                            });
-                        }
-                        "edge" if st.data.is_none() => {
-                            let a = attributes(e, &here)?;
-                            let (Some(s), Some(t)) = (a.get("source"), a.get("target")) else {
-                                return Err(parse_error(
-                                    "an <edge> without a source or a target",
-                                    here,
-                                ));
-                            };
-                            st.owner = Owner::Edge(st.edges.len());
-                            st.edges.push(GraphEdge {
-                                source: s.clone(),
-                                target: t.clone(),
-                                attrs: HashMap::new(),
-                                location: here.clone(),
-                                ends: [here.clone(), here.clone()],
-                            });
-                        }
-                        "data" if st.data.is_none() => {
-                            let a = attributes(e, &here)?;
-                            let key = a.get("key").cloned().ok_or_else(|| {
-                                parse_error("a <data> without a key", here.clone())
-                            })?;
-                            if !st.keys.contains_key(&key) {
-                                return Err(parse_error(
-                                    format!("<data> of an undeclared key \"{key}\""),
-                                    here,
-                                ));
-                            }
-                            st.data = Some((key, here, String::new(), false));
-                        }
-                        "graphml" | "default" | "graph" | "desc" => {}
-                        _ if st.data.is_some() => {} // yEd graphics inside <data>
-                        other => st
-                            .unread
-                            .push((here.clone(), format!("element <{other}> is not read"))),
-                    }
+                    st.open(&name, e, here)?;
                     if empty {
                         st.close(&name)?;
                     } else {
@@ -232,7 +156,7 @@ impl Graphml {
                     if let Some(open) = stack.last() {
                         return Err(parse_error(
                             format!("the file ends inside <{open}>"),
-                            loc(text.len() as u64),
+                            loc(track.borrow().next()),
                         ));
                     }
                     break;
@@ -243,52 +167,10 @@ impl Graphml {
         if !st.root {
             return Err(parse_error(
                 "not GraphML: no <graphml> element (the file is empty or holds only text)",
-                loc(0),
+                loc((1, 1)),
             ));
         }
-        // Defaults of keys, for the nodes and edges that lack the data.
-        for k in st.keys.values() {
-            let Some(d) = &k.default else { continue };
-            let for_ = |what: &str| k.for_ == what || k.for_ == "all";
-            let nodes = (st.nodes.iter_mut())
-                .filter(|_| for_("node"))
-                .map(|n| (&mut n.attrs, &n.location));
-            let edges = (st.edges.iter_mut())
-                .filter(|_| for_("edge"))
-                .map(|e| (&mut e.attrs, &e.location));
-            for (attrs, location) in nodes.chain(edges) {
-                if !attrs.contains_key(&k.name) {
-                    attrs.insert(k.name.clone(), typed(k, d, location)?);
-                }
-            }
-        }
-        // Names escaped by hallyu's XML exports (see `export::graphml`).
-        let escaped =
-            matches!(st.graph.get("text_escape"), Some(Attr::Text(t)) if t == "backslash-u");
-        if escaped {
-            let un = |s: &mut String| {
-                if let std::borrow::Cow::Owned(o) = unescape_forbidden(s) {
-                    *s = o;
-                }
-            };
-            let attrs = |a: &mut HashMap<String, Attr>| {
-                for v in a.values_mut() {
-                    if let Attr::Text(t) = v {
-                        un(t);
-                    }
-                }
-            };
-            for n in &mut st.nodes {
-                un(&mut n.id);
-                attrs(&mut n.attrs);
-            }
-            for e in &mut st.edges {
-                un(&mut e.source);
-                un(&mut e.target);
-                attrs(&mut e.attrs);
-            }
-        }
-        let mut loaded = from_graph(st.nodes, st.edges)?;
+        let mut loaded = st.graph.finish()?;
         let mut skipped = st.unread;
         skipped.append(&mut loaded.report.skipped);
         loaded.report.skipped = skipped;
@@ -296,20 +178,27 @@ impl Graphml {
     }
 }
 
-/// What the reader has read so far.
+/// The node or edge being read, until its end tag.
+enum Current {
+    Node(GraphNode),
+    Edge(GraphEdge),
+}
+
+/// What the reader has read so far: the keys, the node or edge being
+/// read; every node and edge goes to the records at its end tag.
+#[derive(Default)]
 struct State {
     keys: HashMap<String, Key>,
-    nodes: Vec<GraphNode>,
-    edges: Vec<GraphEdge>,
+    graph: GraphReader,
     /// The node or edge whose data is being read.
-    owner: Owner,
+    current: Option<Current>,
     /// The data element being read: key, where, text, and whether it has
     /// child elements (yEd graphics).
     data: Option<(String, Location, String, bool)>,
     /// The key whose `<default>` is being read, and its text.
     key_default: Option<(String, String)>,
     /// The graph's own data (`text_escape`, `shape`).
-    graph: HashMap<String, Attr>,
+    graph_data: HashMap<String, Attr>,
     /// Whether a `<graphml>` root element was seen.
     root: bool,
     /// Elements and text the reader does not read, for the report.
@@ -317,6 +206,68 @@ struct State {
 }
 
 impl State {
+    /// The start of element `name`.
+    fn open(&mut self, name: &str, e: &BytesStart<'_>, here: Location) -> crate::error::Result<()> {
+        match name {
+            "key" => {
+                let a = attributes(e, &here)?;
+                let id = (a.get("id").cloned())
+                    .ok_or_else(|| parse_error("a <key> without an id", here.clone()))?;
+                self.keys.insert(
+                    id.clone(),
+                    Key {
+                        name: a.get("attr.name").cloned().unwrap_or(id.clone()),
+                        ty: a.get("attr.type").cloned().unwrap_or("string".into()),
+                        default: None,
+                        for_: a.get("for").cloned().unwrap_or("all".into()),
+                    },
+                );
+                self.key_default = Some((id, String::new()));
+            }
+            "node" if self.data.is_none() => {
+                let a = attributes(e, &here)?;
+                let id = (a.get("id").cloned())
+                    .ok_or_else(|| parse_error("a <node> without an id", here.clone()))?;
+                self.flush()?;
+                self.current = Some(Current::Node(GraphNode {
+                    id,
+                    attrs: HashMap::new(),
+                    location: here,
+                }));
+            }
+            "edge" if self.data.is_none() => {
+                let a = attributes(e, &here)?;
+                let (Some(s), Some(t)) = (a.get("source"), a.get("target")) else {
+                    return Err(parse_error("an <edge> without a source or a target", here));
+                };
+                self.flush()?;
+                self.current = Some(Current::Edge(GraphEdge {
+                    source: s.clone(),
+                    target: t.clone(),
+                    attrs: HashMap::new(),
+                    location: here.clone(),
+                    ends: [here.clone(), here],
+                }));
+            }
+            "data" if self.data.is_none() => {
+                let a = attributes(e, &here)?;
+                let key = (a.get("key").cloned())
+                    .ok_or_else(|| parse_error("a <data> without a key", here.clone()))?;
+                if !self.keys.contains_key(&key) {
+                    return Err(parse_error(
+                        format!("<data> of an undeclared key \"{key}\""),
+                        here,
+                    ));
+                }
+                self.data = Some((key, here, String::new(), false));
+            }
+            "graphml" | "default" | "graph" | "desc" => {}
+            _ if self.data.is_some() => {} // yEd graphics inside <data>
+            other => (self.unread).push((here, format!("element <{other}> is not read"))),
+        }
+        Ok(())
+    }
+
     /// Text inside the data or the key default being read.
     fn text(&mut self, s: &str) {
         if let Some(d) = self.data.as_mut() {
@@ -336,15 +287,15 @@ impl State {
                     }
                     let k = &self.keys[&key];
                     let v = typed(k, &value, &here)?;
-                    match self.owner {
-                        Owner::Node(i) => {
-                            self.nodes[i].attrs.insert(k.name.clone(), v);
+                    match &mut self.current {
+                        Some(Current::Node(n)) => {
+                            n.attrs.insert(k.name.clone(), v);
                         }
-                        Owner::Edge(i) => {
-                            self.edges[i].attrs.insert(k.name.clone(), v);
+                        Some(Current::Edge(e)) => {
+                            e.attrs.insert(k.name.clone(), v);
                         }
-                        Owner::Other => {
-                            self.graph.insert(k.name.clone(), v);
+                        None => {
+                            self.graph_data.insert(k.name.clone(), v);
                         }
                     }
                 }
@@ -358,14 +309,59 @@ impl State {
                     k.default = Some(value.trim().to_string());
                 }
             }
-            "node" | "edge" if self.data.is_none() => self.owner = Owner::Other,
+            "node" | "edge" if self.data.is_none() => self.flush()?,
             _ => {}
         }
         Ok(())
     }
+
+    /// The node or edge read so far, with the defaults of its keys and
+    /// its names unescaped, to the records.
+    fn flush(&mut self) -> crate::error::Result<()> {
+        let Some(current) = self.current.take() else {
+            return Ok(());
+        };
+        // Names escaped by hallyu's XML exports (see `export::graphml`).
+        let escaped = matches!(self.graph_data.get("text_escape"),
+            Some(Attr::Text(t)) if t == "backslash-u");
+        let un = |s: &mut String| {
+            if escaped && let std::borrow::Cow::Owned(o) = unescape_forbidden(s) {
+                *s = o;
+            }
+        };
+        let fill = |attrs: &mut HashMap<String, Attr>, for_: &str, location: &Location| {
+            for k in self.keys.values() {
+                if let Some(d) = &k.default
+                    && (k.for_ == for_ || k.for_ == "all")
+                    && !attrs.contains_key(&k.name)
+                {
+                    attrs.insert(k.name.clone(), typed(k, d, location)?);
+                }
+            }
+            for v in attrs.values_mut() {
+                if let Attr::Text(t) = v {
+                    un(t);
+                }
+            }
+            Ok::<_, crate::error::Error>(())
+        };
+        match current {
+            Current::Node(mut n) => {
+                fill(&mut n.attrs, "node", &n.location)?;
+                un(&mut n.id);
+                self.graph.node(n)
+            }
+            Current::Edge(mut e) => {
+                fill(&mut e.attrs, "edge", &e.location)?;
+                un(&mut e.source);
+                un(&mut e.target);
+                self.graph.edge(e)
+            }
+        }
+    }
 }
 
-super::staged::one_file_reader!(
+super::staged::streaming_reader!(
     Graphml,
     "Malformed XML, a node or edge without its ids, an unknown or duplicate id, data of an undeclared key, a bad number, invalid UTF-8, a truncated file: each at its file, line and column.",
     r##"use hallyu::{Filter, import::Graphml};

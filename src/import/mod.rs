@@ -112,6 +112,7 @@ mod json;
 mod merge;
 mod open;
 mod staged;
+mod track;
 // Synthetic datasets in the IMDb layout, for the crate's own tests,
 // benchmarks and examples (`imdb_gen`): hidden from the documentation and
 // outside the semver promise, it may change in any release.
