@@ -47,12 +47,13 @@ use crate::error::{ErrorKind, Location};
 #[derive(Clone, Debug, Default)]
 pub struct Graphml {}
 
+/// A declared attribute: its name, type, default, and what it is for.
 #[derive(Clone, Debug)]
-struct Key {
-    name: String,
-    ty: String,
-    default: Option<String>,
-    for_: String,
+pub(super) struct Key {
+    pub(super) name: String,
+    pub(super) ty: String,
+    pub(super) default: Option<String>,
+    pub(super) for_: String,
 }
 
 impl Graphml {
@@ -80,102 +81,122 @@ impl Graphml {
     }
 
     fn read(&self, file: &str, reader: impl BufRead) -> crate::error::Result<Loaded> {
-        let tracked = Tracked::new(reader);
-        let track = Rc::clone(&tracked.track);
-        let loc = |(line, column): (usize, usize)| Location {
-            file: file.to_string(),
-            line,
-            column,
-        };
-        let mut reader = Reader::from_reader(tracked);
-        reader.config_mut().check_end_names = true;
         let mut st = State::default();
-        let mut stack: Vec<String> = Vec::new();
-        let mut buf = Vec::new();
-        loop {
-            buf.clear();
-            let start = track.borrow().next();
-            let event = reader.read_event_into(&mut buf);
-            if let Some(bad) = track.borrow().bad {
-                return Err(parse_error("invalid UTF-8", loc(bad)));
-            }
-            let event =
-                event.map_err(|e| parse_error(format!("malformed XML: {e}"), loc(start)))?;
-            match event {
-                Event::Start(ref e) | Event::Empty(ref e) => {
-                    let empty = matches!(event, Event::Empty(_));
-                    let name = local(e);
-                    let here = loc(start);
-                    if let Some(d) = st.data.as_mut() {
-                        d.3 = true;
-                    }
-                    if stack.is_empty() {
-                        if name != "graphml" {
-                            return Err(parse_error(
-                                format!("not GraphML: the root element is <{name}>, not <graphml>"),
-                                here,
-                            ));
-                        }
-                        st.root = true;
-                    }
-                    st.open(&name, e, here)?;
-                    if empty {
-                        st.close(&name)?;
-                    } else {
-                        stack.push(name);
-                    }
-                }
-                Event::End(_) => {
-                    let name = stack.pop().unwrap_or_default();
-                    st.close(&name)?;
-                }
-                Event::Text(t) => {
-                    let s = t.xml10_content();
-                    if st.data.is_none() && st.key_default.is_none() && !s.trim().is_empty() {
-                        st.unread
-                            .push((loc(start), "text outside <data> is not read".into()));
-                    }
-                    st.text(&s);
-                }
-                Event::CData(t) => {
-                    let s = t.xml10_content();
-                    if let Some(d) = st.data.as_mut() {
-                        d.2.push_str(&s);
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
-                            .unwrap_or("")
-                            .to_string(),
-                    };
-                    st.text(&resolved);
-                }
-                Event::Eof => {
-                    if let Some(open) = stack.last() {
-                        return Err(parse_error(
-                            format!("the file ends inside <{open}>"),
-                            loc(track.borrow().next()),
-                        ));
-                    }
-                    break;
-                }
-                _ => {}
-            }
-        }
-        if !st.root {
-            return Err(parse_error(
-                "not GraphML: no <graphml> element (the file is empty or holds only text)",
-                loc((1, 1)),
-            ));
-        }
+        events(file, reader, &mut st)?;
         let mut loaded = st.graph.finish()?;
         let mut skipped = st.unread;
         skipped.append(&mut loaded.report.skipped);
         loaded.report.skipped = skipped;
         Ok(loaded)
     }
+}
+
+/// What kind of text an XML reader is given.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Text {
+    /// Character data.
+    Plain,
+    /// A CDATA section.
+    CData,
+    /// A character or entity reference, resolved.
+    Reference,
+}
+
+/// What the GraphML and GEXF readers do with the events of their XML.
+pub(super) trait Handler {
+    /// The name of the format, for errors.
+    const FORMAT: &'static str;
+    /// The name the root element must have.
+    const ROOT: &'static str;
+    /// The start of element `name` (its local name) at `here`.
+    fn open(&mut self, name: &str, e: &BytesStart<'_>, here: Location) -> crate::error::Result<()>;
+    /// The end of element `name`.
+    fn close(&mut self, name: &str) -> crate::error::Result<()>;
+    /// Text at `here`.
+    fn text(&mut self, s: &str, here: Location, kind: Text);
+}
+
+/// Reads an XML file event by event through a buffer (never whole),
+/// giving each start, end and text to `handler`: malformed XML, bytes that
+/// are not UTF-8, a file that ends inside an element and a root element
+/// that is not `H::ROOT` are errors at their line and column.
+pub(super) fn events<H: Handler>(
+    file: &str,
+    reader: impl BufRead,
+    handler: &mut H,
+) -> crate::error::Result<()> {
+    let tracked = Tracked::new(reader);
+    let track = Rc::clone(&tracked.track);
+    let loc = |(line, column): (usize, usize)| Location {
+        file: file.to_string(),
+        line,
+        column,
+    };
+    let (format, root) = (H::FORMAT, H::ROOT);
+    let mut reader = Reader::from_reader(tracked);
+    reader.config_mut().check_end_names = true;
+    let mut stack: Vec<String> = Vec::new();
+    let mut buf = Vec::new();
+    let mut rooted = false;
+    loop {
+        buf.clear();
+        let start = track.borrow().next();
+        let event = reader.read_event_into(&mut buf);
+        if let Some(bad) = track.borrow().bad {
+            return Err(parse_error("invalid UTF-8", loc(bad)));
+        }
+        let event = event.map_err(|e| parse_error(format!("malformed XML: {e}"), loc(start)))?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let name = e.local_name().as_ref().to_string();
+                let here = loc(start);
+                if stack.is_empty() {
+                    if name != root {
+                        return Err(parse_error(
+                            format!("not {format}: the root element is <{name}>, not <{root}>"),
+                            here,
+                        ));
+                    }
+                    rooted = true;
+                }
+                handler.open(&name, e, here)?;
+                if matches!(event, Event::Empty(_)) {
+                    handler.close(&name)?;
+                } else {
+                    stack.push(name);
+                }
+            }
+            Event::End(_) => handler.close(&stack.pop().unwrap_or_default())?,
+            Event::Text(t) => handler.text(&t.xml10_content(), loc(start), Text::Plain),
+            Event::CData(t) => handler.text(&t.xml10_content(), loc(start), Text::CData),
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
+                        .unwrap_or("")
+                        .to_string(),
+                };
+                handler.text(&resolved, loc(start), Text::Reference);
+            }
+            Event::Eof => {
+                if let Some(open) = stack.last() {
+                    return Err(parse_error(
+                        format!("the file ends inside <{open}>"),
+                        loc(track.borrow().next()),
+                    ));
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+    if !rooted {
+        return Err(parse_error(
+            format!("not {format}: no <{root}> element (the file is empty or holds only text)"),
+            loc((1, 1)),
+        ));
+    }
+    Ok(())
 }
 
 /// The node or edge being read, until its end tag.
@@ -199,15 +220,18 @@ struct State {
     key_default: Option<(String, String)>,
     /// The graph's own data (`text_escape`, `shape`).
     graph_data: HashMap<String, Attr>,
-    /// Whether a `<graphml>` root element was seen.
-    root: bool,
     /// Elements and text the reader does not read, for the report.
     unread: Vec<(Location, String)>,
 }
 
-impl State {
-    /// The start of element `name`.
+impl Handler for State {
+    const FORMAT: &'static str = "GraphML";
+    const ROOT: &'static str = "graphml";
+
     fn open(&mut self, name: &str, e: &BytesStart<'_>, here: Location) -> crate::error::Result<()> {
+        if let Some(d) = self.data.as_mut() {
+            d.3 = true;
+        }
         match name {
             "key" => {
                 let a = attributes(e, &here)?;
@@ -268,16 +292,19 @@ impl State {
         Ok(())
     }
 
-    /// Text inside the data or the key default being read.
-    fn text(&mut self, s: &str) {
+    /// Text inside the data or the key default being read; other text is
+    /// reported.
+    fn text(&mut self, s: &str, here: Location, kind: Text) {
         if let Some(d) = self.data.as_mut() {
             d.2.push_str(s);
+        } else if kind == Text::CData {
         } else if let Some((_, v)) = self.key_default.as_mut() {
             v.push_str(s);
+        } else if kind == Text::Plain && !s.trim().is_empty() {
+            (self.unread).push((here, "text outside <data> is not read".into()));
         }
     }
 
-    /// The end of element `name`.
     fn close(&mut self, name: &str) -> crate::error::Result<()> {
         match name {
             "data" => {
@@ -314,7 +341,9 @@ impl State {
         }
         Ok(())
     }
+}
 
+impl State {
     /// The node or edge read so far, with the defaults of its keys and
     /// its names unescaped, to the records.
     fn flush(&mut self) -> crate::error::Result<()> {
@@ -400,7 +429,7 @@ assert_eq!(
 # Ok::<(), hallyu::Error>(())"##
 );
 
-fn typed(k: &Key, value: &str, here: &Location) -> crate::error::Result<Attr> {
+pub(super) fn typed(k: &Key, value: &str, here: &Location) -> crate::error::Result<Attr> {
     let v = value.trim();
     let bad = |what: &'static str| {
         at(
@@ -424,11 +453,7 @@ fn typed(k: &Key, value: &str, here: &Location) -> crate::error::Result<Attr> {
     })
 }
 
-fn local(e: &BytesStart<'_>) -> String {
-    e.local_name().as_ref().to_string()
-}
-
-fn attributes(
+pub(super) fn attributes(
     e: &BytesStart<'_>,
     here: &Location,
 ) -> crate::error::Result<HashMap<String, String>> {

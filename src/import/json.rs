@@ -149,7 +149,7 @@ std::fs::remove_dir_all(&dir)?;
 # Ok::<(), Box<dyn std::error::Error>>(())"##,
     r##"use hallyu::import::NodeLink;
 
-let text = r#"{"nodes": [{"id": "IU"}],
+let text = r#"{"nodes": [{"id": "IU", "kind": "person"}],
  "edges": [{"source": "IU"}]}"#;
 let err = NodeLink::new().from_reader("broken.json", text.as_bytes()).unwrap_err();
 assert_eq!(err.to_string(), "broken.json:2:12: edge 0 has no \"source\" or \"target\"");

@@ -104,6 +104,7 @@
 //! ```
 
 mod csv;
+mod gexf;
 mod graphml;
 mod imdb;
 #[cfg(feature = "serde")]
@@ -123,6 +124,7 @@ mod tsv;
 mod wikidata;
 
 pub use csv::Csv;
+pub use gexf::Gexf;
 pub use graphml::Graphml;
 pub use imdb::{FILES, Imdb, Imported, Progress, Report};
 #[cfg(feature = "serde")]

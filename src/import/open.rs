@@ -44,11 +44,13 @@ pub enum DataKind {
     NodeLink,
     /// A `*.graphml` or `*.xml` file ([`Graphml`](super::Graphml)).
     Graphml,
+    /// A `*.gexf` file ([`Gexf`](super::Gexf)).
+    Gexf,
 }
 
 impl DataKind {
     /// A short lowercase name: `bundled`, `ron`, `imdb`, `csv-tables`,
-    /// `csv`, `tsv`, `node-link`, `graphml`.
+    /// `csv`, `tsv`, `node-link`, `graphml`, `gexf`.
     ///
     /// # Example
     ///
@@ -65,6 +67,7 @@ impl DataKind {
             DataKind::Tsv => "tsv",
             DataKind::NodeLink => "node-link",
             DataKind::Graphml => "graphml",
+            DataKind::Gexf => "gexf",
         }
     }
 }
@@ -218,7 +221,7 @@ impl<'a> Open<'a> {
     /// | a directory with IMDb's `name.basics.tsv[.gz]` (or the other two), whose first bytes are a gzip header or a `nconst`/`tconst` header | [`DataKind::Imdb`] |
     /// | a directory with `people.csv`, `works.csv`, `credits.csv` | [`DataKind::CsvTables`] |
     /// | a directory with `*.ron` files | [`DataKind::Ron`] |
-    /// | `*.ron`, `*.csv`, `*.tsv`, `*.json`, `*.graphml`, `*.xml` | by the extension |
+    /// | `*.ron`, `*.csv`, `*.tsv`, `*.json`, `*.graphml`, `*.xml`, `*.gexf` | by the extension |
     /// | a FIFO or a device of another name (which the RON loader refuses by type, unread) | [`DataKind::Ron`] |
     ///
     /// # Errors
@@ -283,6 +286,7 @@ impl<'a> Open<'a> {
             Some("csv") => return Ok(DataKind::Csv),
             Some("json") => return Ok(DataKind::NodeLink),
             Some("graphml" | "xml") => return Ok(DataKind::Graphml),
+            Some("gexf") => return Ok(DataKind::Gexf),
             _ => {}
         }
         if !meta.is_file() {
@@ -313,7 +317,7 @@ impl<'a> Open<'a> {
         if binary {
             return Err(unreadable(
                 "not a data file this crate reads (RON, CSV, TSV, node-link JSON, GraphML, \
-                 or a directory of IMDb files)"
+                 GEXF, or a directory of IMDb files)"
                     .to_string(),
             ));
         }
@@ -326,6 +330,7 @@ impl<'a> Open<'a> {
                 "*.tsv",
                 "*.json",
                 "*.graphml",
+                "*.gexf",
                 "a directory of them",
             ]
             .map(String::from),
@@ -377,6 +382,7 @@ impl<'a> Open<'a> {
                 ));
             }
             DataKind::Graphml => read(super::Graphml::new().from_path(path)?),
+            DataKind::Gexf => read(super::Gexf::new().from_path(path)?),
         };
         Ok(Opened {
             explorer,
@@ -397,6 +403,7 @@ impl<'a> Open<'a> {
 /// | `*.csv`; `*.tsv` (tab-separated) | [`Csv`](super::Csv) edge list |
 /// | `*.json` | [`NodeLink`](super::NodeLink) (with the `serde` feature) |
 /// | `*.graphml`, `*.xml` | [`Graphml`](super::Graphml) |
+/// | `*.gexf` | [`Gexf`](super::Gexf) |
 ///
 /// The readers' reports are dropped; [`Open::open`] keeps them.
 ///

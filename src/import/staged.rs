@@ -978,6 +978,11 @@ pub(crate) struct GraphReader {
 }
 
 impl GraphReader {
+    /// The kind of the record with id `id`, when it has been read.
+    pub(crate) fn kind_of(&self, id: &str) -> Option<RecordKind> {
+        self.record_of.get(id).map(|&(kind, _)| kind)
+    }
+
     /// Where the record with id `id` was defined.
     fn defined_at(&self, id: &str) -> Option<&Location> {
         let (kind, _) = self.record_of.get(id)?;

@@ -48,8 +48,8 @@ pub struct Common {
     /// The data to read instead of the bundled dataset: a RON file or
     /// directory of them; an IMDb directory (name.basics, title.basics,
     /// title.principals .tsv[.gz]); a directory of people.csv, works.csv and
-    /// credits.csv; a .csv or .tsv edge list; a node-link .json file; or a
-    /// .graphml/.xml file.
+    /// credits.csv; a .csv or .tsv edge list; a node-link .json file; a
+    /// .graphml/.xml file; or a .gexf file.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// With IMDb data: keep only Korean titles (an original title in Hangul,
