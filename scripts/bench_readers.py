@@ -11,7 +11,8 @@ It writes the medium set with `examples/imdb_gen` when
 target/imdb/medium/name.basics.tsv is missing, exports it with `hallyu
 export` (GraphML, GEXF, node-link JSON, one CSV table, the Neo4j
 directory), writes the hostile files (a CSV of a million empty columns; one
-work with 300,000 people, exported by hallyu as GraphML, GEXF and JSON),
+work with 300,000 people in GraphML, GEXF and JSON, in the fewest bytes each
+format allows),
 and runs each through `/usr/bin/time -v hallyu --data FILE stats` with
 `HALLYU_MEMORY=1`, which prints the resident memory and its peak at each
 phase of a load: the peak while the file is read and its records staged,
@@ -56,8 +57,9 @@ def replace_section(path, body):
 
 
 def previous_peaks(path):
-    """The peak (MiB) of each row of the section as it is now, by label:
-    its `before` column when it has one, else its `peak`."""
+    """The `before` cell of each row of the section as it is now, by label:
+    carried as it is when the row has one, else made from its peak and
+    ratio (the ratio of the file measured then)."""
     try:
         text = open(path, encoding="utf-8").read()
     except OSError:
@@ -77,10 +79,13 @@ def previous_peaks(path):
             header = cells
             continue
         row = dict(zip(header, cells))
-        cell = row.get("before") or row.get("peak") or ""
-        m = re.match(r"([\d,]+) MiB", cell)
-        if m:
-            out[cells[0]] = int(m.group(1).replace(",", ""))
+        if row.get("before", "–") != "–" and "before" in row:
+            out[cells[0]] = row["before"]
+            continue
+        peak = re.match(r"([\d,]+ MiB)", row.get("peak", ""))
+        ratio = re.match(r"([\d.]+×)", row.get("ratio", ""))
+        if peak and ratio:
+            out[cells[0]] = f"{peak.group(1)} ({ratio.group(1)} of {row.get('size', '?')})"
     return out
 
 
@@ -114,26 +119,54 @@ def measure(path):
 
 
 def hostile_files():
-    """A CSV of a million empty columns; one work with 300,000 people."""
+    """A CSV of a million empty columns; one work with 300,000 people, in
+    the fewest bytes each format allows (a node's id and kind, an edge's
+    ends): the most records per byte, so the most memory per byte."""
     os.makedirs(WORK, exist_ok=True)
-    empty = os.path.join(WORK, "empty-columns.csv")
-    if not os.path.exists(empty):
-        with open(empty, "w", encoding="utf-8") as f:
+    out = {}
+    path = os.path.join(WORK, "empty-columns.csv")
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8") as f:
             f.write("person,work,role" + "," * 999_997 + "\n")
             for i in range(30):
                 f.write(f"Person {i},Work {i},cast" + "," * 999_997 + "\n")
-    star = os.path.join(WORK, "one-work.csv")
-    if not os.path.exists(star):
-        with open(star, "w", encoding="utf-8") as f:
-            f.write("person,work,role\n")
-            for i in range(300_000):
-                f.write(f"Person {i},One Work,cast\n")
-    out = {"empty": empty}
-    for ext in ("graphml", "gexf", "json"):
-        path = os.path.join(WORK, f"one-work.{ext}")
-        if not os.path.exists(path):
-            run([BIN, "--data", star, "export", "--out", path])
-        out[ext] = path
+    out["empty"] = path
+    n = 300_000
+    path = os.path.join(WORK, "one-work.graphml")
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+                    '<key id="k" for="node" attr.name="kind" attr.type="string"/>\n'
+                    '<graph edgedefault="undirected">\n<node id="w"><data key="k">film</data></node>\n')
+            for i in range(n):
+                f.write(f'<node id="p{i}"><data key="k">person</data></node>\n')
+            for i in range(n):
+                f.write(f'<edge source="p{i}" target="w"/>\n')
+            f.write("</graph>\n</graphml>\n")
+    out["graphml"] = path
+    path = os.path.join(WORK, "one-work.gexf")
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph>\n'
+                    '<attributes class="node"><attribute id="k" title="kind" type="string"/></attributes>\n'
+                    '<nodes>\n<node id="w"><attvalues><attvalue for="k" value="film"/></attvalues></node>\n')
+            for i in range(n):
+                f.write(f'<node id="p{i}"><attvalues><attvalue for="k" value="person"/></attvalues></node>\n')
+            f.write("</nodes>\n<edges>\n")
+            for i in range(n):
+                f.write(f'<edge source="p{i}" target="w"/>\n')
+            f.write("</edges>\n</graph></gexf>\n")
+    out["gexf"] = path
+    path = os.path.join(WORK, "one-work.json")
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('{"nodes":[{"id":"w","kind":"film"}')
+            for i in range(n):
+                f.write(f',{{"id":"p{i}","kind":"person"}}')
+            f.write('],"edges":[')
+            f.write(",".join(f'{{"source":"p{i}","target":"w"}}' for i in range(n)))
+            f.write("]}\n")
+    out["json"] = path
     return out
 
 
@@ -177,8 +210,7 @@ def main():
         peak, secs, phases = measure(path)
         size = size_of(path)
         ratio = peak * 2**20 / size
-        was = before.get(label)
-        was_cell = f"{was:,} MiB ({was * 2**20 / size:.1f}×)" if was else "–"
+        was_cell = before.get(label, "–")
         staged = phases.get("records staged")
         built = phases.get("explorer ready")
         reading = f"{staged[1]:,} MiB" if staged else "–"

@@ -434,7 +434,9 @@ pub(crate) struct Staged {
     pub(crate) report: ReadReport,
     /// The kind and position of both ends of every credit.
     credit_ends: Vec<[(RecordKind, usize); 2]>,
-    credit_set: std::collections::HashSet<(RecordKind, usize, RecordKind, usize, String)>,
+    /// Every credit by its ends and a hash of its role, with its position
+    /// (to tell a repeat from another role of the same hash).
+    credit_set: HashMap<(RecordKind, usize, RecordKind, usize, u64), usize>,
 }
 
 /// What a data file may say of a record or credit besides its names.
@@ -541,12 +543,25 @@ impl Staged {
         location: Location,
     ) {
         let [(fk, f), (tk, t)] = ends;
-        let fingerprint = (fk, f, tk, t, format!("{role:?}"));
-        if !self.credit_set.insert(fingerprint) {
-            self.report
-                .skipped
-                .push((location, "a repeated credit".to_string()));
-            return;
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            role.hash(&mut h);
+            h.finish()
+        };
+        match self.credit_set.entry((fk, f, tk, t, hash)) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                if self.records.credits[*first.get()].role == role {
+                    self.report
+                        .skipped
+                        .push((location, "a repeated credit".to_string()));
+                    return;
+                }
+                // Another role with the same hash: kept, not a repeat.
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(self.records.credits.len());
+            }
         }
         if generic {
             self.report.generic_roles += 1;
@@ -969,7 +984,6 @@ const EDGE_READ: [&str; 17] = [
 #[derive(Default)]
 pub(crate) struct GraphReader {
     s: Staged,
-    record_of: HashMap<String, (RecordKind, usize)>,
     /// Attributes no reader reads, reported once each (what the exports
     /// write for other programs, such as `weight`, is not reported).
     unread: std::collections::BTreeMap<(bool, String), Location>,
@@ -978,21 +992,28 @@ pub(crate) struct GraphReader {
 }
 
 impl GraphReader {
+    /// The record with id `id` (ids are unique across kinds), with where
+    /// it was defined: the staged records' own keys, not a copy.
+    fn record(&self, id: &str) -> Option<(RecordKind, usize, &Location)> {
+        let s = &self.s;
+        [
+            (RecordKind::Person, &s.people_by_key),
+            (RecordKind::Group, &s.groups_by_key),
+            (RecordKind::Work, &s.works_by_key),
+            (RecordKind::Organisation, &s.organisations_by_key),
+        ]
+        .into_iter()
+        .find_map(|(kind, by_key)| by_key.get(id).map(|(i, l)| (kind, *i, l)))
+    }
+
     /// The kind of the record with id `id`, when it has been read.
     pub(crate) fn kind_of(&self, id: &str) -> Option<RecordKind> {
-        self.record_of.get(id).map(|&(kind, _)| kind)
+        self.record(id).map(|(kind, _, _)| kind)
     }
 
     /// Where the record with id `id` was defined.
     fn defined_at(&self, id: &str) -> Option<&Location> {
-        let (kind, _) = self.record_of.get(id)?;
-        let by_key = match kind {
-            RecordKind::Person => &self.s.people_by_key,
-            RecordKind::Group => &self.s.groups_by_key,
-            RecordKind::Work => &self.s.works_by_key,
-            RecordKind::Organisation => &self.s.organisations_by_key,
-        };
-        by_key.get(id).map(|(_, l)| l)
+        self.record(id).map(|(_, _, l)| l)
     }
 
     /// Adds a node: a person, group, work or organisation.
@@ -1110,14 +1131,13 @@ impl GraphReader {
             }
         };
         s.provenance(record_kind, i, provenance);
-        self.record_of.insert(n.id, (record_kind, i));
         Ok(())
     }
 
     /// Adds an edge, or keeps it for the end when one of its ends is not
     /// known yet.
     pub(crate) fn edge(&mut self, e: GraphEdge) -> crate::error::Result<()> {
-        if !(self.record_of.contains_key(&e.source) && self.record_of.contains_key(&e.target)) {
+        if self.record(&e.source).is_none() || self.record(&e.target).is_none() {
             self.waiting.push(e);
             return Ok(());
         }
@@ -1130,7 +1150,10 @@ impl GraphReader {
                 self.unread.insert((true, name.clone()), e.location.clone());
             }
         }
-        let record_of = &self.record_of;
+        let end = |id: &str| self.record(id).map(|(kind, i, _)| (kind, i));
+        let (Some(a), Some(b)) = (end(&e.source), end(&e.target)) else {
+            return Ok(()); // not reached: the caller checks both ends
+        };
         let s = &mut self.s;
         if e.source == e.target {
             s.skip(
@@ -1139,7 +1162,6 @@ impl GraphReader {
             );
             return Ok(());
         }
-        let (a, b) = (record_of[&e.source], record_of[&e.target]);
         let billing = match e.attrs.get("billing").map(Attr::text) {
             None => None,
             Some(b) => billing_of_word(&b).ok_or_else(|| {
@@ -1205,8 +1227,13 @@ impl GraphReader {
     pub(crate) fn finish(mut self) -> crate::error::Result<Loaded> {
         for e in std::mem::take(&mut self.waiting) {
             for (end, loc) in [(&e.source, &e.ends[0]), (&e.target, &e.ends[1])] {
-                if !self.record_of.contains_key(end) {
-                    let ids = self.record_of.keys().map(String::as_str);
+                if self.record(end).is_none() {
+                    let s = &self.s;
+                    let ids = (s.people_by_key.keys())
+                        .chain(s.groups_by_key.keys())
+                        .chain(s.works_by_key.keys())
+                        .chain(s.organisations_by_key.keys())
+                        .map(String::as_str);
                     let suggestion = crate::search::closest(end, ids).map(str::to_string);
                     return Err(at(
                         ErrorKind::UnknownReference {
