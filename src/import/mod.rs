@@ -126,6 +126,7 @@ mod tsv;
 mod wikidata;
 
 pub use csv::Csv;
+pub(crate) use csv::needs_formula_guard;
 pub use gexf::Gexf;
 pub use graphml::Graphml;
 pub use imdb::{FILES, Imdb, Imported, Progress, Report};
