@@ -986,7 +986,8 @@ pub(crate) struct GraphReader {
     s: Staged,
     /// Attributes no reader reads, reported once each (what the exports
     /// write for other programs, such as `weight`, is not reported).
-    unread: std::collections::BTreeMap<(bool, String), Location>,
+    /// By owner: nodes, then edges.
+    unread: [std::collections::BTreeMap<String, Location>; 2],
     /// Edges read before one of their nodes.
     waiting: Vec<GraphEdge>,
 }
@@ -1019,10 +1020,7 @@ impl GraphReader {
     /// Adds a node: a person, group, work or organisation.
     pub(crate) fn node(&mut self, n: GraphNode) -> crate::error::Result<()> {
         for name in n.attrs.keys().filter(|k| !NODE_READ.contains(&k.as_str())) {
-            if !self.unread.contains_key(&(false, name.clone())) {
-                self.unread
-                    .insert((false, name.clone()), n.location.clone());
-            }
+            note_unread(&mut self.unread[0], name, &n.location);
         }
         if let Some(first) = self.defined_at(&n.id) {
             return Err(duplicate(&n.id, first, n.location.clone()));
@@ -1146,9 +1144,7 @@ impl GraphReader {
 
     fn known_edge(&mut self, e: GraphEdge) -> crate::error::Result<()> {
         for name in e.attrs.keys().filter(|k| !EDGE_READ.contains(&k.as_str())) {
-            if !self.unread.contains_key(&(true, name.clone())) {
-                self.unread.insert((true, name.clone()), e.location.clone());
-            }
+            note_unread(&mut self.unread[1], name, &e.location);
         }
         let end = |id: &str| self.record(id).map(|(kind, i, _)| (kind, i));
         let (Some(a), Some(b)) = (end(&e.source), end(&e.target)) else {
@@ -1246,18 +1242,28 @@ impl GraphReader {
             }
             self.known_edge(e)?;
         }
-        let mut skipped: Vec<(Location, String)> = (std::mem::take(&mut self.unread).into_iter())
-            .map(|((edge, name), location)| {
-                let owner = if edge { "edge" } else { "node" };
-                (
-                    location,
-                    format!("{owner} attribute \"{name}\" is not read"),
-                )
+        let [nodes, edges] = std::mem::take(&mut self.unread);
+        let mut skipped: Vec<(Location, String)> = (nodes.into_iter().map(|n| ("node", n)))
+            .chain(edges.into_iter().map(|e| ("edge", e)))
+            .map(|(owner, (name, location))| {
+                let why = format!("{owner} attribute \"{name}\" is not read");
+                (location, why)
             })
             .collect();
         skipped.append(&mut self.s.report.skipped);
         self.s.report.skipped = skipped;
         Ok(self.s.finish())
+    }
+}
+
+/// Notes where an attribute no reader reads first appears.
+fn note_unread(
+    unread: &mut std::collections::BTreeMap<String, Location>,
+    name: &str,
+    at: &Location,
+) {
+    if unread.get(name).is_none() {
+        unread.insert(name.to_string(), at.clone());
     }
 }
 
