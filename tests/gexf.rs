@@ -184,3 +184,30 @@ fn files_that_are_not_gexf_are_errors_and_skips_are_counted() {
         ]
     );
 }
+
+/// A byte-order mark (Windows tools write one) is skipped, in GEXF and
+/// GraphML alike; positions count from after it.
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let gexf = "\u{feff}<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes><node id=\"a\"/><node id=\"b\"/></nodes>\
+                <edges><edge source=\"a\" target=\"b\"/></edges></graph></gexf>";
+    let loaded = Gexf::new()
+        .from_reader("bom.gexf", gexf.as_bytes())
+        .unwrap();
+    assert_eq!(
+        (
+            loaded.report.people,
+            loaded.report.works,
+            loaded.report.credits
+        ),
+        (1, 1, 1)
+    );
+    let graphml = "\u{feff}<graphml><graph><node id=\"a\"/></graph></graphml>";
+    let err = Graphml::new()
+        .from_reader("bom.graphml", graphml.as_bytes())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "bom.graphml:1:17: node \"a\" has neither a \"bipartite\" nor a \"kind\" attribute"
+    );
+}

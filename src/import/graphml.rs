@@ -10,7 +10,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::staged::{
     Attr, GraphEdge, GraphNode, GraphReader, Loaded, at, parse_error, unescape_forbidden,
 };
-use super::track::Tracked;
+use super::track::{Tracked, skip_bom};
 use crate::error::{ErrorKind, Location};
 
 /// The GraphML reader: `Graphml::new().from_path("graph.graphml")`.
@@ -116,15 +116,18 @@ pub(super) trait Handler {
     fn text(&mut self, s: &str, here: Location, kind: Text);
 }
 
-/// Reads an XML file event by event through a buffer (never whole),
-/// giving each start, end and text to `handler`: malformed XML, bytes that
-/// are not UTF-8, a file that ends inside an element and a root element
-/// that is not `H::ROOT` are errors at their line and column.
+/// Reads an XML file event by event through a buffer (never whole), after
+/// a byte-order mark if there is one, giving each start, end and text to
+/// `handler`: malformed XML, bytes that are not UTF-8, a file that ends
+/// inside an element and a root element that is not `H::ROOT` are errors
+/// at their line and column.
 pub(super) fn events<H: Handler>(
     file: &str,
-    reader: impl BufRead,
+    mut reader: impl BufRead,
     handler: &mut H,
 ) -> crate::error::Result<()> {
+    // A byte-order mark says nothing (positions count from after it).
+    skip_bom(&mut reader).map_err(|e| crate::error::Error::io(file, e))?;
     let tracked = Tracked::new(reader);
     let track = Rc::clone(&tracked.track);
     let loc = |(line, column): (usize, usize)| Location {
