@@ -18,7 +18,8 @@ and runs each through `/usr/bin/time -v hallyu --data FILE stats` with
 phase of a load: the peak while the file is read and its records staged,
 the resident memory when they are, and the peak while the graph is built.
 The "before" column is the peak this section held before the run (so that
-a change shows what it did); `--rebase` drops it.
+a change shows what it did), or at a git revision (`--before-from REV`);
+`--rebase` drops it.
 """
 
 import argparse
@@ -56,13 +57,18 @@ def replace_section(path, body):
         f.write(text)
 
 
-def previous_peaks(path):
-    """The `before` cell of each row of the section as it is now, by label:
-    carried as it is when the row has one, else made from its peak and
-    ratio (the ratio of the file measured then)."""
+def previous_peaks(path, rev=None):
+    """The `before` cell of each row of the section as it is now (or as it
+    was at git revision `rev`), by label: carried as it is when the table
+    has a `before` column, else made from its peak and ratio (the ratio of
+    the file measured then)."""
     try:
-        text = open(path, encoding="utf-8").read()
-    except OSError:
+        if rev:
+            text = subprocess.run(["git", "show", f"{rev}:BENCHMARKS.md"], cwd=ROOT, check=True,
+                                  capture_output=True, text=True).stdout
+        else:
+            text = open(path, encoding="utf-8").read()
+    except (OSError, subprocess.CalledProcessError):
         return {}
     start = text.find(f"## {TITLE}\n")
     if start < 0:
@@ -79,10 +85,10 @@ def previous_peaks(path):
             header = cells
             continue
         row = dict(zip(header, cells))
-        if row.get("before", "–") != "–" and "before" in row:
+        if "before" in row:
             out[cells[0]] = row["before"]
             continue
-        peak = re.match(r"([\d,]+ MiB)", row.get("peak", ""))
+        peak = re.match(r"([\d.,]+ MiB)", row.get("peak", ""))
         ratio = re.match(r"([\d.]+×)", row.get("ratio", ""))
         if peak and ratio:
             out[cells[0]] = f"{peak.group(1)} ({ratio.group(1)} of {row.get('size', '?')})"
@@ -174,6 +180,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--rebase", action="store_true", help="no `before` column")
+    ap.add_argument("--before-from", metavar="REV",
+                    help="take `before` from BENCHMARKS.md at this git revision")
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     args = ap.parse_args()
     if not args.no_build:
@@ -203,7 +211,9 @@ def main():
         ("hostile: GEXF, 300000 people on one work", hostile["gexf"]),
         ("hostile: JSON, 300000 people on one work", hostile["json"]),
     ]
-    before = {} if args.rebase else previous_peaks(args.out)
+    before = {} if args.rebase else previous_peaks(args.out, args.before_from)
+    source = (f"at commit {args.before_from}, before the readers streamed" if args.before_from
+              else "before this run")
     lines = []
     results = {}
     for label, path in rows:
@@ -237,12 +247,13 @@ def main():
                  f"staged), parsed one row at a time. The IMDb importer builds the columnar "
                  f"graph without full records, hence its {results[rows[0][0]][1]:,.0f} MiB. "
                  f"On the hostile files (300,000 people and credits, one work) the records "
-                 f"take about {star[2][0] * 2**20 / 600_000:,.0f} bytes per person and credit "
-                 f"whatever the markup: a file that spends fewer bytes than that on each is "
-                 f"read at more than 4× its size. ")
+                 f"take about {star[2][0] * 2**20 / 600_000:,.0f} bytes for each person and "
+                 f"each credit whatever the markup: a file that spends fewer than "
+                 f"{star[2][0] * 2**20 / 600_000 / 4:,.0f} bytes on each is read at more than "
+                 f"4× its size. ")
     body = f"""## {TITLE}
 
-Written by `python3 scripts/bench_readers.py` (one run; do not edit by hand). Release build, `/usr/bin/time -v` (maximum resident set size) of `hallyu --data FILE stats`, on the whole-graph exports of the medium synthetic set (`imdb_gen target/imdb/medium medium`) and on hostile shapes (files in target/readers-bench/). 2 shared cores (load average {load[0]:.1f} at the end of the run), so times are rough. The ratio is peak ÷ file size, both in bytes (the aim: ≤ 4×); *before* is the peak this table held before the run. With `HALLYU_MEMORY=1` the load prints its phases: *reading* is the peak while the file is read and its records staged (the reader and the records it has made so far), *staged* the resident memory when they are, *graph* the peak while the graph is built / the resident memory when the explorer is ready.
+Written by `python3 scripts/bench_readers.py` (one run; do not edit by hand). Release build, `/usr/bin/time -v` (maximum resident set size) of `hallyu --data FILE stats`, on the whole-graph exports of the medium synthetic set (`imdb_gen target/imdb/medium medium`) and on hostile shapes (files in target/readers-bench/). 2 shared cores (load average {load[0]:.1f} at the end of the run), so times are rough. The ratio is peak ÷ file size, both in bytes (the aim: ≤ 4×); *before* is the peak this table held {source} (with the ratio to the file measured then). With `HALLYU_MEMORY=1` the load prints its phases: *reading* is the peak while the file is read and its records staged (the reader and the records it has made so far), *staged* the resident memory when they are, *graph* the peak while the graph is built / the resident memory when the explorer is ready.
 
 | file | size | peak | ratio | before | reading: peak | staged | graph: peak / end | time |
 |---|---|---|---|---|---|---|---|---|
