@@ -15,9 +15,11 @@ Fixtures (from the crate root; tested with networkx 3.6.1):
     python3 scripts/check_formats.py fixtures
 
 writes tests/fixtures/formats/:
-* davis.graphml, davis.json: NetworkX's davis_southern_women_graph() as
-  write_graphml and node_link_data write it (the GraphML without the graph's
-  `top`/`bottom` lists, which GraphML cannot hold);
+* davis.graphml, davis.json, davis.gexf: NetworkX's
+  davis_southern_women_graph() as write_graphml, node_link_data and
+  write_gexf write it (the GraphML and GEXF without the graph's
+  `top`/`bottom` lists, which they cannot hold); davis-bare.gexf: the same
+  nodes and edges without any attribute;
 * davis_weights.json: bipartite.weighted_projected_graph's weights (shared
   events) and collaboration_weighted_projected_graph's (Newman) for every
   pair of women;
@@ -169,6 +171,13 @@ def davis():
     plain = g.copy()
     plain.graph.clear()
     nx.write_graphml(plain, FIXTURES / "davis.graphml")
+    nx.write_gexf(plain, FIXTURES / "davis.gexf")
+    # Without attributes, as a graph drawn by hand: the reader tells the
+    # women from the events by the edges alone.
+    bare = nx.Graph()
+    bare.add_nodes_from(g.nodes())
+    bare.add_edges_from(g.edges())
+    nx.write_gexf(bare, FIXTURES / "davis-bare.gexf")
     women = [n for n, d in g.nodes(data=True) if d["bipartite"] == 0]
     shared = bipartite.weighted_projected_graph(g, women)
     newman = bipartite.collaboration_weighted_projected_graph(g, women)

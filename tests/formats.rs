@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use hallyu::export::{Network, Shape, csv, gexf, graphml, json, neo4j};
-use hallyu::import::{Csv, Graphml, NodeLink};
+use hallyu::import::{Csv, Gexf, Graphml, NodeLink};
 use hallyu::model::{Role, RoleKind};
 use hallyu::{Explorer, Filter, RoleSet};
 
@@ -598,6 +598,7 @@ fn open_picks_the_reader() {
     let ex = Explorer::bundled();
     let net = Network::new(&ex, &Filter::new(), Shape::Bipartite);
     std::fs::write(dir.join("g.graphml"), graphml::to_graphml(&net)).unwrap();
+    std::fs::write(dir.join("g.gexf"), gexf::to_gexf(&net)).unwrap();
     std::fs::write(
         dir.join("g.json"),
         json::to_node_link(&net, &json::NodeLinkOptions::new()),
@@ -609,6 +610,7 @@ fn open_picks_the_reader() {
     let credited: BTreeSet<usize> = net.credits().iter().map(|c| c.0).collect();
     for (name, people) in [
         ("g.graphml", ex.people().len()),
+        ("g.gexf", ex.people().len()),
         ("g.json", ex.people().len()),
         ("g.csv", credited.len()),
         ("g.tsv", credited.len()),
@@ -976,6 +978,10 @@ fn round_trip_every_reader(ex: &Explorer, name: &str) {
         .unwrap();
     assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
     assert_same_graph(ex, &back.explorer, &format!("{name} through GraphML"));
+    let text = gexf::to_gexf(&net);
+    let back = Gexf::new().from_reader("x.gexf", text.as_bytes()).unwrap();
+    assert!(back.report.skipped.is_empty(), "{:?}", back.report.skipped);
+    assert_same_graph(ex, &back.explorer, &format!("{name} through GEXF"));
     let text = json::to_node_link(&net, &json::NodeLinkOptions::new());
     let back = NodeLink::new()
         .from_reader("x.json", text.as_bytes())
@@ -1115,6 +1121,9 @@ fn hostile_names_go_through_every_export_well_formed() {
     let graphml_back = Graphml::new().from_path(dir.join("h.graphml")).unwrap();
     assert_eq!(names(&graphml_back.explorer), want, "GraphML");
     assert_same_graph(ex, &graphml_back.explorer, "hostile GraphML");
+    let gexf_back = Gexf::new().from_path(dir.join("h.gexf")).unwrap();
+    assert_eq!(names(&gexf_back.explorer), want, "GEXF");
+    assert_same_graph(ex, &gexf_back.explorer, "hostile GEXF");
     let json_back = NodeLink::new().from_path(dir.join("h.json")).unwrap();
     assert_same_graph(ex, &json_back.explorer, "hostile JSON");
     let csv_back = Csv::new().from_path(dir.join("h.csv")).unwrap();

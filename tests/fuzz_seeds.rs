@@ -10,6 +10,8 @@ use hallyu::{Catalog, Explorer};
 mod csv;
 #[path = "../fuzz/common/dot.rs"]
 mod dot;
+#[path = "../fuzz/common/gexf.rs"]
+mod gexf;
 #[path = "../fuzz/common/graphml.rs"]
 mod graphml;
 #[cfg(feature = "serve")]
@@ -109,6 +111,14 @@ fn graphml_seeds() {
     for (name, data) in inputs("graphml") {
         eprintln!("{name}");
         graphml::check(&data);
+    }
+}
+
+#[test]
+fn gexf_seeds() {
+    for (name, data) in inputs("gexf") {
+        eprintln!("{name}");
+        gexf::check(&data);
     }
 }
 

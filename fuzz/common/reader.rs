@@ -1,4 +1,4 @@
-//! What the `csv`, `json` and `graphml` fuzz targets check on every input,
+//! What the `csv`, `json`, `graphml` and `gexf` fuzz targets check on every input,
 //! shared with the seed replay in `tests/fuzz_seeds.rs` (both include this
 //! file with `#[path]`, next to the target's own check).
 //!

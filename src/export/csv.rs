@@ -261,22 +261,6 @@ impl CsvOptions {
     }
 }
 
-/// Whether a character begins a spreadsheet formula.
-fn formula_start(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
-}
-
-/// Whether a field needs the formula guard: it begins with a formula
-/// character, or with a quote before one (or before another quote).
-pub(crate) fn needs_guard(s: &str) -> bool {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if formula_start(c) => true,
-        Some('\'') => chars.next().is_some_and(|c| formula_start(c) || c == '\''),
-        _ => false,
-    }
-}
-
 /// One CSV field as [`field`] writes it, with the formula guard when the
 /// options ask for it.
 ///
@@ -291,7 +275,7 @@ pub(crate) fn needs_guard(s: &str) -> bool {
 /// assert_eq!(field_with("-1", &CsvOptions::new()), "-1");
 /// ```
 pub fn field_with(s: &str, options: &CsvOptions) -> String {
-    if options.formulas && needs_guard(s) {
+    if options.formulas && crate::import::needs_formula_guard(s) {
         field(&format!("'{s}"), options.delimiter).into_owned()
     } else {
         field(s, options.delimiter).into_owned()

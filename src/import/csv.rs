@@ -36,15 +36,47 @@ const LINK_FILES: [(&str, RecordKind, RecordKind); 7] = [
     ("work_links.csv", RecordKind::Work, RecordKind::Work),
 ];
 
-/// Whether a field carries the spreadsheet formula guard of the CSV
-/// exports: a quote before `=`, `+`, `-`, `@`, a tab, a carriage return or
-/// another quote.
+/// Whether a character begins a spreadsheet formula: `=`, `+`, `-`, `@`,
+/// a tab or a carriage return (OWASP's list).
+fn formula_start(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// Whether a field needs the spreadsheet formula guard of the CSV exports
+/// (a `'` before it): it begins with a formula character, or with a quote
+/// before one or before another quote, so that [`guarded`] undoes the
+/// guard and only the guard. The one definition the export
+/// (`export::csv::field_with`) and this reader share.
+pub(crate) fn needs_formula_guard(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if formula_start(c) => true,
+        Some('\'') => chars.next().is_some_and(|c| formula_start(c) || c == '\''),
+        _ => false,
+    }
+}
+
+/// A blank line, which is not a row.
+fn blank(row: &[Field]) -> bool {
+    row.len() == 1 && row[0].text.is_empty()
+}
+
+/// Removes the spreadsheet formula guard of the exports (`'=…`) from each
+/// field of a row: one leading quote before a formula character or another
+/// quote.
+fn unguard(row: &mut [Field]) {
+    for f in row {
+        if guarded(&f.text) {
+            f.text.remove(0);
+        }
+    }
+}
+
+/// Whether a field carries the guard: a quote before a formula character
+/// or another quote.
 fn guarded(text: &str) -> bool {
     let mut chars = text.chars();
-    chars.next() == Some('\'')
-        && chars
-            .next()
-            .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\''))
+    chars.next() == Some('\'') && chars.next().is_some_and(|c| formula_start(c) || c == '\'')
 }
 
 /// A header field as a column name: trimmed, lowercase, and the Neo4j
@@ -215,20 +247,12 @@ impl Iterator for Rows<'_, '_> {
                 Ok(row) => row,
                 Err(e) => return Some(Err(e)),
             };
-            // Blank lines are not rows.
-            if row.len() == 1 && row[0].text.is_empty() {
+            if blank(&row) {
                 continue;
             }
-            // The spreadsheet formula guard of the exports (`'=…`): one
-            // leading quote before a formula character or another quote is
-            // removed, except in Neo4j import files, which neo4j-admin
-            // reads as they are.
+            // Neo4j import files are read as neo4j-admin reads them.
             if !self.table.neo4j {
-                for f in row.iter_mut() {
-                    if guarded(&f.text) {
-                        f.text.remove(0);
-                    }
-                }
+                unguard(&mut row);
             }
             let n = self.table.header.len();
             if row.len() != n {
@@ -951,7 +975,7 @@ impl Csv {
                     ));
                 }
                 Some(Err(e)) => return Err(e),
-                Some(Ok(row)) if row.len() == 1 && row[0].text.is_empty() => continue,
+                Some(Ok(row)) if blank(&row) => continue,
                 Some(Ok(row)) => break row,
             }
         };
@@ -960,11 +984,7 @@ impl Csv {
             .any(|f| f.text.contains(":ID") || f.text.contains(":START_ID"));
         let mut header = header;
         if !neo4j {
-            for f in header.iter_mut() {
-                if guarded(&f.text) {
-                    f.text.remove(0);
-                }
-            }
+            unguard(&mut header);
         }
         let columns = header
             .iter()

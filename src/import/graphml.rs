@@ -1,14 +1,16 @@
 //! The Graphml reader: see [`Graphml`].
 
 use std::collections::HashMap;
+use std::io::BufRead;
+use std::rc::Rc;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::staged::{
-    Attr, GraphEdge, GraphNode, Loaded, Positions, at, from_graph, parse_error, unescape_forbidden,
-    utf8,
+    Attr, GraphEdge, GraphNode, GraphReader, Loaded, at, parse_error, unescape_forbidden,
 };
+use super::track::{Tracked, skip_bom};
 use crate::error::{ErrorKind, Location};
 
 /// The GraphML reader: `Graphml::new().from_path("graph.graphml")`.
@@ -45,18 +47,13 @@ use crate::error::{ErrorKind, Location};
 #[derive(Clone, Debug, Default)]
 pub struct Graphml {}
 
+/// A declared attribute: its name, type, default, and what it is for.
 #[derive(Clone, Debug)]
-struct Key {
-    name: String,
-    ty: String,
-    default: Option<String>,
-    for_: String,
-}
-
-enum Owner {
-    Node(usize),
-    Edge(usize),
-    Other,
+pub(super) struct Key {
+    pub(super) name: String,
+    pub(super) ty: String,
+    pub(super) default: Option<String>,
+    pub(super) for_: String,
 }
 
 impl Graphml {
@@ -83,212 +80,10 @@ impl Graphml {
         Graphml::default()
     }
 
-    fn read(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
-        let text = utf8(file, bytes)?;
-        let positions = std::cell::RefCell::new(Positions::new(text));
-        let loc = |offset: u64| {
-            let (line, column) = positions.borrow_mut().at(offset as usize);
-            Location {
-                file: file.to_string(),
-                line,
-                column,
-            }
-        };
-        let mut reader = Reader::from_str(text);
-        reader.config_mut().check_end_names = true;
-        let mut st = State {
-            keys: HashMap::new(),
-            nodes: Vec::new(),
-            edges: Vec::new(),
-            owner: Owner::Other,
-            data: None,
-            key_default: None,
-            graph: HashMap::new(),
-            root: false,
-            unread: Vec::new(),
-        };
-        let mut stack: Vec<String> = Vec::new();
-        loop {
-            let start = reader.buffer_position();
-            let event = reader.read_event().map_err(|e| {
-                parse_error(format!("malformed XML: {e}"), loc(reader.error_position()))
-            })?;
-            match event {
-                Event::Start(ref e) | Event::Empty(ref e) => {
-                    let empty = matches!(event, Event::Empty(_));
-                    let name = local(e);
-                    let here = loc(start);
-                    if let Some(d) = st.data.as_mut() {
-                        d.3 = true;
-                    }
-                    if stack.is_empty() {
-                        if name != "graphml" {
-                            return Err(parse_error(
-                                format!("not GraphML: the root element is <{name}>, not <graphml>"),
-                                here,
-                            ));
-                        }
-                        st.root = true;
-                    }
-                    match name.as_str() {
-                        "key" => {
-                            let a = attributes(e, &here)?;
-                            let id = a.get("id").cloned().ok_or_else(|| {
-                                parse_error("a <key> without an id", here.clone())
-                            })?;
-                            st.keys.insert(
-                                id.clone(),
-                                Key {
-                                    name: a.get("attr.name").cloned().unwrap_or(id.clone()),
-                                    ty: a.get("attr.type").cloned().unwrap_or("string".into()),
-                                    default: None,
-                                    for_: a.get("for").cloned().unwrap_or("all".into()),
-                                },
-                            );
-                            st.key_default = Some((id, String::new()));
-                        }
-                        "node" if st.data.is_none() => {
-                            let a = attributes(e, &here)?;
-                            let id = a.get("id").cloned().ok_or_else(|| {
-                                parse_error("a <node> without an id", here.clone())
-                            })?;
-                            st.owner = Owner::Node(st.nodes.len());
-                            st.nodes.push(GraphNode {
-                                id,
-                                attrs: HashMap::new(),
-                                location: here.clone(),
-                            });
-                        }
-                        "edge" if st.data.is_none() => {
-                            let a = attributes(e, &here)?;
-                            let (Some(s), Some(t)) = (a.get("source"), a.get("target")) else {
-                                return Err(parse_error(
-                                    "an <edge> without a source or a target",
-                                    here,
-                                ));
-                            };
-                            st.owner = Owner::Edge(st.edges.len());
-                            st.edges.push(GraphEdge {
-                                source: s.clone(),
-                                target: t.clone(),
-                                attrs: HashMap::new(),
-                                location: here.clone(),
-                                ends: [here.clone(), here.clone()],
-                            });
-                        }
-                        "data" if st.data.is_none() => {
-                            let a = attributes(e, &here)?;
-                            let key = a.get("key").cloned().ok_or_else(|| {
-                                parse_error("a <data> without a key", here.clone())
-                            })?;
-                            if !st.keys.contains_key(&key) {
-                                return Err(parse_error(
-                                    format!("<data> of an undeclared key \"{key}\""),
-                                    here,
-                                ));
-                            }
-                            st.data = Some((key, here, String::new(), false));
-                        }
-                        "graphml" | "default" | "graph" | "desc" => {}
-                        _ if st.data.is_some() => {} // yEd graphics inside <data>
-                        other => st
-                            .unread
-                            .push((here.clone(), format!("element <{other}> is not read"))),
-                    }
-                    if empty {
-                        st.close(&name)?;
-                    } else {
-                        stack.push(name);
-                    }
-                }
-                Event::End(_) => {
-                    let name = stack.pop().unwrap_or_default();
-                    st.close(&name)?;
-                }
-                Event::Text(t) => {
-                    let s = t.xml10_content();
-                    if st.data.is_none() && st.key_default.is_none() && !s.trim().is_empty() {
-                        st.unread
-                            .push((loc(start), "text outside <data> is not read".into()));
-                    }
-                    st.text(&s);
-                }
-                Event::CData(t) => {
-                    let s = t.xml10_content();
-                    if let Some(d) = st.data.as_mut() {
-                        d.2.push_str(&s);
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
-                            .unwrap_or("")
-                            .to_string(),
-                    };
-                    st.text(&resolved);
-                }
-                Event::Eof => {
-                    if let Some(open) = stack.last() {
-                        return Err(parse_error(
-                            format!("the file ends inside <{open}>"),
-                            loc(text.len() as u64),
-                        ));
-                    }
-                    break;
-                }
-                _ => {}
-            }
-        }
-        if !st.root {
-            return Err(parse_error(
-                "not GraphML: no <graphml> element (the file is empty or holds only text)",
-                loc(0),
-            ));
-        }
-        // Defaults of keys, for the nodes and edges that lack the data.
-        for k in st.keys.values() {
-            let Some(d) = &k.default else { continue };
-            let for_ = |what: &str| k.for_ == what || k.for_ == "all";
-            let nodes = (st.nodes.iter_mut())
-                .filter(|_| for_("node"))
-                .map(|n| (&mut n.attrs, &n.location));
-            let edges = (st.edges.iter_mut())
-                .filter(|_| for_("edge"))
-                .map(|e| (&mut e.attrs, &e.location));
-            for (attrs, location) in nodes.chain(edges) {
-                if !attrs.contains_key(&k.name) {
-                    attrs.insert(k.name.clone(), typed(k, d, location)?);
-                }
-            }
-        }
-        // Names escaped by hallyu's XML exports (see `export::graphml`).
-        let escaped =
-            matches!(st.graph.get("text_escape"), Some(Attr::Text(t)) if t == "backslash-u");
-        if escaped {
-            let un = |s: &mut String| {
-                if let std::borrow::Cow::Owned(o) = unescape_forbidden(s) {
-                    *s = o;
-                }
-            };
-            let attrs = |a: &mut HashMap<String, Attr>| {
-                for v in a.values_mut() {
-                    if let Attr::Text(t) = v {
-                        un(t);
-                    }
-                }
-            };
-            for n in &mut st.nodes {
-                un(&mut n.id);
-                attrs(&mut n.attrs);
-            }
-            for e in &mut st.edges {
-                un(&mut e.source);
-                un(&mut e.target);
-                attrs(&mut e.attrs);
-            }
-        }
-        let mut loaded = from_graph(st.nodes, st.edges)?;
+    fn read(&self, file: &str, reader: impl BufRead) -> crate::error::Result<Loaded> {
+        let mut st = State::default();
+        events(file, reader, &mut st)?;
+        let mut loaded = st.graph.finish()?;
         let mut skipped = st.unread;
         skipped.append(&mut loaded.report.skipped);
         loaded.report.skipped = skipped;
@@ -296,37 +91,223 @@ impl Graphml {
     }
 }
 
-/// What the reader has read so far.
+/// What kind of text an XML reader is given.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Text {
+    /// Character data.
+    Plain,
+    /// A CDATA section.
+    CData,
+    /// A character or entity reference, resolved.
+    Reference,
+}
+
+/// What the GraphML and GEXF readers do with the events of their XML.
+pub(super) trait Handler {
+    /// The name of the format, for errors.
+    const FORMAT: &'static str;
+    /// The name the root element must have.
+    const ROOT: &'static str;
+    /// The start of element `name` (its local name) at `here`.
+    fn open(&mut self, name: &str, e: &BytesStart<'_>, here: Location) -> crate::error::Result<()>;
+    /// The end of element `name`.
+    fn close(&mut self, name: &str) -> crate::error::Result<()>;
+    /// Text at `here`.
+    fn text(&mut self, s: &str, here: Location, kind: Text);
+}
+
+/// Reads an XML file event by event through a buffer (never whole), after
+/// a byte-order mark if there is one, giving each start, end and text to
+/// `handler`: malformed XML, bytes that are not UTF-8, a file that ends
+/// inside an element and a root element that is not `H::ROOT` are errors
+/// at their line and column.
+pub(super) fn events<H: Handler>(
+    file: &str,
+    mut reader: impl BufRead,
+    handler: &mut H,
+) -> crate::error::Result<()> {
+    // A byte-order mark says nothing (positions count from after it).
+    skip_bom(&mut reader).map_err(|e| crate::error::Error::io(file, e))?;
+    let tracked = Tracked::new(reader);
+    let track = Rc::clone(&tracked.track);
+    let loc = |(line, column): (usize, usize)| Location {
+        file: file.to_string(),
+        line,
+        column,
+    };
+    let (format, root) = (H::FORMAT, H::ROOT);
+    let mut reader = Reader::from_reader(tracked);
+    reader.config_mut().check_end_names = true;
+    let mut stack: Vec<String> = Vec::new();
+    let mut buf = Vec::new();
+    let mut rooted = false;
+    loop {
+        buf.clear();
+        let start = track.borrow().next();
+        let event = reader.read_event_into(&mut buf);
+        if let Some(bad) = track.borrow().bad {
+            return Err(parse_error("invalid UTF-8", loc(bad)));
+        }
+        let event = event.map_err(|e| parse_error(format!("malformed XML: {e}"), loc(start)))?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let name = e.local_name().as_ref().to_string();
+                let here = loc(start);
+                if stack.is_empty() {
+                    if name != root {
+                        return Err(parse_error(
+                            format!("not {format}: the root element is <{name}>, not <{root}>"),
+                            here,
+                        ));
+                    }
+                    rooted = true;
+                }
+                handler.open(&name, e, here)?;
+                if matches!(event, Event::Empty(_)) {
+                    handler.close(&name)?;
+                } else {
+                    stack.push(name);
+                }
+            }
+            Event::End(_) => handler.close(&stack.pop().unwrap_or_default())?,
+            Event::Text(t) => handler.text(&t.xml10_content(), loc(start), Text::Plain),
+            Event::CData(t) => handler.text(&t.xml10_content(), loc(start), Text::CData),
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
+                        .unwrap_or("")
+                        .to_string(),
+                };
+                handler.text(&resolved, loc(start), Text::Reference);
+            }
+            Event::Eof => {
+                if let Some(open) = stack.last() {
+                    return Err(parse_error(
+                        format!("the file ends inside <{open}>"),
+                        loc(track.borrow().next()),
+                    ));
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+    if !rooted {
+        return Err(parse_error(
+            format!("not {format}: no <{root}> element (the file is empty or holds only text)"),
+            loc((1, 1)),
+        ));
+    }
+    Ok(())
+}
+
+/// The node or edge being read, until its end tag.
+enum Current {
+    Node(GraphNode),
+    Edge(GraphEdge),
+}
+
+/// What the reader has read so far: the keys, the node or edge being
+/// read; every node and edge goes to the records at its end tag.
+#[derive(Default)]
 struct State {
     keys: HashMap<String, Key>,
-    nodes: Vec<GraphNode>,
-    edges: Vec<GraphEdge>,
+    graph: GraphReader,
     /// The node or edge whose data is being read.
-    owner: Owner,
+    current: Option<Current>,
     /// The data element being read: key, where, text, and whether it has
     /// child elements (yEd graphics).
     data: Option<(String, Location, String, bool)>,
     /// The key whose `<default>` is being read, and its text.
     key_default: Option<(String, String)>,
     /// The graph's own data (`text_escape`, `shape`).
-    graph: HashMap<String, Attr>,
-    /// Whether a `<graphml>` root element was seen.
-    root: bool,
+    graph_data: HashMap<String, Attr>,
     /// Elements and text the reader does not read, for the report.
     unread: Vec<(Location, String)>,
 }
 
-impl State {
-    /// Text inside the data or the key default being read.
-    fn text(&mut self, s: &str) {
+impl Handler for State {
+    const FORMAT: &'static str = "GraphML";
+    const ROOT: &'static str = "graphml";
+
+    fn open(&mut self, name: &str, e: &BytesStart<'_>, here: Location) -> crate::error::Result<()> {
+        if let Some(d) = self.data.as_mut() {
+            d.3 = true;
+        }
+        match name {
+            "key" => {
+                let a = attributes(e, &here)?;
+                let id = (a.get("id").cloned())
+                    .ok_or_else(|| parse_error("a <key> without an id", here.clone()))?;
+                self.keys.insert(
+                    id.clone(),
+                    Key {
+                        name: a.get("attr.name").cloned().unwrap_or(id.clone()),
+                        ty: a.get("attr.type").cloned().unwrap_or("string".into()),
+                        default: None,
+                        for_: a.get("for").cloned().unwrap_or("all".into()),
+                    },
+                );
+                self.key_default = Some((id, String::new()));
+            }
+            "node" if self.data.is_none() => {
+                let a = attributes(e, &here)?;
+                let id = (a.get("id").cloned())
+                    .ok_or_else(|| parse_error("a <node> without an id", here.clone()))?;
+                self.flush()?;
+                self.current = Some(Current::Node(GraphNode {
+                    id,
+                    attrs: HashMap::new(),
+                    location: here,
+                }));
+            }
+            "edge" if self.data.is_none() => {
+                let a = attributes(e, &here)?;
+                let (Some(s), Some(t)) = (a.get("source"), a.get("target")) else {
+                    return Err(parse_error("an <edge> without a source or a target", here));
+                };
+                self.flush()?;
+                self.current = Some(Current::Edge(GraphEdge {
+                    source: s.clone(),
+                    target: t.clone(),
+                    attrs: HashMap::new(),
+                    location: here.clone(),
+                    ends: [here.clone(), here],
+                }));
+            }
+            "data" if self.data.is_none() => {
+                let a = attributes(e, &here)?;
+                let key = (a.get("key").cloned())
+                    .ok_or_else(|| parse_error("a <data> without a key", here.clone()))?;
+                if !self.keys.contains_key(&key) {
+                    return Err(parse_error(
+                        format!("<data> of an undeclared key \"{key}\""),
+                        here,
+                    ));
+                }
+                self.data = Some((key, here, String::new(), false));
+            }
+            "graphml" | "default" | "graph" | "desc" => {}
+            _ if self.data.is_some() => {} // yEd graphics inside <data>
+            other => (self.unread).push((here, format!("element <{other}> is not read"))),
+        }
+        Ok(())
+    }
+
+    /// Text inside the data or the key default being read; other text is
+    /// reported.
+    fn text(&mut self, s: &str, here: Location, kind: Text) {
         if let Some(d) = self.data.as_mut() {
             d.2.push_str(s);
+        } else if kind == Text::CData {
         } else if let Some((_, v)) = self.key_default.as_mut() {
             v.push_str(s);
+        } else if kind == Text::Plain && !s.trim().is_empty() {
+            (self.unread).push((here, "text outside <data> is not read".into()));
         }
     }
 
-    /// The end of element `name`.
     fn close(&mut self, name: &str) -> crate::error::Result<()> {
         match name {
             "data" => {
@@ -336,15 +317,15 @@ impl State {
                     }
                     let k = &self.keys[&key];
                     let v = typed(k, &value, &here)?;
-                    match self.owner {
-                        Owner::Node(i) => {
-                            self.nodes[i].attrs.insert(k.name.clone(), v);
+                    match &mut self.current {
+                        Some(Current::Node(n)) => {
+                            n.attrs.insert(k.name.clone(), v);
                         }
-                        Owner::Edge(i) => {
-                            self.edges[i].attrs.insert(k.name.clone(), v);
+                        Some(Current::Edge(e)) => {
+                            e.attrs.insert(k.name.clone(), v);
                         }
-                        Owner::Other => {
-                            self.graph.insert(k.name.clone(), v);
+                        None => {
+                            self.graph_data.insert(k.name.clone(), v);
                         }
                     }
                 }
@@ -358,14 +339,61 @@ impl State {
                     k.default = Some(value.trim().to_string());
                 }
             }
-            "node" | "edge" if self.data.is_none() => self.owner = Owner::Other,
+            "node" | "edge" if self.data.is_none() => self.flush()?,
             _ => {}
         }
         Ok(())
     }
 }
 
-super::staged::one_file_reader!(
+impl State {
+    /// The node or edge read so far, with the defaults of its keys and
+    /// its names unescaped, to the records.
+    fn flush(&mut self) -> crate::error::Result<()> {
+        let Some(current) = self.current.take() else {
+            return Ok(());
+        };
+        // Names escaped by hallyu's XML exports (see `export::graphml`).
+        let escaped = matches!(self.graph_data.get("text_escape"),
+            Some(Attr::Text(t)) if t == "backslash-u");
+        let un = |s: &mut String| {
+            if escaped && let std::borrow::Cow::Owned(o) = unescape_forbidden(s) {
+                *s = o;
+            }
+        };
+        let fill = |attrs: &mut HashMap<String, Attr>, for_: &str, location: &Location| {
+            for k in self.keys.values() {
+                if let Some(d) = &k.default
+                    && (k.for_ == for_ || k.for_ == "all")
+                    && !attrs.contains_key(&k.name)
+                {
+                    attrs.insert(k.name.clone(), typed(k, d, location)?);
+                }
+            }
+            for v in attrs.values_mut() {
+                if let Attr::Text(t) = v {
+                    un(t);
+                }
+            }
+            Ok::<_, crate::error::Error>(())
+        };
+        match current {
+            Current::Node(mut n) => {
+                fill(&mut n.attrs, "node", &n.location)?;
+                un(&mut n.id);
+                self.graph.node(n)
+            }
+            Current::Edge(mut e) => {
+                fill(&mut e.attrs, "edge", &e.location)?;
+                un(&mut e.source);
+                un(&mut e.target);
+                self.graph.edge(e)
+            }
+        }
+    }
+}
+
+super::staged::streaming_reader!(
     Graphml,
     "Malformed XML, a node or edge without its ids, an unknown or duplicate id, data of an undeclared key, a bad number, invalid UTF-8, a truncated file: each at its file, line and column.",
     r##"use hallyu::{Filter, import::Graphml};
@@ -404,7 +432,7 @@ assert_eq!(
 # Ok::<(), hallyu::Error>(())"##
 );
 
-fn typed(k: &Key, value: &str, here: &Location) -> crate::error::Result<Attr> {
+pub(super) fn typed(k: &Key, value: &str, here: &Location) -> crate::error::Result<Attr> {
     let v = value.trim();
     let bad = |what: &'static str| {
         at(
@@ -428,11 +456,7 @@ fn typed(k: &Key, value: &str, here: &Location) -> crate::error::Result<Attr> {
     })
 }
 
-fn local(e: &BytesStart<'_>) -> String {
-    e.local_name().as_ref().to_string()
-}
-
-fn attributes(
+pub(super) fn attributes(
     e: &BytesStart<'_>,
     here: &Location,
 ) -> crate::error::Result<HashMap<String, String>> {

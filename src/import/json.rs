@@ -1,24 +1,22 @@
 //! The NodeLink reader: see [`NodeLink`].
+//!
+//! The reader streams: serde_json reads the file through a buffer, and
+//! each node and edge is turned into records as soon as it is read (no
+//! parsed tree of the whole file). Positions come from a count of the
+//! bytes serde_json has taken, which also checks that they are UTF-8.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt;
+use std::io::BufRead;
+use std::rc::Rc;
 
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::staged::{Attr, GraphEdge, GraphNode, Loaded, Positions, from_graph, parse_error, utf8};
-use crate::error::Location;
-
-/// The 1-based column, in characters, of serde_json's column on a line,
-/// which counts bytes.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(l) = text.split('\n').nth(line - 1) else {
-        return byte_column.max(1);
-    };
-    let mut end = byte_column.saturating_sub(1).min(l.len());
-    while !l.is_char_boundary(end) {
-        end -= 1;
-    }
-    l[..end].chars().count() + 1
-}
+use super::staged::{Attr, GraphEdge, GraphNode, GraphReader, Loaded, parse_error};
+use super::track::{Track, Tracked, skip_bom};
+use crate::error::{Error, Location};
 
 /// The node-link JSON reader: `NodeLink::new().from_path("graph.json")`.
 ///
@@ -34,7 +32,12 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
 /// `character`, `unverified`; role words are mapped as the
 /// [module docs](crate::import#roles) say, a missing role is a generic
 /// on-screen appearance. An edge that does not link a person and a work,
-/// and a group or organisation node, are skipped and counted.
+/// are skipped and counted.
+///
+/// Without [`edges_key`](NodeLink::edges_key), the edges are the `edges`
+/// list, else the `links` list; a file with both where `links` comes first
+/// is an error (name the list with `edges_key`). The file is read as it
+/// goes, never held whole: memory is that of the records it holds.
 ///
 /// Only with the `serde` feature (on by default).
 ///
@@ -95,90 +98,39 @@ impl NodeLink {
         self
     }
 
-    fn read(&self, file: &str, bytes: &[u8]) -> crate::error::Result<Loaded> {
-        let text = utf8(file, bytes)?;
+    fn read(&self, file: &str, mut reader: impl BufRead) -> crate::error::Result<Loaded> {
         // A byte-order mark (Windows editors write one) is not JSON, but it
         // says nothing: it is skipped, and positions count from after it.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let loc = |line: usize, column: usize| Location {
-            file: file.to_string(),
-            line,
-            column,
+        skip_bom(&mut reader).map_err(|e| Error::io(file, e))?;
+        let counted = Tracked::new(reader);
+        let ctx = Ctx {
+            file,
+            track: Rc::clone(&counted.track),
+            graph: RefCell::new(GraphReader::default()),
+            failure: RefCell::new(None),
+            edges_key: self.edges.as_deref(),
+            lists: RefCell::new(Lists::default()),
         };
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m)
-                .to_string();
-            let line = e.line().max(1);
-            parse_error(message, loc(line, char_column(text, line, e.column())))
-        })?;
-        let mut finder = Finder { text, cursor: 0 };
-        let mut positions = Positions::new(text);
-        let mut position = |_: &str, at: usize| positions.at(at);
-        let Some(nodes) = value.get("nodes").and_then(Value::as_array) else {
-            return Err(parse_error("missing \"nodes\" list", loc(1, 1)));
-        };
-        finder.seek("\"nodes\"");
-        let mut out_nodes = Vec::new();
-        for (i, n) in nodes.iter().enumerate() {
-            let Some(id) = n.get("id").and_then(scalar) else {
-                let at = finder.next_object();
-                let (l, c) = position(text, at);
-                return Err(parse_error(format!("node {i} has no \"id\""), loc(l, c)));
-            };
-            let at = finder.find_value(&id);
-            let (l, c) = position(text, at);
-            out_nodes.push(GraphNode {
-                id,
-                attrs: attrs(n, &["id"]),
-                location: loc(l, c),
-            });
+        let mut de = serde_json::Deserializer::from_reader(counted);
+        let parsed = Top { ctx: &ctx }
+            .deserialize(&mut de)
+            .and_then(|()| de.end());
+        // A syntax error anywhere comes first, as when the whole file was
+        // parsed before it was read.
+        if let Err(e) = parsed {
+            return Err(ctx.serde_error(&e));
         }
-        let key = match &self.edges {
-            Some(k) => k.as_str(),
-            None if value.get("edges").is_some() => "edges",
-            None => "links",
-        };
-        let edges = value.get(key).and_then(Value::as_array);
-        let mut out_edges = Vec::new();
-        if let Some(edges) = edges {
-            finder.cursor = 0;
-            finder.seek(&format!("\"{key}\""));
-            for (i, e) in edges.iter().enumerate() {
-                let (Some(source), Some(target)) = (
-                    e.get("source").and_then(scalar),
-                    e.get("target").and_then(scalar),
-                ) else {
-                    let at = finder.next_object();
-                    let (l, c) = position(text, at);
-                    return Err(parse_error(
-                        format!("edge {i} has no \"source\" or \"target\""),
-                        loc(l, c),
-                    ));
-                };
-                let s_at = finder.find_value(&source);
-                let t_at = finder.find_value(&target);
-                let (sl, sc) = position(text, s_at);
-                let (tl, tc) = position(text, t_at);
-                out_edges.push(GraphEdge {
-                    source,
-                    target,
-                    attrs: attrs(e, &["source", "target", "key"]),
-                    location: loc(sl, sc),
-                    ends: [loc(sl, sc), loc(tl, tc)],
-                });
-            }
+        if let Some(e) = ctx.failure.take() {
+            return Err(e);
         }
-        // The parsed tree is not needed past this point: dropped before the
-        // records are staged and the graph built, so they do not coexist.
-        drop(value);
-        from_graph(out_nodes, out_edges)
+        if !ctx.lists.borrow().nodes {
+            return Err(parse_error("missing \"nodes\" list", ctx.loc((1, 1))));
+        }
+        ctx.graph.into_inner().finish()
     }
 }
 
-super::staged::one_file_reader!(
+super::staged::streaming_reader!(
     NodeLink,
     "A syntax error, a missing `nodes` list or `id`, an unknown or duplicate id, a bad number, invalid UTF-8, a truncated file: each at its file, line and column.",
     r##"use hallyu::{Filter, import::NodeLink};
@@ -197,7 +149,7 @@ std::fs::remove_dir_all(&dir)?;
 # Ok::<(), Box<dyn std::error::Error>>(())"##,
     r##"use hallyu::import::NodeLink;
 
-let text = r#"{"nodes": [{"id": "IU"}],
+let text = r#"{"nodes": [{"id": "IU", "kind": "person"}],
  "edges": [{"source": "IU"}]}"#;
 let err = NodeLink::new().from_reader("broken.json", text.as_bytes()).unwrap_err();
 assert_eq!(err.to_string(), "broken.json:2:12: edge 0 has no \"source\" or \"target\"");
@@ -214,66 +166,360 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
-fn attrs(v: &Value, skip: &[&str]) -> HashMap<String, Attr> {
-    let mut out = HashMap::new();
-    if let Some(m) = v.as_object() {
-        for (k, v) in m {
-            if skip.contains(&k.as_str()) {
-                continue;
+/// An attribute value (objects and nulls are not read).
+fn attr(v: Value) -> Option<Attr> {
+    Some(match v {
+        Value::String(s) => Attr::Text(s),
+        Value::Bool(b) => Attr::Bool(b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Attr::Int(i),
+            None => Attr::Float(n.as_f64().unwrap_or(0.0)),
+        },
+        Value::Array(items) => Attr::List(items.iter().filter_map(scalar).collect()),
+        _ => return None,
+    })
+}
+
+/// Which lists the file had.
+#[derive(Default)]
+struct Lists {
+    nodes: bool,
+    edges: bool,
+    /// Edges read from a `links` list.
+    links: usize,
+}
+
+/// What the visitors share.
+struct Ctx<'a> {
+    file: &'a str,
+    track: Rc<RefCell<Track>>,
+    graph: RefCell<GraphReader>,
+    /// The first error in what the file says (not its syntax): the rest
+    /// of the file is only checked for syntax.
+    failure: RefCell<Option<Error>>,
+    edges_key: Option<&'a str>,
+    lists: RefCell<Lists>,
+}
+
+impl Ctx<'_> {
+    fn loc(&self, (line, column): (usize, usize)) -> Location {
+        Location {
+            file: self.file.to_string(),
+            line,
+            column,
+        }
+    }
+
+    fn here(&self) -> (usize, usize) {
+        self.track.borrow().here()
+    }
+
+    /// Keeps `e` when it is the first error.
+    fn fail(&self, e: Error) {
+        self.failure.borrow_mut().get_or_insert(e);
+    }
+
+    fn failed(&self) -> bool {
+        self.failure.borrow().is_some()
+    }
+
+    /// serde_json's error at the position the bytes read end (serde_json
+    /// counts columns in bytes; the track in characters).
+    fn serde_error(&self, e: &serde_json::Error) -> Error {
+        let t = self.track.borrow();
+        if let Some(bad) = t.bad {
+            return parse_error("invalid UTF-8", self.loc(bad));
+        }
+        if e.is_io() {
+            return Error::io(self.file, std::io::Error::other(e.to_string()));
+        }
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_string();
+        parse_error(message, self.loc(t.here()))
+    }
+
+    /// Which list a top-level key holds.
+    fn list_of(&self, key: &str) -> Option<List> {
+        let mut lists = self.lists.borrow_mut();
+        match (key, self.edges_key) {
+            ("nodes", _) => {
+                lists.nodes = true;
+                Some(List::Nodes)
             }
-            let a = match v {
-                Value::String(s) => Attr::Text(s.clone()),
-                Value::Bool(b) => Attr::Bool(*b),
-                Value::Number(n) => match n.as_i64() {
-                    Some(i) => Attr::Int(i),
-                    None => Attr::Float(n.as_f64().unwrap_or(0.0)),
-                },
-                Value::Array(items) => Attr::List(items.iter().filter_map(scalar).collect()),
-                _ => continue,
+            (k, Some(wanted)) => (k == wanted).then_some(List::Edges),
+            ("edges", None) => {
+                lists.edges = true;
+                Some(List::Edges)
+            }
+            ("links", None) if !lists.edges => Some(List::Links),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum List {
+    Nodes,
+    Edges,
+    Links,
+}
+
+/// The top-level object.
+struct Top<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for Top<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Top<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a node-link object with a \"nodes\" list")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match self.ctx.list_of(&key) {
+                Some(List::Edges) if self.ctx.lists.borrow().links > 0 => {
+                    let e = parse_error(
+                        format!(
+                            "both a \"links\" and an \"{key}\" list, \"links\" first: name the one to read"
+                        ),
+                        self.ctx.loc(self.ctx.here()),
+                    );
+                    self.ctx.fail(e);
+                    map.next_value::<IgnoredAny>()?;
+                }
+                Some(list) => map.next_value_seed(Items {
+                    ctx: self.ctx,
+                    list,
+                })?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A list of nodes or edges.
+struct Items<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    list: List,
+}
+
+impl<'de> DeserializeSeed<'de> for Items<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Items<'_, '_> {
+    /// A value that is not a list: an error for nodes, no edges else.
+    fn not_a_list<E: de::Error>(&self) -> Result<(), E> {
+        if self.list == List::Nodes {
+            let e = parse_error("\"nodes\" is not a list", self.ctx.loc(self.ctx.here()));
+            self.ctx.fail(e);
+        }
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for Items<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        while seq
+            .next_element_seed(Item {
+                ctx: self.ctx,
+                list: self.list,
+                i,
+            })?
+            .is_some()
+        {
+            i += 1;
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        self.not_a_list()
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.not_a_list()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.not_a_list()
+    }
+}
+
+/// One node or edge, turned into records as soon as it is read.
+struct Item<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    list: List,
+    i: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Item<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Item<'_, '_> {
+    /// The error of a node without an id or an edge without its ends.
+    fn incomplete(&self, at: (usize, usize)) -> Error {
+        let i = self.i;
+        let message = match self.list {
+            List::Nodes => format!("node {i} has no \"id\""),
+            _ => format!("edge {i} has no \"source\" or \"target\""),
+        };
+        parse_error(message, self.ctx.loc(at))
+    }
+
+    fn not_an_object<E: de::Error>(&self) -> Result<(), E> {
+        self.ctx.fail(self.incomplete(self.ctx.here()));
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for Item<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let ctx = self.ctx;
+        if ctx.failed() {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            return Ok(());
+        }
+        let start = ctx.here();
+        let mut attrs = HashMap::new();
+        // The id (or source and target) with where its value is written.
+        let mut ends: [Option<(String, (usize, usize))>; 3] = [None, None, None];
+        while let Some(key) = map.next_key::<String>()? {
+            let end = match (self.list, key.as_str()) {
+                (List::Nodes, "id") => Some(0),
+                (List::Edges | List::Links, "source") => Some(1),
+                (List::Edges | List::Links, "target") => Some(2),
+                _ => None,
             };
-            out.insert(k.clone(), a);
-        }
-    }
-    out
-}
-
-/// Finds where values are written, moving forward through the text (the
-/// JSON value keeps no positions).
-struct Finder<'t> {
-    text: &'t str,
-    cursor: usize,
-}
-
-impl Finder<'_> {
-    fn seek(&mut self, needle: &str) -> usize {
-        if let Some(i) = self.text[self.cursor..].find(needle) {
-            self.cursor += i + needle.len();
-        }
-        self.cursor
-    }
-
-    /// The start of the next value `id` (a JSON string or a number).
-    fn find_value(&mut self, id: &str) -> usize {
-        let quoted = serde_json::to_string(id).unwrap_or_default();
-        let rest = &self.text[self.cursor..];
-        let found = rest.find(&quoted).or_else(|| rest.find(id));
-        match found {
-            Some(i) => {
-                let at = self.cursor + i;
-                self.cursor = at + 1;
-                at
+            ctx.track.borrow_mut().marking = end.is_some();
+            let value: Value = map.next_value()?;
+            if let Some(end) = end {
+                let at = ctx.track.borrow().marked;
+                ends[end] = scalar(&value).map(|v| (v, at));
+            } else if !(self.list != List::Nodes && key == "key")
+                && let Some(a) = attr(value)
+            {
+                attrs.insert(key, a);
             }
-            None => self.cursor,
         }
+        let [id, source, target] = ends;
+        let done = match self.list {
+            List::Nodes => {
+                let Some((id, at)) = id else {
+                    ctx.fail(self.incomplete(start));
+                    return Ok(());
+                };
+                let location = ctx.loc(at);
+                ctx.graph.borrow_mut().node(GraphNode {
+                    id,
+                    attrs,
+                    location,
+                })
+            }
+            list => {
+                let (Some((source, s_at)), Some((target, t_at))) = (source, target) else {
+                    ctx.fail(self.incomplete(start));
+                    return Ok(());
+                };
+                if list == List::Links {
+                    ctx.lists.borrow_mut().links += 1;
+                }
+                ctx.graph.borrow_mut().edge(GraphEdge {
+                    source,
+                    target,
+                    attrs,
+                    location: ctx.loc(s_at),
+                    ends: [ctx.loc(s_at), ctx.loc(t_at)],
+                })
+            }
+        };
+        if let Err(e) = done {
+            ctx.fail(e);
+        }
+        Ok(())
     }
 
-    fn next_object(&mut self) -> usize {
-        match self.text[self.cursor..].find('{') {
-            Some(i) => {
-                self.cursor += i + 1;
-                self.cursor - 1
-            }
-            None => self.cursor,
-        }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        self.not_an_object()
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.not_an_object()
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.not_an_object()
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.not_an_object()
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.not_an_object()
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.not_an_object()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.not_an_object()
     }
 }

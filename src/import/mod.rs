@@ -1,7 +1,9 @@
 //! Importing datasets: the IMDb non-commercial datasets (and a generator of
 //! synthetic ones in the same layout), CSV ([`Csv`]: an edge list or three
-//! files), node-link JSON ([`NodeLink`]) and GraphML ([`Graphml`]) as
-//! NetworkX writes them; [`open`] picks the reader from a path.
+//! files), node-link JSON ([`NodeLink`]), GraphML ([`Graphml`]) and GEXF
+//! ([`Gexf`]) as NetworkX writes them; [`open`] picks the reader from a
+//! path. The JSON, GraphML and GEXF readers stream: the file is read
+//! through a buffer and never held whole.
 //!
 //! Every reader fills the same graph builder as the RON catalog, reports
 //! errors with the file, line and column, and counts what it leaves out
@@ -9,7 +11,7 @@
 //!
 //! # Roles
 //!
-//! The CSV, JSON and GraphML readers map role words (any case, `_` and
+//! The CSV, JSON, GraphML and GEXF readers map role words (any case, `_` and
 //! `-` read as spaces) to the model's roles; nothing is invented:
 //!
 //! | word | [`Role`](crate::model::Role) |
@@ -104,6 +106,7 @@
 //! ```
 
 mod csv;
+mod gexf;
 mod graphml;
 mod imdb;
 #[cfg(feature = "serde")]
@@ -114,6 +117,7 @@ mod open;
 #[cfg(feature = "serde")]
 mod sourced;
 mod staged;
+mod track;
 // Synthetic datasets in the IMDb layout, for the crate's own tests,
 // benchmarks and examples (`imdb_gen`): hidden from the documentation and
 // outside the semver promise, it may change in any release.
@@ -124,6 +128,8 @@ mod tsv;
 mod wikidata;
 
 pub use csv::Csv;
+pub(crate) use csv::needs_formula_guard;
+pub use gexf::Gexf;
 pub use graphml::Graphml;
 pub use imdb::{FILES, Imdb, Imported, Progress, Report};
 #[cfg(feature = "serde")]

@@ -52,11 +52,13 @@ pub enum DataKind {
     /// entity per line, as `latest-all.json`), or any `*.json.gz`
     /// ([`Dump`](super::Dump), feature `serde`).
     WikidataDump,
+    /// A `*.gexf` file ([`Gexf`](super::Gexf)).
+    Gexf,
 }
 
 impl DataKind {
     /// A short lowercase name: `bundled`, `ron`, `imdb`, `csv-tables`,
-    /// `csv`, `tsv`, `node-link`, `graphml`, `sparql`, `wikidata-dump`.
+    /// `csv`, `tsv`, `node-link`, `graphml`, `sparql`, `wikidata-dump`, `gexf`.
     ///
     /// # Example
     ///
@@ -75,6 +77,7 @@ impl DataKind {
             DataKind::Graphml => "graphml",
             DataKind::Sparql => "sparql",
             DataKind::WikidataDump => "wikidata-dump",
+            DataKind::Gexf => "gexf",
         }
     }
 }
@@ -233,7 +236,7 @@ impl<'a> Open<'a> {
     /// | a directory with `*.ron` files | [`DataKind::Ron`] |
     /// | `*.srj`; a `*.json` object whose first key is `head` or `results` | [`DataKind::Sparql`] |
     /// | a `*.json` array; `*.json.gz` | [`DataKind::WikidataDump`] |
-    /// | `*.ron`, `*.csv`, `*.tsv`, other `*.json`, `*.graphml`, `*.xml` | by the extension |
+    /// | `*.ron`, `*.csv`, `*.tsv`, other `*.json`, `*.graphml`, `*.xml`, `*.gexf` | by the extension |
     /// | a FIFO or a device of another name (which the RON loader refuses by type, unread) | [`DataKind::Ron`] |
     ///
     /// # Errors
@@ -306,6 +309,7 @@ impl<'a> Open<'a> {
             Some("json") if meta.is_file() => return Ok(json_kind(path)),
             Some("json") => return Ok(DataKind::NodeLink),
             Some("graphml" | "xml") => return Ok(DataKind::Graphml),
+            Some("gexf") => return Ok(DataKind::Gexf),
             _ => {}
         }
         if !meta.is_file() {
@@ -336,7 +340,7 @@ impl<'a> Open<'a> {
         if binary {
             return Err(unreadable(
                 "not a data file this crate reads (RON, CSV, TSV, node-link JSON, GraphML, \
-                 or a directory of IMDb files)"
+                 GEXF, or a directory of IMDb files)"
                     .to_string(),
             ));
         }
@@ -349,6 +353,7 @@ impl<'a> Open<'a> {
                 "*.tsv",
                 "*.json",
                 "*.graphml",
+                "*.gexf",
                 "a directory of them",
             ]
             .map(String::from),
@@ -419,6 +424,7 @@ impl<'a> Open<'a> {
                     ["Wikidata's JSON needs hallyu's `serde` feature".to_string()],
                 ));
             }
+            DataKind::Gexf => read(super::Gexf::new().from_path(path)?),
         };
         Ok(Opened {
             explorer,
@@ -440,6 +446,7 @@ impl<'a> Open<'a> {
 /// | `*.json` | [`NodeLink`](super::NodeLink), or Wikidata's [`Sparql`](super::Sparql) results or [`Dump`](super::Dump) (told by the content; with the `serde` feature) |
 /// | `*.srj`; `*.json.gz` | [`Sparql`](super::Sparql); [`Dump`](super::Dump) |
 /// | `*.graphml`, `*.xml` | [`Graphml`](super::Graphml) |
+/// | `*.gexf` | [`Gexf`](super::Gexf) |
 ///
 /// The readers' reports are dropped; [`Open::open`] keeps them.
 ///

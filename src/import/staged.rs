@@ -276,48 +276,6 @@ pub(crate) fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Line and column of byte offsets that come in increasing order, in time
-/// proportional to the text (an offset before the last one starts over).
-#[derive(Debug)]
-pub(crate) struct Positions<'t> {
-    text: &'t str,
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-impl<'t> Positions<'t> {
-    pub(crate) fn new(text: &'t str) -> Positions<'t> {
-        Positions {
-            text,
-            offset: 0,
-            line: 1,
-            column: 1,
-        }
-    }
-
-    /// The 1-based line and column (in characters) of a byte offset.
-    pub(crate) fn at(&mut self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        if offset < self.offset {
-            *self = Positions::new(self.text);
-        }
-        let segment = &self.text[self.offset..offset];
-        match segment.rfind('\n') {
-            Some(i) => {
-                self.line += segment.bytes().filter(|&b| b == b'\n').count();
-                self.column = segment[i + 1..].chars().count() + 1;
-            }
-            None => self.column += segment.chars().count(),
-        }
-        self.offset = offset;
-        (self.line, self.column)
-    }
-}
-
 /// The bytes of a file and the name its errors print. Anything but a
 /// regular file (a FIFO would block, a device such as `/dev/zero` never
 /// ends) is refused by type before it is opened, and again on the file
@@ -338,6 +296,24 @@ pub(crate) fn read_path(path: &std::path::Path) -> crate::error::Result<(String,
     Ok((path.display().to_string(), bytes))
 }
 
+/// A file opened for a streaming reader, with the name its errors print:
+/// refused as [`read_path`] refuses it, read to the size it had then,
+/// through a buffer.
+pub(crate) fn open_path(
+    path: &std::path::Path,
+) -> crate::error::Result<(String, std::io::BufReader<std::io::Take<std::fs::File>>)> {
+    use std::io::Read;
+    super::tsv::regular_file(path)?;
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let meta = file.metadata().map_err(|e| io_error(path, e))?;
+    if !meta.is_file() {
+        return Err(crate::error::not_regular(path, &meta.file_type()));
+    }
+    crate::graph::memory_phase("load started");
+    let reader = std::io::BufReader::with_capacity(1 << 16, file.take(meta.len()));
+    Ok((path.display().to_string(), reader))
+}
+
 /// Everything a reader gives; `name` is the file name errors print.
 pub(crate) fn read_all(
     name: &str,
@@ -351,13 +327,13 @@ pub(crate) fn read_all(
 }
 
 /// `from_path` and `from_reader` of a one-file reader `$ty` whose
-/// `read(&self, file, bytes)` parses a file's bytes; `$errors` is the
-/// `# Errors` text of `from_path`, `$path_example` and `$reader_example` the
-/// code of their examples.
-macro_rules! one_file_reader {
+/// `read(&self, file, reader)` streams from a buffered reader (the file
+/// is never held whole); `$errors` is the `# Errors` text of `from_path`,
+/// `$path_example` and `$reader_example` the code of their examples.
+macro_rules! streaming_reader {
     ($ty:ident, $errors:literal, $path_example:literal, $reader_example:literal) => {
         impl $ty {
-            /// Reads a file.
+            /// Reads a file, as it goes (the file is never held whole).
             ///
             /// # Errors
             ///
@@ -372,11 +348,12 @@ macro_rules! one_file_reader {
                 &self,
                 path: impl AsRef<std::path::Path>,
             ) -> $crate::error::Result<super::staged::Loaded> {
-                let (name, bytes) = super::staged::read_path(path.as_ref())?;
-                self.read(&name, &bytes)
+                let (name, reader) = super::staged::open_path(path.as_ref())?;
+                self.read(&name, reader)
             }
 
-            /// Reads from a reader; `name` is the file name errors print.
+            /// Reads from a reader, as it goes; `name` is the file name
+            /// errors print.
             ///
             /// # Errors
             ///
@@ -392,12 +369,12 @@ macro_rules! one_file_reader {
                 name: &str,
                 reader: impl std::io::Read,
             ) -> $crate::error::Result<super::staged::Loaded> {
-                self.read(name, &super::staged::read_all(name, reader)?)
+                self.read(name, std::io::BufReader::with_capacity(1 << 16, reader))
             }
         }
     };
 }
-pub(crate) use one_file_reader;
+pub(crate) use streaming_reader;
 
 /// Bytes as UTF-8, or an error at the first invalid byte.
 pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> crate::error::Result<&'a str> {
@@ -457,7 +434,9 @@ pub(crate) struct Staged {
     pub(crate) report: ReadReport,
     /// The kind and position of both ends of every credit.
     credit_ends: Vec<[(RecordKind, usize); 2]>,
-    credit_set: std::collections::HashSet<(RecordKind, usize, RecordKind, usize, String)>,
+    /// Every credit by its ends and a hash of its role, with its position
+    /// (to tell a repeat from another role of the same hash).
+    credit_set: HashMap<(RecordKind, usize, RecordKind, usize, u64), usize>,
 }
 
 /// What a data file may say of a record or credit besides its names.
@@ -565,12 +544,25 @@ impl Staged {
         location: Location,
     ) {
         let [(fk, f), (tk, t)] = ends;
-        let fingerprint = (fk, f, tk, t, format!("{role:?}"));
-        if !self.credit_set.insert(fingerprint) {
-            self.report
-                .skipped
-                .push((location, "a repeated credit".to_string()));
-            return;
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            role.hash(&mut h);
+            h.finish()
+        };
+        match self.credit_set.entry((fk, f, tk, t, hash)) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                if self.records.credits[*first.get()].role == role {
+                    self.report
+                        .skipped
+                        .push((location, "a repeated credit".to_string()));
+                    return;
+                }
+                // Another role with the same hash: kept, not a repeat.
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(self.records.credits.len());
+            }
         }
         if generic {
             self.report.generic_roles += 1;
@@ -680,6 +672,7 @@ impl Staged {
     /// Builds the explorer: the same graph builder as the RON catalog,
     /// with the records kept as details.
     pub(crate) fn finish(self) -> Loaded {
+        crate::graph::memory_phase("records staged");
         let Staged {
             records,
             credit_locations,
@@ -753,10 +746,9 @@ impl Staged {
             records,
             credit_locations,
         });
-        Loaded {
-            explorer: Explorer::from_graph(b.build()),
-            report,
-        }
+        let explorer = Explorer::from_graph(b.build());
+        crate::graph::memory_phase("explorer ready");
+        Loaded { explorer, report }
     }
 }
 
@@ -943,88 +935,99 @@ pub(crate) fn unescape_forbidden(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+const NODE_READ: [&str; 17] = [
+    "kind",
+    "bipartite",
+    "label",
+    "name",
+    "title",
+    "hangul",
+    "aliases",
+    "work_kind",
+    "group_kind",
+    "organisation_kind",
+    "year",
+    "start",
+    "released",
+    "born",
+    "confidence",
+    "sources",
+    "notes",
+];
+const EDGE_READ: [&str; 17] = [
+    "role",
+    "role_kind",
+    "billing",
+    "character",
+    "song",
+    "since",
+    "until",
+    "unverified",
+    "confidence",
+    "sources",
+    "notes",
+    "weight",
+    "year",
+    "key",
+    "id",
+    "via",
+    "start",
+];
 /// Fills the records from the nodes and edges of a NetworkX-style graph
-/// file: people and works told apart by `bipartite` (0 or 1) or `kind`
-/// (`person`, `group`, `work`, `organisation` or a work kind). Edges
-/// with a `role_kind` keep their exact role (a membership with its
-/// years, a contract, a link between works); others are read as a
-/// person's (or group's) credit on a work by their `role` word. An edge
-/// whose role does not fit its ends, a self-loop and an exact repeat are
-/// skipped and counted.
-pub(crate) fn from_graph(
-    nodes: Vec<GraphNode>,
-    edges: Vec<GraphEdge>,
-) -> crate::error::Result<Loaded> {
-    let mut s = Staged::default();
-    let mut record_of: HashMap<String, (RecordKind, usize)> = HashMap::new();
-    let mut seen: HashMap<String, Location> = HashMap::new();
-    // Attributes no reader reads, reported once each (what the exports
-    // write for other programs, such as `weight`, is not reported).
-    const NODE_READ: [&str; 17] = [
-        "kind",
-        "bipartite",
-        "label",
-        "name",
-        "title",
-        "hangul",
-        "aliases",
-        "work_kind",
-        "group_kind",
-        "organisation_kind",
-        "year",
-        "start",
-        "released",
-        "born",
-        "confidence",
-        "sources",
-        "notes",
-    ];
-    const EDGE_READ: [&str; 17] = [
-        "role",
-        "role_kind",
-        "billing",
-        "character",
-        "song",
-        "since",
-        "until",
-        "unverified",
-        "confidence",
-        "sources",
-        "notes",
-        "weight",
-        "year",
-        "key",
-        "id",
-        "via",
-        "start",
-    ];
-    let mut unread: std::collections::BTreeMap<(bool, String), Location> = Default::default();
-    for n in &nodes {
+/// file, node by node and edge by edge as the streaming readers give them
+/// (each is turned into records at once): people and works told apart by
+/// `bipartite` (0 or 1) or `kind` (`person`, `group`, `work`,
+/// `organisation` or a work kind). Edges with a `role_kind` keep their
+/// exact role (a membership with its years, a contract, a link between
+/// works); others are read as a person's (or group's) credit on a work by
+/// their `role` word. An edge whose role does not fit its ends, a
+/// self-loop and an exact repeat are skipped and counted. An edge whose ends are not known yet (an edge written
+/// before its nodes) waits until the end of the file.
+#[derive(Default)]
+pub(crate) struct GraphReader {
+    s: Staged,
+    /// Attributes no reader reads, reported once each (what the exports
+    /// write for other programs, such as `weight`, is not reported).
+    /// By owner: nodes, then edges.
+    unread: [std::collections::BTreeMap<String, Location>; 2],
+    /// Edges read before one of their nodes.
+    waiting: Vec<GraphEdge>,
+}
+
+impl GraphReader {
+    /// The record with id `id` (ids are unique across kinds), with where
+    /// it was defined: the staged records' own keys, not a copy.
+    fn record(&self, id: &str) -> Option<(RecordKind, usize, &Location)> {
+        let s = &self.s;
+        [
+            (RecordKind::Person, &s.people_by_key),
+            (RecordKind::Group, &s.groups_by_key),
+            (RecordKind::Work, &s.works_by_key),
+            (RecordKind::Organisation, &s.organisations_by_key),
+        ]
+        .into_iter()
+        .find_map(|(kind, by_key)| by_key.get(id).map(|(i, l)| (kind, *i, l)))
+    }
+
+    /// The kind of the record with id `id`, when it has been read.
+    pub(crate) fn kind_of(&self, id: &str) -> Option<RecordKind> {
+        self.record(id).map(|(kind, _, _)| kind)
+    }
+
+    /// Where the record with id `id` was defined.
+    fn defined_at(&self, id: &str) -> Option<&Location> {
+        self.record(id).map(|(_, _, l)| l)
+    }
+
+    /// Adds a node: a person, group, work or organisation.
+    pub(crate) fn node(&mut self, n: GraphNode) -> crate::error::Result<()> {
         for name in n.attrs.keys().filter(|k| !NODE_READ.contains(&k.as_str())) {
-            unread
-                .entry((false, name.clone()))
-                .or_insert_with(|| n.location.clone());
+            note_unread(&mut self.unread[0], name, &n.location);
         }
-    }
-    for e in &edges {
-        for name in e.attrs.keys().filter(|k| !EDGE_READ.contains(&k.as_str())) {
-            unread
-                .entry((true, name.clone()))
-                .or_insert_with(|| e.location.clone());
-        }
-    }
-    for ((edge, name), location) in unread {
-        let owner = if edge { "edge" } else { "node" };
-        s.skip(
-            location,
-            format!("{owner} attribute \"{name}\" is not read"),
-        );
-    }
-    for n in &nodes {
-        if let Some(first) = seen.get(&n.id) {
+        if let Some(first) = self.defined_at(&n.id) {
             return Err(duplicate(&n.id, first, n.location.clone()));
         }
-        seen.insert(n.id.clone(), n.location.clone());
+        let s = &mut self.s;
         let kind = n.attrs.get("kind").map(Attr::text).map(|k| norm(&k));
         let bipartite = n.attrs.get("bipartite").and_then(Attr::int);
         let record_kind = match (kind.as_deref(), bipartite) {
@@ -1128,30 +1131,35 @@ pub(crate) fn from_graph(
             }
         };
         s.provenance(record_kind, i, provenance);
-        record_of.insert(n.id.clone(), (record_kind, i));
+        Ok(())
     }
-    for e in edges {
-        for (end, loc) in [(&e.source, &e.ends[0]), (&e.target, &e.ends[1])] {
-            if !seen.contains_key(end) {
-                let suggestion = crate::search::closest(end, seen.keys().map(String::as_str))
-                    .map(str::to_string);
-                return Err(at(
-                    ErrorKind::UnknownReference {
-                        id: end.clone(),
-                        suggestion,
-                    },
-                    loc.clone(),
-                ));
-            }
+
+    /// Adds an edge, or keeps it for the end when one of its ends is not
+    /// known yet.
+    pub(crate) fn edge(&mut self, e: GraphEdge) -> crate::error::Result<()> {
+        if self.record(&e.source).is_none() || self.record(&e.target).is_none() {
+            self.waiting.push(e);
+            return Ok(());
         }
+        self.known_edge(e)
+    }
+
+    fn known_edge(&mut self, e: GraphEdge) -> crate::error::Result<()> {
+        for name in e.attrs.keys().filter(|k| !EDGE_READ.contains(&k.as_str())) {
+            note_unread(&mut self.unread[1], name, &e.location);
+        }
+        let end = |id: &str| self.record(id).map(|(kind, i, _)| (kind, i));
+        let (Some(a), Some(b)) = (end(&e.source), end(&e.target)) else {
+            return Ok(()); // not reached: the caller checks both ends
+        };
+        let s = &mut self.s;
         if e.source == e.target {
             s.skip(
                 e.location.clone(),
                 format!("edge \"{}\" – \"{}\" is a self-loop", e.source, e.target),
             );
-            continue;
+            return Ok(());
         }
-        let (a, b) = (record_of[&e.source], record_of[&e.target]);
         let billing = match e.attrs.get("billing").map(Attr::text) {
             None => None,
             Some(b) => billing_of_word(&b).ok_or_else(|| {
@@ -1198,7 +1206,7 @@ pub(crate) fn from_graph(
                     role.expected_ends()
                 ),
             );
-            continue;
+            return Ok(());
         };
         let mut provenance = provenance_of(&e.attrs, &e.location)?;
         if !e.attrs.contains_key("confidence") {
@@ -1209,8 +1217,56 @@ pub(crate) fn from_graph(
             }
         }
         s.link(ends, role, generic, provenance, e.location.clone());
+        Ok(())
     }
-    Ok(s.finish())
+
+    /// The edges that waited for their nodes, then the records and the
+    /// graph; the attributes not read are reported first.
+    pub(crate) fn finish(mut self) -> crate::error::Result<Loaded> {
+        for e in std::mem::take(&mut self.waiting) {
+            for (end, loc) in [(&e.source, &e.ends[0]), (&e.target, &e.ends[1])] {
+                if self.record(end).is_none() {
+                    let s = &self.s;
+                    let ids = (s.people_by_key.keys())
+                        .chain(s.groups_by_key.keys())
+                        .chain(s.works_by_key.keys())
+                        .chain(s.organisations_by_key.keys())
+                        .map(String::as_str);
+                    let suggestion = crate::search::closest(end, ids).map(str::to_string);
+                    return Err(at(
+                        ErrorKind::UnknownReference {
+                            id: end.clone(),
+                            suggestion,
+                        },
+                        loc.clone(),
+                    ));
+                }
+            }
+            self.known_edge(e)?;
+        }
+        let [nodes, edges] = std::mem::take(&mut self.unread);
+        let mut skipped: Vec<(Location, String)> = (nodes.into_iter().map(|n| ("node", n)))
+            .chain(edges.into_iter().map(|e| ("edge", e)))
+            .map(|(owner, (name, location))| {
+                let why = format!("{owner} attribute \"{name}\" is not read");
+                (location, why)
+            })
+            .collect();
+        skipped.append(&mut self.s.report.skipped);
+        self.s.report.skipped = skipped;
+        Ok(self.s.finish())
+    }
+}
+
+/// Notes where an attribute no reader reads first appears.
+fn note_unread(
+    unread: &mut std::collections::BTreeMap<String, Location>,
+    name: &str,
+    at: &Location,
+) {
+    if unread.get(name).is_none() {
+        unread.insert(name.to_string(), at.clone());
+    }
 }
 
 /// A whole-number attribute, `None` when absent or empty.

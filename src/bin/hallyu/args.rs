@@ -55,8 +55,8 @@ pub struct Common {
     /// The data to read instead of the bundled dataset: a RON file or
     /// directory of them; an IMDb directory (name.basics, title.basics,
     /// title.principals .tsv[.gz]); a directory of people.csv, works.csv and
-    /// credits.csv; a .csv or .tsv edge list; a node-link .json file; or a
-    /// .graphml/.xml file; Wikidata's SPARQL JSON results (.srj, or a .json
+    /// credits.csv; a .csv or .tsv edge list; a node-link .json file; a
+    /// .graphml/.xml or .gexf file; Wikidata's SPARQL JSON results (.srj, or a .json
     /// object starting with "head") or entity dump (a .json array, or
     /// .json.gz). Repeat it to merge RON, IMDb and Wikidata sources.
     #[arg(long, global = true, value_name = "PATH")]
