@@ -154,7 +154,7 @@ impl From<&Report> for crate::query::answer::ImportCounts {
             duplicates: report.duplicates,
             duplicate_keys: report.duplicate_keys,
             bad_rows: report.bad_rows,
-            korean: (report.akas > 0).then(|| crate::query::answer::KoreanCounts {
+            korean: (report.akas > 0).then_some(crate::query::answer::KoreanCounts {
                 akas_read: report.akas,
                 korean_titles: report.korean_titles,
                 titles_left_out: report.not_korean,
