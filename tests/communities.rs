@@ -166,7 +166,16 @@ fn the_wooga_squad_is_a_community_named_after_hwarang_and_the_squad() {
         .iter()
         .find(|c| c.groups.first().is_some_and(|g| g.name == "Wooga Squad"))
         .expect("a community led by the Wooga Squad");
-    assert_eq!(squad.name, "Hwarang: The Poet Warrior Youth / Wooga Squad");
+    // Named after its most shared work (ties by name) and group.
+    assert_eq!(squad.name, format!("{} / Wooga Squad", squad.works[0].name));
+    assert!(
+        squad
+            .works
+            .iter()
+            .any(|w| w.name == "Hwarang: The Poet Warrior Youth" && w.members >= 5),
+        "{:?}",
+        squad.works
+    );
     assert_eq!(squad.groups[0].members, 5);
     assert!(squad.people.iter().any(|p| p.name == "Choi Woo-shik"));
     assert_eq!(c.people, 149);
