@@ -11,8 +11,9 @@
 //! not lower the modularity); then the aggregation of the *refined*
 //! partition, each aggregate node starting the next level in the community
 //! of the unrefined partition it came from. The whole is repeated from its
-//! own answer until an iteration changes nothing. Every random choice comes
-//! from the seed, so the same seed gives the same answer.
+//! own answer while an iteration gains at least 0.001 in modularity (at
+//! most ten times). Every random choice comes from the seed, so the same
+//! seed gives the same answer.
 
 use super::louvain::{Level, SplitMix, Tally, aggregate, local_moves, renumber};
 use crate::graph::cograph::CoGraph;
@@ -21,8 +22,12 @@ use crate::graph::cograph::CoGraph;
 const THETA: f64 = 0.01;
 
 /// The most iterations of the whole algorithm (each starts from the
-/// answer of the one before; they stop when one changes nothing).
+/// answer of the one before; they stop when one gains less than
+/// [`GAIN`] in modularity).
 const ITERATIONS: usize = 10;
+
+/// The least gain in modularity worth another iteration.
+const GAIN: f64 = 1e-3;
 
 /// The communities of the nodes of `g`, its edges weighted by shared works:
 /// one community number a person (numbered from 0 in order of each
@@ -43,12 +48,17 @@ pub(crate) fn communities(g: &CoGraph, resolution: f64, seed: u64) -> (Vec<u32>,
     let mut rng = SplitMix(seed);
     let mut partition: Vec<u32> = (0..people.len() as u32).collect();
     if two_m > 0.0 {
+        let mut quality = f64::NEG_INFINITY;
         for _ in 0..ITERATIONS {
-            let before = partition.clone();
-            partition = iteration(&first, partition, two_m, resolution, &mut rng);
-            if partition == before {
+            let next = iteration(&first, partition.clone(), two_m, resolution, &mut rng);
+            let q = level_modularity(&first, &next, two_m, resolution);
+            if q < quality + GAIN {
+                if q > quality {
+                    partition = next;
+                }
                 break;
             }
+            (partition, quality) = (next, q);
         }
     }
     // Every community connected (Leiden's guarantee, kept when an
@@ -192,6 +202,27 @@ fn refine(
     }
     let pieces = renumber(&mut refined);
     (refined, pieces)
+}
+
+/// The modularity of `partition` (labels below the number of nodes) on
+/// `level`, whose weights sum to `two_m`.
+fn level_modularity(level: &Level, partition: &[u32], two_m: f64, resolution: f64) -> f64 {
+    let n = level.len();
+    let (mut inner, mut total) = (vec![0.0f64; n], vec![0.0f64; n]);
+    for u in 0..n {
+        let c = partition[u] as usize;
+        total[c] += level.degree(u);
+        inner[c] += level
+            .row(u)
+            .filter(|&(v, _)| partition[v] as usize == c)
+            .map(|(_, w)| w)
+            .sum::<f64>();
+    }
+    inner
+        .iter()
+        .zip(&total)
+        .map(|(&l, &d)| l / two_m - resolution * (d / two_m) * (d / two_m))
+        .sum()
 }
 
 /// Each community of `partition` split into its connected pieces on

@@ -8,8 +8,8 @@ use crate::id::PersonId;
 
 /// How [`Explorer::communities`] looks for communities: the resolution γ
 /// of the modularity (1 by default; higher, smaller communities) and the
-/// seed of the order in which people are visited and of the refinement's choices (the same seed, the same
-/// answer).
+/// seed of the order in which people are visited and of the refinement's
+/// random choices (the same seed, the same answer).
 ///
 /// # Example
 ///
@@ -268,7 +268,8 @@ impl Explorer {
     /// by shared works, by Leiden (Traag, Waltman & van Eck 2019): fast
     /// local moving, the refinement of each community into well-connected
     /// sub-communities (random choices drawn from the seed), aggregation of
-    /// the refined partition, repeated until an iteration changes nothing.
+    /// the refined partition, repeated while an iteration gains at least
+    /// 0.001 in modularity (at most ten times).
     /// Every community is connected. The same options, the same answer.
     ///
     /// # Errors
