@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,7 +85,7 @@ def worker(peer, path):
         membership = found.membership
     else:
         import networkit as nk
-        nk.engine.setNumberOfThreads(2)
+        nk.setNumberOfThreads(2)
         g = nk.Graph(n, weighted=True)
         g.addEdges((w, (src, dst)))
         t = time.perf_counter()
@@ -130,6 +131,7 @@ def run(size, dirpath):
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, MemoryError) as e:
             rows.append((peer, None, None, None, f"failed: {type(e).__name__}"))
         print(size, rows[-1], file=sys.stderr)
+    shutil.rmtree(tmp, ignore_errors=True)
     return {"size": size, "people": people, "pairs": pairs, "ours": ours, "rows": rows}
 
 
