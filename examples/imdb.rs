@@ -14,6 +14,7 @@
 //! cargo run --release --example imdb -- DIR rank degree|shared-works|closeness|betweenness K
 //! cargo run --release --example imdb -- DIR search "Jon Smiht"
 //! cargo run --release --example imdb -- DIR communities [--seed N] [--out FILE.tsv]
+//! cargo run --release --example imdb -- DIR credits --out FILE.tsv
 //! ```
 //!
 //! Options: `--json` prints one JSON object on stdout; `--repeat N` runs the
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
      centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON | \
-     rank MEASURE K | search QUERY | communities [--seed N] [--out FILE]) [--json] [--repeat N]";
+     rank MEASURE K | search QUERY | communities [--seed N] [--out FILE] | credits --out FILE) [--json] [--repeat N]";
 
 /// A whole number of at least `min`, or an error naming the option and
 /// the range.
@@ -419,6 +420,23 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 return Err(e.into());
             }
             (text, value)
+        }
+        ("credits", []) => {
+            // The person–work edge list under the filter, one line a
+            // credit (person key, work key), for scripts that build the
+            // projection themselves (scripts/bench_communities.py).
+            let path = out_path.as_ref().ok_or("credits needs --out FILE")?;
+            let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let mut lines = 0usize;
+            for p in ex.people() {
+                for (work, _) in ex.works_of(p, &filter) {
+                    writeln!(w, "{}\t{}", ex.key(p.into()), ex.key(work.into()))?;
+                    lines += 1;
+                }
+            }
+            w.flush()?;
+            let value = json!({"credits": lines});
+            (format!("{lines} credits\n"), value)
         }
         ("communities", []) => {
             // Memory: the resident set after the load, and the peak of the

@@ -14,9 +14,8 @@ hallyu: `target/release/examples/imdb DIR communities --json --out FILE`
 co-appearance projection built, Leiden, the answer), the resident set after
 the load (the graph) and the peak of the communities alone (VmHWM reset
 before them). The peers read the same projection, built here from hallyu's
-person–work edge list (`hallyu --data DIR export --format csv
---projection`; an edge for each work two people share, weighted by how
-many), each in its own process: the time is that of the algorithm alone,
+person–work edge list under the default filter (`imdb DIR credits --out
+FILE`; an edge for each work two people share, weighted by how many), each in its own process: the time is that of the algorithm alone,
 the memory that process's peak (the graph included). Every partition's
 modularity, hallyu's too, is computed by igraph's `Graph.modularity` with
 the same weights (NetworkX's formula; too slow for a million people).
@@ -45,12 +44,12 @@ PEERS = ["igraph multilevel", "igraph leiden", "networkit PLM", "networkit Paral
 def projection(dirpath, out):
     """Writes the weighted projection of `dirpath` to `out` (npz: keys,
     src, dst, weight) and returns the number of people and pairs."""
-    exe = os.path.join(ROOT, "target", "release", "hallyu")
-    text = subprocess.run([exe, "--data", dirpath, "export", "--format", "csv", "--projection"],
-                          check=True, capture_output=True, text=True).stdout
+    exe = os.path.join(ROOT, "target", "release", "examples", "imdb")
+    credits = out + ".tsv"
+    subprocess.run([exe, dirpath, "credits", "--out", credits], check=True, capture_output=True)
     index, casts = {}, {}
-    for line in text.splitlines()[1:]:
-        person, _, work, _ = line.split(",", 3)
+    for line in open(credits, encoding="utf-8"):
+        person, work = line.rstrip("\n").split("\t")
         p = index.setdefault(person, len(index))
         casts.setdefault(work, []).append(p)
     n = len(index)
