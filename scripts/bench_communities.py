@@ -26,7 +26,6 @@ modularity; NetworKit runs on both cores.
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -92,7 +91,10 @@ def worker(peer, path):
         algo.run()
         seconds = time.perf_counter() - t
         membership = algo.getPartition().getVector()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # VmHWM, this process's own peak (ru_maxrss would count the parent's,
+    # which Linux carries across fork and exec).
+    status = open("/proc/self/status", encoding="utf-8").read()
+    peak = int(next(l for l in status.splitlines() if l.startswith("VmHWM:")).split()[1])
     print(json.dumps({"seconds": seconds, "membership": list(membership), "peak_kib": peak}))
 
 
