@@ -15,6 +15,8 @@
 //! cargo run --release --example imdb -- DIR search "Jon Smiht"
 //! cargo run --release --example imdb -- DIR route plain|avoid|in-order|strongest A B
 //! cargo run --release --example imdb -- DIR route via|k|as-of A B C|K|YEAR
+//! cargo run --release --example imdb -- DIR communities [--seed N] [--out FILE.tsv]
+//! cargo run --release --example imdb -- DIR credits --out FILE.tsv
 //! ```
 //!
 //! `route` times a path of `docs/paths.md` (for `scripts/bench_paths.py`):
@@ -64,7 +66,8 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
      centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON | \
-     rank MEASURE K | search QUERY | route MODE A B [ARG]) [--json] [--repeat N]";
+     rank MEASURE K | search QUERY | route MODE A B [ARG] | communities [--seed N] [--out FILE] | \
+     credits --out FILE) [--json] [--repeat N]";
 
 /// `route MODE A B [ARG]`: one path of `docs/paths.md`, timed by `timed`;
 /// its length (`lengths` for `k`), and what was avoided or passed through.
@@ -161,6 +164,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = Vec::new();
     let (mut out_path, mut start_at, mut limit) = (None::<String>, 0usize, usize::MAX);
     let mut lanes = 256usize;
+    let mut seed = 0u64;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -170,6 +174,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--start" => start_at = number("--start", it.next(), 0)?,
             "--limit" => limit = number("--limit", it.next(), 1)?,
             "--lanes" => lanes = lanes_of(it.next())?,
+            "--seed" => seed = number("--seed", it.next(), 0)? as u64,
             _ => args.push(a),
         }
     }
@@ -483,6 +488,59 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             if let Some(e) = failed {
                 return Err(e.into());
             }
+            (text, value)
+        }
+        ("credits", []) => {
+            // The person–work edge list under the filter, one line a
+            // credit (person key, work key), for scripts that build the
+            // projection themselves (scripts/bench_communities.py).
+            let path = out_path.as_ref().ok_or("credits needs --out FILE")?;
+            let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let mut lines = 0usize;
+            for p in ex.people() {
+                for (work, _) in ex.works_of(p, &filter) {
+                    writeln!(w, "{}\t{}", ex.key(p.into()), ex.key(work.into()))?;
+                    lines += 1;
+                }
+            }
+            w.flush()?;
+            let value = json!({"credits": lines});
+            (format!("{lines} credits\n"), value)
+        }
+        ("communities", []) => {
+            // Memory: the resident set after the load, and the peak of the
+            // communities alone (VmHWM reset first, where the kernel allows).
+            let rss = memory_kib("VmRSS:");
+            let _ = std::fs::write("/proc/self/clear_refs", "5");
+            let options = hallyu::query::CommunityOptions::new().seed(seed);
+            let mut found = None;
+            let value = timed(&mut || {
+                let p = ex
+                    .communities(&options, &filter)
+                    .expect("the default resolution is valid");
+                let value = json!({"communities": p.len(), "modularity": p.modularity(),
+                                   "largest": p.members(0).len(),
+                                   "people": (0..p.len()).map(|c| p.members(c).len()).sum::<usize>()});
+                found = Some(p);
+                value
+            });
+            let mut value = value;
+            value["graph_kib"] = json!(rss);
+            value["communities_peak_kib"] = json!(peak_memory_kib());
+            if let (Some(path), Some(p)) = (&out_path, &found) {
+                // One line a person: key, community (largest first from 0).
+                let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+                for c in 0..p.len() {
+                    for &q in p.members(c) {
+                        writeln!(w, "{}\t{c}", ex.key(q.into()))?;
+                    }
+                }
+                w.flush()?;
+            }
+            let text = format!(
+                "{} communities, modularity {:.4}, the largest {} people\n",
+                value["communities"], value["modularity"], value["largest"]
+            );
             (text, value)
         }
         _ => return Err(USAGE.into()),

@@ -1043,6 +1043,7 @@ impl Hops for &CoGraph {
 
 pub(crate) mod cores;
 pub(crate) mod costars;
+pub(crate) mod leiden;
 pub(crate) mod louvain;
 pub(crate) mod multi;
 pub(crate) mod routes;

@@ -1,5 +1,5 @@
-//! Communities of the person co-appearance graph: Louvain with a
-//! refinement that keeps every community connected.
+//! Communities of the person co-appearance graph: Leiden, whose
+//! refinement keeps every community connected.
 
 use crate::error::{Error, Result};
 use crate::explorer::Explorer;
@@ -8,8 +8,8 @@ use crate::id::PersonId;
 
 /// How [`Explorer::communities`] looks for communities: the resolution γ
 /// of the modularity (1 by default; higher, smaller communities) and the
-/// seed of the order in which people are visited (the same seed, the same
-/// answer).
+/// seed of the order in which people are visited and of the refinement's
+/// random choices (the same seed, the same answer).
 ///
 /// # Example
 ///
@@ -60,7 +60,8 @@ impl CommunityOptions {
         self
     }
 
-    /// The seed of the order in which people are visited.
+    /// The seed of the order in which people are visited and of the
+    /// refinement's random choices.
     ///
     /// # Example
     ///
@@ -264,11 +265,12 @@ impl Partition {
 
 impl Explorer {
     /// The communities of the filter's co-appearance graph, edges weighted
-    /// by shared works: Louvain's local moving and aggregation, each
-    /// level's communities split into their connected pieces (a refinement
-    /// in the spirit of Leiden's, which never lowers the modularity), so
-    /// that every community is connected. The same options, the same
-    /// answer.
+    /// by shared works, by Leiden (Traag, Waltman & van Eck 2019): fast
+    /// local moving, the refinement of each community into well-connected
+    /// sub-communities (random choices drawn from the seed), aggregation of
+    /// the refined partition, repeated while an iteration gains at least
+    /// 0.001 in modularity (at most ten times).
+    /// Every community is connected. The same options, the same answer.
     ///
     /// # Errors
     ///
@@ -293,7 +295,7 @@ impl Explorer {
         let options = options.checked()?;
         let graph = crate::algo::co_graph(self.graph.index(), filter);
         let (label, count) =
-            crate::algo::louvain::communities(&graph, options.resolution, options.seed);
+            crate::algo::leiden::communities(&graph, options.resolution, options.seed);
         let modularity =
             crate::algo::louvain::modularity(&graph, &label, count, options.resolution);
         let mut members: Vec<Vec<PersonId>> = vec![Vec::new(); count];
