@@ -1376,6 +1376,46 @@ fn family(role: RoleKind) -> (u8, u8) {
     }
 }
 
+/// Sorts `items` by `key` in place, from the byte of `key` at `shift` down:
+/// each pass counts the 256 values of its byte and swaps every item into
+/// its bucket (256 write positions, which stay in cache, unlike one per
+/// key), then sorts each bucket by the next byte.
+fn radix_sort<T: Copy>(items: &mut [T], key: &impl Fn(&T) -> u32, shift: u32) {
+    if items.len() <= 64 {
+        items.sort_unstable_by_key(|x| key(x));
+        return;
+    }
+    let digit = |x: &T| ((key(x) >> shift) & 0xff) as usize;
+    let mut end = [0usize; 256];
+    for x in items.iter() {
+        end[digit(x)] += 1;
+    }
+    let mut head = [0usize; 256];
+    let mut total = 0;
+    for d in 0..256 {
+        head[d] = total;
+        total += end[d];
+        end[d] = total;
+    }
+    let starts = head;
+    for d in 0..256 {
+        while head[d] < end[d] {
+            let t = digit(&items[head[d]]);
+            if t == d {
+                head[d] += 1;
+            } else {
+                items.swap(head[d], head[t]);
+                head[t] += 1;
+            }
+        }
+    }
+    if shift > 0 {
+        for d in 0..256 {
+            radix_sort(&mut items[starts[d]..end[d]], key, shift - 8);
+        }
+    }
+}
+
 /// The new position of each row flagged in `keep` (in order), [`NONE`] for
 /// the others.
 fn compact(keep: &[bool]) -> Vec<u32> {
@@ -1479,10 +1519,10 @@ fn assemble(
     drop((works, kinds, years, work_used, hangul));
     memory_phase("names and titles built");
 
-    // Group credits by person in place (a counting sort whose moves follow
-    // cycles, so that no second array of credits is needed), the last
-    // person's group first: the groups are then taken from the end, in
-    // person order, and the credits shrink as the graph's columns grow.
+    // Group credits by person in place (a radix sort, so that no second
+    // array of credits is needed), the last person's group first: the
+    // groups are then taken from the end, in person order, and the credits
+    // shrink as the graph's columns grow.
     let mut start = vec![0u32; n_people + 1];
     let group = |person: u32| n_people - 1 - person as usize;
     for r in raw.iter_mut() {
@@ -1494,21 +1534,9 @@ fn assemble(
     for i in 0..n_people {
         start[i + 1] += start[i];
     }
-    let mut fill = start.clone();
-    for g in 0..n_people {
-        while fill[g] < start[g + 1] {
-            let at = fill[g] as usize;
-            let mut r = raw[at];
-            while group(r.person) != g {
-                let slot = &mut fill[group(r.person)];
-                std::mem::swap(&mut raw[*slot as usize], &mut r);
-                *slot += 1;
-            }
-            raw[at] = r;
-            fill[g] += 1;
-        }
-    }
-    drop(fill);
+    let bits = usize::BITS - n_people.saturating_sub(1).leading_zeros();
+    let top = bits.div_ceil(8).saturating_sub(1) * 8;
+    radix_sort(&mut raw, &|r: &Raw| group(r.person) as u32, top);
     memory_phase("credits bucketed");
     let mut credits = 0;
     let mut end = raw.len();
@@ -1554,6 +1582,35 @@ fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_sort_sorts_by_every_byte_of_the_key() {
+        // Keys of one, two and three bytes, with repeats; a slow LCG.
+        let mut x = 12345u64;
+        for (n, bound) in [(0usize, 1u32), (50, 7), (5_000, 300), (100_000, 1 << 24)] {
+            let mut items: Vec<(u32, u32)> = (0..n as u32)
+                .map(|i| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    ((x >> 33) as u32 % bound, i)
+                })
+                .collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|p| p.0);
+            let bits = u32::BITS - bound.saturating_sub(1).leading_zeros();
+            radix_sort(
+                &mut items,
+                &|p: &(u32, u32)| p.0,
+                bits.div_ceil(8).saturating_sub(1) * 8,
+            );
+            let keys = |v: &[(u32, u32)]| v.iter().map(|p| p.0).collect::<Vec<_>>();
+            assert_eq!(keys(&items), keys(&expected), "{n} keys below {bound}");
+            let mut seen: Vec<u32> = items.iter().map(|p| p.1).collect();
+            seen.sort_unstable();
+            assert!(seen.iter().copied().eq(0..n as u32), "every item kept once");
+        }
+    }
 
     #[test]
     fn kinds_and_roles() {
