@@ -12,35 +12,16 @@
 //! networkx (CI installs it); without it the test fails with why, unless
 //! `HALLYU_SKIP_NETWORKX` is set.
 
-use std::process::Command;
-
 use hallyu::query::Avoid;
 use hallyu::{Entity, Explorer, Filter, PersonId};
 use serde_json::{Value, json};
 
+#[path = "common/python.rs"]
+mod python;
+
 /// NetworkX's answers to `cases`.
 fn networkx(what: &str, cases: &Value) -> Option<Value> {
-    let dir = std::env::temp_dir().join(format!("hallyu-routes-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(format!("{what}.json"));
-    std::fs::write(&file, cases.to_string()).unwrap();
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/routes/networkx_routes.py"
-    );
-    let out = Command::new("python3").arg(script).arg(&file).output();
-    match out {
-        Ok(o) if o.status.success() => Some(serde_json::from_slice(&o.stdout).unwrap()),
-        Ok(o) if std::env::var_os("HALLYU_SKIP_NETWORKX").is_some() => {
-            eprintln!("SKIPPED: {}", String::from_utf8_lossy(&o.stderr));
-            None
-        }
-        Ok(o) => panic!(
-            "networkx_routes.py failed: {}",
-            String::from_utf8_lossy(&o.stderr)
-        ),
-        Err(e) => panic!("python3: {e}"),
-    }
+    python::answers("routes/networkx_routes.py", what, cases)
 }
 
 fn key(ex: &Explorer, e: impl Into<Entity>) -> String {
