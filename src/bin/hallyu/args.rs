@@ -652,6 +652,31 @@ pub enum ViewCmd {
         /// The work.
         title: String,
     },
+    /// The communities of `hallyu communities`, one colour each, with the works that link their members.
+    #[command(after_help = "Examples:\n  hallyu draw communities --out communities.svg\n  \
+                            hallyu draw communities --resolution 1.5 --seed 7 --top 5 --kinds drama --out dramas.png
+
+The largest communities (--top, at most 11: one colour each) and at most
+--max-people of their members (each community its share, given to its
+members with the most works); what is left out is said on stderr and in the
+picture's title. The legend names each community as `hallyu communities`
+does.")]
+    Communities {
+        /// The resolution of the modularity (a positive number).
+        #[arg(long, value_name = "R", default_value_t = 1.0)]
+        resolution: f64,
+        /// The seed of the order people are visited in.
+        #[arg(long, value_name = "S", default_value_t = 0)]
+        seed: u64,
+        /// How many communities, the largest first (1 to 11).
+        #[arg(long, value_name = "N", default_value_t = 11,
+              value_parser = clap::value_parser!(u32).range(1..=11))]
+        top: u32,
+        /// The most people drawn (1 to 1000).
+        #[arg(long, value_name = "N", default_value_t = 150,
+              value_parser = clap::value_parser!(u32).range(1..=1000))]
+        max_people: u32,
+    },
 }
 
 /// How `draw` writes its picture.

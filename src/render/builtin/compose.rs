@@ -17,8 +17,10 @@ use super::scene::{
     Anchor, Area, Credit, Edge, EdgeLabel, Legend, Node, Sample, Scene, Stroke, Text,
 };
 use super::text::{text_width, wrap};
-use crate::export::style::{EdgeLook, edge_look, kind_label, legend_entries, node_look};
-use crate::export::{Diagram, Emphasis};
+use crate::export::style::{
+    EdgeLook, edge_look, kind_label, legend_entries, look_of, node_look, node_look_in,
+};
+use crate::export::{Diagram, Emphasis, NodeKind};
 
 /// Everything the picture shows, placed.
 pub(super) fn compose(diagram: &Diagram, layout: &Layout, settings: &Settings<'_>) -> Scene {
@@ -125,7 +127,7 @@ fn place_nodes(
         .enumerate()
         .filter_map(|(v, item)| {
             let node = &diagram.nodes[item.node?];
-            let look = node_look(node.kind, node.emphasis);
+            let look = look_of(node);
             let [left, box_top, right, _] = rects[v]?;
             let box_height = if network {
                 // Boxes keep the height of their text: ports go all
@@ -478,7 +480,10 @@ fn legend_size(diagram: &Diagram) -> (f64, f64) {
     for (_, label) in &entries.edges {
         w = w.max(50.0 + text_width(label, 11.0));
     }
-    let rows = entries.node_kinds.len() + entries.edges.len();
+    for (_, _, name) in &entries.clusters {
+        w = w.max(text_width(name, 11.0) + 20.0);
+    }
+    let rows = entries.node_kinds.len() + entries.edges.len() + entries.clusters.len();
     (w + 24.0, 30.0 + rows as f64 * 24.0 + 6.0)
 }
 
@@ -489,9 +494,22 @@ fn place_legend(diagram: &Diagram, (x, y): (f64, f64), (w, h): (f64, f64)) -> Le
     let small = (11.0, 13.0);
     let mut row_y = y + 40.0;
     let mut kinds = Vec::new();
-    for kind in &entries.node_kinds {
-        let look = node_look(*kind, Emphasis::Normal);
-        let label = kind_label(*kind);
+    // The clusters first, each a person's box in its colour with its name.
+    let samples = entries
+        .clusters
+        .iter()
+        .map(|(fill, stroke, name)| {
+            let mut look = node_look_in(NodeKind::Person, None, Emphasis::Normal);
+            (look.fill, look.stroke) = (fill, stroke);
+            (look, name.as_str())
+        })
+        .chain(
+            entries
+                .node_kinds
+                .iter()
+                .map(|kind| (node_look(*kind, Emphasis::Normal), kind_label(*kind))),
+        );
+    for (look, label) in samples {
         let bw = text_width(label, 11.0) + 16.0;
         kinds.push(Sample {
             look,

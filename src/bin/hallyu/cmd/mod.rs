@@ -68,6 +68,20 @@ pub(crate) fn view(ex: &Explorer, filter: &Filter, cmd: &ViewCmd) -> Result<View
             View::pair(glue::find_person(ex, a)?, glue::find_person(ex, b)?).filter(filter.clone())
         }
         ViewCmd::Work { title } => View::work(glue::find_work(ex, title)?).filter(filter.clone()),
+        ViewCmd::Communities {
+            resolution,
+            seed,
+            top,
+            max_people,
+        } => {
+            let options = hallyu::query::CommunityOptions::new()
+                .resolution(*resolution)
+                .seed(*seed);
+            View::communities(options)
+                .top(*top as usize)
+                .max_people(*max_people as usize)
+                .filter(filter.clone())
+        }
     };
     Ok(view)
 }
