@@ -59,8 +59,8 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 use super::style::{
-    Arrow, Dash, EdgeLook, GROUP_STROKE, LegendEntries, NodeLook, Shape, edge_look, kind_label, legend_entries,
-    look_of, node_look, wants_network, work_colors,
+    Arrow, Dash, EdgeLook, GROUP_STROKE, LegendEntries, NodeLook, Shape, edge_look, kind_label,
+    legend_entries, look_of, node_look, wants_network, work_colors,
 };
 use crate::model::{RoleKind, WorkKind};
 
@@ -942,10 +942,12 @@ fn legend_samples(entries: &LegendEntries) -> Vec<(NodeLook, String)> {
         (look.fill, look.stroke) = (fill, stroke);
         (look, name.clone())
     });
-    let kinds = entries
-        .node_kinds
-        .iter()
-        .map(|kind| (node_look(*kind, Emphasis::Normal), kind_label(*kind).to_string()));
+    let kinds = entries.node_kinds.iter().map(|kind| {
+        (
+            node_look(*kind, Emphasis::Normal),
+            kind_label(*kind).to_string(),
+        )
+    });
     clusters.chain(kinds).collect()
 }
 

@@ -90,21 +90,22 @@ pub(crate) fn legend_entries(diagram: &Diagram) -> LegendEntries {
 
 /// The colours of clusters (communities), by index: ColorBrewer's
 /// qualitative "Set3" (Cynthia Brewer, colorbrewer2.org, 12 classes) less
-/// its grey, which is kept for the nodes outside the clusters shown. Each
-/// fill is light enough for a black label; each stroke is its hue at 32 %
-/// lightness.
+/// its grey, which is kept for the nodes outside the clusters shown; the
+/// most distinct first, the two palest (a green and a yellow, near the
+/// fills of dramas and music videos) last. Each fill is light enough for a
+/// black label; each stroke is its hue at 32 % lightness.
 const CLUSTER_PALETTE: [(&str, &str); CLUSTER_COLOURS] = [
     ("#8DD3C7", "#247F6F"),
-    ("#FFFFB3", "#A3A300"),
-    ("#BEBADA", "#372E76"),
     ("#FB8072", "#A01404"),
     ("#80B1D3", "#225A82"),
     ("#FDB462", "#A25602"),
     ("#B3DE69", "#618C18"),
+    ("#BEBADA", "#372E76"),
     ("#FCCDE5", "#9C0753"),
     ("#BC80BD", "#752D77"),
-    ("#CCEBC5", "#338221"),
     ("#FFED6F", "#A38F00"),
+    ("#CCEBC5", "#338221"),
+    ("#FFFFB3", "#A3A300"),
 ];
 
 /// The fill and stroke of the nodes of no cluster with a colour of its own
@@ -162,8 +163,8 @@ pub(crate) struct NodeLook {
 pub(crate) const GROUP_STROKE: &str = "#6D28D9";
 const HIGHLIGHT: &str = "#DC2626";
 const HIGHLIGHT_TEXT: &str = "#B91C1C";
-const FADED_FILL: &str = "#F9FAFB";
-const FADED_STROKE: &str = "#D1D5DB";
+pub(crate) const FADED_FILL: &str = "#F9FAFB";
+pub(crate) const FADED_STROKE: &str = "#D1D5DB";
 const FADED_TEXT: &str = "#9CA3AF";
 
 pub(crate) fn work_colors(kind: WorkKind) -> (&'static str, &'static str) {

@@ -72,7 +72,10 @@ pub const MAX_COMMUNITY_PEOPLE: usize = 1_000;
 enum Subject {
     Catalog,
     /// The resolution (as bits, so that the view stays `Eq`) and the seed.
-    Communities { resolution: u64, seed: u64 },
+    Communities {
+        resolution: u64,
+        seed: u64,
+    },
     Neighbourhood(PersonId),
     Path(PersonId, PersonId),
     Pair(PersonId, PersonId),
@@ -634,10 +637,7 @@ impl View {
             ));
         }
         if !left_out.is_empty() {
-            title = format!(
-                "{title}\nthe {shown} largest: {}",
-                left_out.join("; ")
-            );
+            title = format!("{title}\nthe {shown} largest: {}", left_out.join("; "));
         }
         Ok(title)
     }

@@ -69,12 +69,13 @@ use serde::Serialize;
 
 use crate::explorer::Explorer;
 use crate::export::View;
-use crate::export::diagram::{Emphasis, NodeKind};
-use crate::export::style::{edge_look, node_look};
+use crate::export::diagram::{CLUSTER_COLOURS, Emphasis, NodeKind};
+use crate::export::style::{CLUSTER_OTHER, FADED_FILL, cluster_colors, edge_look, node_look};
 use crate::filter::Filter;
 use crate::id::Entity;
 use crate::model::{RoleKind, WorkKind};
 use crate::query::answer::{self, Graph};
+use crate::query::{CommunityOptions, Partition};
 use crate::search::{hangul, normalise, romanize};
 
 /// The vendored cytoscape.js (MIT; see `src/html/vendor/LICENSE`).
@@ -134,6 +135,7 @@ pub struct PageOptions {
     filter: Filter,
     title: Option<String>,
     max_records: usize,
+    communities: bool,
 }
 
 impl Default for PageOptions {
@@ -143,6 +145,7 @@ impl Default for PageOptions {
             filter: Filter::new(),
             title: None,
             max_records: PageOptions::DEFAULT_MAX_RECORDS,
+            communities: true,
         }
     }
 }
@@ -288,6 +291,40 @@ impl PageOptions {
         self.max_records = n.max(1);
         self
     }
+
+    /// Whether the offline page carries the community of each person it
+    /// embeds, for its "colour by community" switch (default: yes). They
+    /// are the communities of the whole graph under the filter
+    /// ([`Explorer::communities`], resolution 1, seed 0, as `hallyu
+    /// communities`), found when the page is made: a whole-graph measure,
+    /// seconds on an IMDb-sized import.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::html::{self, PageOptions};
+    /// # // The data the page embeds, as JSON.
+    /// # fn data(page: &str) -> serde_json::Value {
+    /// #     let open = r#"<script id="hallyu-data" type="application/json">"#;
+    /// #     let json = &page[page.find(open).unwrap() + open.len()..];
+    /// #     serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap()
+    /// # }
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let with = data(&html::page(&explorer, &PageOptions::new())?);
+    /// let members = with["communities"]["members"].as_array().unwrap();
+    /// let gd = members.iter().find(|m| m["id"] == "g-dragon").unwrap();
+    /// let top = members.iter().find(|m| m["id"] == "top").unwrap();
+    /// assert_eq!(gd["community"], top["community"]); // BIGBANG
+    /// let without = data(&html::page(&explorer, &PageOptions::new().communities(false))?);
+    /// assert!(without.get("communities").is_none());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn communities(mut self, yes: bool) -> PageOptions {
+        self.communities = yes;
+        self
+    }
 }
 
 /// A page made by [`Page::offline`]: its text and what it holds.
@@ -377,6 +414,17 @@ impl Page {
             .filter(|e| matches!(e, Entity::Person(_) | Entity::Work(_)))
             .map(|e| explorer.key(*e).into_owned())
             .collect();
+        let communities = if options.communities {
+            let people: Vec<Entity> = graph
+                .nodes
+                .iter()
+                .filter_map(|n| explorer.by_key(&n.id))
+                .filter(|e| matches!(e, Entity::Person(_)))
+                .collect();
+            Some(membership(explorer, &options.filter)?.of(explorer, &people))
+        } else {
+            None
+        };
         let data = PageData {
             mode: "offline",
             title: &title,
@@ -384,6 +432,8 @@ impl Page {
             keys,
             initial: &initial,
             left_out: total - shown,
+            communities: communities.as_ref(),
+            batch: 0,
             looks: looks(&options.filter),
         };
         let html = fill_template(content_security_policy(), &title, &data);
@@ -421,10 +471,43 @@ pub fn page(explorer: &Explorer, options: &PageOptions) -> crate::error::Result<
     Page::offline(explorer, options).map(|p| p.html)
 }
 
-/// The page [`serve`] sends: no data, only the page's settings; it asks
-/// the server for everything it shows.
+/// The communities the page colours people by: those of the whole graph
+/// under `filter` (resolution 1, seed 0, as `hallyu communities`), the
+/// first [`CLUSTER_COLOURS`] of them named.
+pub(crate) struct PageCommunities {
+    partition: Partition,
+    named: answer::Communities,
+}
+
+impl PageCommunities {
+    /// The community of each of `records`.
+    pub(crate) fn of(&self, explorer: &Explorer, records: &[Entity]) -> answer::Membership {
+        answer::Membership::of(explorer, &self.partition, &self.named, records)
+    }
+}
+
+/// Finds the communities the page colours people by.
+pub(crate) fn membership(
+    explorer: &Explorer,
+    filter: &Filter,
+) -> crate::error::Result<PageCommunities> {
+    let options = CommunityOptions::new();
+    let partition = explorer.communities(&options, filter)?;
+    let named = answer::Communities::of_partition(
+        explorer,
+        &partition,
+        &options,
+        filter,
+        &answer::Options::new().limit(CLUSTER_COLOURS),
+    );
+    Ok(PageCommunities { partition, named })
+}
+
+/// The page [`serve`] sends: no data, only the page's settings (and how
+/// many records one request may name); it asks the server for everything
+/// it shows.
 #[cfg(feature = "serve")]
-pub(crate) fn served_page(filter: &Filter) -> String {
+pub(crate) fn served_page(filter: &Filter, batch: usize) -> String {
     let data = PageData {
         mode: "api",
         title: "hallyu",
@@ -432,6 +515,8 @@ pub(crate) fn served_page(filter: &Filter) -> String {
         keys: Vec::new(),
         initial: &[],
         left_out: 0,
+        communities: None,
+        batch,
         looks: looks(filter),
     };
     fill_template(served_security_policy(), "hallyu", &data)
@@ -582,6 +667,11 @@ struct PageData<'a> {
     keys: Vec<Vec<String>>,
     initial: &'a [String],
     left_out: usize,
+    /// Offline: the community of each person of `graph`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    communities: Option<&'a answer::Membership>,
+    /// Served: the most records one request may name.
+    batch: usize,
     #[serde(flatten)]
     looks: Looks,
 }
@@ -591,6 +681,11 @@ struct PageData<'a> {
 #[derive(Serialize)]
 struct Looks {
     legend: Vec<LegendEntry>,
+    /// The colours of communities, by index (past the end: `other`).
+    palette: Vec<Swatch>,
+    other: Swatch,
+    /// The look of works while people are coloured by community.
+    neutral: Swatch,
     kinds: InOrder,
     roles: [RoleLook; 5],
     filter: PageFilter,
@@ -609,6 +704,12 @@ impl Serialize for InOrder {
 struct LegendEntry {
     label: &'static str,
     cls: &'static str,
+    fill: &'static str,
+    stroke: &'static str,
+}
+
+#[derive(Serialize)]
+struct Swatch {
     fill: &'static str,
     stroke: &'static str,
 }
@@ -667,8 +768,14 @@ fn looks(filter: &Filter) -> Looks {
         }
     });
     let years = filter.years.clone();
+    let swatch = |(fill, stroke): (&'static str, &'static str)| Swatch { fill, stroke };
     Looks {
         legend,
+        palette: (0..CLUSTER_COLOURS)
+            .map(|c| swatch(cluster_colors(c)))
+            .collect(),
+        other: swatch(CLUSTER_OTHER),
+        neutral: swatch((FADED_FILL, "#9CA3AF")),
         kinds,
         roles,
         filter: PageFilter {
@@ -752,6 +859,8 @@ mod tests {
             keys: Vec::new(),
             initial: &[],
             left_out: 0,
+            communities: None,
+            batch: 0,
             looks,
         };
         let page = fill_template("policy", "{{SCRIPT}} {{DATA}}", &data);

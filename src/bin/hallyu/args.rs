@@ -653,14 +653,16 @@ pub enum ViewCmd {
         title: String,
     },
     /// The communities of `hallyu communities`, one colour each, with the works that link their members.
-    #[command(after_help = "Examples:\n  hallyu draw communities --out communities.svg\n  \
+    #[command(
+        after_help = "Examples:\n  hallyu draw communities --out communities.svg\n  \
                             hallyu draw communities --resolution 1.5 --seed 7 --top 5 --kinds drama --out dramas.png
 
 The largest communities (--top, at most 11: one colour each) and at most
 --max-people of their members (each community its share, given to its
 members with the most works); what is left out is said on stderr and in the
 picture's title. The legend names each community as `hallyu communities`
-does.")]
+does."
+    )]
     Communities {
         /// The resolution of the modularity (a positive number).
         #[arg(long, value_name = "R", default_value_t = 1.0)]

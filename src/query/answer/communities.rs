@@ -7,8 +7,8 @@ use std::fmt;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{Entity, PersonId};
-use crate::query::{CommunityOptions, Partition};
 use crate::query::by_name;
+use crate::query::{CommunityOptions, Partition};
 
 use super::*;
 

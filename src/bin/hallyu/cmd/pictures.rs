@@ -7,8 +7,8 @@ use hallyu::render::{Engine, Format, RenderOptions, Renderer};
 
 use super::{Cx, view, write_result};
 use crate::Failure;
-use crate::out::escape_controls;
 use crate::args::{EngineArg, PictureArgs, PictureFormat, ViewCmd};
+use crate::out::escape_controls;
 
 pub fn draw(cx: Cx<'_>, cmd: &ViewCmd, picture: &PictureArgs) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
