@@ -1086,10 +1086,21 @@ fn legend_table(diagram: &Diagram) -> Subgraph {
     }
 }
 
-/// Escapes text for an HTML-like Graphviz label.
+/// Escapes text for an HTML-like Graphviz label (an XML fragment): the
+/// markup characters as entities, a line break or tab as a space, and
+/// every other control character, which XML cannot hold, as U+FFFD.
 fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
