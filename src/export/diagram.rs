@@ -49,7 +49,8 @@ pub enum NodeKind {
 ///     d.nodes[i].cluster = Some(c);
 /// }
 /// let text = dot::to_dot(&d, &dot::DotOptions::new());
-/// assert!(text.contains(r##""p0" [label="P0""##));
+/// assert!(text.contains(r##""p0"[label="P0" shape="box" style="rounded,filled" fillcolor="#8DD3C7""##));
+/// assert!(text.contains(r##""p11"[label="P11" shape="box" style="rounded,filled" fillcolor="#D9D9D9""##));
 /// assert!(text.contains("other communities")); // the twelfth is grey
 /// ```
 pub const CLUSTER_COLOURS: usize = 11;

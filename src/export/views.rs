@@ -142,8 +142,9 @@ impl View {
     /// members of the largest ones ([`View::top`], at most
     /// [`CLUSTER_COLOURS`], all by default) up to [`View::max_people`]
     /// people, and the works that link two of them. Each person is filled
-    /// with the colour of their community ([`DiagramNode::cluster`]); the
-    /// legend names each community by its suggested name
+    /// with the colour of their community ([`DiagramNode::cluster`]), the
+    /// works and their links faded and unlabelled; the legend names each
+    /// community by its suggested name
     /// ([`answer::Community::name`](crate::query::answer::Community)).
     ///
     /// When the communities shown hold more people than drawn, each keeps
@@ -609,6 +610,10 @@ impl View {
         // The works and links faded, so that the communities' colours
         // stand out; the people drawn normally over them.
         b.people_and_links(&people, Emphasis::Faded);
+        // Who links whom is the picture; characters' names would crowd it.
+        for e in &mut b.diagram.edges {
+            e.label.clear();
+        }
         for &(p, c) in &drawn {
             let i = b.person(p, Emphasis::Normal);
             b.diagram.nodes[i].cluster = Some(c);

@@ -214,7 +214,7 @@ impl Communities {
 /// assert_eq!(m.names.len(), 3);
 /// assert_eq!(m.members[0].community, m.members[1].community); // BIGBANG
 /// assert_eq!(m.members[2].community, None); // a work
-/// assert!(m.to_string().contains("G-Dragon"));
+/// assert!(m.to_string().starts_with("g-dragon\t1. ")); // the largest
 /// # Ok::<(), hallyu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
