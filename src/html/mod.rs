@@ -29,8 +29,11 @@
 //! highlights the record), a click expands a node's neighbours and opens a
 //! panel with its record, a path mode explains the shortest chain between
 //! two people hop by hop, filters (years, work kinds, unverified claims),
-//! a legend from the shared style sheet, and deep links
-//! (`page.html#person=KEY`, `page.html#from=KEY&to=KEY`). It opens on the
+//! a legend from the shared style sheet, a "colour by community" switch
+//! (each person in the colour of their community, from the style sheet's
+//! palette by index; see [`PageOptions::communities`]), and deep links
+//! (`page.html#person=KEY`, `page.html#from=KEY&to=KEY`,
+//! `#communities=1`). It opens on the
 //! view, else on the person with the most appearances and their works.
 //!
 //! [cytoscape.js]: https://js.cytoscape.org/
