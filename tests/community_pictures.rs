@@ -212,6 +212,27 @@ fn a_communities_picture_is_bounded_and_says_what_it_left_out() {
         let people = d.edges.iter().filter(|e| e.to == i).count();
         assert!(people >= 2, "{} links {people}", n.key);
     }
+    // Each community's part hangs together: its people drawn are linked
+    // through the works drawn with members of their own community.
+    for c in 0..4 {
+        let mine: Vec<usize> = (0..d.nodes.len())
+            .filter(|&i| d.nodes[i].cluster == Some(c))
+            .collect();
+        let mut reached = vec![mine[0]];
+        let mut at = 0;
+        while at < reached.len() {
+            let p = reached[at];
+            at += 1;
+            for e in d.edges.iter().filter(|e| e.from == p) {
+                for f in d.edges.iter().filter(|f| f.to == e.to) {
+                    if d.nodes[f.from].cluster == Some(c) && !reached.contains(&f.from) {
+                        reached.push(f.from);
+                    }
+                }
+            }
+        }
+        assert_eq!(reached.len(), mine.len(), "community {c} drawn in pieces");
+    }
 }
 
 #[test]

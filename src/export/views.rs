@@ -148,9 +148,12 @@ impl View {
     /// ([`answer::Community::name`](crate::query::answer::Community)).
     ///
     /// When the communities shown hold more people than drawn, each keeps
-    /// its share of the places (the smaller ones all their members), given
-    /// to its members with the most works; the title's second line says how
-    /// many people and communities were left out.
+    /// its share of the places (the smaller ones all their members): its
+    /// member most tied to the others (the most credits on works shared
+    /// with other members) and those nearest them in the community,
+    /// strongest ties first, so that each stays a connected group; the
+    /// title's second line says how many people and communities were left
+    /// out.
     ///
     /// # Example
     ///
@@ -592,19 +595,13 @@ impl View {
         }
         let mut drawn: Vec<(PersonId, usize)> = Vec::new();
         for (c, &n) in places.iter().enumerate() {
-            let mut members: Vec<(usize, PersonId)> = found
-                .members(c)
-                .iter()
-                .map(|&p| (explorer.works_of(p, &self.filter).len(), p))
-                .collect();
-            if members.len() > n {
-                members.sort_by(|x, y| {
-                    y.0.cmp(&x.0)
-                        .then_with(|| crate::query::by_name(explorer, x.1.0, y.1.0))
-                });
-                members.truncate(n);
-            }
-            drawn.extend(members.into_iter().map(|(_, p)| (p, c)));
+            let members = found.members(c);
+            let chosen = if members.len() <= n {
+                members.to_vec()
+            } else {
+                connected_part(explorer, members, n, &self.filter)
+            };
+            drawn.extend(chosen.into_iter().map(|p| (p, c)));
         }
         let people: Vec<PersonId> = drawn.iter().map(|&(p, _)| p).collect();
         // The works and links faded, so that the communities' colours
@@ -630,7 +627,7 @@ impl View {
         let mut left_out = Vec::new();
         if people.len() < total {
             left_out.push(format!(
-                "{} of their {total} people drawn (those with the most works)",
+                "{} of their {total} people drawn (around each community's centre)",
                 people.len()
             ));
         }
@@ -646,6 +643,77 @@ impl View {
         }
         Ok(title)
     }
+}
+
+/// `n` members of a community (fewer than it holds) that hang together:
+/// from the member most tied to the others (the most credits on works
+/// shared with other members, a work with `m` members counting `m - 1`;
+/// then the most works, then by name), a breadth-first walk over the
+/// community's co-stars, strongest first, so that a community cut to its
+/// share of a picture stays a connected group around its centre rather
+/// than a scatter. Work proportional to the members' credits and the
+/// co-stars of those taken.
+fn connected_part(
+    explorer: &Explorer,
+    members: &[PersonId],
+    n: usize,
+    filter: &Filter,
+) -> Vec<PersonId> {
+    let works: Vec<Vec<WorkId>> = members
+        .iter()
+        .map(|&p| {
+            let mut w: Vec<WorkId> = explorer
+                .works_of(p, filter)
+                .into_iter()
+                .map(|(w, _)| w)
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        })
+        .collect();
+    let mut on: HashMap<WorkId, usize> = HashMap::new();
+    for w in works.iter().flatten() {
+        *on.entry(*w).or_default() += 1;
+    }
+    let mut ranked: Vec<(usize, usize, PersonId)> = members
+        .iter()
+        .zip(&works)
+        .map(|(&p, ws)| (ws.iter().map(|w| on[w] - 1).sum(), ws.len(), p))
+        .collect();
+    ranked.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then(y.1.cmp(&x.1))
+            .then_with(|| crate::query::by_name(explorer, x.2.0, y.2.0))
+    });
+    let inside: BTreeSet<PersonId> = members.iter().copied().collect();
+    let mut taken: BTreeSet<PersonId> = BTreeSet::new();
+    let mut out = Vec::with_capacity(n);
+    // A community is connected, so one walk reaches every member; the
+    // ranking restarts it should a filter have cut it.
+    for &(_, _, start) in &ranked {
+        if out.len() >= n {
+            break;
+        }
+        if !taken.insert(start) {
+            continue;
+        }
+        let mut queue = std::collections::VecDeque::from([start]);
+        out.push(start);
+        while let Some(p) = queue.pop_front() {
+            for co in explorer.co_appearances(p, filter).iter() {
+                if out.len() >= n {
+                    return out;
+                }
+                if inside.contains(&co.person) && taken.insert(co.person) {
+                    out.push(co.person);
+                    queue.push_back(co.person);
+                }
+            }
+        }
+    }
+    out.truncate(n);
+    out
 }
 
 /// Labels people by name only, and adds the id as a second line where two
