@@ -658,8 +658,8 @@ pub enum ViewCmd {
                             hallyu draw communities --resolution 1.5 --seed 7 --top 5 --kinds drama --out dramas.png
 
 The largest communities (--top, at most 11: one colour each) and at most
---max-people of their members (each community its share, given to its
-members with the most works); what is left out is said on stderr and in the
+--max-people of their members (each community its share: a connected group
+around its most tied member); what is left out is said on stderr and in the
 picture's title. The legend names each community as `hallyu communities`
 does."
     )]
