@@ -214,6 +214,11 @@ fn draw_communities_in_every_format() {
             assert!(svg.contains("s Not Fall in Love / BIGBANG"), "{engine}");
         }
     }
+    // The page carries each person's community, unless asked not to.
+    let page = ok(&["html"]);
+    assert!(page.contains(r#""communities":{"communities":10,"#));
+    let page = ok(&["html", "--no-communities"]);
+    assert!(!page.contains(r#""communities":{"#));
     let (code, stderr) = status(&["draw", "communities", "--top", "12"]);
     assert_eq!(code, 2, "{stderr}");
     let (code, stderr) = status(&["draw", "communities", "--resolution", "0"]);

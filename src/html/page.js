@@ -198,6 +198,8 @@
     m.members.forEach(function (r) { community[r.id] = r.community; });
   }
   if (!API && CONF.communities) learnCommunities(CONF.communities);
+  // A page made without them has no switch.
+  if (!API && !CONF.communities) $("by-community").parentNode.hidden = true;
   function colourOf(c) { return typeof c === "number" && c >= 0 && c < CONF.palette.length ? CONF.palette[c] : CONF.other; }
   function lookOf(key) {
     var n = nodes[key];

@@ -516,6 +516,11 @@ their totals are counted in full.")]
         #[arg(long, global = true, default_value_t = 1000, value_name = "N",
               value_parser = clap::value_parser!(u32).range(1..=100_000))]
         max_records: u32,
+        /// Leave out each person's community (the page's "colour by
+        /// community"): finding them is a whole-graph measure, tens of
+        /// seconds on an IMDb-sized import.
+        #[arg(long, global = true)]
+        no_communities: bool,
         /// Write to this file instead of stdout.
         #[arg(long, short, global = true, value_name = "FILE")]
         out: Option<PathBuf>,
