@@ -59,8 +59,8 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 use super::style::{
-    Arrow, Dash, EdgeLook, GROUP_STROKE, LegendEntries, NodeLook, Shape, edge_look, kind_label,
-    legend_entries, look_of, node_look, wants_network, work_colors,
+    Arrow, Dash, EdgeLook, GROUP_STROKE, NodeLook, Shape, edge_look, legend_entries, look_of,
+    wants_network, work_colors,
 };
 use crate::model::{RoleKind, WorkKind};
 
@@ -934,23 +934,6 @@ fn legend_prefix(diagram: &Diagram) -> String {
     prefix
 }
 
-/// The sample boxes of a legend: each cluster drawn (a person's box in its
-/// colour, with its name), then each node kind.
-fn legend_samples(entries: &LegendEntries) -> Vec<(NodeLook, String)> {
-    let clusters = entries.clusters.iter().map(|(fill, stroke, name)| {
-        let mut look = node_look(NodeKind::Person, Emphasis::Normal);
-        (look.fill, look.stroke) = (fill, stroke);
-        (look, name.clone())
-    });
-    let kinds = entries.node_kinds.iter().map(|kind| {
-        (
-            node_look(*kind, Emphasis::Normal),
-            kind_label(*kind).to_string(),
-        )
-    });
-    clusters.chain(kinds).collect()
-}
-
 /// The legend for `dot`: a cluster with a sample box per node kind and a
 /// sample edge per line style (drawn by Graphviz itself, so dashes, dots
 /// and arrowheads are the real ones), each edge ending at its name.
@@ -967,7 +950,7 @@ fn legend(diagram: &Diagram) -> Vec<Stmt> {
     ];
     let mut edges = Vec::new();
     let (mut starts, mut names) = (Vec::new(), Vec::new());
-    for (i, (look, label)) in legend_samples(&entries).into_iter().enumerate() {
+    for (i, (look, label)) in entries.samples().into_iter().enumerate() {
         let mut attrs = node_attrs(&look, &label);
         attrs.push(attr("fontsize", "10"));
         attrs.push(attr("height", "0.3"));
@@ -1042,7 +1025,7 @@ fn legend_table(diagram: &Diagram) -> Subgraph {
     let mut rows = String::from(
         r##"<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12" COLOR="#6B7280">Legend</FONT></TD></TR>"##,
     );
-    for (look, label) in legend_samples(&entries) {
+    for (look, label) in entries.samples() {
         let style = if matches!(look.shape, Shape::Rounded) {
             r#" STYLE="ROUNDED""#
         } else {

@@ -22,6 +22,25 @@ pub(crate) struct LegendEntries {
     pub(crate) clusters: Vec<(&'static str, &'static str, String)>,
 }
 
+impl LegendEntries {
+    /// The sample boxes: each cluster drawn (a person's box in its colour,
+    /// with its name), then each node kind (its box, with its name).
+    pub(crate) fn samples(&self) -> Vec<(NodeLook, String)> {
+        let clusters = self.clusters.iter().map(|(fill, stroke, name)| {
+            let mut look = node_look(NodeKind::Person, Emphasis::Normal);
+            (look.fill, look.stroke) = (fill, stroke);
+            (look, name.clone())
+        });
+        let kinds = self.node_kinds.iter().map(|kind| {
+            (
+                node_look(*kind, Emphasis::Normal),
+                kind_label(*kind).to_string(),
+            )
+        });
+        clusters.chain(kinds).collect()
+    }
+}
+
 pub(crate) fn legend_entries(diagram: &Diagram) -> LegendEntries {
     let mut kinds: Vec<NodeKind> = Vec::new();
     let order = |k: &NodeKind| match k {

@@ -17,10 +17,8 @@ use super::scene::{
     Anchor, Area, Credit, Edge, EdgeLabel, Legend, Node, Sample, Scene, Stroke, Text,
 };
 use super::text::{text_width, wrap};
-use crate::export::style::{
-    EdgeLook, edge_look, kind_label, legend_entries, look_of, node_look, node_look_in,
-};
-use crate::export::{Diagram, Emphasis, NodeKind};
+use crate::export::style::{EdgeLook, edge_look, kind_label, legend_entries, look_of};
+use crate::export::{Diagram, Emphasis};
 
 /// Everything the picture shows, placed.
 pub(super) fn compose(diagram: &Diagram, layout: &Layout, settings: &Settings<'_>) -> Scene {
@@ -494,23 +492,8 @@ fn place_legend(diagram: &Diagram, (x, y): (f64, f64), (w, h): (f64, f64)) -> Le
     let small = (11.0, 13.0);
     let mut row_y = y + 40.0;
     let mut kinds = Vec::new();
-    // The clusters first, each a person's box in its colour with its name.
-    let samples = entries
-        .clusters
-        .iter()
-        .map(|(fill, stroke, name)| {
-            let mut look = node_look_in(NodeKind::Person, None, Emphasis::Normal);
-            (look.fill, look.stroke) = (fill, stroke);
-            (look, name.as_str())
-        })
-        .chain(
-            entries
-                .node_kinds
-                .iter()
-                .map(|kind| (node_look(*kind, Emphasis::Normal), kind_label(*kind))),
-        );
-    for (look, label) in samples {
-        let bw = text_width(label, 11.0) + 16.0;
+    for (look, label) in entries.samples() {
+        let bw = text_width(&label, 11.0) + 16.0;
         kinds.push(Sample {
             look,
             area: Area {
