@@ -257,6 +257,14 @@
       var l = lookOf(el.data("key"));
       el.data({ fill: l.fill, stroke: l.stroke });
     });
+    // The kinds' rows: people are shown by the communities' rows, works
+    // in their neutral grey.
+    CONF.legend.forEach(function (l) {
+      var row = kindRows[l.cls];
+      row.hidden = byCommunity && l.cls === "person";
+      var c = byCommunity ? CONF.neutral : l;
+      row.firstChild.style.background = c.fill; row.firstChild.style.borderColor = c.stroke;
+    });
     var box = $("community-legend");
     box.innerHTML = "";
     if (!byCommunity) return;
@@ -662,6 +670,7 @@
   }
 
   // ---- wiring ----
+  var kindRows = {};
   function legend() {
     var box = $("legend");
     CONF.legend.forEach(function (l) {
@@ -670,6 +679,7 @@
       s.style.background = l.fill; s.style.borderColor = l.stroke;
       d.appendChild(s); d.appendChild(document.createTextNode(l.label));
       box.appendChild(d);
+      kindRows[l.cls] = d;
     });
     CONF.roles.forEach(function (r) {
       var d = el("div"), s = el("span");
