@@ -432,6 +432,19 @@ impl View {
         &self.filter
     }
 
+    /// The options of a communities view (for the page, which then opens
+    /// coloured by those communities).
+    pub(crate) fn community_options(&self) -> Option<CommunityOptions> {
+        match self.subject {
+            Subject::Communities { resolution, seed } => Some(
+                CommunityOptions::new()
+                    .resolution(f64::from_bits(resolution))
+                    .seed(seed),
+            ),
+            _ => None,
+        }
+    }
+
     /// Draws the view of `explorer`.
     ///
     /// # Errors

@@ -299,14 +299,17 @@ impl PageOptions {
     /// embeds, for its "colour by community" switch (default: yes). They
     /// are the communities of the whole graph under the filter
     /// ([`Explorer::communities`], resolution 1, seed 0, as `hallyu
-    /// communities`), found when the page is made: a whole-graph measure,
-    /// seconds on an IMDb-sized import.
+    /// communities`; for a [`View::communities`] view, the view's own, and
+    /// the page opens coloured), found when the page is made: a
+    /// whole-graph measure, seconds on an IMDb-sized import.
     ///
     /// # Example
     ///
     /// ```
     /// use hallyu::Explorer;
+    /// use hallyu::export::View;
     /// use hallyu::html::{self, PageOptions};
+    /// use hallyu::query::CommunityOptions;
     /// # // The data the page embeds, as JSON.
     /// # fn data(page: &str) -> serde_json::Value {
     /// #     let open = r#"<script id="hallyu-data" type="application/json">"#;
@@ -320,8 +323,13 @@ impl PageOptions {
     /// let gd = members.iter().find(|m| m["id"] == "g-dragon").unwrap();
     /// let top = members.iter().find(|m| m["id"] == "top").unwrap();
     /// assert_eq!(gd["community"], top["community"]); // BIGBANG
+    /// assert_eq!(with["coloured"], false); // the switch starts off
     /// let without = data(&html::page(&explorer, &PageOptions::new().communities(false))?);
     /// assert!(without.get("communities").is_none());
+    /// // A communities view: its own communities, the switch on.
+    /// let view = View::communities(CommunityOptions::new().resolution(2.0));
+    /// let coloured = data(&html::page(&explorer, &PageOptions::new().view(view))?);
+    /// assert_eq!((&coloured["coloured"], &coloured["communities"]["resolution"]), (&true.into(), &2.0.into()));
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn communities(mut self, yes: bool) -> PageOptions {
@@ -417,6 +425,9 @@ impl Page {
             .filter(|e| matches!(e, Entity::Person(_) | Entity::Work(_)))
             .map(|e| explorer.key(*e).into_owned())
             .collect();
+        // A communities view opens coloured by its own communities.
+        let view_communities = options.view.as_ref().and_then(View::community_options);
+        let community_options = view_communities.unwrap_or_default();
         let communities = if options.communities {
             let people: Vec<Entity> = graph
                 .nodes
@@ -424,7 +435,8 @@ impl Page {
                 .filter_map(|n| explorer.by_key(&n.id))
                 .filter(|e| matches!(e, Entity::Person(_)))
                 .collect();
-            Some(membership(explorer, &options.filter)?.of(explorer, &people))
+            let found = membership(explorer, &options.filter, &community_options)?;
+            Some(found.of(explorer, &people))
         } else {
             None
         };
@@ -436,6 +448,7 @@ impl Page {
             initial: &initial,
             left_out: total - shown,
             communities: communities.as_ref(),
+            coloured: view_communities.is_some() && communities.is_some(),
             batch: 0,
             looks: looks(&options.filter),
         };
@@ -475,8 +488,9 @@ pub fn page(explorer: &Explorer, options: &PageOptions) -> crate::error::Result<
 }
 
 /// The communities the page colours people by: those of the whole graph
-/// under `filter` (resolution 1, seed 0, as `hallyu communities`), the
-/// first [`CLUSTER_COLOURS`] of them named.
+/// under the filter (resolution 1, seed 0, as `hallyu communities`, or
+/// those of a communities view), the first [`CLUSTER_COLOURS`] of them
+/// named.
 pub(crate) struct PageCommunities {
     partition: Partition,
     named: answer::Communities,
@@ -493,13 +507,13 @@ impl PageCommunities {
 pub(crate) fn membership(
     explorer: &Explorer,
     filter: &Filter,
+    options: &CommunityOptions,
 ) -> crate::error::Result<PageCommunities> {
-    let options = CommunityOptions::new();
-    let partition = explorer.communities(&options, filter)?;
+    let partition = explorer.communities(options, filter)?;
     let named = answer::Communities::of_partition(
         explorer,
         &partition,
-        &options,
+        options,
         filter,
         &answer::Options::new().limit(CLUSTER_COLOURS),
     );
@@ -519,6 +533,7 @@ pub(crate) fn served_page(filter: &Filter, batch: usize) -> String {
         initial: &[],
         left_out: 0,
         communities: None,
+        coloured: false,
         batch,
         looks: looks(filter),
     };
@@ -673,6 +688,8 @@ struct PageData<'a> {
     /// Offline: the community of each person of `graph`.
     #[serde(skip_serializing_if = "Option::is_none")]
     communities: Option<&'a answer::Membership>,
+    /// Whether the page opens coloured by community (a communities view).
+    coloured: bool,
     /// Served: the most records one request may name.
     batch: usize,
     #[serde(flatten)]
@@ -863,6 +880,7 @@ mod tests {
             initial: &[],
             left_out: 0,
             communities: None,
+            coloured: false,
             batch: 0,
             looks,
         };

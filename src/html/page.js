@@ -814,7 +814,7 @@
   // For scripts and tests: the page's state, read only.
   window.hallyu = { cy: cy, search: search, expand: expand, select: select, path: showPath, nodes: nodes, mode: CONF.mode,
     community: community, byCommunity: setByCommunity };
-  reset().then(openHash).then(function () {
+  reset().then(function () { return CONF.coloured ? setByCommunity(true) : null; }).then(openHash).then(function () {
     document.body.dataset.ready = "true";
   }, function (err) {
     failed(err);

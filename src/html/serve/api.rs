@@ -72,8 +72,12 @@ impl State {
                 let found = self
                     .communities
                     .get_or_init(|| {
-                        crate::html::membership(&self.explorer, &self.options.filter)
-                            .map_err(|e| e.to_string())
+                        crate::html::membership(
+                            &self.explorer,
+                            &self.options.filter,
+                            &crate::query::CommunityOptions::new(),
+                        )
+                        .map_err(|e| e.to_string())
                     })
                     .as_ref()
                     .map_err(|e| error(400, e.clone()))?;
