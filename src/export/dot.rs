@@ -1070,20 +1070,10 @@ fn legend_table(diagram: &Diagram) -> Subgraph {
 }
 
 /// Escapes text for an HTML-like Graphviz label (an XML fragment): the
-/// markup characters as entities, a line break or tab as a space, and
-/// every other control character, which XML cannot hold, as U+FFFD.
+/// markup characters as entities, a line break or tab as a space, every
+/// character XML cannot hold as U+FFFD.
 fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    super::network::xml_label(&mut out, text);
     out
 }

@@ -30,6 +30,7 @@ pub mod graphml;
 pub mod json;
 pub mod neo4j;
 mod network;
+pub(crate) use network::xml_label;
 pub(crate) mod style;
 mod terminal;
 mod views;

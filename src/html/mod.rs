@@ -525,19 +525,27 @@ pub(crate) fn membership(
 /// it shows.
 #[cfg(feature = "serve")]
 pub(crate) fn served_page(filter: &Filter, batch: usize) -> String {
-    let data = PageData {
-        mode: "api",
-        title: "hallyu",
-        graph: None,
-        keys: Vec::new(),
-        initial: &[],
-        left_out: 0,
-        communities: None,
-        coloured: false,
-        batch,
-        looks: looks(filter),
-    };
+    let data = PageData::settings(looks(filter), batch);
     fill_template(served_security_policy(), "hallyu", &data)
+}
+
+#[cfg(any(feature = "serve", test))]
+impl PageData<'_> {
+    /// The data of the served page: its settings only.
+    fn settings(looks: Looks, batch: usize) -> PageData<'static> {
+        PageData {
+            mode: "api",
+            title: "hallyu",
+            graph: None,
+            keys: Vec::new(),
+            initial: &[],
+            left_out: 0,
+            communities: None,
+            coloured: false,
+            batch,
+            looks,
+        }
+    }
 }
 
 /// The filter whose credits the page holds: the given one with every year,
@@ -871,18 +879,9 @@ mod tests {
 
     #[test]
     fn the_template_is_filled_once() {
-        let looks = looks(&Filter::new());
         let data = PageData {
-            mode: "api",
             title: "{{DATA}}",
-            graph: None,
-            keys: Vec::new(),
-            initial: &[],
-            left_out: 0,
-            communities: None,
-            coloured: false,
-            batch: 0,
-            looks,
+            ..PageData::settings(looks(&Filter::new()), 0)
         };
         let page = fill_template("policy", "{{SCRIPT}} {{DATA}}", &data);
         assert!(page.contains("<title>{{SCRIPT}} {{DATA}}</title>"));
