@@ -180,11 +180,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         }
         Command::Components { top } => cmd::components(cx, top.top),
         Command::Cores { top } => cmd::cores(cx, top.top),
-        Command::Communities {
-            resolution,
-            seed,
-            top,
-        } => cmd::communities(cx, *resolution, *seed, top.top),
+        Command::Communities { options, top } => cmd::communities(cx, options.options(), top.top),
         Command::Neighbours { name, hops } => cmd::neighbours(cx, name, *hops),
         Command::Introduce { a, b } => cmd::introduce(cx, a, b),
         Command::Recommend { name, top } => cmd::recommend(cx, name, top.top),

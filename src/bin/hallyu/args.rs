@@ -204,6 +204,26 @@ pub struct Top {
     pub top: usize,
 }
 
+/// How `communities` and `draw communities` look for communities.
+#[derive(Args)]
+pub struct CommunityArgs {
+    /// The resolution of the modularity (a positive number).
+    #[arg(long, value_name = "R", default_value_t = 1.0)]
+    pub resolution: f64,
+    /// The seed of the order people are visited in.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+}
+
+impl CommunityArgs {
+    /// The library's options.
+    pub fn options(&self) -> hallyu::query::CommunityOptions {
+        hallyu::query::CommunityOptions::new()
+            .resolution(self.resolution)
+            .seed(self.seed)
+    }
+}
+
 #[derive(Subcommand)]
 pub enum Command {
     /// Everything about one person, group, work or organisation.
@@ -380,12 +400,8 @@ same seed gives the same answer; a higher resolution, smaller communities.
 Each community is named from the work and the group most of its members
 share.")]
     Communities {
-        /// The resolution of the modularity (a positive number).
-        #[arg(long, value_name = "R", default_value_t = 1.0)]
-        resolution: f64,
-        /// The seed of the order people are visited in.
-        #[arg(long, value_name = "S", default_value_t = 0)]
-        seed: u64,
+        #[command(flatten)]
+        options: CommunityArgs,
         #[command(flatten)]
         top: Top,
     },
@@ -669,12 +685,8 @@ picture's title. The legend names each community as `hallyu communities`
 does."
     )]
     Communities {
-        /// The resolution of the modularity (a positive number).
-        #[arg(long, value_name = "R", default_value_t = 1.0)]
-        resolution: f64,
-        /// The seed of the order people are visited in.
-        #[arg(long, value_name = "S", default_value_t = 0)]
-        seed: u64,
+        #[command(flatten)]
+        options: CommunityArgs,
         /// How many communities, the largest first (1 to 11).
         #[arg(long, value_name = "N", default_value_t = 11,
               value_parser = clap::value_parser!(u32).range(1..=11))]

@@ -69,19 +69,13 @@ pub(crate) fn view(ex: &Explorer, filter: &Filter, cmd: &ViewCmd) -> Result<View
         }
         ViewCmd::Work { title } => View::work(glue::find_work(ex, title)?).filter(filter.clone()),
         ViewCmd::Communities {
-            resolution,
-            seed,
+            options,
             top,
             max_people,
-        } => {
-            let options = hallyu::query::CommunityOptions::new()
-                .resolution(*resolution)
-                .seed(*seed);
-            View::communities(options)
-                .top(*top as usize)
-                .max_people(*max_people as usize)
-                .filter(filter.clone())
-        }
+        } => View::communities(options.options())
+            .top(*top as usize)
+            .max_people(*max_people as usize)
+            .filter(filter.clone()),
     };
     Ok(view)
 }
