@@ -225,6 +225,116 @@ fn served_page_in_headless_chromium() {
     server.join();
 }
 
+/// Writes what `communities_test.py` checks against: the library's
+/// community of every person (resolution 1, seed 0, as the page), the
+/// names, the palette of the page's data, the people to expand.
+fn write_communities(explorer: &Explorer, dir: &Path, page: &str) {
+    use hallyu::query::CommunityOptions;
+    let found = explorer
+        .communities(&CommunityOptions::new(), &Filter::new())
+        .unwrap();
+    let named = hallyu::query::answer::Communities::of(
+        explorer,
+        &CommunityOptions::new(),
+        &Filter::new(),
+        &hallyu::query::answer::Options::new().limit(hallyu::export::CLUSTER_COLOURS),
+    )
+    .unwrap();
+    let community: serde_json::Map<String, serde_json::Value> = explorer
+        .people()
+        .map(|p| {
+            (
+                explorer.get(p).key().into_owned(),
+                found.community(p).into(),
+            )
+        })
+        .collect();
+    let key = |name: &str| {
+        explorer
+            .get(explorer.person(name).unwrap())
+            .key()
+            .into_owned()
+    };
+    let of = |name: &str| found.community(explorer.person(name).unwrap());
+    assert_eq!(of("G-Dragon"), of("Taeyang"));
+    assert_ne!(of("G-Dragon"), of("Park Seo-joon"));
+    // The palette as the page's data carries it.
+    let open = r#"<script id="hallyu-data" type="application/json">"#;
+    let json = &page[page.find(open).unwrap() + open.len()..];
+    let data: serde_json::Value =
+        serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap();
+    let expected = serde_json::json!({
+        "community": community,
+        "names": named.list.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
+        "palette": data["palette"],
+        "other": data["other"],
+        "expand": [key("G-Dragon"), key("Taeyang"), key("Park Seo-joon"), key("IU")],
+        "same": [key("G-Dragon"), key("Taeyang")],
+        "different": [key("G-Dragon"), key("Park Seo-joon")],
+    });
+    assert_eq!(
+        data["palette"].as_array().unwrap().len(),
+        hallyu::export::CLUSTER_COLOURS
+    );
+    std::fs::write(dir.join("communities.json"), expected.to_string()).unwrap();
+}
+
+fn run_communities_test(python: &str, dir: &Path, url: &str) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/communities_test.py");
+    let out = Command::new(python)
+        .arg(&script)
+        .arg(url)
+        .arg(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{url}:\n{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("ALL OK"),
+        "the communities test failed on {url}:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// "Colour by community", offline and served, on the bundled data: every
+/// person drawn in the colour of the library's community, one community
+/// one colour, two communities two colours, the legend naming them.
+#[test]
+fn communities_in_colour() {
+    let explorer = Explorer::bundled();
+    let dir = out_dir().join("communities");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = html::page(&explorer, &PageOptions::new()).unwrap();
+    let page = dir.join("page.html");
+    std::fs::write(&page, &text).unwrap();
+    write_communities(&explorer, &dir, &text);
+    let Some(python) = python_or_skip("communities_in_colour") else {
+        return;
+    };
+    run_communities_test(&python, &dir, page.to_str().unwrap());
+    #[cfg(feature = "serve")]
+    {
+        use hallyu::html::{ServeOptions, serve};
+        let served = dir.join("served");
+        std::fs::create_dir_all(&served).unwrap();
+        std::fs::copy(
+            dir.join("communities.json"),
+            served.join("communities.json"),
+        )
+        .unwrap();
+        // A small limit, so that the page asks in several batches.
+        let server = serve(
+            Explorer::bundled(),
+            "127.0.0.1:0",
+            ServeOptions::new().max_results(7),
+        )
+        .unwrap();
+        run_communities_test(&python, &served, &format!("http://{}/", server.addr()));
+        server.shutdown();
+        server.join();
+    }
+}
+
 /// The names of the template's own placeholders, markup with event
 /// handlers, `</script>`, `<!--`, line separators and control characters:
 /// through the offline page and the served page, no script of the data runs

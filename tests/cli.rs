@@ -147,6 +147,85 @@ fn draw_and_export_write_dot_and_svg() {
     assert!(!all.contains("Parasite"), "the filter applies to export");
 }
 
+/// `draw communities`: DOT, SVG from both engines, PNG from Graphviz,
+/// with the options of `communities` and the filter flags; one colour a
+/// community; what a bounded picture leaves out said on stderr.
+#[test]
+fn draw_communities_in_every_format() {
+    let dot = ok(&["draw", "communities", "--format", "dot"]);
+    let fill = |key: &str| {
+        let line = dot
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("\"{key}\"[")))
+            .unwrap_or_else(|| panic!("{key} not drawn"));
+        let at = line.find("fillcolor=\"").unwrap() + 11;
+        line[at..at + 7].to_string()
+    };
+    assert_eq!(fill("g-dragon"), fill("taeyang"));
+    assert_ne!(fill("g-dragon"), fill("park-seo-joon"));
+    assert!(
+        dot.contains("Gyopo Hairstyle / Wooga Squad"),
+        "the legend names communities"
+    );
+    // The options and the filter reach the picture: the title counts the
+    // communities `communities` finds with them.
+    let args = ["--resolution", "2", "--seed", "3", "--kinds", "drama"];
+    let listed = json(&[&["communities", "--top", "1"][..], &args].concat());
+    let dot = ok(&[&["draw", "communities", "--format", "dot"][..], &args].concat());
+    let title = format!(
+        "{} communities of {} people",
+        listed["communities"], listed["people"]
+    );
+    assert!(dot.contains(&title), "{title}");
+    assert!(!dot.contains("class=\"work mv\""), "only dramas");
+    let dir = scratch("draw-communities");
+    let mut engines = vec![("builtin", "svg")];
+    if std::process::Command::new("dot").arg("-V").output().is_ok() {
+        engines.extend([("graphviz", "svg"), ("graphviz", "png")]);
+    }
+    for (engine, ext) in engines {
+        let file = dir.join(format!("c-{engine}.{ext}"));
+        let out = run(&[
+            "draw",
+            "communities",
+            "--top",
+            "3",
+            "--max-people",
+            "12",
+            "--engine",
+            engine,
+            "--out",
+            file.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{engine} {ext}: {stderr}");
+        assert!(
+            stderr.contains("12 of their") && stderr.contains("7 smaller communities left out"),
+            "{engine}: {stderr}"
+        );
+        let bytes = std::fs::read(&file).unwrap();
+        if ext == "png" {
+            assert!(bytes.starts_with(b"\x89PNG"), "{engine}");
+        } else {
+            let svg = String::from_utf8(bytes).unwrap();
+            // The legend's first entry (its apostrophe escaped each
+            // engine's way).
+            assert!(svg.contains("<svg"), "{engine}");
+            assert!(svg.contains("s Not Fall in Love / BIGBANG"), "{engine}");
+        }
+    }
+    // The page carries each person's community, unless asked not to.
+    let page = ok(&["html"]);
+    assert!(page.contains(r#""communities":{"communities":10,"#));
+    let page = ok(&["html", "--no-communities"]);
+    assert!(!page.contains(r#""communities":{"#));
+    let (code, stderr) = status(&["draw", "communities", "--top", "12"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, stderr) = status(&["draw", "communities", "--resolution", "0"]);
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("resolution"), "{stderr}");
+}
+
 #[test]
 fn json_answers_carry_the_data() {
     let v = json(&["costars", "Park Seo-joon"]);
@@ -259,7 +338,15 @@ fn help_of_every_command_exits_zero() {
             "hallyu {c} --help lacks the filter flags"
         );
     }
-    for view in ["catalog", "article", "person", "path", "pair", "work"] {
+    for view in [
+        "catalog",
+        "article",
+        "person",
+        "path",
+        "pair",
+        "work",
+        "communities",
+    ] {
         assert!(
             ok(&["draw", view, "--help"]).contains("Example"),
             "draw {view}"

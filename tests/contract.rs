@@ -19,8 +19,8 @@ use hallyu::html::{ServeOptions, serve};
 use hallyu::model::{RecordKind, WorkKind};
 use hallyu::query::answer::{
     Bacon, Cast, Centre, CentreRow, CoStars, Communities, Components, Cores, Graph, ImportCounts,
-    Info, Introductions, List, Neighbours, Options, Path, Paths, Projection, Rank, RankOptions,
-    Recommendations, Search, SharedWorks, Stats, Works, Written, Wrote,
+    Info, Introductions, List, Membership, Neighbours, Options, Path, Paths, Projection, Rank,
+    RankOptions, Recommendations, Search, SharedWorks, Stats, Works, Written, Wrote,
 };
 use hallyu::query::{Avoid, CentreOptions, CommunityOptions, Measure};
 use hallyu::{Explorer, Filter};
@@ -319,6 +319,78 @@ fn library_command_and_server_give_the_same_answers() {
         assert_eq!(lib, server, "{what}: the library and the server differ");
         assert!(!lib["nodes"].as_array().unwrap().is_empty(), "{what}");
     }
+
+    // The communities the page colours people by: the server's
+    // `/api/communities` is the library's Membership of the same records;
+    // its names are those of `hallyu communities --json`; the offline
+    // page embeds the same community for every person.
+    let options = CommunityOptions::new();
+    let found = ex.communities(&options, &all).unwrap();
+    let named = Communities::of_partition(
+        &ex,
+        &found,
+        &options,
+        &all,
+        &Options::new().limit(hallyu::export::CLUSTER_COLOURS),
+    );
+    let records = [
+        person("G-Dragon").into(),
+        person("Taeyang").into(),
+        person("Park Seo-joon").into(),
+        ex.lookup("Dream High").unwrap(),
+        person("Tamar Herman").into(),
+    ];
+    let lib = library(&Membership::of(&ex, &found, &named, &records));
+    let keys: Vec<String> = records.iter().map(|&e| key_of(&ex, e)).collect();
+    let batches = [&keys[..3], &keys[3..]];
+    for (at, asked) in [
+        (wide_at, &keys[..]),
+        (five_at, batches[0]),
+        (five_at, batches[1]),
+    ] {
+        let server = api(at, &format!("/api/communities?records={}", asked.join(",")));
+        let members = lib["members"].as_array().unwrap();
+        let mine: Vec<&Value> = members
+            .iter()
+            .filter(|m| asked.iter().any(|k| m["id"] == k.as_str()))
+            .collect();
+        assert_eq!(
+            server["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .collect::<Vec<_>>(),
+            mine
+        );
+        for field in ["communities", "modularity", "resolution", "seed", "names"] {
+            assert_eq!(lib[field], server[field], "/api/communities: {field}");
+        }
+    }
+    let m = &lib["members"];
+    assert_eq!(m[0]["community"], m[1]["community"], "BIGBANG: {lib}");
+    assert_ne!(m[0]["community"], m[2]["community"], "{lib}");
+    assert_eq!(m[3]["community"], Value::Null, "a work: {lib}");
+    assert_eq!(m[4]["community"], Value::Null, "in no work: {lib}");
+    let cli = command(&["communities", "--top", "11"]);
+    let cli_names: Vec<Value> = cli["list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].clone())
+        .collect();
+    assert_eq!(lib["names"], Value::Array(cli_names), "the command's names");
+    assert_eq!(lib["modularity"], cli["modularity"]);
+    let page = hallyu::html::page(&ex, &hallyu::html::PageOptions::new()).unwrap();
+    let open = r#"<script id="hallyu-data" type="application/json">"#;
+    let json = &page[page.find(open).unwrap() + open.len()..];
+    let data: Value = serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap();
+    let embedded = data["communities"]["members"].as_array().unwrap();
+    assert_eq!(embedded.len(), ex.people().len());
+    for m in embedded {
+        let p = person(m["id"].as_str().unwrap());
+        assert_eq!(m["community"], library(&found.community(p)), "{m}");
+    }
+    assert_eq!(data["communities"]["names"], lib["names"]);
 
     for server in [five, wide] {
         server.shutdown();

@@ -1628,3 +1628,92 @@ fn the_command_refuses_a_fifo_as_data() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Names of communities made of hostile titles (markup, quotes, DOT and
+/// HTML-like label syntax, control characters): the legend of a
+/// communities picture holds them as text in the DOT of both Graphviz
+/// layouts (a cluster of samples for `dot`, an HTML-like table for
+/// `neato`) and in the built-in renderer's SVG, which stays well-formed;
+/// Graphviz reads the DOT and draws the names.
+#[test]
+fn hostile_community_names_stay_text_in_the_legend() {
+    use hallyu::export::{View, dot};
+    use hallyu::query::CommunityOptions;
+    use hallyu::render::{Engine, RenderOptions, Renderer};
+    let titles = [
+        "</script><script>alert(1)</script>",
+        "\"quoted\" ]; node [label=<b>x</b>",
+        "<TABLE><TR><TD>cell</TD></TR></TABLE> & &amp;",
+        "Line\nbreak\u{1}\u{7f} {{DATA}}",
+    ];
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut csv = String::from("person_id,person,work_id,work,kind,role,billing,character,year\n");
+    for (w, title) in titles.iter().enumerate() {
+        for p in 0..3 {
+            csv.push_str(&format!(
+                "p{w}-{p},Person {w}-{p},w{w},{},film,cast,lead,,2020\n",
+                quote(title)
+            ));
+        }
+    }
+    let dir = scratch("hostile-communities");
+    let data = dir.join("hostile.csv");
+    std::fs::write(&data, csv).unwrap();
+    let explorer = hallyu::import::open(&data).unwrap();
+    let d = View::communities(CommunityOptions::new())
+        .diagram(&explorer)
+        .unwrap();
+    let mut names = d.clusters.clone();
+    names.sort();
+    let mut expected: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
+    expected.sort();
+    assert_eq!(names, expected, "each community named by its film");
+
+    for layout in [dot::Layout::Dot, dot::Layout::Neato] {
+        let text = dot::to_dot(&d, &dot::DotOptions::new().layout(layout));
+        if layout == dot::Layout::Neato {
+            // The legend is an HTML-like label: markup of a name would be
+            // markup there.
+            let table = &text[text.find("label=<<TABLE").expect("the legend's table")..];
+            let table = &table[..table.find("</TABLE>>").unwrap()];
+            for bad in ["<script>", "<b>x</b>", "<TABLE><TR><TD>cell", "& &amp;"] {
+                assert!(!table.contains(bad), "raw {bad:?} in\n{table}");
+            }
+            assert!(
+                table.contains("&lt;TABLE&gt;&lt;TR&gt;&lt;TD&gt;cell&lt;/TD&gt;"),
+                "{table}"
+            );
+            assert!(table.contains("&amp; &amp;amp;"), "{table}");
+        } else {
+            // Quoted strings: a quote of a name cannot end its string.
+            assert!(
+                text.contains(r#"label="\"quoted\" ]; node [label=<b>x</b>""#),
+                "{text}"
+            );
+        }
+        if let Ok(graphviz) = hallyu::render::Graphviz::find() {
+            let (svg, _) = graphviz
+                .run(&text, layout, hallyu::render::Format::Svg)
+                .unwrap_or_else(|e| panic!("{layout:?}: {e}\n{text}"));
+            let svg = String::from_utf8(svg).unwrap();
+            assert!(!svg.contains("<script>"), "{layout:?}");
+            assert!(
+                svg.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+                "{layout:?}: the name drawn as text"
+            );
+        }
+    }
+    let svg = Renderer::new(RenderOptions::new().engine(Engine::Builtin))
+        .render(&d)
+        .unwrap();
+    let svg = svg.as_str().unwrap();
+    assert!(!svg.contains("<script>") && !svg.contains("<TABLE>"));
+    assert!(svg.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let legend = &svg[svg.find("<g class=\"legend\">").unwrap()..];
+    assert!(
+        legend.contains("&lt;TABLE&gt;&lt;TR&gt;&lt;TD&gt;cell"),
+        "{legend}"
+    );
+    // Well-formed: every element closed.
+    assert_eq!(svg.matches("<g").count(), svg.matches("</g>").count());
+}

@@ -78,7 +78,21 @@ fn api_answers_and_errors() {
     assert_eq!(v["connected"], true);
     assert!(!v["steps"][0]["from_role"].as_str().unwrap().is_empty());
 
+    let (s, v) = ask(
+        addr,
+        "/api/communities?records=g-dragon,taeyang,park-seo-joon,kiss",
+    );
+    assert_eq!(s, 200);
+    let m = &v["members"];
+    assert_eq!(m[0]["community"], m[1]["community"], "{v}");
+    assert_ne!(m[0]["community"], m[2]["community"], "{v}");
+    assert_eq!(m[3]["community"], serde_json::Value::Null, "a work: {v}");
+    assert_eq!(v["names"].as_array().unwrap().len(), 10);
+
     // Bad requests: 4xx JSON, never a panic.
+    assert_eq!(ask(addr, "/api/communities").0, 400);
+    assert_eq!(ask(addr, "/api/communities?records=a,b,c,d,e,f").0, 400); // over the limit
+    assert_eq!(ask(addr, "/api/communities?records=nobody-at-all").0, 404);
     assert_eq!(ask(addr, "/api/search").0, 400);
     assert_eq!(ask(addr, "/api/path?from=lee-min-ho").0, 400);
     assert_eq!(ask(addr, "/api/person/nobody-at-all").0, 404);

@@ -180,11 +180,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         }
         Command::Components { top } => cmd::components(cx, top.top),
         Command::Cores { top } => cmd::cores(cx, top.top),
-        Command::Communities {
-            resolution,
-            seed,
-            top,
-        } => cmd::communities(cx, *resolution, *seed, top.top),
+        Command::Communities { options, top } => cmd::communities(cx, options.options(), top.top),
         Command::Neighbours { name, hops } => cmd::neighbours(cx, name, *hops),
         Command::Introduce { a, b } => cmd::introduce(cx, a, b),
         Command::Recommend { name, top } => cmd::recommend(cx, name, top.top),
@@ -207,7 +203,14 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             view,
             out: file,
             max_records,
-        } => cmd::html(cx, view.as_ref(), *max_records as usize, file.as_deref()),
+            no_communities,
+        } => cmd::html(
+            cx,
+            view.as_ref(),
+            *max_records as usize,
+            !*no_communities,
+            file.as_deref(),
+        ),
         Command::Serve { port, time_limit } => cmd::serve(ex.clone(), &filter, *port, *time_limit),
         Command::Stats => cmd::stats(&source, cx.filter, cx.out),
         Command::Sources => cmd::sources(&source, cx.out),

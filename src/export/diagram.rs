@@ -31,6 +31,30 @@ pub enum NodeKind {
     Organisation,
 }
 
+/// How many clusters (communities) of a [`Diagram`] have a colour of their
+/// own: 11, ColorBrewer's qualitative palette "Set3" less its grey. A
+/// cluster numbered from `CLUSTER_COLOURS` on is drawn grey, as are the
+/// nodes outside the clusters shown; colours never repeat, so that two
+/// nodes of one colour are always of one cluster.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{CLUSTER_COLOURS, Diagram, NodeKind, dot};
+///
+/// let mut d = Diagram::new("t");
+/// d.clusters = (0..=CLUSTER_COLOURS).map(|c| format!("community {c}")).collect();
+/// for c in 0..=CLUSTER_COLOURS {
+///     let i = d.add_node(&format!("p{c}"), NodeKind::Person, format!("P{c}"));
+///     d.nodes[i].cluster = Some(c);
+/// }
+/// let text = dot::to_dot(&d, &dot::DotOptions::new());
+/// assert!(text.contains(r##""p0"[label="P0" shape="box" style="rounded,filled" fillcolor="#8DD3C7""##));
+/// assert!(text.contains(r##""p11"[label="P11" shape="box" style="rounded,filled" fillcolor="#D9D9D9""##));
+/// assert!(text.contains("other communities")); // the twelfth is grey
+/// ```
+pub const CLUSTER_COLOURS: usize = 11;
+
 /// How strongly a node or edge is drawn.
 ///
 /// # Example
@@ -69,6 +93,7 @@ pub enum Emphasis {
 ///     kind: NodeKind::Person,
 ///     label: "IU (아이유)".to_string(),
 ///     emphasis: Emphasis::Normal,
+///     cluster: None,
 /// };
 /// assert_eq!(d.nodes[0], expected);
 /// ```
@@ -82,6 +107,12 @@ pub struct DiagramNode {
     pub label: String,
     /// How strongly it is drawn.
     pub emphasis: Emphasis,
+    /// The cluster (a community) the node belongs to, an index into
+    /// [`Diagram::clusters`]; it is filled with that cluster's colour of the
+    /// palette (by index only: no colour comes from a name). The first
+    /// [`CLUSTER_COLOURS`](super::CLUSTER_COLOURS) clusters have colours of
+    /// their own; later ones are grey. `None`: the colour of its kind.
+    pub cluster: Option<usize>,
 }
 
 /// One edge of a [`Diagram`], from a person, group or work to a work, group
@@ -144,6 +175,9 @@ pub struct Diagram {
     pub nodes: Vec<DiagramNode>,
     /// The edges, in a deterministic order.
     pub edges: Vec<DiagramEdge>,
+    /// The names of the clusters that [`DiagramNode::cluster`] numbers,
+    /// shown in the legend beside their colours (empty: no cluster).
+    pub clusters: Vec<String>,
     /// The index of the first node with each key, for [`Diagram::add_node`];
     /// covers `nodes[..indexed]` and is checked on every hit, so nodes pushed
     /// or edited directly are never missed silently.
@@ -153,7 +187,10 @@ pub struct Diagram {
 
 impl PartialEq for Diagram {
     fn eq(&self, other: &Diagram) -> bool {
-        self.title == other.title && self.nodes == other.nodes && self.edges == other.edges
+        self.title == other.title
+            && self.nodes == other.nodes
+            && self.edges == other.edges
+            && self.clusters == other.clusters
     }
 }
 
@@ -180,6 +217,7 @@ impl Diagram {
             title: title.into(),
             nodes: Vec::new(),
             edges: Vec::new(),
+            clusters: Vec::new(),
             keys: HashMap::new(),
             indexed: 0,
         }
@@ -216,6 +254,7 @@ impl Diagram {
             kind,
             label: label.into(),
             emphasis: Emphasis::Normal,
+            cluster: None,
         });
         self.nodes.len() - 1
     }

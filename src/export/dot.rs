@@ -59,8 +59,8 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 use super::style::{
-    Arrow, Dash, EdgeLook, GROUP_STROKE, NodeLook, Shape, edge_look, kind_label, legend_entries,
-    node_look, wants_network, work_colors,
+    Arrow, Dash, EdgeLook, GROUP_STROKE, NodeLook, Shape, edge_look, legend_entries, look_of,
+    wants_network, work_colors,
 };
 use crate::model::{RoleKind, WorkKind};
 
@@ -710,7 +710,7 @@ fn node_attrs(look: &NodeLook, label: &str) -> Vec<Attribute> {
 }
 
 fn node_stmt(node: &DiagramNode) -> Node {
-    let look = node_look(node.kind, node.emphasis);
+    let look = look_of(node);
     let mut attributes = node_attrs(&look, &node.label);
     // A path large, its context small.
     match node.emphasis {
@@ -950,9 +950,8 @@ fn legend(diagram: &Diagram) -> Vec<Stmt> {
     ];
     let mut edges = Vec::new();
     let (mut starts, mut names) = (Vec::new(), Vec::new());
-    for (i, kind) in entries.node_kinds.iter().enumerate() {
-        let look = node_look(*kind, Emphasis::Normal);
-        let mut attrs = node_attrs(&look, kind_label(*kind));
+    for (i, (look, label)) in entries.samples().into_iter().enumerate() {
+        let mut attrs = node_attrs(&look, &label);
         attrs.push(attr("fontsize", "10"));
         attrs.push(attr("height", "0.3"));
         body.push(Stmt::Node(Node {
@@ -1026,8 +1025,7 @@ fn legend_table(diagram: &Diagram) -> Subgraph {
     let mut rows = String::from(
         r##"<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="12" COLOR="#6B7280">Legend</FONT></TD></TR>"##,
     );
-    for kind in &entries.node_kinds {
-        let look = node_look(*kind, Emphasis::Normal);
+    for (look, label) in entries.samples() {
         let style = if matches!(look.shape, Shape::Rounded) {
             r#" STYLE="ROUNDED""#
         } else {
@@ -1037,7 +1035,7 @@ fn legend_table(diagram: &Diagram) -> Subgraph {
             r#"<TR><TD COLSPAN="2" BORDER="1" BGCOLOR="{}" COLOR="{}"{style}>{}</TD></TR>"#,
             look.fill,
             look.stroke,
-            kind_label(*kind)
+            html_escape(&label)
         ));
     }
     for (look, label) in &entries.edges {
@@ -1071,10 +1069,11 @@ fn legend_table(diagram: &Diagram) -> Subgraph {
     }
 }
 
-/// Escapes text for an HTML-like Graphviz label.
+/// Escapes text for an HTML-like Graphviz label (an XML fragment): the
+/// markup characters as entities, a line break or tab as a space, every
+/// character XML cannot hold as U+FFFD.
 fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    super::network::xml_label(&mut out, text);
+    out
 }

@@ -30,13 +30,14 @@ pub mod graphml;
 pub mod json;
 pub mod neo4j;
 mod network;
+pub(crate) use network::xml_label;
 pub(crate) mod style;
 mod terminal;
 mod views;
 
-pub use diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
+pub use diagram::{CLUSTER_COLOURS, Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 pub use network::{
     Network, NetworkCredit, NetworkEdge, NetworkNode, NetworkNodeKind, NetworkWork, Shape,
 };
 pub use terminal::escape_controls;
-pub use views::{MAX_VIEW_HOPS, View};
+pub use views::{COMMUNITY_PEOPLE, MAX_COMMUNITY_PEOPLE, MAX_VIEW_HOPS, View};

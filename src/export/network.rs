@@ -975,6 +975,25 @@ pub(crate) fn xml(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Appends text escaped for XML content and attributes, for text drawn as
+/// a label (the built-in renderer's SVG, the HTML-like labels of DOT): the
+/// markup characters as entities, a tab or line break as a space, the
+/// characters XML 1.0 forbids as U+FFFD.
+pub(crate) fn xml_label(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if forbidden(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+}
+
 /// Whether XML 1.0 forbids a character: the C0 controls but tab, line
 /// feed and carriage return, and U+FFFE and U+FFFF (surrogates are not
 /// `char`s).

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use super::diagram::{Diagram, DiagramEdge, Emphasis, NodeKind};
+use super::diagram::{CLUSTER_COLOURS, Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
 use crate::model::{RoleKind, WorkKind};
 
 /// What a legend shows for a diagram: the node kinds present, then one entry
@@ -17,6 +17,28 @@ use crate::model::{RoleKind, WorkKind};
 pub(crate) struct LegendEntries {
     pub(crate) node_kinds: Vec<NodeKind>,
     pub(crate) edges: Vec<(EdgeLook, String)>,
+    /// The clusters drawn, in index order: (fill, stroke, name); the
+    /// clusters past the palette share one grey entry, "other communities".
+    pub(crate) clusters: Vec<(&'static str, &'static str, String)>,
+}
+
+impl LegendEntries {
+    /// The sample boxes: each cluster drawn (a person's box in its colour,
+    /// with its name), then each node kind (its box, with its name).
+    pub(crate) fn samples(&self) -> Vec<(NodeLook, String)> {
+        let clusters = self.clusters.iter().map(|(fill, stroke, name)| {
+            let mut look = node_look(NodeKind::Person, Emphasis::Normal);
+            (look.fill, look.stroke) = (fill, stroke);
+            (look, name.clone())
+        });
+        let kinds = self.node_kinds.iter().map(|kind| {
+            (
+                node_look(*kind, Emphasis::Normal),
+                kind_label(*kind).to_string(),
+            )
+        });
+        clusters.chain(kinds).collect()
+    }
 }
 
 pub(crate) fn legend_entries(diagram: &Diagram) -> LegendEntries {
@@ -27,7 +49,9 @@ pub(crate) fn legend_entries(diagram: &Diagram) -> LegendEntries {
         NodeKind::Work(w) => 2 + *w as usize,
         NodeKind::Organisation => 100,
     };
-    for n in &diagram.nodes {
+    // A kind whose every node is filled with its cluster's colour is shown
+    // by the clusters' entries instead.
+    for n in diagram.nodes.iter().filter(|n| n.cluster.is_none()) {
         if !kinds.contains(&n.kind) {
             kinds.push(n.kind);
         }
@@ -65,10 +89,58 @@ pub(crate) fn legend_entries(diagram: &Diagram) -> LegendEntries {
             "path".into(),
         ));
     }
+    let drawn: BTreeSet<usize> = diagram.nodes.iter().filter_map(|n| n.cluster).collect();
+    let mut clusters = Vec::new();
+    for &c in drawn.iter().filter(|&&c| c < CLUSTER_COLOURS) {
+        let (fill, stroke) = cluster_colors(c);
+        let name = diagram.clusters.get(c).cloned().unwrap_or_default();
+        clusters.push((fill, stroke, name));
+    }
+    if drawn.iter().any(|&c| c >= CLUSTER_COLOURS) {
+        let (fill, stroke) = cluster_colors(CLUSTER_COLOURS);
+        clusters.push((fill, stroke, "other communities".to_string()));
+    }
     LegendEntries {
         node_kinds: kinds,
         edges,
+        clusters,
     }
+}
+
+/// The colours of clusters (communities), by index: ColorBrewer's
+/// qualitative "Set3" (Cynthia Brewer, colorbrewer2.org, 12 classes) less
+/// its grey, which is kept for the nodes outside the clusters shown; the
+/// most distinct first, the two palest (a green and a yellow, near the
+/// fills of dramas and music videos) last. Each fill is light enough for a
+/// black label; each stroke is its hue at 32 % lightness.
+const CLUSTER_PALETTE: [(&str, &str); CLUSTER_COLOURS] = [
+    ("#8DD3C7", "#247F6F"),
+    ("#FB8072", "#A01404"),
+    ("#80B1D3", "#225A82"),
+    ("#FDB462", "#A25602"),
+    ("#B3DE69", "#618C18"),
+    ("#BEBADA", "#372E76"),
+    ("#FCCDE5", "#9C0753"),
+    ("#BC80BD", "#752D77"),
+    ("#FFED6F", "#A38F00"),
+    ("#CCEBC5", "#338221"),
+    ("#FFFFB3", "#A3A300"),
+];
+
+/// The fill and stroke of the nodes of no cluster with a colour of its own
+/// (Set3's grey).
+pub(crate) const CLUSTER_OTHER: (&str, &str) = ("#D9D9D9", "#6B7280");
+
+/// The fill and stroke of cluster `c`: its colour of the palette, grey
+/// past the palette's end.
+pub(crate) fn cluster_colors(c: usize) -> (&'static str, &'static str) {
+    CLUSTER_PALETTE.get(c).copied().unwrap_or(CLUSTER_OTHER)
+}
+
+/// How a node of a diagram is drawn: the look of its kind, filled with the
+/// colour of its cluster when it has one, then its emphasis.
+pub(crate) fn look_of(node: &DiagramNode) -> NodeLook {
+    node_look_in(node.kind, node.cluster, node.emphasis)
 }
 
 /// The legend's name for a node kind.
@@ -110,8 +182,8 @@ pub(crate) struct NodeLook {
 pub(crate) const GROUP_STROKE: &str = "#6D28D9";
 const HIGHLIGHT: &str = "#DC2626";
 const HIGHLIGHT_TEXT: &str = "#B91C1C";
-const FADED_FILL: &str = "#F9FAFB";
-const FADED_STROKE: &str = "#D1D5DB";
+pub(crate) const FADED_FILL: &str = "#F9FAFB";
+pub(crate) const FADED_STROKE: &str = "#D1D5DB";
 const FADED_TEXT: &str = "#9CA3AF";
 
 pub(crate) fn work_colors(kind: WorkKind) -> (&'static str, &'static str) {
@@ -126,6 +198,11 @@ pub(crate) fn work_colors(kind: WorkKind) -> (&'static str, &'static str) {
 }
 
 pub(crate) fn node_look(kind: NodeKind, emphasis: Emphasis) -> NodeLook {
+    node_look_in(kind, None, emphasis)
+}
+
+/// The look of a node of this kind, in this cluster, with this emphasis.
+pub(crate) fn node_look_in(kind: NodeKind, cluster: Option<usize>, emphasis: Emphasis) -> NodeLook {
     let mut look = match kind {
         NodeKind::Person => NodeLook {
             shape: Shape::Rounded,
@@ -170,6 +247,9 @@ pub(crate) fn node_look(kind: NodeKind, emphasis: Emphasis) -> NodeLook {
             class: "organisation",
         },
     };
+    if let Some(c) = cluster {
+        (look.fill, look.stroke) = cluster_colors(c);
+    }
     match emphasis {
         Emphasis::Normal => {}
         Emphasis::Highlight => {

@@ -3,11 +3,15 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::explorer::Explorer;
-use crate::export::diagram::{Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind};
+use crate::export::diagram::{
+    CLUSTER_COLOURS, Diagram, DiagramEdge, DiagramNode, Emphasis, NodeKind,
+};
 
 use crate::filter::Filter;
 use crate::id::{CreditId, Entity, PersonId, WorkId};
 use crate::model::Role;
+use crate::query::CommunityOptions;
+use crate::query::answer::{self, Communities};
 use crate::query::costars::Credited;
 
 /// The largest number of hops a neighbourhood view expands, whatever is
@@ -35,9 +39,43 @@ use crate::query::costars::Credited;
 /// ```
 pub const MAX_VIEW_HOPS: usize = 6;
 
+/// The most people a communities view draws by default
+/// ([`View::communities`]): every member of the bundled data's ten
+/// communities (149 people), and a picture still legible beyond it.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{COMMUNITY_PEOPLE, MAX_COMMUNITY_PEOPLE};
+///
+/// assert!(COMMUNITY_PEOPLE <= MAX_COMMUNITY_PEOPLE);
+/// ```
+pub const COMMUNITY_PEOPLE: usize = 150;
+
+/// The most people a communities view draws whatever is asked
+/// ([`View::max_people`]): beyond, no layout keeps a picture readable.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::export::{MAX_COMMUNITY_PEOPLE, View};
+/// use hallyu::query::CommunityOptions;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let d = View::communities(CommunityOptions::new()).max_people(1_000_000).diagram(&explorer)?;
+/// assert!(d.nodes.iter().filter(|n| n.cluster.is_some()).count() <= MAX_COMMUNITY_PEOPLE);
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+pub const MAX_COMMUNITY_PEOPLE: usize = 1_000;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Subject {
     Catalog,
+    /// The resolution (as bits, so that the view stays `Eq`) and the seed.
+    Communities {
+        resolution: u64,
+        seed: u64,
+    },
     Neighbourhood(PersonId),
     Path(PersonId, PersonId),
     Pair(PersonId, PersonId),
@@ -80,6 +118,8 @@ pub struct View {
     organisations: bool,
     collection: Option<String>,
     title: Option<String>,
+    top: usize,
+    max_people: usize,
 }
 
 impl View {
@@ -92,7 +132,93 @@ impl View {
             organisations: false,
             collection: None,
             title: None,
+            top: CLUSTER_COLOURS,
+            max_people: COMMUNITY_PEOPLE,
         }
+    }
+
+    /// The communities of the filter's co-appearance graph
+    /// ([`Explorer::communities`] with these options), one colour each: the
+    /// members of the largest ones ([`View::top`], at most
+    /// [`CLUSTER_COLOURS`], all by default) up to [`View::max_people`]
+    /// people, and the works that link two of them. Each person is filled
+    /// with the colour of their community ([`DiagramNode::cluster`]), the
+    /// works and their links faded and unlabelled; the legend names each
+    /// community by its suggested name
+    /// ([`answer::Community::name`](crate::query::answer::Community)).
+    ///
+    /// When the communities shown hold more people than drawn, each keeps
+    /// its share of the places (the smaller ones all their members): its
+    /// member most tied to the others (the most credits on works shared
+    /// with other members) and those nearest them in the community,
+    /// strongest ties first, so that each stays a connected group; the
+    /// title's second line says how many people and communities were left
+    /// out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    /// use hallyu::query::CommunityOptions;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = View::communities(CommunityOptions::new().seed(0)).diagram(&explorer)?;
+    /// assert_eq!(d.clusters.len(), 10);
+    /// let of = |key: &str| d.nodes[d.node_index(key).unwrap()].cluster;
+    /// assert_eq!(of("g-dragon"), of("taeyang")); // BIGBANG
+    /// assert_ne!(of("g-dragon"), of("park-seo-joon"));
+    /// assert!(d.title.starts_with("10 communities"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn communities(options: CommunityOptions) -> View {
+        View::new(Subject::Communities {
+            resolution: options.get_resolution().to_bits(),
+            seed: options.get_seed(),
+        })
+    }
+
+    /// How many communities a communities view draws, the largest first
+    /// (default and at most [`CLUSTER_COLOURS`], one colour each; at
+    /// least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    /// use hallyu::query::CommunityOptions;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = View::communities(CommunityOptions::new()).top(2).diagram(&explorer)?;
+    /// assert!(d.nodes.iter().all(|n| n.cluster.is_none_or(|c| c < 2)));
+    /// assert!(d.title.contains("8 smaller communities left out"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn top(mut self, communities: usize) -> View {
+        self.top = communities.clamp(1, CLUSTER_COLOURS);
+        self
+    }
+
+    /// The most people a communities view draws (default
+    /// [`COMMUNITY_PEOPLE`], at most [`MAX_COMMUNITY_PEOPLE`], at least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    /// use hallyu::query::CommunityOptions;
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let d = View::communities(CommunityOptions::new()).max_people(30).diagram(&explorer)?;
+    /// assert_eq!(d.nodes.iter().filter(|n| n.cluster.is_some()).count(), 30);
+    /// assert!(d.title.contains("30 of their 149 people drawn"));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn max_people(mut self, people: usize) -> View {
+        self.max_people = people.clamp(1, MAX_COMMUNITY_PEOPLE);
+        self
     }
 
     /// Everything the filter admits.
@@ -306,6 +432,19 @@ impl View {
         &self.filter
     }
 
+    /// The options of a communities view (for the page, which then opens
+    /// coloured by those communities).
+    pub(crate) fn community_options(&self) -> Option<CommunityOptions> {
+        match self.subject {
+            Subject::Communities { resolution, seed } => Some(
+                CommunityOptions::new()
+                    .resolution(f64::from_bits(resolution))
+                    .seed(seed),
+            ),
+            _ => None,
+        }
+    }
+
     /// Draws the view of `explorer`.
     ///
     /// # Errors
@@ -333,7 +472,7 @@ impl View {
     /// ```
     pub fn diagram(&self, explorer: &Explorer) -> crate::error::Result<Diagram> {
         match self.subject {
-            Subject::Catalog => {}
+            Subject::Catalog | Subject::Communities { .. } => {}
             Subject::Neighbourhood(p) => explorer.check(p.into()),
             Subject::Path(a, b) | Subject::Pair(a, b) => explorer.check_all(&[a, b]),
             Subject::Work(w) => explorer.check(w.into()),
@@ -343,6 +482,12 @@ impl View {
             Subject::Catalog => {
                 b.catalog(self.organisations, self.collection.as_deref());
                 "Who appeared with whom".to_string()
+            }
+            Subject::Communities { resolution, seed } => {
+                let options = CommunityOptions::new()
+                    .resolution(f64::from_bits(*resolution))
+                    .seed(*seed);
+                self.draw_communities(explorer, &options, &mut b)?
             }
             Subject::Neighbourhood(p) => {
                 let people = explorer.people_within(&[*p], self.hops, &self.filter);
@@ -424,11 +569,164 @@ impl View {
                 }
             }
         };
+        let clusters = std::mem::take(&mut b.clusters);
         let mut diagram = b.finish();
+        diagram.clusters = clusters;
         diagram.title = self.title.clone().unwrap_or(title);
         disambiguate(&mut diagram);
         Ok(diagram)
     }
+}
+
+impl View {
+    /// Fills `b` with the communities' members and the works that link
+    /// them, and gives the title.
+    fn draw_communities(
+        &self,
+        explorer: &Explorer,
+        options: &CommunityOptions,
+        b: &mut Builder<'_>,
+    ) -> crate::error::Result<String> {
+        let found = explorer.communities(options, &self.filter)?;
+        let shown = self.top.min(found.len());
+        let named = Communities::of_partition(
+            explorer,
+            &found,
+            options,
+            &self.filter,
+            &answer::Options::new().limit(shown),
+        );
+        // Each community its share of the places, the smallest first, so
+        // that what a small one leaves goes to the larger ones.
+        let mut by_size: Vec<usize> = (0..shown).collect();
+        by_size.sort_by_key(|&c| (found.members(c).len(), c));
+        let mut places = vec![0; shown];
+        let mut left = self.max_people;
+        for (i, &c) in by_size.iter().enumerate() {
+            places[c] = found.members(c).len().min(left / (shown - i));
+            left -= places[c];
+        }
+        let mut drawn: Vec<(PersonId, usize)> = Vec::new();
+        for (c, &n) in places.iter().enumerate() {
+            let members = found.members(c);
+            let chosen = if members.len() <= n {
+                members.to_vec()
+            } else {
+                connected_part(explorer, members, n, &self.filter)
+            };
+            drawn.extend(chosen.into_iter().map(|p| (p, c)));
+        }
+        let people: Vec<PersonId> = drawn.iter().map(|&(p, _)| p).collect();
+        // The works and links faded, so that the communities' colours
+        // stand out; the people drawn normally over them.
+        b.people_and_links(&people, Emphasis::Faded);
+        // Who links whom is the picture; characters' names would crowd it.
+        for e in &mut b.diagram.edges {
+            e.label.clear();
+        }
+        for &(p, c) in &drawn {
+            let i = b.person(p, Emphasis::Normal);
+            b.diagram.nodes[i].cluster = Some(c);
+        }
+        b.clusters = named.list.iter().map(|c| c.name.clone()).collect();
+        let total: usize = (0..shown).map(|c| found.members(c).len()).sum();
+        let mut title = format!(
+            "{} communit{} of {} people, modularity {:.2}",
+            found.len(),
+            if found.len() == 1 { "y" } else { "ies" },
+            named.people,
+            found.modularity()
+        );
+        let mut left_out = Vec::new();
+        if people.len() < total {
+            left_out.push(format!(
+                "{} of their {total} people drawn (around each community's centre)",
+                people.len()
+            ));
+        }
+        if found.len() > shown {
+            let more = found.len() - shown;
+            left_out.push(format!(
+                "{more} smaller communit{} left out",
+                if more == 1 { "y" } else { "ies" }
+            ));
+        }
+        if !left_out.is_empty() {
+            title = format!("{title}\nthe {shown} largest: {}", left_out.join("; "));
+        }
+        Ok(title)
+    }
+}
+
+/// `n` members of a community (fewer than it holds) that hang together:
+/// from the member most tied to the others (the most credits on works
+/// shared with other members, a work with `m` members counting `m - 1`;
+/// then the most works, then by name), a breadth-first walk over the
+/// community's co-stars, strongest first, so that a community cut to its
+/// share of a picture stays a connected group around its centre rather
+/// than a scatter. Work proportional to the members' credits and the
+/// co-stars of those taken.
+fn connected_part(
+    explorer: &Explorer,
+    members: &[PersonId],
+    n: usize,
+    filter: &Filter,
+) -> Vec<PersonId> {
+    let works: Vec<Vec<WorkId>> = members
+        .iter()
+        .map(|&p| {
+            let mut w: Vec<WorkId> = explorer
+                .works_of(p, filter)
+                .into_iter()
+                .map(|(w, _)| w)
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        })
+        .collect();
+    let mut on: HashMap<WorkId, usize> = HashMap::new();
+    for w in works.iter().flatten() {
+        *on.entry(*w).or_default() += 1;
+    }
+    let mut ranked: Vec<(usize, usize, PersonId)> = members
+        .iter()
+        .zip(&works)
+        .map(|(&p, ws)| (ws.iter().map(|w| on[w] - 1).sum(), ws.len(), p))
+        .collect();
+    ranked.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then(y.1.cmp(&x.1))
+            .then_with(|| crate::query::by_name(explorer, x.2.0, y.2.0))
+    });
+    let inside: BTreeSet<PersonId> = members.iter().copied().collect();
+    let mut taken: BTreeSet<PersonId> = BTreeSet::new();
+    let mut out = Vec::with_capacity(n);
+    // A community is connected, so one walk reaches every member; the
+    // ranking restarts it should a filter have cut it.
+    for &(_, _, start) in &ranked {
+        if out.len() >= n {
+            break;
+        }
+        if !taken.insert(start) {
+            continue;
+        }
+        let mut queue = std::collections::VecDeque::from([start]);
+        out.push(start);
+        while let Some(p) = queue.pop_front() {
+            for co in explorer.co_appearances(p, filter).iter() {
+                if out.len() >= n {
+                    return out;
+                }
+                if inside.contains(&co.person) && taken.insert(co.person) {
+                    out.push(co.person);
+                    queue.push_back(co.person);
+                }
+            }
+        }
+    }
+    out.truncate(n);
+    out
 }
 
 /// Labels people by name only, and adds the id as a second line where two
@@ -467,6 +765,7 @@ struct Builder<'a> {
     diagram: Diagram,
     nodes: HashMap<Entity, usize>,
     edges: HashMap<(usize, usize), usize>,
+    clusters: Vec<String>,
 }
 
 impl<'a> Builder<'a> {
@@ -477,6 +776,7 @@ impl<'a> Builder<'a> {
             diagram: Diagram::default(),
             nodes: HashMap::new(),
             edges: HashMap::new(),
+            clusters: Vec::new(),
         }
     }
 
@@ -494,6 +794,7 @@ impl<'a> Builder<'a> {
                 kind,
                 label: ex.label(e),
                 emphasis: Emphasis::Faded,
+                cluster: None,
             });
             self.diagram.nodes.len() - 1
         });

@@ -29,8 +29,11 @@
 //! highlights the record), a click expands a node's neighbours and opens a
 //! panel with its record, a path mode explains the shortest chain between
 //! two people hop by hop, filters (years, work kinds, unverified claims),
-//! a legend from the shared style sheet, and deep links
-//! (`page.html#person=KEY`, `page.html#from=KEY&to=KEY`). It opens on the
+//! a legend from the shared style sheet, a "colour by community" switch
+//! (each person in the colour of their community, from the style sheet's
+//! palette by index; see [`PageOptions::communities`]), and deep links
+//! (`page.html#person=KEY`, `page.html#from=KEY&to=KEY`,
+//! `#communities=1`). It opens on the
 //! view, else on the person with the most appearances and their works.
 //!
 //! [cytoscape.js]: https://js.cytoscape.org/
@@ -69,12 +72,13 @@ use serde::Serialize;
 
 use crate::explorer::Explorer;
 use crate::export::View;
-use crate::export::diagram::{Emphasis, NodeKind};
-use crate::export::style::{edge_look, node_look};
+use crate::export::diagram::{CLUSTER_COLOURS, Emphasis, NodeKind};
+use crate::export::style::{CLUSTER_OTHER, FADED_FILL, cluster_colors, edge_look, node_look};
 use crate::filter::Filter;
 use crate::id::Entity;
 use crate::model::{RoleKind, WorkKind};
 use crate::query::answer::{self, Graph};
+use crate::query::{CommunityOptions, Partition};
 use crate::search::{hangul, normalise, romanize};
 
 /// The vendored cytoscape.js (MIT; see `src/html/vendor/LICENSE`).
@@ -134,6 +138,7 @@ pub struct PageOptions {
     filter: Filter,
     title: Option<String>,
     max_records: usize,
+    communities: bool,
 }
 
 impl Default for PageOptions {
@@ -143,6 +148,7 @@ impl Default for PageOptions {
             filter: Filter::new(),
             title: None,
             max_records: PageOptions::DEFAULT_MAX_RECORDS,
+            communities: true,
         }
     }
 }
@@ -288,6 +294,48 @@ impl PageOptions {
         self.max_records = n.max(1);
         self
     }
+
+    /// Whether the offline page carries the community of each person it
+    /// embeds, for its "colour by community" switch (default: yes). They
+    /// are the communities of the whole graph under the filter
+    /// ([`Explorer::communities`], resolution 1, seed 0, as `hallyu
+    /// communities`; for a [`View::communities`] view, the view's own, and
+    /// the page opens coloured), found when the page is made: a
+    /// whole-graph measure, seconds on an IMDb-sized import.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::Explorer;
+    /// use hallyu::export::View;
+    /// use hallyu::html::{self, PageOptions};
+    /// use hallyu::query::CommunityOptions;
+    /// # // The data the page embeds, as JSON.
+    /// # fn data(page: &str) -> serde_json::Value {
+    /// #     let open = r#"<script id="hallyu-data" type="application/json">"#;
+    /// #     let json = &page[page.find(open).unwrap() + open.len()..];
+    /// #     serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap()
+    /// # }
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let with = data(&html::page(&explorer, &PageOptions::new())?);
+    /// let members = with["communities"]["members"].as_array().unwrap();
+    /// let gd = members.iter().find(|m| m["id"] == "g-dragon").unwrap();
+    /// let top = members.iter().find(|m| m["id"] == "top").unwrap();
+    /// assert_eq!(gd["community"], top["community"]); // BIGBANG
+    /// assert_eq!(with["coloured"], false); // the switch starts off
+    /// let without = data(&html::page(&explorer, &PageOptions::new().communities(false))?);
+    /// assert!(without.get("communities").is_none());
+    /// // A communities view: its own communities, the switch on.
+    /// let view = View::communities(CommunityOptions::new().resolution(2.0));
+    /// let coloured = data(&html::page(&explorer, &PageOptions::new().view(view))?);
+    /// assert_eq!((&coloured["coloured"], &coloured["communities"]["resolution"]), (&true.into(), &2.0.into()));
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn communities(mut self, yes: bool) -> PageOptions {
+        self.communities = yes;
+        self
+    }
 }
 
 /// A page made by [`Page::offline`]: its text and what it holds.
@@ -377,6 +425,21 @@ impl Page {
             .filter(|e| matches!(e, Entity::Person(_) | Entity::Work(_)))
             .map(|e| explorer.key(*e).into_owned())
             .collect();
+        // A communities view opens coloured by its own communities.
+        let view_communities = options.view.as_ref().and_then(View::community_options);
+        let community_options = view_communities.unwrap_or_default();
+        let communities = if options.communities {
+            let people: Vec<Entity> = graph
+                .nodes
+                .iter()
+                .filter_map(|n| explorer.by_key(&n.id))
+                .filter(|e| matches!(e, Entity::Person(_)))
+                .collect();
+            let found = membership(explorer, &options.filter, &community_options)?;
+            Some(found.of(explorer, &people))
+        } else {
+            None
+        };
         let data = PageData {
             mode: "offline",
             title: &title,
@@ -384,6 +447,9 @@ impl Page {
             keys,
             initial: &initial,
             left_out: total - shown,
+            communities: communities.as_ref(),
+            coloured: view_communities.is_some() && communities.is_some(),
+            batch: 0,
             looks: looks(&options.filter),
         };
         let html = fill_template(content_security_policy(), &title, &data);
@@ -421,20 +487,65 @@ pub fn page(explorer: &Explorer, options: &PageOptions) -> crate::error::Result<
     Page::offline(explorer, options).map(|p| p.html)
 }
 
-/// The page [`serve`] sends: no data, only the page's settings; it asks
-/// the server for everything it shows.
+/// The communities the page colours people by: those of the whole graph
+/// under the filter (resolution 1, seed 0, as `hallyu communities`, or
+/// those of a communities view), the first [`CLUSTER_COLOURS`] of them
+/// named.
+pub(crate) struct PageCommunities {
+    partition: Partition,
+    named: answer::Communities,
+}
+
+impl PageCommunities {
+    /// The community of each of `records`.
+    pub(crate) fn of(&self, explorer: &Explorer, records: &[Entity]) -> answer::Membership {
+        answer::Membership::of(explorer, &self.partition, &self.named, records)
+    }
+}
+
+/// Finds the communities the page colours people by.
+pub(crate) fn membership(
+    explorer: &Explorer,
+    filter: &Filter,
+    options: &CommunityOptions,
+) -> crate::error::Result<PageCommunities> {
+    let partition = explorer.communities(options, filter)?;
+    let named = answer::Communities::of_partition(
+        explorer,
+        &partition,
+        options,
+        filter,
+        &answer::Options::new().limit(CLUSTER_COLOURS),
+    );
+    Ok(PageCommunities { partition, named })
+}
+
+/// The page [`serve`] sends: no data, only the page's settings (and how
+/// many records one request may name); it asks the server for everything
+/// it shows.
 #[cfg(feature = "serve")]
-pub(crate) fn served_page(filter: &Filter) -> String {
-    let data = PageData {
-        mode: "api",
-        title: "hallyu",
-        graph: None,
-        keys: Vec::new(),
-        initial: &[],
-        left_out: 0,
-        looks: looks(filter),
-    };
+pub(crate) fn served_page(filter: &Filter, batch: usize) -> String {
+    let data = PageData::settings(looks(filter), batch);
     fill_template(served_security_policy(), "hallyu", &data)
+}
+
+#[cfg(any(feature = "serve", test))]
+impl PageData<'_> {
+    /// The data of the served page: its settings only.
+    fn settings(looks: Looks, batch: usize) -> PageData<'static> {
+        PageData {
+            mode: "api",
+            title: "hallyu",
+            graph: None,
+            keys: Vec::new(),
+            initial: &[],
+            left_out: 0,
+            communities: None,
+            coloured: false,
+            batch,
+            looks,
+        }
+    }
 }
 
 /// The filter whose credits the page holds: the given one with every year,
@@ -582,6 +693,13 @@ struct PageData<'a> {
     keys: Vec<Vec<String>>,
     initial: &'a [String],
     left_out: usize,
+    /// Offline: the community of each person of `graph`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    communities: Option<&'a answer::Membership>,
+    /// Whether the page opens coloured by community (a communities view).
+    coloured: bool,
+    /// Served: the most records one request may name.
+    batch: usize,
     #[serde(flatten)]
     looks: Looks,
 }
@@ -591,6 +709,11 @@ struct PageData<'a> {
 #[derive(Serialize)]
 struct Looks {
     legend: Vec<LegendEntry>,
+    /// The colours of communities, by index (past the end: `other`).
+    palette: Vec<Swatch>,
+    other: Swatch,
+    /// The look of works while people are coloured by community.
+    neutral: Swatch,
     kinds: InOrder,
     roles: [RoleLook; 5],
     filter: PageFilter,
@@ -609,6 +732,12 @@ impl Serialize for InOrder {
 struct LegendEntry {
     label: &'static str,
     cls: &'static str,
+    fill: &'static str,
+    stroke: &'static str,
+}
+
+#[derive(Serialize)]
+struct Swatch {
     fill: &'static str,
     stroke: &'static str,
 }
@@ -667,8 +796,14 @@ fn looks(filter: &Filter) -> Looks {
         }
     });
     let years = filter.years.clone();
+    let swatch = |(fill, stroke): (&'static str, &'static str)| Swatch { fill, stroke };
     Looks {
         legend,
+        palette: (0..CLUSTER_COLOURS)
+            .map(|c| swatch(cluster_colors(c)))
+            .collect(),
+        other: swatch(CLUSTER_OTHER),
+        neutral: swatch((FADED_FILL, "#9CA3AF")),
         kinds,
         roles,
         filter: PageFilter {
@@ -744,15 +879,9 @@ mod tests {
 
     #[test]
     fn the_template_is_filled_once() {
-        let looks = looks(&Filter::new());
         let data = PageData {
-            mode: "api",
             title: "{{DATA}}",
-            graph: None,
-            keys: Vec::new(),
-            initial: &[],
-            left_out: 0,
-            looks,
+            ..PageData::settings(looks(&Filter::new()), 0)
         };
         let page = fill_template("policy", "{{SCRIPT}} {{DATA}}", &data);
         assert!(page.contains("<title>{{SCRIPT}} {{DATA}}</title>"));

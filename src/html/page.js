@@ -187,12 +187,31 @@
   });
   var look = {};
   CONF.legend.forEach(function (l) { look[l.cls] = l; });
+
+  // ---- communities: each person's community by index, coloured from the
+  // library's palette by that index only (CONF.palette; past its end,
+  // CONF.other); names reach the document only through textContent ----
+  var community = Object.create(null); // person key -> index, or null
+  var communityNames = [], byCommunity = false, askedCommunity = Object.create(null);
+  function learnCommunities(m) {
+    communityNames = m.names;
+    m.members.forEach(function (r) { community[r.id] = r.community; });
+  }
+  if (!API && CONF.communities) learnCommunities(CONF.communities);
+  // A page made without them has no switch.
+  if (!API && !CONF.communities) $("by-community").parentNode.hidden = true;
+  function colourOf(c) { return typeof c === "number" && c >= 0 && c < CONF.palette.length ? CONF.palette[c] : CONF.other; }
+  function lookOf(key) {
+    var n = nodes[key];
+    if (byCommunity) return n.kind === "person" ? colourOf(community[key]) : CONF.neutral;
+    return look[n.kind] || look.person;
+  }
   var cy = cytoscape({ container: $("cy"), style: style, minZoom: 0.05, maxZoom: 4 });
 
   function drawn(key) { return key in ids && cy.getElementById(ids[key]).nonempty(); }
   function addNode(key) {
     if (!(key in nodes) || drawn(key)) return false;
-    var n = nodes[key], l = look[n.kind] || look.person;
+    var n = nodes[key], l = lookOf(key);
     cy.add({ group: "nodes", data: { id: ids[key], key: key, label: n.label, fill: l.fill, stroke: l.stroke },
       classes: n.kind === "person" ? "person" : "work " + n.kind });
     return true;
@@ -213,6 +232,63 @@
       el.style("display", workActive(el.data("key")) ? "element" : "none");
     });
     $("counts").textContent = cy.nodes().length + " nodes, " + cy.edges().length + " credits drawn";
+    if (byCommunity) knowCommunities().then(paint, failed);
+  }
+  // Served: asks the server for the communities of the people drawn that
+  // the page does not know yet, CONF.batch at a time.
+  function knowCommunities() {
+    if (!API) return Promise.resolve();
+    var keys = cy.nodes(".person").map(function (el) { return el.data("key"); })
+      .filter(function (k) { return !(k in community) && !askedCommunity[k]; });
+    var asks = [];
+    for (var i = 0; i < keys.length; i += CONF.batch) {
+      var part = keys.slice(i, i + CONF.batch);
+      part.forEach(function (k) { askedCommunity[k] = true; });
+      asks.push(get("/api/communities?records=" + part.map(enc).join(",")).then(learnCommunities, function (err) {
+        part.forEach(function (k) { delete askedCommunity[k]; });
+        throw err;
+      }));
+    }
+    return Promise.all(asks);
+  }
+  // Every node in the colours of the moment, and the communities' legend.
+  function paint() {
+    cy.nodes().forEach(function (el) {
+      var l = lookOf(el.data("key"));
+      el.data({ fill: l.fill, stroke: l.stroke });
+    });
+    // The kinds' rows: people are shown by the communities' rows, works
+    // in their neutral grey.
+    CONF.legend.forEach(function (l) {
+      var row = kindRows[l.cls];
+      row.hidden = byCommunity && l.cls === "person";
+      var c = byCommunity ? CONF.neutral : l;
+      row.firstChild.style.background = c.fill; row.firstChild.style.borderColor = c.stroke;
+    });
+    var box = $("community-legend");
+    box.innerHTML = "";
+    if (!byCommunity) return;
+    var shown = Object.create(null), other = false;
+    cy.nodes(".person").forEach(function (el) {
+      var c = community[el.data("key")];
+      if (typeof c === "number" && c < CONF.palette.length) shown[c] = true; else other = true;
+    });
+    function row(colour, text) {
+      var d = el("div"), s = el("span");
+      s.className = "swatch person";
+      s.style.background = colour.fill; s.style.borderColor = colour.stroke;
+      d.appendChild(s); d.appendChild(document.createTextNode(text));
+      box.appendChild(d);
+    }
+    communityNames.forEach(function (name, c) {
+      if (shown[c] && c < CONF.palette.length) row(CONF.palette[c], (c + 1) + ". " + name);
+    });
+    if (other) row(CONF.other, "other communities, or none");
+  }
+  function setByCommunity(on) {
+    byCommunity = !!on;
+    $("by-community").checked = byCommunity;
+    return (byCommunity ? knowCommunities() : Promise.resolve()).then(paint);
   }
   function layout(fit, fresh) {
     cy.layout({ name: "cose", animate: false, randomize: !!fresh, fit: fit !== false, padding: 30,
@@ -583,6 +659,7 @@
     if (!isNaN(y) || (from != null && to != null)) setAsOf(isNaN(y) ? null : y);
     $("path-inorder").checked = route.inOrder;
     $("path-strongest").checked = route.strongest;
+    if (h.get("communities") === "1" && !byCommunity) setByCommunity(true).catch(failed);
     var known = function (k) { return API || k in nodes; };
     if (from != null && to != null && known(from) && known(to)) {
       return showPath(from, to);
@@ -593,6 +670,7 @@
   }
 
   // ---- wiring ----
+  var kindRows = {};
   function legend() {
     var box = $("legend");
     CONF.legend.forEach(function (l) {
@@ -601,6 +679,7 @@
       s.style.background = l.fill; s.style.borderColor = l.stroke;
       d.appendChild(s); d.appendChild(document.createTextNode(l.label));
       box.appendChild(d);
+      kindRows[l.cls] = d;
     });
     CONF.roles.forEach(function (r) {
       var d = el("div"), s = el("span");
@@ -729,11 +808,13 @@
   $("path-go").addEventListener("click", function () { askPath(1); });
   $("path-next").addEventListener("click", function () { askPath(route.nth + 2); });
   $("reset").addEventListener("click", function () { location.hash = ""; reset(); });
+  $("by-community").addEventListener("change", function () { setByCommunity(this.checked).catch(failed); });
   cy.on("tap", "node", function (ev) { var key = ev.target.data("key"); select(key).then(function () { return expand(key); }); });
   window.addEventListener("hashchange", function () { openHash().catch(failed); });
   // For scripts and tests: the page's state, read only.
-  window.hallyu = { cy: cy, search: search, expand: expand, select: select, path: showPath, nodes: nodes, mode: CONF.mode };
-  reset().then(openHash).then(function () {
+  window.hallyu = { cy: cy, search: search, expand: expand, select: select, path: showPath, nodes: nodes, mode: CONF.mode,
+    community: community, byCommunity: setByCommunity };
+  reset().then(function () { return CONF.coloured ? setByCommunity(true) : null; }).then(openHash).then(function () {
     document.body.dataset.ready = "true";
   }, function (err) {
     failed(err);

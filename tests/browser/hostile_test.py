@@ -71,6 +71,14 @@ try:
                    and d.find_element(By.CSS_SELECTOR, "#panel h2").get_attribute("textContent") == name)
         check(True, "the panel shows %r as text" % name)
         no_script_ran("after picking %r" % name)
+    # Colour by community: the community is named after the hostile title
+    # of the work everyone shares; the legend shows it as text.
+    driver.find_element(By.ID, "by-community").click()
+    wait.until(lambda d: d.find_element(By.ID, "community-legend").get_attribute("textContent"))
+    legend = driver.find_element(By.ID, "community-legend").get_attribute("textContent")
+    check("{{SCRIPT}}</script><script>window.__pwned=3</script>" in legend,
+          "the community's hostile name in the legend as text (%r)" % legend)
+    no_script_ran("after colouring by community")
     violations = driver.execute_script("return window.__violations")
     check(violations == [], "no CSP violation (%r)" % violations)
     print("ALL OK")

@@ -204,6 +204,26 @@ pub struct Top {
     pub top: usize,
 }
 
+/// How `communities` and `draw communities` look for communities.
+#[derive(Args)]
+pub struct CommunityArgs {
+    /// The resolution of the modularity (a positive number).
+    #[arg(long, value_name = "R", default_value_t = 1.0)]
+    pub resolution: f64,
+    /// The seed of the order people are visited in.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+}
+
+impl CommunityArgs {
+    /// The library's options.
+    pub fn options(&self) -> hallyu::query::CommunityOptions {
+        hallyu::query::CommunityOptions::new()
+            .resolution(self.resolution)
+            .seed(self.seed)
+    }
+}
+
 #[derive(Subcommand)]
 pub enum Command {
     /// Everything about one person, group, work or organisation.
@@ -380,12 +400,8 @@ same seed gives the same answer; a higher resolution, smaller communities.
 Each community is named from the work and the group most of its members
 share.")]
     Communities {
-        /// The resolution of the modularity (a positive number).
-        #[arg(long, value_name = "R", default_value_t = 1.0)]
-        resolution: f64,
-        /// The seed of the order people are visited in.
-        #[arg(long, value_name = "S", default_value_t = 0)]
-        seed: u64,
+        #[command(flatten)]
+        options: CommunityArgs,
         #[command(flatten)]
         top: Top,
     },
@@ -516,6 +532,11 @@ their totals are counted in full.")]
         #[arg(long, global = true, default_value_t = 1000, value_name = "N",
               value_parser = clap::value_parser!(u32).range(1..=100_000))]
         max_records: u32,
+        /// Leave out each person's community (the page's "colour by
+        /// community"): finding them is a whole-graph measure, tens of
+        /// seconds on an IMDb-sized import.
+        #[arg(long, global = true)]
+        no_communities: bool,
         /// Write to this file instead of stdout.
         #[arg(long, short, global = true, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -651,6 +672,29 @@ pub enum ViewCmd {
     Work {
         /// The work.
         title: String,
+    },
+    /// The communities of `hallyu communities`, one colour each, with the works that link their members.
+    #[command(
+        after_help = "Examples:\n  hallyu draw communities --out communities.svg\n  \
+                            hallyu draw communities --resolution 1.5 --seed 7 --top 5 --kinds drama --out dramas.png
+
+The largest communities (--top, at most 11: one colour each) and at most
+--max-people of their members (each community its share: a connected group
+around its most tied member); what is left out is said on stderr and in the
+picture's title. The legend names each community as `hallyu communities`
+does."
+    )]
+    Communities {
+        #[command(flatten)]
+        options: CommunityArgs,
+        /// How many communities, the largest first (1 to 11).
+        #[arg(long, value_name = "N", default_value_t = 11,
+              value_parser = clap::value_parser!(u32).range(1..=11))]
+        top: u32,
+        /// The most people drawn (1 to 1000).
+        #[arg(long, value_name = "N", default_value_t = 150,
+              value_parser = clap::value_parser!(u32).range(1..=1000))]
+        max_people: u32,
     },
 }
 

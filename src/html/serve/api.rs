@@ -67,6 +67,23 @@ impl State {
                 let filter = self.filter(&param)?;
                 self.graph(&param, &filter, deadline)?
             }
+            "/api/communities" => {
+                let records = self.records(param("records"))?;
+                let found = self
+                    .communities
+                    .get_or_init(|| {
+                        crate::html::membership(
+                            &self.explorer,
+                            &self.options.filter,
+                            &crate::query::CommunityOptions::new(),
+                        )
+                        .map_err(|e| e.to_string())
+                    })
+                    .as_ref()
+                    .map_err(|e| error(400, e.clone()))?;
+                self.in_time(deadline)?;
+                ok(&found.of(&self.explorer, &records))
+            }
             "/api/path" => match (param("from"), param("to")) {
                 (Some(a), Some(b)) => {
                     let a = self.find_person(a)?;
@@ -191,20 +208,25 @@ impl State {
             )));
         }
         if let Some(keys) = param("records") {
-            let keys: Vec<&str> = keys.split(',').filter(|k| !k.is_empty()).collect();
-            if keys.len() > self.options.max_results {
-                return Err(error(
-                    400,
-                    format!("more than {} records asked", self.options.max_results),
-                ));
-            }
-            let records = keys
-                .iter()
-                .map(|k| self.find_record(k))
-                .collect::<Result<Vec<_>, _>>()?;
+            let records = self.records(Some(keys))?;
             return Ok(ok(&answer::Graph::of(&self.explorer, &records, filter)));
         }
         Ok(ok(&answer::Graph::start(&self.explorer, filter, &options)))
+    }
+
+    /// The records of `?records=KEY,KEY`: at most the server's limit.
+    fn records(&self, keys: Option<&str>) -> Result<Vec<Entity>, Answer> {
+        let Some(keys) = keys else {
+            return Err(error(400, "missing ?records="));
+        };
+        let keys: Vec<&str> = keys.split(',').filter(|k| !k.is_empty()).collect();
+        if keys.len() > self.options.max_results {
+            return Err(error(
+                400,
+                format!("more than {} records asked", self.options.max_results),
+            ));
+        }
+        keys.iter().map(|k| self.find_record(k)).collect()
     }
 
     /// A person or a work, by key or by a name the library finds

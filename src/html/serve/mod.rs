@@ -404,7 +404,15 @@ impl Server {
 ///   ([`answer::Paths::k_shortest`](crate::query::answer::Paths::k_shortest));
 /// * `GET /api/neighbours?person=KEY&hops=K`: the people within `K` hops
 ///   (2 if not given, at most 6) and the works they share
-///   ([`answer::Neighbours`](crate::query::answer::Neighbours)).
+///   ([`answer::Neighbours`](crate::query::answer::Neighbours));
+/// * `GET /api/communities?records=KEY,KEY,…`: the community of each
+///   record, by index (0 the largest), with the names of the first
+///   communities ([`answer::Membership`](crate::query::answer::Membership)):
+///   the communities of the whole graph under [`ServeOptions::filter`]
+///   (resolution 1, seed 0, as `hallyu communities`; the request's years
+///   and kinds do not change them), found on the first such request and
+///   kept — on an IMDb-sized import that first answer can take longer
+///   than [`ServeOptions::timeout`] (a 503: ask again).
 ///
 /// Each body is the `serde_json` text of the library's answer: the same
 /// JSON as `hallyu … --json` (shapes in `docs/json.md`). The graph, path,
@@ -496,6 +504,7 @@ pub fn serve(
         explorer,
         options,
         page: OnceLock::new(),
+        communities: OnceLock::new(),
     });
 
     // Query threads: not joined; they return when every connection has.
@@ -616,6 +625,8 @@ struct State {
     explorer: Explorer,
     options: ServeOptions,
     page: OnceLock<Arc<str>>,
+    /// The communities of `/api/communities`, found on the first request.
+    communities: OnceLock<Result<super::PageCommunities, String>>,
 }
 
 /// An answer: status and JSON text (or the page).
@@ -729,10 +740,9 @@ impl State {
         }
         let path = url.split_once('?').map_or(url, |(p, _)| p);
         if path == "/" || path == "/index.html" {
-            return Answer::Html(Arc::clone(
-                self.page
-                    .get_or_init(|| super::served_page(&self.options.filter).into()),
-            ));
+            return Answer::Html(Arc::clone(self.page.get_or_init(|| {
+                super::served_page(&self.options.filter, self.options.max_results).into()
+            })));
         }
         let deadline = Instant::now() + self.options.timeout;
         let (reply, answer) = mpsc::sync_channel(1);

@@ -7,8 +7,8 @@ use std::fmt;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::id::{Entity, PersonId};
-use crate::query::CommunityOptions;
 use crate::query::by_name;
+use crate::query::{CommunityOptions, Partition};
 
 use super::*;
 
@@ -143,18 +143,195 @@ impl Communities {
         limit: &Options,
     ) -> crate::error::Result<Communities> {
         let found = explorer.communities(options, filter)?;
+        Ok(Communities::of_partition(
+            explorer, &found, options, filter, limit,
+        ))
+    }
+
+    /// The communities of a partition already found with these options
+    /// and filter (by [`Explorer::communities`]), explained as
+    /// [`Communities::of`] explains them: for a caller that also needs the
+    /// partition itself (every member, the community of each person).
+    ///
+    /// # Panics
+    ///
+    /// When the partition is of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::{Communities, Options};
+    /// use hallyu::query::CommunityOptions;
+    /// use hallyu::Filter;
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let options = CommunityOptions::new();
+    /// let found = explorer.communities(&options, &Filter::new())?;
+    /// let c = Communities::of_partition(&explorer, &found, &options, &Filter::new(), &Options::new());
+    /// assert_eq!(c, Communities::of(&explorer, &options, &Filter::new(), &Options::new())?);
+    /// assert_eq!(c.list[0].total_people, found.members(0).len());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn of_partition(
+        explorer: &Explorer,
+        found: &Partition,
+        options: &CommunityOptions,
+        filter: &Filter,
+        limit: &Options,
+    ) -> Communities {
         let list = (0..found.len())
             .take(limit.get_limit())
             .map(|c| explain(explorer, found.members(c), filter, limit.get_limit()))
             .collect();
-        Ok(Communities {
+        Communities {
             communities: found.len(),
             people: (0..found.len()).map(|c| found.members(c).len()).sum(),
             modularity: found.modularity(),
             resolution: options.get_resolution(),
             seed: options.get_seed(),
             list,
-        })
+        }
+    }
+}
+
+/// The community of each of some records (`/api/communities`, and the
+/// colours of the offline page): the communities of [`Communities`], by
+/// their index (0 the largest), with the suggested names of those it lists.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::answer::{Communities, Membership, Options};
+/// use hallyu::query::CommunityOptions;
+/// use hallyu::Filter;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let options = CommunityOptions::new();
+/// let found = explorer.communities(&options, &Filter::new())?;
+/// let named = Communities::of_partition(&explorer, &found, &options, &Filter::new(), &Options::new().limit(3));
+/// let records = [explorer.lookup("G-Dragon")?, explorer.lookup("Taeyang")?, explorer.lookup("Kiss")?];
+/// let m = Membership::of(&explorer, &found, &named, &records);
+/// assert_eq!(m.names.len(), 3);
+/// assert_eq!(m.members[0].community, m.members[1].community); // BIGBANG
+/// assert_eq!(m.members[2].community, None); // a work
+/// assert!(m.to_string().starts_with("g-dragon\t1. ")); // the largest
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Membership {
+    /// How many communities there are.
+    pub communities: usize,
+    /// The modularity of the partition.
+    pub modularity: f64,
+    /// The resolution it was found at.
+    pub resolution: f64,
+    /// The seed it was found with.
+    pub seed: u64,
+    /// The suggested names of the first communities, by index.
+    pub names: Vec<String>,
+    /// Each record asked, in the order asked.
+    pub members: Vec<MemberOf>,
+}
+
+/// A record of a [`Membership`] and its community.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::answer::{Communities, Membership, Options};
+/// use hallyu::query::CommunityOptions;
+/// use hallyu::Filter;
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let options = CommunityOptions::new();
+/// let found = explorer.communities(&options, &Filter::new())?;
+/// let named = Communities::of_partition(&explorer, &found, &options, &Filter::new(), &Options::new());
+/// let iu = explorer.person("IU")?;
+/// let m = Membership::of(&explorer, &found, &named, &[iu.into()]);
+/// assert_eq!(m.members[0].id, "iu");
+/// assert_eq!(m.members[0].community, found.community(iu));
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct MemberOf {
+    /// The record's key.
+    pub id: String,
+    /// The index of its community (0 the largest; as [`Partition::community`]),
+    /// `None` for a work, or a person who is not a node of the filter's graph.
+    pub community: Option<usize>,
+}
+
+impl Membership {
+    /// The community of each of `records` in `found`, with the names of
+    /// `named` (the same partition explained, [`Communities::of_partition`]).
+    ///
+    /// # Panics
+    ///
+    /// When a record is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::{Communities, Membership, Options};
+    /// use hallyu::query::CommunityOptions;
+    /// use hallyu::{Entity, Filter};
+    ///
+    /// let explorer = hallyu::Explorer::bundled();
+    /// let options = CommunityOptions::new();
+    /// let found = explorer.communities(&options, &Filter::new())?;
+    /// let named = Communities::of_partition(&explorer, &found, &options, &Filter::new(), &Options::new());
+    /// let people: Vec<Entity> = explorer.people().map(Entity::from).collect();
+    /// let m = Membership::of(&explorer, &found, &named, &people);
+    /// let placed = m.members.iter().filter(|r| r.community.is_some()).count();
+    /// assert_eq!(placed, named.people);
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn of(
+        explorer: &Explorer,
+        found: &Partition,
+        named: &Communities,
+        records: &[Entity],
+    ) -> Membership {
+        let members = records
+            .iter()
+            .map(|&e| MemberOf {
+                id: explorer.key(e).into_owned(),
+                community: match e {
+                    Entity::Person(p) => {
+                        explorer.check(e);
+                        found.community(p)
+                    }
+                    _ => None,
+                },
+            })
+            .collect();
+        Membership {
+            communities: found.len(),
+            modularity: found.modularity(),
+            resolution: named.resolution,
+            seed: named.seed,
+            names: named.list.iter().map(|c| c.name.clone()).collect(),
+            members,
+        }
+    }
+}
+
+impl fmt::Display for Membership {
+    /// One line a record: its key and the number and name of its
+    /// community (counted from 1, as `hallyu communities` lists them).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for m in &self.members {
+            match m.community {
+                Some(c) => match self.names.get(c) {
+                    Some(name) => writeln!(f, "{}\t{}. {name}", m.id, c + 1)?,
+                    None => writeln!(f, "{}\t{}.", m.id, c + 1)?,
+                },
+                None => writeln!(f, "{}\t-", m.id)?,
+            }
+        }
+        Ok(())
     }
 }
 

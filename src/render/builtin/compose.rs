@@ -17,7 +17,7 @@ use super::scene::{
     Anchor, Area, Credit, Edge, EdgeLabel, Legend, Node, Sample, Scene, Stroke, Text,
 };
 use super::text::{text_width, wrap};
-use crate::export::style::{EdgeLook, edge_look, kind_label, legend_entries, node_look};
+use crate::export::style::{EdgeLook, edge_look, kind_label, legend_entries, look_of};
 use crate::export::{Diagram, Emphasis};
 
 /// Everything the picture shows, placed.
@@ -125,7 +125,7 @@ fn place_nodes(
         .enumerate()
         .filter_map(|(v, item)| {
             let node = &diagram.nodes[item.node?];
-            let look = node_look(node.kind, node.emphasis);
+            let look = look_of(node);
             let [left, box_top, right, _] = rects[v]?;
             let box_height = if network {
                 // Boxes keep the height of their text: ports go all
@@ -478,7 +478,10 @@ fn legend_size(diagram: &Diagram) -> (f64, f64) {
     for (_, label) in &entries.edges {
         w = w.max(50.0 + text_width(label, 11.0));
     }
-    let rows = entries.node_kinds.len() + entries.edges.len();
+    for (_, _, name) in &entries.clusters {
+        w = w.max(text_width(name, 11.0) + 20.0);
+    }
+    let rows = entries.node_kinds.len() + entries.edges.len() + entries.clusters.len();
     (w + 24.0, 30.0 + rows as f64 * 24.0 + 6.0)
 }
 
@@ -489,10 +492,8 @@ fn place_legend(diagram: &Diagram, (x, y): (f64, f64), (w, h): (f64, f64)) -> Le
     let small = (11.0, 13.0);
     let mut row_y = y + 40.0;
     let mut kinds = Vec::new();
-    for kind in &entries.node_kinds {
-        let look = node_look(*kind, Emphasis::Normal);
-        let label = kind_label(*kind);
-        let bw = text_width(label, 11.0) + 16.0;
+    for (look, label) in entries.samples() {
+        let bw = text_width(&label, 11.0) + 16.0;
         kinds.push(Sample {
             look,
             area: Area {

@@ -10,7 +10,7 @@ use super::config::{
     PORT_MARGIN, TAIL_PORT_STEP,
 };
 use super::text::{text_width, wrap};
-use crate::export::style::{Shape, node_look};
+use crate::export::style::{Shape, look_of};
 use crate::export::{Diagram, Emphasis, NodeKind};
 
 /// A box or a reserved slot in a column.
@@ -178,7 +178,7 @@ pub(super) fn build(diagram: &Diagram, first: &[usize], layers: Layers) -> Layou
             (PAD_X, PAD_Y)
         };
         let width = (text_w + 2.0 * pad_x).max(40.0).ceil();
-        let extra = if node_look(node.kind, node.emphasis).shape == Shape::Double {
+        let extra = if look_of(node).shape == Shape::Double {
             4.0
         } else {
             0.0

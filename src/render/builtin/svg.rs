@@ -40,18 +40,7 @@ fn rect_area(out: &mut String, x: f64, y: f64, w: f64, h: f64) {
 /// Appends text escaped for XML content and attributes; characters XML 1.0
 /// forbids become U+FFFD.
 fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    crate::export::xml_label(out, text);
 }
 
 /// An SVG `font-family` value from a comma-separated list: names with

@@ -68,6 +68,14 @@ pub(crate) fn view(ex: &Explorer, filter: &Filter, cmd: &ViewCmd) -> Result<View
             View::pair(glue::find_person(ex, a)?, glue::find_person(ex, b)?).filter(filter.clone())
         }
         ViewCmd::Work { title } => View::work(glue::find_work(ex, title)?).filter(filter.clone()),
+        ViewCmd::Communities {
+            options,
+            top,
+            max_people,
+        } => View::communities(options.options())
+            .top(*top as usize)
+            .max_people(*max_people as usize)
+            .filter(filter.clone()),
     };
     Ok(view)
 }

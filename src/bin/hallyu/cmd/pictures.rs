@@ -8,6 +8,7 @@ use hallyu::render::{Engine, Format, RenderOptions, Renderer};
 use super::{Cx, view, write_result};
 use crate::Failure;
 use crate::args::{EngineArg, PictureArgs, PictureFormat, ViewCmd};
+use crate::out::escape_controls;
 
 pub fn draw(cx: Cx<'_>, cmd: &ViewCmd, picture: &PictureArgs) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
@@ -35,7 +36,16 @@ pub fn draw(cx: Cx<'_>, cmd: &ViewCmd, picture: &PictureArgs) -> Result<(), Fail
             "a PNG picture is not for a terminal: give --out FILE or pipe it".into(),
         ));
     }
-    let diagram = view(ex, filter, cmd)?.diagram(ex)?;
+    let diagram = {
+        let _busy = matches!(cmd, ViewCmd::Communities { .. })
+            .then(|| crate::source::Busy::new(ex, "finding communities"));
+        view(ex, filter, cmd)?.diagram(ex)?
+    };
+    if matches!(cmd, ViewCmd::Communities { .. })
+        && let Some((_, left_out)) = diagram.title.split_once('\n')
+    {
+        eprintln!("{}", escape_controls(left_out));
+    }
     let bytes = match format {
         PictureFormat::Dot => dot::to_dot(&diagram, &dot::DotOptions::new()).into_bytes(),
         PictureFormat::Svg | PictureFormat::Png => {

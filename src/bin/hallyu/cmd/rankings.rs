@@ -180,11 +180,12 @@ pub fn cores(cx: Cx<'_>, top: usize) -> Result<(), Failure> {
     print(out, &cores)
 }
 
-pub fn communities(cx: Cx<'_>, resolution: f64, seed: u64, top: usize) -> Result<(), Failure> {
+pub fn communities(
+    cx: Cx<'_>,
+    options: hallyu::query::CommunityOptions,
+    top: usize,
+) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
-    let options = hallyu::query::CommunityOptions::new()
-        .resolution(resolution)
-        .seed(seed);
     let communities = {
         let _busy = source::Busy::new(ex, "finding communities");
         answer::Communities::of(ex, &options, filter, &Options::new().limit(top))?

@@ -12,16 +12,21 @@ pub fn html(
     cx: Cx<'_>,
     view: Option<&ViewCmd>,
     max_records: usize,
+    communities: bool,
     file: Option<&std::path::Path>,
 ) -> Result<(), Failure> {
     let Cx { ex, filter, out } = cx;
     let mut options = hallyu::html::PageOptions::new()
         .filter(filter.clone())
-        .max_records(max_records);
+        .max_records(max_records)
+        .communities(communities);
     if let Some(v) = view {
         options = options.view(super::view(ex, filter, v)?);
     }
-    let page = hallyu::html::Page::offline(ex, &options)?;
+    let page = {
+        let _busy = communities.then(|| crate::source::Busy::new(ex, "finding communities"));
+        hallyu::html::Page::offline(ex, &options)?
+    };
     if page.left_out > 0 {
         eprintln!(
             "the page holds {} people and works of {}: {} left out (--max-records {max_records}); \
