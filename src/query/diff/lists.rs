@@ -5,14 +5,26 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::summary::{CreditKey, Detail, Fields, Item, NONE};
+use super::summary::{CreditKey, Detail, Fields, Item, NONE, Own, has_costar};
 use crate::query::answer::{
-    ChangedCredit, ChangedRecord, CreditChanges, FieldChange, PairChanges, Person, PersonPair,
+    ChangedCredit, ChangedRecord, CreditChanges, FieldChange, PairChanges, PersonPair,
     RecordChanges,
 };
 
 /// A record in the old version, the new, or both.
 pub(super) type Both<'a> = (Option<&'a Detail>, Option<&'a Detail>);
+
+/// The own parts of a record in the old version, the new, or both (none
+/// when its own hash is the same in both).
+fn owns<'a>(list: &'a [Both<'a>]) -> impl Iterator<Item = (Option<&'a Detail>, Option<&'a Detail>)> + 'a {
+    list.iter()
+        .copied()
+        .filter(|(o, n)| o.or(*n).is_some_and(|d| d.own.is_some()))
+}
+
+fn own(d: &Detail) -> &Own {
+    d.own.as_ref().expect("a detail with its own part")
+}
 
 /// The fields that differ between two lists made by the same function.
 fn changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
@@ -43,11 +55,13 @@ pub(super) fn records(list: &[Both<'_>], limit: usize) -> RecordChanges {
     let mut added = Vec::new();
     let mut removed = Vec::new();
     let mut changed = Vec::new();
-    for &pair in list {
+    for pair in owns(list) {
         match pair {
-            (None, Some(n)) => added.push((n.key.as_str(), n)),
-            (Some(o), None) => removed.push((o.key.as_str(), o)),
-            (Some(o), Some(n)) if o.fields != n.fields => changed.push((n.key.as_str(), (o, n))),
+            (None, Some(n)) => added.push((n.key.as_str(), own(n))),
+            (Some(o), None) => removed.push((o.key.as_str(), own(o))),
+            (Some(o), Some(n)) if own(o).fields != own(n).fields => {
+                changed.push((n.key.as_str(), (own(o), own(n))))
+            }
             _ => {}
         }
     }
@@ -58,7 +72,7 @@ pub(super) fn records(list: &[Both<'_>], limit: usize) -> RecordChanges {
         removed: first(removed, limit, |o| o.record.clone()),
         total_changed: changed.len(),
         changed: first(changed, limit, |(o, n)| ChangedRecord {
-            id: n.key.clone(),
+            id: n.record.id.clone(),
             label: n.record.label.clone(),
             fields: changes(&o.fields, &n.fields),
         }),
@@ -106,9 +120,9 @@ pub(super) fn credits(list: &[Both<'_>], limit: usize) -> CreditChanges {
     let mut added: Vec<(&CreditKey, &Item)> = Vec::new();
     let mut removed: Vec<(&CreditKey, &Item)> = Vec::new();
     let mut changed: Vec<(&CreditKey, (&Item, &Item))> = Vec::new();
-    for &(o, n) in list {
-        let mine = o.map_or(&[][..], |d| &d.credits);
-        let theirs = n.map_or(&[][..], |d| &d.credits);
+    for (o, n) in owns(list) {
+        let mine = o.map_or(&[][..], |d| &own(d).credits);
+        let theirs = n.map_or(&[][..], |d| &own(d).credits);
         let (mut rest_old, mut rest_new) = (Vec::new(), Vec::new());
         let exact = |a: &Item, b: &Item| (&a.to, &a.word, &a.fields).cmp(&(&b.to, &b.word, &b.fields));
         merge(mine, theirs, exact, |side| match side {
@@ -140,71 +154,61 @@ pub(super) fn credits(list: &[Both<'_>], limit: usize) -> CreditChanges {
     }
 }
 
-/// The person of a detail of the people's column.
-fn person(d: &Detail) -> Person {
-    d.person.clone().expect("a person's detail")
-}
-
 /// The co-star pairs new and lost, from the people whose co-stars differ
 /// (only they can be in such a pair: a new pair is in both its people's
 /// lists of the new version and in neither of the old). A new pair is
 /// counted at its first person in the new key order, a lost one at its
 /// first person in the old key order (or at the one only the old version
 /// holds). The lists follow those orders.
-pub(super) fn pairs(list: &[Both<'_>], limit: usize) -> PairChanges {
-    let old: HashMap<&str, &Detail> = list
-        .iter()
-        .filter_map(|b| b.0)
-        .map(|d| (d.key.as_str(), d))
-        .collect();
-    let new: HashMap<&str, &Detail> = list
-        .iter()
-        .filter_map(|b| b.1)
-        .map(|d| (d.key.as_str(), d))
-        .collect();
-    let mut fresh: Vec<((u32, u32), (&Detail, &str))> = Vec::new();
-    let mut lost: Vec<((u32, u32), (&Detail, &str))> = Vec::new();
+pub(super) fn pairs<'a>(list: &[Both<'a>], limit: usize) -> PairChanges {
+    fn costars(d: Option<&Detail>) -> Option<&[(u32, u32)]> {
+        d.and_then(|d| d.costars.as_deref())
+    }
+    let by_rank = |side: &mut dyn Iterator<Item = Option<&'a Detail>>| -> HashMap<u32, &'a Detail> {
+        side.flatten()
+            .filter(|d| d.costars.is_some())
+            .map(|d| (d.rank, d))
+            .collect()
+    };
+    let old = by_rank(&mut list.iter().map(|b| b.0));
+    let new = by_rank(&mut list.iter().map(|b| b.1));
+    let mut fresh: Vec<((u32, u32), (u32, u32))> = Vec::new();
+    let mut lost: Vec<((u32, u32), (u32, u32))> = Vec::new();
     for &(o, n) in list {
-        if let Some(n) = n {
-            for (q, key) in &n.costars {
-                if *q > n.rank && !o.is_some_and(|o| o.has_costar(key)) {
-                    fresh.push(((n.rank, *q), (n, key)));
+        let (mine, theirs) = (costars(o), costars(n));
+        if let (Some(n), Some(theirs)) = (n, theirs) {
+            for &(q, _) in theirs {
+                if q > n.rank && !mine.is_some_and(|m| has_costar(m, q)) {
+                    fresh.push(((n.rank, q), (n.rank, q)));
                 }
             }
         }
-        let Some(o) = o else { continue };
-        // Whether the old co-star `key` is in the new version: those that
-        // are not, and those whose pair with `o` is lost, differ.
-        let kept = |key: &str| old.get(key).is_none_or(|d| d.other != NONE);
-        for (r, key) in &o.costars {
-            let counted = match n {
-                Some(n) => *r > o.rank && !n.has_costar(key) && kept(key),
-                None => kept(key) || *r > o.rank,
+        let (Some(o), Some(mine)) = (o, mine) else {
+            continue;
+        };
+        for &(r, in_new) in mine {
+            let counted = match theirs {
+                Some(t) => r > o.rank && in_new != NONE && !has_costar(t, in_new),
+                None => in_new != NONE || r > o.rank,
             };
             if counted {
-                let pair = (o.rank.min(*r), o.rank.max(*r));
-                lost.push((pair, (o, key)));
+                let pair = (o.rank.min(r), o.rank.max(r));
+                lost.push((pair, pair));
             }
         }
     }
-    let other = |map: &HashMap<&str, &Detail>, key: &str| {
-        person(map.get(key).expect("both people of a changed pair differ"))
+    let person = |map: &HashMap<u32, &Detail>, rank: u32| {
+        let d = map.get(&rank).expect("both people of a changed pair differ");
+        d.person.clone().expect("a person's detail")
     };
-    let (total_new, total_lost) = (fresh.len(), lost.len());
+    let pair = |map: &HashMap<u32, &Detail>, (a, b): (u32, u32)| PersonPair {
+        a: person(map, a),
+        b: person(map, b),
+    };
     PairChanges {
-        total_new,
-        new: first(fresh, limit, |(a, key)| PersonPair {
-            a: person(a),
-            b: other(&new, key),
-        }),
-        total_lost,
-        lost: first(lost, limit, |(a, key)| {
-            let b = old.get(key).expect("both people of a lost pair differ");
-            let (a, b) = if a.rank < b.rank { (a, *b) } else { (*b, a) };
-            PersonPair {
-                a: person(a),
-                b: person(b),
-            }
-        }),
+        total_new: fresh.len(),
+        total_lost: lost.len(),
+        new: first(fresh, limit, |k| pair(&new, k)),
+        lost: first(lost, limit, |k| pair(&old, k)),
     }
 }

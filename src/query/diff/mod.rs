@@ -1,12 +1,37 @@
 //! What changed between two versions of the data: [`Explorer::diff`] and
 //! its [`DiffOptions`]. Records are matched by key (within their kind),
-//! credits by their ends' keys and role word; co-star pairs, distances and
-//! components are compared person by person through the same keys.
+//! credits by their ends' keys and role word; co-star pairs, distances,
+//! components and the top of the centre ranking are compared person by
+//! person through the same keys.
 //!
-//! Memory: the two explorers, a position map per kind of record (4 bytes a
-//! record), the components and distances of both versions (4 bytes a
-//! person each), and the changes found. Co-star pairs are compared one
-//! person at a time, in key order, and never all held.
+//! In three steps, so that one version is held at a time:
+//!
+//! 1. [`Explorer::diff_base`] summarises the new version in a [`DiffBase`]:
+//!    for each record, in key order, its key and one 64-bit hash of what the
+//!    comparison reads of it (its fields, its own credits, and a person's
+//!    co-stars' keys under the filter); each person's component label; the
+//!    distances from [`DiffOptions::from`]; the top of the centre ranking.
+//! 2. [`DiffBase::compare`] reads the old version: each record whose key the
+//!    summary lacks, or whose hash differs, is kept in full (a `Detail`: its
+//!    fields, its credits, a person's co-stars and the answers that show
+//!    them); the distances, components and centre are compared whole.
+//! 3. [`DiffPending::finish`] reads the new version again for the details of
+//!    the same records, and makes every list from the two sides' details.
+//!
+//! A record whose hash is the same in both versions is taken as unchanged
+//! (two different ones collide with a chance of 2⁻⁶⁴); any change to a
+//! record, its credits or a person's co-stars changes its hash, and a new or
+//! lost co-star pair changes both its people's, so the lists made from the
+//! details alone are whole.
+//!
+//! Memory (bytes): the summary holds, a record, its key (5 for an
+//! IMDb-style key, else its text) and an 8-byte hash; a person, 4 more of
+//! component label and, with [`DiffOptions::from`], 4 of distance: about 21
+//! a person and 13 a work, nothing a credit. Step 2 adds, an old person, 4
+//! (their rank in the new version) and 4 of component label, and 4 of
+//! distance with [`DiffOptions::from`], and 4 of key rank, for the time of
+//! the comparison; the details are in proportion to the records that differ (and their credits
+//! and co-stars). Peak: one explorer, the summary, and these.
 
 mod lists;
 mod summary;
@@ -26,7 +51,7 @@ use crate::query::answer::{
     DistanceChange, DistanceChanges, Person, Totals,
 };
 use lists::{Both, first};
-use summary::{Detail, KINDS, Keys, NONE, Walk, key_ranks, record_hash};
+use summary::{Detail, KINDS, Keys, NONE, Walk, costar_hash, key_ranks, own_hash};
 
 /// The people of a component shown beside its size.
 const SAMPLE: usize = 3;
@@ -177,13 +202,16 @@ impl Default for DiffOptions {
     }
 }
 
-/// One kind of record of the summarised version: its keys and the hash of
-/// each record ([`summary::record_hash`]), in key order; with full records
-/// also the hashes with their fields, for a comparison with full records.
+/// One kind of record of the summarised version, in key order: the keys,
+/// the hash of each record's own fields and credits
+/// ([`summary::own_hash`]), with full records also those hashes with the
+/// fields only full records keep, and each person's co-stars' hash
+/// ([`summary::costar_hash`]).
 struct Column {
     keys: Keys,
     hashes: Vec<u64>,
     rich: Option<Vec<u64>>,
+    costars: Vec<u64>,
 }
 
 /// The chosen person of [`DiffOptions::from`] in the summarised version.
@@ -238,7 +266,7 @@ pub struct DiffBase {
 }
 
 /// A comparison half done ([`DiffBase::compare`]): everything about the
-/// old version is resolved, and the [`Detail`]s of the old records that
+/// old version is resolved, and the details of the old records that
 /// differ are kept; [`DiffPending::finish`] reads the new version again
 /// for the other half. Holds memory in proportion to the changes found.
 ///
@@ -401,7 +429,10 @@ impl DiffBase {
         let columns: usize = self
             .columns
             .iter()
-            .map(|c| c.keys.bytes() + 8 * c.hashes.len() + c.rich.as_ref().map_or(0, |r| 8 * r.len()))
+            .map(|c| {
+                let rich = c.rich.as_ref().map_or(0, |r| 8 * r.len());
+                c.keys.bytes() + 8 * (c.hashes.len() + c.costars.len()) + rich
+            })
             .sum();
         let levels = match &self.from {
             From::Found(levels, _) => 4 * levels.len(),
@@ -412,7 +443,7 @@ impl DiffBase {
 
     /// Compares the old version `old` with the summarised new one:
     /// matches every record by key and compares their hashes, keeps the
-    /// [`Detail`]s of those that differ (or that one version lacks), and
+    /// details of those that differ (or that one version lacks), and
     /// resolves the distances, components and centre, whose new side the
     /// summary holds. The answer is finished by [`DiffPending::finish`]
     /// with the new version.
@@ -444,7 +475,11 @@ impl DiffBase {
         let mut walk: Walk<'_> = Bfs::new(old.graph.index(), filter);
         let ranks = key_ranks(old);
         // Each old person's rank in the new version.
-        let mut to_new = vec![NONE; old.people().len()];
+        let people = old.graph.people();
+        let to_new: Vec<u32> = (0..old.people().len() as u32)
+            .map(|i| self.columns[0].keys.find(people.key_of(i)).unwrap_or(NONE))
+            .collect();
+        let rank_pair = |q: u32| (ranks[q as usize], to_new[q as usize]);
         let mut details = Vec::new();
         let mut added = Vec::new();
         for (k, &kind) in KINDS.iter().enumerate() {
@@ -457,23 +492,36 @@ impl DiffBase {
             let mut matched = vec![false; hashes.len()];
             let mut mine = Vec::new();
             for (r, &i) in table.in_key_order().iter().enumerate() {
-                let q = column.keys.find(table.key_of(i)).unwrap_or(NONE);
-                if kind == RecordKind::Person {
-                    to_new[i as usize] = q;
-                }
+                let q = match kind {
+                    RecordKind::Person => to_new[i as usize],
+                    _ => column.keys.find(table.key_of(i)).unwrap_or(NONE),
+                };
                 let e = old.graph.join(kind, i);
-                if q != NONE {
+                let parts = if q == NONE {
+                    (true, kind == RecordKind::Person)
+                } else {
                     matched[q as usize] = true;
-                    if record_hash(old, e, rich, &mut walk) == hashes[q as usize] {
-                        continue;
-                    }
+                    let own = own_hash(old, e, rich) != hashes[q as usize];
+                    let costars = kind == RecordKind::Person
+                        && costar_hash(old, i, &mut walk) != column.costars[q as usize];
+                    (own, costars)
+                };
+                if parts.0 || parts.1 {
+                    let at = (r as u32, q);
+                    mine.push(Detail::of(old, kind, at, parts, rich, &mut walk, &rank_pair));
                 }
-                mine.push(Detail::of(old, kind, (r as u32, q), rich, &mut walk, &ranks));
             }
             details.push(mine);
             added.push((0..hashes.len() as u32).filter(|&q| !matched[q as usize]).collect());
         }
         memory_phase("diff: old version compared");
+        if std::env::var_os("HALLYU_DIFF_DEBUG").is_some() {
+            for (k, d) in details.iter().enumerate() {
+                let costars: usize = d.iter().filter_map(|x| x.costars.as_ref()).map(Vec::len).sum();
+                let credits: usize = d.iter().filter_map(|x| x.own.as_ref()).map(|o| o.credits.len()).sum();
+                eprintln!("kind {k}: {} details, {costars} co-stars, {credits} credits", d.len());
+            }
+        }
         let distances = self.distances(old, &to_new)?;
         let components = self.components(old, &to_new);
         let centre = self.centre.as_ref().map(|new| {
@@ -661,7 +709,7 @@ impl DiffBase {
 
 impl DiffPending {
     /// How many old records differ from the new version (or are not in
-    /// it): the [`Detail`]s held.
+    /// it): the details held.
     ///
     /// # Example
     ///
@@ -718,16 +766,21 @@ impl DiffPending {
         let filter = &self.filter;
         let mut walk: Walk<'_> = Bfs::new(new.graph.index(), filter);
         let ranks = key_ranks(new);
+        let rank_pair = |q: u32| (ranks[q as usize], ranks[q as usize]);
+        let person = |kind: RecordKind| kind == RecordKind::Person;
         let theirs: Vec<Vec<Detail>> = KINDS
             .iter()
             .enumerate()
             .map(|(k, &kind)| {
                 let changed = self.details[k].iter().filter(|d| d.other != NONE);
-                let changed = changed.map(|d| (d.other, d.rank));
-                let added = self.added[k].iter().map(|&q| (q, NONE));
+                let changed =
+                    changed.map(|d| ((d.other, d.rank), (d.own.is_some(), d.costars.is_some())));
+                let added = self.added[k].iter().map(|&q| ((q, NONE), (true, person(kind))));
                 changed
                     .chain(added)
-                    .map(|at| Detail::of(new, kind, at, self.rich, &mut walk, &ranks))
+                    .map(|(at, parts)| {
+                        Detail::of(new, kind, at, parts, self.rich, &mut walk, &rank_pair)
+                    })
                     .collect()
             })
             .collect();
@@ -844,16 +897,24 @@ impl Explorer {
             .map(|&kind| {
                 let table = self.graph.table(kind);
                 let order = table.in_key_order();
-                let mut hash = |rich: bool| -> Vec<u64> {
+                let hash = |rich: bool| -> Vec<u64> {
                     order
                         .iter()
-                        .map(|&i| record_hash(self, self.graph.join(kind, i), rich, &mut walk))
+                        .map(|&i| own_hash(self, self.graph.join(kind, i), rich))
                         .collect()
+                };
+                let costars = match kind {
+                    RecordKind::Person => order
+                        .iter()
+                        .map(|&i| costar_hash(self, i, &mut walk))
+                        .collect(),
+                    _ => Vec::new(),
                 };
                 Column {
                     keys: Keys::of(table),
                     hashes: hash(false),
                     rich: rich.then(|| hash(true)),
+                    costars,
                 }
             })
             .collect();

@@ -261,13 +261,12 @@ fn own_credits(ex: &Explorer, e: Entity) -> impl Iterator<Item = CreditId> + '_ 
     ex.credits_of(e).filter(move |&c| ex.get(c).from() == e)
 }
 
-/// One hash of everything the comparison reads of record `e`: its fields,
-/// its own credits (the other end's key, the role's word and the fields,
-/// as a sorted list of hashes) and, for a person, the keys of their
-/// co-stars under the walker's filter (sorted hashes). Two versions of a
-/// record with equal hashes are taken as equal (a 64-bit hash: two that
-/// differ collide with a chance of 2⁻⁶⁴).
-pub(super) fn record_hash(ex: &Explorer, e: Entity, rich: bool, walk: &mut Walk<'_>) -> u64 {
+/// One hash of what the comparison reads of record `e` itself: its fields
+/// and its own credits (the other end's key, the role's word and the
+/// fields, as a sorted list of hashes). Two versions of a record with equal
+/// hashes are taken as equal (a 64-bit hash: two that differ collide with a
+/// chance of 2⁻⁶⁴).
+pub(super) fn own_hash(ex: &Explorer, e: Entity, rich: bool) -> u64 {
     let mut h = DefaultHasher::new();
     record_fields(ex, e, rich).hash(&mut h);
     let mut credits: Vec<u64> = own_credits(ex, e)
@@ -280,17 +279,17 @@ pub(super) fn record_hash(ex: &Explorer, e: Entity, rich: bool, walk: &mut Walk<
         .collect();
     credits.sort_unstable();
     credits.hash(&mut h);
-    if let Entity::Person(p) = e {
-        let people = ex.graph.people();
-        let mut costars: Vec<u64> = walk
-            .costar_list(p.index() as u32)
-            .into_iter()
-            .map(|q| key_hash(people.key_of(q)))
-            .collect();
-        costars.sort_unstable();
-        costars.hash(&mut h);
-    }
     h.finish()
+}
+
+/// One hash of the keys of person `p`'s co-stars under the walker's
+/// filter (a sorted list of hashes).
+pub(super) fn costar_hash(ex: &Explorer, p: u32, walk: &mut Walk<'_>) -> u64 {
+    let people = ex.graph.people();
+    let mut costars: Vec<u64> = Vec::new();
+    walk.costars(p, |q| costars.push(key_hash(people.key_of(q))));
+    costars.sort_unstable();
+    hash_of(&costars)
 }
 
 /// The sort key of a credit's line: its ends' keys and role word.
@@ -306,9 +305,18 @@ pub(super) struct Item {
     pub(super) credit: Credit,
 }
 
+/// What the comparison reads of a record itself, with its answer.
+pub(super) struct Own {
+    pub(super) record: Record,
+    pub(super) fields: Fields,
+    /// Its own credits, sorted by other end, word and fields.
+    pub(super) credits: Vec<Item>,
+}
+
 /// Everything the comparison needs of one record of one version, kept
-/// only for the records whose [`record_hash`] differs between the
-/// versions (or that one version lacks).
+/// only for the records whose hashes differ between the versions (or that
+/// one version lacks): what differs of the two parts, [`Own`] and a
+/// person's co-stars.
 pub(super) struct Detail {
     /// The key.
     pub(super) key: String,
@@ -317,77 +325,87 @@ pub(super) struct Detail {
     /// The place of the same key in the other version's key order
     /// ([`NONE`] when it lacks it).
     pub(super) other: u32,
-    pub(super) record: Record,
+    /// The record's fields and credits, when their hash differs.
+    pub(super) own: Option<Own>,
     /// A person's answer (`None` for other kinds).
     pub(super) person: Option<Person>,
-    pub(super) fields: Fields,
-    /// Its own credits, sorted by other end, word and fields.
-    pub(super) credits: Vec<Item>,
-    /// A person's co-stars under the filter: (rank, key), sorted by key.
-    pub(super) costars: Vec<(u32, String)>,
+    /// A person's co-stars under the filter when their hash differs: each
+    /// one's rank in this version and in the new version ([`NONE`] when
+    /// not in it), sorted by the latter.
+    pub(super) costars: Option<Vec<(u32, u32)>>,
 }
 
+/// Which parts of a [`Detail`] to make: its own, its co-stars.
+pub(super) type Parts = (bool, bool);
+
 impl Detail {
-    /// The record of `kind` at `rank` in `ex`'s key order; `ranks` are the
-    /// people's key ranks.
+    /// The record of `kind` at `rank` in `ex`'s key order, with the parts
+    /// asked for; `ranks` gives a person (by position) their rank in this
+    /// version and in the new one.
     pub(super) fn of(
         ex: &Explorer,
         kind: RecordKind,
         (rank, other): (u32, u32),
+        (own, costars): Parts,
         rich: bool,
         walk: &mut Walk<'_>,
-        ranks: &[u32],
+        ranks: &dyn Fn(u32) -> (u32, u32),
     ) -> Detail {
         let table = ex.graph.table(kind);
         let i = table.in_key_order()[rank as usize];
         let e = ex.graph.join(kind, i);
-        let mut credits: Vec<Item> = own_credits(ex, e)
-            .map(|c| {
-                let r = ex.get(c);
-                let (kind, i) = split(r.to());
-                let word = r.role().word().to_string();
-                let to = ex.graph.table(kind).key(i);
-                Item {
-                    key: (ex.key(e).into_owned(), to.clone(), word.clone()),
-                    to: (slot(kind), to),
-                    word,
-                    fields: credit_fields(ex, c, rich),
-                    credit: Credit::of(ex, c),
-                }
-            })
-            .collect();
-        credits.sort_by(|a, b| (&a.to, &a.word, &a.fields).cmp(&(&b.to, &b.word, &b.fields)));
+        let own = own.then(|| {
+            let mut credits: Vec<Item> = own_credits(ex, e)
+                .map(|c| {
+                    let r = ex.get(c);
+                    let (kind, i) = split(r.to());
+                    let word = r.role().word().to_string();
+                    let to = ex.graph.table(kind).key(i);
+                    Item {
+                        key: (ex.key(e).into_owned(), to.clone(), word.clone()),
+                        to: (slot(kind), to),
+                        word,
+                        fields: credit_fields(ex, c, rich),
+                        credit: Credit::of(ex, c),
+                    }
+                })
+                .collect();
+            credits.sort_by(|a, b| {
+                (&a.to, &a.word, &a.fields).cmp(&(&b.to, &b.word, &b.fields))
+            });
+            Own {
+                record: Record::of(ex, e),
+                fields: record_fields(ex, e, rich),
+                credits,
+            }
+        });
         let (person, costars) = match e {
             Entity::Person(p) => {
-                let people = ex.graph.people();
-                let mut costars: Vec<(u32, String)> = walk
-                    .costar_list(i)
-                    .into_iter()
-                    .map(|q| (ranks[q as usize], people.key(q)))
-                    .collect();
-                costars.sort_by(|a, b| a.1.cmp(&b.1));
+                let costars = costars.then(|| {
+                    let mut v: Vec<(u32, u32)> = Vec::new();
+                    walk.costars(i, |q| v.push(ranks(q)));
+                    v.sort_unstable_by_key(|x| x.1);
+                    v
+                });
                 (Some(Person::of(ex, p)), costars)
             }
-            _ => (None, Vec::new()),
+            _ => (None, None),
         };
         Detail {
             key: ex.key(e).into_owned(),
             rank,
             other,
-            record: Record::of(ex, e),
+            own,
             person,
-            fields: record_fields(ex, e, rich),
-            credits,
             costars,
         }
     }
+}
 
-    /// Whether `key` is one of this person's co-stars.
-    pub(super) fn has_costar(&self, key: &str) -> bool {
-        self.costars
-            .binary_search_by(|(_, k)| k.as_str().cmp(key))
-            .is_ok()
-    }
+/// Whether `list` (a [`Detail`]'s co-stars) holds the person of rank
+/// `new_rank` in the new version.
+pub(super) fn has_costar(list: &[(u32, u32)], new_rank: u32) -> bool {
+    new_rank != NONE && list.binary_search_by_key(&new_rank, |x| x.1).is_ok()
 }
 
 /// Each person's place in key order.
