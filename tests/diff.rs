@@ -709,10 +709,21 @@ fn the_top_of_the_centre_against_plain_searches() {
         .diff(&new, &DiffOptions::new().centre(n), &filter)
         .unwrap();
     let c = diff.centre.as_ref().unwrap();
-    let (a, b) = (plain_centre(&old, &filter, n), plain_centre(&new, &filter, n));
+    let (a, b) = (
+        plain_centre(&old, &filter, n),
+        plain_centre(&new, &filter, n),
+    );
     let place = |v: &[(String, f64)], k: &str| v.iter().position(|r| r.0 == k).map(|i| i + 1);
-    let entered: Vec<&str> = b.iter().map(|r| r.0.as_str()).filter(|k| place(&a, k).is_none()).collect();
-    let left: Vec<&str> = a.iter().map(|r| r.0.as_str()).filter(|k| place(&b, k).is_none()).collect();
+    let entered: Vec<&str> = b
+        .iter()
+        .map(|r| r.0.as_str())
+        .filter(|k| place(&a, k).is_none())
+        .collect();
+    let left: Vec<&str> = a
+        .iter()
+        .map(|r| r.0.as_str())
+        .filter(|k| place(&b, k).is_none())
+        .collect();
     let keys = |l: &[hallyu::query::answer::CentreMove]| -> Vec<String> {
         l.iter().map(|m| m.person.id.clone()).collect()
     };
@@ -732,12 +743,17 @@ fn the_top_of_the_centre_against_plain_searches() {
     assert_eq!(listed, moved);
     for m in c.entered.iter().chain(&c.left).chain(&c.moved) {
         let k = m.person.id.as_str();
-        assert_eq!((m.old_rank, m.new_rank), (place(&a, k), place(&b, k)), "{k}");
+        assert_eq!(
+            (m.old_rank, m.new_rank),
+            (place(&a, k), place(&b, k)),
+            "{k}"
+        );
         assert_eq!(m.old_mean, plain_mean(&old, &filter, k), "{k}");
         assert_eq!(m.new_mean, plain_mean(&new, &filter, k), "{k}");
     }
     // Largest moves first.
-    let size = |m: &hallyu::query::answer::CentreMove| m.old_rank.unwrap().abs_diff(m.new_rank.unwrap());
+    let size =
+        |m: &hallyu::query::answer::CentreMove| m.old_rank.unwrap().abs_diff(m.new_rank.unwrap());
     assert!(c.moved.windows(2).all(|w| size(&w[0]) >= size(&w[1])));
     assert!(diff.to_string().contains(&format!("centre top {n}: ")));
 }

@@ -16,7 +16,9 @@ pub(super) type Both<'a> = (Option<&'a Detail>, Option<&'a Detail>);
 
 /// The own parts of a record in the old version, the new, or both (none
 /// when its own hash is the same in both).
-fn owns<'a>(list: &'a [Both<'a>]) -> impl Iterator<Item = (Option<&'a Detail>, Option<&'a Detail>)> + 'a {
+fn owns<'a>(
+    list: &'a [Both<'a>],
+) -> impl Iterator<Item = (Option<&'a Detail>, Option<&'a Detail>)> + 'a {
     list.iter()
         .copied()
         .filter(|(o, n)| o.or(*n).is_some_and(|d| d.own.is_some()))
@@ -124,7 +126,8 @@ pub(super) fn credits(list: &[Both<'_>], limit: usize) -> CreditChanges {
         let mine = o.map_or(&[][..], |d| &own(d).credits);
         let theirs = n.map_or(&[][..], |d| &own(d).credits);
         let (mut rest_old, mut rest_new) = (Vec::new(), Vec::new());
-        let exact = |a: &Item, b: &Item| (&a.to, &a.word, &a.fields).cmp(&(&b.to, &b.word, &b.fields));
+        let exact =
+            |a: &Item, b: &Item| (&a.to, &a.word, &a.fields).cmp(&(&b.to, &b.word, &b.fields));
         merge(mine, theirs, exact, |side| match side {
             Side::Old(a) => rest_old.push(a),
             Side::New(b) => rest_new.push(b),
@@ -198,7 +201,9 @@ pub(super) fn pairs<'a>(list: &[Both<'a>], limit: usize) -> PairChanges {
         }
     }
     let person = |map: &HashMap<u32, &Detail>, rank: u32| {
-        let d = map.get(&rank).expect("both people of a changed pair differ");
+        let d = map
+            .get(&rank)
+            .expect("both people of a changed pair differ");
         d.person.clone().expect("a person's detail")
     };
     let pair = |map: &HashMap<u32, &Detail>, (a, b): (u32, u32)| PersonPair {

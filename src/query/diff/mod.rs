@@ -295,7 +295,7 @@ pub struct DiffPending {
     /// The ranks of the new records the old version lacks, by kind.
     added: Vec<Vec<u32>>,
     /// The distances, the changed people by their new rank.
-    distances: Option<(DistanceChanges, Vec<(u32, Option<u32>, Option<u32>)>)>,
+    distances: Option<PendingDistances>,
     /// The components; the new components' labels whose samples are to
     /// be taken (merged: each whole; split: each part).
     components: (ComponentChanges, Vec<u32>, Vec<Vec<u32>>),
@@ -303,6 +303,10 @@ pub struct DiffPending {
     /// found.
     centre: Option<CentreChanges>,
 }
+
+/// The distances compared, the people listed by their rank in the new
+/// version, with their distances old and new.
+type PendingDistances = (DistanceChanges, Vec<(u32, Option<u32>, Option<u32>)>);
 
 /// A person by key, else by name.
 fn find(ex: &Explorer, name: &str) -> Result<PersonId> {
@@ -339,7 +343,11 @@ fn by_position(ex: &Explorer, by_rank: &[u32]) -> Vec<u32> {
 
 /// The first [`SAMPLE`] people (in data order) of each of the components
 /// `wanted`, given each person's label by position.
-fn samples(ex: &Explorer, labels: &[u32], wanted: &[u32]) -> std::collections::HashMap<u32, Vec<Person>> {
+fn samples(
+    ex: &Explorer,
+    labels: &[u32],
+    wanted: &[u32],
+) -> std::collections::HashMap<u32, Vec<Person>> {
     let mut out: std::collections::HashMap<u32, Vec<Person>> =
         wanted.iter().map(|&l| (l, Vec::new())).collect();
     for (p, l) in labels.iter().enumerate() {
@@ -508,20 +516,20 @@ impl DiffBase {
                 };
                 if parts.0 || parts.1 {
                     let at = (r as u32, q);
-                    mine.push(Detail::of(old, kind, at, parts, rich, &mut walk, &rank_pair));
+                    mine.push(Detail::of(
+                        old, kind, at, parts, rich, &mut walk, &rank_pair,
+                    ));
                 }
             }
             details.push(mine);
-            added.push((0..hashes.len() as u32).filter(|&q| !matched[q as usize]).collect());
+            added.push(
+                (0..hashes.len() as u32)
+                    .filter(|&q| !matched[q as usize])
+                    .collect(),
+            );
         }
         memory_phase("diff: old version compared");
-        if std::env::var_os("HALLYU_DIFF_DEBUG").is_some() {
-            for (k, d) in details.iter().enumerate() {
-                let costars: usize = d.iter().filter_map(|x| x.costars.as_ref()).map(Vec::len).sum();
-                let credits: usize = d.iter().filter_map(|x| x.own.as_ref()).map(|o| o.credits.len()).sum();
-                eprintln!("kind {k}: {} details, {costars} co-stars, {credits} credits", d.len());
-            }
-        }
+        drop((walk, ranks));
         let distances = self.distances(old, &to_new)?;
         let components = self.components(old, &to_new);
         let centre = self.centre.as_ref().map(|new| {
@@ -588,12 +596,11 @@ impl DiffBase {
 
     /// The distances from the chosen person in both versions, compared;
     /// `to_new` gives each old person's rank in the new version.
-    #[allow(clippy::type_complexity)]
     fn distances(
         &self,
         old: &Explorer,
         to_new: &[u32],
-    ) -> Result<Option<(DistanceChanges, Vec<(u32, Option<u32>, Option<u32>)>)>> {
+    ) -> Result<Option<PendingDistances>> {
         let filter = &self.filter;
         let none = Vec::new();
         let (source, levels, from) = match &self.from {
@@ -640,14 +647,20 @@ impl DiffBase {
             total_changed: changed.len(),
             changed: Vec::new(),
         };
-        let list = first(changed, self.options.limit, |(q, x, y)| (q, some(x), some(y)));
+        let list = first(changed, self.options.limit, |(q, x, y)| {
+            (q, some(x), some(y))
+        });
         Ok(Some((answer, list)))
     }
 
     /// The components merged and split, matched through the people in both
     /// versions; the samples of the new components are taken by
     /// [`DiffPending::finish`].
-    fn components(&self, old: &Explorer, to_new: &[u32]) -> (ComponentChanges, Vec<u32>, Vec<Vec<u32>>) {
+    fn components(
+        &self,
+        old: &Explorer,
+        to_new: &[u32],
+    ) -> (ComponentChanges, Vec<u32>, Vec<Vec<u32>>) {
         let limit = self.options.limit;
         let (la, na) = algo::component_labels(old.graph.index(), &self.filter);
         let (lb, nb) = (&self.labels, self.components);
@@ -678,7 +691,10 @@ impl DiffBase {
             .map(|(c, total, parts)| ComponentChange {
                 component: summary(sa[*c as usize], old_sample(*c)),
                 total_parts: *total,
-                parts: parts.iter().map(|&p| summary(sb[p as usize], Vec::new())).collect(),
+                parts: parts
+                    .iter()
+                    .map(|&p| summary(sb[p as usize], Vec::new()))
+                    .collect(),
             })
             .collect();
         let merged_changes = merged
@@ -747,7 +763,12 @@ impl DiffPending {
     /// let new = Explorer::new(Catalog::from_records("edited", records)?);
     /// let pending = new.diff_base(&DiffOptions::new(), &Filter::new())?.compare(&old)?;
     /// assert_eq!(pending.finish(&new)?.works.total_changed, 1);
-    /// assert!(new.diff_base(&DiffOptions::new(), &Filter::new())?.compare(&old)?.finish(&old).is_err());
+    /// // Another version than the summarised one is refused.
+    /// let mut fewer = old.to_records();
+    /// fewer.credits.pop();
+    /// let other = Explorer::new(Catalog::from_records("fewer", fewer)?);
+    /// let pending = new.diff_base(&DiffOptions::new(), &Filter::new())?.compare(&old)?;
+    /// assert!(pending.finish(&other).is_err());
     /// # Ok::<(), hallyu::Error>(())
     /// ```
     pub fn finish(self, new: &Explorer) -> Result<Diff> {
@@ -755,7 +776,10 @@ impl DiffPending {
             let n = totals(new);
             return Err(Error::invalid_value(
                 "new version",
-                &format!("{} people, {} works, {} credits", n.people, n.works, n.credits),
+                &format!(
+                    "{} people, {} works, {} credits",
+                    n.people, n.works, n.credits
+                ),
                 [format!(
                     "the version the summary was made from: {} people, {} works, {} credits",
                     self.new.people, self.new.works, self.new.credits
@@ -775,7 +799,9 @@ impl DiffPending {
                 let changed = self.details[k].iter().filter(|d| d.other != NONE);
                 let changed =
                     changed.map(|d| ((d.other, d.rank), (d.own.is_some(), d.costars.is_some())));
-                let added = self.added[k].iter().map(|&q| ((q, NONE), (true, person(kind))));
+                let added = self.added[k]
+                    .iter()
+                    .map(|&q| ((q, NONE), (true, person(kind))));
                 changed
                     .chain(added)
                     .map(|(at, parts)| {
@@ -794,7 +820,12 @@ impl DiffPending {
                     .iter()
                     .map(|d| (Some(d), by_rank.get(&d.other).copied()))
                     .collect();
-                list.extend(theirs[k].iter().filter(|d| d.other == NONE).map(|d| (None, Some(d))));
+                list.extend(
+                    theirs[k]
+                        .iter()
+                        .filter(|d| d.other == NONE)
+                        .map(|d| (None, Some(d))),
+                );
                 list
             })
             .collect();
@@ -811,7 +842,11 @@ impl DiffPending {
         });
         let (mut components, merged, split) = self.components;
         let labels = by_position(new, &self.labels);
-        let wanted: Vec<u32> = merged.iter().chain(split.iter().flatten()).copied().collect();
+        let wanted: Vec<u32> = merged
+            .iter()
+            .chain(split.iter().flatten())
+            .copied()
+            .collect();
         let s = samples(new, &labels, &wanted);
         let sample = |l: &u32| s.get(l).cloned().unwrap_or_default();
         for (m, l) in components.merged.iter_mut().zip(&merged) {

@@ -370,9 +370,7 @@ impl Detail {
                     }
                 })
                 .collect();
-            credits.sort_by(|a, b| {
-                (&a.to, &a.word, &a.fields).cmp(&(&b.to, &b.word, &b.fields))
-            });
+            credits.sort_by(|a, b| (&a.to, &a.word, &a.fields).cmp(&(&b.to, &b.word, &b.fields)));
             Own {
                 record: Record::of(ex, e),
                 fields: record_fields(ex, e, rich),
