@@ -14,9 +14,10 @@ from OLD, row by row, with these edits: every 10,000th principal removed;
 credited as an actor on two titles; every 20,000th person renamed; every
 5,000th title with a year moved a year later. Then it runs
 `hallyu --data OLD stats` (one load, for comparison) and
-`hallyu diff OLD NEW --from nm0000020 --centre 10 --json` under
-`/usr/bin/time -v`, and reports the wall time, the peak resident set and the
-diff's counts. NEW is written once and kept (delete it by hand: on xl it is
+`hallyu diff OLD NEW --from nm0000020 --json` under `/usr/bin/time -v`, and
+with --centre N (default 10; 0 for none) also `hallyu --data OLD centre
+--top N` and `hallyu diff … --centre N`; it reports the wall time, the peak
+resident set and the diff's counts. NEW is written once and kept (delete it by hand: on xl it is
 about 5 GB); --keep-new reuses it when it is there.
 """
 
@@ -157,7 +158,22 @@ def main():
             json.dump(counts, f)
     _, load_s, load_cpu, load_mib = timed([exe, "--data", old, "stats"])
     out, diff_s, diff_cpu, diff_mib = timed([exe, "diff", old, new, "--from", a.source,
-                                             "--centre", str(a.centre), "--top", "5", "--json"])
+                                             "--top", "5", "--json"])
+    rows = [
+        f"| one load (`stats`) | {load_s:.1f} s | {load_cpu:.1f} s | {load_mib:.0f} MiB |",
+        f"| `diff` (three loads and the diff) | {diff_s:.1f} s | {diff_cpu:.1f} s | "
+        f"{diff_mib:.0f} MiB ({diff_mib / load_mib:.2f}× one load) |",
+    ]
+    if a.centre > 0:
+        _, c_s, c_cpu, c_mib = timed([exe, "--data", old, "centre", "--top", str(a.centre)])
+        out, dc_s, dc_cpu, dc_mib = timed([exe, "diff", old, new, "--from", a.source, "--centre",
+                                           str(a.centre), "--top", "5", "--json"])
+        rows += [
+            f"| one load and the exact top {a.centre} of the centre (`centre --top "
+            f"{a.centre}`) | {c_s:.1f} s | {c_cpu:.1f} s | {c_mib:.0f} MiB |",
+            f"| `diff --centre {a.centre}` | {dc_s:.1f} s | {dc_cpu:.1f} s | {dc_mib:.0f} MiB "
+            f"({dc_mib / c_mib:.2f}× `centre --top {a.centre}`) |",
+        ]
     d = json.loads(out)
     load = os.getloadavg()[0]
     edits = "; ".join(f"{v} {k}" for k, v in counts.items())
@@ -169,7 +185,7 @@ def main():
     dist = d["distances"]
     comp = d["components"]
     centre = d["centre"]
-    moves = centre["entered"] + centre["left"] + centre["moved"]
+    moves = centre["entered"] + centre["left"] + centre["moved"] if centre else []
     first_move = ""
     if moves:
         m = moves[0]
@@ -188,19 +204,21 @@ def main():
         f"{d['old']['works']} works, {d['old']['credits']} credits kept); NEW is written from "
         f"it by the script, row by row: {edits}. Wall time and peak resident set "
         f"(`/usr/bin/time -v`; the CPU time depends less on the other work) of one load (`hallyu --data OLD stats`) and of "
-        f"`hallyu diff OLD NEW --from {a.source} --centre {a.centre} --json`: NEW loaded and "
-        f"summarised (a key and a hash a record, of its fields, credits and co-stars; a "
-        f"component label and a distance a person; the exact top {a.centre} of the centre), "
-        f"dropped; OLD loaded and compared with the summary (the records whose hash differs "
-        f"kept in full), dropped; NEW loaded again to finish those. Three loads, one held at "
-        f"a time; two breadth-first searches, two union-finds, two exact top-{a.centre} "
-        f"centres.",
+        f"`hallyu diff OLD NEW --from {a.source} --json`: NEW loaded and summarised (a key "
+        f"and a hash of its fields and credits a record; a hash of the co-stars' keys, a "
+        f"component label and a distance a person), dropped; OLD loaded and compared with "
+        f"the summary (the records whose hashes differ kept in full), dropped; NEW loaded "
+        f"again to finish those. Three loads, one held at a time; two breadth-first "
+        f"searches, two union-finds."
+        + (f" With `--centre {a.centre}` also the exact top {a.centre} of the centre in "
+           f"each version, whose own working memory (a compact copy of the main component "
+           f"and the searches' state) is the peak, as in `hallyu centre --top {a.centre}` "
+           f"alone." if a.centre > 0 else " The centre's top is not compared here "
+           f"(`--centre 0`)."),
         "",
         "| run | wall time | CPU time (user + system) | peak memory |",
         "|---|---|---|---|",
-        f"| one load (`stats`) | {load_s:.1f} s | {load_cpu:.1f} s | {load_mib:.0f} MiB |",
-        f"| `diff` (three loads and the diff) | {diff_s:.1f} s | {diff_cpu:.1f} s | "
-        f"{diff_mib:.0f} MiB ({diff_mib / load_mib:.1f}× one load) |",
+        *rows,
         "",
         "What the diff found:",
         "",
@@ -213,10 +231,11 @@ def main():
         f"Co-star pairs: {d['pairs']['total_new']} new, {d['pairs']['total_lost']} lost. "
         f"Distances from {a.source}: {dist['total_changed']} people changed (reached "
         f"{dist['reached_old']} → {dist['reached_new']}). Components {comp['old']} → "
-        f"{comp['new']}: {comp['total_merged']} merged, {comp['total_split']} split. "
-        f"Top {a.centre} of the centre: {len(centre['entered'])} entered, "
-        f"{len(centre['left'])} left, {len(centre['moved'])} moved"
-        + (f" (the first: {first_move})" if first_move else "") + ".",
+        f"{comp['new']}: {comp['total_merged']} merged, {comp['total_split']} split."
+        + (f" Top {a.centre} of the centre: {len(centre['entered'])} entered, "
+           f"{len(centre['left'])} left, {len(centre['moved'])} moved"
+           + (f" (the first: {first_move})" if first_move else "") + "."
+           if centre else ""),
     ])
     replace_section(a.out, title, body)
     print(body)
