@@ -7,31 +7,39 @@
 //! In three steps, so that one version is held at a time:
 //!
 //! 1. [`Explorer::diff_base`] summarises the new version in a [`DiffBase`]:
-//!    for each record, in key order, its key and one 64-bit hash of what the
-//!    comparison reads of it (its fields, its own credits, and a person's
-//!    co-stars' keys under the filter); each person's component label; the
-//!    distances from [`DiffOptions::from`]; the top of the centre ranking.
+//!    for each record, in key order, its key and a 64-bit hash of what the
+//!    comparison reads of the record itself (its fields and its own
+//!    credits), and for a person a second hash, of their co-stars' keys
+//!    under the filter; each person's component label; the distances from
+//!    [`DiffOptions::from`]; the top of the centre ranking.
 //! 2. [`DiffBase::compare`] reads the old version: each record whose key the
-//!    summary lacks, or whose hash differs, is kept in full (a `Detail`: its
-//!    fields, its credits, a person's co-stars and the answers that show
-//!    them); the distances, components and centre are compared whole.
-//! 3. [`DiffPending::finish`] reads the new version again for the details of
-//!    the same records, and makes every list from the two sides' details.
+//!    summary lacks, or whose hashes differ, is kept (a `Detail`: the part
+//!    that differs — its fields and credits with the answers that show them,
+//!    or a person's co-stars as ranks); the distances, components and centre
+//!    are compared whole.
+//! 3. [`DiffPending::finish`] reads the new version again for the same
+//!    parts of the same records, and makes every list from the two sides'
+//!    details.
 //!
-//! A record whose hash is the same in both versions is taken as unchanged
-//! (two different ones collide with a chance of 2⁻⁶⁴); any change to a
-//! record, its credits or a person's co-stars changes its hash, and a new or
-//! lost co-star pair changes both its people's, so the lists made from the
-//! details alone are whole.
+//! A record whose hashes are the same in both versions is taken as
+//! unchanged (two different lists collide with a chance of 2⁻⁶⁴); any change
+//! to a record, its credits or a person's co-stars changes a hash, and a new
+//! or lost co-star pair changes both its people's co-stars, so the lists made
+//! from the details alone are whole.
 //!
 //! Memory (bytes): the summary holds, a record, its key (5 for an
-//! IMDb-style key, else its text) and an 8-byte hash; a person, 4 more of
-//! component label and, with [`DiffOptions::from`], 4 of distance: about 21
-//! a person and 13 a work, nothing a credit. Step 2 adds, an old person, 4
-//! (their rank in the new version) and 4 of component label, and 4 of
-//! distance with [`DiffOptions::from`], and 4 of key rank, for the time of
-//! the comparison; the details are in proportion to the records that differ (and their credits
-//! and co-stars). Peak: one explorer, the summary, and these.
+//! IMDb-style key, else its text) and an 8-byte hash; a person, 8 more of
+//! co-stars' hash, 4 of component label and, with [`DiffOptions::from`], 4
+//! of distance: 25 to 29 a person and 13 a work, nothing a credit. Step 2
+//! adds, an old person, 4 (their rank in the new version), 4 of key rank
+//! while the hashes are compared, then 4 of component label, and 4 of
+//! distance with [`DiffOptions::from`]; the details are in proportion to the
+//! records that differ (with their credits and co-stars). Peak: one
+//! explorer, the summary, and these: 1.25 times one load on the large
+//! synthetic set, 1.40 on the xl one (BENCHMARKS.md, `## large: diff`,
+//! `## xl: diff`). The centre's top
+//! ([`DiffOptions::centre`]) has the working memory of
+//! [`Explorer::centre_top`] on top of the explorer.
 
 mod lists;
 mod summary;
@@ -234,11 +242,11 @@ type Seats = Vec<(String, Person, Option<f64>)>;
 /// dropped before the old one is loaded.
 ///
 /// Memory, a record: its key (5 bytes for an IMDb-style key, the text
-/// otherwise) and an 8-byte hash of its fields, its own credits and (a
-/// person) their co-stars' keys; a person: 4 bytes of component label,
-/// and 4 of distance with [`DiffOptions::from`]; the centre's top. On the
-/// large synthetic set (1.1 million people, 0.5 million works) about 30
-/// MB, against about 130 MB for the explorer.
+/// otherwise) and an 8-byte hash of its fields and own credits; a person: 8
+/// bytes of co-stars' hash, 4 of component label, and 4 of distance with
+/// [`DiffOptions::from`]; the centre's top. On the large synthetic set (1.1
+/// million people, 0.5 million works) about 35 MB, against about 130 MB
+/// for the explorer.
 ///
 /// # Example
 ///
@@ -596,11 +604,7 @@ impl DiffBase {
 
     /// The distances from the chosen person in both versions, compared;
     /// `to_new` gives each old person's rank in the new version.
-    fn distances(
-        &self,
-        old: &Explorer,
-        to_new: &[u32],
-    ) -> Result<Option<PendingDistances>> {
+    fn distances(&self, old: &Explorer, to_new: &[u32]) -> Result<Option<PendingDistances>> {
         let filter = &self.filter;
         let none = Vec::new();
         let (source, levels, from) = match &self.from {
