@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
-"""Time and peak memory of `hallyu diff` between two large synthetic IMDb
-sets that differ by known rows; writes the section "## large: diff" of
-BENCHMARKS.md and keeps every other section verbatim.
+"""Time and peak memory of `hallyu diff` between two synthetic IMDb sets
+that differ by known rows; writes the section "## SIZE: diff" of
+BENCHMARKS.md (SIZE from --size) and keeps every other section verbatim.
 
     python3 scripts/bench_diff.py                       # ../imdb-data/large
+    python3 scripts/bench_diff.py --old ../imdb-data/xl --size xl
     python3 scripts/bench_diff.py --old target/imdb/medium --size medium
 
 It builds the command in release, writes OLD with `examples/imdb_gen` when
 OLD/name.basics.tsv is missing, and writes NEW (default: OLD + "-diff")
 from OLD, row by row, with these edits: every 10,000th principal removed;
-1,000 new people, each credited as an actor on two titles; every 20,000th
-person renamed; every 5,000th title with a year moved a year later. Then it
-runs `hallyu --data OLD stats` (one load, for comparison) and
+1,000 new people (keys nm900000000 on, which no generated set uses), each
+credited as an actor on two titles; every 20,000th person renamed; every
+5,000th title with a year moved a year later. Then it runs
+`hallyu --data OLD stats` (one load, for comparison) and
 `hallyu diff OLD NEW --from nm0000020 --json` under `/usr/bin/time -v`, and
-reports the wall time, the peak resident set and the diff's counts.
+with --centre N (default 10; 0 for none) also `hallyu --data OLD centre
+--top N` and `hallyu diff … --centre N`; it reports the wall time, the peak
+resident set and the diff's counts. NEW is written once and kept (delete it by hand: on xl it is
+about 5 GB); --keep-new reuses it when it is there.
 """
 
 import argparse
@@ -25,7 +30,6 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TITLE = "large: diff"
 NEW_PEOPLE = 1000
 
 
@@ -86,7 +90,7 @@ def make_new(old, new):
     with open(os.path.join(new, "title.principals.tsv"), "a", encoding="utf-8") as out:
         for k in range(NEW_PEOPLE):
             for j, t in enumerate(titles[2 * k:2 * k + 2]):
-                out.write(f"{t}\t{90 + j}\tnm9{k:06d}\tactor\t\\N\t\\N\n")
+                out.write(f"{t}\t{90 + j}\tnm9{k:08d}\tactor\t\\N\t\\N\n")
                 counts["principals added"] += 1
 
     def name(i, r):
@@ -98,7 +102,7 @@ def make_new(old, new):
     edit_tsv(os.path.join(old, "name.basics.tsv"), os.path.join(new, "name.basics.tsv"), name)
     with open(os.path.join(new, "name.basics.tsv"), "a", encoding="utf-8") as out:
         for k in range(NEW_PEOPLE):
-            out.write(f"nm9{k:06d}\tDiff Person {k}\t\\N\t\\N\tactor\t\\N\n")
+            out.write(f"nm9{k:08d}\tDiff Person {k}\t\\N\t\\N\tactor\t\\N\n")
 
     def title(i, r):
         if i % 5000 == 4999 and r[5] != "\\N":
@@ -131,8 +135,12 @@ def main():
     ap.add_argument("--new", default=None)
     ap.add_argument("--size", default="large")
     ap.add_argument("--from", dest="source", default="nm0000020")
+    ap.add_argument("--centre", type=int, default=10)
+    ap.add_argument("--keep-new", action="store_true",
+                    help="reuse NEW when it was written by an earlier run")
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     a = ap.parse_args()
+    title = f"{a.size}: diff"
     old = os.path.normpath(a.old)
     new = os.path.normpath(a.new or old + "-diff")
     subprocess.run(["cargo", "build", "--release", "--features", "cli", "--bin", "hallyu",
@@ -141,10 +149,31 @@ def main():
     if not os.path.exists(os.path.join(old, "name.basics.tsv")):
         gen = os.path.join(ROOT, "target", "release", "examples", "imdb_gen")
         subprocess.run([gen, old, a.size], check=True)
-    counts = make_new(old, new)
+    marker = os.path.join(new, "edits.json")
+    if a.keep_new and os.path.exists(marker):
+        counts = json.load(open(marker, encoding="utf-8"))
+    else:
+        counts = make_new(old, new)
+        with open(marker, "w", encoding="utf-8") as f:
+            json.dump(counts, f)
     _, load_s, load_cpu, load_mib = timed([exe, "--data", old, "stats"])
-    out, diff_s, diff_cpu, diff_mib = timed([exe, "diff", old, new, "--from", a.source, "--top", "5",
-                                   "--json"])
+    out, diff_s, diff_cpu, diff_mib = timed([exe, "diff", old, new, "--from", a.source,
+                                             "--top", "5", "--json"])
+    rows = [
+        f"| one load (`stats`) | {load_s:.1f} s | {load_cpu:.1f} s | {load_mib:.0f} MiB |",
+        f"| `diff` (three loads and the diff) | {diff_s:.1f} s | {diff_cpu:.1f} s | "
+        f"{diff_mib:.0f} MiB ({diff_mib / load_mib:.2f}× one load) |",
+    ]
+    if a.centre > 0:
+        _, c_s, c_cpu, c_mib = timed([exe, "--data", old, "centre", "--top", str(a.centre)])
+        out, dc_s, dc_cpu, dc_mib = timed([exe, "diff", old, new, "--from", a.source, "--centre",
+                                           str(a.centre), "--top", "5", "--json"])
+        rows += [
+            f"| one load and the exact top {a.centre} of the centre (`centre --top "
+            f"{a.centre}`) | {c_s:.1f} s | {c_cpu:.1f} s | {c_mib:.0f} MiB |",
+            f"| `diff --centre {a.centre}` | {dc_s:.1f} s | {dc_cpu:.1f} s | {dc_mib:.0f} MiB "
+            f"({dc_mib / c_mib:.2f}× `centre --top {a.centre}`) |",
+        ]
     d = json.loads(out)
     load = os.getloadavg()[0]
     edits = "; ".join(f"{v} {k}" for k, v in counts.items())
@@ -155,8 +184,18 @@ def main():
 
     dist = d["distances"]
     comp = d["components"]
+    centre = d["centre"]
+    moves = centre["entered"] + centre["left"] + centre["moved"] if centre else []
+    first_move = ""
+    if moves:
+        m = moves[0]
+        show = lambda x, f: "-" if x is None else f(x)
+        first_move = (f"{m['person']['id']} {show(m['old_rank'], str)} → "
+                      f"{show(m['new_rank'], str)}, mean distance "
+                      f"{show(m['old_mean'], lambda v: f'{v:.4f}')} → "
+                      f"{show(m['new_mean'], lambda v: f'{v:.4f}')}")
     body = "\n".join([
-        f"## {TITLE}",
+        f"## {title}",
         "",
         f"Written by `python3 scripts/bench_diff.py` (one run; do not edit by hand), "
         f"release build, {platform.machine()}, 2 cores shared with other work (load average "
@@ -165,15 +204,21 @@ def main():
         f"{d['old']['works']} works, {d['old']['credits']} credits kept); NEW is written from "
         f"it by the script, row by row: {edits}. Wall time and peak resident set "
         f"(`/usr/bin/time -v`; the CPU time depends less on the other work) of one load (`hallyu --data OLD stats`) and of "
-        f"`hallyu diff OLD NEW --from {a.source} --json` (both loads, then the diff: every "
-        f"record and credit matched by key, each person's co-stars listed once in each "
-        f"version, two breadth-first searches, two union-finds).",
+        f"`hallyu diff OLD NEW --from {a.source} --json`: NEW loaded and summarised (a key "
+        f"and a hash of its fields and credits a record; a hash of the co-stars' keys, a "
+        f"component label and a distance a person), dropped; OLD loaded and compared with "
+        f"the summary (the records whose hashes differ kept in full), dropped; NEW loaded "
+        f"again to finish those. Three loads, one held at a time; two breadth-first "
+        f"searches, two union-finds."
+        + (f" With `--centre {a.centre}` also the exact top {a.centre} of the centre in "
+           f"each version, whose own working memory (a compact copy of the main component "
+           f"and the searches' state) is the peak, as in `hallyu centre --top {a.centre}` "
+           f"alone." if a.centre > 0 else " The centre's top is not compared here "
+           f"(`--centre 0`)."),
         "",
         "| run | wall time | CPU time (user + system) | peak memory |",
         "|---|---|---|---|",
-        f"| one load (`stats`) | {load_s:.1f} s | {load_cpu:.1f} s | {load_mib:.0f} MiB |",
-        f"| `diff` (two loads and the diff) | {diff_s:.1f} s | {diff_cpu:.1f} s | "
-        f"{diff_mib:.0f} MiB ({diff_mib / load_mib:.1f}× one load) |",
+        *rows,
         "",
         "What the diff found:",
         "",
@@ -186,10 +231,13 @@ def main():
         f"Co-star pairs: {d['pairs']['total_new']} new, {d['pairs']['total_lost']} lost. "
         f"Distances from {a.source}: {dist['total_changed']} people changed (reached "
         f"{dist['reached_old']} → {dist['reached_new']}). Components {comp['old']} → "
-        f"{comp['new']}: {comp['total_merged']} merged, {comp['total_split']} split. "
-        f"The centre ranking is not compared (a search from every person, in each version).",
+        f"{comp['new']}: {comp['total_merged']} merged, {comp['total_split']} split."
+        + (f" Top {a.centre} of the centre: {len(centre['entered'])} entered, "
+           f"{len(centre['left'])} left, {len(centre['moved'])} moved"
+           + (f" (the first: {first_move})" if first_move else "") + "."
+           if centre else ""),
     ])
-    replace_section(a.out, TITLE, body)
+    replace_section(a.out, title, body)
     print(body)
 
 

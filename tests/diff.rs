@@ -648,3 +648,132 @@ fn the_command_prints_the_library_answer() {
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The top `n` of the centre ranking by plain searches on the projection:
+/// every person of the largest component, by their sum of distances (the
+/// same component, so the same divisor), then name; each with their mean
+/// distance.
+fn plain_centre(ex: &Explorer, filter: &Filter, n: usize) -> Vec<(String, f64)> {
+    let plain = Plain::of(ex, filter);
+    let components = plain.components();
+    let mut sizes: HashMap<&str, usize> = HashMap::new();
+    for l in components.values() {
+        *sizes.entry(l).or_default() += 1;
+    }
+    let (main, size) = sizes.iter().max_by_key(|(l, s)| (**s, *l)).unwrap();
+    let mut rows: Vec<(u32, String, String)> = components
+        .iter()
+        .filter(|(_, l)| *l == main)
+        .map(|(k, _)| {
+            let far: u32 = plain.distances(k).values().sum();
+            let Some(hallyu::Entity::Person(p)) = ex.by_key(k) else {
+                unreachable!()
+            };
+            (far, ex.get(p).name().to_string(), k.to_string())
+        })
+        .collect();
+    rows.sort();
+    rows.into_iter()
+        .take(n)
+        .map(|(far, _, k)| (k, f64::from(far) / (*size - 1) as f64))
+        .collect()
+}
+
+/// The mean distance of `key` in the plain projection, when in the largest
+/// component.
+fn plain_mean(ex: &Explorer, filter: &Filter, key: &str) -> Option<f64> {
+    let all = plain_centre(ex, filter, usize::MAX);
+    all.iter().find(|r| r.0 == key).map(|r| r.1)
+}
+
+#[test]
+fn the_top_of_the_centre_against_plain_searches() {
+    // The edits of the other tests, and Park Seo-joon (the centre) loses
+    // his works but one: he drops out of the top.
+    let dir = edited_bundled("ron-centre");
+    let edited = Explorer::from_path(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let mut records = edited.to_records();
+    let mut kept = 0;
+    records.credits.retain(|c| {
+        let his = c.from == "park-seo-joon";
+        kept += usize::from(his);
+        !his || kept == 1
+    });
+    assert!(kept > 2, "{kept} credits of Park Seo-joon");
+    let new = Explorer::new(hallyu::Catalog::from_records("edited", records).unwrap());
+    let old = Explorer::bundled();
+    let filter = Filter::new();
+    let n = 8;
+    let diff = old
+        .diff(&new, &DiffOptions::new().centre(n), &filter)
+        .unwrap();
+    let c = diff.centre.as_ref().unwrap();
+    let (a, b) = (
+        plain_centre(&old, &filter, n),
+        plain_centre(&new, &filter, n),
+    );
+    let place = |v: &[(String, f64)], k: &str| v.iter().position(|r| r.0 == k).map(|i| i + 1);
+    let entered: Vec<&str> = b
+        .iter()
+        .map(|r| r.0.as_str())
+        .filter(|k| place(&a, k).is_none())
+        .collect();
+    let left: Vec<&str> = a
+        .iter()
+        .map(|r| r.0.as_str())
+        .filter(|k| place(&b, k).is_none())
+        .collect();
+    let keys = |l: &[hallyu::query::answer::CentreMove]| -> Vec<String> {
+        l.iter().map(|m| m.person.id.clone()).collect()
+    };
+    assert_eq!(keys(&c.entered), entered);
+    assert_eq!(keys(&c.left), left);
+    assert!(left.contains(&"park-seo-joon"), "{left:?}");
+    let mut moved: Vec<&str> = b
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| place(&a, &r.0).is_some_and(|o| o != i + 1))
+        .map(|(_, r)| r.0.as_str())
+        .collect();
+    assert!(!moved.is_empty());
+    let mut listed = keys(&c.moved);
+    listed.sort();
+    moved.sort();
+    assert_eq!(listed, moved);
+    for m in c.entered.iter().chain(&c.left).chain(&c.moved) {
+        let k = m.person.id.as_str();
+        assert_eq!(
+            (m.old_rank, m.new_rank),
+            (place(&a, k), place(&b, k)),
+            "{k}"
+        );
+        assert_eq!(m.old_mean, plain_mean(&old, &filter, k), "{k}");
+        assert_eq!(m.new_mean, plain_mean(&new, &filter, k), "{k}");
+    }
+    // Largest moves first.
+    let size =
+        |m: &hallyu::query::answer::CentreMove| m.old_rank.unwrap().abs_diff(m.new_rank.unwrap());
+    assert!(c.moved.windows(2).all(|w| size(&w[0]) >= size(&w[1])));
+    assert!(diff.to_string().contains(&format!("centre top {n}: ")));
+}
+
+#[test]
+fn the_summary_then_the_old_then_the_new_is_the_diff() {
+    let dir = edited_bundled("ron-steps");
+    let old = Explorer::bundled();
+    let new = Explorer::from_path(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let filter = Filter::new();
+    let options = DiffOptions::new().from("park-min-young").centre(4).limit(7);
+    let base = new.diff_base(&options, &filter).unwrap();
+    let pending = base.compare(&old).unwrap();
+    // Haru Haru's people, the new person, the work renamed and moved…
+    assert!(pending.differing() > 3);
+    let diff = pending.finish(&new).unwrap();
+    assert_eq!(diff, old.diff(&new, &options, &filter).unwrap());
+    check_against_plain(&old, &new, &diff, &filter, Some("park-min-young"));
+    // Finishing with another version than the summarised one is refused.
+    let base = new.diff_base(&options, &filter).unwrap();
+    assert!(base.compare(&old).unwrap().finish(&old).is_err());
+}

@@ -88,6 +88,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
         old,
         new,
         from,
+        centre,
         top,
     } = &cli.command
     {
@@ -103,6 +104,7 @@ fn run(cli: &Cli, out: &mut Out) -> Result<(), Failure> {
             new,
             korean: cli.common.korean,
             from: from.as_deref(),
+            centre: *centre,
             top: top.top,
         };
         return cmd::diff(&args, &cli.common.filter.filter(), out);

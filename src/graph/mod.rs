@@ -26,7 +26,7 @@ mod table;
 pub(crate) use builder::{GraphBuilder, memory_phase};
 pub(crate) use csr::{Appearance, DIRECT, IdMap, TraversalIndex};
 pub(crate) use subgraph::Selection;
-pub(crate) use table::{Key, Table};
+pub(crate) use table::{Key, Table, numeric};
 
 use crate::error::Location;
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, Tag, WorkId};

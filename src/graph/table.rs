@@ -68,7 +68,7 @@ impl Default for Keys {
 }
 
 /// Splits `nm0000102` into (`nm`, 102, 7) when it has that shape.
-fn numeric(key: &str) -> Option<([u8; 2], u32, u8)> {
+pub(crate) fn numeric(key: &str) -> Option<([u8; 2], u32, u8)> {
     let b = key.as_bytes();
     if b.len() < 3 || b.len() > 11 || !b[..2].iter().all(u8::is_ascii_lowercase) {
         return None;
@@ -353,6 +353,19 @@ impl Table {
             Keys::Text(v) => v
                 .get(i as usize)
                 .map_or_else(String::new, |&s| self.extras.get(s).to_string()),
+        }
+    }
+
+    /// The key of record `i` as its parts (no allocation): text, or the
+    /// numeric parts of an IMDb-style key.
+    pub(crate) fn key_of(&self, i: u32) -> Key<'_> {
+        match &self.keys {
+            Keys::Numeric {
+                prefix,
+                numbers,
+                widths,
+            } => Key::Numeric(*prefix, numbers[i as usize], widths[i as usize]),
+            Keys::Text(v) => Key::Text(self.extras.get(v[i as usize])),
         }
     }
 

@@ -37,7 +37,7 @@ pub use communities::{CommunityOptions, Partition};
 pub use components::{Component, Components};
 pub use cores::CoreNumbers;
 pub use costars::{CoAppearances, CoStar, Credited, SharedWork, SharedWorks};
-pub use diff::DiffOptions;
+pub use diff::{DiffBase, DiffOptions, DiffPending};
 pub use distance::{CentreEntry, CentreRanking, Distances};
 pub use introduce::{Introduction, PathRecommendation, Recommendation};
 pub use neighbourhood::NeighbourhoodOptions;

@@ -418,6 +418,7 @@ with fewer than k co-stars is removed, again and again.")]
     #[command(after_help = "Examples:
   hallyu diff data-2025/ data/
   hallyu diff imdb-2025-01/ imdb-2025-06/ --from nm0000020 --top 5 --json
+  hallyu diff data-2025/ data/ --centre 10
 
 OLD and NEW are two sources of any kind --data reads (a RON file or
 directory, an IMDb directory, CSV tables, a CSV or TSV edge list, node-link
@@ -426,9 +427,13 @@ their kind: people, groups, works and organisations added, removed and
 changed (each changed field, old → new). Credits are matched by the keys of
 their two ends and their role's word; a new billing, character or year is a
 change. Then, under the filter: co-star pairs new and lost, the people whose
-distance from --from changed most, and the components merged or split
-(matched by their people's keys). Lists are in key order and cut at --top;
-their totals are counted in full.")]
+distance from --from changed most, the components merged or split
+(matched by their people's keys), and with --centre N who entered, left or
+moved in the top N of the centre ranking (the exact top N: the ranking of
+everyone would cost a search from every person). Lists are in key order and
+cut at --top; their totals are counted in full. NEW is read first and
+summarised, then OLD, then NEW again, so that one version is held at a
+time.")]
     Diff {
         /// The old version: a path as --data takes.
         old: PathBuf,
@@ -437,6 +442,9 @@ their totals are counted in full.")]
         /// Compare everyone's distance from this person (a key or a name).
         #[arg(long, value_name = "NAME")]
         from: Option<String>,
+        /// Compare the top N of the centre ranking.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        centre: usize,
         #[command(flatten)]
         top: Top,
     },

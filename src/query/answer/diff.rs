@@ -24,7 +24,7 @@ use super::*;
 /// assert!(diff.to_string().starts_with("no changes"));
 /// # Ok::<(), hallyu::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Diff {
     /// How many records the old data holds.
@@ -49,6 +49,9 @@ pub struct Diff {
     pub distances: Option<DistanceChanges>,
     /// Components merged or split.
     pub components: ComponentChanges,
+    /// The top of the centre ranking compared, when asked
+    /// ([`DiffOptions::centre`](crate::query::DiffOptions::centre)).
+    pub centre: Option<CentreChanges>,
 }
 
 /// How many records of each kind a version holds.
@@ -449,6 +452,99 @@ pub struct ComponentSummary {
     pub sample: Vec<Person>,
 }
 
+/// The top `top` of the centre ranking (by mean distance within the main
+/// component, ties by name) in both versions, compared by key: who entered
+/// it, who left it, and who moved within it (largest moves first).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::DiffOptions;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let diff = explorer.diff(&explorer, &DiffOptions::new().centre(5), &Filter::new())?;
+/// let centre = diff.centre.unwrap();
+/// assert_eq!(centre.top, 5);
+/// assert!(centre.is_empty());
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CentreChanges {
+    /// How many places of the ranking are compared.
+    pub top: usize,
+    /// In the new top and not the old, by new rank.
+    pub entered: Vec<CentreMove>,
+    /// In the old top and not the new, by old rank.
+    pub left: Vec<CentreMove>,
+    /// In both, at another rank: the largest moves first, then by new
+    /// rank.
+    pub moved: Vec<CentreMove>,
+}
+
+impl CentreChanges {
+    /// Whether the top is the same people in the same order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::answer::CentreChanges;
+    ///
+    /// let same = CentreChanges { top: 3, entered: vec![], left: vec![], moved: vec![] };
+    /// assert!(same.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.entered.is_empty() && self.left.is_empty() && self.moved.is_empty()
+    }
+}
+
+/// One person's place in the top of the centre ranking, old → new (rank 1
+/// is the centre; `None`: not in that top), and their mean distance to
+/// the rest of the main component in each version (`None`: not in it).
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::answer::{CentreMove, Person};
+///
+/// let explorer = hallyu::Explorer::bundled();
+/// let person = Person::of(&explorer, explorer.person("IU")?);
+/// let m = CentreMove { person, old_rank: Some(3), new_rank: Some(1), old_mean: Some(2.3), new_mean: Some(2.1) };
+/// assert_eq!(m.to_string(), "IU: 3 → 1 (mean distance 2.300 → 2.100)");
+/// # Ok::<(), hallyu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CentreMove {
+    /// The person (as the new version has them when they are in its top).
+    pub person: Person,
+    /// Their rank in the old top.
+    pub old_rank: Option<usize>,
+    /// Their rank in the new top.
+    pub new_rank: Option<usize>,
+    /// Their mean distance in the old version.
+    pub old_mean: Option<f64>,
+    /// Their mean distance in the new version.
+    pub new_mean: Option<f64>,
+}
+
+impl fmt::Display for CentreMove {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rank = |r: Option<usize>| r.map_or("-".to_string(), |r| r.to_string());
+        let mean = |m: Option<f64>| m.map_or("none".to_string(), |m| format!("{m:.3}"));
+        write!(
+            f,
+            "{}: {} → {} (mean distance {} → {})",
+            self.person.display_name,
+            rank(self.old_rank),
+            rank(self.new_rank),
+            mean(self.old_mean),
+            mean(self.new_mean)
+        )
+    }
+}
+
 impl Diff {
     /// Whether nothing changed: no record, credit, pair, distance or
     /// component.
@@ -473,6 +569,7 @@ impl Diff {
             && self.pairs.total_new + self.pairs.total_lost == 0
             && self.distances.as_ref().is_none_or(|d| d.total_changed == 0)
             && self.components.total_merged + self.components.total_split == 0
+            && self.centre.as_ref().is_none_or(CentreChanges::is_empty)
     }
 }
 
@@ -621,6 +718,21 @@ impl fmt::Display for Diff {
                 writeln!(f, "  {}: {old} → {new}", c.person.display_name)?;
             }
             more(f, d.changed.len(), d.total_changed)?;
+        }
+        if let Some(c) = &self.centre {
+            writeln!(
+                f,
+                "centre top {}: {} entered, {} left, {} moved",
+                c.top,
+                c.entered.len(),
+                c.left.len(),
+                c.moved.len()
+            )?;
+            for (sign, list) in [("+", &c.entered), ("-", &c.left), ("~", &c.moved)] {
+                for m in list {
+                    writeln!(f, "  {sign} {m}")?;
+                }
+            }
         }
         let c = &self.components;
         writeln!(
