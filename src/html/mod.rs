@@ -300,8 +300,12 @@ impl PageOptions {
     /// are the communities of the whole graph under the filter
     /// ([`Explorer::communities`], resolution 1, seed 0, as `hallyu
     /// communities`; for a [`View::communities`] view, the view's own, and
-    /// the page opens coloured), found when the page is made: a
-    /// whole-graph measure, seconds on an IMDb-sized import.
+    /// the page opens coloured), found when the page is made. Finding them
+    /// is a whole-graph measure (tens of seconds on an IMDb-sized import),
+    /// so it is done only for a page that holds the whole graph (see
+    /// [`PageOptions::max_records`]) or shows a communities view; a bigger
+    /// page has no colours unless served (`hallyu serve` finds them on the
+    /// first request that asks).
     ///
     /// # Example
     ///
@@ -428,7 +432,11 @@ impl Page {
         // A communities view opens coloured by its own communities.
         let view_communities = options.view.as_ref().and_then(View::community_options);
         let community_options = view_communities.unwrap_or_default();
-        let communities = if options.communities {
+        // Finding communities is a whole-graph measure (tens of seconds on
+        // an IMDb-sized import): done for a page that holds the whole
+        // graph, or for a communities view.
+        let whole = shown >= total;
+        let communities = if options.communities && (whole || view_communities.is_some()) {
             let people: Vec<Entity> = graph
                 .nodes
                 .iter()

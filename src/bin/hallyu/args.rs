@@ -541,8 +541,10 @@ time.")]
               value_parser = clap::value_parser!(u32).range(1..=100_000))]
         max_records: u32,
         /// Leave out each person's community (the page's "colour by
-        /// community"): finding them is a whole-graph measure, tens of
-        /// seconds on an IMDb-sized import.
+        /// community"). They are found only for a page that holds the
+        /// whole graph (see --max-records) or a communities view: finding
+        /// them is a whole-graph measure, tens of seconds on an IMDb-sized
+        /// import.
         #[arg(long, global = true)]
         no_communities: bool,
         /// Write to this file instead of stdout.
