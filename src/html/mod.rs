@@ -330,6 +330,9 @@ impl PageOptions {
     /// assert_eq!(with["coloured"], false); // the switch starts off
     /// let without = data(&html::page(&explorer, &PageOptions::new().communities(false))?);
     /// assert!(without.get("communities").is_none());
+    /// // A page that holds only part of the graph: none found.
+    /// let part = data(&html::page(&explorer, &PageOptions::new().max_records(20))?);
+    /// assert!(part.get("communities").is_none());
     /// // A communities view: its own communities, the switch on.
     /// let view = View::communities(CommunityOptions::new().resolution(2.0));
     /// let coloured = data(&html::page(&explorer, &PageOptions::new().view(view))?);
