@@ -960,12 +960,11 @@ pub(crate) fn xml(s: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in escape_forbidden(s).chars() {
+        if let Some(entity) = markup_entity(c) {
+            out.push_str(entity);
+            continue;
+        }
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
@@ -975,18 +974,29 @@ pub(crate) fn xml(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The entity of an XML markup character (`& < > " '`), if `c` is one.
+fn markup_entity(c: char) -> Option<&'static str> {
+    Some(match c {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&apos;",
+        _ => return None,
+    })
+}
+
 /// Appends text escaped for XML content and attributes, for text drawn as
 /// a label (the built-in renderer's SVG, the HTML-like labels of DOT): the
 /// markup characters as entities, a tab or line break as a space, the
 /// characters XML 1.0 forbids as U+FFFD.
 pub(crate) fn xml_label(out: &mut String, text: &str) {
     for c in text.chars() {
+        if let Some(entity) = markup_entity(c) {
+            out.push_str(entity);
+            continue;
+        }
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
             c if forbidden(c) => out.push('\u{FFFD}'),
             c => out.push(c),
