@@ -124,8 +124,10 @@ impl<'a> CentreOptions<'a> {
     }
 
     /// Runs this many searches per pass: 64, 128 or 256 (rounded up to one
-    /// of them, at most 256). Each thread keeps two bit vectors of this
-    /// width per person and one per work.
+    /// of them, at most 256). Each thread keeps one bit vector of this
+    /// width per person and two per work. A pass gives a row for each of
+    /// its searches and for the people who share one: all the people with
+    /// one work only share that work's search.
     ///
     /// # Example
     ///
@@ -142,7 +144,9 @@ impl<'a> CentreOptions<'a> {
     /// });
     /// let run = explorer.centre_all(options, &Filter::new(), |_| ControlFlow::Continue(()));
     /// assert_eq!(run.component_size, 149);
-    /// assert_eq!(passes, 3); // 64 searches, 64, then 21
+    /// // 64 searches (96 people: some share their one work's search), then
+    /// // the rest.
+    /// assert_eq!(passes, 2);
     /// ```
     pub fn lanes(mut self, lanes: usize) -> Self {
         self.lanes = lanes;
@@ -221,7 +225,7 @@ impl<'a> CentreOptions<'a> {
     /// let options = CentreOptions::new().lanes(64).progress(|_| ControlFlow::Break(()));
     /// let run = explorer.centre_all(options, &Filter::new(), |_| ControlFlow::Continue(()));
     /// assert!(run.stopped);
-    /// assert_eq!(run.next, 64); // resume from there with `start(64)`
+    /// assert_eq!(run.next, 96); // 64 searches; resume with `start(96)`
     /// ```
     pub fn progress(mut self, f: impl FnMut(CentreProgress) -> ControlFlow<()> + 'a) -> Self {
         self.progress = Some(Box::new(f));
@@ -248,7 +252,7 @@ impl<'a> CentreOptions<'a> {
     ///     ControlFlow::Continue(())
     /// });
     /// assert!(run.stopped);
-    /// assert_eq!((rows, run.next), (64, 64)); // the pass under way was finished
+    /// assert_eq!((rows, run.next), (96, 96)); // the pass under way was finished
     /// ```
     pub fn cancel(mut self, flag: &'a AtomicBool) -> Self {
         self.cancel = Some(flag);
@@ -272,7 +276,7 @@ impl<'a> CentreOptions<'a> {
 ///     ControlFlow::Continue(())
 /// });
 /// explorer.centre_all(options, &Filter::new(), |_| ControlFlow::Continue(()));
-/// assert_eq!(seen, [(64, 149), (128, 149), (149, 149)]);
+/// assert_eq!(seen, [(96, 149), (149, 149)]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
