@@ -429,10 +429,11 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
         }
     }
 
-    /// Writes the listed people's lanes (kept to `active`) into their
-    /// works' word `side`, cleared first for each work touched; returns the
-    /// number of people those works hold (an upper bound on the work of
-    /// pushing from them).
+    /// Writes the listed people's lanes (kept to `active`), and those of
+    /// the works searches start from, into their works' word `side`,
+    /// counting the leaves of the works they reach first; lists the works
+    /// touched (`wlist`) and returns the number of people those works hold
+    /// (an upper bound on the work of pushing from them).
     fn mark_listed(&mut self, side: usize, active: &[u64; W], counter: &mut Sliced<W>) -> usize {
         if self.stamp == u32::MAX {
             self.wmark.fill(0);
