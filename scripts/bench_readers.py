@@ -28,33 +28,12 @@ import re
 import subprocess
 import sys
 
+from benchmarks_md import replace_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TITLE = "Readers: peak memory of `hallyu --data FILE stats`"
 WORK = os.path.join(ROOT, "target", "readers-bench")
 BIN = os.path.join(ROOT, "target", "release", "hallyu")
-
-
-def replace_section(path, body):
-    """Puts `body` (starting with its `## ` title) in place of the section of
-    the same title, or after the end of the file; every other byte of the
-    file stays as it was."""
-    try:
-        text = open(path, encoding="utf-8").read()
-    except OSError:
-        text = ""
-    body = body.rstrip("\n")
-    title = f"## {TITLE}"
-    start = text.find(title + "\n")
-    if start >= 0 and (start == 0 or text[start - 1] == "\n"):
-        end = text.find("\n## ", start + len(title))
-        if end < 0:
-            text = text[:start] + body + "\n"
-        else:
-            text = text[:start] + body + "\n\n" + text[end + 1:]
-    else:
-        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + body + "\n"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
 
 
 def previous_peaks(path, rev=None):
@@ -261,7 +240,7 @@ Written by `python3 scripts/bench_readers.py` (one run; do not edit by hand). Re
 
 {floor}The JSON, GraphML and GEXF readers stream (serde_json with a visitor per node and edge; quick-xml event by event from a buffered reader): they never hold the file or a parsed tree of it, and each node and edge becomes records when it is read. Resident memory freed by a reader is not given back to the system, so *staged* includes it.
 """
-    replace_section(args.out, body)
+    replace_section(args.out, TITLE, body)
     print(f"wrote the section to {args.out}")
 
 

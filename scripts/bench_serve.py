@@ -26,34 +26,10 @@ import platform
 import subprocess
 import sys
 
+from benchmarks_md import replace_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TITLE = "serve: load test"
-
-
-def replace_section(path, body):
-    """Puts `body` (starting with its `## ` title) in place of the section of
-    the same title, or after the end of the file; every other byte of the
-    file stays as it was."""
-    try:
-        text = open(path, encoding="utf-8").read()
-    except OSError:
-        text = ""
-    body = body.rstrip("\n")
-    title = f"## {TITLE}"
-    starts = [i for i in range(len(text))
-              if text.startswith(title, i) and (i == 0 or text[i - 1] == "\n")
-              and text[i + len(title):i + len(title) + 1] in ("\n", "")]
-    if starts:
-        start = starts[0]
-        end = text.find("\n## ", start + len(title))
-        if end < 0:
-            text = text[:start] + body + "\n"
-        else:
-            text = text[:start] + body + "\n\n" + text[end + 1:]
-    else:
-        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + body + "\n"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
 
 
 def cpu_model():
@@ -169,7 +145,7 @@ def main():
         f"{page['path_ms']:.0f} ms |",
     ]
     body = "\n".join(lines) + "\n"
-    replace_section(args.out, body)
+    replace_section(args.out, TITLE, body)
     print(body)
 
 
