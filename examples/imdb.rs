@@ -9,6 +9,7 @@
 //! cargo run --release --example imdb -- DIR components
 //! cargo run --release --example imdb -- DIR centre-all [--out FILE.csv] [--start N] [--limit N]
 //! cargo run --release --example imdb -- DIR top K
+//! cargo run --release --example imdb -- DIR centre-floor PASSES
 //! cargo run --release --example imdb -- DIR diameter
 //! cargo run --release --example imdb -- DIR betweenness EPSILON
 //! cargo run --release --example imdb -- DIR rank degree|shared-works|closeness|betweenness K
@@ -18,6 +19,10 @@
 //! cargo run --release --example imdb -- DIR communities [--seed N] [--out FILE.tsv]
 //! cargo run --release --example imdb -- DIR credits --out FILE.tsv
 //! ```
+//!
+//! `centre-floor` runs PASSES of `centre-all`'s passes and then sweeps that
+//! move the same memory without the work: the floor of the passes on this
+//! machine (for `scripts/bench_imdb.py`).
 //!
 //! `route` times a path of `docs/paths.md` (for `scripts/bench_paths.py`):
 //! `avoid` goes around the plain path's second person, `via` through person
@@ -35,7 +40,7 @@
 //! memory and the peak of each phase of the load; each phase resets the
 //! peak, so the VmHWM printed at the end is then that of the last phase only.
 //!
-//! Numbers are checked: `--repeat`, `--limit` and `K` at least 1, `--lanes`
+//! Numbers are checked: `--repeat`, `--limit`, `K` and `PASSES` at least 1, `--lanes`
 //! 64, 128 or 256, `EPSILON` strictly between 0 and 1; anything else is an
 //! error naming the allowed range.
 
@@ -65,7 +70,7 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
-     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | top K [--lanes N] | diameter | betweenness EPSILON | \
+     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | centre-floor PASSES [--lanes N] | top K [--lanes N] | diameter | betweenness EPSILON | \
      rank MEASURE K | search QUERY | route MODE A B [ARG] | communities [--seed N] [--out FILE] | \
      credits --out FILE) [--json] [--repeat N]";
 
@@ -387,6 +392,25 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 json!({"exact": top.is_exact(), "top": entries, "complete": top.complete_searches(),
                        "pruned": top.pruned_searches(), "samples": top.samples(), "component": top.component_size()})
             });
+            (text, value)
+        }
+        ("centre-floor", [passes]) => {
+            let passes = number("PASSES", Some(passes.clone()), 1)?;
+            let value = timed(&mut || {
+                let options = hallyu::query::CentreOptions::new().lanes(lanes);
+                let f = ex.centre_floor(options, &filter, passes);
+                json!({"passes": f.passes, "of_passes": f.of_passes, "links_read": f.links_read,
+                       "passes_ms": f.passes_time.as_secs_f64() * 1e3, "floor_ms": f.floor().as_secs_f64() * 1e3,
+                       "sweeps_ms": f.sweeps_time.as_secs_f64() * 1e3, "links_swept": f.links_swept})
+            });
+            let text = format!(
+                "{} of {} passes in {:.0} ms ({} links read); the same traffic without the work: {:.0} ms\n",
+                value["passes"],
+                value["of_passes"],
+                value["passes_ms"].as_f64().unwrap_or(0.0),
+                value["links_read"],
+                value["floor_ms"].as_f64().unwrap_or(0.0)
+            );
             (text, value)
         }
         ("diameter", []) => {

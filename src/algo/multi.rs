@@ -9,7 +9,10 @@
 //! and a person reached writes their new lanes into their works' words for
 //! the next level at once, while those lines are in cache; when the last
 //! level reached few people, the level pushes from the works they touch
-//! instead. The per-search histogram comes from bit-sliced counters fed by
+//! instead. A pull gathers 32 people's words before it writes any, so that
+//! the random reads, which are most of its time, overlap (it branches on
+//! no work's word until all 32 are in). The leaves of the works that lanes
+//! reached are counted after it, in a sweep in work order. The per-search histogram comes from bit-sliced counters fed by
 //! a carry-save adder tree (a few word operations per person and level,
 //! not one per bit).
 //!
@@ -353,8 +356,8 @@ pub(crate) struct LevelEnd<'a> {
 ///
 /// Each level is one sweep. A person reached at a level ORs their new lanes
 /// into their works' word for the next level at once (the works' lines are
-/// in cache: they were just read), so no sweep over the frontier is needed
-/// to find the works it touches. The works keep two words, read and
+/// in cache: they were just read, 32 people at a time), so no sweep over
+/// the frontier is needed to find the works it touches. The works keep two words, read and
 /// written by turns (one cache line for `W` ≤ 4). A word is never cleared
 /// between levels: a lane left over from an earlier level has reached every
 /// member of that work already, and `seen` masks it out.
@@ -376,9 +379,21 @@ pub(crate) struct MultiBfs<'g, const W: usize> {
     wstart: Vec<(u32, [u64; W])>,
     /// The leaves one level further on than the level being counted.
     ahead: Sliced<W>,
+    /// The works with leaves, in id order; per work, its place in that
+    /// list (`u32::MAX` for none); per work with leaves, the lanes that
+    /// have reached it (and so counted its leaves).
+    leafy: Vec<u32>,
+    leafy_at: Vec<u32>,
+    reached: Vec<[u64; W]>,
+    /// Links read by the levels so far (a person's to their works in a
+    /// pull, a work's to its cast in a push), over every run.
+    pub(crate) links_read: u64,
 }
 
 const ZERO: u64 = 0;
+
+/// People gathered at once in a pull.
+const BATCH: usize = 32;
 
 #[inline]
 fn is_zero<const W: usize>(x: &[u64; W]) -> bool {
@@ -390,6 +405,14 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
     pub(crate) const LANES: usize = 64 * W;
 
     pub(crate) fn new(g: &'g Compact) -> Self {
+        let mut leafy_at = vec![u32::MAX; g.works()];
+        let mut leafy = Vec::new();
+        for (w, &l) in g.leaves.iter().enumerate() {
+            if l > 0 {
+                leafy_at[w] = leafy.len() as u32;
+                leafy.push(w as u32);
+            }
+        }
         MultiBfs {
             g,
             seen: vec![[0; W]; g.len()],
@@ -401,31 +424,50 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
             stamp: 0,
             wstart: Vec::new(),
             ahead: Sliced::new(),
+            links_read: 0,
+            leafy: leafy.clone(),
+            leafy_at,
+            reached: vec![[0; W]; leafy.len()],
         }
     }
 
-    /// Adds the lanes of `x` to a work's words `bits` on `side`; a work
-    /// with leaves counts them (into `counter`) for the lanes that reach it
-    /// for the first time, those in neither word.
+    /// Counts the leaves of work `w` (into `counter`) for the lanes of `x`
+    /// that reach it for the first time.
     #[inline]
-    fn light(
-        bits: &mut [[u64; W]; 2],
-        side: usize,
-        leaves: u32,
-        x: &[u64; W],
-        counter: &mut Sliced<W>,
-    ) {
-        if leaves > 0 {
-            let mut fresh = [0u64; W];
-            for j in 0..W {
-                fresh[j] = x[j] & !(bits[0][j] | bits[1][j]);
-            }
-            if !is_zero(&fresh) {
-                counter.add_times(&fresh, leaves);
-            }
-        }
+    fn count_leaves(&mut self, w: usize, x: &[u64; W], counter: &mut Sliced<W>) {
+        let Some(reached) = self.reached.get_mut(self.leafy_at[w] as usize) else {
+            return;
+        };
+        let mut fresh = [0u64; W];
         for j in 0..W {
-            bits[side][j] |= x[j];
+            fresh[j] = x[j] & !reached[j];
+            reached[j] |= fresh[j];
+        }
+        if !is_zero(&fresh) {
+            counter.add_times(&fresh, self.g.leaves[w]);
+        }
+    }
+
+    /// Counts, into `counter`, the leaves of the works that lanes reached
+    /// for the first time in a pull (written on `side`): a sweep in id
+    /// order over the works with leaves, kept out of the pull's random
+    /// reads.
+    fn count_leaves_after_pull(&mut self, side: usize, counter: &mut Sliced<W>) {
+        for (i, &w) in self.leafy.iter().enumerate() {
+            let x = &self.wbits[w as usize][side];
+            let reached = &mut self.reached[i];
+            let mut fresh = [0u64; W];
+            let mut any = 0;
+            for j in 0..W {
+                fresh[j] = x[j] & !reached[j];
+                any |= fresh[j];
+            }
+            if any != 0 {
+                for j in 0..W {
+                    reached[j] |= fresh[j];
+                }
+                counter.add_times(&fresh, self.g.leaves[w as usize]);
+            }
         }
     }
 
@@ -443,11 +485,12 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
         self.wlist.clear();
         let mut touched = 0usize;
         let g = self.g;
-        let listed = self.list.iter().map(|&(p, f)| (g.works_of(p as usize), f));
-        let started = self
-            .wstart
-            .iter()
-            .map(|(w, f)| (std::slice::from_ref(w), *f));
+        let (list, mut wstart) = (
+            std::mem::take(&mut self.list),
+            std::mem::take(&mut self.wstart),
+        );
+        let listed = list.iter().map(|&(p, f)| (g.works_of(p as usize), f));
+        let started = wstart.iter().map(|(w, f)| (std::slice::from_ref(w), *f));
         for (works, f) in listed.chain(started) {
             let mut f = f;
             for j in 0..W {
@@ -463,11 +506,15 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                     self.wlist.push(w as u32);
                     touched += g.cast_of(w).len();
                 }
-                let leaves = g.leaves.get(w).copied().unwrap_or(0);
-                Self::light(&mut self.wbits[w], side, leaves, &f, counter);
+                for j in 0..W {
+                    self.wbits[w][side][j] |= f[j];
+                }
+                self.count_leaves(w, &f, counter);
             }
         }
-        self.wstart.clear();
+        self.list = list;
+        wstart.clear();
+        self.wstart = wstart;
         touched
     }
 
@@ -493,6 +540,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
         debug_assert!(g.leaves.is_empty() || (sums.is_none() && !bounds));
         self.seen.fill([0; W]);
         self.wbits.fill([[0; W]; 2]);
+        self.reached.fill([0; W]);
         self.list.clear();
         self.wstart.clear();
         self.ahead = Sliced::new();
@@ -512,6 +560,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                     // The source is one of the work's leaves: the others
                     // are at distance 1.
                     self.wbits[w as usize][0][j] |= b;
+                    self.reached[self.leafy_at[w as usize] as usize][j] |= b;
                     counter.add_times(&bit, g.leaves[w as usize] - 1);
                     self.wstart.push((w, bit));
                 }
@@ -567,6 +616,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
             if push {
                 // Push from the few works the last level touched.
                 for &w in &self.wlist {
+                    self.links_read += g.cast_of(w as usize).len() as u64;
                     let v = self.wbits[w as usize][side];
                     for &q in g.cast_of(w as usize) {
                         let seen = &mut self.seen[q as usize];
@@ -591,55 +641,61 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                 // Pull into everyone not yet reached by every search, and
                 // write their new lanes into their works' other word.
                 let (read, write) = (side, 1 - side);
-                for q in 0..n {
-                    let seen = self.seen[q];
-                    let mut open = [0u64; W];
-                    let mut any = 0;
-                    for j in 0..W {
-                        open[j] = active[j] & !seen[j];
-                        any |= open[j];
-                    }
-                    if any == 0 {
-                        continue;
-                    }
-                    let works = g.works_of(q);
-                    let mut acc = [0u64; W];
-                    for &w in works {
-                        let v = &self.wbits[w as usize][read];
+                // In batches: first each person's new lanes, from their
+                // works (loads that wait on nothing, so that many cache
+                // misses are in flight at once), then what those bring.
+                let mut gathered = [[0u64; W]; BATCH];
+                for first in (0..n).step_by(BATCH) {
+                    let batch = first..(first + BATCH).min(n);
+                    for (q, got) in batch.clone().zip(gathered.iter_mut()) {
+                        let seen = &self.seen[q];
+                        let mut any = 0;
                         for j in 0..W {
-                            acc[j] |= v[j];
+                            got[j] = active[j] & !seen[j];
+                            any |= got[j];
+                        }
+                        if any == 0 {
+                            continue;
+                        }
+                        let works = g.works_of(q);
+                        self.links_read += works.len() as u64;
+                        let mut acc = [0u64; W];
+                        for &w in works {
+                            let v = &self.wbits[w as usize][read];
+                            for j in 0..W {
+                                acc[j] |= v[j];
+                            }
+                        }
+                        for j in 0..W {
+                            got[j] &= acc[j];
                         }
                     }
-                    let mut new = [0u64; W];
-                    let mut any = 0;
-                    for j in 0..W {
-                        new[j] = acc[j] & open[j];
-                        any |= new[j];
+                    for (q, new) in batch.zip(gathered.iter()) {
+                        if is_zero(new) {
+                            continue;
+                        }
+                        for j in 0..W {
+                            self.seen[q][j] |= new[j];
+                        }
+                        for &w in g.works_of(q) {
+                            let v = &mut self.wbits[w as usize][write];
+                            for j in 0..W {
+                                v[j] |= new[j];
+                            }
+                        }
+                        found = true;
+                        if self.next_list.len() < list_limit {
+                            self.next_list.push((q as u32, *new));
+                        } else {
+                            overflow = true;
+                        }
+                        on_new(q, new, &mut counter);
                     }
-                    if any == 0 {
-                        continue;
-                    }
-                    for j in 0..W {
-                        self.seen[q][j] |= new[j];
-                    }
-                    for &w in works {
-                        let leaves = g.leaves.get(w as usize).copied().unwrap_or(0);
-                        Self::light(
-                            &mut self.wbits[w as usize],
-                            write,
-                            leaves,
-                            &new,
-                            &mut self.ahead,
-                        );
-                    }
-                    found = true;
-                    if self.next_list.len() < list_limit {
-                        self.next_list.push((q as u32, new));
-                    } else {
-                        overflow = true;
-                    }
-                    on_new(q, &new, &mut counter);
                 }
+                // The leaves the people of this level reach are next level's.
+                let mut ahead = std::mem::replace(&mut self.ahead, Sliced::new());
+                self.count_leaves_after_pull(write, &mut ahead);
+                self.ahead = ahead;
             }
             counter.take(&mut count);
             // The leaves the people of this level reach are next level's.
@@ -671,6 +727,45 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
             }
         }
     }
+}
+
+/// The memory traffic of `sweeps` pull levels without their work: every
+/// person's lane word and their works' words read, and written back, as a
+/// pull level that reaches everyone does, but no lanes are masked, counted
+/// or listed. What a pass costs beyond this is computing; this much it
+/// cannot go below (the floor of the lane passes on this machine). Returns
+/// the links read.
+pub(crate) fn touch_sweeps<const W: usize>(g: &Compact, sweeps: usize) -> u64 {
+    let mut seen = vec![[0u64; W]; g.len()];
+    let mut wbits = vec![[[0u64; W]; 2]; g.works()];
+    let mut links = 0u64;
+    for sweep in 0..sweeps {
+        let (read, write) = (sweep % 2, 1 - sweep % 2);
+        for (q, mine) in seen.iter_mut().enumerate() {
+            let works = g.works_of(q);
+            links += works.len() as u64;
+            let mut acc = [0u64; W];
+            for &w in works {
+                let v = &wbits[w as usize][read];
+                for j in 0..W {
+                    acc[j] |= v[j];
+                }
+            }
+            // A changing lane, so that no read or write can be left out.
+            acc[q % W] |= 1 << (sweep % 64);
+            for j in 0..W {
+                mine[j] |= acc[j];
+            }
+            for &w in works {
+                let v = &mut wbits[w as usize][write];
+                for j in 0..W {
+                    v[j] |= acc[j];
+                }
+            }
+        }
+    }
+    std::hint::black_box((&seen, &wbits));
+    links
 }
 
 /// Runs `f` on `threads` threads, each with its own searcher of width `W`,

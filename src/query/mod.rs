@@ -32,6 +32,8 @@ pub use all_paths::{AllPathsOptions, AllShortestPaths};
 pub use centrality::{
     ApproxBetweenness, BetweennessOptions, Centrality, Measure, PersonCentrality,
 };
+#[doc(hidden)]
+pub use centre::CentreFloor;
 pub use centre::{CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre};
 pub use communities::{CommunityOptions, Partition};
 pub use components::{Component, Components};

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use crate::algo::multi::{MultiBfs, with_searchers};
+use crate::algo::multi::{MultiBfs, touch_sweeps, with_searchers};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::graph::compact::{Compact, Start};
@@ -42,7 +42,113 @@ fn all_passes<const W: usize>(
     });
 }
 
+/// The component without its leaves, the searches `sources` need (one for
+/// each person who is not a leaf, one for all the leaves of a work: they
+/// have the same distances), and `class[i]`, source i's search, numbered in
+/// order of first need.
+fn searches_of(g: &Compact, sources: &[u32]) -> (Compact, Vec<Start>, Vec<u32>) {
+    let (core, starts) = g.without_leaves();
+    let mut searches: Vec<Start> = Vec::new();
+    let mut of_work = vec![u32::MAX; g.works()];
+    let mut class = Vec::with_capacity(sources.len());
+    for &s in sources {
+        let start = starts[s as usize];
+        let known = match start {
+            Start::Work(w) => of_work[w as usize],
+            Start::Person(_) => u32::MAX,
+        };
+        if known != u32::MAX {
+            class.push(known);
+            continue;
+        }
+        if let Start::Work(w) = start {
+            of_work[w as usize] = searches.len() as u32;
+        }
+        class.push(searches.len() as u32);
+        searches.push(start);
+    }
+    (core, searches, class)
+}
+
+/// Runs the passes `chunks` on `threads` threads; the links they read.
+fn sample_passes<const W: usize>(g: &Compact, chunks: &[&[Start]], threads: usize) -> u64 {
+    let next = AtomicUsize::new(0);
+    let lanes = MultiBfs::<W>::LANES;
+    let read = with_searchers::<W, u64>(g, threads.min(chunks.len()), |bfs| {
+        let mut hist = vec![Vec::new(); lanes];
+        while let Some(chunk) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
+            bfs.run(chunk, &mut hist, None, false, |_| [0; W]);
+        }
+        bfs.links_read
+    });
+    read.iter().sum()
+}
+
+/// `sweeps` pull levels' memory traffic without their work on each of
+/// `threads` threads at once; the links read.
+fn floor_sweeps<const W: usize>(g: &Compact, threads: usize, sweeps: usize) -> u64 {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| scope.spawn(|| touch_sweeps::<W>(g, sweeps)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a sweep thread panicked"))
+            .sum()
+    })
+}
+
 impl Explorer {
+    /// Measures the floor of [`Explorer::centre_all`]'s passes on this
+    /// machine: runs `passes` of its passes, spread over the search order,
+    /// then as many sweeps over the component as read the same number of
+    /// links, with the same memory traffic and none of the work (see
+    /// [`CentreFloor`]). For the benchmarks: outside the semver promise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let floor = explorer.centre_floor(CentreOptions::new().lanes(64), &Filter::new(), 2);
+    /// assert_eq!((floor.passes, floor.of_passes), (2, 2));
+    /// assert!(floor.links_read > 0 && floor.links_swept >= floor.links_read);
+    /// ```
+    #[doc(hidden)]
+    pub fn centre_floor(
+        &self,
+        options: CentreOptions<'_>,
+        filter: &Filter,
+        passes: usize,
+    ) -> CentreFloor {
+        let g = Compact::largest(self.graph.index(), filter).in_search_order();
+        let sources: Vec<u32> = (0..g.len() as u32).collect();
+        let (core, searches, _) = searches_of(&g, &sources);
+        let lanes = options.get_lanes();
+        let threads = options.threads;
+        let chunks: Vec<&[Start]> = searches.chunks(lanes).collect();
+        let passes = passes.clamp(1, chunks.len().max(1));
+        let picked: Vec<&[Start]> = (0..passes)
+            .filter_map(|i| chunks.get(i * chunks.len() / passes).copied())
+            .collect();
+        let began = Instant::now();
+        let links_read = by_width!(lanes, sample_passes(&core, &picked, threads));
+        let passes_time = began.elapsed();
+        let per_thread = links_read.div_ceil(threads as u64 * core.links().max(1) as u64);
+        let began = Instant::now();
+        let links_swept = by_width!(lanes, floor_sweeps(&core, threads, per_thread as usize));
+        CentreFloor {
+            passes: picked.len(),
+            of_passes: chunks.len(),
+            passes_time,
+            links_read,
+            sweeps_time: began.elapsed(),
+            links_swept,
+        }
+    }
+
     /// The distances from every person of the main component to everyone
     /// else of it, as the Oracle of Bacon's "Center of the Hollywood
     /// Universe" page lists them: one [`PersonCentre`] per person (mean
@@ -158,27 +264,7 @@ impl Explorer {
         // One search for each person who is not a leaf, and one for all the
         // leaves of a work (they have the same distances): `class[i]` is
         // source i's search, numbered in order of first need.
-        let (core, starts) = g.without_leaves();
-        let mut searches: Vec<Start> = Vec::new();
-        let mut of_work = vec![u32::MAX; g.works()];
-        let mut class = Vec::with_capacity(total);
-        for &s in sources {
-            let start = starts[s as usize];
-            let known = match start {
-                Start::Work(w) => of_work[w as usize],
-                Start::Person(_) => u32::MAX,
-            };
-            if known != u32::MAX {
-                class.push(known);
-                continue;
-            }
-            if let Start::Work(w) = start {
-                of_work[w as usize] = searches.len() as u32;
-            }
-            class.push(searches.len() as u32);
-            searches.push(start);
-        }
-        drop(of_work);
+        let (core, searches, class) = searches_of(g, sources);
         // How many sources still need each search's histogram.
         let mut needed = vec![0u32; searches.len()];
         for &c in &class {

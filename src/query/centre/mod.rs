@@ -436,6 +436,58 @@ pub struct CentreRun {
     pub other_components: usize,
 }
 
+/// What [`Explorer::centre_floor`](crate::Explorer::centre_floor) measured:
+/// a sample of the centre's passes, and sweeps that move the same memory
+/// without the work. For the benchmarks: outside the semver promise.
+///
+/// # Example
+///
+/// ```
+/// use hallyu::query::CentreOptions;
+/// use hallyu::{Explorer, Filter};
+///
+/// let explorer = Explorer::bundled();
+/// let floor = explorer.centre_floor(CentreOptions::new(), &Filter::new(), 1);
+/// assert!(floor.floor() <= floor.sweeps_time);
+/// ```
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct CentreFloor {
+    /// The passes run.
+    pub passes: usize,
+    /// The passes of a whole run.
+    pub of_passes: usize,
+    /// The time they took (on every thread of the options).
+    pub passes_time: Duration,
+    /// The links they read.
+    pub links_read: u64,
+    /// The time of the sweeps.
+    pub sweeps_time: Duration,
+    /// The links the sweeps read (a whole number of sweeps, at least
+    /// `links_read`).
+    pub links_swept: u64,
+}
+
+impl CentreFloor {
+    /// The sweeps' time for the sample's links: what the sample's passes
+    /// cannot go below on this machine with this layout.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::query::CentreOptions;
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let floor = explorer.centre_floor(CentreOptions::new(), &Filter::new(), 1);
+    /// assert!(floor.floor() <= floor.sweeps_time);
+    /// ```
+    pub fn floor(&self) -> Duration {
+        let share = self.links_read as f64 / self.links_swept.max(1) as f64;
+        self.sweeps_time.mul_f64(share.min(1.0))
+    }
+}
+
 /// Runs `$body` with `$w` bound to the searcher width for `$lanes`.
 macro_rules! by_width {
     ($lanes:expr, $f:ident ( $($arg:expr),* )) => {
