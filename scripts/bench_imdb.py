@@ -188,6 +188,9 @@ DELTA = 0.1
 CENTRE_SAMPLE = None
 TOPK = 10
 NK_TIMEOUT = 300
+# Passes of the centre of everyone sampled to find the floor of its memory
+# traffic (`centre-floor`).
+FLOOR_PASSES = 16
 
 
 def worker_networkit_top(dirpath, hub_key, a_key, b_key):
@@ -336,6 +339,7 @@ def hallyu_analytics(dirpath):
         best = sorted(means)[:TOPK]
         assert all(abs(x - e["mean"]) < 1e-6 for x, e in zip(best, t["top"])), f"{size}: centre-all best means"
     b = q(dirpath, "betweenness", str(EPSILON), repeat=1) if size in BETWEENNESS_SIZES else None
+    fl = q(dirpath, "centre-floor", str(FLOOR_PASSES), repeat=1)
     out = dict(component=c["component"], centre_sample=c["written"], centre_sample_ms=c["query_ms"],
                 centre_all_ms=c["query_ms"] * c["component"] / c["written"],
                 centre_projected=bool(CENTRE_SAMPLE),
@@ -344,6 +348,11 @@ def hallyu_analytics(dirpath):
                 diameter=d["diameter"], radius=d["radius"], diameter_ms=d["query_ms"],
                 diameter_searches=d["searches"], diameter_path=d["path"],
                 analytics_peak_kib=max(x["peak_kib"] for x in (c, t, d, b) if x))
+    # The floor of the passes: the sample's share of the sweeps' time,
+    # scaled to the whole run.
+    out.update(floor_passes=fl["passes"], floor_of=fl["of_passes"], floor_sample_ms=fl["passes_ms"],
+               floor_sweeps_ms=fl["floor_ms"],
+               floor_all_ms=out["centre_all_ms"] * fl["floor_ms"] / fl["passes_ms"])
     if b:
         out.update(betweenness_ms=b["query_ms"], betweenness_samples=b["samples"], betweenness_bound=b["error_bound"])
     return out
@@ -601,6 +610,14 @@ def write(path, sections, xl=None):
                      f"{k['diameter_ms'] / h['diameter_ms']:.1f}× | "
                      f"{ratio(k.get('betweenness_ms'), h.get('betweenness_ms'))} |")
         lines.append(f"| hallyu vs igraph | {i['histogram_ms'] * n / h['centre_all_ms']:.1f}× | | | |")
+        lines.append("")
+        lines.append(
+            f"**The floor of the passes** (`centre-floor {FLOOR_PASSES}`): {h['floor_passes']} of the "
+            f"{h['floor_of']} passes, spread over the search order, took {fmt_ms(h['floor_sample_ms'])}; sweeps that "
+            f"read and write the same memory (every person's lanes and their works' words, as many links) without "
+            f"the work took {fmt_ms(h['floor_sweeps_ms'])}. Scaled to the whole run, the passes cannot go below "
+            f"about {fmt_ms(h['floor_all_ms'])} on this machine with this layout; the run took "
+            f"{h['centre_all_ms'] / h['floor_all_ms']:.1f}× that.")
         lines.append("")
     if xl:
         lines += ["## xl: load and memory", "",
