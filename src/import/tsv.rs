@@ -293,15 +293,24 @@ impl<'a> Tsv<'a> {
     /// `false` when the block is empty and the file has ended. Blank lines
     /// are kept (as empty lines), so that a block's lines are numbered from
     /// its first.
+    ///
+    /// The whole lines in the reader's buffer are copied at once, with their
+    /// ends (which [`Block::lines`] leaves out); a line that runs past the
+    /// buffer, or is longer than the limit, is read as [`Tsv::next_row`]
+    /// reads it.
     pub(crate) fn next_block(&mut self, block: &mut Block, target: usize) -> bool {
         block.data.clear();
-        block.ends.clear();
+        block.lines.clear();
         block.error = None;
         block.first = self.number + 1;
         while block.data.len() < target {
+            if !self.overlong && self.whole_lines(block, target) {
+                continue;
+            }
+            let start = block.data.len();
             match self.read_line(&mut block.data) {
-                Ok(true) => block.ends.push(block.data.len()),
-                Ok(false) => return !block.ends.is_empty(),
+                Ok(true) => block.lines.push((start, block.data.len())),
+                Ok(false) => return !block.lines.is_empty(),
                 Err(e) => {
                     block.error = Some(e);
                     return true;
@@ -309,6 +318,65 @@ impl<'a> Tsv<'a> {
             }
         }
         true
+    }
+
+    /// Copies the whole lines at the start of the reader's buffer, up to
+    /// about `target` bytes of `block` and the first line longer than the
+    /// limit, into `block`; `false` when there is none (a read error is
+    /// left for [`Tsv::read_line`] to report).
+    fn whole_lines(&mut self, block: &mut Block, target: usize) -> bool {
+        let Ok(buf) = self.reader.fill_buf() else {
+            return false;
+        };
+        let base = block.data.len();
+        let (mut start, mut lines) = (0, 0);
+        for_each_newline(buf, |at| {
+            let end = if at > start && buf[at - 1] == b'\r' {
+                at - 1
+            } else {
+                at
+            };
+            if end - start > self.max_line {
+                return false;
+            }
+            block.lines.push((base + start, base + end));
+            lines += 1;
+            start = at + 1;
+            base + start < target
+        });
+        if lines == 0 {
+            return false;
+        }
+        block.data.extend_from_slice(&buf[..start]);
+        self.reader.consume(start);
+        self.number += lines;
+        true
+    }
+}
+
+/// Calls `f` with the position of each `\n` of `bytes` in order, until it
+/// returns `false`. Sixty-four bytes at a time: a mask of their newlines,
+/// which the compiler makes of a few vector instructions.
+fn for_each_newline(bytes: &[u8], mut f: impl FnMut(usize) -> bool) {
+    let mut chunks = bytes.chunks_exact(64);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut mask = chunk
+            .iter()
+            .enumerate()
+            .fold(0u64, |m, (i, &b)| m | (u64::from(b == b'\n') << i));
+        while mask != 0 {
+            if !f(base + mask.trailing_zeros() as usize) {
+                return;
+            }
+            mask &= mask - 1;
+        }
+        base += 64;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b == b'\n' && !f(base + i) {
+            return;
+        }
     }
 }
 
@@ -355,14 +423,14 @@ impl Fields {
     }
 }
 
-/// Whole lines of a file, back to back without their ends, numbered from
-/// `first`; a block ends where the file does or at a line that could not
-/// be read (`error`).
+/// Whole lines of a file, back to back (with or without their ends),
+/// numbered from `first`; a block ends where the file does or at a line
+/// that could not be read (`error`).
 #[derive(Default)]
 pub(crate) struct Block {
     data: Vec<u8>,
-    /// The end of each line in `data`.
-    ends: Vec<usize>,
+    /// Where each line starts and ends (without its end) in `data`.
+    lines: Vec<(usize, usize)>,
     /// The number of the block's first line.
     first: usize,
     /// Why the line after the block's last could not be read.
@@ -372,12 +440,11 @@ pub(crate) struct Block {
 impl Block {
     /// The block's lines with their numbers, blank lines left out.
     pub(crate) fn lines(&self) -> impl Iterator<Item = (usize, &[u8])> {
-        let mut start = 0;
-        self.ends.iter().enumerate().filter_map(move |(i, &end)| {
-            let line = &self.data[start..end];
-            start = end;
-            (!line.is_empty()).then_some((self.first + i, line))
-        })
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, (start, end))| end > start)
+            .map(|(i, &(start, end))| (self.first + i, &self.data[start..end]))
     }
 }
 
