@@ -355,26 +355,34 @@ impl<'a> Tsv<'a> {
 }
 
 /// Calls `f` with the position of each `\n` of `bytes` in order, until it
-/// returns `false`. Sixty-four bytes at a time: a mask of their newlines,
-/// which the compiler makes of a few vector instructions.
-fn for_each_newline(bytes: &[u8], mut f: impl FnMut(usize) -> bool) {
-    let mut chunks = bytes.chunks_exact(64);
+/// returns `false`.
+fn for_each_newline(bytes: &[u8], f: impl FnMut(usize) -> bool) {
+    for_each_byte(bytes, b'\n', f);
+}
+
+/// Calls `f` with the position of each byte `needle` of `bytes` in order,
+/// until it returns `false`. Eight bytes at a time: a word whose bytes equal
+/// to `needle` have their high bit set, exactly (no carry crosses bytes),
+/// found by counting trailing zeros.
+fn for_each_byte(bytes: &[u8], needle: u8, mut f: impl FnMut(usize) -> bool) {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let spread = u64::from_ne_bytes([needle; 8]);
+    let mut words = bytes.chunks_exact(8);
     let mut base = 0;
-    for chunk in &mut chunks {
-        let mut mask = chunk
-            .iter()
-            .enumerate()
-            .fold(0u64, |m, (i, &b)| m | (u64::from(b == b'\n') << i));
-        while mask != 0 {
-            if !f(base + mask.trailing_zeros() as usize) {
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) ^ spread;
+        // High bit of each byte: set when the byte of `x` is zero.
+        let mut found = !(((x & LOW) + LOW) | x | LOW);
+        while found != 0 {
+            if !f(base + (found.trailing_zeros() / 8) as usize) {
                 return;
             }
-            mask &= mask - 1;
+            found &= found - 1;
         }
-        base += 64;
+        base += 8;
     }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        if b == b'\n' && !f(base + i) {
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b == needle && !f(base + i) {
             return;
         }
     }
@@ -399,17 +407,19 @@ impl Fields {
             number,
         };
         let want = self.want;
-        let mut start = 0;
-        for (i, field) in line.split(|&b| b == b'\t').enumerate() {
-            if i >= want {
-                row.len = line.split(|&b| b == b'\t').count();
-                break;
+        let (mut start, mut found) = (0, 0);
+        let mut field = |end: usize| {
+            if found < want {
+                row.fields[found] = &line[start..end];
+                row.starts[found] = start;
             }
-            row.fields[i] = field;
-            row.starts[i] = start;
-            start += field.len() + 1;
-            row.len = i + 1;
-        }
+            found += 1;
+            start = end + 1;
+            true
+        };
+        for_each_byte(line, b'\t', &mut field);
+        field(line.len());
+        row.len = found;
         if row.len != want {
             let location = Location {
                 file: self.file.clone(),
