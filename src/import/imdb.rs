@@ -464,7 +464,9 @@ impl<'a> Imdb<'a> {
     /// malformed row (wrong number of fields, an id that is not `nm…`/`tt…`
     /// with digits, a year or ordering that is not a number, invalid UTF-8,
     /// a line longer than [`Imdb::max_line`], a header holding a carriage
-    /// return — CR-only line ends),
+    /// return — CR-only line ends, more than 2^29 (536,870,912) rows in
+    /// `name.basics`, the most a principal's 8 bytes can address; IMDb has
+    /// about 14 million),
     /// unless [`Imdb::skip_bad_rows`] is on.
     ///
     /// # Example
