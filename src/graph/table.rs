@@ -520,6 +520,40 @@ mod tests {
     /// equal in their first 16 bytes, a name that begins another, equal
     /// names, Hangul, the empty name.
     #[test]
+    fn keys_are_found_in_key_order_and_out_of_it() {
+        // In key order: no sorted positions are kept.
+        let mut sorted = Table::default();
+        for (k, n) in [("nm0000001", "A"), ("nm0000002", "B"), ("nm0000010", "C")] {
+            sorted.push(k, n);
+        }
+        sorted.seal();
+        assert!(sorted.by_key.is_empty());
+        // Out of it, in text and numbers: the sorted positions.
+        let mut text = Table::default();
+        for (k, n) in [("iu", "IU"), ("bts", "BTS"), ("zico", "Zico")] {
+            text.push(k, n);
+        }
+        text.seal();
+        let mut numbers = Table::default();
+        for (k, n) in [("nm0000010", "C"), ("nm0000001", "A"), ("nm0000002", "B")] {
+            numbers.push(k, n);
+        }
+        numbers.seal();
+        assert_eq!(numbers.by_key, [1, 2, 0]);
+        for t in [&sorted, &text, &numbers] {
+            for i in 0..t.len() as u32 {
+                assert_eq!(t.find_key(&t.key(i)), Some(i), "{}", t.key(i));
+            }
+            assert_eq!(t.find_key("nm0000003"), None);
+            assert_eq!(t.find_key("aaa"), None);
+            assert_eq!(t.find_key("zzz"), None);
+            let order: Vec<String> = t.in_key_order().iter().map(|i| t.key(i)).collect();
+            assert!(order.is_sorted(), "{order:?}");
+            assert_eq!(order.len(), t.in_key_order().len());
+        }
+    }
+
+    #[test]
     fn name_ranks_order_as_name_then_position() {
         let names = [
             "ABCDEFGHIJKLMNOP",
