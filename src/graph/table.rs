@@ -257,29 +257,25 @@ impl Table {
     /// Sorts the key lookup table and trims the columns; called once by the
     /// builder when every record is in.
     pub(crate) fn seal(&mut self) {
-        let in_order = |k: &dyn Fn(u32, u32) -> bool| (1..self.len).all(|i| k(i - 1, i));
+        // The positions sorted by `cmp`, none when they are in order.
+        let sorted = |cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering| {
+            if (1..self.len).all(|i| cmp(i - 1, i).is_le()) {
+                return Vec::new();
+            }
+            let mut by_key: Vec<u32> = (0..self.len).collect();
+            by_key.sort_unstable_by(|&a, &b| cmp(a, b));
+            by_key
+        };
         self.by_key = match &self.keys {
             Keys::Numeric {
                 numbers, widths, ..
             } => {
-                let k = |i: &u32| (numbers[*i as usize], widths[*i as usize]);
-                if in_order(&|a, b| k(&a) <= k(&b)) {
-                    Vec::new()
-                } else {
-                    let mut by_key: Vec<u32> = (0..self.len).collect();
-                    by_key.sort_unstable_by_key(k);
-                    by_key
-                }
+                let k = |i: u32| (numbers[i as usize], widths[i as usize]);
+                sorted(&|a, b| k(a).cmp(&k(b)))
             }
             Keys::Text(v) => {
                 let k = |i: u32| self.extras.get(v[i as usize]);
-                if in_order(&|a, b| k(a) <= k(b)) {
-                    Vec::new()
-                } else {
-                    let mut by_key: Vec<u32> = (0..self.len).collect();
-                    by_key.sort_unstable_by(|&a, &b| k(a).cmp(k(b)));
-                    by_key
-                }
+                sorted(&|a, b| k(a).cmp(k(b)))
             }
         };
         self.names.shrink_to_fit();
