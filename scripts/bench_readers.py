@@ -97,7 +97,7 @@ def measure(path):
     for part in wall.split(":"):
         secs = secs * 60 + float(part)
     phases = {}
-    for m in re.finditer(r"memory: (.+?)\s+[\d.]+ s, rss\s+(\d+) MiB, peak since last\s+(\d+) MiB",
+    for m in re.finditer(r"memory: (.+?)\s+[\d.]+ s,(?: cpu\s+[\d.]+ s,)? rss\s+(\d+) MiB, peak since last\s+(\d+) MiB",
                          p.stderr):
         phases[m.group(1).strip()] = (int(m.group(2)), int(m.group(3)))
     return peak, secs, phases

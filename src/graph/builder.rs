@@ -50,16 +50,6 @@ impl GraphBuilder {
         }
     }
 
-    /// The id of the person at a position (added or to be added).
-    pub(crate) fn pid(&self, i: u32) -> PersonId {
-        PersonId(i, self.tag)
-    }
-
-    /// The id of the work at a position (added or to be added).
-    pub(crate) fn wid(&self, i: u32) -> WorkId {
-        WorkId(i, self.tag)
-    }
-
     /// Room for this many people, works and credits.
     pub(crate) fn reserve(&mut self, people: usize, works: usize, credits: usize) {
         self.born.reserve_exact(people);
@@ -141,6 +131,20 @@ impl GraphBuilder {
             }
         }
         CreditId(credit, self.tag)
+    }
+
+    /// Adds a person's own appearance in a work, as
+    /// [`GraphBuilder::credit`] adds the verified credit of a person in a
+    /// work with the role of this kind (without making the role).
+    pub(crate) fn appearance(&mut self, person: u32, work: u32, kind: RoleKind) {
+        let credit = self.credits;
+        self.credits += 1;
+        self.apps.push(person, work, credit, kind, false);
+    }
+
+    /// The number of credits added.
+    pub(crate) fn credits(&self) -> usize {
+        self.credits as usize
     }
 
     /// Keeps the full records of a rich source.
@@ -311,12 +315,14 @@ impl GraphBuilder {
 }
 
 /// With `HALLYU_MEMORY` set in the environment, prints to stderr the time
-/// since the first call, the resident memory now and its peak since the
-/// previous call (both from
+/// since the first call, the processor time of the process (user and
+/// system, every thread, from `/proc/self/stat`: on a busy machine it
+/// says what a phase costs when the wall time does not), the resident
+/// memory now and its peak since the previous call (both from
 /// `/proc/self/status`), then resets the peak (`/proc/self/clear_refs`), so
 /// that each phase of a load reports its own peak; the largest of them is
 /// the peak of the whole load. Does nothing otherwise, or off Linux. For
-/// measuring where a load's memory goes, not for production use.
+/// measuring where a load's time and memory go, not for production use.
 pub(crate) fn memory_phase(phase: &str) {
     static ON: std::sync::OnceLock<Option<std::time::Instant>> = std::sync::OnceLock::new();
     let Some(start) =
@@ -334,9 +340,23 @@ pub(crate) fn memory_phase(phase: &str) {
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
             .map_or(0, |kib| kib >> 10)
     };
+    // utime and stime, the 14th and 15th fields, in ticks of (on Linux,
+    // always) 1/100 s; the fields after the command, which may hold spaces,
+    // start at the third.
+    let cpu = std::fs::read_to_string("/proc/self/stat").map_or(0.0, |stat| {
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let ticks: u64 = after
+            .split_whitespace()
+            .skip(11)
+            .take(2)
+            .filter_map(|t| t.parse::<u64>().ok())
+            .sum();
+        ticks as f64 / 100.0
+    });
     eprintln!(
-        "memory: {phase:<28} {:>7.2} s, rss {:>6} MiB, peak since last {:>6} MiB",
+        "memory: {phase:<28} {:>7.2} s, cpu {:>7.2} s, rss {:>6} MiB, peak since last {:>6} MiB",
         start.elapsed().as_secs_f64(),
+        cpu,
         mib("VmRSS:"),
         mib("VmHWM:")
     );

@@ -220,29 +220,63 @@ impl<'f> Compiled<'f> {
 }
 
 /// The rows of `works` works (offsets, then each row's appearances, their
-/// people and flags) from appearances in person order (`person_start`):
-/// [`group_by`] over the identity order, filling the people as it goes.
+/// people and flags) from appearances in person order (`person_start`): a
+/// counting sort over the identity order, filling the people as it goes.
+///
+/// The scatter, bound by the memory's latency (a likely cache miss for each
+/// appearance and column), runs on two threads: each reads every
+/// appearance and fills the rows of its half of the works (halves by
+/// appearances), its write positions the offsets of its works, found by
+/// the bounds check of its slice of them. The offsets are shifted back
+/// from the write positions at the end (each then the end of its row), so
+/// that no second array of them is needed.
 fn work_rows_in_person_order(
     works: usize,
     person_start: &[u32],
     work: &[u32],
     flags: &[u8],
 ) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u8>) {
-    let work_start = offsets(works, work.iter().map(|&w| w as usize));
+    let mut fill = offsets(works, work.iter().map(|&w| w as usize));
     let n = work.len();
     let (mut apps, mut people, mut row_flags) = (vec![0u32; n], vec![0u32; n], vec![0u8; n]);
-    let mut fill = work_start.clone();
-    for (p, span) in person_start.windows(2).enumerate() {
-        for i in span[0] as usize..span[1] as usize {
-            let slot = &mut fill[work[i] as usize];
-            let at = *slot as usize;
-            *slot += 1;
-            apps[at] = i as u32;
-            people[at] = p as u32;
-            row_flags[at] = flags[i];
+    // The first work of the second half, and its first position.
+    let mid = fill.partition_point(|&s| (s as usize) < n / 2).min(works);
+    let at = fill[mid] as usize;
+    // The rows of works `first..` (as many as `fill` has write positions),
+    // whose first position is `base`.
+    let scatter = |first: usize,
+                   fill: &mut [u32],
+                   apps: &mut [u32],
+                   people: &mut [u32],
+                   row_flags: &mut [u8]| {
+        let base = fill.first().map_or(0, |&s| s as usize);
+        for (p, span) in person_start.windows(2).enumerate() {
+            for i in span[0] as usize..span[1] as usize {
+                let Some(slot) = fill.get_mut((work[i] as usize).wrapping_sub(first)) else {
+                    continue;
+                };
+                let k = *slot as usize - base;
+                *slot += 1;
+                apps[k] = i as u32;
+                people[k] = p as u32;
+                row_flags[k] = flags[i];
+            }
         }
+    };
+    {
+        let (fill_a, fill_b) = fill[..works].split_at_mut(mid);
+        let (apps_a, apps_b) = apps.split_at_mut(at);
+        let (people_a, people_b) = people.split_at_mut(at);
+        let (flags_a, flags_b) = row_flags.split_at_mut(at);
+        std::thread::scope(|s| {
+            s.spawn(|| scatter(0, fill_a, apps_a, people_a, flags_a));
+            scatter(mid, fill_b, apps_b, people_b, flags_b);
+        });
     }
-    (work_start, apps, people, row_flags)
+    // Each write position is now the end of its row, the start of the next.
+    fill.copy_within(0..works, 1);
+    fill[0] = 0;
+    (fill, apps, people, row_flags)
 }
 
 impl TraversalIndex {

@@ -114,6 +114,33 @@ const RANK_PREFIX: usize = 16;
 /// with a long one. Long names with equal prefixes are compared whole.
 type RankKey = (u64, u64, u32, u32);
 
+/// Every record's position in key order ([`Table::in_key_order`]): the
+/// table's sorted positions, or the positions themselves when the records
+/// are in key order already.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct KeyOrder<'a> {
+    by_key: &'a [u32],
+    len: usize,
+}
+
+impl<'a> KeyOrder<'a> {
+    /// The number of records.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The record at place `at` of the key order.
+    pub(crate) fn at(&self, at: usize) -> u32 {
+        self.by_key.get(at).copied().unwrap_or(at as u32)
+    }
+
+    /// The records in key order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + Clone + 'a {
+        let identity = if self.by_key.is_empty() { self.len } else { 0 };
+        (0..identity as u32).chain(self.by_key.iter().copied())
+    }
+}
+
 /// The columns of one kind of record.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Table {
@@ -129,7 +156,9 @@ pub(crate) struct Table {
     aliases: Vec<(u32, u32)>,
     /// Records kept only as unverified claims, sorted.
     unverified: Vec<u32>,
-    /// Record positions sorted by key, for [`Table::find_key`].
+    /// Record positions sorted by key, for [`Table::find_key`]; empty when
+    /// the records are in key order already (as IMDb's files list them),
+    /// which saves 4 bytes a record.
     by_key: Vec<u32>,
     len: u32,
 }
@@ -228,23 +257,27 @@ impl Table {
     /// Sorts the key lookup table and trims the columns; called once by the
     /// builder when every record is in.
     pub(crate) fn seal(&mut self) {
-        let mut by_key: Vec<u32> = (0..self.len).collect();
-        match &self.keys {
+        // The positions sorted by `cmp`, none when they are in order.
+        let sorted = |cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering| {
+            if (1..self.len).all(|i| cmp(i - 1, i).is_le()) {
+                return Vec::new();
+            }
+            let mut by_key: Vec<u32> = (0..self.len).collect();
+            by_key.sort_unstable_by(|&a, &b| cmp(a, b));
+            by_key
+        };
+        self.by_key = match &self.keys {
             Keys::Numeric {
                 numbers, widths, ..
             } => {
-                let k = |i: &u32| (numbers[*i as usize], widths[*i as usize]);
-                if !by_key.is_sorted_by_key(k) {
-                    by_key.sort_unstable_by_key(k);
-                }
+                let k = |i: u32| (numbers[i as usize], widths[i as usize]);
+                sorted(&|a, b| k(a).cmp(&k(b)))
             }
-            Keys::Text(v) => by_key.sort_unstable_by(|&a, &b| {
-                self.extras
-                    .get(v[a as usize])
-                    .cmp(self.extras.get(v[b as usize]))
-            }),
-        }
-        self.by_key = by_key;
+            Keys::Text(v) => {
+                let k = |i: u32| self.extras.get(v[i as usize]);
+                sorted(&|a, b| k(a).cmp(k(b)))
+            }
+        };
         self.names.shrink_to_fit();
         self.extras.shrink_to_fit();
         for v in [&mut self.hangul, &mut self.aliases] {
@@ -256,8 +289,11 @@ impl Table {
 
     /// Every record's position, in key order (numeric keys by number):
     /// the order of `hallyu diff`'s lists.
-    pub(crate) fn in_key_order(&self) -> &[u32] {
-        &self.by_key
+    pub(crate) fn in_key_order(&self) -> KeyOrder<'_> {
+        KeyOrder {
+            by_key: &self.by_key,
+            len: self.len as usize,
+        }
     }
 
     /// The name of record `i`.
@@ -402,6 +438,19 @@ impl Table {
 
     /// The record with this exact key.
     pub(crate) fn find_key(&self, key: &str) -> Option<u32> {
+        // The first place of the key order whose key is not below `key`.
+        let first = |below: &dyn Fn(u32) -> bool| {
+            let (mut lo, mut hi) = (0, self.len as usize);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if below(self.in_key_order().at(mid)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
         let at = match &self.keys {
             Keys::Numeric {
                 prefix,
@@ -413,16 +462,16 @@ impl Table {
                     return None;
                 }
                 let k = |i: u32| (numbers[i as usize], widths[i as usize]);
-                let at = self.by_key.partition_point(|&i| k(i) < (n, w));
-                (self.by_key.get(at).map(|&i| k(i)) == Some((n, w))).then_some(at)?
+                let at = first(&|i| k(i) < (n, w));
+                (at < self.len() && k(self.in_key_order().at(at)) == (n, w)).then_some(at)?
             }
             Keys::Text(v) => {
                 let k = |i: u32| self.extras.get(v[i as usize]);
-                let at = self.by_key.partition_point(|&i| k(i) < key);
-                (self.by_key.get(at).map(|&i| k(i)) == Some(key)).then_some(at)?
+                let at = first(&|i| k(i) < key);
+                (at < self.len() && k(self.in_key_order().at(at)) == key).then_some(at)?
             }
         };
-        Some(self.by_key[at])
+        Some(self.in_key_order().at(at))
     }
 
     /// Every string of record `i` a name lookup should know: the name, the
@@ -466,6 +515,40 @@ mod tests {
     /// Ranks order as (name, position), around the 16-byte prefix: names
     /// equal in their first 16 bytes, a name that begins another, equal
     /// names, Hangul, the empty name.
+    #[test]
+    fn keys_are_found_in_key_order_and_out_of_it() {
+        // In key order: no sorted positions are kept.
+        let mut sorted = Table::default();
+        for (k, n) in [("nm0000001", "A"), ("nm0000002", "B"), ("nm0000010", "C")] {
+            sorted.push(k, n);
+        }
+        sorted.seal();
+        assert!(sorted.by_key.is_empty());
+        // Out of it, in text and numbers: the sorted positions.
+        let mut text = Table::default();
+        for (k, n) in [("iu", "IU"), ("bts", "BTS"), ("zico", "Zico")] {
+            text.push(k, n);
+        }
+        text.seal();
+        let mut numbers = Table::default();
+        for (k, n) in [("nm0000010", "C"), ("nm0000001", "A"), ("nm0000002", "B")] {
+            numbers.push(k, n);
+        }
+        numbers.seal();
+        assert_eq!(numbers.by_key, [1, 2, 0]);
+        for t in [&sorted, &text, &numbers] {
+            for i in 0..t.len() as u32 {
+                assert_eq!(t.find_key(&t.key(i)), Some(i), "{}", t.key(i));
+            }
+            assert_eq!(t.find_key("nm0000003"), None);
+            assert_eq!(t.find_key("aaa"), None);
+            assert_eq!(t.find_key("zzz"), None);
+            let order: Vec<String> = t.in_key_order().iter().map(|i| t.key(i)).collect();
+            assert!(order.is_sorted(), "{order:?}");
+            assert_eq!(order.len(), t.in_key_order().len());
+        }
+    }
+
     #[test]
     fn name_ranks_order_as_name_then_position() {
         let names = [

@@ -10,7 +10,6 @@ use crate::explorer::Explorer;
 use crate::graph::{GraphBuilder, Key, memory_phase};
 use crate::import::tsv::MAX_LINE;
 use crate::import::tsv::{Block, Fields, Row, Tsv};
-use crate::model::role_of;
 use crate::model::{RoleKind, WorkKind};
 
 /// How far loading has come, passed to the callback of [`Imdb::progress`].
@@ -465,7 +464,9 @@ impl<'a> Imdb<'a> {
     /// malformed row (wrong number of fields, an id that is not `nm…`/`tt…`
     /// with digits, a year or ordering that is not a number, invalid UTF-8,
     /// a line longer than [`Imdb::max_line`], a header holding a carriage
-    /// return — CR-only line ends),
+    /// return — CR-only line ends, more than 2^29 (536,870,912) rows in
+    /// `name.basics`, the most a principal's 8 bytes can address; IMDb has
+    /// about 14 million),
     /// unless [`Imdb::skip_bad_rows`] is on.
     ///
     /// # Example
@@ -659,19 +660,21 @@ impl Ctx<'_, '_> {
 
     /// [`Ctx::rows`] on several threads, for the largest file: a thread
     /// reads blocks of whole lines, workers split and parse them with `f`,
-    /// each block into a part of its own (`S::default()` at its start), and
-    /// this thread hands the parts to `merge` in file order. Rows, skips
-    /// and the first error are those of [`Ctx::rows`].
+    /// each block into a part of its own (`S::default()` at its start),
+    /// finished by `end` on the worker, and this thread hands the parts to
+    /// `merge` in file order. Rows, skips and the first error are those of
+    /// [`Ctx::rows`].
     fn par_rows<S: Default + Send>(
         &self,
         tsv: &mut Tsv<'_>,
         bad: &mut usize,
         f: impl Fn(&mut S, &Row<'_>) -> Result<()> + Sync,
+        end: impl Fn(&mut S) + Sync,
         mut merge: impl FnMut(S),
     ) -> Result<usize> {
         use std::sync::mpsc::{channel, sync_channel};
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
-        let (fields, f, skip) = (&tsv.fields(), &f, self.skip);
+        let (fields, f, end, skip) = (&tsv.fields(), &f, &end, self.skip);
         std::thread::scope(|s| {
             // Emptied blocks go back to the reading thread.
             let (free_tx, free_rx) = channel::<Block>();
@@ -682,8 +685,9 @@ impl Ctx<'_, '_> {
                 let free = free_tx.clone();
                 s.spawn(move || {
                     for mut block in block_rx {
-                        let parsed = parse_block(&mut block, fields, skip, f);
+                        let mut parsed = parse_block(&mut block, fields, skip, f);
                         let _ = free.send(block);
+                        end(&mut parsed.part);
                         if part_tx.send(parsed).is_err() {
                             return;
                         }
@@ -915,6 +919,10 @@ fn read_names(path: &Path, ctx: &Ctx<'_, '_>) -> Result<Names> {
         let text = parse_text(row, &file, name)?;
         let born = parse_year(row, &file, born_at)?;
         let text = if is_null(text.as_bytes()) { "" } else { text };
+        if out.born.len() == MAX_NAMES {
+            let m = format!("more than {MAX_NAMES} names, more than hallyu can hold");
+            return Err(row.error(&file, id, m));
+        }
         out.section
             .push(key, text)
             .map_err(|m| row.error(&file, name, m))?;
@@ -1151,18 +1159,60 @@ fn read_titles(path: &Path, korean: Option<&Korean>, ctx: &Ctx<'_, '_>) -> Resul
     })
 }
 
-/// One principal as read: the title position, the person's position in
-/// `name.basics` and the role.
+/// The roles a principal can have ([`role_kind`]), by the code that
+/// [`Raw`] packs beside the person.
+const ROLES: [RoleKind; 5] = [
+    RoleKind::Lead,
+    RoleKind::Supporting,
+    RoleKind::Performer,
+    RoleKind::Director,
+    RoleKind::Composer,
+];
+
+/// The bits of [`Raw::who`] that hold the role's code in [`ROLES`].
+const ROLE_BITS: u32 = 3;
+
+/// The most rows `name.basics` may have: a person's row must fit the bits
+/// of [`Raw::who`] left beside the role (2^29, 536,870,912; IMDb has about
+/// 14 million).
+const MAX_NAMES: usize = 1 << (u32::BITS - ROLE_BITS);
+
+/// One principal as read, in 8 bytes: the title position, and the person's
+/// position in `name.basics` with the role's code in its low bits.
 #[derive(Clone, Copy)]
 struct Raw {
     work: u32,
-    person: u32,
-    role: RoleKind,
+    who: u32,
+}
+
+impl Raw {
+    fn new(work: u32, person: u32, role: RoleKind) -> Raw {
+        let code = ROLES.iter().position(|&r| r == role).unwrap_or(0) as u32;
+        Raw {
+            work,
+            who: person << ROLE_BITS | code,
+        }
+    }
+
+    /// The person's position in `name.basics`.
+    fn person(&self) -> u32 {
+        self.who >> ROLE_BITS
+    }
+
+    fn role(&self) -> RoleKind {
+        ROLES[(self.who & ((1 << ROLE_BITS) - 1)) as usize]
+    }
 }
 
 /// The principals read, or one block's share of them.
 struct Principals {
     raw: Vec<Raw>,
+    /// The person key of each principal of `raw` whose person is not looked
+    /// up yet (its role in [`Raw::who`]): a block looks its people up in
+    /// one tight loop at its end ([`Principals::resolve`]), where the
+    /// lookups, each a likely cache miss in a table of every person, can
+    /// overlap.
+    keys: Vec<(u32, u8)>,
     rows: usize,
     bad: usize,
     skipped: usize,
@@ -1174,9 +1224,12 @@ struct Principals {
 }
 
 impl Default for Principals {
+    /// Room for the principals of one block ([`BLOCK`] bytes of lines of
+    /// about 40 bytes), so that a block's part is not copied as it grows.
     fn default() -> Principals {
         Principals {
-            raw: Vec::new(),
+            raw: Vec::with_capacity(BLOCK / 32),
+            keys: Vec::with_capacity(BLOCK / 32),
             rows: 0,
             bad: 0,
             skipped: 0,
@@ -1184,6 +1237,25 @@ impl Default for Principals {
             not_korean: 0,
             last: ((NONE, 0), NONE),
         }
+    }
+}
+
+impl Principals {
+    /// Looks up the people of the block's principals, leaving out (as
+    /// dangling) those missing from `name.basics`.
+    fn resolve(&mut self, people: &IdMap) {
+        for (r, &key) in self.raw.iter_mut().zip(&self.keys) {
+            let person = people.get(key);
+            r.who = if person == NONE {
+                NONE
+            } else {
+                person << ROLE_BITS | (r.who & ((1 << ROLE_BITS) - 1))
+            };
+        }
+        let before = self.raw.len();
+        self.raw.retain(|r| r.who != NONE);
+        self.dangling += before - self.raw.len();
+        self.keys = Vec::new();
     }
 }
 
@@ -1234,16 +1306,17 @@ fn read_principals(
             NONE if korean.is_some_and(|k| !k.contains(title)) => out.not_korean += 1,
             NONE => out.dangling += 1,
             SKIPPED => out.skipped += 1,
-            work => match people.get(person) {
-                NONE => out.dangling += 1,
-                person => out.raw.push(Raw { work, person, role }),
-            },
+            work => {
+                out.raw.push(Raw::new(work, 0, role));
+                out.keys.push(person);
+            }
         }
         Ok(())
     };
     let mut out = Principals::default();
     let mut bad = 0;
-    out.rows = ctx.par_rows(&mut tsv, &mut bad, read, |part: Principals| {
+    let resolve = |part: &mut Principals| part.resolve(people);
+    out.rows = ctx.par_rows(&mut tsv, &mut bad, read, resolve, |part: Principals| {
         out.raw.extend_from_slice(&part.raw);
         out.skipped += part.skipped;
         out.dangling += part.dangling;
@@ -1363,6 +1436,40 @@ impl IdMap {
     }
 }
 
+/// Sorts each person's credits (`raw` holds whole groups of credits of
+/// one person) by work and then by [`family`], and marks all but the first
+/// of a work's credits in one family as duplicates (work [`NONE`]); returns
+/// how many it marked.
+fn sort_credits(raw: &mut [Raw]) -> usize {
+    let key = |r: &Raw| {
+        let (family, rank) = family(r.role());
+        u64::from(r.work) << 16 | u64::from(family) << 8 | u64::from(rank)
+    };
+    let mut duplicates = 0;
+    let mut rest = raw;
+    while let Some(first) = rest.first() {
+        let who = first.person();
+        let len = rest
+            .iter()
+            .position(|r| r.person() != who)
+            .unwrap_or(rest.len());
+        let (row, after) = std::mem::take(&mut rest).split_at_mut(len);
+        rest = after;
+        row.sort_unstable_by_key(key);
+        let mut last = None;
+        for r in row.iter_mut() {
+            let this = Some((r.work, family(r.role()).0));
+            if this == last {
+                r.work = NONE;
+                duplicates += 1;
+            } else {
+                last = this;
+            }
+        }
+    }
+    duplicates
+}
+
 /// The rank of a role when one person has several on one title: on-screen
 /// roles are one family (the best billing wins), crew roles are kept apart.
 fn family(role: RoleKind) -> (u8, u8) {
@@ -1385,6 +1492,48 @@ fn radix_sort<T: Copy>(items: &mut [T], key: &impl Fn(&T) -> u32, shift: u32) {
         items.sort_unstable_by_key(|x| key(x));
         return;
     }
+    let (starts, end) = radix_pass(items, key, shift);
+    if shift > 0 {
+        for d in 0..256 {
+            radix_sort(&mut items[starts[d]..end[d]], key, shift - 8);
+        }
+    }
+}
+
+/// [`radix_sort`] on two threads: the first pass on this one, then the
+/// buckets in two runs of about half the items each, one on a thread of
+/// its own.
+fn radix_sort_par<T: Copy + Send>(items: &mut [T], key: &(impl Fn(&T) -> u32 + Sync), shift: u32) {
+    if items.len() <= 1 << 16 || shift == 0 {
+        radix_sort(items, key, shift);
+        return;
+    }
+    let (starts, end) = radix_pass(items, key, shift);
+    // The buckets up to the one holding the middle item, and the rest.
+    let cut = end
+        .iter()
+        .position(|&e| e >= items.len() / 2)
+        .unwrap_or(255);
+    let (first, second) = items.split_at_mut(end[cut]);
+    let sort = |part: &mut [T], buckets: std::ops::Range<usize>, base: usize| {
+        for d in buckets {
+            radix_sort(&mut part[starts[d] - base..end[d] - base], key, shift - 8);
+        }
+    };
+    std::thread::scope(|s| {
+        s.spawn(|| sort(first, 0..cut + 1, 0));
+        sort(second, cut + 1..256, end[cut]);
+    });
+}
+
+/// One pass of [`radix_sort`]: puts `items` in the order of the byte of
+/// `key` at `shift`, and returns where each of the 256 buckets starts and
+/// ends.
+fn radix_pass<T: Copy>(
+    items: &mut [T],
+    key: &impl Fn(&T) -> u32,
+    shift: u32,
+) -> ([usize; 256], [usize; 256]) {
     let digit = |x: &T| ((key(x) >> shift) & 0xff) as usize;
     let mut end = [0usize; 256];
     for x in items.iter() {
@@ -1409,11 +1558,7 @@ fn radix_sort<T: Copy>(items: &mut [T], key: &impl Fn(&T) -> u32, shift: u32) {
             }
         }
     }
-    if shift > 0 {
-        for d in 0..256 {
-            radix_sort(&mut items[starts[d]..end[d]], key, shift - 8);
-        }
-    }
+    (starts, end)
 }
 
 /// The new position of each row flagged in `keep` (in order), [`NONE`] for
@@ -1474,18 +1619,90 @@ fn assemble(
     let mut person_used = vec![false; people.table.len()];
     let mut work_used = vec![false; works.table.len()];
     for r in &raw {
-        person_used[r.person as usize] = true;
+        person_used[r.person() as usize] = true;
         work_used[r.work as usize] = true;
     }
     memory_phase("people resolved");
 
-    // Keep people and works that have a credit.
-    let person_remap = compact(&person_used);
+    // Keep people and works that have a credit: works are renumbered here
+    // (on two threads: each lookup is a likely cache miss), people as their
+    // credits are added (their new positions come in the order of their
+    // rows in `name.basics`).
     let work_remap = compact(&work_used);
     let n_people = person_used.iter().filter(|&&u| u).count();
     let n_works = work_used.iter().filter(|&&u| u).count();
+    {
+        let renumber = |part: &mut [Raw]| {
+            for r in part {
+                r.work = work_remap[r.work as usize];
+            }
+        };
+        let half = raw.len() / 2;
+        let (first, second) = raw.split_at_mut(half);
+        std::thread::scope(|s| {
+            s.spawn(|| renumber(first));
+            renumber(second);
+        });
+    }
+    drop(work_remap);
+
+    // Group credits by person in place (a radix sort, so that no second
+    // array of credits is needed), the last person's group first: the
+    // groups are then taken from the end, in person order, and the credits
+    // shrink as the graph's columns grow.
+    let names = people.table.len();
+    let group = |r: &Raw| (names - 1 - r.person() as usize) as u32;
+    let bits = usize::BITS - names.saturating_sub(1).leading_zeros();
+    let top = bits.div_ceil(8).saturating_sub(1) * 8;
+    radix_sort_par(&mut raw, &group, top);
+    memory_phase("credits bucketed");
+    // Each person's credits in work order, the duplicates marked (their
+    // work set to NONE), on two threads: one takes the groups before the
+    // middle, the other the rest.
+    let middle = {
+        let half = raw.len() / 2;
+        raw[half..]
+            .iter()
+            .position(|r| r.person() != raw[half].person())
+            .map_or(raw.len(), |i| half + i)
+    };
+    let (first, second) = raw.split_at_mut(middle);
+    report.duplicates = std::thread::scope(|s| {
+        let other = s.spawn(|| sort_credits(first));
+        sort_credits(second)
+            + other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    // The credits in person order, taken from the end.
     let mut builder = GraphBuilder::new();
-    builder.reserve(n_people, n_works, raw.len());
+    builder.reserve(n_people, n_works, raw.len() - report.duplicates);
+    let mut end = raw.len();
+    let mut p = 0u32;
+    while end > 0 {
+        let row_of = raw[end - 1].person();
+        let begin = raw[..end]
+            .iter()
+            .rposition(|r| r.person() != row_of)
+            .map_or(0, |i| i + 1);
+        for r in raw[begin..end].iter().filter(|r| r.work != NONE) {
+            builder.appearance(p, r.work, r.role());
+        }
+        end = begin;
+        p += 1;
+        // Give back the memory of the credits added (every 64 MiB).
+        if raw.len() - end >= (64 << 20) / std::mem::size_of::<Raw>() {
+            raw.truncate(end);
+            raw.shrink_to_fit();
+        }
+    }
+    debug_assert_eq!(p as usize, n_people);
+    let credits = builder.credits();
+    drop(raw);
+    memory_phase("credits added");
+
+    // The names and titles of the people and works kept, now that the
+    // credits are gone.
     let text = |t: &Table, used: &[bool]| -> usize {
         (0..t.len())
             .filter(|&i| used[i])
@@ -1519,57 +1736,6 @@ fn assemble(
     drop((works, kinds, years, work_used, hangul));
     memory_phase("names and titles built");
 
-    // Group credits by person in place (a radix sort, so that no second
-    // array of credits is needed), the last person's group first: the
-    // groups are then taken from the end, in person order, and the credits
-    // shrink as the graph's columns grow.
-    let mut start = vec![0u32; n_people + 1];
-    let group = |person: u32| n_people - 1 - person as usize;
-    for r in raw.iter_mut() {
-        r.person = person_remap[r.person as usize];
-        r.work = work_remap[r.work as usize];
-        start[group(r.person) + 1] += 1;
-    }
-    drop((person_remap, work_remap));
-    for i in 0..n_people {
-        start[i + 1] += start[i];
-    }
-    let bits = usize::BITS - n_people.saturating_sub(1).leading_zeros();
-    let top = bits.div_ceil(8).saturating_sub(1) * 8;
-    radix_sort(&mut raw, &|r: &Raw| group(r.person) as u32, top);
-    memory_phase("credits bucketed");
-    let mut credits = 0;
-    let mut end = raw.len();
-    for p in 0..n_people {
-        let begin = start[group(p as u32)] as usize;
-        let row = &mut raw[begin..end];
-        end = begin;
-        row.sort_unstable_by_key(|r| (r.work, family(r.role)));
-        let mut last: Option<(u32, u8)> = None;
-        for r in row.iter() {
-            let key = (r.work, family(r.role).0);
-            if last == Some(key) {
-                report.duplicates += 1;
-                continue;
-            }
-            last = Some(key);
-            credits += 1;
-            builder.credit(
-                builder.pid(p as u32).into(),
-                builder.wid(r.work).into(),
-                &role_of(r.role),
-                false,
-            );
-        }
-        // Give back the memory of the credits added (every 64 MiB).
-        if raw.len() - end >= (64 << 20) / std::mem::size_of::<Raw>() {
-            raw.truncate(end);
-            raw.shrink_to_fit();
-        }
-    }
-    drop((raw, start));
-    memory_phase("credits added");
-
     report.people = n_people;
     report.works = n_works;
     report.credits = credits;
@@ -1599,16 +1765,17 @@ mod tests {
             let mut expected = items.clone();
             expected.sort_by_key(|p| p.0);
             let bits = u32::BITS - bound.saturating_sub(1).leading_zeros();
-            radix_sort(
-                &mut items,
-                &|p: &(u32, u32)| p.0,
-                bits.div_ceil(8).saturating_sub(1) * 8,
-            );
+            let top = bits.div_ceil(8).saturating_sub(1) * 8;
+            let mut on_two = items.clone();
+            radix_sort(&mut items, &|p: &(u32, u32)| p.0, top);
+            radix_sort_par(&mut on_two, &|p: &(u32, u32)| p.0, top);
             let keys = |v: &[(u32, u32)]| v.iter().map(|p| p.0).collect::<Vec<_>>();
-            assert_eq!(keys(&items), keys(&expected), "{n} keys below {bound}");
-            let mut seen: Vec<u32> = items.iter().map(|p| p.1).collect();
-            seen.sort_unstable();
-            assert!(seen.iter().copied().eq(0..n as u32), "every item kept once");
+            for sorted in [&items, &on_two] {
+                assert_eq!(keys(sorted), keys(&expected), "{n} keys below {bound}");
+                let mut seen: Vec<u32> = sorted.iter().map(|p| p.1).collect();
+                seen.sort_unstable();
+                assert!(seen.iter().copied().eq(0..n as u32), "every item kept once");
+            }
         }
     }
 

@@ -293,15 +293,24 @@ impl<'a> Tsv<'a> {
     /// `false` when the block is empty and the file has ended. Blank lines
     /// are kept (as empty lines), so that a block's lines are numbered from
     /// its first.
+    ///
+    /// The whole lines in the reader's buffer are copied at once, with their
+    /// ends (which [`Block::lines`] leaves out); a line that runs past the
+    /// buffer, or is longer than the limit, is read as [`Tsv::next_row`]
+    /// reads it.
     pub(crate) fn next_block(&mut self, block: &mut Block, target: usize) -> bool {
         block.data.clear();
-        block.ends.clear();
+        block.lines.clear();
         block.error = None;
         block.first = self.number + 1;
         while block.data.len() < target {
+            if !self.overlong && self.whole_lines(block, target) {
+                continue;
+            }
+            let start = block.data.len();
             match self.read_line(&mut block.data) {
-                Ok(true) => block.ends.push(block.data.len()),
-                Ok(false) => return !block.ends.is_empty(),
+                Ok(true) => block.lines.push((start, block.data.len())),
+                Ok(false) => return !block.lines.is_empty(),
                 Err(e) => {
                     block.error = Some(e);
                     return true;
@@ -309,6 +318,73 @@ impl<'a> Tsv<'a> {
             }
         }
         true
+    }
+
+    /// Copies the whole lines at the start of the reader's buffer, up to
+    /// about `target` bytes of `block` and the first line longer than the
+    /// limit, into `block`; `false` when there is none (a read error is
+    /// left for [`Tsv::read_line`] to report).
+    fn whole_lines(&mut self, block: &mut Block, target: usize) -> bool {
+        let Ok(buf) = self.reader.fill_buf() else {
+            return false;
+        };
+        let base = block.data.len();
+        let (mut start, mut lines) = (0, 0);
+        for_each_newline(buf, |at| {
+            let end = if at > start && buf[at - 1] == b'\r' {
+                at - 1
+            } else {
+                at
+            };
+            if end - start > self.max_line {
+                return false;
+            }
+            block.lines.push((base + start, base + end));
+            lines += 1;
+            start = at + 1;
+            base + start < target
+        });
+        if lines == 0 {
+            return false;
+        }
+        block.data.extend_from_slice(&buf[..start]);
+        self.reader.consume(start);
+        self.number += lines;
+        true
+    }
+}
+
+/// Calls `f` with the position of each `\n` of `bytes` in order, until it
+/// returns `false`.
+fn for_each_newline(bytes: &[u8], f: impl FnMut(usize) -> bool) {
+    for_each_byte(bytes, b'\n', f);
+}
+
+/// Calls `f` with the position of each byte `needle` of `bytes` in order,
+/// until it returns `false`. Eight bytes at a time: a word whose bytes equal
+/// to `needle` have their high bit set, exactly (no carry crosses bytes),
+/// found by counting trailing zeros.
+fn for_each_byte(bytes: &[u8], needle: u8, mut f: impl FnMut(usize) -> bool) {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let spread = u64::from_ne_bytes([needle; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut base = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) ^ spread;
+        // High bit of each byte: set when the byte of `x` is zero.
+        let mut found = !(((x & LOW) + LOW) | x | LOW);
+        while found != 0 {
+            if !f(base + (found.trailing_zeros() / 8) as usize) {
+                return;
+            }
+            found &= found - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b == needle && !f(base + i) {
+            return;
+        }
     }
 }
 
@@ -331,17 +407,19 @@ impl Fields {
             number,
         };
         let want = self.want;
-        let mut start = 0;
-        for (i, field) in line.split(|&b| b == b'\t').enumerate() {
-            if i >= want {
-                row.len = line.split(|&b| b == b'\t').count();
-                break;
+        let (mut start, mut found) = (0, 0);
+        let mut field = |end: usize| {
+            if found < want {
+                row.fields[found] = &line[start..end];
+                row.starts[found] = start;
             }
-            row.fields[i] = field;
-            row.starts[i] = start;
-            start += field.len() + 1;
-            row.len = i + 1;
-        }
+            found += 1;
+            start = end + 1;
+            true
+        };
+        for_each_byte(line, b'\t', &mut field);
+        field(line.len());
+        row.len = found;
         if row.len != want {
             let location = Location {
                 file: self.file.clone(),
@@ -355,14 +433,14 @@ impl Fields {
     }
 }
 
-/// Whole lines of a file, back to back without their ends, numbered from
-/// `first`; a block ends where the file does or at a line that could not
-/// be read (`error`).
+/// Whole lines of a file, back to back (with or without their ends),
+/// numbered from `first`; a block ends where the file does or at a line
+/// that could not be read (`error`).
 #[derive(Default)]
 pub(crate) struct Block {
     data: Vec<u8>,
-    /// The end of each line in `data`.
-    ends: Vec<usize>,
+    /// Where each line starts and ends (without its end) in `data`.
+    lines: Vec<(usize, usize)>,
     /// The number of the block's first line.
     first: usize,
     /// Why the line after the block's last could not be read.
@@ -372,12 +450,11 @@ pub(crate) struct Block {
 impl Block {
     /// The block's lines with their numbers, blank lines left out.
     pub(crate) fn lines(&self) -> impl Iterator<Item = (usize, &[u8])> {
-        let mut start = 0;
-        self.ends.iter().enumerate().filter_map(move |(i, &end)| {
-            let line = &self.data[start..end];
-            start = end;
-            (!line.is_empty()).then_some((self.first + i, line))
-        })
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, (start, end))| end > start)
+            .map(|(i, &(start, end))| (self.first + i, &self.data[start..end]))
     }
 }
 

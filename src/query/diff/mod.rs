@@ -337,13 +337,13 @@ fn totals(ex: &Explorer) -> Totals {
 /// The person at `rank` in `ex`'s key order.
 fn at_rank(ex: &Explorer, rank: u32) -> PersonId {
     ex.graph
-        .pid(ex.graph.people().in_key_order()[rank as usize])
+        .pid(ex.graph.people().in_key_order().at(rank as usize))
 }
 
 /// Positions to ranks: `by_rank` (indexed by rank) as indexed by position.
 fn by_position(ex: &Explorer, by_rank: &[u32]) -> Vec<u32> {
     let mut out = vec![UNREACHED; by_rank.len()];
-    for (r, &p) in ex.graph.people().in_key_order().iter().enumerate() {
+    for (r, p) in ex.graph.people().in_key_order().iter().enumerate() {
         out[p as usize] = by_rank[r];
     }
     out
@@ -507,7 +507,7 @@ impl DiffBase {
             let table = old.graph.table(kind);
             let mut matched = vec![false; hashes.len()];
             let mut mine = Vec::new();
-            for (r, &i) in table.in_key_order().iter().enumerate() {
+            for (r, i) in table.in_key_order().iter().enumerate() {
                 let q = match kind {
                     RecordKind::Person => to_new[i as usize],
                     _ => column.keys.find(table.key_of(i)).unwrap_or(NONE),
@@ -921,7 +921,7 @@ impl Explorer {
                         .people()
                         .in_key_order()
                         .iter()
-                        .map(|&q| levels[q as usize])
+                        .map(|q| levels[q as usize])
                         .collect();
                     From::Found(by_rank, Person::of(self, p))
                 }
@@ -939,13 +939,13 @@ impl Explorer {
                 let hash = |rich: bool| -> Vec<u64> {
                     order
                         .iter()
-                        .map(|&i| own_hash(self, self.graph.join(kind, i), rich))
+                        .map(|i| own_hash(self, self.graph.join(kind, i), rich))
                         .collect()
                 };
                 let costars = match kind {
                     RecordKind::Person => order
                         .iter()
-                        .map(|&i| costar_hash(self, i, &mut walk))
+                        .map(|i| costar_hash(self, i, &mut walk))
                         .collect(),
                     _ => Vec::new(),
                 };
@@ -964,7 +964,7 @@ impl Explorer {
             .people()
             .in_key_order()
             .iter()
-            .map(|&p| labels[p as usize])
+            .map(|p| labels[p as usize])
             .collect();
         let centre = (options.centre > 0).then(|| seats(self, options.centre, filter));
         memory_phase("diff: new version summarised");

@@ -46,11 +46,11 @@ pub(super) enum Keys {
 impl Keys {
     pub(super) fn of(table: &Table) -> Keys {
         let order = table.in_key_order();
-        match order.first().map(|&i| table.key_of(i)) {
+        match order.iter().next().map(|i| table.key_of(i)) {
             Some(Key::Text(_)) => Keys::Text(
                 order
                     .iter()
-                    .map(|&i| match table.key_of(i) {
+                    .map(|i| match table.key_of(i) {
                         Key::Text(s) => s.into(),
                         Key::Numeric(..) => unreachable!("one kind of key a table"),
                     })
@@ -62,7 +62,7 @@ impl Keys {
                     _ => [0, 0],
                 };
                 let (mut numbers, mut widths) = (Vec::new(), Vec::new());
-                for &i in order {
+                for i in order.iter() {
                     if let Key::Numeric(_, n, w) = table.key_of(i) {
                         numbers.push(n);
                         widths.push(w);
@@ -352,7 +352,7 @@ impl Detail {
         ranks: &dyn Fn(u32) -> (u32, u32),
     ) -> Detail {
         let table = ex.graph.table(kind);
-        let i = table.in_key_order()[rank as usize];
+        let i = table.in_key_order().at(rank as usize);
         let e = ex.graph.join(kind, i);
         let own = own.then(|| {
             let mut credits: Vec<Item> = own_credits(ex, e)
@@ -410,7 +410,7 @@ pub(super) fn has_costar(list: &[(u32, u32)], new_rank: u32) -> bool {
 pub(super) fn key_ranks(ex: &Explorer) -> Vec<u32> {
     let order = ex.graph.people().in_key_order();
     let mut rank = vec![0u32; order.len()];
-    for (r, &p) in order.iter().enumerate() {
+    for (r, p) in order.iter().enumerate() {
         rank[p as usize] = r as u32;
     }
     rank
