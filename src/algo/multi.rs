@@ -400,6 +400,28 @@ fn is_zero<const W: usize>(x: &[u64; W]) -> bool {
     x.iter().all(|&v| v == ZERO)
 }
 
+/// Counts `leaves` (into `counter`) for the lanes of `x` not yet in
+/// `reached`, and adds them to it: a work's leaves, counted once for each
+/// search when it first reaches the work.
+#[inline]
+fn count_fresh<const W: usize>(
+    x: &[u64; W],
+    reached: &mut [u64; W],
+    leaves: u32,
+    counter: &mut Sliced<W>,
+) {
+    let mut fresh = [0u64; W];
+    for j in 0..W {
+        fresh[j] = x[j] & !reached[j];
+    }
+    if !is_zero(&fresh) {
+        for j in 0..W {
+            reached[j] |= fresh[j];
+        }
+        counter.add_times(&fresh, leaves);
+    }
+}
+
 impl<'g, const W: usize> MultiBfs<'g, W> {
     /// The number of sources of one pass.
     pub(crate) const LANES: usize = 64 * W;
@@ -435,16 +457,8 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
     /// that reach it for the first time.
     #[inline]
     fn count_leaves(&mut self, w: usize, x: &[u64; W], counter: &mut Sliced<W>) {
-        let Some(reached) = self.reached.get_mut(self.leafy_at[w] as usize) else {
-            return;
-        };
-        let mut fresh = [0u64; W];
-        for j in 0..W {
-            fresh[j] = x[j] & !reached[j];
-            reached[j] |= fresh[j];
-        }
-        if !is_zero(&fresh) {
-            counter.add_times(&fresh, self.g.leaves[w]);
+        if let Some(reached) = self.reached.get_mut(self.leafy_at[w] as usize) {
+            count_fresh(x, reached, self.g.leaves[w], counter);
         }
     }
 
@@ -453,21 +467,9 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
     /// order over the works with leaves, kept out of the pull's random
     /// reads.
     fn count_leaves_after_pull(&mut self, side: usize, counter: &mut Sliced<W>) {
-        for (i, &w) in self.leafy.iter().enumerate() {
+        for (&w, reached) in self.leafy.iter().zip(self.reached.iter_mut()) {
             let x = &self.wbits[w as usize][side];
-            let reached = &mut self.reached[i];
-            let mut fresh = [0u64; W];
-            let mut any = 0;
-            for j in 0..W {
-                fresh[j] = x[j] & !reached[j];
-                any |= fresh[j];
-            }
-            if any != 0 {
-                for j in 0..W {
-                    reached[j] |= fresh[j];
-                }
-                counter.add_times(&fresh, self.g.leaves[w as usize]);
-            }
+            count_fresh(x, reached, self.g.leaves[w as usize], counter);
         }
     }
 
