@@ -29,9 +29,8 @@
 //! ```
 
 pub use all_paths::{AllPathsOptions, AllShortestPaths};
-pub use centrality::{
-    ApproxBetweenness, BetweennessOptions, Centrality, Measure, PersonCentrality,
-};
+pub use betweenness::{ApproxBetweenness, BetweennessOptions};
+pub use centrality::{Centrality, Measure, PersonCentrality};
 #[doc(hidden)]
 pub use centre::CentreFloor;
 pub use centre::{CentreOptions, CentreProgress, CentreRun, CentreTop, Diameter, PersonCentre};
@@ -151,6 +150,7 @@ pub(crate) fn by_name(explorer: &crate::explorer::Explorer, a: u32, b: u32) -> s
 
 pub(crate) mod all_paths;
 pub mod answer;
+pub(crate) mod betweenness;
 pub(crate) mod centrality;
 pub(crate) mod centre;
 pub(crate) mod communities;
