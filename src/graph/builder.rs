@@ -5,7 +5,7 @@
 
 use super::table::Key;
 use super::{Credits, Details, Graph, Table, UNKNOWN_BORN, UNKNOWN_YEAR};
-use crate::graph::csr::{Appearance, Columns, TraversalIndex};
+use crate::graph::csr::{Appearance, Columns, TraversalIndex, Years};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, Tag, WorkId};
 use crate::model::{Role, RoleKind, WorkKind};
 
@@ -31,7 +31,7 @@ pub(crate) struct GraphBuilder {
     pub(crate) works: Table,
     pub(crate) organisations: Table,
     born: Vec<i16>,
-    work_year: Vec<i32>,
+    work_year: Years,
     work_kind: Vec<WorkKind>,
     /// People's own appearances in works, in credit order, as columns.
     apps: Columns,
@@ -53,7 +53,7 @@ impl GraphBuilder {
     /// Room for this many people, works and credits.
     pub(crate) fn reserve(&mut self, people: usize, works: usize, credits: usize) {
         self.born.reserve_exact(people);
-        self.work_year.reserve_exact(works);
+        self.work_year.reserve(works);
         self.work_kind.reserve_exact(works);
         self.apps.person.reserve_exact(credits);
         self.apps.work.reserve_exact(credits);
@@ -286,7 +286,7 @@ impl GraphBuilder {
             let (Entity::Group(g), Entity::Work(w)) = (o.from, o.to) else {
                 continue;
             };
-            let year = self.work_year[w.index()];
+            let year = self.work_year.get(w.index());
             let from = members.partition_point(|&(x, _)| x < g.0);
             for &(_, m) in members[from..].iter().take_while(|&&(x, _)| x == g.0) {
                 let Entity::Person(p) = m.from else { continue };

@@ -30,6 +30,7 @@
 //! hashing and no allocation per node.
 
 use crate::filter::Filter;
+use crate::graph::UNKNOWN_YEAR;
 use crate::graph::counting::{group_by, offsets};
 use crate::model::{RoleKind, WorkKind};
 
@@ -165,6 +166,69 @@ impl Columns {
     }
 }
 
+/// Works' years ([`UNKNOWN_YEAR`] when unknown), two bytes each while
+/// every year fits in an `i16` (as for every import and every catalog),
+/// four bytes each from the first that does not.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Years {
+    /// The years as `i16` (`i16::MIN` for unknown); emptied when `wide`
+    /// takes over.
+    narrow: Vec<i16>,
+    /// Every year, once one did not fit in `narrow`; empty until then.
+    wide: Vec<i32>,
+}
+
+impl Years {
+    /// A year as stored in `narrow`, if it fits.
+    fn narrow(year: i32) -> Option<i16> {
+        if year == UNKNOWN_YEAR {
+            Some(i16::MIN)
+        } else {
+            i16::try_from(year).ok().filter(|&y| y != i16::MIN)
+        }
+    }
+
+    /// Room for this many more years.
+    pub(crate) fn reserve(&mut self, works: usize) {
+        self.narrow.reserve_exact(works);
+    }
+
+    /// Adds a year.
+    pub(crate) fn push(&mut self, year: i32) {
+        if self.wide.is_empty() {
+            if let Some(y) = Years::narrow(year) {
+                self.narrow.push(y);
+                return;
+            }
+            self.wide = (0..self.narrow.len()).map(|i| self.get(i)).collect();
+            self.narrow = Vec::new();
+        }
+        self.wide.push(year);
+    }
+
+    /// The number of years.
+    pub(crate) fn len(&self) -> usize {
+        self.narrow.len().max(self.wide.len())
+    }
+
+    /// Year `i`.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> i32 {
+        match self.wide.get(i) {
+            Some(&y) => y,
+            None => match self.narrow[i] {
+                i16::MIN => UNKNOWN_YEAR,
+                y => i32::from(y),
+            },
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.narrow.shrink_to_fit();
+        self.wide.shrink_to_fit();
+    }
+}
+
 /// The role kind of an appearance's flags.
 #[inline]
 fn role_of_flags(f: u8) -> RoleKind {
@@ -192,7 +256,7 @@ pub(crate) struct TraversalIndex {
     work_ranks: Vec<u16>,
     work_people: Vec<u32>,
     work_flags: Vec<u8>,
-    work_year: Vec<i32>,
+    work_year: Years,
     work_kind: Vec<WorkKind>,
 }
 
@@ -329,10 +393,11 @@ impl TraversalIndex {
     /// appearances sorted by person (stable).
     pub(crate) fn new(
         people: usize,
-        work_year: Vec<i32>,
+        mut work_year: Years,
         work_kind: Vec<WorkKind>,
         mut apps: Columns,
     ) -> TraversalIndex {
+        work_year.shrink_to_fit();
         debug_assert!(apps.person.is_sorted());
         let works = work_year.len();
         let person_start = offsets(people, apps.person.iter().map(|&p| p as usize));
@@ -396,7 +461,7 @@ impl TraversalIndex {
             && (filter.groups || app.via == DIRECT)
             && filter.admits_work(
                 self.work_kind[app.work as usize],
-                self.work_year[app.work as usize],
+                self.work_year.get(app.work as usize),
             )
     }
 
@@ -514,7 +579,7 @@ impl TraversalIndex {
 
     /// A work's release year and kind.
     pub(crate) fn work_attributes(&self, work: usize) -> (i32, WorkKind) {
-        (self.work_year[work], self.work_kind[work])
+        (self.work_year.get(work), self.work_kind[work])
     }
 
     /// The admitted appearances of a person.
@@ -587,7 +652,9 @@ impl TraversalIndex {
     /// Whether the compiled filter admits work `w` (kind and year).
     #[inline]
     pub(crate) fn work_ok(&self, c: &Compiled<'_>, w: usize) -> bool {
-        !c.test_works || c.filter.admits_work(self.work_kind[w], self.work_year[w])
+        !c.test_works
+            || c.filter
+                .admits_work(self.work_kind[w], self.work_year.get(w))
     }
 }
 
@@ -689,6 +756,39 @@ pub(crate) type IdMap<V> =
 mod tests {
     use super::*;
 
+    fn years(years: &[i32]) -> Years {
+        let mut column = Years::default();
+        for &y in years {
+            column.push(y);
+        }
+        column
+    }
+
+    #[test]
+    fn years_narrow_until_one_does_not_fit() {
+        let all = [
+            2008,
+            UNKNOWN_YEAR,
+            -32767,
+            32767,
+            0,
+            40_000,
+            i32::MAX,
+            -32768,
+            1999,
+        ];
+        for n in 1..=all.len() {
+            let column = years(&all[..n]);
+            assert_eq!((0..n).map(|i| column.get(i)).collect::<Vec<_>>(), all[..n]);
+            assert_eq!(column.len(), n);
+            assert_eq!(column.wide.is_empty(), n <= 5, "{n} years");
+        }
+        // i16::MIN is the narrow column's unknown year: a real one widens.
+        let column = years(&[1, -32768]);
+        assert!(!column.wide.is_empty());
+        assert_eq!((column.get(0), column.get(1)), (1, -32768));
+    }
+
     /// Appearances of `rows[p]` works (`(work, credit)` each) per person,
     /// in person order.
     fn columns(rows: &[Vec<(u32, u32)>]) -> Columns {
@@ -745,8 +845,12 @@ mod tests {
         ]);
         let shuffled = columns(&[vec![(1, 4), (0, 2)], vec![(0, 0), (1, 1)], vec![(1, 3)]]);
         for (apps, people, works) in [(in_order, 4, 3), (shuffled, 3, 2)] {
-            let index =
-                TraversalIndex::new(people, vec![2000; works], vec![WorkKind::Film; works], apps);
+            let index = TraversalIndex::new(
+                people,
+                years(&vec![2000; works]),
+                vec![WorkKind::Film; works],
+                apps,
+            );
             assert!(index.work_apps.is_empty() && !index.work_ranks.is_empty());
             check_work_positions(&index, works as u32);
         }
@@ -761,7 +865,7 @@ mod tests {
         for rows in [vec![long.clone(), short.clone()], vec![short, long]] {
             let index = TraversalIndex::new(
                 2,
-                vec![2000; 70_000],
+                years(&[2000; 70_000]),
                 vec![WorkKind::Film; 70_000],
                 columns(&rows),
             );
@@ -780,8 +884,12 @@ mod tests {
         }
         // Rows of exactly 2¹⁶ still fit.
         let full: Vec<(u32, u32)> = (0..1 << 16).map(|w| (w % 3, w)).collect();
-        let index =
-            TraversalIndex::new(1, vec![2000; 3], vec![WorkKind::Film; 3], columns(&[full]));
+        let index = TraversalIndex::new(
+            1,
+            years(&[2000; 3]),
+            vec![WorkKind::Film; 3],
+            columns(&[full]),
+        );
         assert!(index.work_apps.is_empty());
         check_work_positions(&index, 3);
     }
