@@ -216,3 +216,64 @@ fn the_command_keeps_korean_titles_and_says_what_it_left_out() {
     // --korean without --data is a usage error.
     assert_eq!(run(&["--korean", "stats"]).status.code(), Some(2));
 }
+
+/// Titles without a credit are dropped: the Hangul titles of the others
+/// stay with their works (the works after a dropped one are renumbered).
+#[test]
+fn hangul_titles_stay_with_their_works_when_uncredited_titles_are_dropped() {
+    let dir = std::env::temp_dir().join(format!("hallyu-test-korean-drop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let basics = "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n";
+    let mut basics = basics.to_string();
+    let mut akas =
+        "titleId\tordering\ttitle\tregion\tlanguage\ttypes\tattributes\tisOriginalTitle\n"
+            .to_string();
+    let mut principals = "tconst\tordering\tnconst\tcategory\tjob\tcharacters\n".to_string();
+    // tt1..tt6, Korean with a Hangul title each; only tt2, tt5 and tt6 credited.
+    let hangul = ["봄", "여름", "가을", "겨울", "바다", "하늘"];
+    for (i, h) in hangul.iter().enumerate() {
+        let key = format!("tt{:07}", i + 1);
+        basics.push_str(&format!(
+            "{key}\tmovie\tTitle {}\tTitle {}\t0\t2001\t\\N\t90\tDrama\n",
+            i + 1,
+            i + 1
+        ));
+        akas.push_str(&format!("{key}\t1\t{h}\tKR\tko\t\\N\t\\N\t1\n"));
+        if [1, 4, 5].contains(&i) {
+            principals.push_str(&format!("{key}\t1\tnm0000001\tactor\t\\N\t\\N\n"));
+        }
+    }
+    let names = "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n\
+                 nm0000001\tLee\t1980\t\\N\tactor\t\\N\n";
+    for (file, text) in [
+        ("name.basics.tsv", names),
+        ("title.basics.tsv", &basics),
+        ("title.akas.tsv", &akas),
+        ("title.principals.tsv", &principals),
+    ] {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let imported = Imdb::new().korean(true).from_dir(&dir);
+    let plain = Imdb::new().from_dir(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    for imported in [imported.unwrap(), plain.unwrap()] {
+        let ex = &imported.explorer;
+        let works: Vec<(String, Option<String>)> = ex
+            .works()
+            .map(|w| {
+                let rec = ex.get(w);
+                (rec.key().into_owned(), rec.hangul().map(str::to_string))
+            })
+            .collect();
+        let expected: Vec<(String, Option<String>)> = [(2, "여름"), (5, "바다"), (6, "하늘")]
+            .iter()
+            .map(|&(i, h)| {
+                (
+                    format!("tt{i:07}"),
+                    imported.report.korean_titles.gt(&0).then(|| h.to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(works, expected);
+    }
+}

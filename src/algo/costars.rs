@@ -73,7 +73,7 @@ pub(crate) fn co_star_pairs<'a>(
     let mut keys: Vec<u64> = Vec::new();
     for (m, app) in mine.iter().enumerate() {
         let ids = index.work_app_ids(app.work);
-        for (&theirs, (q, f)) in ids.iter().zip(index.work_row(app.work)) {
+        for (theirs, (q, f)) in ids.zip(index.work_row(app.work)) {
             if q != person && compiled.admits[f as usize] {
                 keys.push((u64::from(ranks[q as usize]) << 32) | pairs.len() as u64);
                 pairs.push(Pair {

@@ -5,7 +5,7 @@
 
 use super::table::Key;
 use super::{Credits, Details, Graph, Table, UNKNOWN_BORN, UNKNOWN_YEAR};
-use crate::graph::csr::{Appearance, Columns, TraversalIndex};
+use crate::graph::csr::{Appearance, Columns, TraversalIndex, Years};
 use crate::id::{CreditId, Entity, GroupId, OrganisationId, PersonId, Tag, WorkId};
 use crate::model::{Role, RoleKind, WorkKind};
 
@@ -31,7 +31,7 @@ pub(crate) struct GraphBuilder {
     pub(crate) works: Table,
     pub(crate) organisations: Table,
     born: Vec<i16>,
-    work_year: Vec<i32>,
+    work_year: Years,
     work_kind: Vec<WorkKind>,
     /// People's own appearances in works, in credit order, as columns.
     apps: Columns,
@@ -50,11 +50,8 @@ impl GraphBuilder {
         }
     }
 
-    /// Room for this many people, works and credits.
-    pub(crate) fn reserve(&mut self, people: usize, works: usize, credits: usize) {
-        self.born.reserve_exact(people);
-        self.work_year.reserve_exact(works);
-        self.work_kind.reserve_exact(works);
+    /// Room for this many credits.
+    pub(crate) fn reserve_credits(&mut self, credits: usize) {
         self.apps.person.reserve_exact(credits);
         self.apps.work.reserve_exact(credits);
         self.apps.flags.reserve_exact(credits);
@@ -67,9 +64,35 @@ impl GraphBuilder {
         name: &str,
         born: Option<i32>,
     ) -> PersonId {
-        self.born
-            .push(born.map_or(UNKNOWN_BORN, |y| y.clamp(-32767, 32767) as i16));
+        self.born.push(born_year(born));
         PersonId(self.people.push(key, name), self.tag)
+    }
+
+    /// Takes `people` as the people (none may have been added), with their
+    /// birth years: for an importer that has the table already, so that it
+    /// is not copied.
+    pub(crate) fn people_table(&mut self, people: Table, born: impl Iterator<Item = Option<i32>>) {
+        debug_assert_eq!(self.people.len(), 0);
+        self.people = people;
+        self.born = born.map(born_year).collect();
+    }
+
+    /// Takes `works` as the works (none may have been added), with their
+    /// kinds and years, as [`GraphBuilder::people_table`] the people.
+    pub(crate) fn works_table(
+        &mut self,
+        works: Table,
+        kinds: Vec<WorkKind>,
+        years: impl Iterator<Item = Option<i32>>,
+    ) {
+        debug_assert_eq!(self.works.len(), 0);
+        self.works = works;
+        self.work_kind = kinds;
+        self.work_year = Years::default();
+        self.work_year.reserve(self.work_kind.len());
+        for year in years {
+            self.work_year.push(year.unwrap_or(UNKNOWN_YEAR));
+        }
     }
 
     /// Adds a group.
@@ -286,7 +309,7 @@ impl GraphBuilder {
             let (Entity::Group(g), Entity::Work(w)) = (o.from, o.to) else {
                 continue;
             };
-            let year = self.work_year[w.index()];
+            let year = self.work_year.get(w.index());
             let from = members.partition_point(|&(x, _)| x < g.0);
             for &(_, m) in members[from..].iter().take_while(|&&(x, _)| x == g.0) {
                 let Entity::Person(p) = m.from else { continue };
@@ -312,6 +335,12 @@ impl GraphBuilder {
             apps.sort_by_key(|a| a.credit);
         }
     }
+}
+
+/// A birth year as kept: clamped to the `i16` range, [`UNKNOWN_BORN`] for
+/// none.
+fn born_year(born: Option<i32>) -> i16 {
+    born.map_or(UNKNOWN_BORN, |y| y.clamp(-32767, 32767) as i16)
 }
 
 /// With `HALLYU_MEMORY` set in the environment, prints to stderr the time

@@ -1,5 +1,5 @@
 //! The compact traversal index behind every query: who appears in which work,
-//! as flat columns (compressed sparse rows), 14 bytes per appearance for an
+//! as flat columns (compressed sparse rows), 12 bytes per appearance for an
 //! import.
 //!
 //! Layout, for `n` appearances (a position is an appearance's place in the
@@ -14,11 +14,13 @@
 //!   `credits` (the credit of each position; empty when it is the position,
 //!   as for every import) and `vias` (the group; empty when no appearance
 //!   comes through one). A position's person is found from `person_start`;
-//! * the work side: a CSR table of positions
-//!   (`work_apps[work_start[w]..work_start[w + 1]]`), in credit order, with
-//!   two parallel arrays so that traversals read neither the person side
-//!   nor the credit: the person (`work_people`) and the flags
-//!   (`work_flags`).
+//! * the work side: a CSR table (rows `work_start[w]..work_start[w + 1]`),
+//!   in credit order, of the person (`work_people`) and the flags
+//!   (`work_flags`), so that traversals read neither the person side nor
+//!   the credit, and of the positions. A position is stored as its rank in
+//!   its person's row (`work_ranks`, `u16`: the position is
+//!   `person_start[person] + rank`) when every person's row holds at most
+//!   2¹⁶ appearances, as in every import; otherwise whole (`work_apps`).
 //!
 //! An [`Appearance`] is not stored: it is put together from the columns when
 //! a query asks for one.
@@ -28,6 +30,7 @@
 //! hashing and no allocation per node.
 
 use crate::filter::Filter;
+use crate::graph::UNKNOWN_YEAR;
 use crate::graph::counting::{group_by, offsets};
 use crate::model::{RoleKind, WorkKind};
 
@@ -163,6 +166,69 @@ impl Columns {
     }
 }
 
+/// Works' years ([`UNKNOWN_YEAR`] when unknown), two bytes each while
+/// every year fits in an `i16` (as for every import and every catalog),
+/// four bytes each from the first that does not.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Years {
+    /// The years as `i16` (`i16::MIN` for unknown); emptied when `wide`
+    /// takes over.
+    narrow: Vec<i16>,
+    /// Every year, once one did not fit in `narrow`; empty until then.
+    wide: Vec<i32>,
+}
+
+impl Years {
+    /// A year as stored in `narrow`, if it fits.
+    fn narrow(year: i32) -> Option<i16> {
+        if year == UNKNOWN_YEAR {
+            Some(i16::MIN)
+        } else {
+            i16::try_from(year).ok().filter(|&y| y != i16::MIN)
+        }
+    }
+
+    /// Room for this many more years.
+    pub(crate) fn reserve(&mut self, works: usize) {
+        self.narrow.reserve_exact(works);
+    }
+
+    /// Adds a year.
+    pub(crate) fn push(&mut self, year: i32) {
+        if self.wide.is_empty() {
+            if let Some(y) = Years::narrow(year) {
+                self.narrow.push(y);
+                return;
+            }
+            self.wide = (0..self.narrow.len()).map(|i| self.get(i)).collect();
+            self.narrow = Vec::new();
+        }
+        self.wide.push(year);
+    }
+
+    /// The number of years.
+    pub(crate) fn len(&self) -> usize {
+        self.narrow.len().max(self.wide.len())
+    }
+
+    /// Year `i`.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> i32 {
+        match self.wide.get(i) {
+            Some(&y) => y,
+            None => match self.narrow[i] {
+                i16::MIN => UNKNOWN_YEAR,
+                y => i32::from(y),
+            },
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.narrow.shrink_to_fit();
+        self.wide.shrink_to_fit();
+    }
+}
+
 /// The role kind of an appearance's flags.
 #[inline]
 fn role_of_flags(f: u8) -> RoleKind {
@@ -182,10 +248,15 @@ pub(crate) struct TraversalIndex {
     /// The group of each position; empty when there is none.
     vias: Vec<u32>,
     work_start: Vec<u32>,
+    /// The position of each work slot, whole; empty when `work_ranks`
+    /// holds them.
     work_apps: Vec<u32>,
+    /// The position of each work slot as its rank in its person's row;
+    /// empty when `work_apps` holds them.
+    work_ranks: Vec<u16>,
     work_people: Vec<u32>,
     work_flags: Vec<u8>,
-    work_year: Vec<i32>,
+    work_year: Years,
     work_kind: Vec<WorkKind>,
 }
 
@@ -219,9 +290,45 @@ impl<'f> Compiled<'f> {
     }
 }
 
-/// The rows of `works` works (offsets, then each row's appearances, their
-/// people and flags) from appearances in person order (`person_start`): a
+/// The positions of a work side's slots: whole, or as ranks in their
+/// people's rows.
+enum Positions {
+    Whole(Vec<u32>),
+    Ranks(Vec<u16>),
+}
+
+/// Whether every row of these offsets holds at most 2¹⁶ items, so that a
+/// rank in a row fits in a `u16`.
+fn ranks_fit(start: &[u32]) -> bool {
+    start.windows(2).all(|s| s[1] - s[0] <= 1 << 16)
+}
+
+/// The rows of `works` works (offsets, then each row's positions, people
+/// and flags) from appearances in person order (`person_start`): a
 /// counting sort over the identity order, filling the people as it goes.
+/// The positions are ranks in the people's rows when they fit
+/// ([`ranks_fit`]).
+fn work_rows_in_person_order(
+    works: usize,
+    person_start: &[u32],
+    work: &[u32],
+    flags: &[u8],
+) -> (Vec<u32>, Positions, Vec<u32>, Vec<u8>) {
+    if ranks_fit(person_start) {
+        let (start, ranks, people, row_flags) =
+            scatter_work_rows(works, person_start, work, flags, |i, first| {
+                (i - first) as u16
+            });
+        (start, Positions::Ranks(ranks), people, row_flags)
+    } else {
+        let (start, apps, people, row_flags) =
+            scatter_work_rows(works, person_start, work, flags, |i, _| i as u32);
+        (start, Positions::Whole(apps), people, row_flags)
+    }
+}
+
+/// [`work_rows_in_person_order`] with the position of appearance `i` of a
+/// row starting at `first` stored as `position(i, first)`.
 ///
 /// The scatter, bound by the memory's latency (a likely cache miss for each
 /// appearance and column), runs on two threads: each reads every
@@ -230,15 +337,17 @@ impl<'f> Compiled<'f> {
 /// the bounds check of its slice of them. The offsets are shifted back
 /// from the write positions at the end (each then the end of its row), so
 /// that no second array of them is needed.
-fn work_rows_in_person_order(
+fn scatter_work_rows<T: Copy + Default + Send>(
     works: usize,
     person_start: &[u32],
     work: &[u32],
     flags: &[u8],
-) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u8>) {
+    position: impl Fn(usize, usize) -> T + Sync,
+) -> (Vec<u32>, Vec<T>, Vec<u32>, Vec<u8>) {
     let mut fill = offsets(works, work.iter().map(|&w| w as usize));
     let n = work.len();
-    let (mut apps, mut people, mut row_flags) = (vec![0u32; n], vec![0u32; n], vec![0u8; n]);
+    let (mut apps, mut people, mut row_flags) =
+        (vec![T::default(); n], vec![0u32; n], vec![0u8; n]);
     // The first work of the second half, and its first position.
     let mid = fill.partition_point(|&s| (s as usize) < n / 2).min(works);
     let at = fill[mid] as usize;
@@ -246,7 +355,7 @@ fn work_rows_in_person_order(
     // whose first position is `base`.
     let scatter = |first: usize,
                    fill: &mut [u32],
-                   apps: &mut [u32],
+                   apps: &mut [T],
                    people: &mut [u32],
                    row_flags: &mut [u8]| {
         let base = fill.first().map_or(0, |&s| s as usize);
@@ -257,7 +366,7 @@ fn work_rows_in_person_order(
                 };
                 let k = *slot as usize - base;
                 *slot += 1;
-                apps[k] = i as u32;
+                apps[k] = position(i, span[0] as usize);
                 people[k] = p as u32;
                 row_flags[k] = flags[i];
             }
@@ -284,16 +393,17 @@ impl TraversalIndex {
     /// appearances sorted by person (stable).
     pub(crate) fn new(
         people: usize,
-        work_year: Vec<i32>,
+        mut work_year: Years,
         work_kind: Vec<WorkKind>,
         mut apps: Columns,
     ) -> TraversalIndex {
+        work_year.shrink_to_fit();
         debug_assert!(apps.person.is_sorted());
         let works = work_year.len();
         let person_start = offsets(people, apps.person.iter().map(|&p| p as usize));
         crate::graph::memory_phase("index: person offsets");
         // Each work's row in credit order (the order of the data files).
-        let (work_start, work_apps, work_people, work_flags) = if apps.credit.is_sorted() {
+        let (work_start, positions, work_people, work_flags) = if apps.credit.is_sorted() {
             // Credit order is person order (an import's): one pass over the
             // people fills the rows, without the person column.
             apps.person = Vec::new();
@@ -304,9 +414,20 @@ impl TraversalIndex {
             let (work_start, work_apps) =
                 group_by(works, &order, |&i| apps.work[i as usize] as usize);
             drop(order);
-            let work_people = work_apps.iter().map(|&i| apps.person[i as usize]).collect();
+            let work_people: Vec<u32> =
+                work_apps.iter().map(|&i| apps.person[i as usize]).collect();
             let work_flags = work_apps.iter().map(|&i| apps.flags[i as usize]).collect();
-            (work_start, work_apps, work_people, work_flags)
+            let positions = if ranks_fit(&person_start) {
+                let rank = |(&i, &p): (&u32, &u32)| (i - person_start[p as usize]) as u16;
+                Positions::Ranks(work_apps.iter().zip(&work_people).map(rank).collect())
+            } else {
+                Positions::Whole(work_apps)
+            };
+            (work_start, positions, work_people, work_flags)
+        };
+        let (work_apps, work_ranks) = match positions {
+            Positions::Whole(apps) => (apps, Vec::new()),
+            Positions::Ranks(ranks) => (Vec::new(), ranks),
         };
         crate::graph::memory_phase("index: work rows");
         let Columns {
@@ -324,6 +445,7 @@ impl TraversalIndex {
             vias: via,
             work_start,
             work_apps,
+            work_ranks,
             work_people,
             work_flags,
             work_year,
@@ -339,7 +461,7 @@ impl TraversalIndex {
             && (filter.groups || app.via == DIRECT)
             && filter.admits_work(
                 self.work_kind[app.work as usize],
-                self.work_year[app.work as usize],
+                self.work_year.get(app.work as usize),
             )
     }
 
@@ -414,15 +536,32 @@ impl TraversalIndex {
     /// credit order.
     pub(crate) fn work_apps(&self, work: u32) -> impl Iterator<Item = (usize, Appearance)> + '_ {
         self.work_app_ids(work)
-            .iter()
             .zip(self.work_row(work))
-            .map(move |(&i, (p, f))| (i as usize, self.at(i as usize, p, work, f)))
+            .map(move |(i, (p, f))| (i as usize, self.at(i as usize, p, work, f)))
     }
 
     /// The positions (which are credit ids for imported data) of every
-    /// appearance in a work, admitted or not.
-    pub(crate) fn work_app_ids(&self, work: u32) -> &[u32] {
-        &self.work_apps[self.work_range(work)]
+    /// appearance in a work, admitted or not, in credit order.
+    pub(crate) fn work_app_ids(&self, work: u32) -> WorkAppIds<'_> {
+        WorkAppIds {
+            index: self,
+            slots: self.work_range(work),
+        }
+    }
+
+    /// The position of work slot `k` (an index of the work side's columns).
+    /// Reads only what cannot panic, so that a caller that drops the
+    /// position pays nothing for it once inlined.
+    #[inline]
+    fn slot_position(&self, k: usize) -> u32 {
+        match self.work_apps.get(k) {
+            Some(&i) => i,
+            None => {
+                let p = self.work_people.get(k).map_or(0, |&p| p as usize);
+                let first = self.person_start.get(p).copied().unwrap_or(0);
+                first + self.work_ranks.get(k).map_or(0, |&r| u32::from(r))
+            }
+        }
     }
 
     /// How a position is credited: the credit, and the group ([`DIRECT`]
@@ -440,7 +579,7 @@ impl TraversalIndex {
 
     /// A work's release year and kind.
     pub(crate) fn work_attributes(&self, work: usize) -> (i32, WorkKind) {
-        (self.work_year[work], self.work_kind[work])
+        (self.work_year.get(work), self.work_kind[work])
     }
 
     /// The admitted appearances of a person.
@@ -513,7 +652,9 @@ impl TraversalIndex {
     /// Whether the compiled filter admits work `w` (kind and year).
     #[inline]
     pub(crate) fn work_ok(&self, c: &Compiled<'_>, w: usize) -> bool {
-        !c.test_works || c.filter.admits_work(self.work_kind[w], self.work_year[w])
+        !c.test_works
+            || c.filter
+                .admits_work(self.work_kind[w], self.work_year.get(w))
     }
 }
 
@@ -551,6 +692,39 @@ fn range(start: &[u32], i: u32) -> std::ops::Range<usize> {
     }
 }
 
+/// The positions of a work's appearances, in credit order: see
+/// [`TraversalIndex::work_app_ids`].
+#[derive(Clone)]
+pub(crate) struct WorkAppIds<'a> {
+    index: &'a TraversalIndex,
+    slots: std::ops::Range<usize>,
+}
+
+impl Iterator for WorkAppIds<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        let k = self.slots.next()?;
+        Some(self.index.slot_position(k))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.slots.size_hint()
+    }
+}
+
+impl ExactSizeIterator for WorkAppIds<'_> {}
+
+impl std::fmt::Debug for WorkAppIds<'_> {
+    /// The slots only: the index is large.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WorkAppIds")
+            .field("slots", &self.slots)
+            .finish()
+    }
+}
+
 /// One side of the index as bare columns: row `r` is positions
 /// `start[r]..start[r + 1]` of `ends` (the other end of each appearance)
 /// and `flags`.
@@ -577,3 +751,146 @@ fn row<'a>(
 /// A `HashMap` keyed by index ids, with [`IdHasher`].
 pub(crate) type IdMap<V> =
     std::collections::HashMap<u32, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(years: &[i32]) -> Years {
+        let mut column = Years::default();
+        for &y in years {
+            column.push(y);
+        }
+        column
+    }
+
+    #[test]
+    fn years_narrow_until_one_does_not_fit() {
+        let all = [
+            2008,
+            UNKNOWN_YEAR,
+            -32767,
+            32767,
+            0,
+            40_000,
+            i32::MAX,
+            -32768,
+            1999,
+        ];
+        for n in 1..=all.len() {
+            let column = years(&all[..n]);
+            assert_eq!((0..n).map(|i| column.get(i)).collect::<Vec<_>>(), all[..n]);
+            assert_eq!(column.len(), n);
+            assert_eq!(column.wide.is_empty(), n <= 5, "{n} years");
+        }
+        // i16::MIN is the narrow column's unknown year: a real one widens.
+        let column = years(&[1, -32768]);
+        assert!(!column.wide.is_empty());
+        assert_eq!((column.get(0), column.get(1)), (1, -32768));
+    }
+
+    /// Appearances of `rows[p]` works (`(work, credit)` each) per person,
+    /// in person order.
+    fn columns(rows: &[Vec<(u32, u32)>]) -> Columns {
+        let mut apps = Vec::new();
+        for (p, row) in rows.iter().enumerate() {
+            for &(work, credit) in row {
+                apps.push(Appearance {
+                    person: p as u32,
+                    work,
+                    credit,
+                    via: DIRECT,
+                    role: RoleKind::Lead,
+                    unverified: false,
+                });
+            }
+        }
+        Columns::of_appearances(apps)
+    }
+
+    /// Checks every work's positions against a scan of the person side:
+    /// the positions of the work's appearances, in credit order, each with
+    /// its person.
+    fn check_work_positions(index: &TraversalIndex, works: u32) {
+        for w in 0..works {
+            let mut expected: Vec<(u32, u32, u32)> = Vec::new();
+            for p in 0..index.people() as u32 {
+                for (i, a) in index.person_apps(p) {
+                    if a.work == w {
+                        expected.push((a.credit, i as u32, p));
+                    }
+                }
+            }
+            expected.sort_unstable();
+            let ids: Vec<u32> = index.work_app_ids(w).collect();
+            let people: Vec<u32> = index.work_row(w).map(|(p, _)| p).collect();
+            assert_eq!(ids.len(), index.work_app_ids(w).len());
+            let got: Vec<(u32, u32)> = ids.into_iter().zip(people).collect();
+            let want: Vec<(u32, u32)> = expected.iter().map(|&(_, i, p)| (i, p)).collect();
+            assert_eq!(got, want, "work {w}");
+            for (i, a) in index.work_apps(w) {
+                assert_eq!(index.app(i), Some(a));
+            }
+        }
+    }
+
+    #[test]
+    fn positions_as_ranks_when_every_row_fits_in_16_bits() {
+        // Credits in person order (an import's) and out of it.
+        let in_order = columns(&[
+            vec![(0, 0), (2, 1), (2, 2)],
+            vec![(1, 3)],
+            vec![],
+            vec![(2, 4), (0, 5)],
+        ]);
+        let shuffled = columns(&[vec![(1, 4), (0, 2)], vec![(0, 0), (1, 1)], vec![(1, 3)]]);
+        for (apps, people, works) in [(in_order, 4, 3), (shuffled, 3, 2)] {
+            let index = TraversalIndex::new(
+                people,
+                years(&vec![2000; works]),
+                vec![WorkKind::Film; works],
+                apps,
+            );
+            assert!(index.work_apps.is_empty() && !index.work_ranks.is_empty());
+            check_work_positions(&index, works as u32);
+        }
+    }
+
+    #[test]
+    fn positions_whole_when_a_row_is_longer_than_16_bits() {
+        // One person in 70,000 works, the next in some of the same, in
+        // credit order and out of it.
+        let long: Vec<(u32, u32)> = (0..70_000).map(|w| (w, w)).collect();
+        let short = vec![(5, 70_000), (69_999, 70_001)];
+        for rows in [vec![long.clone(), short.clone()], vec![short, long]] {
+            let index = TraversalIndex::new(
+                2,
+                years(&[2000; 70_000]),
+                vec![WorkKind::Film; 70_000],
+                columns(&rows),
+            );
+            assert!(!index.work_apps.is_empty() && index.work_ranks.is_empty());
+            for w in [0, 5, 69_998, 69_999] {
+                let ids: Vec<u32> = index.work_app_ids(w).collect();
+                let people: Vec<u32> = index.work_row(w).map(|(p, _)| p).collect();
+                for (&i, &p) in ids.iter().zip(&people) {
+                    assert_eq!(
+                        index.app(i as usize).map(|a| (a.person, a.work)),
+                        Some((p, w))
+                    );
+                }
+                assert_eq!(people.len(), if w == 5 || w == 69_999 { 2 } else { 1 });
+            }
+        }
+        // Rows of exactly 2¹⁶ still fit.
+        let full: Vec<(u32, u32)> = (0..1 << 16).map(|w| (w % 3, w)).collect();
+        let index = TraversalIndex::new(
+            1,
+            years(&[2000; 3]),
+            vec![WorkKind::Film; 3],
+            columns(&[full]),
+        );
+        assert!(index.work_apps.is_empty());
+        check_work_positions(&index, 3);
+    }
+}

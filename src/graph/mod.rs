@@ -107,6 +107,7 @@ pub struct CreditIds<'g> {
 enum CreditIdsInner<'g> {
     Range(std::ops::Range<u32>),
     Slice(std::slice::Iter<'g, u32>),
+    Work(csr::WorkAppIds<'g>),
 }
 
 impl Iterator for CreditIds<'_> {
@@ -116,6 +117,7 @@ impl Iterator for CreditIds<'_> {
         match &mut self.inner {
             CreditIdsInner::Range(r) => r.next(),
             CreditIdsInner::Slice(s) => s.next().copied(),
+            CreditIdsInner::Work(w) => w.next(),
         }
         .map(|c| CreditId(c, self.tag))
     }
@@ -124,6 +126,7 @@ impl Iterator for CreditIds<'_> {
         match &self.inner {
             CreditIdsInner::Range(r) => r.size_hint(),
             CreditIdsInner::Slice(s) => s.size_hint(),
+            CreditIdsInner::Work(w) => w.size_hint(),
         }
     }
 }
@@ -327,7 +330,7 @@ impl Graph {
                     }
                 }
                 Entity::Work(w) => CreditIds {
-                    inner: CreditIdsInner::Slice(self.index.work_app_ids(w.0).iter()),
+                    inner: CreditIdsInner::Work(self.index.work_app_ids(w.0)),
                     tag,
                 },
                 _ => empty,

@@ -164,19 +164,6 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    /// Room for `records` more records whose names take `text` bytes.
-    pub(crate) fn reserve(&mut self, records: usize, text: usize) {
-        self.names.text.reserve_exact(text);
-        self.names.ends.reserve_exact(records);
-        if let Keys::Numeric {
-            numbers, widths, ..
-        } = &mut self.keys
-        {
-            numbers.reserve_exact(records);
-            widths.reserve_exact(records);
-        }
-    }
-
     /// The number of records.
     pub(crate) fn len(&self) -> usize {
         self.len as usize
@@ -205,10 +192,44 @@ impl Table {
         i
     }
 
+    /// A table of records with IMDb-style keys, from its columns as an
+    /// importer read them (moved in, not copied): record `i` has the key
+    /// `prefix` + `numbers[i]` in `widths[i]` digits and the name
+    /// `text[ends[i - 1]..ends[i]]`, as [`Table::push`] would store them.
+    ///
+    /// # Panics
+    ///
+    /// When the columns differ in length or past 2³² records, which an
+    /// importer refuses first.
+    pub(crate) fn of_numeric_keys(
+        prefix: [u8; 2],
+        numbers: Vec<u32>,
+        widths: Vec<u8>,
+        text: String,
+        ends: Vec<u32>,
+    ) -> Table {
+        assert!(numbers.len() == widths.len() && numbers.len() == ends.len());
+        Table {
+            len: u32::try_from(numbers.len()).expect("fewer than 2^32 records"),
+            names: Arena { text, ends },
+            keys: Keys::Numeric {
+                prefix,
+                numbers,
+                widths,
+            },
+            ..Table::default()
+        }
+    }
+
     /// Gives the last record pushed a Hangul name.
     pub(crate) fn set_hangul(&mut self, hangul: &str) {
+        self.set_hangul_of(self.len - 1, hangul);
+    }
+
+    /// Gives record `i` a Hangul name (records are given theirs in order).
+    pub(crate) fn set_hangul_of(&mut self, i: u32, hangul: &str) {
         let s = self.extras.push(hangul);
-        self.hangul.push((self.len - 1, s));
+        self.hangul.push((i, s));
     }
 
     /// Gives the last record pushed one more alias.

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::explorer::Explorer;
-use crate::graph::{GraphBuilder, Key, memory_phase};
+use crate::graph::{GraphBuilder, memory_phase};
 use crate::import::tsv::MAX_LINE;
 use crate::import::tsv::{Block, Fields, Row, Tsv};
 use crate::model::{RoleKind, WorkKind};
@@ -856,16 +856,51 @@ impl Table {
         self.ids.len()
     }
 
-    fn name(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+    /// Keeps the rows flagged in `keep`, in place: no second copy of the
+    /// names is made, and the memory of the others is given back.
+    fn retain(&mut self, keep: &[bool]) {
+        let mut text = std::mem::take(&mut self.text).into_bytes();
+        let (mut at, mut kept) = (0, 0);
+        for (i, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+            let from = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            let end = self.ends[i] as usize;
+            text.copy_within(from..end, at);
+            at += end - from;
+            self.ends[kept] = at as u32;
+            kept += 1;
+        }
+        text.truncate(at);
+        text.shrink_to_fit();
+        // Whole names were moved: the text is still UTF-8.
+        self.text = String::from_utf8(text).unwrap_or_default();
+        self.ends.truncate(kept);
+        self.ends.shrink_to_fit();
+        retain_rows(&mut self.ids, keep);
+        retain_rows(&mut self.widths, keep);
     }
 
-    /// The key of row `i`, as its parts (`nm`, number, digits).
-    fn key(&self, i: usize) -> Key<'static> {
+    /// The table as the graph keeps it (the columns moved, not copied).
+    fn into_graph_table(self) -> crate::graph::Table {
         let p = self.prefix.as_bytes();
-        Key::Numeric([p[0], p[1]], self.ids[i], self.widths[i])
+        crate::graph::Table::of_numeric_keys(
+            [p[0], p[1]],
+            self.ids,
+            self.widths,
+            self.text,
+            self.ends,
+        )
     }
+}
+
+/// Keeps the items of `rows` flagged in `keep`, in place, and gives the
+/// memory of the others back.
+fn retain_rows<T>(rows: &mut Vec<T>, keep: &[bool]) {
+    let mut i = 0;
+    rows.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    rows.shrink_to_fit();
 }
 
 /// A section as read: keys, names and per-row attributes.
@@ -1676,7 +1711,7 @@ fn assemble(
     });
     // The credits in person order, taken from the end.
     let mut builder = GraphBuilder::new();
-    builder.reserve(n_people, n_works, raw.len() - report.duplicates);
+    builder.reserve_credits(raw.len() - report.duplicates);
     let mut end = raw.len();
     let mut p = 0u32;
     while end > 0 {
@@ -1702,38 +1737,31 @@ fn assemble(
     memory_phase("credits added");
 
     // The names and titles of the people and works kept, now that the
-    // credits are gone.
-    let text = |t: &Table, used: &[bool]| -> usize {
-        (0..t.len())
-            .filter(|&i| used[i])
-            .map(|i| t.name(i).len())
-            .sum()
-    };
-    builder
-        .people
-        .reserve(n_people, text(&people.table, &person_used));
-    builder
-        .works
-        .reserve(n_works, text(&works.table, &work_used));
+    // credits are gone: the tables as read, the others' rows taken out in
+    // place (a copy would hold both at once).
     let year = |y: i16| (y != 0).then_some(i32::from(y));
-    for (i, _) in person_used.iter().enumerate().filter(|(_, u)| **u) {
-        builder.person(people.table.key(i), people.table.name(i), year(born[i]));
-    }
-    drop((people, born, person_used));
+    let (mut people, mut born) = (people.table, born);
+    people.retain(&person_used);
+    retain_rows(&mut born, &person_used);
+    builder.people_table(people.into_graph_table(), born.iter().map(|&y| year(y)));
+    drop((born, person_used));
+    let (mut works, mut kinds, mut years) = (works.table, kinds, years);
+    works.retain(&work_used);
+    retain_rows(&mut kinds, &work_used);
+    retain_rows(&mut years, &work_used);
+    let mut table = works.into_graph_table();
+    // The first Hangul title of each work kept.
     let mut hangul = hangul.into_iter().peekable();
-    for (i, _) in work_used.iter().enumerate().filter(|(_, u)| **u) {
-        builder.work(
-            works.table.key(i),
-            works.table.name(i),
-            kinds[i],
-            year(years[i]),
-        );
+    let kept = work_used.iter().enumerate().filter(|(_, u)| **u);
+    for (new, (i, _)) in kept.enumerate() {
         while hangul.next_if(|h| (h.0 as usize) < i).is_some() {}
         if let Some((_, h)) = hangul.next_if(|h| h.0 as usize == i) {
-            builder.works.set_hangul(&h);
+            table.set_hangul_of(new as u32, &h);
         }
     }
-    drop((works, kinds, years, work_used, hangul));
+    drop((hangul, work_used));
+    builder.works_table(table, kinds, years.iter().map(|&y| year(y)));
+    drop(years);
     memory_phase("names and titles built");
 
     report.people = n_people;

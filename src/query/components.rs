@@ -5,7 +5,6 @@ use std::fmt;
 use crate::algo::{self, UNREACHED};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::graph::counting::group_by;
 use crate::id::{PersonId, WorkId};
 use crate::query::by_name;
 
@@ -259,21 +258,26 @@ impl Explorer {
     pub fn components(&self, filter: &Filter) -> Components<'_> {
         let index = self.graph.index();
         let (label, count) = algo::component_labels(index, filter);
-        let members: Vec<u32> = (0..label.len() as u32)
-            .filter(|&p| label[p as usize] != UNREACHED)
-            .collect();
-        let left_out = label.len() - members.len();
-        let (start, grouped) = group_by(count, &members, |&p| label[p as usize] as usize);
-        let mut list: Vec<Component> = start
-            .windows(2)
-            .map(|r| Component {
-                people: grouped[r[0] as usize..r[1] as usize]
-                    .iter()
-                    .map(|&p| self.graph.pid(p))
-                    .collect(),
+        // Each component's people, in data order, written straight into
+        // vectors of their exact sizes (no list of members grouped first:
+        // at 10 million people, 80 MB less at the peak).
+        let mut sizes = vec![0u32; count];
+        for &l in label.iter().filter(|&&l| l != UNREACHED) {
+            sizes[l as usize] += 1;
+        }
+        let mut list: Vec<Component> = sizes
+            .iter()
+            .map(|&n| Component {
+                people: Vec::with_capacity(n as usize),
                 works: Vec::new(),
             })
             .collect();
+        drop(sizes);
+        for (p, &l) in label.iter().enumerate().filter(|(_, l)| **l != UNREACHED) {
+            list[l as usize].people.push(self.graph.pid(p as u32));
+        }
+        let members: usize = list.iter().map(|c| c.people.len()).sum();
+        let left_out = label.len() - members;
         for w in self.works() {
             if let Some(app) = index.in_work(w.0, filter).next() {
                 list[label[app.person as usize] as usize].works.push(w);
