@@ -61,6 +61,13 @@ try:
     def nodes():
         return driver.execute_script("return window.hallyu.cy.nodes().length")
 
+    def suggestions():
+        # The texts read in one script call: the list is redrawn as answers
+        # arrive, so an element found first may be gone before its text is
+        # read (a stale element).
+        return driver.execute_script(
+            "return Array.from(document.querySelectorAll('#suggestions li'), li => li.innerText)")
+
     def pick(input_id, list_id, text, expect):
         box = driver.find_element(By.ID, input_id)
         box.clear()
@@ -107,14 +114,12 @@ try:
         box = driver.find_element(By.ID, "search")
         box.clear()
         box.send_keys(query)
-        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#suggestions li"))
-        names = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#suggestions li")]
+        names = wait.until(lambda d: suggestions())
         check(any("Park Seo-joon" in n for n in names), "%r suggests Park Seo-joon (%r)" % (query, names[:3]))
     box = driver.find_element(By.ID, "search")
     box.clear()
     box.send_keys("ㅊㅇㅅ")
-    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#suggestions li"))
-    names = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#suggestions li")]
+    names = wait.until(lambda d: suggestions())
     check(any("Choi Woo-shik" in n for n in names), "initials ㅊㅇㅅ suggest Choi Woo-shik (%r)" % names[:5])
 
     # 2. Expand: picking a name draws its neighbours (as many as its record
