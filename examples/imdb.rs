@@ -610,7 +610,7 @@ fn ms(d: Duration) -> f64 {
 /// ties), and the count.
 fn most_credited(ex: &Explorer, filter: &Filter) -> Option<(PersonId, usize)> {
     ex.people()
-        .map(|p| (p, ex.works_of(p, filter).len()))
+        .map(|p| (p, ex.work_count(p, filter)))
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 

@@ -39,6 +39,39 @@ impl Explorer {
         out
     }
 
+    /// How many works [`Explorer::works_of`] gives for `person`, without
+    /// ordering or describing them: a sort of the work ids alone, for
+    /// counting over every person of an IMDb-sized graph (where ordering
+    /// each person's works by release would take most of the time).
+    ///
+    /// # Panics
+    ///
+    /// When `person` is an id of another explorer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hallyu::{Explorer, Filter};
+    ///
+    /// let explorer = Explorer::bundled();
+    /// let me = explorer.person("Park Seo-joon")?;
+    /// let filter = Filter::new();
+    /// assert_eq!(explorer.work_count(me, &filter), explorer.works_of(me, &filter).len());
+    /// # Ok::<(), hallyu::Error>(())
+    /// ```
+    pub fn work_count(&self, person: PersonId, filter: &Filter) -> usize {
+        self.check(person.into());
+        let mut works: Vec<u32> = self
+            .graph
+            .index()
+            .of_person(person.0, filter)
+            .map(|app| app.work)
+            .collect();
+        works.sort_unstable();
+        works.dedup();
+        works.len()
+    }
+
     /// [`Explorer::works_of`] in work id order: one entry a work, the
     /// person's first own credit, else the first through a group (the one
     /// rule every answer and the page follow), and whether that appearance
