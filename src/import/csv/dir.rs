@@ -5,11 +5,9 @@
 use std::path::Path;
 
 use super::Csv;
-use super::scan::{Field, Table};
+use super::scan::Field;
 use crate::error::ErrorKind;
-use crate::import::staged::{
-    Loaded, Provenance, Staged, article, at, io_error, kind_of_word, role_of_kind, role_of_word,
-};
+use crate::import::staged::{Loaded, Staged, article, at, io_error, kind_of_word};
 use crate::model::{Confidence, GroupKind, OrganisationKind, PartialDate, RecordKind};
 
 /// The files of credits in the three-file layout (and the Neo4j import
@@ -81,28 +79,6 @@ impl Csv {
         let people = self.table(&people_file.0, &people_file.1)?;
         let works = self.table(&works_file.0, &works_file.1)?;
         let mut s = Staged::default();
-        let provenance = |t: &Table, row: &[Field]| -> crate::error::Result<Provenance> {
-            let confidence = match t.get(row, "confidence") {
-                None => Confidence::Confirmed,
-                Some(f) => Confidence::from_word(&f.text).ok_or_else(|| {
-                    at(
-                        ErrorKind::InvalidValue {
-                            what: "confidence",
-                            value: f.text.clone(),
-                            expected: ["confirmed", "secondary", "unverified"]
-                                .map(String::from)
-                                .to_vec(),
-                        },
-                        t.at(f),
-                    )
-                })?,
-            };
-            Ok(Provenance {
-                confidence,
-                sources: t.list(row, "sources"),
-                notes: t.text(row, "notes"),
-            })
-        };
         const PROVENANCE: [&str; 3] = ["confidence", "sources", "notes"];
         let (id, name) = (people.require("id")?, people.require("name")?);
         people.ignored(
@@ -124,7 +100,7 @@ impl Csv {
                 born,
                 people.at(&row[id]),
             )?;
-            s.provenance(RecordKind::Person, i, provenance(&people, row)?);
+            s.provenance(RecordKind::Person, i, people.provenance(row)?);
         }
         let groups_file = bytes("groups.csv")?;
         if let Some((file, b)) = &groups_file {
@@ -151,7 +127,7 @@ impl Csv {
                     groups.list(row, "aliases"),
                     groups.at(&row[id]),
                 )?;
-                s.provenance(RecordKind::Group, i, provenance(&groups, row)?);
+                s.provenance(RecordKind::Group, i, groups.provenance(row)?);
             }
         }
         let (id, title) = (works.require("id")?, works.require("title")?);
@@ -185,7 +161,7 @@ impl Csv {
             {
                 s.records.works[i].released = date;
             }
-            s.provenance(RecordKind::Work, i, provenance(&works, row)?);
+            s.provenance(RecordKind::Work, i, works.provenance(row)?);
         }
         let orgs_file = bytes("organisations.csv")?;
         if let Some((file, b)) = &orgs_file {
@@ -212,7 +188,7 @@ impl Csv {
                     orgs.list(row, "aliases"),
                     orgs.at(&row[id]),
                 )?;
-                s.provenance(RecordKind::Organisation, i, provenance(&orgs, row)?);
+                s.provenance(RecordKind::Organisation, i, orgs.provenance(row)?);
             }
         }
         for (file, from_kind, to_kind) in LINK_FILES {
@@ -280,20 +256,7 @@ impl Csv {
                 };
                 let from = find(from_kind, &row[f])?;
                 let to = find(to_kind, &row[t])?;
-                let billing = credits.billing(row)?;
-                let word = credits.text(row, "role");
-                let exact = role_of_kind(
-                    credits.text(row, "role_kind").as_deref(),
-                    word.as_deref(),
-                    credits.text(row, "character"),
-                    credits.text(row, "song"),
-                    credits.number(row, "since")?,
-                    credits.number(row, "until")?,
-                );
-                let (role, generic) = match exact {
-                    Some(role) => (role, false),
-                    None => role_of_word(word.as_deref(), billing, credits.text(row, "character")),
-                };
+                let (role, generic) = credits.role(row)?;
                 if !role.fits(from_kind, to_kind) {
                     s.skip(
                         credits.at(&row[f]),
@@ -307,7 +270,7 @@ impl Csv {
                     );
                     continue;
                 }
-                let mut p = provenance(&credits, row)?;
+                let mut p = credits.provenance(row)?;
                 if credits.get(row, "confidence").is_none()
                     && credits.text(row, "unverified").as_deref() == Some("true")
                 {

@@ -7,7 +7,10 @@ use std::collections::HashMap;
 
 use super::Csv;
 use crate::error::{ErrorKind, Location};
-use crate::import::staged::{Staged, at, billing_of_word, parse_error, utf8};
+use crate::import::staged::{
+    Provenance, Staged, at, billing_of_word, parse_error, role_of_kind, role_of_word, utf8,
+};
+use crate::model::{Confidence, Role};
 
 /// Whether a character begins a spreadsheet formula: `=`, `+`, `-`, `@`,
 /// a tab or a carriage return (OWASP's list).
@@ -366,6 +369,52 @@ impl<'t> Table<'t> {
 
     pub(super) fn text(&self, row: &[Field], name: &str) -> Option<String> {
         self.get(row, name).map(|f| f.text.clone())
+    }
+
+    /// A credit row's role, from its `role_kind` when that names one
+    /// (with `role`, `character`, `song`, `since` and `until`), else from
+    /// the `role` word and `billing`; and whether the role was guessed
+    /// (see [`role_of_word`]).
+    pub(super) fn role(&self, row: &[Field]) -> crate::error::Result<(Role, bool)> {
+        let billing = self.billing(row)?;
+        let word = self.text(row, "role");
+        let exact = role_of_kind(
+            self.text(row, "role_kind").as_deref(),
+            word.as_deref(),
+            self.text(row, "character"),
+            self.text(row, "song"),
+            self.number(row, "since")?,
+            self.number(row, "until")?,
+        );
+        Ok(match exact {
+            Some(role) => (role, false),
+            None => role_of_word(word.as_deref(), billing, self.text(row, "character")),
+        })
+    }
+
+    /// A row's `confidence`, `sources` and `notes` (confirmed when the
+    /// row has no confidence).
+    pub(super) fn provenance(&self, row: &[Field]) -> crate::error::Result<Provenance> {
+        let confidence = match self.get(row, "confidence") {
+            None => Confidence::Confirmed,
+            Some(f) => Confidence::from_word(&f.text).ok_or_else(|| {
+                at(
+                    ErrorKind::InvalidValue {
+                        what: "confidence",
+                        value: f.text.clone(),
+                        expected: ["confirmed", "secondary", "unverified"]
+                            .map(String::from)
+                            .to_vec(),
+                    },
+                    self.at(f),
+                )
+            })?,
+        };
+        Ok(Provenance {
+            confidence,
+            sources: self.list(row, "sources"),
+            notes: self.text(row, "notes"),
+        })
     }
 
     /// Lists the columns no reader reads (the `:LABEL`, `:TYPE` and

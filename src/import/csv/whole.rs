@@ -1,12 +1,10 @@
 //! The whole graph in one table, as `export::csv::to_table` writes it:
 //! the records' rows, then the credits' rows between them.
 
-use super::scan::{Field, Table};
+use super::scan::Table;
 use crate::error::ErrorKind;
-use crate::import::staged::{
-    Loaded, Provenance, Staged, article, at, kind_of_word, role_of_kind, role_of_word,
-};
-use crate::model::{Confidence, GroupKind, OrganisationKind, PartialDate, RecordKind};
+use crate::import::staged::{Loaded, Staged, article, at, kind_of_word};
+use crate::model::{GroupKind, OrganisationKind, PartialDate, RecordKind};
 
 /// The whole graph in one table, as `export::csv::to_table` writes it: a
 /// row per record (`record` is `person`, `group`, `work` or
@@ -45,28 +43,6 @@ pub(super) fn whole_table(t: &Table<'_>) -> crate::error::Result<Loaded> {
         ],
         &mut s,
     );
-    let provenance = |row: &[Field]| -> crate::error::Result<Provenance> {
-        let confidence = match t.get(row, "confidence") {
-            None => Confidence::Confirmed,
-            Some(f) => Confidence::from_word(&f.text).ok_or_else(|| {
-                at(
-                    ErrorKind::InvalidValue {
-                        what: "confidence",
-                        value: f.text.clone(),
-                        expected: ["confirmed", "secondary", "unverified"]
-                            .map(String::from)
-                            .to_vec(),
-                    },
-                    t.at(f),
-                )
-            })?,
-        };
-        Ok(Provenance {
-            confidence,
-            sources: t.list(row, "sources"),
-            notes: t.text(row, "notes"),
-        })
-    };
     // Records first, then the credits between them: two passes over the
     // rows.
     for row in t.rows() {
@@ -147,7 +123,7 @@ pub(super) fn whole_table(t: &Table<'_>) -> crate::error::Result<Loaded> {
                 continue;
             }
         };
-        s.provenance(kind, i, provenance(row)?);
+        s.provenance(kind, i, t.provenance(row)?);
     }
     let (from, to) = (t.require("from")?, t.require("to")?);
     for row in t.rows() {
@@ -189,20 +165,7 @@ pub(super) fn whole_table(t: &Table<'_>) -> crate::error::Result<Loaded> {
             ))
         };
         let (a, b) = (end(from, "from_kind")?, end(to, "to_kind")?);
-        let billing = t.billing(row)?;
-        let word = t.text(row, "role");
-        let exact = role_of_kind(
-            t.text(row, "role_kind").as_deref(),
-            word.as_deref(),
-            t.text(row, "character"),
-            t.text(row, "song"),
-            t.number(row, "since")?,
-            t.number(row, "until")?,
-        );
-        let (role, generic) = match exact {
-            Some(role) => (role, false),
-            None => role_of_word(word.as_deref(), billing, t.text(row, "character")),
-        };
+        let (role, generic) = t.role(row)?;
         if !role.fits(a.0, b.0) {
             s.skip(
                 t.at(&row[from]),
@@ -216,7 +179,7 @@ pub(super) fn whole_table(t: &Table<'_>) -> crate::error::Result<Loaded> {
             );
             continue;
         }
-        let p = provenance(row)?;
+        let p = t.provenance(row)?;
         s.link([a, b], role, generic, p, t.at(&row[from]));
     }
     Ok(s.finish())
