@@ -41,7 +41,7 @@
 //! peak, so the VmHWM printed at the end is then that of the last phase only.
 //!
 //! Numbers are checked: `--repeat`, `--limit`, `K` and `PASSES` at least 1, `--lanes`
-//! 64, 128 or 256, `EPSILON` strictly between 0 and 1; anything else is an
+//! 64, 128, 256 or 512, `EPSILON` strictly between 0 and 1; anything else is an
 //! error naming the allowed range.
 
 use std::io::{IsTerminal, Write};
@@ -70,7 +70,7 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: imdb DIR (stats | costars ID | path A B | bacon ID | components | \
-     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256] | centre-floor PASSES [--lanes N] | top K [--lanes N] | diameter | betweenness EPSILON | \
+     centre-all [--out FILE] [--start N] [--limit N] [--lanes 64|128|256|512] | centre-floor PASSES [--lanes N] | top K [--lanes N] | diameter | betweenness EPSILON | \
      rank MEASURE K | search QUERY | route MODE A B [ARG] | communities [--seed N] [--out FILE] | \
      credits --out FILE) [--json] [--repeat N]";
 
@@ -142,12 +142,12 @@ fn number(what: &str, value: Option<String>, min: usize) -> Result<usize, String
     }
 }
 
-/// The searches per pass of the multi-source runs: 64, 128 or 256.
+/// The searches per pass of the multi-source runs: 64, 128, 256 or 512.
 fn lanes_of(value: Option<String>) -> Result<usize, String> {
     match number("--lanes", value.clone(), 1)? {
-        n @ (64 | 128 | 256) => Ok(n),
+        n @ (64 | 128 | 256 | 512) => Ok(n),
         _ => Err(format!(
-            "--lanes must be 64, 128 or 256, not {:?}",
+            "--lanes must be 64, 128, 256 or 512, not {:?}",
             value.unwrap_or_default()
         )),
     }

@@ -1453,7 +1453,7 @@ mod examples {
             (&["betweenness", "NaN"], "between 0 and 1"),
             (&["betweenness", "1"], "between 0 and 1"),
             (&["top", "0"], "at least 1"),
-            (&["top", "3", "--lanes", "7"], "64, 128 or 256"),
+            (&["top", "3", "--lanes", "7"], "64, 128, 256 or 512"),
             (&["stats", "--repeat", "0"], "at least 1"),
             (&["centre-all", "--limit", "0"], "at least 1"),
             (&["rank", "closeness", "0"], "at least 1"),

@@ -69,7 +69,7 @@ fn centre_all_equals_one_search_per_person_on_bundled_data() {
         Filter::new(),
         Filter::new().expand_groups(true).include_unverified(true),
     ] {
-        for lanes in [64, 128, 256] {
+        for lanes in [64, 128, 256, 512] {
             let rows = all_rows(&ex, &f, CentreOptions::new().lanes(lanes).threads(2));
             check_against_single(&ex, &f, &rows);
         }
@@ -80,7 +80,7 @@ fn centre_all_equals_one_search_per_person_on_bundled_data() {
 fn centre_all_equals_one_search_per_person_on_a_synthetic_set() {
     let ex = small();
     let f = Filter::new();
-    let rows = all_rows(ex, &f, CentreOptions::new().lanes(256).threads(2));
+    let rows = all_rows(ex, &f, CentreOptions::new().threads(2));
     assert!(rows.len() > 1000);
     check_against_single(ex, &f, &rows);
     let one = all_rows(ex, &f, CentreOptions::new().lanes(64).threads(1));

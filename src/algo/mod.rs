@@ -12,7 +12,7 @@
 //!
 //! Two submodules hold the whole-graph searches at scale:
 //! [`multi`] the multi-source bit-parallel search over one component
-//! (64–256 searches per pass, behind the centre of everyone, the top-k
+//! (64–512 searches per pass, behind the centre of everyone, the top-k
 //! centre and the diameter), and [`sampled`] the random shortest paths of
 //! approximate betweenness.
 //!

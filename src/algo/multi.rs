@@ -358,7 +358,8 @@ pub(crate) struct LevelEnd<'a> {
 /// into their works' word for the next level at once (the works' lines are
 /// in cache: they were just read, 32 people at a time), so no sweep over
 /// the frontier is needed to find the works it touches. The works keep two words, read and
-/// written by turns (one cache line for `W` ≤ 4). A word is never cleared
+/// written by turns, each block of 256 lanes of the two in one 64-byte span
+/// (see [`slot`]). A word is never cleared
 /// between levels: a lane left over from an earlier level has reached every
 /// member of that work already, and `seen` masks it out.
 pub(crate) struct MultiBfs<'g, const W: usize> {
@@ -391,6 +392,39 @@ pub(crate) struct MultiBfs<'g, const W: usize> {
 }
 
 const ZERO: u64 = 0;
+
+/// Where lane word `j` of level parity `side` lies in a work's pair of
+/// words. Up to 256 lanes the two words are whole, one after the other;
+/// beyond, they go in blocks of 256 lanes, each block's two words side by
+/// side (64 bytes), so that a pull's read and its write of a block touch
+/// the same cache line.
+#[inline(always)]
+fn slot<const W: usize>(side: usize, j: usize) -> (usize, usize) {
+    if W <= 4 {
+        (side, j)
+    } else {
+        let p = (j / 4) * 8 + side * 4 + j % 4;
+        (p / W, p % W)
+    }
+}
+
+/// A work's lanes of level parity `side`.
+#[inline(always)]
+fn word<const W: usize>(x: &[[u64; W]; 2], side: usize) -> [u64; W] {
+    std::array::from_fn(|j| {
+        let (a, b) = slot::<W>(side, j);
+        x[a][b]
+    })
+}
+
+/// Adds `v` to a work's lanes of level parity `side`.
+#[inline(always)]
+fn or_into<const W: usize>(x: &mut [[u64; W]; 2], side: usize, v: &[u64; W]) {
+    for j in 0..W {
+        let (a, b) = slot::<W>(side, j);
+        x[a][b] |= v[j];
+    }
+}
 
 /// People gathered at once in a pull.
 const BATCH: usize = 32;
@@ -468,8 +502,8 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
     /// reads.
     fn count_leaves_after_pull(&mut self, side: usize, counter: &mut Sliced<W>) {
         for (&w, reached) in self.leafy.iter().zip(self.reached.iter_mut()) {
-            let x = &self.wbits[w as usize][side];
-            count_fresh(x, reached, self.g.leaves[w as usize], counter);
+            let x = word(&self.wbits[w as usize], side);
+            count_fresh(&x, reached, self.g.leaves[w as usize], counter);
         }
     }
 
@@ -508,9 +542,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                     self.wlist.push(w as u32);
                     touched += g.cast_of(w).len();
                 }
-                for j in 0..W {
-                    self.wbits[w][side][j] |= f[j];
-                }
+                or_into(&mut self.wbits[w], side, &f);
                 self.count_leaves(w, &f, counter);
             }
         }
@@ -561,7 +593,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                 Start::Work(w) => {
                     // The source is one of the work's leaves: the others
                     // are at distance 1.
-                    self.wbits[w as usize][0][j] |= b;
+                    or_into(&mut self.wbits[w as usize], 0, &bit);
                     self.reached[self.leafy_at[w as usize] as usize][j] |= b;
                     counter.add_times(&bit, g.leaves[w as usize] - 1);
                     self.wstart.push((w, bit));
@@ -619,7 +651,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                 // Push from the few works the last level touched.
                 for &w in &self.wlist {
                     self.links_read += g.cast_of(w as usize).len() as u64;
-                    let v = self.wbits[w as usize][side];
+                    let v = word(&self.wbits[w as usize], side);
                     for &q in g.cast_of(w as usize) {
                         let seen = &mut self.seen[q as usize];
                         let mut new = [0u64; W];
@@ -663,7 +695,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                         self.links_read += works.len() as u64;
                         let mut acc = [0u64; W];
                         for &w in works {
-                            let v = &self.wbits[w as usize][read];
+                            let v = word(&self.wbits[w as usize], read);
                             for j in 0..W {
                                 acc[j] |= v[j];
                             }
@@ -680,10 +712,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                             self.seen[q][j] |= new[j];
                         }
                         for &w in g.works_of(q) {
-                            let v = &mut self.wbits[w as usize][write];
-                            for j in 0..W {
-                                v[j] |= new[j];
-                            }
+                            or_into(&mut self.wbits[w as usize], write, new);
                         }
                         found = true;
                         if self.next_list.len() < list_limit {
@@ -748,7 +777,7 @@ pub(crate) fn touch_sweeps<const W: usize>(g: &Compact, sweeps: usize) -> u64 {
             links += works.len() as u64;
             let mut acc = [0u64; W];
             for &w in works {
-                let v = &wbits[w as usize][read];
+                let v = word(&wbits[w as usize], read);
                 for j in 0..W {
                     acc[j] |= v[j];
                 }
@@ -759,10 +788,7 @@ pub(crate) fn touch_sweeps<const W: usize>(g: &Compact, sweeps: usize) -> u64 {
                 mine[j] |= acc[j];
             }
             for &w in works {
-                let v = &mut wbits[w as usize][write];
-                for j in 0..W {
-                    v[j] |= acc[j];
-                }
+                or_into(&mut wbits[w as usize], write, &acc);
             }
         }
     }
@@ -798,7 +824,7 @@ mod tests {
 
     /// The counters against plain per-lane counts, through every path: the
     /// 16-word gathering, what waits at the end, weighted adds small and
-    /// large, for 1 and 4 words of lanes.
+    /// large, for 1, 4 and 8 words of lanes.
     fn counts_like_plain<const W: usize>() {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         let mut next = move || {
@@ -847,5 +873,35 @@ mod tests {
     fn sliced_counters_count_like_plain_ones() {
         counts_like_plain::<1>();
         counts_like_plain::<4>();
+        counts_like_plain::<8>();
+    }
+
+    /// Every lane word of both parities has a slot of its own, and a block
+    /// of 256 lanes keeps its two words in one 64-byte span.
+    #[test]
+    fn slots_are_distinct_and_blocks_share_a_line() {
+        fn check<const W: usize>() {
+            let mut x = [[0u64; W]; 2];
+            for side in 0..2 {
+                for j in 0..W {
+                    let (a, b) = slot::<W>(side, j);
+                    assert_eq!(x[a][b], 0, "W = {W}: side {side}, word {j} shares a slot");
+                    x[a][b] = 1;
+                    if W > 4 {
+                        let byte = (a * W + b) * 8;
+                        assert_eq!(byte / 64, j / 4, "W = {W}: side {side}, word {j}");
+                    }
+                }
+            }
+            let v: [u64; W] = std::array::from_fn(|j| j as u64 + 1);
+            let mut y = [[0u64; W]; 2];
+            or_into(&mut y, 1, &v);
+            assert_eq!(word(&y, 1), v);
+            assert_eq!(word(&y, 0), [0; W]);
+        }
+        check::<1>();
+        check::<2>();
+        check::<4>();
+        check::<8>();
     }
 }

@@ -164,7 +164,7 @@ impl Explorer {
     /// the large synthetic set.
     ///
     /// Multi-source bit-parallel breadth-first search (Then et al., PVLDB
-    /// 2014): each pass runs 64 to 256 searches at once as the bits of a
+    /// 2014): each pass runs 64 to 512 searches at once as the bits of a
     /// word, on every thread of [`CentreOptions::threads`]. People with one
     /// work only (leaves; 44% of the large synthetic set) take no place in
     /// the passes: each is one hop beyond the work's other members, so they

@@ -335,7 +335,8 @@ impl Explorer {
         let began = Instant::now();
         let g = Compact::largest(self.graph.index(), filter).in_search_order();
         let n = g.len();
-        let lanes = options.get_lanes();
+        // Wider passes only carry searches that stopped further along.
+        let lanes = options.get_lanes().min(256);
         let threads = options.threads;
         let mut top = CentreTop {
             explorer: self,
