@@ -168,7 +168,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut repeat = 1usize;
     let mut args = Vec::new();
     let (mut out_path, mut start_at, mut limit) = (None::<String>, 0usize, usize::MAX);
-    let mut lanes = 256usize;
+    // The library's default unless asked (512; the top runs at most 256).
+    let mut lanes = hallyu::query::CentreOptions::new().get_lanes();
     let mut seed = 0u64;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {

@@ -397,7 +397,7 @@ const ZERO: u64 = 0;
 /// words. Up to 256 lanes the two words are whole, one after the other;
 /// beyond, they go in blocks of 256 lanes, each block's two words side by
 /// side (64 bytes), so that a pull's read and its write of a block touch
-/// the same cache line.
+/// the same 64 bytes (as for 256 lanes).
 #[inline(always)]
 fn slot<const W: usize>(side: usize, j: usize) -> (usize, usize) {
     if W <= 4 {
@@ -879,7 +879,7 @@ mod tests {
     /// Every lane word of both parities has a slot of its own, and a block
     /// of 256 lanes keeps its two words in one 64-byte span.
     #[test]
-    fn slots_are_distinct_and_blocks_share_a_line() {
+    fn slots_are_distinct_and_blocks_share_64_bytes() {
         fn check<const W: usize>() {
             let mut x = [[0u64; W]; 2];
             for side in 0..2 {
