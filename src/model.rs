@@ -11,6 +11,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) mod columns;
 mod date;
 mod ids;
 mod kinds;

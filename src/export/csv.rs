@@ -58,6 +58,7 @@
 //! ```
 
 use super::network::Network;
+pub use crate::model::columns::TABLE_HEADER;
 
 /// The header of the edge list.
 ///
@@ -149,42 +150,6 @@ pub fn field(s: &str, delimiter: u8) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(s)
     }
 }
-
-/// The header of the whole-graph table ([`to_table`]).
-///
-/// # Example
-///
-/// ```
-/// use hallyu::export::csv::TABLE_HEADER;
-///
-/// assert_eq!(TABLE_HEADER[0], "record");
-/// assert!(TABLE_HEADER.contains(&"role_kind") && TABLE_HEADER.contains(&"since"));
-/// ```
-pub const TABLE_HEADER: [&str; 23] = [
-    "record",
-    "id",
-    "name",
-    "kind",
-    "hangul",
-    "aliases",
-    "born",
-    "year",
-    "released",
-    "from",
-    "from_kind",
-    "to",
-    "to_kind",
-    "role",
-    "role_kind",
-    "billing",
-    "character",
-    "song",
-    "since",
-    "until",
-    "confidence",
-    "sources",
-    "notes",
-];
 
 /// How [`to_table`] and [`to_edge_list_with`] write: the delimiter, and
 /// whether fields that spreadsheets read as formulas are neutralised.

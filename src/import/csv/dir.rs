@@ -8,6 +8,7 @@ use super::Csv;
 use super::scan::Field;
 use crate::error::ErrorKind;
 use crate::import::staged::{Loaded, Staged, article, at, io_error, kind_of_word};
+use crate::model::columns::{PROVENANCE_COLUMNS, ROLE_COLUMNS};
 use crate::model::{Confidence, GroupKind, OrganisationKind, PartialDate, RecordKind};
 
 /// The files of credits in the three-file layout (and the Neo4j import
@@ -79,12 +80,11 @@ impl Csv {
         let people = self.table(&people_file.0, &people_file.1)?;
         let works = self.table(&works_file.0, &works_file.1)?;
         let mut s = Staged::default();
-        const PROVENANCE: [&str; 3] = ["confidence", "sources", "notes"];
         let (id, name) = (people.require("id")?, people.require("name")?);
         people.ignored(
             &[
                 &["id", "name", "hangul", "born", "aliases"][..],
-                &PROVENANCE,
+                &PROVENANCE_COLUMNS,
             ]
             .concat(),
             &mut s,
@@ -109,7 +109,7 @@ impl Csv {
             groups.ignored(
                 &[
                     &["id", "name", "hangul", "kind", "aliases"][..],
-                    &PROVENANCE,
+                    &PROVENANCE_COLUMNS,
                 ]
                 .concat(),
                 &mut s,
@@ -136,7 +136,7 @@ impl Csv {
                 &[
                     "id", "title", "kind", "year", "released", "hangul", "aliases",
                 ][..],
-                &PROVENANCE,
+                &PROVENANCE_COLUMNS,
             ]
             .concat(),
             &mut s,
@@ -170,7 +170,7 @@ impl Csv {
             orgs.ignored(
                 &[
                     &["id", "name", "hangul", "kind", "aliases"][..],
-                    &PROVENANCE,
+                    &PROVENANCE_COLUMNS,
                 ]
                 .concat(),
                 &mut s,
@@ -213,21 +213,10 @@ impl Csv {
             };
             credits.ignored(
                 &[
-                    &[
-                        "person",
-                        "work",
-                        "from",
-                        "to",
-                        "role",
-                        "role_kind",
-                        "billing",
-                        "character",
-                        "song",
-                        "since",
-                        "until",
-                        "unverified",
-                    ][..],
-                    &PROVENANCE,
+                    &["person", "work", "from", "to"][..],
+                    &ROLE_COLUMNS,
+                    &["unverified"],
+                    &PROVENANCE_COLUMNS,
                 ]
                 .concat(),
                 &mut s,

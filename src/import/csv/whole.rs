@@ -4,6 +4,7 @@
 use super::scan::Table;
 use crate::error::ErrorKind;
 use crate::import::staged::{Loaded, Staged, article, at, kind_of_word};
+use crate::model::columns::TABLE_HEADER;
 use crate::model::{GroupKind, OrganisationKind, PartialDate, RecordKind};
 
 /// The whole graph in one table, as `export::csv::to_table` writes it: a
@@ -14,35 +15,7 @@ pub(super) fn whole_table(t: &Table<'_>) -> crate::error::Result<Loaded> {
     let mut s = Staged::default();
     let record = t.require("record")?;
     let id = t.require("id")?;
-    t.ignored(
-        &[
-            "record",
-            "id",
-            "name",
-            "kind",
-            "hangul",
-            "aliases",
-            "born",
-            "year",
-            "released",
-            "from",
-            "from_kind",
-            "to",
-            "to_kind",
-            "role",
-            "role_kind",
-            "billing",
-            "character",
-            "song",
-            "since",
-            "until",
-            "confidence",
-            "sources",
-            "notes",
-            "unverified",
-        ],
-        &mut s,
-    );
+    t.ignored(&[&TABLE_HEADER[..], &["unverified"]].concat(), &mut s);
     // Records first, then the credits between them: two passes over the
     // rows.
     for row in t.rows() {

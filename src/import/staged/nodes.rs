@@ -8,6 +8,7 @@ use super::files::{at, parse_error};
 use super::records::{Provenance, Staged, duplicate};
 use super::words::{article, billing_of_word, kind_of_word, norm, role_of_kind, role_of_word};
 use crate::error::{ErrorKind, Location};
+use crate::model::columns::{PROVENANCE_COLUMNS, ROLE_COLUMNS, joined};
 use crate::model::{Confidence, GroupKind, OrganisationKind, PartialDate, RecordKind, WorkKind};
 
 /// An attribute value of a graph file.
@@ -126,25 +127,12 @@ const NODE_READ: [&str; 17] = [
     "sources",
     "notes",
 ];
-const EDGE_READ: [&str; 17] = [
-    "role",
-    "role_kind",
-    "billing",
-    "character",
-    "song",
-    "since",
-    "until",
-    "unverified",
-    "confidence",
-    "sources",
-    "notes",
-    "weight",
-    "year",
-    "key",
-    "id",
-    "via",
-    "start",
-];
+const EDGE_READ: [&str; 17] = joined(&[
+    &ROLE_COLUMNS,
+    &["unverified"],
+    &PROVENANCE_COLUMNS,
+    &["weight", "year", "key", "id", "via", "start"],
+]);
 /// Fills the records from the nodes and edges of a NetworkX-style graph
 /// file, node by node and edge by edge as the streaming readers give them
 /// (each is turned into records at once): people and works told apart by

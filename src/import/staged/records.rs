@@ -11,7 +11,7 @@ use crate::explorer::Explorer;
 use crate::graph::{Details, GraphBuilder};
 use crate::id::Entity;
 use crate::model::{
-    Confidence, Credit, Group, GroupKind, Organisation, OrganisationKind, PartialDate, Person,
+    Confidence, Credit, Group, GroupKind, Ids, Organisation, OrganisationKind, PartialDate, Person,
     RecordKind, Records, Role, Work, WorkKind,
 };
 use crate::search::hangul::to_nfc;
@@ -22,6 +22,47 @@ fn nfc_owned(s: String) -> String {
         std::borrow::Cow::Owned(normal) => normal,
         std::borrow::Cow::Borrowed(_) => s,
     }
+}
+
+/// A record's key and names as the readers keep them: the name, the Hangul
+/// name and the aliases in NFC (see [`to_nfc`]).
+struct Names {
+    id: String,
+    name: String,
+    hangul: Option<String>,
+    aliases: Vec<String>,
+}
+
+impl Names {
+    fn new(key: &str, name: &str, hangul: Option<String>, aliases: Vec<String>) -> Names {
+        Names {
+            id: key.to_string(),
+            name: to_nfc(name).into_owned(),
+            hangul: hangul.map(nfc_owned),
+            aliases: aliases.into_iter().map(nfc_owned).collect(),
+        }
+    }
+}
+
+/// A `$record` (a person, group or organisation) of a key and its names
+/// (made [`Names`]), without provenance yet ([`Staged::provenance`] sets
+/// it), with the other fields given.
+macro_rules! named {
+    ($record:ident($key:expr, $name:expr, $hangul:expr, $aliases:expr),
+     $($field:ident: $value:expr),* $(,)?) => {{
+        let Names { id, name, hangul, aliases } = Names::new($key, $name, $hangul, $aliases);
+        $record {
+            id,
+            name,
+            hangul,
+            aliases,
+            notes: None,
+            sources: Vec::new(),
+            confidence: Confidence::Confirmed,
+            unverified: Vec::new(),
+            $($field: $value),*
+        }
+    }};
 }
 
 /// Adds the record `make` makes to `list` under `key`, kept in `by_key`
@@ -82,20 +123,12 @@ impl Staged {
         location: Location,
     ) -> crate::error::Result<usize> {
         let (list, by_key) = (&mut self.records.people, &mut self.people_by_key);
-        keyed(list, by_key, key, location, || Person {
-            id: key.to_string(),
-            name: to_nfc(name).into_owned(),
-            hangul: hangul.map(nfc_owned),
-            aliases: aliases.into_iter().map(nfc_owned).collect(),
-            disambiguation: None,
-            professions: Vec::new(),
-            born: born.map(PartialDate::year),
-            notes: None,
-            sources: Vec::new(),
-            confidence: Confidence::Confirmed,
-            unverified: Vec::new(),
-            ids: crate::model::Ids::default(),
-        })
+        let make = || {
+            named!(Person(key, name, hangul, aliases),
+                disambiguation: None, professions: Vec::new(),
+                born: born.map(PartialDate::year), ids: Ids::default())
+        };
+        keyed(list, by_key, key, location, make)
     }
 
     /// Adds a work; a repeated key is a [`ErrorKind::DuplicateId`]. An
@@ -114,15 +147,18 @@ impl Staged {
         location: Location,
     ) -> crate::error::Result<usize> {
         let (list, by_key) = (&mut self.records.works, &mut self.works_by_key);
-        let i = keyed(list, by_key, key, location, || Work {
-            hangul: hangul.map(nfc_owned),
-            aliases: aliases.into_iter().map(nfc_owned).collect(),
-            ..Work::bare(
-                key.to_string(),
-                to_nfc(title).into_owned(),
-                kind,
-                year.map(PartialDate::year),
-            )
+        let i = keyed(list, by_key, key, location, || {
+            let Names {
+                id,
+                name,
+                hangul,
+                aliases,
+            } = Names::new(key, title, hangul, aliases);
+            Work {
+                hangul,
+                aliases,
+                ..Work::bare(id, name, kind, year.map(PartialDate::year))
+            }
         })?;
         self.year_known.push(year.is_some());
         Ok(i)
@@ -220,18 +256,8 @@ impl Staged {
         location: Location,
     ) -> crate::error::Result<usize> {
         let (list, by_key) = (&mut self.records.groups, &mut self.groups_by_key);
-        keyed(list, by_key, key, location, || Group {
-            id: key.to_string(),
-            name: to_nfc(name).into_owned(),
-            hangul: hangul.map(nfc_owned),
-            aliases: aliases.into_iter().map(nfc_owned).collect(),
-            kind,
-            notes: None,
-            sources: Vec::new(),
-            confidence: Confidence::Confirmed,
-            unverified: Vec::new(),
-            ids: crate::model::Ids::default(),
-        })
+        let make = || named!(Group(key, name, hangul, aliases), kind: kind, ids: Ids::default());
+        keyed(list, by_key, key, location, make)
     }
 
     /// Adds an organisation; a repeated key is a [`ErrorKind::DuplicateId`].
@@ -248,17 +274,8 @@ impl Staged {
             &mut self.records.organisations,
             &mut self.organisations_by_key,
         );
-        keyed(list, by_key, key, location, || Organisation {
-            id: key.to_string(),
-            name: to_nfc(name).into_owned(),
-            hangul: hangul.map(nfc_owned),
-            aliases: aliases.into_iter().map(nfc_owned).collect(),
-            kind,
-            notes: None,
-            sources: Vec::new(),
-            confidence: Confidence::Confirmed,
-            unverified: Vec::new(),
-        })
+        let make = || named!(Organisation(key, name, hangul, aliases), kind: kind);
+        keyed(list, by_key, key, location, make)
     }
 
     /// Sets the confidence, sources and notes of a record just added.
@@ -383,4 +400,66 @@ pub(super) fn duplicate(key: &str, first: &Location, location: Location) -> Erro
         },
         location,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(n: usize) -> Location {
+        Location {
+            file: "t.csv".into(),
+            line: n,
+            column: 1,
+        }
+    }
+
+    /// Each kind of record keeps its key as given and its name, Hangul name
+    /// and aliases in NFC, with no provenance yet; a repeated key is an
+    /// error that makes nothing.
+    #[test]
+    fn every_record_keeps_its_names_in_nfc() {
+        let nfd = "\u{1107}\u{1161}\u{11a8}"; // 박, as three jamo
+        let mut s = Staged::default();
+        let names = || (Some(nfd.to_string()), vec![nfd.to_string(), "Park".into()]);
+        let (h, a) = names();
+        let p = s.person("k\u{1107}", nfd, h, a, Some(1990), line(1));
+        let (h, a) = names();
+        let g = s.group("g", nfd, GroupKind::Band, h, a, line(2));
+        let (h, a) = names();
+        let o = s.organisation("o", nfd, OrganisationKind::Label, h, a, line(3));
+        let (h, a) = names();
+        let w = s.work("w", nfd, WorkKind::Film, None, h, a, line(4));
+        let r = &s.records;
+        let (p, g) = (&r.people[p.unwrap()], &r.groups[g.unwrap()]);
+        let (o, w) = (&r.organisations[o.unwrap()], &r.works[w.unwrap()]);
+        for (name, hangul, aliases) in [
+            (&p.name, &p.hangul, &p.aliases),
+            (&g.name, &g.hangul, &g.aliases),
+            (&o.name, &o.hangul, &o.aliases),
+            (&w.title, &w.hangul, &w.aliases),
+        ] {
+            assert_eq!(name, "박");
+            assert_eq!(hangul.as_deref(), Some("박"));
+            assert_eq!(aliases, &["박", "Park"]);
+        }
+        assert_eq!(p.id, "k\u{1107}", "the key is kept as given");
+        assert_eq!(p.born, Some(PartialDate::year(1990)));
+        assert_eq!((g.kind, o.kind), (GroupKind::Band, OrganisationKind::Label));
+        assert_eq!(w.unverified, ["released"], "an unknown year is marked");
+        for (confidence, sources, notes, unverified) in [
+            (p.confidence, &p.sources, &p.notes, &p.unverified),
+            (g.confidence, &g.sources, &g.notes, &g.unverified),
+            (o.confidence, &o.sources, &o.notes, &o.unverified),
+        ] {
+            assert_eq!(confidence, Confidence::Confirmed);
+            assert!(sources.is_empty() && notes.is_none() && unverified.is_empty());
+        }
+        let again = s.group("g", "other", GroupKind::Band, None, Vec::new(), line(5));
+        assert!(matches!(
+            again.unwrap_err().kind(),
+            ErrorKind::DuplicateId { .. }
+        ));
+        assert_eq!(s.records.groups.len(), 1);
+    }
 }
