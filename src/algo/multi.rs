@@ -12,9 +12,12 @@
 //! instead. A pull gathers 32 people's words before it writes any, so that
 //! the random reads, which are most of its time, overlap (it branches on
 //! no work's word until all 32 are in). The leaves of the works that lanes
-//! reached are counted after it, in a sweep in work order. The per-search histogram comes from bit-sliced counters fed by
-//! a carry-save adder tree (a few word operations per person and level,
-//! not one per bit).
+//! reached are counted after it, in a sweep in work order. The per-search
+//! histogram comes from bit-sliced counters fed by a carry-save adder tree
+//! (a few word operations per person and level, not one per bit). A pass
+//! runs with the vector instructions the processor has, found at run time
+//! (`pulp`): AVX2 does each `[u64; 8]` operation in two instructions where
+//! baseline x86-64 takes four.
 //!
 //! On a component without its leaves ([`Compact::without_leaves`]) a
 //! work's leaves are counted, one level on, when a search first reaches
@@ -227,7 +230,7 @@ struct Sliced<const W: usize> {
 }
 
 /// A carry-save adder: the lanes' sums of three words as (carries, sums).
-#[inline]
+#[inline(always)]
 fn csa<const W: usize>(a: &[u64; W], b: &[u64; W], c: &[u64; W]) -> ([u64; W], [u64; W]) {
     let mut high = [0u64; W];
     let mut low = [0u64; W];
@@ -250,7 +253,7 @@ impl<const W: usize> Sliced<W> {
     }
 
     /// Adds one to the count of every lane set in `x`.
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, x: &[u64; W]) {
         self.held[self.waiting] = *x;
         self.waiting += 1;
@@ -261,6 +264,7 @@ impl<const W: usize> Sliced<W> {
 
     /// Sums the 16 held words into the partial sums (15 carry-save adds),
     /// and what carries out of them into `c`.
+    #[inline(always)]
     fn gather(&mut self) {
         let d = &self.held;
         let [mut ones, mut twos, mut fours, mut eights] = self.part;
@@ -290,7 +294,7 @@ impl<const W: usize> Sliced<W> {
     /// Adds `2^at` to the count of every lane set in `x`: a ripple-carry
     /// add from bit `at` of all the lanes' counters at once, the `W` words
     /// side by side (vector instructions), until no lane carries.
-    #[inline]
+    #[inline(always)]
     fn add_at(&mut self, x: &[u64; W], at: usize) {
         let mut carry = *x;
         let mut i = at;
@@ -307,7 +311,7 @@ impl<const W: usize> Sliced<W> {
 
     /// Adds `k` to the count of every lane set in `x`: one add at a time
     /// while `k` is small, else a ripple at each bit of `k`.
-    #[inline]
+    #[inline(always)]
     fn add_times(&mut self, x: &[u64; W], k: u32) {
         if k <= 4 {
             for _ in 0..k {
@@ -323,6 +327,7 @@ impl<const W: usize> Sliced<W> {
     }
 
     /// Each lane's count, then zero.
+    #[inline(always)]
     fn take(&mut self, out: &mut [u64]) {
         for i in 0..self.waiting {
             let x = self.held[i];
@@ -442,15 +447,46 @@ fn or_into<const W: usize>(x: &mut Pair<W>, side: usize, v: &[u64; W]) {
 /// People gathered at once in a pull.
 const BATCH: usize = 32;
 
-#[inline]
+#[inline(always)]
 fn is_zero<const W: usize>(x: &[u64; W]) -> bool {
     x.iter().all(|&v| v == ZERO)
+}
+
+/// Counts person `q`, reached at level `next` by the lanes `new` (into
+/// `counter`), adds the distances to `sums` and `q`'s reach to the bounds
+/// on the next level's counts (`upper`), where asked for.
+#[inline(always)]
+fn on_new<const W: usize>(
+    g: &Compact,
+    q: usize,
+    new: &[u64; W],
+    next: u32,
+    counter: &mut Sliced<W>,
+    sums: Option<&mut [u64]>,
+    upper: Option<&mut [u64]>,
+) {
+    counter.add(new);
+    if let Some(s) = sums {
+        let c: u32 = new.iter().map(|x| x.count_ones()).sum();
+        s[q] += u64::from(next) * u64::from(c);
+    }
+    if let Some(upper) = upper {
+        let r = u64::from(g.reach[q].saturating_sub(1));
+        for (j, &x) in new.iter().enumerate() {
+            let mut x = x;
+            while x != 0 {
+                let lane = j * 64 + x.trailing_zeros() as usize;
+                upper[lane] += r;
+                x &= x - 1;
+            }
+        }
+    }
 }
 
 /// Counts `leaves` (into `counter`) for the lanes of `x` not yet in
 /// `reached`, and adds them to it: a work's leaves, counted once for each
 /// search when it first reaches the work.
-#[inline]
+#[inline(always)]
 fn count_fresh<const W: usize>(
     x: &[u64; W],
     reached: &mut [u64; W],
@@ -502,7 +538,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
 
     /// Counts the leaves of work `w` (into `counter`) for the lanes of `x`
     /// that reach it for the first time.
-    #[inline]
+    #[inline(always)]
     fn count_leaves(&mut self, w: usize, x: &[u64; W], counter: &mut Sliced<W>) {
         if let Some(reached) = self.reached.get_mut(self.leafy_at[w] as usize) {
             count_fresh(x, reached, self.g.leaves[w], counter);
@@ -513,6 +549,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
     /// for the first time in a pull (written on `side`): a sweep in id
     /// order over the works with leaves, kept out of the pull's random
     /// reads.
+    #[inline(always)]
     fn count_leaves_after_pull(&mut self, side: usize, counter: &mut Sliced<W>) {
         for (&w, reached) in self.leafy.iter().zip(self.reached.iter_mut()) {
             let x = word(&self.wbits[w as usize], side);
@@ -525,6 +562,7 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
     /// counting the leaves of the works they reach first; lists the works
     /// touched (`wlist`) and returns the number of people those works hold
     /// (an upper bound on the work of pushing from them).
+    #[inline(always)]
     fn mark_listed(&mut self, side: usize, active: &[u64; W], counter: &mut Sliced<W>) -> usize {
         if self.stamp == u32::MAX {
             self.wmark.fill(0);
@@ -572,8 +610,30 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
     /// distances from the sources. After each level, `level_end` returns
     /// the lanes to stop (their histograms stay truncated); `bounds` asks
     /// for [`LevelEnd::next_bound`]. `sums` and `bounds` need a component
-    /// with its leaves.
+    /// with its leaves. Runs with the processor's vector instructions (see
+    /// [`Run`]).
     pub(crate) fn run<S: Copy + Into<Start>>(
+        &mut self,
+        sources: &[S],
+        hist: &mut [Vec<u64>],
+        sums: Option<&mut [u64]>,
+        bounds: bool,
+        level_end: impl FnMut(&LevelEnd<'_>) -> [u64; W],
+    ) {
+        pulp::Arch::new().dispatch(Run {
+            bfs: self,
+            sources,
+            hist,
+            sums,
+            bounds,
+            level_end,
+        });
+    }
+
+    /// [`MultiBfs::run`], inlined into the function that `pulp` builds for
+    /// the processor's vector instructions.
+    #[inline(always)]
+    fn run_here<S: Copy + Into<Start>>(
         &mut self,
         sources: &[S],
         hist: &mut [Vec<u64>],
@@ -639,24 +699,6 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
             if bounds {
                 upper.fill(0);
             }
-            let mut on_new = |q: usize, new: &[u64; W], counter: &mut Sliced<W>| {
-                counter.add(new);
-                if let Some(s) = sums.as_deref_mut() {
-                    let c: u32 = new.iter().map(|x| x.count_ones()).sum();
-                    s[q] += u64::from(next) * u64::from(c);
-                }
-                if bounds {
-                    let r = u64::from(g.reach[q].saturating_sub(1));
-                    for (j, &x) in new.iter().enumerate() {
-                        let mut x = x;
-                        while x != 0 {
-                            let lane = j * 64 + x.trailing_zeros() as usize;
-                            upper[lane] += r;
-                            x &= x - 1;
-                        }
-                    }
-                }
-            };
             let push = !overflow && self.mark_listed(side, &active, &mut counter) * 8 <= g.links();
             self.next_list.clear();
             overflow = false;
@@ -681,7 +723,9 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                         }
                         found = true;
                         self.next_list.push((q, new));
-                        on_new(q as usize, &new, &mut counter);
+                        let q = q as usize;
+                        let bound = bounds.then_some(&mut upper[..]);
+                        on_new(g, q, &new, next, &mut counter, sums.as_deref_mut(), bound);
                     }
                 }
             } else {
@@ -733,7 +777,8 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
                         } else {
                             overflow = true;
                         }
-                        on_new(q, new, &mut counter);
+                        let bound = bounds.then_some(&mut upper[..]);
+                        on_new(g, q, new, next, &mut counter, sums.as_deref_mut(), bound);
                     }
                 }
                 // The leaves the people of this level reach are next level's.
@@ -773,13 +818,71 @@ impl<'g, const W: usize> MultiBfs<'g, W> {
     }
 }
 
+/// One call of [`MultiBfs::run`], to compile for the processor at hand:
+/// `pulp` finds its vector instructions at run time (AVX2 and the like on
+/// x86-64) and calls [`pulp::WithSimd::with_simd`] from a function built
+/// for them, into which the whole pass is inlined (so every `[u64; W]`
+/// operation of the pass runs on the widest registers there are). On the
+/// large synthetic set the passes take a sixth less time than with the
+/// baseline x86-64 instructions; the crate itself stays without `unsafe`.
+struct Run<'a, 'g, const W: usize, S, F> {
+    bfs: &'a mut MultiBfs<'g, W>,
+    sources: &'a [S],
+    hist: &'a mut [Vec<u64>],
+    sums: Option<&'a mut [u64]>,
+    bounds: bool,
+    level_end: F,
+}
+
+impl<const W: usize, S, F> pulp::WithSimd for Run<'_, '_, W, S, F>
+where
+    S: Copy + Into<Start>,
+    F: FnMut(&LevelEnd<'_>) -> [u64; W],
+{
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<V: pulp::Simd>(self, _: V) {
+        let Run {
+            bfs,
+            sources,
+            hist,
+            sums,
+            bounds,
+            level_end,
+        } = self;
+        bfs.run_here(sources, hist, sums, bounds, level_end);
+    }
+}
+
 /// The memory traffic of `sweeps` pull levels without their work: every
 /// person's lane word and their works' words read, and written back, as a
 /// pull level that reaches everyone does, but no lanes are masked, counted
 /// or listed. What a pass costs beyond this is computing; this much it
 /// cannot go below (the floor of the lane passes on this machine). Returns
-/// the links read.
+/// the links read. Compiled with the same vector instructions as the passes
+/// ([`MultiBfs::run`]).
 pub(crate) fn touch_sweeps<const W: usize>(g: &Compact, sweeps: usize) -> u64 {
+    pulp::Arch::new().dispatch(Sweeps::<W> { g, sweeps })
+}
+
+/// One call of [`touch_sweeps`], to compile for the processor at hand.
+struct Sweeps<'g, const W: usize> {
+    g: &'g Compact,
+    sweeps: usize,
+}
+
+impl<const W: usize> pulp::WithSimd for Sweeps<'_, W> {
+    type Output = u64;
+
+    #[inline(always)]
+    fn with_simd<V: pulp::Simd>(self, _: V) -> u64 {
+        sweep_here::<W>(self.g, self.sweeps)
+    }
+}
+
+#[inline(always)]
+fn sweep_here<const W: usize>(g: &Compact, sweeps: usize) -> u64 {
     let mut seen = vec![[0u64; W]; g.len()];
     let mut wbits = vec![Pair::<W>::ZERO; g.works()];
     let mut links = 0u64;
