@@ -771,3 +771,4 @@ pub(crate) mod louvain;
 pub(crate) mod multi;
 pub(crate) mod routes;
 pub(crate) mod sampled;
+pub(crate) mod sliced;
