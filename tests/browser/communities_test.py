@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -43,7 +44,10 @@ for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-u
              "--window-size=1400,900", "--user-data-dir=" + tempfile.mkdtemp(prefix="hallyu-chrome-")]:
     opts.add_argument(flag)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-wait = WebDriverWait(driver, 30)
+# The page re-renders its panel and lists as it answers: an element found in
+# one poll can be replaced before its text is read, so a stale one is polled
+# again rather than failing the test.
+wait = WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,))
 try:
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
         window.__violations = [];

@@ -15,6 +15,7 @@ import tempfile
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -34,7 +35,10 @@ for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-u
              "--window-size=1400,900", "--user-data-dir=" + tempfile.mkdtemp(prefix="hallyu-chrome-")]:
     opts.add_argument(flag)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-wait = WebDriverWait(driver, 30, poll_frequency=0.01)
+# The page re-renders its panel and lists as it answers: an element found in
+# one poll can be replaced before its text is read, so a stale one is polled
+# again rather than failing the test.
+wait = WebDriverWait(driver, 30, poll_frequency=0.01, ignored_exceptions=(StaleElementReferenceException,))
 report = {}
 try:
     # Records, in the page's own clock, each keystroke and each change of
